@@ -1,0 +1,199 @@
+//! A candidate: a person the hiring manager may place.
+
+use super::ids::CandidateId;
+use super::role::RoleId;
+use super::skill::{Level, SkillId, SkillLevel};
+use super::text;
+use super::time::{self, Timestamp};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Longest accepted one-line field, in characters.
+pub const MAX_FIELD_CHARS: usize = 200;
+/// Most skills, tags or links one candidate may hold.
+pub const MAX_LIST_LEN: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: CandidateId,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub location: Location,
+    /// Role types, the primary one first.
+    pub roles: Vec<RoleId>,
+    pub skills: Vec<SkillLevel>,
+    /// Hourly rate expectation.
+    pub rate: Option<RateRange>,
+    #[serde(with = "time::days::option")]
+    pub available_from: Option<NaiveDate>,
+    pub source: Source,
+    pub tags: Vec<String>,
+    pub links: Vec<String>,
+    #[serde(with = "time::millis")]
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub city: String,
+    pub country: String,
+    /// An IANA zone name such as `Europe/Lisbon`, shown as written.
+    pub timezone: String,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.city.is_empty(), self.country.is_empty()) {
+            (false, false) => write!(f, "{}, {}", self.city, self.country),
+            (false, true) => f.write_str(&self.city),
+            (true, _) => f.write_str(&self.country),
+        }
+    }
+}
+
+/// A range of hourly rates in one currency, in whole units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateRange {
+    pub min: u32,
+    pub max: u32,
+    /// ISO 4217 code, such as `USD`.
+    pub currency: String,
+}
+
+impl RateRange {
+    pub fn usd(min: u32, max: u32) -> Self {
+        RateRange {
+            min,
+            max,
+            currency: "USD".into(),
+        }
+    }
+}
+
+impl fmt::Display for RateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.currency == "USD" { "$" } else { "" };
+        let code = if sign.is_empty() { &self.currency } else { "" };
+        if self.min == self.max {
+            write!(f, "{sign}{}/h{code}", self.min)
+        } else {
+            write!(f, "{sign}{}-{}/h{code}", self.min, self.max)
+        }
+    }
+}
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    Referral,
+    LinkedIn,
+    JobBoard,
+    Agency,
+    Inbound,
+    Event,
+    Github,
+    Other,
+}
+
+impl Source {
+    pub const ALL: [Source; 8] = [
+        Source::Referral,
+        Source::LinkedIn,
+        Source::JobBoard,
+        Source::Agency,
+        Source::Inbound,
+        Source::Event,
+        Source::Github,
+        Source::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Referral => "referral",
+            Source::LinkedIn => "linkedin",
+            Source::JobBoard => "job board",
+            Source::Agency => "agency",
+            Source::Inbound => "inbound",
+            Source::Event => "event",
+            Source::Github => "github",
+            Source::Other => "other",
+        }
+    }
+}
+
+impl Candidate {
+    /// The level held in `skill`, 0 when the candidate does not list it.
+    pub fn level(&self, skill: &SkillId) -> Level {
+        self.skills
+            .iter()
+            .find(|held| &held.skill == skill)
+            .map_or(Level::NONE, |held| held.level)
+    }
+
+    pub fn primary_role(&self) -> Option<&RoleId> {
+        self.roles.first()
+    }
+
+    /// The candidate's skills, strongest first (ties in listed order).
+    pub fn top_skills(&self, count: usize) -> Vec<&SkillLevel> {
+        let mut skills: Vec<&SkillLevel> = self.skills.iter().collect();
+        skills.sort_by(|a, b| b.level.cmp(&a.level));
+        skills.truncate(count);
+        skills
+    }
+
+    /// Every problem that makes this record unfit to store, in field order.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push("name is empty".to_string());
+        }
+        if !text::is_plausible_email(&self.email) {
+            problems.push(format!("email `{}` is not a valid address", self.email));
+        }
+        for (field, value) in self.one_line_fields() {
+            if value.chars().count() > MAX_FIELD_CHARS {
+                problems.push(format!(
+                    "{field} is longer than {MAX_FIELD_CHARS} characters"
+                ));
+            }
+            if !text::is_clean(value, false) {
+                problems.push(format!("{field} holds control characters"));
+            }
+        }
+        if let Some(rate) = &self.rate
+            && rate.min > rate.max
+        {
+            problems.push(format!(
+                "rate minimum {} is above maximum {}",
+                rate.min, rate.max
+            ));
+        }
+        for (list, len) in [
+            ("skills", self.skills.len()),
+            ("tags", self.tags.len()),
+            ("links", self.links.len()),
+        ] {
+            if len > MAX_LIST_LEN {
+                problems.push(format!("{len} {list} is more than {MAX_LIST_LEN}"));
+            }
+        }
+        problems
+    }
+
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let fixed = [
+            ("name", self.name.as_str()),
+            ("email", self.email.as_str()),
+            ("phone", self.phone.as_deref().unwrap_or("")),
+            ("city", self.location.city.as_str()),
+            ("country", self.location.country.as_str()),
+            ("time zone", self.location.timezone.as_str()),
+        ];
+        let tags = self.tags.iter().map(|t| ("tag", t.as_str()));
+        let links = self.links.iter().map(|l| ("link", l.as_str()));
+        fixed.into_iter().chain(tags).chain(links)
+    }
+}

@@ -1,0 +1,81 @@
+//! The append-only event log: who changed what, and when.
+
+use super::ids::{CandidateId, EngagementId, EventId};
+use super::pipeline::Stage;
+use super::time::{self, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// Who acts and when: every change carries one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub at: Timestamp,
+    pub actor: String,
+}
+
+impl Stamp {
+    pub fn new(at: Timestamp, actor: impl Into<String>) -> Self {
+        Stamp {
+            at,
+            actor: actor.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    #[serde(with = "time::millis")]
+    pub at: Timestamp,
+    pub actor: String,
+    pub kind: EventKind,
+}
+
+/// What happened. New kinds are only ever appended at the end: bincode
+/// stores the variant's position, so reordering would misread old logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    CandidateAdded {
+        candidate: CandidateId,
+    },
+    CandidateUpdated {
+        candidate: CandidateId,
+    },
+    EngagementAdded {
+        engagement: EngagementId,
+    },
+    EngagementUpdated {
+        engagement: EngagementId,
+    },
+    /// A candidate entered an engagement's pipeline.
+    ApplicationOpened {
+        engagement: EngagementId,
+        candidate: CandidateId,
+        stage: Stage,
+    },
+    StageChanged {
+        engagement: EngagementId,
+        candidate: CandidateId,
+        from: Stage,
+        to: Stage,
+        reason: Option<String>,
+    },
+}
+
+impl EventKind {
+    /// The application this event is about, if any.
+    pub fn application(&self) -> Option<(EngagementId, CandidateId)> {
+        match self {
+            EventKind::ApplicationOpened {
+                engagement,
+                candidate,
+                ..
+            }
+            | EventKind::StageChanged {
+                engagement,
+                candidate,
+                ..
+            } => Some((*engagement, *candidate)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Typed record identifiers, so a candidate id can never be passed where an
+//! engagement id is expected.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! record_id {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub u64);
+
+        impl $name {
+            /// The big-endian key bytes, so that sled's byte order is id order.
+            pub fn to_key(self) -> [u8; 8] {
+                self.0.to_be_bytes()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "{}"), self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            /// Accepts `42` and the displayed form `C42` alike.
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                let digits = text.trim();
+                let digits = digits
+                    .strip_prefix($prefix)
+                    .or_else(|| digits.strip_prefix(&$prefix.to_lowercase()))
+                    .unwrap_or(digits);
+                digits
+                    .parse::<u64>()
+                    .map($name)
+                    .map_err(|_| format!("`{text}` is not a {} id", $prefix))
+            }
+        }
+    };
+}
+
+record_id!(
+    /// A candidate, displayed as `C17`.
+    CandidateId,
+    "C"
+);
+record_id!(
+    /// An engagement (opening), displayed as `E3`.
+    EngagementId,
+    "E"
+);
+record_id!(
+    /// An entry of the append-only event log, displayed as `V90`.
+    EventId,
+    "V"
+);

@@ -1,0 +1,28 @@
+//! The domain: plain types and the rules between them. No I/O lives here,
+//! and nothing here imports another module of the crate.
+
+pub mod candidate;
+pub mod engagement;
+pub mod event;
+pub mod ids;
+pub mod pipeline;
+pub mod role;
+pub mod scorecard;
+pub mod scoring;
+pub mod skill;
+pub mod text;
+pub mod time;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use candidate::{Candidate, Location, RateRange, Source};
+pub use engagement::{Engagement, EngagementStatus, HiringModel, Priority, Requirement};
+pub use event::{Event, EventKind, Stamp};
+pub use ids::{CandidateId, EngagementId, EventId};
+pub use pipeline::{Application, IllegalMove, Stage, StageChange};
+pub use role::{Role, RoleId, RoleSkill};
+pub use scorecard::{Recommendation, Scorecard};
+pub use scoring::{MatchScore, match_score};
+pub use skill::{Category, Level, Skill, SkillId, SkillLevel};
+pub use time::{Clock, FixedClock, SystemClock, Timestamp};

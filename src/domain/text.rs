@@ -1,0 +1,105 @@
+//! Text hygiene: what may be stored and shown, and how emails compare.
+//!
+//! Names and notes arrive from files, forms and command lines. Control
+//! characters in them could move the cursor, set the clipboard (OSC 52) or
+//! reorder what a reader sees (bidi overrides), so they are removed before a
+//! value is stored, and again before anything is printed.
+
+/// Removes C0 and C1 control characters, DEL, bidirectional overrides and
+/// isolates, and zero-width characters. Tabs become spaces. Newlines survive
+/// only when `keep_newlines` is set (notes), and `\r\n` becomes `\n`.
+pub fn clean(text: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\n' if keep_newlines => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`clean`] for one-line fields: also trims and folds runs of spaces.
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text, false);
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `text` holds nothing that [`clean`] would remove.
+pub fn is_clean(text: &str, allow_newlines: bool) -> bool {
+    text.chars()
+        .all(|c| !(is_unsafe(c) || c == '\t' || (c == '\n' && !allow_newlines)))
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() // C0, DEL and C1
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}' // BOM / zero-width no-break space
+            | '\u{061C}' // Arabic letter mark
+        )
+}
+
+/// The form of an email address used for identity: trimmed and lower-cased.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// A loose shape check: one `@`, something before it, a dot after it, and no
+/// spaces. Deliverability is not our business; typos are.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_escapes_bidi_and_c1() {
+        let hostile = "Eve\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\r\u{9b}31m\u{202E}gnp.exe\u{200B}";
+        let cleaned = clean(hostile, false);
+        assert_eq!(cleaned, "Eve]52;c;aGk=[2J31mgnp.exe");
+        assert!(is_clean(&cleaned, false));
+        assert!(!is_clean(hostile, false));
+    }
+
+    #[test]
+    fn clean_keeps_newlines_only_when_asked() {
+        assert_eq!(clean("a\r\nb", true), "a\nb");
+        assert_eq!(clean("a\r\nb", false), "ab");
+        assert_eq!(clean_line("  José \t García\n"), "José García");
+    }
+
+    #[test]
+    fn clean_keeps_accents_cjk_and_emoji() {
+        let name = "Zoë 王芳 🚀 Łukasz";
+        assert_eq!(clean(name, false), name);
+    }
+
+    #[test]
+    fn emails_compare_trimmed_and_lowercased() {
+        assert_eq!(
+            normalize_email("  Ana.Silva@Example.COM "),
+            "ana.silva@example.com"
+        );
+        assert!(is_plausible_email("ana@example.com"));
+        assert!(!is_plausible_email("ana@example"));
+        assert!(!is_plausible_email("ana example@x.com"));
+        assert!(!is_plausible_email("@x.com"));
+        assert!(!is_plausible_email("a@b@c.com"));
+    }
+}
