@@ -144,7 +144,7 @@ fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
     let message = error.message();
     match error.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].lines().count().max(1);
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
             format!("line {line}: {message}")
         }
         None => message.to_string(),

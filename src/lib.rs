@@ -8,7 +8,10 @@
 //! - [`store`]: the only code that touches sled: versioned records,
 //!   transactions, migrations, the lock and damage checks.
 //! - [`demo`]: a deterministic generator of realistic demo data.
-//! - `cli` (in the binary): the subcommands.
+//! - [`cli`]: the command line and its non-interactive subcommands.
 
 pub mod catalog;
+pub mod cli;
+pub mod demo;
 pub mod domain;
+pub mod store;

@@ -139,7 +139,7 @@ impl Candidate {
     /// The candidate's skills, strongest first (ties in listed order).
     pub fn top_skills(&self, count: usize) -> Vec<&SkillLevel> {
         let mut skills: Vec<&SkillLevel> = self.skills.iter().collect();
-        skills.sort_by(|a, b| b.level.cmp(&a.level));
+        skills.sort_by_key(|held| std::cmp::Reverse(held.level));
         skills.truncate(count);
         skills
     }

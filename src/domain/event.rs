@@ -1,7 +1,7 @@
 //! The append-only event log: who changed what, and when.
 
 use super::ids::{CandidateId, EngagementId, EventId};
-use super::pipeline::Stage;
+use super::pipeline::{Stage, StageChange};
 use super::time::{self, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +62,37 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The event that records one entry of an application's history.
+    pub fn for_change(
+        engagement: EngagementId,
+        candidate: CandidateId,
+        change: &StageChange,
+    ) -> EventKind {
+        match change.from {
+            None => EventKind::ApplicationOpened {
+                engagement,
+                candidate,
+                stage: change.to,
+            },
+            Some(from) => EventKind::StageChanged {
+                engagement,
+                candidate,
+                from,
+                to: change.to,
+                reason: change.reason.clone(),
+            },
+        }
+    }
+
+    /// The stage an application event put the application in.
+    pub fn stage_reached(&self) -> Option<Stage> {
+        match self {
+            EventKind::ApplicationOpened { stage, .. } => Some(*stage),
+            EventKind::StageChanged { to, .. } => Some(*to),
+            _ => None,
+        }
+    }
+
     /// The application this event is about, if any.
     pub fn application(&self) -> Option<(EngagementId, CandidateId)> {
         match self {

@@ -25,6 +25,7 @@ impl fmt::Display for RoleId {
 
 /// A skill that defines a role, with the level a good fit is expected to hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleSkill {
     pub skill: SkillId,
     pub level: Level,
@@ -32,6 +33,7 @@ pub struct RoleSkill {
 
 /// One role type of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: RoleId,
     pub name: String,

@@ -122,6 +122,7 @@ impl Category {
 
 /// One entry of the skill taxonomy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Skill {
     pub id: SkillId,
     pub name: String,

@@ -1,4 +1,5 @@
 //! Small builders for unit tests of the domain rules.
+#![allow(clippy::expect_used)]
 
 use super::*;
 use chrono::{TimeZone, Utc};

@@ -1,0 +1,67 @@
+//! `hireterm demo`: fill a database with generated data.
+
+use super::DemoArgs;
+use super::output::line;
+use crate::catalog::Catalog;
+use crate::demo::{DemoData, DemoOptions, generate};
+use crate::domain::{CandidateId, EngagementId, Stamp};
+use crate::store::Store;
+use chrono::{DurationRound, TimeDelta, Utc};
+use color_eyre::eyre::{Result, bail};
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
+    let existing = store.candidate_count();
+    if existing > 0 {
+        bail!(
+            "the database at {} already holds {existing} candidates; demo data only goes into \
+             an empty database (pass a new --db PATH)",
+            store.path().display()
+        );
+    }
+    // Whole days, so that two runs on the same day give the same data.
+    let now = match args.now {
+        Some(now) => now,
+        None => Utc::now().duration_trunc(TimeDelta::days(1))?,
+    };
+    let options = DemoOptions {
+        candidates: args.candidates as usize,
+        engagements: args.engagements as usize,
+        seed: args.seed,
+        now,
+    };
+    let data = generate(&options, Catalog::builtin());
+    let written = load(store, data, &Stamp::new(now, actor))?;
+    line(format!(
+        "wrote {} candidates, {} engagements and {} applications to {}",
+        written.0,
+        written.1,
+        written.2,
+        store.path().display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes generated data, mapping the generator's ids to the ones the store
+/// hands out. Returns the counts written.
+pub fn load(store: &Store, mut data: DemoData, stamp: &Stamp) -> Result<(usize, usize, usize)> {
+    let candidate_ids: HashMap<CandidateId, CandidateId> = data
+        .candidates
+        .iter()
+        .map(|c| c.id)
+        .zip(store.add_candidates(&data.candidates, stamp)?)
+        .collect();
+    let engagement_ids: HashMap<EngagementId, EngagementId> = data
+        .engagements
+        .iter()
+        .map(|e| e.id)
+        .zip(store.add_engagements(&data.engagements, stamp)?)
+        .collect();
+    for app in &mut data.applications {
+        app.candidate = candidate_ids[&app.candidate];
+        app.engagement = engagement_ids[&app.engagement];
+    }
+    let applications = store.add_applications(&data.applications)?;
+    Ok((candidate_ids.len(), engagement_ids.len(), applications))
+}

@@ -1,0 +1,135 @@
+//! The command line: clap definitions and the non-interactive subcommands,
+//! so the interactive screen is never the only way in.
+
+mod demo;
+mod output;
+mod report;
+
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use output::describe_error;
+
+/// Staff back-end developers from the terminal: candidates, skill matrices
+/// and engagement pipelines in one embedded database.
+#[derive(Debug, Parser)]
+#[command(name = "hireterm", version, about, long_about = None)]
+pub struct Cli {
+    /// Database folder; defaults to hireterm/db in your data directory.
+    #[arg(long, global = true, env = "HIRETERM_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Run on a fresh demo database in a temporary folder, removed on exit.
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Name to record as the actor of your changes (default: your OS user).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill a database with realistic, deterministic demo data.
+    Demo(DemoArgs),
+    /// Print counts by kind, stage and role.
+    Stats,
+    /// Decode every record and verify that indexes and events agree.
+    Check,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// How many candidates to generate.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(0..=5_000_000))]
+    pub candidates: u32,
+    /// How many engagements to generate.
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub engagements: u32,
+    /// Seed of the generator: the same seed gives the same data.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// The moment the data is generated around (RFC 3339); default: now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<DateTime<Utc>>,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.demo {
+        return run_on_demo(&cli);
+    }
+    let path = database_path(cli.db.as_deref())?;
+    match &cli.command {
+        None => with_store(&path, report::summary),
+        Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Check) => with_store(&path, report::check),
+        Some(Command::Demo(args)) => {
+            with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
+        }
+    }
+}
+
+fn with_store(
+    path: &std::path::Path,
+    act: impl FnOnce(&Store) -> Result<ExitCode>,
+) -> Result<ExitCode> {
+    let store = Store::open(path)?;
+    act(&store)
+}
+
+/// `--demo`: a throwaway database, filled with the default demo data.
+fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
+    let scratch = tempfile::Builder::new()
+        .prefix("hireterm-demo-")
+        .tempdir()
+        .wrap_err("cannot create a temporary folder for the demo database")?;
+    let code = {
+        let store = Store::open(scratch.path().join("db"))?;
+        let args = DemoArgs {
+            candidates: 500,
+            engagements: 12,
+            seed: 42,
+            now: None,
+        };
+        demo::fill(&store, &args, &actor(cli))?;
+        report::summary(&store)?
+    };
+    scratch
+        .close()
+        .wrap_err("cannot remove the demo database")?;
+    Ok(code)
+}
+
+/// `--db`, else `HIRETERM_DB` (both through clap), else the data directory.
+fn database_path(given: Option<&std::path::Path>) -> Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(path.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "hireterm")
+        .map(|dirs| dirs.data_dir().join("db"))
+        .ok_or_else(|| eyre!("cannot find your data directory; pass --db PATH or set HIRETERM_DB"))
+}
+
+/// Who the event log names: `--as`, else the OS user.
+fn actor(cli: &Cli) -> String {
+    let name = cli
+        .actor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .unwrap_or_else(|| "unknown".into());
+    let clean = crate::domain::text::clean_line(&name);
+    if clean.is_empty() {
+        "unknown".into()
+    } else {
+        clean
+    }
+}

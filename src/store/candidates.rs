@@ -1,0 +1,111 @@
+//! Candidates and the email index that keeps them unique.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::tx::{self, TxResult};
+use crate::domain::text::normalize_email;
+use crate::domain::{Candidate, CandidateId, EventKind, Stamp};
+use sled::Transactional;
+use sled::transaction::TransactionalTree;
+
+impl Store {
+    /// Stores a new candidate under a fresh id (the given `id` is ignored)
+    /// and returns it as stored.
+    pub fn add_candidate(&self, candidate: Candidate, stamp: &Stamp) -> Result<Candidate> {
+        validate(&candidate)?;
+        let email = normalize_email(&candidate.email);
+        let trees = (&self.candidates, &self.emails, &self.meta, &self.events);
+        let stored = tx::finish(trees.transaction(|(candidates, emails, meta, events)| {
+            refuse_taken_email(emails, &email, None)?;
+            let mut stored = candidate.clone();
+            stored.id = CandidateId(tx::reserve_ids(meta, tx::CANDIDATE_SEQ, 1)?);
+            tx::put(candidates, &stored.id.to_key(), &stored)?;
+            emails.insert(email.as_bytes(), &stored.id.to_key())?;
+            let kind = EventKind::CandidateAdded {
+                candidate: stored.id,
+            };
+            tx::append_event(events, meta, stamp, kind)?;
+            Ok(stored)
+        }))?;
+        self.flush()?;
+        Ok(stored)
+    }
+
+    /// Replaces a stored candidate, moving its email index entry if the
+    /// address changed.
+    pub fn update_candidate(&self, candidate: &Candidate, stamp: &Stamp) -> Result<()> {
+        validate(candidate)?;
+        let id = candidate.id;
+        let email = normalize_email(&candidate.email);
+        let trees = (&self.candidates, &self.emails, &self.meta, &self.events);
+        tx::finish(trees.transaction(|(candidates, emails, meta, events)| {
+            let Some(old) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                return tx::abort(StoreError::NoCandidate(id));
+            };
+            let old_email = normalize_email(&old.email);
+            if old_email != email {
+                refuse_taken_email(emails, &email, Some(id))?;
+                emails.remove(old_email.as_bytes())?;
+                emails.insert(email.as_bytes(), &id.to_key())?;
+            }
+            tx::put(candidates, &id.to_key(), candidate)?;
+            tx::append_event(
+                events,
+                meta,
+                stamp,
+                EventKind::CandidateUpdated { candidate: id },
+            )?;
+            Ok(())
+        }))?;
+        self.flush()
+    }
+
+    pub fn candidate(&self, id: CandidateId) -> Result<Option<Candidate>> {
+        self.get_record(&self.candidates, &id.to_key())
+    }
+
+    /// The candidate holding `email`, compared trimmed and lower-cased.
+    pub fn candidate_by_email(&self, email: &str) -> Result<Option<Candidate>> {
+        match self.emails.get(normalize_email(email).as_bytes())? {
+            Some(id) => self.get_record(&self.candidates, &id),
+            None => Ok(None),
+        }
+    }
+
+    /// Every candidate, in id order.
+    pub fn candidates(&self) -> Result<Vec<Candidate>> {
+        self.load_all(&self.candidates)
+    }
+
+    pub fn candidate_count(&self) -> usize {
+        self.candidates.len()
+    }
+}
+
+pub(super) fn validate(candidate: &Candidate) -> Result<()> {
+    let problems = candidate.problems();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(problems))
+    }
+}
+
+/// Aborts when `email` belongs to a candidate other than `owner`.
+pub(super) fn refuse_taken_email(
+    emails: &TransactionalTree,
+    email: &str,
+    owner: Option<CandidateId>,
+) -> TxResult<()> {
+    let Some(existing) = emails.get(email.as_bytes())? else {
+        return Ok(());
+    };
+    let existing = CandidateId(tx::read_counter(Some(&existing)));
+    if Some(existing) == owner {
+        return Ok(());
+    }
+    tx::abort(StoreError::DuplicateEmail {
+        email: email.to_string(),
+        existing,
+    })
+}

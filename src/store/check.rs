@@ -1,0 +1,308 @@
+//! `check`: decode everything and cross-examine records, indexes and the
+//! event log. `stats`: counts for a quick look.
+
+use super::Store;
+use super::error::Result;
+use super::records::{Record, application_key, decode, describe_key};
+use super::tx::{self, read_counter};
+use crate::domain::text::normalize_email;
+use crate::domain::{
+    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event, RoleId,
+    Stage,
+};
+use sled::Tree;
+use std::collections::{BTreeMap, HashMap};
+
+/// What `check` found. An empty `problems` means the database is sound.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub candidates: usize,
+    pub engagements: usize,
+    pub applications: usize,
+    pub events: usize,
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub candidates: usize,
+    pub engagements: usize,
+    pub applications: usize,
+    pub events: usize,
+    /// Applications by current stage, in pipeline order.
+    pub by_stage: Vec<(Stage, usize)>,
+    /// Candidates by primary role type, most first.
+    pub by_role: Vec<(RoleId, usize)>,
+    pub by_status: Vec<(EngagementStatus, usize)>,
+}
+
+/// Records of one tree that decoded, keyed by their raw key.
+type Decoded<R> = Vec<(Vec<u8>, R)>;
+
+impl Store {
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = Vec::new();
+        let candidates: Decoded<Candidate> = scan(&self.candidates, &mut problems)?;
+        let engagements: Decoded<Engagement> = scan(&self.engagements, &mut problems)?;
+        let applications: Decoded<Application> = scan(&self.applications, &mut problems)?;
+        let events: Decoded<Event> = scan(&self.events, &mut problems)?;
+        check_keys(
+            &candidates,
+            &engagements,
+            &applications,
+            &events,
+            &mut problems,
+        );
+        self.check_emails(&candidates, &mut problems)?;
+        check_applications(&candidates, &engagements, &applications, &mut problems);
+        check_events(&applications, &events, &mut problems);
+        self.check_counters(&candidates, &engagements, &events, &mut problems)?;
+        Ok(CheckReport {
+            candidates: candidates.len(),
+            engagements: engagements.len(),
+            applications: applications.len(),
+            events: events.len(),
+            problems,
+        })
+    }
+
+    fn check_emails(
+        &self,
+        candidates: &Decoded<Candidate>,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let by_id: HashMap<CandidateId, &Candidate> =
+            candidates.iter().map(|(_, c)| (c.id, c)).collect();
+        let mut indexed = 0;
+        for entry in self.emails.iter() {
+            let (email, id) = entry?;
+            let email = String::from_utf8_lossy(&email);
+            let id = CandidateId(read_counter(Some(&id)));
+            indexed += 1;
+            match by_id.get(&id) {
+                None => problems.push(format!(
+                    "email index: {email} points to missing candidate {id}"
+                )),
+                Some(c) if normalize_email(&c.email) != email => problems.push(format!(
+                    "email index: {email} points to {id}, whose email is {}",
+                    c.email
+                )),
+                Some(_) => {}
+            }
+        }
+        if indexed != candidates.len() {
+            problems.push(format!(
+                "email index has {indexed} entries for {} candidates",
+                candidates.len()
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_counters(
+        &self,
+        candidates: &Decoded<Candidate>,
+        engagements: &Decoded<Engagement>,
+        events: &Decoded<Event>,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let highest = [
+            (
+                tx::CANDIDATE_SEQ,
+                candidates.iter().map(|(_, c)| c.id.0).max(),
+            ),
+            (
+                tx::ENGAGEMENT_SEQ,
+                engagements.iter().map(|(_, e)| e.id.0).max(),
+            ),
+            (tx::EVENT_SEQ, events.iter().map(|(_, e)| e.id.0).max()),
+        ];
+        for (key, max) in highest {
+            let next = read_counter(self.meta.get(key)?.as_deref());
+            if let Some(max) = max.filter(|max| next <= *max) {
+                let name = String::from_utf8_lossy(key);
+                problems.push(format!(
+                    "counter {name} would hand out {next} again (highest is {max})"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let candidates = self.candidates()?;
+        let mut by_role: BTreeMap<RoleId, usize> = BTreeMap::new();
+        for role in candidates.iter().filter_map(Candidate::primary_role) {
+            *by_role.entry(role.clone()).or_default() += 1;
+        }
+        let mut by_role: Vec<_> = by_role.into_iter().collect();
+        by_role.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let applications = self.applications()?;
+        let engagements = self.engagements()?;
+        Ok(Stats {
+            candidates: candidates.len(),
+            engagements: engagements.len(),
+            applications: applications.len(),
+            events: self.events.len(),
+            by_stage: count_by(Stage::ALL, applications.iter().map(|a| a.stage)),
+            by_role,
+            by_status: count_by(
+                [
+                    EngagementStatus::Open,
+                    EngagementStatus::OnHold,
+                    EngagementStatus::Filled,
+                    EngagementStatus::Cancelled,
+                ],
+                engagements.iter().map(|e| e.status),
+            ),
+        })
+    }
+}
+
+fn count_by<K: PartialEq + Copy, const N: usize>(
+    keys: [K; N],
+    values: impl Iterator<Item = K>,
+) -> Vec<(K, usize)> {
+    let mut counts: Vec<(K, usize)> = keys.iter().map(|k| (*k, 0)).collect();
+    for value in values {
+        if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == value) {
+            slot.1 += 1;
+        }
+    }
+    counts
+}
+
+/// Decodes a whole tree, noting what does not decode instead of stopping.
+fn scan<R: Record>(tree: &Tree, problems: &mut Vec<String>) -> Result<Decoded<R>> {
+    let mut decoded = Vec::new();
+    for entry in tree.iter() {
+        let (key, bytes) = entry?;
+        match decode::<R>(&bytes) {
+            Ok(record) => decoded.push((key.to_vec(), record)),
+            Err(error) => problems.push(format!("{} {}: {error}", R::TREE, describe_key(&key))),
+        }
+    }
+    Ok(decoded)
+}
+
+fn check_keys(
+    candidates: &Decoded<Candidate>,
+    engagements: &Decoded<Engagement>,
+    applications: &Decoded<Application>,
+    events: &Decoded<Event>,
+    problems: &mut Vec<String>,
+) {
+    let mut mismatch = |tree: &str, key: &[u8], expected: &[u8]| {
+        if key != expected {
+            problems.push(format!(
+                "{tree} {}: stored under the key of another record",
+                describe_key(key)
+            ));
+        }
+    };
+    candidates
+        .iter()
+        .for_each(|(k, c)| mismatch("candidates", k, &c.id.to_key()));
+    engagements
+        .iter()
+        .for_each(|(k, e)| mismatch("engagements", k, &e.id.to_key()));
+    events
+        .iter()
+        .for_each(|(k, e)| mismatch("events", k, &e.id.to_key()));
+    for (key, app) in applications {
+        mismatch(
+            "applications",
+            key,
+            &application_key(app.engagement, app.candidate),
+        );
+    }
+}
+
+fn check_applications(
+    candidates: &Decoded<Candidate>,
+    engagements: &Decoded<Engagement>,
+    applications: &Decoded<Application>,
+    problems: &mut Vec<String>,
+) {
+    let candidate_ids: std::collections::HashSet<CandidateId> =
+        candidates.iter().map(|(_, c)| c.id).collect();
+    let engagement_ids: std::collections::HashSet<EngagementId> =
+        engagements.iter().map(|(_, e)| e.id).collect();
+    for (_, app) in applications {
+        let name = format!("application {}/{}", app.engagement, app.candidate);
+        if !engagement_ids.contains(&app.engagement) {
+            problems.push(format!("{name}: engagement is missing"));
+        }
+        if !candidate_ids.contains(&app.candidate) {
+            problems.push(format!("{name}: candidate is missing"));
+        }
+        if let Some(flaw) = history_flaw(app) {
+            problems.push(format!("{name}: {flaw}"));
+        }
+    }
+}
+
+/// What is wrong with an application's history, if anything: it must start
+/// with an entry into the pipeline, chain each move from the last stage
+/// reached, follow the legal moves, go forward in time, and end in the
+/// application's current stage.
+pub(super) fn history_flaw(app: &Application) -> Option<String> {
+    let Some(first) = app.history.first() else {
+        return Some("history is empty".into());
+    };
+    if first.from.is_some() {
+        return Some("history does not start with an entry into the pipeline".into());
+    }
+    for pair in app.history.windows(2) {
+        let (before, change) = (&pair[0], &pair[1]);
+        if change.from != Some(before.to) {
+            return Some(format!(
+                "a move starts from {:?} after reaching {}",
+                change.from, before.to
+            ));
+        }
+        if !before.to.can_move_to(change.to) {
+            return Some(format!("illegal move from {} to {}", before.to, change.to));
+        }
+        if change.at < before.at {
+            return Some("history goes back in time".into());
+        }
+    }
+    let last = app.history.last().map_or(first.to, |c| c.to);
+    (last != app.stage).then(|| format!("stage is {} but history ends in {last}", app.stage))
+}
+
+/// Every application's events must retell its history, stage by stage.
+fn check_events(
+    applications: &Decoded<Application>,
+    events: &Decoded<Event>,
+    problems: &mut Vec<String>,
+) {
+    let mut told: HashMap<[u8; 16], Vec<Stage>> = HashMap::new();
+    for (_, event) in events {
+        if let (Some((e, c)), Some(stage)) = (event.kind.application(), event.kind.stage_reached())
+        {
+            told.entry(application_key(e, c)).or_default().push(stage);
+        }
+    }
+    for (_, app) in applications {
+        let key = application_key(app.engagement, app.candidate);
+        let history: Vec<Stage> = app.history.iter().map(|c| c.to).collect();
+        let logged = told.remove(&key).unwrap_or_default();
+        if logged != history {
+            problems.push(format!(
+                "application {}/{}: the event log records {} stage changes, its history {}",
+                app.engagement,
+                app.candidate,
+                logged.len(),
+                history.len()
+            ));
+        }
+    }
+    for key in told.keys() {
+        problems.push(format!(
+            "events refer to application {}, which is missing",
+            describe_key(key)
+        ));
+    }
+}

@@ -1,0 +1,76 @@
+//! Engagements: the openings candidates are placed into.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::tx;
+use crate::domain::{Engagement, EngagementId, EventKind, Stamp};
+use sled::Transactional;
+
+impl Store {
+    /// Stores a new engagement under a fresh id (the given `id` is ignored).
+    pub fn add_engagement(&self, engagement: Engagement, stamp: &Stamp) -> Result<Engagement> {
+        validate(&engagement)?;
+        let trees = (&self.engagements, &self.meta, &self.events);
+        let stored = tx::finish(trees.transaction(|(engagements, meta, events)| {
+            let mut stored = engagement.clone();
+            stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
+            tx::put(engagements, &stored.id.to_key(), &stored)?;
+            let kind = EventKind::EngagementAdded {
+                engagement: stored.id,
+            };
+            tx::append_event(events, meta, stamp, kind)?;
+            Ok(stored)
+        }))?;
+        self.flush()?;
+        Ok(stored)
+    }
+
+    pub fn update_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
+        validate(engagement)?;
+        let id = engagement.id;
+        let trees = (&self.engagements, &self.meta, &self.events);
+        tx::finish(trees.transaction(|(engagements, meta, events)| {
+            if engagements.get(id.to_key())?.is_none() {
+                return tx::abort(StoreError::NoEngagement(id));
+            }
+            tx::put(engagements, &id.to_key(), engagement)?;
+            tx::append_event(
+                events,
+                meta,
+                stamp,
+                EventKind::EngagementUpdated { engagement: id },
+            )?;
+            Ok(())
+        }))?;
+        self.flush()
+    }
+
+    pub fn engagement(&self, id: EngagementId) -> Result<Option<Engagement>> {
+        self.get_record(&self.engagements, &id.to_key())
+    }
+
+    /// Every engagement, in id order.
+    pub fn engagements(&self) -> Result<Vec<Engagement>> {
+        self.load_all(&self.engagements)
+    }
+}
+
+pub(super) fn validate(engagement: &Engagement) -> Result<()> {
+    let mut problems = Vec::new();
+    if engagement.title.trim().is_empty() {
+        problems.push("title is empty".to_string());
+    }
+    if engagement.headcount == 0 {
+        problems.push("headcount is zero".to_string());
+    }
+    for (field, value) in [("title", &engagement.title), ("client", &engagement.client)] {
+        if !crate::domain::text::is_clean(value, false) {
+            problems.push(format!("{field} holds control characters"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(problems))
+    }
+}

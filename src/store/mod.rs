@@ -1,0 +1,237 @@
+//! The store: the only code that touches sled.
+//!
+//! One tree per record type, each value a versioned envelope
+//! ([`codec`]); an email index; a `meta` tree with the schema version and id
+//! counters. A change that touches several trees (a stage move and its event)
+//! is one transaction, and every mutating call flushes before it returns, so
+//! a change the user sees acknowledged survives a crash of the process.
+
+pub mod codec;
+mod error;
+pub mod migrate;
+mod open;
+mod records;
+mod tx;
+mod watermark;
+
+mod bulk;
+mod candidates;
+mod check;
+mod engagements;
+mod pipeline;
+
+pub use bulk::BulkReport;
+pub use check::{CheckReport, Stats};
+pub use error::{Result, StoreError};
+pub use open::{DEADLINE_ENV, OPENER_THREAD};
+pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
+
+use sled::Tree;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Where the schema version lives in the `meta` tree.
+const SCHEMA_KEY: &[u8] = b"schema";
+
+/// An open database. Dropping it flushes, closes sled and records a clean
+/// close.
+pub struct Store {
+    db: sled::Db,
+    candidates: Tree,
+    engagements: Tree,
+    applications: Tree,
+    events: Tree,
+    /// Normalised email -> candidate id.
+    emails: Tree,
+    meta: Tree,
+    watermark: watermark::Watermark,
+    path: PathBuf,
+    /// Declared last: fields drop in order, so this runs once sled is closed.
+    closer: CleanClose,
+}
+
+/// Marks the folder clean and releases its lock, after sled has let go.
+struct CleanClose {
+    path: PathBuf,
+    flushed: bool,
+    _lock: File,
+}
+
+impl Drop for CleanClose {
+    fn drop(&mut self) {
+        if self.flushed {
+            // Best effort: without the marker the next open is only slower.
+            let _ = open::mark_clean(&self.path);
+        }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.closer.flushed = self.flush().is_ok();
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, migrating older records.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        open::prepare_dir(&path)?;
+        let lock = open::lock_dir(&path)?;
+        let db = open::open_sled(&path, open::deadline())?;
+        let tree = |name: &str| db.open_tree(name);
+        let store = Store {
+            candidates: tree("candidates")?,
+            engagements: tree("engagements")?,
+            applications: tree("applications")?,
+            events: tree("events")?,
+            emails: tree("emails")?,
+            meta: tree("meta")?,
+            watermark: watermark::Watermark::open(&path).map_err(|source| StoreError::Io {
+                path: path.clone(),
+                source,
+            })?,
+            db,
+            closer: CleanClose {
+                path: path.clone(),
+                flushed: false,
+                _lock: lock,
+            },
+            path,
+        };
+        store.settle_schema()?;
+        Ok(store)
+    }
+
+    /// True when the folder is exactly as a clean close of hireterm left it
+    /// (so the next open skips the scratch-copy trial).
+    pub fn closed_cleanly(path: impl AsRef<Path>) -> bool {
+        open::closing_state(path.as_ref()) == open::Closing::Clean
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Makes every write so far durable, then raises the watermark.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        let next_event = tx::read_counter(self.meta.get(tx::EVENT_SEQ)?.as_deref());
+        self.watermark
+            .raise(next_event)
+            .map_err(|source| StoreError::Io {
+                path: self.path.join(watermark::FILE_NAME),
+                source,
+            })
+    }
+
+    /// The schema version recorded in the database.
+    pub fn schema_version(&self) -> Result<u16> {
+        let stored = self.meta.get(SCHEMA_KEY)?;
+        Ok(stored
+            .and_then(|v| <[u8; 2]>::try_from(v.as_ref()).ok())
+            .map_or(SCHEMA_VERSION, u16::from_be_bytes))
+    }
+
+    /// Records the current version in a new database, refuses a newer one,
+    /// and rewrites an older one.
+    fn settle_schema(&self) -> Result<()> {
+        if self.meta.get(SCHEMA_KEY)?.is_none() {
+            self.meta
+                .insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+            return self.flush();
+        }
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            self.migrate()?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites every record at the current version. Everything is decoded
+    /// before anything is written, so a database with an unreadable record is
+    /// left as it was.
+    fn migrate(&self) -> Result<()> {
+        let candidates = self.rewrite_batch::<crate::domain::Candidate>(&self.candidates)?;
+        let engagements = self.rewrite_batch::<crate::domain::Engagement>(&self.engagements)?;
+        let applications = self.rewrite_batch::<crate::domain::Application>(&self.applications)?;
+        let events = self.rewrite_batch::<crate::domain::Event>(&self.events)?;
+        self.candidates.apply_batch(candidates)?;
+        self.engagements.apply_batch(engagements)?;
+        self.applications.apply_batch(applications)?;
+        self.events.apply_batch(events)?;
+        // The version goes last: until it is written, records of both
+        // versions decode, so an interrupted migration simply runs again.
+        self.meta
+            .insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+        self.flush()
+    }
+
+    fn rewrite_batch<R: Record>(&self, tree: &Tree) -> Result<sled::Batch> {
+        let mut batch = sled::Batch::default();
+        for entry in tree.iter() {
+            let (key, bytes) = entry?;
+            let record: R = decode(&bytes).map_err(|error| corrupt::<R>(&key, error))?;
+            batch.insert(key, encode(&record).map_err(StoreError::Encode)?);
+        }
+        Ok(batch)
+    }
+
+    /// Every record of one tree, decoded on both cores when there are many.
+    fn load_all<R: Record + Send>(&self, tree: &Tree) -> Result<Vec<R>> {
+        let raw: Vec<(sled::IVec, sled::IVec)> = tree.iter().collect::<Result<_, _>>()?;
+        let decode_part = |part: &[(sled::IVec, sled::IVec)]| -> Result<Vec<R>> {
+            part.iter()
+                .map(|(key, bytes)| decode_entry(key, bytes))
+                .collect()
+        };
+        if raw.len() < PARALLEL_DECODE_MIN {
+            return decode_part(&raw);
+        }
+        let (first, second) = raw.split_at(raw.len() / 2);
+        let (a, b) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| decode_part(second));
+            let mine = decode_part(first);
+            (mine, other.join())
+        });
+        let mut records = a?;
+        records.extend(b.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+        Ok(records)
+    }
+
+    fn get_record<R: Record>(&self, tree: &Tree, key: &[u8]) -> Result<Option<R>> {
+        match tree.get(key)? {
+            None => Ok(None),
+            Some(bytes) => decode_entry(key, &bytes).map(Some),
+        }
+    }
+}
+
+/// Below this many records a second thread costs more than it saves.
+const PARALLEL_DECODE_MIN: usize = 4096;
+
+/// Decodes one stored value, naming its tree and key if it is unreadable.
+fn decode_entry<R: Record>(key: &[u8], bytes: &[u8]) -> Result<R> {
+    decode(bytes).map_err(|error| corrupt::<R>(key, error))
+}
+
+/// [`decode_entry`] for an entry straight from a sled iterator.
+fn decode_item<R: Record>(item: sled::Result<(sled::IVec, sled::IVec)>) -> Result<R> {
+    let (key, bytes) = item?;
+    decode_entry(&key, &bytes)
+}
+
+fn corrupt<R: Record>(key: &[u8], error: codec::CodecError) -> StoreError {
+    StoreError::Corrupt {
+        tree: R::TREE,
+        key: records::describe_key(key),
+        error,
+    }
+}

@@ -1,0 +1,132 @@
+//! Applications and their stage moves, each written with its event in one
+//! transaction; and the event log that records them.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::records::application_key;
+use super::tx;
+use crate::domain::{
+    Application, Candidate, CandidateId, Engagement, EngagementId, Event, EventKind, Stage, Stamp,
+};
+use sled::Transactional;
+
+impl Store {
+    /// Puts a candidate into an engagement's pipeline at `stage`.
+    pub fn open_application(
+        &self,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        stage: Stage,
+        stamp: &Stamp,
+    ) -> Result<Application> {
+        let key = application_key(engagement, candidate);
+        let trees = (
+            &self.applications,
+            &self.candidates,
+            &self.engagements,
+            &self.meta,
+            &self.events,
+        );
+        let opened = tx::finish(trees.transaction(
+            |(apps, candidates, engagements, meta, events)| {
+                if tx::get::<Engagement>(engagements, &engagement.to_key())?.is_none() {
+                    return tx::abort(StoreError::NoEngagement(engagement));
+                }
+                if tx::get::<Candidate>(candidates, &candidate.to_key())?.is_none() {
+                    return tx::abort(StoreError::NoCandidate(candidate));
+                }
+                if apps.get(key)?.is_some() {
+                    return tx::abort(StoreError::AlreadyApplied {
+                        engagement,
+                        candidate,
+                    });
+                }
+                let app = Application::new(engagement, candidate, stage, stamp.at, &stamp.actor);
+                tx::put(apps, &key, &app)?;
+                let kind = EventKind::ApplicationOpened {
+                    engagement,
+                    candidate,
+                    stage,
+                };
+                tx::append_event(events, meta, stamp, kind)?;
+                Ok(app)
+            },
+        ))?;
+        self.flush()?;
+        Ok(opened)
+    }
+
+    /// Moves an application to `to`: the application and its event are one
+    /// transaction, flushed before this returns.
+    pub fn move_stage(
+        &self,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        to: Stage,
+        reason: Option<String>,
+        stamp: &Stamp,
+    ) -> Result<Application> {
+        let key = application_key(engagement, candidate);
+        let trees = (&self.applications, &self.meta, &self.events);
+        let moved = tx::finish(trees.transaction(|(apps, meta, events)| {
+            let Some(mut app) = tx::get::<Application>(apps, &key)? else {
+                return tx::abort(StoreError::NoApplication {
+                    engagement,
+                    candidate,
+                });
+            };
+            let from = app.stage;
+            if let Err(illegal) = app.move_to(to, stamp.at, &stamp.actor, reason.clone()) {
+                return tx::abort(illegal.into());
+            }
+            tx::put(apps, &key, &app)?;
+            let kind = EventKind::StageChanged {
+                engagement,
+                candidate,
+                from,
+                to,
+                reason: reason.clone(),
+            };
+            tx::append_event(events, meta, stamp, kind)?;
+            Ok(app)
+        }))?;
+        self.flush()?;
+        Ok(moved)
+    }
+
+    pub fn application(
+        &self,
+        engagement: EngagementId,
+        candidate: CandidateId,
+    ) -> Result<Option<Application>> {
+        self.get_record(&self.applications, &application_key(engagement, candidate))
+    }
+
+    /// Every application, grouped by engagement.
+    pub fn applications(&self) -> Result<Vec<Application>> {
+        self.load_all(&self.applications)
+    }
+
+    /// One engagement's pipeline, by candidate id.
+    pub fn pipeline(&self, engagement: EngagementId) -> Result<Vec<Application>> {
+        self.applications
+            .scan_prefix(engagement.to_key())
+            .map(super::decode_item)
+            .collect()
+    }
+
+    /// The whole event log, oldest first.
+    pub fn events(&self) -> Result<Vec<Event>> {
+        self.load_all(&self.events)
+    }
+
+    /// The newest `count` events, newest first.
+    pub fn recent_events(&self, count: usize) -> Result<Vec<Event>> {
+        self.events
+            .iter()
+            .rev()
+            .take(count)
+            .map(super::decode_item)
+            .collect()
+    }
+}

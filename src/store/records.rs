@@ -1,0 +1,95 @@
+//! How each record type is keyed, enveloped and read back at any schema
+//! version this build understands.
+
+use super::codec::{self, CodecError, RecordKind};
+use super::migrate;
+use crate::domain::{Application, Candidate, CandidateId, Engagement, EngagementId, Event};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The schema version this build writes. Version history:
+/// - 1: candidates held a single USD `rate` and no `links`.
+/// - 2: candidates hold a `RateRange` with a currency, and `links`.
+pub const SCHEMA_VERSION: u16 = 2;
+
+/// A record type the store keeps in a tree of its own.
+pub trait Record: Serialize + DeserializeOwned {
+    const KIND: RecordKind;
+    const TREE: &'static str;
+
+    /// Reads a payload written at `version`, migrating older layouts.
+    fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            SCHEMA_VERSION | 1 => codec::decode_payload(payload),
+            found => Err(CodecError::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+        }
+    }
+}
+
+impl Record for Candidate {
+    const KIND: RecordKind = RecordKind::Candidate;
+    const TREE: &'static str = "candidates";
+
+    fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => migrate::candidate_from_v1(payload),
+            SCHEMA_VERSION => codec::decode_payload(payload),
+            found => Err(CodecError::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+        }
+    }
+}
+
+impl Record for Engagement {
+    const KIND: RecordKind = RecordKind::Engagement;
+    const TREE: &'static str = "engagements";
+}
+
+impl Record for Application {
+    const KIND: RecordKind = RecordKind::Application;
+    const TREE: &'static str = "applications";
+}
+
+impl Record for Event {
+    const KIND: RecordKind = RecordKind::Event;
+    const TREE: &'static str = "events";
+}
+
+/// Envelopes a record at the current schema version.
+pub fn encode<R: Record>(record: &R) -> Result<Vec<u8>, CodecError> {
+    let payload = codec::encode_payload(record)?;
+    Ok(codec::seal(R::KIND, SCHEMA_VERSION, &payload))
+}
+
+/// Reads a record of any supported version.
+pub fn decode<R: Record>(bytes: &[u8]) -> Result<R, CodecError> {
+    let opened = codec::open(R::KIND, bytes)?;
+    R::from_version(opened.version, opened.payload)
+}
+
+/// An application's key: engagement then candidate, so that one engagement's
+/// pipeline is a prefix scan.
+pub fn application_key(engagement: EngagementId, candidate: CandidateId) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    key[..8].copy_from_slice(&engagement.to_key());
+    key[8..].copy_from_slice(&candidate.to_key());
+    key
+}
+
+/// Renders a key for error messages: ids as numbers, anything else as hex.
+pub fn describe_key(key: &[u8]) -> String {
+    match key.len() {
+        8 => u64::from_be_bytes(key.try_into().unwrap_or([0; 8])).to_string(),
+        16 => {
+            let (e, c) = key.split_at(8);
+            let number = |b: &[u8]| u64::from_be_bytes(b.try_into().unwrap_or([0; 8]));
+            format!("E{}/C{}", number(e), number(c))
+        }
+        _ => key.iter().map(|b| format!("{b:02x}")).collect(),
+    }
+}

@@ -1,0 +1,81 @@
+//! Helpers for sled transactions. A transaction's closure may run more than
+//! once, so everything in it is a pure function of what it reads.
+
+use super::error::{Result, StoreError};
+use super::records::{self, Record};
+use crate::domain::{Event, EventId, EventKind, Stamp};
+use sled::transaction::{
+    ConflictableTransactionError, TransactionError, TransactionResult, TransactionalTree,
+};
+
+pub type TxError = ConflictableTransactionError<StoreError>;
+pub type TxResult<T> = std::result::Result<T, TxError>;
+
+pub fn abort<T>(error: StoreError) -> TxResult<T> {
+    Err(ConflictableTransactionError::Abort(error))
+}
+
+/// Turns a transaction's outcome into the store's result type.
+pub fn finish<T>(result: TransactionResult<T, StoreError>) -> Result<T> {
+    result.map_err(|error| match error {
+        TransactionError::Abort(error) => error,
+        TransactionError::Storage(error) => StoreError::Sled(error),
+    })
+}
+
+/// Counter keys in the `meta` tree.
+pub const CANDIDATE_SEQ: &[u8] = b"seq:candidate";
+pub const ENGAGEMENT_SEQ: &[u8] = b"seq:engagement";
+pub const EVENT_SEQ: &[u8] = b"seq:event";
+
+/// Reserves `count` consecutive ids and returns the first. Ids start at 1.
+pub fn reserve_ids(meta: &TransactionalTree, key: &[u8], count: u64) -> TxResult<u64> {
+    let next = read_counter(meta.get(key)?.as_deref());
+    meta.insert(key, &(next + count).to_be_bytes())?;
+    Ok(next)
+}
+
+/// The next id a counter would hand out.
+pub fn read_counter(stored: Option<&[u8]>) -> u64 {
+    stored
+        .and_then(|v| <[u8; 8]>::try_from(v).ok())
+        .map_or(1, u64::from_be_bytes)
+}
+
+pub fn put<R: Record>(tree: &TransactionalTree, key: &[u8], record: &R) -> TxResult<()> {
+    let bytes = records::encode(record)
+        .map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
+    tree.insert(key, bytes)?;
+    Ok(())
+}
+
+pub fn get<R: Record>(tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<R>> {
+    match tree.get(key)? {
+        None => Ok(None),
+        Some(bytes) => records::decode(&bytes).map(Some).or_else(|error| {
+            abort(StoreError::Corrupt {
+                tree: R::TREE,
+                key: records::describe_key(key),
+                error,
+            })
+        }),
+    }
+}
+
+/// Appends one event to the log inside the caller's transaction.
+pub fn append_event(
+    events: &TransactionalTree,
+    meta: &TransactionalTree,
+    stamp: &Stamp,
+    kind: EventKind,
+) -> TxResult<EventId> {
+    let id = EventId(reserve_ids(meta, EVENT_SEQ, 1)?);
+    let event = Event {
+        id,
+        at: stamp.at,
+        actor: stamp.actor.clone(),
+        kind,
+    };
+    put(events, &id.to_key(), &event)?;
+    Ok(id)
+}

@@ -1,0 +1,116 @@
+//! Shared test helpers: a real database in a temporary folder, a fixed clock,
+//! and record builders.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use hireterm::domain::*;
+use hireterm::store::Store;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The fixed "now" of every test.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).single().unwrap()
+}
+
+pub fn stamp() -> Stamp {
+    Stamp::new(now(), "tester")
+}
+
+/// A temporary folder that holds a database folder named `db`.
+pub struct TempDb {
+    pub dir: tempfile::TempDir,
+}
+
+impl TempDb {
+    pub fn new() -> TempDb {
+        TempDb {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("db")
+    }
+
+    pub fn open(&self) -> Store {
+        Store::open(self.path()).unwrap()
+    }
+}
+
+pub fn candidate(name: &str, email: &str) -> Candidate {
+    Candidate {
+        id: CandidateId(0),
+        name: name.into(),
+        email: email.into(),
+        phone: Some("+351 912 345 678".into()),
+        location: Location {
+            city: "Lisbon".into(),
+            country: "Portugal".into(),
+            timezone: "Europe/Lisbon".into(),
+        },
+        roles: vec![RoleId::new("devops"), RoleId::new("microservices")],
+        skills: vec![
+            SkillLevel::new("kubernetes", Level::new(4).unwrap()),
+            SkillLevel::new("go", Level::new(3).unwrap()),
+        ],
+        rate: Some(RateRange::usd(60, 90)),
+        available_from: Some(chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()),
+        source: Source::Referral,
+        tags: vec!["remote-only".into()],
+        links: vec!["https://github.com/example".into()],
+        created_at: now(),
+    }
+}
+
+pub fn engagement(title: &str) -> Engagement {
+    Engagement {
+        id: EngagementId(0),
+        client: "Northwind Logistics".into(),
+        title: title.into(),
+        role: RoleId::new("devops"),
+        requirements: vec![
+            Requirement {
+                skill: SkillId::new("kubernetes"),
+                min_level: Level::new(3).unwrap(),
+                priority: Priority::Must,
+            },
+            Requirement {
+                skill: SkillId::new("go"),
+                min_level: Level::new(2).unwrap(),
+                priority: Priority::Nice,
+            },
+        ],
+        headcount: 2,
+        budget: Some(RateRange::usd(60, 90)),
+        model: HiringModel::StaffAugmentation,
+        status: EngagementStatus::Open,
+        opened_at: now(),
+        target_start: chrono::NaiveDate::from_ymd_opt(2026, 6, 8),
+    }
+}
+
+/// The built binary, run with a clean environment for the database path.
+pub fn hireterm() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hireterm"));
+    command.env_remove("HIRETERM_DB").env("NO_COLOR", "1");
+    command
+}
+
+/// Every file under `path` with its contents, for "nothing changed" checks.
+pub fn snapshot_files(path: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                files.push((entry.path(), std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
