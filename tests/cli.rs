@@ -1,0 +1,178 @@
+//! The command line, run as a real process.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use hireterm::store::Store;
+use std::process::Output;
+
+fn run(args: &[&str], db: &std::path::Path) -> Output {
+    hireterm().args(args).arg("--db").arg(db).output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const NOW: &str = "2026-06-01T09:00:00Z";
+
+fn demo(db: &std::path::Path, seed: &str) -> Output {
+    run(
+        &[
+            "demo",
+            "--candidates",
+            "300",
+            "--engagements",
+            "5",
+            "--seed",
+            seed,
+            "--now",
+            NOW,
+        ],
+        db,
+    )
+}
+
+#[test]
+fn demo_then_stats_and_check_succeed() {
+    let db = TempDb::new();
+    let out = demo(&db.path(), "42");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("wrote 300 candidates, 5 engagements and"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = run(&["stats"], &db.path());
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.contains("candidates    300"), "{text}");
+    assert!(text.contains("engagements   5"), "{text}");
+    for heading in [
+        "Applications by stage",
+        "Candidates by primary role",
+        "Technical interview",
+    ] {
+        assert!(text.contains(heading), "{text}");
+    }
+
+    let out = run(&["check"], &db.path());
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("no problems found"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_database() {
+    let (a, b, c) = (TempDb::new(), TempDb::new(), TempDb::new());
+    for (db, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
+        assert!(demo(&db.path(), seed).status.success());
+    }
+    let contents = |db: &TempDb| {
+        let store = db.open();
+        (
+            store.candidates().unwrap(),
+            store.engagements().unwrap(),
+            store.applications().unwrap(),
+        )
+    };
+    let (first, second, other) = (contents(&a), contents(&b), contents(&c));
+    assert_eq!(first, second);
+    assert_ne!(first.0, other.0);
+}
+
+#[test]
+fn demo_data_only_goes_into_an_empty_database() {
+    let db = TempDb::new();
+    assert!(demo(&db.path(), "1").status.success());
+    let out = demo(&db.path(), "2");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("already holds 300 candidates"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.open().candidate_count(), 300);
+}
+
+#[test]
+fn absurd_sizes_are_refused_by_the_parser() {
+    let db = TempDb::new();
+    let out = run(&["demo", "--candidates", "999999999999"], &db.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--candidates"), "{}", stderr(&out));
+    assert!(
+        !db.path().exists(),
+        "nothing is created for a refused command"
+    );
+}
+
+#[test]
+fn the_database_comes_from_hireterm_db_when_no_flag_is_given() {
+    let db = TempDb::new();
+    let out = hireterm()
+        .env("HIRETERM_DB", db.path())
+        .args(["demo", "--candidates", "20", "--engagements", "1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(Store::open(db.path()).unwrap().candidate_count(), 20);
+}
+
+#[test]
+fn no_argument_summarises_and_points_an_empty_database_at_demo_data() {
+    let db = TempDb::new();
+    let out = hireterm().arg("--db").arg(db.path()).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("0 candidates"), "{text}");
+    assert!(text.contains("hireterm demo --db PATH"), "{text}");
+}
+
+#[test]
+fn the_demo_flag_runs_on_a_temporary_database_and_removes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = hireterm()
+        .arg("--demo")
+        .env("TMPDIR", tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("500 candidates, 12 engagements"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "demo folder left behind"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for command in [
+        &["--help"][..],
+        &["demo", "--help"],
+        &["stats", "--help"],
+        &["check", "--help"],
+    ] {
+        let out = hireterm().args(command).output().unwrap();
+        assert!(out.status.success(), "{command:?}");
+        assert!(
+            stdout(&out).contains("Usage: hireterm"),
+            "{command:?}: {}",
+            stdout(&out)
+        );
+    }
+    let help = stdout(&hireterm().args(["demo", "--help"]).output().unwrap());
+    for option in ["--candidates", "--engagements", "--seed", "--db"] {
+        assert!(help.contains(option), "{help}");
+    }
+}
