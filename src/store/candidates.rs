@@ -2,6 +2,7 @@
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::records::id_from_key;
 use super::tx::{self, TxResult};
 use crate::domain::text::normalize_email;
 use crate::domain::{Candidate, CandidateId, EventKind, Stamp};
@@ -100,7 +101,7 @@ pub(super) fn refuse_taken_email(
     let Some(existing) = emails.get(email.as_bytes())? else {
         return Ok(());
     };
-    let existing = CandidateId(tx::read_counter(Some(&existing)));
+    let existing = CandidateId(id_from_key(&existing).unwrap_or_default());
     if Some(existing) == owner {
         return Ok(());
     }

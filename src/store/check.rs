@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::error::Result;
-use super::records::{Record, application_key, decode, describe_key};
+use super::records::{Record, application_key, decode, describe_key, id_from_key};
 use super::tx::{self, read_counter};
 use crate::domain::text::normalize_email;
 use crate::domain::{
@@ -77,8 +77,11 @@ impl Store {
         for entry in self.emails.iter() {
             let (email, id) = entry?;
             let email = String::from_utf8_lossy(&email);
-            let id = CandidateId(read_counter(Some(&id)));
             indexed += 1;
+            let Some(id) = id_from_key(&id).map(CandidateId) else {
+                problems.push(format!("email index: {email} holds a malformed id"));
+                continue;
+            };
             match by_id.get(&id) {
                 None => problems.push(format!(
                     "email index: {email} points to missing candidate {id}"

@@ -81,13 +81,18 @@ pub fn application_key(engagement: EngagementId, candidate: CandidateId) -> [u8;
     key
 }
 
+/// A record id from its 8 big-endian key bytes.
+pub fn id_from_key(bytes: &[u8]) -> Option<u64> {
+    <[u8; 8]>::try_from(bytes).ok().map(u64::from_be_bytes)
+}
+
 /// Renders a key for error messages: ids as numbers, anything else as hex.
 pub fn describe_key(key: &[u8]) -> String {
     match key.len() {
-        8 => u64::from_be_bytes(key.try_into().unwrap_or([0; 8])).to_string(),
+        8 => id_from_key(key).unwrap_or_default().to_string(),
         16 => {
             let (e, c) = key.split_at(8);
-            let number = |b: &[u8]| u64::from_be_bytes(b.try_into().unwrap_or([0; 8]));
+            let number = |b: &[u8]| id_from_key(b).unwrap_or_default();
             format!("E{}/C{}", number(e), number(c))
         }
         _ => key.iter().map(|b| format!("{b:02x}")).collect(),

@@ -37,9 +37,7 @@ pub fn reserve_ids(meta: &TransactionalTree, key: &[u8], count: u64) -> TxResult
 
 /// The next id a counter would hand out.
 pub fn read_counter(stored: Option<&[u8]>) -> u64 {
-    stored
-        .and_then(|v| <[u8; 8]>::try_from(v).ok())
-        .map_or(1, u64::from_be_bytes)
+    stored.and_then(records::id_from_key).unwrap_or(1)
 }
 
 pub fn put<R: Record>(tree: &TransactionalTree, key: &[u8], record: &R) -> TxResult<()> {
