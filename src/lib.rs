@@ -10,8 +10,11 @@
 //! - [`demo`]: a deterministic generator of realistic demo data.
 //! - [`cli`]: the command line and its non-interactive subcommands.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod term;
+pub mod ui;

@@ -12,6 +12,19 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 
 pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
+    let written = fill_quietly(store, args, actor)?;
+    line(format!(
+        "wrote {} candidates, {} engagements and {} applications to {}",
+        written.0,
+        written.1,
+        written.2,
+        store.path().display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Generates and writes demo data; returns the counts written.
+pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<(usize, usize, usize)> {
     let existing = store.candidate_count();
     if existing > 0 {
         bail!(
@@ -32,15 +45,7 @@ pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
         now,
     };
     let data = generate(&options, Catalog::builtin());
-    let written = load(store, data, &Stamp::new(now, actor))?;
-    line(format!(
-        "wrote {} candidates, {} engagements and {} applications to {}",
-        written.0,
-        written.1,
-        written.2,
-        store.path().display()
-    ));
-    Ok(ExitCode::SUCCESS)
+    load(store, data, &Stamp::new(now, actor))
 }
 
 /// Writes generated data, mapping the generator's ids to the ones the store

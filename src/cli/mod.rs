@@ -1,9 +1,11 @@
 //! The command line: clap definitions and the non-interactive subcommands,
 //! so the interactive screen is never the only way in.
 
+mod add;
 mod demo;
 mod output;
 mod report;
+mod tui;
 
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -37,6 +39,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Add one candidate.
+    Add(Box<add::AddArgs>),
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
     /// Print counts by kind, stage and role.
@@ -68,7 +72,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     let path = database_path(cli.db.as_deref())?;
     match &cli.command {
-        None => with_store(&path, report::summary),
+        None => tui::open(Store::open(&path)?, actor(&cli)),
+        Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Stats) => with_store(&path, report::stats),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Demo(args)) => {
@@ -99,8 +104,8 @@ fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
             seed: 42,
             now: None,
         };
-        demo::fill(&store, &args, &actor(cli))?;
-        report::summary(&store)?
+        demo::fill_quietly(&store, &args, &actor(cli))?;
+        tui::open(store, actor(cli))?
     };
     scratch
         .close()
@@ -116,6 +121,10 @@ fn database_path(given: Option<&std::path::Path>) -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "hireterm")
         .map(|dirs| dirs.data_dir().join("db"))
         .ok_or_else(|| eyre!("cannot find your data directory; pass --db PATH or set HIRETERM_DB"))
+}
+
+fn stamp(cli: &Cli) -> crate::domain::Stamp {
+    crate::domain::Stamp::new(Utc::now(), actor(cli))
 }
 
 /// Who the event log names: `--as`, else the OS user.

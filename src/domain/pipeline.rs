@@ -54,6 +54,18 @@ impl Stage {
         }
     }
 
+    /// Days in this stage after which an application needs attention;
+    /// `None` where time does not matter (placed, exited).
+    pub fn aging_threshold_days(self) -> Option<i64> {
+        match self {
+            Stage::Sourced => Some(7),
+            Stage::Screening => Some(2),
+            Stage::TechnicalInterview | Stage::ClientInterview => Some(5),
+            Stage::Offer => Some(3),
+            Stage::Placed | Stage::Rejected | Stage::Withdrawn => None,
+        }
+    }
+
     pub fn is_exit(self) -> bool {
         matches!(self, Stage::Rejected | Stage::Withdrawn)
     }

@@ -1,0 +1,72 @@
+//! What a key can ask the app to do. The keymap file names these in
+//! snake_case (`next_pane`), and the help screen shows each one's
+//! description, so help can never drift from the bindings.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    ShowCandidates,
+    ShowPipeline,
+    ShowSkills,
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Open,
+    Back,
+    SortNext,
+    SortReverse,
+    SortByScore,
+    ChooseEngagement,
+    MoveForward,
+    MoveBack,
+    Reject,
+    ToggleMatrixRows,
+}
+
+impl Action {
+    /// One line for the help screen.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "show or hide this help",
+            Action::NextPane => "next pane",
+            Action::PrevPane => "previous pane",
+            Action::ShowCandidates => "candidates pane",
+            Action::ShowPipeline => "pipeline pane",
+            Action::ShowSkills => "skill matrix pane",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left / previous column",
+            Action::Right => "right / next column",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::PageDown => "a page down",
+            Action::PageUp => "a page up",
+            Action::Open => "open the selection",
+            Action::Back => "go back / close",
+            Action::SortNext => "sort by the next column",
+            Action::SortReverse => "reverse the sort order",
+            Action::SortByScore => "sort by match score",
+            Action::ChooseEngagement => "choose the engagement",
+            Action::MoveForward => "move the card to the next stage",
+            Action::MoveBack => "move the card back one stage",
+            Action::Reject => "reject, with a reason",
+            Action::ToggleMatrixRows => "rows: pipeline or all candidates",
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The candidates pane: a sortable table over every candidate (or the
+//! current filter), and the detail view of one.
+
+use super::Pane;
+use super::data::Data;
+use super::list::{ListCursor, Motion};
+use crate::catalog::Catalog;
+use crate::domain::{Candidate, CandidateId};
+use std::cmp::Ordering;
+
+/// The table's columns, in screen order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Role,
+    Skills,
+    Location,
+    Rate,
+    Available,
+    Stage,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Role,
+        Column::Skills,
+        Column::Location,
+        Column::Rate,
+        Column::Available,
+        Column::Stage,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Name => "Name",
+            Column::Role => "Role",
+            Column::Skills => "Top skills",
+            Column::Location => "Location",
+            Column::Rate => "Rate",
+            Column::Available => "Available",
+            Column::Stage => "Stage",
+        }
+    }
+
+    fn next(self) -> Column {
+        let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(i + 1) % Column::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidatesState {
+    /// Indices into `Data::candidates`, in display order.
+    pub order: Vec<u32>,
+    pub sort: Column,
+    pub descending: bool,
+    pub cursor: ListCursor,
+    /// The candidate whose detail view is open, and how far it is scrolled.
+    pub detail: Option<Detail>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    pub candidate: CandidateId,
+    pub scroll: u16,
+    /// The pane that opened it, where Esc returns.
+    pub opened_from: Pane,
+}
+
+impl CandidatesState {
+    pub fn new(data: &Data, catalog: &Catalog) -> CandidatesState {
+        let mut state = CandidatesState {
+            order: (0..data.candidates().len() as u32).collect(),
+            sort: Column::Name,
+            descending: false,
+            cursor: ListCursor::default(),
+            detail: None,
+        };
+        state.resort(data, catalog);
+        state.cursor = ListCursor::default();
+        state
+    }
+
+    /// The candidate under the cursor.
+    pub fn selected<'a>(&self, data: &'a Data) -> Option<&'a Candidate> {
+        let index = *self.order.get(self.cursor.selected)?;
+        data.candidates().get(index as usize)
+    }
+
+    pub fn motion(&mut self, motion: Motion, page: usize) {
+        self.cursor.apply(motion, self.order.len(), page);
+    }
+
+    pub fn sort_next(&mut self, data: &Data, catalog: &Catalog) {
+        self.sort = self.sort.next();
+        self.descending = false;
+        self.resort(data, catalog);
+    }
+
+    pub fn reverse(&mut self, data: &Data, catalog: &Catalog) {
+        self.descending = !self.descending;
+        self.resort(data, catalog);
+    }
+
+    /// Sorts `order` by the current column, keeping the cursor on the same
+    /// candidate. Ties fall back to the name, then the id, so the order is
+    /// total and stable across runs.
+    pub fn resort(&mut self, data: &Data, catalog: &Catalog) {
+        let keep = self.selected(data).map(|c| c.id);
+        let keys = SortKeys::build(self.sort, data, catalog);
+        let descending = self.descending;
+        self.order.sort_unstable_by(|&a, &b| {
+            let primary = keys.compare(a as usize, b as usize);
+            let primary = if descending {
+                primary.reverse()
+            } else {
+                primary
+            };
+            primary
+                .then_with(|| keys.names[a as usize].cmp(&keys.names[b as usize]))
+                .then(a.cmp(&b))
+        });
+        if let Some(id) = keep
+            && let Some(position) = self
+                .order
+                .iter()
+                .position(|&i| data.candidates()[i as usize].id == id)
+        {
+            self.cursor.selected = position;
+        }
+    }
+}
+
+/// Precomputed keys, so that a sort of 100,000 rows compares integers and
+/// ready-made strings instead of formatting on every comparison.
+struct SortKeys {
+    names: Vec<String>,
+    numbers: Vec<i64>,
+    texts: Option<Vec<String>>,
+}
+
+impl SortKeys {
+    fn build(column: Column, data: &Data, catalog: &Catalog) -> SortKeys {
+        let candidates = data.candidates();
+        let names = candidates.iter().map(|c| c.name.to_lowercase()).collect();
+        let number = |f: &dyn Fn(usize, &Candidate) -> i64| {
+            candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| f(i, c))
+                .collect()
+        };
+        let (numbers, texts) = match column {
+            Column::Name => (Vec::new(), None),
+            Column::Role => {
+                let texts = candidates
+                    .iter()
+                    .map(|c| {
+                        c.primary_role()
+                            .map_or(String::new(), |r| catalog.role_name(r).to_lowercase())
+                    })
+                    .collect();
+                (Vec::new(), Some(texts))
+            }
+            Column::Location => (
+                Vec::new(),
+                Some(
+                    candidates
+                        .iter()
+                        .map(|c| c.location.to_string().to_lowercase())
+                        .collect(),
+                ),
+            ),
+            // Strongest first reads naturally for skills.
+            Column::Skills => (number(&|_, c| -skill_strength(c)), None),
+            Column::Rate => (
+                number(&|_, c| c.rate.as_ref().map_or(i64::MAX, |r| i64::from(r.min))),
+                None,
+            ),
+            Column::Available => (
+                number(&|_, c| {
+                    c.available_from.map_or(i64::MAX, |d| {
+                        i64::from(chrono::Datelike::num_days_from_ce(&d))
+                    })
+                }),
+                None,
+            ),
+            Column::Stage => (
+                number(&|i, _| data.current_stage(i).map_or(i64::MAX, |s| s as i64)),
+                None,
+            ),
+        };
+        SortKeys {
+            names,
+            numbers,
+            texts,
+        }
+    }
+
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        match (&self.texts, self.numbers.is_empty()) {
+            (Some(texts), _) => texts[a].cmp(&texts[b]),
+            (None, false) => self.numbers[a].cmp(&self.numbers[b]),
+            (None, true) => self.names[a].cmp(&self.names[b]),
+        }
+    }
+}
+
+/// The sum of the three strongest levels: a rough "how deep" for sorting.
+fn skill_strength(candidate: &Candidate) -> i64 {
+    candidate
+        .top_skills(3)
+        .iter()
+        .map(|s| i64::from(s.level.get()))
+        .sum()
+}

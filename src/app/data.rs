@@ -1,0 +1,117 @@
+//! The records on screen: loaded from the store once, then kept in step
+//! with every write the app makes.
+
+use crate::domain::{
+    Application, Candidate, CandidateId, Engagement, EngagementId, Stage, Timestamp,
+};
+use crate::store::{Result, Store};
+use std::collections::HashMap;
+
+pub struct Data {
+    /// Every candidate, in id order (so lookups are a binary search).
+    candidates: Vec<Candidate>,
+    engagements: Vec<Engagement>,
+    /// Each engagement's pipeline, by candidate id.
+    pipelines: HashMap<EngagementId, Vec<Application>>,
+    /// Per candidate (parallel to `candidates`): the stage of the
+    /// application that moved last, and when.
+    latest: Vec<Option<(Stage, Timestamp)>>,
+}
+
+impl Data {
+    pub fn load(store: &Store) -> Result<Data> {
+        let candidates = store.candidates()?;
+        let engagements = store.engagements()?;
+        let mut pipelines: HashMap<EngagementId, Vec<Application>> = HashMap::new();
+        for app in store.applications()? {
+            pipelines.entry(app.engagement).or_default().push(app);
+        }
+        let mut data = Data {
+            latest: vec![None; candidates.len()],
+            candidates,
+            engagements,
+            pipelines,
+        };
+        let apps: Vec<(CandidateId, Stage, Timestamp)> =
+            data.pipelines.values().flatten().map(moved).collect();
+        for (candidate, stage, at) in apps {
+            data.note_move(candidate, stage, at);
+        }
+        Ok(data)
+    }
+
+    /// Keeps `latest` at the candidate's most recent move.
+    fn note_move(&mut self, candidate: CandidateId, stage: Stage, at: Timestamp) {
+        if let Some(index) = self.index_of(candidate) {
+            let slot = &mut self.latest[index];
+            if slot.is_none_or(|(_, seen)| at >= seen) {
+                *slot = Some((stage, at));
+            }
+        }
+    }
+
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    pub fn engagements(&self) -> &[Engagement] {
+        &self.engagements
+    }
+
+    pub fn index_of(&self, id: CandidateId) -> Option<usize> {
+        self.candidates.binary_search_by_key(&id, |c| c.id).ok()
+    }
+
+    pub fn candidate(&self, id: CandidateId) -> Option<&Candidate> {
+        self.index_of(id).map(|i| &self.candidates[i])
+    }
+
+    pub fn engagement(&self, id: EngagementId) -> Option<&Engagement> {
+        self.engagements.iter().find(|e| e.id == id)
+    }
+
+    /// One engagement's applications, by candidate id.
+    pub fn pipeline(&self, id: EngagementId) -> &[Application] {
+        self.pipelines.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every application of one candidate, across engagements.
+    pub fn applications_of(&self, id: CandidateId) -> Vec<&Application> {
+        let mut apps: Vec<&Application> = self
+            .pipelines
+            .values()
+            .flatten()
+            .filter(|a| a.candidate == id)
+            .collect();
+        apps.sort_by_key(|a| a.engagement);
+        apps
+    }
+
+    /// The stage of the candidate's most recently moved application.
+    pub fn current_stage(&self, index: usize) -> Option<Stage> {
+        self.latest
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|(stage, _)| stage)
+    }
+
+    /// Takes in an application the store has just written.
+    pub fn put_application(&mut self, app: Application) {
+        let (candidate, stage, at) = moved(&app);
+        self.note_move(candidate, stage, at);
+        let pipeline = self.pipelines.entry(app.engagement).or_default();
+        match pipeline.binary_search_by_key(&app.candidate, |a| a.candidate) {
+            Ok(i) => pipeline[i] = app,
+            Err(i) => pipeline.insert(i, app),
+        }
+    }
+}
+
+fn moved(app: &Application) -> (CandidateId, Stage, Timestamp) {
+    (
+        app.candidate,
+        app.stage,
+        app.entered_stage_at().unwrap_or_default(),
+    )
+}

@@ -1,0 +1,123 @@
+//! The pipeline pane: one engagement's board, a column per stage and a
+//! card per candidate, and the cursor over it.
+
+use super::data::Data;
+use super::list::{ListCursor, Motion};
+use crate::domain::time::days_between;
+use crate::domain::{
+    Application, Candidate, Engagement, MatchScore, Stage, Timestamp, match_score,
+};
+
+/// The board's columns: the pipeline stages. Exits leave the board.
+pub const COLUMNS: [Stage; 6] = Stage::PIPELINE;
+
+/// Below this many columns the board becomes a list grouped by stage.
+pub const BOARD_MIN_WIDTH: u16 = 100;
+
+/// One candidate on the board.
+#[derive(Debug, Clone)]
+pub struct Card<'a> {
+    pub application: &'a Application,
+    pub candidate: &'a Candidate,
+    pub days_in_stage: i64,
+    pub score: MatchScore,
+}
+
+/// The cards of every column, longest in stage first: who is stuck shows
+/// at the top.
+pub fn board<'a>(data: &'a Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Card<'a>>> {
+    let mut columns: Vec<Vec<Card<'a>>> = COLUMNS.iter().map(|_| Vec::new()).collect();
+    for application in data.pipeline(engagement.id) {
+        let (Some(column), Some(candidate)) = (
+            column_of(application.stage),
+            data.candidate(application.candidate),
+        ) else {
+            continue;
+        };
+        let entered = application.entered_stage_at().unwrap_or(now);
+        columns[column].push(Card {
+            application,
+            candidate,
+            days_in_stage: days_between(entered, now),
+            score: match_score(candidate, engagement),
+        });
+    }
+    for cards in &mut columns {
+        cards.sort_by(|a, b| {
+            b.days_in_stage
+                .cmp(&a.days_in_stage)
+                .then_with(|| a.candidate.name.cmp(&b.candidate.name))
+        });
+    }
+    columns
+}
+
+pub fn column_of(stage: Stage) -> Option<usize> {
+    COLUMNS.iter().position(|s| *s == stage)
+}
+
+/// How many of an engagement's applications have left the board.
+pub fn exited(data: &Data, engagement: &Engagement) -> usize {
+    data.pipeline(engagement.id)
+        .iter()
+        .filter(|a| a.stage.is_exit())
+        .count()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PipelineState {
+    /// The column under the cursor.
+    pub column: usize,
+    /// The cursor within each column.
+    pub cards: [ListCursor; 6],
+}
+
+impl PipelineState {
+    /// The card under the cursor.
+    pub fn selected<'b, 'a>(&self, board: &'b [Vec<Card<'a>>]) -> Option<&'b Card<'a>> {
+        board
+            .get(self.column)?
+            .get(self.cards[self.column].selected)
+    }
+
+    /// Moves within the column; in the list layout, walking off the end of
+    /// one stage continues into the next stage that has cards.
+    pub fn motion(&mut self, motion: Motion, board: &[Vec<Card>], page: usize, as_list: bool) {
+        let len = board[self.column].len();
+        let at = self.cards[self.column].selected;
+        let flows_on = as_list && len > 0;
+        match motion {
+            Motion::Down if flows_on && at + 1 >= len => self.step_column(board, 1, false),
+            Motion::Up if flows_on && at == 0 => self.step_column(board, -1, true),
+            _ => self.cards[self.column].apply(motion, len, page),
+        }
+    }
+
+    /// To the nearest column in the direction of `step` that has cards,
+    /// landing on its first card (or its last, going up); stays put when
+    /// there is none.
+    pub fn step_column(&mut self, board: &[Vec<Card>], step: isize, to_last: bool) {
+        let mut column = self.column as isize + step;
+        while (0..COLUMNS.len() as isize).contains(&column) {
+            let len = board[column as usize].len();
+            if len > 0 {
+                self.column = column as usize;
+                self.cards[self.column].selected = if to_last { len - 1 } else { 0 };
+                return;
+            }
+            column += step;
+        }
+    }
+
+    /// Left and right in the board layout visit every column, empty or not.
+    pub fn side_step(&mut self, step: isize) {
+        let column = (self.column as isize + step).clamp(0, COLUMNS.len() as isize - 1);
+        self.column = column as usize;
+    }
+
+    pub fn clamp(&mut self, board: &[Vec<Card>], page: usize) {
+        for (cursor, cards) in self.cards.iter_mut().zip(board) {
+            cursor.clamp(cards.len(), page);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! `App::update`: what each action does to the state, pane by pane.
+
+use super::list::Motion;
+use super::overlay::{Overlay, REJECT_REASONS, RejectPrompt};
+use super::pipeline::{self, Card};
+use super::{Action, App, Key, KeyCode, Pane, Status};
+use crate::domain::{CandidateId, Stage, text};
+
+/// Longest free text accepted in a prompt.
+const MAX_PROMPT_CHARS: usize = 200;
+
+impl App {
+    /// Applies one action. Each leaves a message in the status bar, or
+    /// clears the last one.
+    pub fn update(&mut self, action: Action) {
+        self.status = Status::default();
+        match self.overlay {
+            Some(Overlay::Help { .. }) => return self.help_update(action),
+            Some(Overlay::Picker { .. }) => return self.picker_update(action),
+            Some(Overlay::Reject(_)) => return,
+            None => {}
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::NextPane => self.show(self.neighbour_pane(1)),
+            Action::PrevPane => self.show(self.neighbour_pane(-1)),
+            Action::ShowCandidates => self.show(Pane::Candidates),
+            Action::ShowPipeline => self.show(Pane::Pipeline),
+            Action::ShowSkills => self.show(Pane::Skills),
+            Action::ChooseEngagement => self.open_picker(),
+            _ => match self.pane {
+                Pane::Candidates => self.candidates_update(action),
+                Pane::Pipeline => self.pipeline_update(action),
+                Pane::Skills => self.skills_update(action),
+            },
+        }
+    }
+
+    fn show(&mut self, pane: Pane) {
+        self.pane = pane;
+    }
+
+    fn neighbour_pane(&self, step: isize) -> Pane {
+        let count = Pane::ALL.len() as isize;
+        let here = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0) as isize;
+        Pane::ALL[(here + step).rem_euclid(count) as usize]
+    }
+
+    fn help_update(&mut self, action: Action) {
+        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Top => *scroll = 0,
+            Action::Help | Action::Back | Action::Quit | Action::Open => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn open_picker(&mut self) {
+        if self.data.engagements().is_empty() {
+            return self.complain("there are no engagements yet");
+        }
+        let mut cursor = super::list::ListCursor::default();
+        let current = self
+            .engagement
+            .and_then(|id| self.data.engagements().iter().position(|e| e.id == id));
+        cursor.selected = current.unwrap_or(0);
+        cursor.clamp(self.data.engagements().len(), self.page_rows());
+        self.overlay = Some(Overlay::Picker { cursor });
+    }
+
+    fn picker_update(&mut self, action: Action) {
+        let page = self.page_rows();
+        let count = self.data.engagements().len();
+        let Some(Overlay::Picker { cursor }) = &mut self.overlay else {
+            return;
+        };
+        if let Some(motion) = Motion::from_action(action) {
+            return cursor.apply(motion, count, page);
+        }
+        match action {
+            Action::Open => {
+                let chosen = self
+                    .data
+                    .engagements()
+                    .get(cursor.selected)
+                    .map(|e| (e.id, e.title.clone()));
+                self.overlay = None;
+                if let Some((id, title)) = chosen {
+                    self.engagement = Some(id);
+                    self.pipeline = Default::default();
+                    self.rebuild_matrix();
+                    self.say(format!("engagement: {title}"));
+                }
+            }
+            Action::Back | Action::Quit | Action::ChooseEngagement => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn candidates_update(&mut self, action: Action) {
+        if let Some(detail) = &mut self.candidates.detail {
+            match action {
+                Action::Back => {
+                    self.pane = detail.opened_from;
+                    self.candidates.detail = None;
+                }
+                Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+                Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+                Action::HalfPageDown | Action::PageDown => {
+                    detail.scroll = detail.scroll.saturating_add(10)
+                }
+                Action::HalfPageUp | Action::PageUp => {
+                    detail.scroll = detail.scroll.saturating_sub(10)
+                }
+                Action::Top => detail.scroll = 0,
+                _ => {}
+            }
+            return;
+        }
+        if let Some(motion) = Motion::from_action(action) {
+            return self.candidates.motion(motion, self.page_rows());
+        }
+        match action {
+            Action::Open => {
+                if let Some(id) = self.candidates.selected(&self.data).map(|c| c.id) {
+                    self.open_detail(id);
+                }
+            }
+            Action::SortNext => {
+                self.candidates.sort_next(&self.data, self.catalog);
+                self.say(format!(
+                    "sorted by {}",
+                    self.candidates.sort.title().to_lowercase()
+                ));
+                self.rebuild_matrix();
+            }
+            Action::SortReverse => {
+                self.candidates.reverse(&self.data, self.catalog);
+                self.rebuild_matrix();
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a candidate's detail view; Esc returns to the current pane.
+    fn open_detail(&mut self, candidate: CandidateId) {
+        self.candidates.detail = Some(super::candidates::Detail {
+            candidate,
+            scroll: 0,
+            opened_from: self.pane,
+        });
+        self.pane = Pane::Candidates;
+    }
+
+    fn pipeline_update(&mut self, action: Action) {
+        let Some(engagement) = self.engagement() else {
+            if action != Action::Back {
+                self.complain("no engagement chosen: press e to choose one");
+            }
+            return;
+        };
+        let as_list = self.pipeline_as_list();
+        let page = self.page_rows();
+        let board = pipeline::board(&self.data, engagement, self.clock.now());
+        let selected = self.pipeline.selected(&board).map(card_ids);
+        if let Some(motion) = Motion::from_action(action) {
+            return self.pipeline.motion(motion, &board, page, as_list);
+        }
+        match (action, selected) {
+            (Action::Left, _) if as_list => self.pipeline.step_column(&board, -1, false),
+            (Action::Right, _) if as_list => self.pipeline.step_column(&board, 1, false),
+            (Action::Left, _) => self.pipeline.side_step(-1),
+            (Action::Right, _) => self.pipeline.side_step(1),
+            (Action::Open, Some((candidate, ..))) => self.open_detail(candidate),
+            (Action::MoveForward, Some(card)) => self.move_card(card, true),
+            (Action::MoveBack, Some(card)) => self.move_card(card, false),
+            (Action::Reject, Some((candidate, name, _))) => self.open_reject(candidate, name),
+            (Action::MoveForward | Action::MoveBack | Action::Reject | Action::Open, None) => {
+                self.complain("no card selected")
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves a card one stage; the move is flushed to disk before the
+    /// screen shows it.
+    fn move_card(&mut self, (candidate, name, stage): (CandidateId, String, Stage), forward: bool) {
+        let Some(engagement) = self.engagement else {
+            return;
+        };
+        let target = if forward {
+            stage.next()
+        } else {
+            stage.previous()
+        };
+        let Some(to) = target else {
+            let end = if forward { "last" } else { "first" };
+            return self.complain(format!("{name} is already in the {end} stage"));
+        };
+        match self
+            .store
+            .move_stage(engagement, candidate, to, None, &self.stamp())
+        {
+            Ok(application) => {
+                self.data.put_application(application);
+                self.after_pipeline_change();
+                self.say(format!("{name}: {stage} → {to}"));
+            }
+            Err(error) => self.complain(error.to_string()),
+        }
+    }
+
+    fn after_pipeline_change(&mut self) {
+        if let Some(engagement) = self.engagement() {
+            let board = pipeline::board(&self.data, engagement, self.clock.now());
+            let page = self.page_rows();
+            self.pipeline.clamp(&board, page);
+        }
+        self.rebuild_matrix();
+    }
+
+    fn open_reject(&mut self, candidate: CandidateId, name: String) {
+        let Some(engagement) = self.engagement else {
+            return;
+        };
+        self.overlay = Some(Overlay::Reject(RejectPrompt {
+            engagement,
+            candidate,
+            name,
+            reason: 0,
+            detail: String::new(),
+        }));
+    }
+
+    /// The rejection prompt takes keys directly: arrows pick a reason,
+    /// typing adds detail, Enter rejects, Esc cancels.
+    pub(super) fn reject_prompt_key(&mut self, key: Key) {
+        let Some(Overlay::Reject(prompt)) = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.overlay = None;
+                self.say("rejection cancelled");
+            }
+            KeyCode::Enter => self.confirm_reject(),
+            KeyCode::Up => prompt.reason = prompt.reason.saturating_sub(1),
+            KeyCode::Down => prompt.reason = (prompt.reason + 1).min(REJECT_REASONS.len() - 1),
+            KeyCode::Backspace => {
+                prompt.detail.pop();
+            }
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => {
+                push_text(&mut prompt.detail, &c.to_string())
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn paste(&mut self, pasted: &str) {
+        if let Some(Overlay::Reject(prompt)) = &mut self.overlay {
+            push_text(&mut prompt.detail, pasted);
+        }
+    }
+
+    fn confirm_reject(&mut self) {
+        let Some(Overlay::Reject(prompt)) = self.overlay.take() else {
+            return;
+        };
+        let reason = prompt.full_reason();
+        let stamp = self.stamp();
+        match self.store.move_stage(
+            prompt.engagement,
+            prompt.candidate,
+            Stage::Rejected,
+            Some(reason.clone()),
+            &stamp,
+        ) {
+            Ok(application) => {
+                self.data.put_application(application);
+                self.after_pipeline_change();
+                self.say(format!("{} rejected: {reason}", prompt.name));
+            }
+            Err(error) => self.complain(error.to_string()),
+        }
+    }
+
+    fn skills_update(&mut self, action: Action) {
+        let page = self.page_rows();
+        if let Some(motion) = Motion::from_action(action) {
+            return self
+                .matrix
+                .rows
+                .apply(motion, self.matrix.order.len(), page);
+        }
+        let total = super::matrix::columns(self.catalog, self.engagement()).len();
+        match action {
+            Action::Left => self.matrix.step_column(-1, total, self.size.0),
+            Action::Right => self.matrix.step_column(1, total, self.size.0),
+            Action::SortByScore => {
+                self.matrix.by_score = !self.matrix.by_score;
+                self.matrix.descending = true;
+                self.rebuild_matrix();
+                let how = if self.matrix.by_score {
+                    "by match score"
+                } else {
+                    "by name"
+                };
+                self.say(format!("sorted {how}"));
+            }
+            Action::SortReverse if self.matrix.by_score => {
+                self.matrix.descending = !self.matrix.descending;
+                self.rebuild_matrix();
+            }
+            Action::ToggleMatrixRows => {
+                self.matrix.source = match self.matrix.source {
+                    super::matrix::MatrixRows::Pipeline => super::matrix::MatrixRows::Candidates,
+                    super::matrix::MatrixRows::Candidates => super::matrix::MatrixRows::Pipeline,
+                };
+                self.matrix.rows = Default::default();
+                self.rebuild_matrix();
+            }
+            Action::Open => {
+                let row = self.matrix.order.get(self.matrix.rows.selected).copied();
+                if let Some(candidate) = row
+                    .and_then(|i| self.data.candidates().get(i as usize))
+                    .map(|c| c.id)
+                {
+                    self.open_detail(candidate);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn card_ids(card: &Card) -> (CandidateId, String, Stage) {
+    (
+        card.candidate.id,
+        card.candidate.name.clone(),
+        card.application.stage,
+    )
+}
+
+/// Appends typed or pasted text, cleaned and within the length limit.
+fn push_text(field: &mut String, typed: &str) {
+    let room = MAX_PROMPT_CHARS.saturating_sub(field.chars().count());
+    field.extend(text::clean(typed, false).chars().take(room));
+}

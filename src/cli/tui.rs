@@ -1,0 +1,64 @@
+//! Opening the interactive screen, or the summary when there is no
+//! terminal to open it in.
+
+use super::report;
+use crate::app::{App, AppOptions, Keymap, Status};
+use crate::domain::SystemClock;
+use crate::store::Store;
+use color_eyre::eyre::Result;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Where a user keymap may live: `$HIRETERM_CONFIG_DIR/keymap.toml`, else
+/// `keymap.toml` in the config directory (`~/.config/hireterm` on Linux).
+pub fn keymap_path() -> Option<PathBuf> {
+    let dir = std::env::var_os("HIRETERM_CONFIG_DIR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "hireterm").map(|d| d.config_dir().to_path_buf())
+        })?;
+    Some(dir.join("keymap.toml"))
+}
+
+/// The keymap, with the user's file over the defaults. A bad file does not
+/// stop the app: its error, with the line, waits in the status bar.
+fn load_keymap() -> (Keymap, Option<Status>) {
+    let Some(path) = keymap_path().filter(|p| p.exists()) else {
+        return (Keymap::defaults(), None);
+    };
+    let outcome = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| Keymap::with_overrides(&text).map_err(|e| e.to_string()));
+    match outcome {
+        Ok(keymap) => (keymap, None),
+        Err(error) => {
+            let text = format!("{}: {error}; using the default keys", path.display());
+            (
+                Keymap::defaults(),
+                Some(Status {
+                    text,
+                    is_error: true,
+                }),
+            )
+        }
+    }
+}
+
+pub fn open(store: Store, actor: String) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        report::summary(&store)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (keymap, notice) = load_keymap();
+    let options = AppOptions {
+        actor,
+        clock: Arc::new(SystemClock),
+        keymap,
+        notice,
+    };
+    let mut app = App::new(Arc::new(store), options)?;
+    crate::term::run_local(&mut app)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,141 @@
+//! The terminal runner: owns the terminal, turns its events into app
+//! input, draws only when something happened, and restores the terminal on
+//! quit, on error and on panic.
+//!
+//! [`run_app`] is generic over the ratatui `Backend` and takes its input
+//! from a channel, so the same loop serves the local terminal, a test
+//! backend, or a remote session.
+
+use crate::app::{App, Input, Key, KeyCode, Mods};
+use crate::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::execute;
+use std::sync::mpsc::{self, Receiver};
+
+/// Draws, then waits for input: no input, no work, no CPU. Input that
+/// arrived meanwhile is applied before the next draw, so keys typed ahead
+/// cost one frame, not one each.
+pub fn run_app<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    input: &Receiver<Input>,
+) -> Result<(), B::Error> {
+    terminal.draw(|frame| ui::render(frame, app, theme))?;
+    while let Ok(first) = input.recv() {
+        app.handle_input(first);
+        while !app.should_quit()
+            && let Ok(next) = input.try_recv()
+        {
+            app.handle_input(next);
+        }
+        if app.should_quit() {
+            break;
+        }
+        terminal.draw(|frame| ui::render(frame, app, theme))?;
+    }
+    Ok(())
+}
+
+/// Runs the app in this process's terminal until it quits.
+pub fn run_local(app: &mut App) -> std::io::Result<()> {
+    // Installs a panic hook that restores the terminal before the report.
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let (tx, rx) = mpsc::channel();
+    if let Ok(size) = terminal.size() {
+        let _ = tx.send(Input::Resize(size.width, size.height));
+    }
+    // Blocked in `read` when the app quits; it ends with the process.
+    std::thread::Builder::new()
+        .name("terminal-input".into())
+        .spawn(move || {
+            while let Ok(event) = event::read() {
+                if let Some(input) = convert(event)
+                    && tx.send(input).is_err()
+                {
+                    break;
+                }
+            }
+        })?;
+    let outcome = run_app(&mut terminal, app, &Theme::from_env(), &rx);
+    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
+    ratatui::try_restore()?;
+    outcome
+}
+
+/// crossterm's event as the app's input; `None` for what the app ignores
+/// (key releases, mouse, focus).
+pub fn convert(event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => convert_key(key).map(Input::Key),
+        Event::Paste(text) => Some(Input::Paste(text)),
+        Event::Resize(width, height) => Some(Input::Resize(width, height)),
+        _ => None,
+    }
+}
+
+fn convert_key(key: KeyEvent) -> Option<Key> {
+    use ratatui::crossterm::event::KeyCode as C;
+    let code = match key.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    let printable = matches!(code, KeyCode::Char(_) | KeyCode::BackTab);
+    let mods = Mods {
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+        // `G` already says shift; keep it only where nothing else does.
+        shift: key.modifiers.contains(KeyModifiers::SHIFT) && !printable,
+    };
+    let code = match code {
+        KeyCode::Char(c) if mods.ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    Some(Key { code, mods })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyCode as C;
+
+    fn key(code: C, modifiers: KeyModifiers) -> Option<Input> {
+        convert(Event::Key(KeyEvent::new(code, modifiers)))
+    }
+
+    #[test]
+    fn crossterm_keys_become_app_keys() {
+        assert_eq!(
+            key(C::Char('G'), KeyModifiers::SHIFT),
+            Some(Input::Key(Key::char('G')))
+        );
+        assert_eq!(
+            key(C::Char('d'), KeyModifiers::CONTROL),
+            Some(Input::Key(Key::ctrl('d')))
+        );
+        assert_eq!(
+            key(C::BackTab, KeyModifiers::SHIFT),
+            Some(Input::Key(Key::plain(KeyCode::BackTab)))
+        );
+        assert_eq!(convert(Event::Resize(80, 24)), Some(Input::Resize(80, 24)));
+        assert_eq!(convert(Event::FocusGained), None);
+    }
+}

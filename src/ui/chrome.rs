@@ -1,0 +1,83 @@
+//! The frame around every pane: the tabs line at the top and the status
+//! line at the bottom.
+
+use super::{Theme, fit, safe};
+use crate::app::{Action, App, Context, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// ` hireterm  1 Candidates  2 Pipeline  3 Skills   E3 2 DevOps developers…`
+pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::styled(" hireterm ", theme.title())];
+    for (index, pane) in Pane::ALL.iter().enumerate() {
+        spans.push(Span::raw(" "));
+        let label = format!(" {} {} ", index + 1, pane.title());
+        spans.push(Span::styled(label, theme.tab(*pane == app.pane())));
+    }
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 3);
+    if let Some(engagement) = app.engagement() {
+        let text = format!(
+            "{} {} · {}",
+            engagement.id,
+            safe(&engagement.title),
+            safe(&engagement.client)
+        );
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The last action's message, else the keys that matter here.
+pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let status = app.status();
+    let width = usize::from(area.width);
+    let line = if status.text.is_empty() {
+        Line::styled(fit(&hints(app), width).into_owned(), theme.dim())
+    } else {
+        let style = if status.is_error {
+            theme.error()
+        } else {
+            theme.base()
+        };
+        Line::styled(fit(&safe(&status.text), width).into_owned(), style)
+    };
+    frame.render_widget(line, area);
+}
+
+/// The few keys worth a reminder in this context, read from the keymap so
+/// that a rebound key shows as rebound.
+fn hints(app: &App) -> String {
+    let wanted: &[Action] = match app.context() {
+        Context::Candidates => &[Action::Open, Action::SortNext, Action::SortReverse],
+        Context::Detail => &[Action::Back, Action::Down],
+        Context::Pipeline => &[
+            Action::MoveForward,
+            Action::MoveBack,
+            Action::Reject,
+            Action::ChooseEngagement,
+        ],
+        Context::Skills => &[
+            Action::SortByScore,
+            Action::ToggleMatrixRows,
+            Action::ChooseEngagement,
+        ],
+        Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
+    };
+    let always = [Action::NextPane, Action::Help, Action::Quit];
+    let keymap = app.keymap();
+    let context = app.context();
+    let mut parts = vec![" ".to_string()];
+    for action in wanted.iter().chain(always.iter()) {
+        let key = [context, Context::Global]
+            .iter()
+            .flat_map(|c| keymap.bindings(*c))
+            .find(|b| b.action == *action);
+        if let Some(binding) = key {
+            parts.push(format!("{} {}", binding.key, action.description()));
+        }
+    }
+    parts.join("  ·  ").replacen("  ·  ", "", 1)
+}

@@ -1,0 +1,177 @@
+//! One candidate, whole: contact, roles, every skill by category with its
+//! level as a bar, applications with their stage history, tags and links.
+
+use super::{Theme, pad, safe};
+use crate::app::App;
+use crate::app::candidates::Detail;
+use crate::domain::{Application, Candidate, Category, Level};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: &Theme) {
+    let Some(candidate) = app.data().candidate(detail.candidate) else {
+        let gone = Paragraph::new("This candidate is no longer in the database. Esc goes back.");
+        return frame.render_widget(gone.block(Block::bordered()), area);
+    };
+    let mut lines = contact(candidate, app, theme);
+    lines.extend(skills(candidate, app, theme));
+    lines.extend(applications(candidate, app, theme));
+    let title = format!(" {} · {} ", safe(&candidate.name), candidate.id);
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let text = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((detail.scroll, 0));
+    frame.render_widget(text, area);
+}
+
+fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label:<12}"), theme.dim()),
+        Span::raw(value),
+    ])
+}
+
+fn contact<'a>(c: &'a Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let catalog = app.catalog();
+    let roles: Vec<String> = c
+        .roles
+        .iter()
+        .map(|r| safe(catalog.role_name(r)).into_owned())
+        .collect();
+    let phone = c
+        .phone
+        .as_deref()
+        .map(|p| format!(" · {}", safe(p)))
+        .unwrap_or_default();
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "—".to_string()
+        } else {
+            items
+                .iter()
+                .map(|i| safe(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    vec![
+        field("Contact", format!("{}{phone}", safe(&c.email)), theme),
+        field(
+            "Location",
+            format!(
+                "{} ({})",
+                safe(&c.location.to_string()),
+                safe(&c.location.timezone)
+            ),
+            theme,
+        ),
+        field("Roles", roles.join(", "), theme),
+        field(
+            "Rate",
+            c.rate
+                .as_ref()
+                .map_or("—".into(), |r| safe(&r.to_string()).into_owned()),
+            theme,
+        ),
+        field(
+            "Available",
+            c.available_from.map_or("—".into(), |d| d.to_string()),
+            theme,
+        ),
+        field("Source", c.source.label().to_string(), theme),
+        field("Tags", list(&c.tags), theme),
+        field("Links", list(&c.links), theme),
+    ]
+}
+
+/// `█████` for 5, `███░░` for 3: readable without colour.
+fn bar(level: Level) -> String {
+    let filled = usize::from(level.get());
+    format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(usize::from(Level::MAX) - filled)
+    )
+}
+
+fn skills<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let catalog = app.catalog();
+    let mut lines = vec![Line::raw(""), Line::styled("Skills", theme.title())];
+    for category in Category::ALL {
+        let mut held: Vec<_> = c
+            .skills
+            .iter()
+            .filter(|s| {
+                catalog
+                    .skill(&s.skill)
+                    .map_or(category == Category::Languages, |k| k.category == category)
+            })
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        held.sort_by_key(|s| std::cmp::Reverse(s.level));
+        lines.push(Line::styled(
+            format!("  {}", category.label()),
+            theme.dim().add_modifier(Modifier::ITALIC),
+        ));
+        for s in held {
+            let name = safe(catalog.skill_name(&s.skill)).into_owned();
+            lines.push(Line::from(vec![
+                Span::raw(format!("    {}", pad(&name, 24))),
+                Span::styled(bar(s.level), theme.level(s.level.get())),
+                Span::raw(format!(" {}", s.level)),
+            ]));
+        }
+    }
+    lines
+}
+
+fn applications<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::raw(""), Line::styled("Applications", theme.title())];
+    let apps = app.data().applications_of(c.id);
+    if apps.is_empty() {
+        lines.push(Line::styled("  none yet", theme.dim()));
+    }
+    for application in apps {
+        lines.extend(application_lines(application, app, theme));
+    }
+    lines
+}
+
+fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let title = app
+        .data()
+        .engagement(application.engagement)
+        .map_or(application.engagement.to_string(), |e| {
+            format!("{} {} · {}", e.id, safe(&e.title), safe(&e.client))
+        });
+    let mut lines = vec![Line::from(vec![
+        Span::raw(format!("  {title}  ")),
+        Span::styled(application.stage.label(), theme.title()),
+    ])];
+    for change in &application.history {
+        let from = change
+            .from
+            .map_or("entered".to_string(), |s| format!("{s} →"));
+        let reason = change
+            .reason
+            .as_deref()
+            .map(|r| format!(" ({})", safe(r)))
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!(
+                "    {}  {from} {}  by {}{reason}",
+                change.at.format("%Y-%m-%d %H:%M"),
+                change.to,
+                safe(&change.actor)
+            ),
+            theme.dim(),
+        ));
+    }
+    lines
+}

@@ -1,0 +1,150 @@
+//! The pipeline: one engagement as a board with a column per stage, or,
+//! on a narrow screen, as a list grouped by stage. Cards are coloured (and
+//! marked) by their time in stage.
+
+use super::theme::Aging;
+use super::{Theme, pad, safe};
+use crate::app::App;
+use crate::app::list::visible_offset;
+use crate::app::pipeline::{COLUMNS, Card, board, exited};
+use crate::domain::Engagement;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(engagement) = app.engagement() else {
+        let text =
+            Paragraph::new("No engagement chosen. Press e to choose one.").block(Block::bordered());
+        return frame.render_widget(text, area);
+    };
+    let [info, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    frame.render_widget(summary(app, engagement, theme), info);
+    let cards = board(app.data(), engagement, app.clock().now());
+    if app.pipeline_as_list() {
+        render_list(frame, rest, app, &cards, theme);
+    } else {
+        render_board(frame, rest, app, &cards, theme);
+    }
+}
+
+fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
+    let budget = e
+        .budget
+        .as_ref()
+        .map_or(String::new(), |b| format!(" · {}", safe(&b.to_string())));
+    let text = format!(
+        " {} · {} · {} wanted{budget} · {} · {} exited",
+        safe(app.catalog().role_name(&e.role)),
+        e.model.label(),
+        e.headcount,
+        e.status.label(),
+        exited(app.data(), e)
+    );
+    Line::styled(text, theme.dim())
+}
+
+fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], theme: &Theme) {
+    let state = app.pipeline();
+    let areas = area.layout_vec(&Layout::horizontal([Constraint::Ratio(1, 6); 6]));
+    for (column, (stage, column_area)) in COLUMNS.iter().zip(areas).enumerate() {
+        let active = column == state.column;
+        let title_style = if active {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        let title = format!(" {} ({}) ", stage.label(), cards[column].len());
+        let block = Block::bordered().title(Line::styled(title, title_style));
+        let inner = block.inner(column_area);
+        frame.render_widget(block, column_area);
+        let per_page = usize::from(inner.height / 2).max(1);
+        let cursor = state.cards[column];
+        let offset = visible_offset(cursor.offset, cursor.selected, per_page);
+        let width = usize::from(inner.width);
+        let mut lines = Vec::new();
+        for (index, card) in cards[column].iter().enumerate().skip(offset).take(per_page) {
+            let selected = active && index == cursor.selected;
+            lines.extend(card_lines(card, width, selected, theme));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// Two lines: the name, then days in stage and match score.
+fn card_lines<'a>(card: &Card, width: usize, selected: bool, theme: &Theme) -> [Line<'a>; 2] {
+    let aging = Aging::of(card.application.stage, card.days_in_stage);
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let facts = format!(
+        "{}{}d · {}%",
+        aging.glyph(),
+        card.days_in_stage,
+        card.score.score
+    );
+    let age_style = if selected { base } else { theme.age(aging) };
+    [
+        Line::styled(pad(&safe(&card.candidate.name), width), base),
+        Line::styled(pad(&facts, width), age_style),
+    ]
+}
+
+fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], theme: &Theme) {
+    let state = app.pipeline();
+    let block = Block::bordered();
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (column, stage) in COLUMNS.iter().enumerate() {
+        lines.push(Line::styled(
+            format!("{} ({})", stage.label(), cards[column].len()),
+            theme.title(),
+        ));
+        for (index, card) in cards[column].iter().enumerate() {
+            let selected = column == state.column && index == state.cards[column].selected;
+            if selected {
+                selected_line = lines.len();
+            }
+            lines.push(list_line(card, width, selected, theme));
+        }
+    }
+    let page = usize::from(inner.height).max(1);
+    let offset = visible_offset(0, selected_line, page);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(page).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// `  ! Ana Silva ········· 12d  85%`
+fn list_line<'a>(card: &Card, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
+    let aging = Aging::of(card.application.stage, card.days_in_stage);
+    let facts = format!("{:>4}d {:>4}%", card.days_in_stage, card.score.score);
+    let name_width = width.saturating_sub(facts.len() + 5);
+    let spans = vec![
+        Span::raw(format!("  {} ", aging.glyph())),
+        Span::raw(format!("{} ", pad(&safe(&card.candidate.name), name_width))),
+        Span::styled(
+            facts,
+            if selected {
+                Style::new()
+            } else {
+                theme.age(aging)
+            },
+        ),
+    ];
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}

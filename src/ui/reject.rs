@@ -1,0 +1,34 @@
+//! The rejection prompt: a reason from the list, and free text.
+
+use super::{Theme, centered, safe};
+use crate::app::overlay::{REJECT_REASONS, RejectPrompt};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn render(frame: &mut Frame, area: Rect, prompt: &RejectPrompt, theme: &Theme) {
+    let mut lines: Vec<Line> = REJECT_REASONS
+        .iter()
+        .enumerate()
+        .map(|(index, reason)| {
+            if index == prompt.reason {
+                Line::styled(format!("▶ {reason}"), theme.selected())
+            } else {
+                Line::raw(format!("  {reason}"))
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(format!("Detail: {}▏", safe(&prompt.detail))));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "↑↓ reason · type detail · enter rejects · esc cancels",
+        theme.dim(),
+    ));
+    let title = format!(" Reject {} ", safe(&prompt.name));
+    let box_area = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, box_area);
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    frame.render_widget(Paragraph::new(lines).block(block), box_area);
+}
