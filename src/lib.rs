@@ -1,20 +1,30 @@
 //! hireterm: a terminal application for hiring managers who staff back-end
 //! developers.
 //!
-//! Modules, bottom to top; each imports only those listed before it:
+//! Modules, bottom to top; each imports only modules listed above it:
 //!
 //! - [`domain`]: plain types and rules (stages, match scores, text hygiene).
 //! - [`catalog`]: the role types and skills taxonomy, loaded from `assets/`.
 //! - [`store`]: the only code that touches sled: versioned records,
 //!   transactions, migrations, the lock and damage checks.
 //! - [`demo`]: a deterministic generator of realistic demo data.
+//! - [`app`]: all interactive state and its `update` step; no terminal I/O.
+//! - [`ui`]: pure drawing of an `&App` into a ratatui frame, a file per pane.
+//! - [`term`]: the terminal runner, generic over the ratatui backend.
 //! - [`cli`]: the command line and its non-interactive subcommands.
 
-pub mod app;
-pub mod catalog;
-pub mod cli;
-pub mod demo;
 pub mod domain;
+
+pub mod catalog;
+
 pub mod store;
-pub mod term;
+
+pub mod demo;
+
+pub mod app;
+
 pub mod ui;
+
+pub mod term;
+
+pub mod cli;

@@ -111,13 +111,7 @@ impl CandidatesState {
         let keys = SortKeys::build(self.sort, data, catalog);
         let descending = self.descending;
         self.order.sort_unstable_by(|&a, &b| {
-            let primary = keys.compare(a as usize, b as usize);
-            let primary = if descending {
-                primary.reverse()
-            } else {
-                primary
-            };
-            primary
+            keys.compare(a as usize, b as usize, descending)
                 .then_with(|| keys.names[a as usize].cmp(&keys.names[b as usize]))
                 .then(a.cmp(&b))
         });
@@ -133,10 +127,11 @@ impl CandidatesState {
 }
 
 /// Precomputed keys, so that a sort of 100,000 rows compares integers and
-/// ready-made strings instead of formatting on every comparison.
+/// ready-made strings instead of formatting on every comparison. A missing
+/// value (no rate, no stage) is `None` and sorts last either way.
 struct SortKeys {
     names: Vec<String>,
-    numbers: Vec<i64>,
+    numbers: Vec<Option<i64>>,
     texts: Option<Vec<String>>,
 }
 
@@ -144,7 +139,7 @@ impl SortKeys {
     fn build(column: Column, data: &Data, catalog: &Catalog) -> SortKeys {
         let candidates = data.candidates();
         let names = candidates.iter().map(|c| c.name.to_lowercase()).collect();
-        let number = |f: &dyn Fn(usize, &Candidate) -> i64| {
+        let number = |f: &dyn Fn(usize, &Candidate) -> Option<i64>| {
             candidates
                 .iter()
                 .enumerate()
@@ -173,21 +168,20 @@ impl SortKeys {
                 ),
             ),
             // Strongest first reads naturally for skills.
-            Column::Skills => (number(&|_, c| -skill_strength(c)), None),
+            Column::Skills => (number(&|_, c| Some(-skill_strength(c))), None),
             Column::Rate => (
-                number(&|_, c| c.rate.as_ref().map_or(i64::MAX, |r| i64::from(r.min))),
+                number(&|_, c| c.rate.as_ref().map(|r| i64::from(r.min))),
                 None,
             ),
             Column::Available => (
                 number(&|_, c| {
-                    c.available_from.map_or(i64::MAX, |d| {
-                        i64::from(chrono::Datelike::num_days_from_ce(&d))
-                    })
+                    c.available_from
+                        .map(|d| i64::from(chrono::Datelike::num_days_from_ce(&d)))
                 }),
                 None,
             ),
             Column::Stage => (
-                number(&|i, _| data.current_stage(i).map_or(i64::MAX, |s| s as i64)),
+                number(&|i, _| data.current_stage(i).map(|s| s as i64)),
                 None,
             ),
         };
@@ -198,11 +192,17 @@ impl SortKeys {
         }
     }
 
-    fn compare(&self, a: usize, b: usize) -> Ordering {
+    fn compare(&self, a: usize, b: usize, descending: bool) -> Ordering {
+        let directed = |order: Ordering| if descending { order.reverse() } else { order };
         match (&self.texts, self.numbers.is_empty()) {
-            (Some(texts), _) => texts[a].cmp(&texts[b]),
-            (None, false) => self.numbers[a].cmp(&self.numbers[b]),
-            (None, true) => self.names[a].cmp(&self.names[b]),
+            (Some(texts), _) => directed(texts[a].cmp(&texts[b])),
+            (None, true) => directed(self.names[a].cmp(&self.names[b])),
+            (None, false) => match (self.numbers[a], self.numbers[b]) {
+                (Some(x), Some(y)) => directed(x.cmp(&y)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
         }
     }
 }

@@ -3,12 +3,11 @@
 use super::DemoArgs;
 use super::output::line;
 use crate::catalog::Catalog;
-use crate::demo::{DemoData, DemoOptions, generate};
-use crate::domain::{CandidateId, EngagementId, Stamp};
+use crate::demo::{DemoOptions, generate, write};
+use crate::domain::Stamp;
 use crate::store::Store;
 use chrono::{DurationRound, TimeDelta, Utc};
 use color_eyre::eyre::{Result, bail};
-use std::collections::HashMap;
 use std::process::ExitCode;
 
 pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
@@ -45,28 +44,10 @@ pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<(usiz
         now,
     };
     let data = generate(&options, Catalog::builtin());
-    load(store, data, &Stamp::new(now, actor))
-}
-
-/// Writes generated data, mapping the generator's ids to the ones the store
-/// hands out. Returns the counts written.
-pub fn load(store: &Store, mut data: DemoData, stamp: &Stamp) -> Result<(usize, usize, usize)> {
-    let candidate_ids: HashMap<CandidateId, CandidateId> = data
-        .candidates
-        .iter()
-        .map(|c| c.id)
-        .zip(store.add_candidates(&data.candidates, stamp)?)
-        .collect();
-    let engagement_ids: HashMap<EngagementId, EngagementId> = data
-        .engagements
-        .iter()
-        .map(|e| e.id)
-        .zip(store.add_engagements(&data.engagements, stamp)?)
-        .collect();
-    for app in &mut data.applications {
-        app.candidate = candidate_ids[&app.candidate];
-        app.engagement = engagement_ids[&app.engagement];
-    }
-    let applications = store.add_applications(&data.applications)?;
-    Ok((candidate_ids.len(), engagement_ids.len(), applications))
+    let written = write(store, data, &Stamp::new(now, actor))?;
+    Ok((
+        written.candidates,
+        written.engagements,
+        written.applications,
+    ))
 }

@@ -7,11 +7,13 @@
 //! candidate 17 is the same whether 500 or 1,000,000 are generated.
 
 use crate::catalog::Catalog;
+use crate::domain::Stamp;
 use crate::domain::{
     Application, Candidate, CandidateId, Category, Engagement, EngagementId, EngagementStatus,
     HiringModel, Level, Location, Priority, RateRange, Requirement, Role, SkillLevel, Source,
     Stage, Timestamp,
 };
+use crate::store::{BulkReport, Store};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
 
@@ -59,6 +61,31 @@ pub struct DemoData {
     pub engagements: Vec<Engagement>,
     /// Grouped by engagement, in engagement order.
     pub applications: Vec<Application>,
+}
+
+/// Writes generated data to a store, mapping the generator's ids to the
+/// ones the store hands out (they differ when the store is not empty).
+pub fn write(store: &Store, mut data: DemoData, stamp: &Stamp) -> crate::store::Result<BulkReport> {
+    let candidate_ids = store.add_candidates(&data.candidates, stamp)?;
+    let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
+    // Generated ids are 1..=n in order, so id k maps to position k - 1.
+    let remap = |id: u64, ids: &[u64]| {
+        ids.get((id as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or(id)
+    };
+    let candidates: Vec<u64> = candidate_ids.iter().map(|c| c.0).collect();
+    let engagements: Vec<u64> = engagement_ids.iter().map(|e| e.0).collect();
+    for app in &mut data.applications {
+        app.candidate = CandidateId(remap(app.candidate.0, &candidates));
+        app.engagement = EngagementId(remap(app.engagement.0, &engagements));
+    }
+    let applications = store.add_applications(&data.applications)?;
+    Ok(BulkReport {
+        candidates: candidate_ids.len(),
+        engagements: engagement_ids.len(),
+        applications,
+    })
 }
 
 /// Generates the demo data for `options` from the skills and roles of

@@ -114,3 +114,67 @@ pub fn snapshot_files(path: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// A store filled with the demo generator's data (seed 42) around `now()`.
+pub fn demo_store(db: &TempDb, candidates: usize, engagements: usize) -> std::sync::Arc<Store> {
+    let store = db.open();
+    let options = hireterm::demo::DemoOptions {
+        candidates,
+        engagements,
+        seed: 42,
+        now: now(),
+    };
+    let data = hireterm::demo::generate(&options, hireterm::catalog::Catalog::builtin());
+    hireterm::demo::write(&store, data, &stamp()).unwrap();
+    std::sync::Arc::new(store)
+}
+
+/// An app over `store` with the fixed clock, the default keys and the
+/// given screen size.
+pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm::app::App {
+    let options = hireterm::app::AppOptions {
+        actor: "tester".into(),
+        clock: std::sync::Arc::new(FixedClock(now())),
+        keymap: hireterm::app::Keymap::defaults(),
+        notice: None,
+    };
+    let mut app = hireterm::app::App::new(store, options).unwrap();
+    app.handle_input(hireterm::app::Input::Resize(width, height));
+    app
+}
+
+/// Presses keys written in the keymap notation, space-separated
+/// (`"2 j > esc"`).
+pub fn press(app: &mut hireterm::app::App, keys: &str) {
+    for name in keys.split_whitespace() {
+        let key = hireterm::app::Key::parse(name).unwrap();
+        app.handle_input(hireterm::app::Input::Key(key));
+    }
+}
+
+/// Draws the app into a test terminal of its size and returns the screen.
+pub fn draw(
+    app: &hireterm::app::App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| hireterm::ui::render(frame, app, &hireterm::ui::Theme::MONO))
+        .unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}

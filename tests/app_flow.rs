@@ -1,0 +1,315 @@
+//! Flows through `App`: keys in, then what the store holds (and what the
+//! app shows).
+
+mod common;
+
+use common::*;
+use hireterm::app::pipeline::{self, COLUMNS};
+use hireterm::app::{App, Context, Input, Key, Keymap, Pane};
+use hireterm::domain::{CandidateId, EngagementId, Stage};
+
+/// The engagement on screen and the card under the pipeline cursor.
+fn selected_card(app: &App) -> (EngagementId, CandidateId, Stage) {
+    let engagement = app.engagement().unwrap();
+    let board = pipeline::board(app.data(), engagement, now());
+    let card = app.pipeline().selected(&board).unwrap();
+    (engagement.id, card.candidate.id, card.application.stage)
+}
+
+/// Walks right until the cursor is on a card in a column before Placed.
+fn land_on_movable_card(app: &mut App) {
+    for _ in 0..COLUMNS.len() {
+        let engagement = app.engagement().unwrap();
+        let board = pipeline::board(app.data(), engagement, now());
+        let column = app.pipeline().column;
+        if !board[column].is_empty() && COLUMNS[column] != Stage::Placed {
+            return;
+        }
+        press(app, "l");
+    }
+    panic!("no movable card on the board");
+}
+
+#[test]
+fn tabs_and_numbers_switch_panes() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    assert_eq!(app.pane(), Pane::Candidates);
+    press(&mut app, "tab");
+    assert_eq!(app.pane(), Pane::Pipeline);
+    press(&mut app, "tab tab");
+    assert_eq!(app.pane(), Pane::Candidates);
+    press(&mut app, "shift-tab");
+    assert_eq!(app.pane(), Pane::Skills);
+    press(&mut app, "2");
+    assert_eq!(app.pane(), Pane::Pipeline);
+    press(&mut app, "1 q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn sorting_orders_rows_and_keeps_the_cursor_on_its_candidate() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 200, 3), 120, 40);
+    let names: Vec<String> = app
+        .candidates()
+        .order
+        .iter()
+        .map(|&i| app.data().candidates()[i as usize].name.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "not sorted by name");
+    press(&mut app, "j j j");
+    let chosen = app.candidates().selected(app.data()).unwrap().id;
+    press(&mut app, "s s s s"); // name → role → skills → location → rate
+    let rates: Vec<u32> = app
+        .candidates()
+        .order
+        .iter()
+        .map(|&i| {
+            app.data().candidates()[i as usize]
+                .rate
+                .as_ref()
+                .map_or(u32::MAX, |r| r.min)
+        })
+        .collect();
+    assert!(rates.windows(2).all(|w| w[0] <= w[1]), "not sorted by rate");
+    assert_eq!(app.candidates().selected(app.data()).unwrap().id, chosen);
+    press(&mut app, "r");
+    let first = app.data().candidates()[app.candidates().order[0] as usize]
+        .rate
+        .as_ref()
+        .map_or(0, |r| r.min);
+    assert_eq!(
+        Some(first),
+        rates.iter().copied().filter(|r| *r != u32::MAX).max()
+    );
+}
+
+#[test]
+fn vim_and_page_keys_move_within_bounds() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 100, 2), 80, 24);
+    press(&mut app, "G");
+    assert_eq!(app.candidates().cursor.selected, 99);
+    press(&mut app, "j ctrl-d");
+    assert_eq!(app.candidates().cursor.selected, 99);
+    press(&mut app, "g ctrl-d");
+    assert_eq!(
+        app.candidates().cursor.selected,
+        app.page_rows().div_ceil(2)
+    );
+    press(&mut app, "ctrl-u ctrl-u k");
+    assert_eq!(app.candidates().cursor.selected, 0);
+}
+
+#[test]
+fn enter_opens_the_detail_and_esc_returns_where_it_came_from() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    press(&mut app, "j enter");
+    let shown = app.candidates().detail.unwrap().candidate;
+    assert_eq!(
+        Some(shown),
+        app.candidates().selected(app.data()).map(|c| c.id)
+    );
+    assert_eq!(app.context(), Context::Detail);
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("Skills") && text.contains("Applications"),
+        "{text}"
+    );
+    press(&mut app, "esc");
+    assert!(app.candidates().detail.is_none());
+
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (_, candidate, _) = selected_card(&app);
+    press(&mut app, "enter");
+    assert_eq!(
+        (app.pane(), app.candidates().detail.map(|d| d.candidate)),
+        (Pane::Candidates, Some(candidate))
+    );
+    press(&mut app, "esc");
+    assert_eq!(app.pane(), Pane::Pipeline);
+}
+
+#[test]
+fn moving_a_card_is_durable_before_it_is_shown() {
+    let db = TempDb::new();
+    let (engagement, candidate, from) = {
+        let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+        press(&mut app, "2");
+        land_on_movable_card(&mut app);
+        let (engagement, candidate, from) = selected_card(&app);
+        press(&mut app, ">");
+        let to = from.next().unwrap();
+        assert!(
+            app.status().text.contains(&format!("{from} → {to}")),
+            "{:?}",
+            app.status()
+        );
+        assert_eq!(
+            app.store()
+                .application(engagement, candidate)
+                .unwrap()
+                .unwrap()
+                .stage,
+            to
+        );
+        (engagement, candidate, from)
+    };
+    // The app (and with it the store) is gone: what it showed is on disk.
+    let store = db.open();
+    let app = store.application(engagement, candidate).unwrap().unwrap();
+    assert_eq!(app.stage, from.next().unwrap());
+    assert_eq!(app.history.last().unwrap().actor, "tester");
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn moving_back_and_the_ends_of_the_pipeline() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, stage) = selected_card(&app);
+    press(&mut app, "> h <");
+    // After the move the cursor stays in the old column; the card moved on.
+    let now_at = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap()
+        .stage;
+    assert!(now_at == stage || now_at == stage.next().unwrap());
+    // Sourced cannot go back: find a Sourced card, if any, and try.
+    press(&mut app, "h h h h h h");
+    let board = pipeline::board(app.data(), app.engagement().unwrap(), now());
+    if let Some(card) = board[0].first() {
+        let id = card.candidate.id;
+        press(&mut app, "<");
+        assert!(app.status().is_error, "{:?}", app.status());
+        assert!(app.status().text.contains("already in the first stage"));
+        assert_eq!(
+            app.store()
+                .application(engagement, id)
+                .unwrap()
+                .unwrap()
+                .stage,
+            Stage::Sourced
+        );
+    }
+}
+
+#[test]
+fn rejecting_records_the_reason_and_takes_the_card_off_the_board() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, _) = selected_card(&app);
+    let on_board = |app: &App| {
+        pipeline::board(app.data(), app.engagement().unwrap(), now())
+            .iter()
+            .flatten()
+            .any(|c| c.candidate.id == candidate)
+    };
+    assert!(on_board(&app));
+    press(&mut app, "x down down");
+    app.handle_input(Input::Paste("asked \u{1b}[31m140\u{202E}".into()));
+    press(&mut app, "enter");
+    let stored = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.stage, Stage::Rejected);
+    assert_eq!(
+        stored.history.last().unwrap().reason.as_deref(),
+        Some("failed technical interview: asked [31m140")
+    );
+    assert!(!on_board(&app));
+    assert!(app.status().text.contains("rejected"), "{:?}", app.status());
+}
+
+#[test]
+fn esc_cancels_a_rejection() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, stage) = selected_card(&app);
+    press(&mut app, "x q esc");
+    assert!(app.overlay().is_none());
+    assert!(!app.should_quit(), "q typed into the prompt must not quit");
+    assert_eq!(
+        app.store()
+            .application(engagement, candidate)
+            .unwrap()
+            .unwrap()
+            .stage,
+        stage
+    );
+}
+
+#[test]
+fn choosing_another_engagement_changes_the_board_and_the_matrix() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 80, 4), 120, 40);
+    let first = app.engagement().unwrap().id;
+    press(&mut app, "3 e j enter");
+    let second = app.engagement().unwrap().id;
+    assert_ne!(first, second);
+    let active = app
+        .data()
+        .pipeline(second)
+        .iter()
+        .filter(|a| !a.stage.is_exit())
+        .count();
+    assert_eq!(app.matrix().order.len(), active);
+    press(&mut app, "t");
+    assert_eq!(app.matrix().order.len(), 80, "t shows every candidate");
+}
+
+#[test]
+fn sorting_the_matrix_by_score_puts_the_best_fit_first() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 80, 4), 120, 40);
+    press(&mut app, "3 s");
+    let engagement = app.engagement().unwrap();
+    let scores: Vec<u8> = app
+        .matrix()
+        .order
+        .iter()
+        .map(|&i| {
+            hireterm::domain::match_score(&app.data().candidates()[i as usize], engagement).score
+        })
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
+    let db = TempDb::new();
+    let overrides = "[pipeline]\nm = \"move_forward\"\n";
+    let options = hireterm::app::AppOptions {
+        actor: "tester".into(),
+        clock: std::sync::Arc::new(hireterm::domain::FixedClock(now())),
+        keymap: Keymap::with_overrides(overrides).unwrap(),
+        notice: None,
+    };
+    let mut app = App::new(demo_store(&db, 30, 2), options).unwrap();
+    app.handle_input(Input::Resize(120, 40));
+    press(&mut app, "2 ?");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains(">, L, m") && text.contains("move the card to the next stage"),
+        "{text}"
+    );
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
+    assert_eq!(
+        app.keymap().lookup(Context::Pipeline, Key::char('m')),
+        Some(hireterm::app::Action::MoveForward)
+    );
+}

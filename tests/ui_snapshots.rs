@@ -1,0 +1,89 @@
+//! Every pane, overlay and special screen at 80x24 and 120x40, drawn from a
+//! deterministic demo database with a fixed clock. Review changes with
+//! `cargo insta review` (or INSTA_UPDATE=always, then git diff).
+
+mod common;
+
+use common::*;
+
+/// Draws the app after `keys` at each size and snapshots the screen.
+fn snapshot_after(name: &str, keys: &str) {
+    let db = TempDb::new();
+    let store = demo_store(&db, 120, 6);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app_on(store.clone(), width, height);
+        press(&mut app, keys);
+        let terminal = draw(&app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn candidates_pane() {
+    snapshot_after("candidates", "j j j");
+}
+
+#[test]
+fn candidates_sorted_by_rate_descending() {
+    snapshot_after("candidates_by_rate", "s s s s r");
+}
+
+#[test]
+fn candidate_detail() {
+    snapshot_after("detail", "j enter");
+}
+
+#[test]
+fn pipeline_pane() {
+    snapshot_after("pipeline", "2 l j");
+}
+
+#[test]
+fn skill_matrix_pane() {
+    snapshot_after("skills", "3 j l l");
+}
+
+#[test]
+fn skill_matrix_sorted_by_score() {
+    snapshot_after("skills_by_score", "3 s");
+}
+
+#[test]
+fn help_overlay() {
+    snapshot_after("help", "2 ?");
+}
+
+#[test]
+fn engagement_picker() {
+    snapshot_after("picker", "2 e j");
+}
+
+#[test]
+fn reject_prompt() {
+    snapshot_after("reject", "2 x down down a s k e d space 1 4 0");
+}
+
+#[test]
+fn too_small_screen() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 20, 2);
+    let app = app_on(store, 50, 12);
+    insta::assert_snapshot!("too_small_50x12", draw(&app, 50, 12).backend());
+}
+
+#[test]
+fn first_run_screen_of_an_empty_database() {
+    let db = TempDb::new();
+    let store = std::sync::Arc::new(db.open());
+    for (width, height) in [(80, 24), (120, 40)] {
+        let app = app_on(store.clone(), width, height);
+        let terminal = draw(&app, width, height);
+        let text = screen_text(&terminal);
+        assert!(text.contains("hireterm demo --db"), "{text}");
+        assert!(text.contains("hireterm add"), "{text}");
+        // The path differs per run; the rest of the screen is pinned.
+        let path = db.path().display().to_string();
+        let shown = text.replace(&path, "<db>");
+        insta::assert_snapshot!(format!("first_run_{width}x{height}"), shown);
+    }
+}
