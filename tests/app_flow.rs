@@ -1,5 +1,6 @@
 //! Flows through `App`: keys in, then what the store holds (and what the
 //! app shows).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! The shipped catalog (assets/roles.toml, assets/skills.toml) covers the
 //! seed article's vocabulary, resolves what people type, and the loader
 //! refuses broken files with messages that say where and what.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hireterm::catalog::{Catalog, CatalogError};
 use hireterm::domain::{Category, Role, RoleId, Skill, SkillId};

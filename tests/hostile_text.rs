@@ -1,5 +1,6 @@
 //! Control characters in stored text never reach the terminal: not through
 //! the test backend's cells, not through the bytes crossterm writes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

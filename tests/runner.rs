@@ -1,5 +1,6 @@
 //! The event loop, driven through a channel into a test backend: the same
 //! loop the local terminal (and later a remote session) runs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

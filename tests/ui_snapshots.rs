@@ -1,6 +1,7 @@
 //! Every pane, overlay and special screen at 80x24 and 120x40, drawn from a
 //! deterministic demo database with a fixed clock. Review changes with
 //! `cargo insta review` (or INSTA_UPDATE=always, then git diff).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Terminal manners: 16 base colours by default, none under NO_COLOR
 //! (selection in reverse video).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
