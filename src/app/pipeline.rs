@@ -86,9 +86,20 @@ impl PipelineState {
         let len = board[self.column].len();
         let at = self.cards[self.column].selected;
         let flows_on = as_list && len > 0;
+        let first = board.iter().position(|c| !c.is_empty());
+        let last = board.iter().rposition(|c| !c.is_empty());
         match motion {
             Motion::Down if flows_on && at + 1 >= len => self.step_column(board, 1, false),
             Motion::Up if flows_on && at == 0 => self.step_column(board, -1, true),
+            // In the list, top and bottom are the whole list's.
+            Motion::Top if as_list && first.is_some() => {
+                self.column = first.unwrap_or(0);
+                self.cards[self.column].selected = 0;
+            }
+            Motion::Bottom if as_list && last.is_some() => {
+                self.column = last.unwrap_or(0);
+                self.cards[self.column].selected = board[self.column].len().saturating_sub(1);
+            }
             _ => self.cards[self.column].apply(motion, len, page),
         }
     }

@@ -66,6 +66,20 @@ impl Stage {
         }
     }
 
+    /// A label for narrow places (board column titles).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Stage::Sourced => "Sourced",
+            Stage::Screening => "Screen",
+            Stage::TechnicalInterview => "Tech",
+            Stage::ClientInterview => "Client",
+            Stage::Offer => "Offer",
+            Stage::Placed => "Placed",
+            Stage::Rejected => "Rejected",
+            Stage::Withdrawn => "Withdrawn",
+        }
+    }
+
     pub fn is_exit(self) -> bool {
         matches!(self, Stage::Rejected | Stage::Withdrawn)
     }

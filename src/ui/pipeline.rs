@@ -7,7 +7,7 @@ use super::{Theme, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::pipeline::{COLUMNS, Card, board, exited};
-use crate::domain::Engagement;
+use crate::domain::{Engagement, Stage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -59,7 +59,7 @@ fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], t
         } else {
             theme.title()
         };
-        let title = format!(" {} ({}) ", stage.label(), cards[column].len());
+        let title = column_title(*stage, cards[column].len(), column_area.width);
         let block = Block::bordered().title(Line::styled(title, title_style));
         let inner = block.inner(column_area);
         frame.render_widget(block, column_area);
@@ -73,6 +73,17 @@ fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], t
             lines.extend(card_lines(card, width, selected, theme));
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// ` Technical interview (3) `, or ` Tech (3) ` where that would be cut:
+/// the count must always show.
+fn column_title(stage: Stage, count: usize, width: u16) -> String {
+    let full = format!(" {} ({count}) ", stage.label());
+    if full.chars().count() + 2 <= usize::from(width) {
+        full
+    } else {
+        format!(" {} ({count}) ", stage.short_label())
     }
 }
 

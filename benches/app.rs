@@ -1,0 +1,68 @@
+//! App-level work on 100,000 candidates that must never freeze the screen:
+//! sorting the candidates table by each column, and building the app.
+//!
+//! Run: `cargo bench --bench app` (HIRETERM_BENCH_CANDIDATES overrides the
+//! count).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use hireterm::app::{App, AppOptions, Input, Key, Keymap};
+use hireterm::catalog::Catalog;
+use hireterm::demo::{DemoOptions, generate, write};
+use hireterm::domain::{FixedClock, Stamp};
+use hireterm::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn candidate_count() -> usize {
+    std::env::var("HIRETERM_BENCH_CANDIDATES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
+
+fn sorting(c: &mut Criterion) {
+    let n = candidate_count();
+    let now = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("db")).unwrap();
+    let options = DemoOptions {
+        candidates: n,
+        engagements: 12,
+        seed: 7,
+        now,
+    };
+    write(
+        &store,
+        generate(&options, Catalog::builtin()),
+        &Stamp::new(now, "bench"),
+    )
+    .unwrap();
+    let options = AppOptions {
+        actor: "bench".into(),
+        clock: Arc::new(FixedClock(now)),
+        keymap: Keymap::defaults(),
+        notice: None,
+    };
+    let mut app = App::new(Arc::new(store), options).unwrap();
+    app.handle_input(Input::Resize(200, 60));
+    let mut group = c.benchmark_group("app");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    // `s` moves the sort to the next column: seven presses visit them all.
+    group.bench_function(format!("sort_next_column_{n}"), |b| {
+        b.iter(|| app.handle_input(Input::Key(Key::char('s'))))
+    });
+    group.bench_function(format!("reverse_sort_{n}"), |b| {
+        b.iter(|| app.handle_input(Input::Key(Key::char('r'))))
+    });
+    group.bench_function(format!("cursor_move_{n}"), |b| {
+        b.iter(|| app.handle_input(Input::Key(Key::char('j'))))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sorting);
+criterion_main!(benches);
