@@ -78,6 +78,11 @@ struct Session {
 impl Session {
     /// Starts the app in a `width` × `height` terminal.
     fn start(width: u16, height: u16) -> Session {
+        Session::start_with_keymap(width, height, None)
+    }
+
+    /// The same, with `keymap` as the user's keymap file.
+    fn start_with_keymap(width: u16, height: u16, keymap: Option<&str>) -> Session {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = socket_option(dir.path());
         // The guard exists before the server does, so any failure below
@@ -89,6 +94,9 @@ impl Session {
         };
         let config = session.dir.path().join("config");
         std::fs::create_dir(&config).unwrap();
+        if let Some(text) = keymap {
+            std::fs::write(config.join("keymap.toml"), text).unwrap();
+        }
         let bin = shell_quote(OsStr::new(env!("CARGO_BIN_EXE_hireterm")));
         // After the app: its exit status, whether it left the terminal in
         // raw mode, then time to read the screen.
@@ -532,5 +540,30 @@ fn narrow_pipeline_is_a_list_grouped_by_stage() {
         is_list(screen) && !is_board(screen)
     });
 
+    app.quit();
+}
+
+#[test]
+fn a_user_keymap_rebinds_keys_and_a_bad_one_names_its_line() {
+    if !have_tmux() {
+        return;
+    }
+    let app = Session::start_with_keymap(120, 30, Some("[global]\nw = \"show_pipeline\"\n"));
+    app.wait_for("the candidates pane", |screen| {
+        screen.contains(CANDIDATES_PANE)
+    });
+    app.press("w");
+    app.wait_for("the pipeline, reached with the rebound key", is_board);
+    app.quit();
+
+    let app = Session::start_with_keymap(120, 30, Some("[global]\nq = \"quit\"\nz = \"jump\"\n"));
+    let screen = app.wait_for("the keymap error in the status bar", |screen| {
+        status_line(screen).contains("keymap line 3: unknown action `jump`")
+    });
+    assert!(
+        screen.contains(CANDIDATES_PANE),
+        "the app still runs: {}",
+        framed(&screen)
+    );
     app.quit();
 }
