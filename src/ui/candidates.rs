@@ -1,16 +1,16 @@
 //! The candidates table. Only the rows on screen are built, so 100,000
 //! candidates cost no more per frame than fifty.
 
-use super::{Theme, fit, safe};
+use super::{Theme, push_padded, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
 use crate::catalog::Catalog;
 use crate::domain::{Candidate, Timestamp};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Row, Table, TableState};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Columns in the order they give way when the screen is narrow, with the
 /// width each wants.
@@ -41,26 +41,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let offset = visible_offset(state.cursor.offset, state.cursor.selected, page);
     let end = (offset + page).min(state.order.len());
     let now = app.clock().now();
-    let rows = state.order[offset..end].iter().map(|&index| {
+    let mut header = String::new();
+    for (column, width) in &columns {
+        let mark = if *column == state.sort { arrow } else { "" };
+        push_padded(&mut header, &format!("{}{mark}", column.title()), usize::from(*width) + 1);
+    }
+    let mut lines = vec![Line::styled(header, theme.title())];
+    // One plain line per row: a table widget costs several times more per
+    // frame for the same cells.
+    for (position, &index) in state.order[offset..end].iter().enumerate() {
         let candidate = &app.data().candidates()[index as usize];
         let stage = app.data().current_stage(index as usize);
-        Row::new(columns.iter().map(|(column, width)| {
-            let text = cell_text(*column, candidate, stage, app.catalog(), now);
-            Cell::from(fit(&text, usize::from(*width)).into_owned())
-        }))
-    });
-    let header = Row::new(columns.iter().map(|(column, _)| {
-        let mark = if *column == state.sort { arrow } else { "" };
-        Cell::from(format!("{}{mark}", column.title()))
-    }))
-    .style(theme.title());
-    let widths = columns.iter().map(|(_, w)| Constraint::Length(*w));
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected());
-    let mut table_state =
-        TableState::default().with_selected(Some(state.cursor.selected.saturating_sub(offset)));
-    frame.render_stateful_widget(table, inner, &mut table_state);
+        let mut text = String::with_capacity(usize::from(inner.width) + 16);
+        for (column, width) in &columns {
+            let cell = cell_text(*column, candidate, stage, app.catalog(), now);
+            push_padded(&mut text, &cell, usize::from(*width) + 1);
+        }
+        let selected = offset + position == state.cursor.selected;
+        lines.push(if selected { Line::styled(text, theme.selected()) } else { Line::raw(text) });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The columns that fit in `width`, in screen order; the name column

@@ -3,7 +3,7 @@
 //! Levels are digits, so the matrix reads the same without colour; a level
 //! below a requirement carries a `!`.
 
-use super::{Theme, fit, pad, safe};
+use super::{Theme, fit, pad, push_padded, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::matrix::{
@@ -12,7 +12,7 @@ use crate::app::matrix::{
 use crate::domain::{Candidate, Engagement, Priority, match_score};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -168,43 +168,65 @@ fn row<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let name_width = usize::from(NAME_WIDTH);
-    let score = engagement.map_or("—".to_string(), |e| {
-        format!("{}%", match_score(candidate, e).score)
-    });
-    let mut spans = vec![
-        Span::raw(pad(
-            &fit(&safe(&candidate.name), name_width - 1),
-            name_width,
-        )),
-        Span::raw(format!("{score:>w$} ", w = usize::from(SCORE_WIDTH) - 1)),
-    ];
+    let score = engagement.map_or("—".to_string(), |e| format!("{}%", match_score(candidate, e).score));
+    let mut lead = String::with_capacity(name_width + 8);
+    push_padded(&mut lead, &safe(&candidate.name), name_width);
+    lead.push_str(&format!("{score:>w$} ", w = usize::from(SCORE_WIDTH) - 1));
+    // The cursor row: its name and score in the selection style, its levels
+    // in bold. A full-width highlight would resend every coloured cell of
+    // two rows on each cursor move.
+    let (lead_style, emphasis) = if selected {
+        (theme.selected(), Style::new().add_modifier(Modifier::BOLD))
+    } else {
+        (Style::new(), Style::new())
+    };
+    let mut runs = Runs::default();
+    runs.push(lead_style, &lead);
     for (index, column) in shown.iter().enumerate() {
         let level = candidate.level(&column.skill).get();
         let short = column.requirement.is_some_and(|(_, min)| level < min.get());
-        let glyph = if level == 0 {
-            "·".to_string()
-        } else {
-            level.to_string()
-        };
-        let text = format!(
-            "{:^w$}",
-            format!("{glyph}{}", if short { "!" } else { "" }),
-            w = usize::from(CELL_WIDTH)
-        );
-        let mut style = if short {
-            theme.bad()
-        } else {
-            theme.level(level)
-        };
+        let mut style = if short { theme.bad() } else { theme.level(level) }.patch(emphasis);
         if Some(index) == cursor {
             style = theme.cursor_column().patch(style);
         }
-        spans.push(Span::styled(text, style));
+        runs.push(style, cell(level, short));
     }
-    let line = Line::from(spans);
-    if selected {
-        line.style(theme.selected())
-    } else {
-        line.style(Style::new())
+    Line::from(runs.finish())
+}
+
+/// A level cell, centred in `CELL_WIDTH` columns: `  3  `, ` 2!  `, `  ·  `.
+fn cell(level: u8, short: bool) -> &'static str {
+    const PLAIN: [&str; 6] = ["  ·  ", "  1  ", "  2  ", "  3  ", "  4  ", "  5  "];
+    const SHORT: [&str; 6] = [" ·!  ", " 1!  ", " 2!  ", " 3!  ", " 4!  ", " 5!  "];
+    let table = if short { &SHORT } else { &PLAIN };
+    table[usize::from(level.min(5))]
+}
+
+/// Spans with neighbours of the same style merged: fewer spans to draw.
+#[derive(Default)]
+struct Runs {
+    spans: Vec<Span<'static>>,
+    text: String,
+    style: Option<Style>,
+}
+
+impl Runs {
+    fn push(&mut self, style: Style, text: &str) {
+        if self.style != Some(style) {
+            self.flush();
+            self.style = Some(style);
+        }
+        self.text.push_str(text);
+    }
+
+    fn flush(&mut self) {
+        if let Some(style) = self.style.take() {
+            self.spans.push(Span::styled(std::mem::take(&mut self.text), style));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Span<'static>> {
+        self.flush();
+        self.spans
     }
 }
