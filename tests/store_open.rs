@@ -276,3 +276,27 @@ fn folders_that_are_not_databases_are_refused() {
     assert!(error.contains("is a file, not a folder"), "{error}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_faithful_copy_of_a_cleanly_closed_database_is_still_clean() {
+    let db = TempDb::new();
+    filled(&db, 100);
+    let copy = db.dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(db.path()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            // Written anew: same bytes, new modification times.
+            std::fs::write(
+                copy.join(entry.file_name()),
+                std::fs::read(entry.path()).unwrap(),
+            )
+            .unwrap();
+        }
+    }
+    assert!(Store::closed_cleanly(&copy));
+    let mut bytes = std::fs::read(copy.join("conf")).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(copy.join("conf"), bytes).unwrap();
+    assert!(!Store::closed_cleanly(&copy), "same size, different bytes");
+}

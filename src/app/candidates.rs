@@ -112,7 +112,7 @@ impl CandidatesState {
         let descending = self.descending;
         self.order.sort_unstable_by(|&a, &b| {
             keys.compare(a as usize, b as usize, descending)
-                .then_with(|| keys.by_name(a as usize, b as usize))
+                .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
                 .then(a.cmp(&b))
         });
         if let Some(id) = keep
@@ -130,10 +130,7 @@ impl CandidatesState {
 /// ready-made strings instead of formatting on every comparison. A missing
 /// value (no rate, no stage) is `None` and sorts last either way.
 struct SortKeys<'a> {
-    candidates: &'a [Candidate],
-    /// The first 8 bytes of each lower-cased name: most comparisons end
-    /// there, without touching the names themselves.
-    name_prefixes: Vec<u64>,
+    data: &'a Data,
     numbers: Vec<Option<i64>>,
     texts: Option<Vec<String>>,
 }
@@ -141,7 +138,6 @@ struct SortKeys<'a> {
 impl<'a> SortKeys<'a> {
     fn build(column: Column, data: &'a Data, catalog: &Catalog) -> SortKeys<'a> {
         let candidates = data.candidates();
-        let name_prefixes = candidates.iter().map(|c| lowercase_prefix(&c.name)).collect();
         let number = |f: &dyn Fn(usize, &Candidate) -> Option<i64>| {
             candidates
                 .iter()
@@ -189,8 +185,7 @@ impl<'a> SortKeys<'a> {
             ),
         };
         SortKeys {
-            candidates,
-            name_prefixes,
+            data,
             numbers,
             texts,
         }
@@ -200,7 +195,7 @@ impl<'a> SortKeys<'a> {
         let directed = |order: Ordering| if descending { order.reverse() } else { order };
         match (&self.texts, self.numbers.is_empty()) {
             (Some(texts), _) => directed(texts[a].cmp(&texts[b])),
-            (None, true) => directed(self.by_name(a, b)),
+            (None, true) => directed(self.data.name_rank(a).cmp(&self.data.name_rank(b))),
             (None, false) => match (self.numbers[a], self.numbers[b]) {
                 (Some(x), Some(y)) => directed(x.cmp(&y)),
                 (Some(_), None) => Ordering::Less,
@@ -209,34 +204,6 @@ impl<'a> SortKeys<'a> {
             },
         }
     }
-}
-
-impl SortKeys<'_> {
-    /// Case-insensitive name order.
-    fn by_name(&self, a: usize, b: usize) -> Ordering {
-        self.name_prefixes[a].cmp(&self.name_prefixes[b]).then_with(|| {
-            let lower = |i: usize| self.candidates[i].name.chars().flat_map(char::to_lowercase);
-            lower(a).cmp(lower(b))
-        })
-    }
-}
-
-/// The first 8 bytes of the lower-cased UTF-8 text, big-endian, so that
-/// comparing two prefixes compares the texts' starts byte by byte.
-fn lowercase_prefix(text: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let mut used = 0;
-    let mut buffer = [0u8; 4];
-    'chars: for c in text.chars().flat_map(char::to_lowercase) {
-        for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-            if used == bytes.len() {
-                break 'chars;
-            }
-            bytes[used] = byte;
-            used += 1;
-        }
-    }
-    u64::from_be_bytes(bytes)
 }
 
 /// The sum of the three strongest levels: a rough "how deep" for sorting.

@@ -8,6 +8,7 @@
 
 pub mod codec;
 mod error;
+mod marker;
 pub mod migrate;
 mod open;
 mod records;
@@ -61,7 +62,7 @@ impl Drop for CleanClose {
     fn drop(&mut self) {
         if self.flushed {
             // Best effort: without the marker the next open is only slower.
-            let _ = open::mark_clean(&self.path);
+            let _ = marker::mark_clean(&self.path);
         }
     }
 }
@@ -106,7 +107,7 @@ impl Store {
     /// True when the folder is exactly as a clean close of hireterm left it
     /// (so the next open skips the scratch-copy trial).
     pub fn closed_cleanly(path: impl AsRef<Path>) -> bool {
-        open::closing_state(path.as_ref()) == open::Closing::Clean
+        marker::closing_state(path.as_ref()) == marker::Closing::Clean
     }
 
     pub fn path(&self) -> &Path {

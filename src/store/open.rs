@@ -17,14 +17,13 @@
 //!    the real folder is only opened once that worked.
 
 use super::error::{Result, StoreError};
+use super::marker::{self, Closing};
 use super::{tx, watermark};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-const CLEAN_MARKER: &str = "hireterm.clean";
-const CLEAN_MARKER_TMP: &str = "hireterm.clean.tmp";
 const DEFAULT_DEADLINE_SECS: u64 = 20;
 /// Overrides how long an open may take before the database is called damaged.
 pub const DEADLINE_ENV: &str = "HIRETERM_OPEN_TIMEOUT_SECS";
@@ -89,91 +88,10 @@ pub fn lock_dir(path: &Path) -> Result<File> {
     }
 }
 
-/// Every file under `path` but the marker, with its size and CRC-32, sorted.
-/// Checksums rather than mtimes, so that a faithful copy still matches.
-fn manifest(path: &Path) -> std::io::Result<String> {
-    let mut lines = Vec::new();
-    collect_manifest(path, Path::new(""), &mut lines)?;
-    lines.sort();
-    Ok(lines.join("\n"))
-}
-
-fn collect_manifest(root: &Path, rel: &Path, lines: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in fs::read_dir(root.join(rel))? {
-        let entry = entry?;
-        let name = rel.join(entry.file_name());
-        let meta = entry.metadata()?;
-        if meta.is_dir() {
-            collect_manifest(root, &name, lines)?;
-        } else if name != Path::new(CLEAN_MARKER) && name != Path::new(CLEAN_MARKER_TMP) {
-            let checksum = file_checksum(&entry.path())?;
-            lines.push(format!(
-                "{}\t{}\t{checksum:08x}",
-                name.display(),
-                meta.len()
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn file_checksum(path: &Path) -> std::io::Result<u32> {
-    use std::io::Read;
-    let mut file = File::open(path)?;
-    let mut hasher = crc32fast::Hasher::new();
-    let mut buffer = vec![0u8; 1 << 16];
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(hasher.finalize()),
-            n => hasher.update(&buffer[..n]),
-        }
-    }
-}
-
-/// What the clean-close marker says about the folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Closing {
-    /// Exactly as the last clean close left it.
-    Clean,
-    /// No marker: new, open elsewhere, or the last session did not close.
-    Unknown,
-    /// Changed since a clean close, by something other than hireterm.
-    ChangedSince,
-}
-
-pub fn closing_state(path: &Path) -> Closing {
-    let Ok(marker) = fs::read_to_string(path.join(CLEAN_MARKER)) else {
-        return Closing::Unknown;
-    };
-    match manifest(path) {
-        Ok(current) if current == marker => Closing::Clean,
-        _ => Closing::ChangedSince,
-    }
-}
-
-/// Records the folder's state after a clean close (write, then rename, so a
-/// torn marker can never match).
-pub fn mark_clean(path: &Path) -> std::io::Result<()> {
-    let tmp = path.join(CLEAN_MARKER_TMP);
-    fs::write(&tmp, manifest(path)?)?;
-    fs::rename(tmp, path.join(CLEAN_MARKER))
-}
-
-/// The database is about to change: the marker no longer describes it.
-pub fn unmark_clean(path: &Path) -> Result<()> {
-    match fs::remove_file(path.join(CLEAN_MARKER)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
-}
-
 /// Opens the real database, unless it is new or was closed cleanly only
 /// after a scratch copy of it opened within the deadline.
 pub fn open_sled(path: &Path, deadline: Duration) -> Result<sled::Db> {
-    match closing_state(path) {
+    match marker::closing_state(path) {
         Closing::Clean => {}
         Closing::Unknown if holds_sled_files(path) => trial_open(path, deadline)?,
         Closing::Unknown => {}
@@ -184,7 +102,10 @@ pub fn open_sled(path: &Path, deadline: Duration) -> Result<sled::Db> {
             });
         }
     }
-    unmark_clean(path)?;
+    marker::unmark_clean(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     open_with_deadline(path, deadline)
 }
 

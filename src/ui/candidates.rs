@@ -1,7 +1,7 @@
 //! The candidates table. Only the rows on screen are built, so 100,000
 //! candidates cost no more per frame than fifty.
 
-use super::{Theme, push_padded, safe};
+use super::{Theme, fit, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
@@ -9,8 +9,9 @@ use crate::catalog::Catalog;
 use crate::domain::{Candidate, Timestamp};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 /// Columns in the order they give way when the screen is narrow, with the
 /// width each wants.
@@ -41,26 +42,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let offset = visible_offset(state.cursor.offset, state.cursor.selected, page);
     let end = (offset + page).min(state.order.len());
     let now = app.clock().now();
-    let mut header = String::new();
+    // Cells are written straight into the buffer at their column: no
+    // padding to lay out, and a 100,000-row table costs what 60 rows cost.
+    let buffer = frame.buffer_mut();
+    let mut x = inner.x;
     for (column, width) in &columns {
         let mark = if *column == state.sort { arrow } else { "" };
-        push_padded(&mut header, &format!("{}{mark}", column.title()), usize::from(*width) + 1);
+        let title = format!("{}{mark}", column.title());
+        buffer.set_stringn(x, inner.y, title, usize::from(*width), theme.title());
+        x += width + 1;
     }
-    let mut lines = vec![Line::styled(header, theme.title())];
-    // One plain line per row: a table widget costs several times more per
-    // frame for the same cells.
-    for (position, &index) in state.order[offset..end].iter().enumerate() {
+    for (row, &index) in state.order[offset..end].iter().enumerate() {
+        let y = inner.y + 1 + row as u16;
+        if offset + row == state.cursor.selected {
+            buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
+        }
         let candidate = &app.data().candidates()[index as usize];
         let stage = app.data().current_stage(index as usize);
-        let mut text = String::with_capacity(usize::from(inner.width) + 16);
+        let mut x = inner.x;
         for (column, width) in &columns {
-            let cell = cell_text(*column, candidate, stage, app.catalog(), now);
-            push_padded(&mut text, &cell, usize::from(*width) + 1);
+            let text = cell_text(*column, candidate, stage, app.catalog(), now);
+            let width = usize::from(*width);
+            buffer.set_stringn(x, y, fit(&text, width), width, Style::new());
+            x += width as u16 + 1;
         }
-        let selected = offset + position == state.cursor.selected;
-        lines.push(if selected { Line::styled(text, theme.selected()) } else { Line::raw(text) });
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The columns that fit in `width`, in screen order; the name column

@@ -103,29 +103,6 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{fitted}{}", " ".repeat(width.saturating_sub(used)))
 }
 
-/// Appends `text` cut or padded to exactly `width` columns, the last of
-/// them a space (a column gap), without allocating.
-pub fn push_padded(out: &mut String, text: &str, width: usize) {
-    use unicode_width::UnicodeWidthChar;
-    let room = width.saturating_sub(1);
-    let mut used = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let w = c.width().unwrap_or(0);
-        let last_fits = chars.peek().is_none() && used + w <= room;
-        if used + w + 1 > room && !last_fits {
-            if used < room {
-                out.push('…');
-                used += 1;
-            }
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-}
-
 /// A box of the given size centred in `area`, never larger than it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

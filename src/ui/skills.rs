@@ -3,7 +3,7 @@
 //! Levels are digits, so the matrix reads the same without colour; a level
 //! below a requirement carries a `!`.
 
-use super::{Theme, fit, pad, push_padded, safe};
+use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::matrix::{
@@ -11,10 +11,11 @@ use crate::app::matrix::{
 };
 use crate::domain::{Candidate, Engagement, Priority, match_score};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.matrix();
@@ -34,25 +35,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let shown = &all[first.min(all.len())..(first + visible).min(all.len())];
     let cursor_column = state.column.checked_sub(first);
 
-    let mut lines = header(app, shown, cursor_column, theme);
+    let buffer = frame.buffer_mut();
+    for (y, line) in (inner.y..).zip(header(app, shown, cursor_column, theme)) {
+        buffer.set_line(inner.x, y, &line, inner.width);
+    }
     let page = usize::from(inner.height.saturating_sub(2)).max(1);
     let offset = visible_offset(state.rows.offset, state.rows.selected, page);
-    for (position, &index) in state.order.iter().enumerate().skip(offset).take(page) {
+    let rows = state.order.iter().enumerate().skip(offset).take(page);
+    for (y, (position, &index)) in (inner.y + 2..).zip(rows) {
         let candidate = &app.data().candidates()[index as usize];
         let selected = position == state.rows.selected;
-        lines.push(row(
-            candidate,
-            engagement,
-            shown,
-            cursor_column,
-            selected,
-            theme,
-        ));
+        let cells = Rect::new(inner.x, y, inner.width, 1);
+        draw_row(buffer, cells, candidate, engagement, shown, selected, theme);
+    }
+    if let Some(column) = cursor_column {
+        let x = inner.x + NAME_WIDTH + SCORE_WIDTH + column as u16 * CELL_WIDTH;
+        let drawn = (state.order.len().saturating_sub(offset)).min(page) as u16;
+        buffer.set_style(
+            Rect::new(x, inner.y + 2, CELL_WIDTH, drawn).intersection(inner),
+            theme.cursor_column(),
+        );
     }
     if state.order.is_empty() {
-        lines.push(Line::styled(empty_message(app), theme.dim()));
+        buffer.set_stringn(
+            inner.x,
+            inner.y + 2,
+            empty_message(app),
+            usize::from(inner.width),
+            theme.dim(),
+        );
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn empty_message(app: &App) -> &'static str {
@@ -159,74 +171,69 @@ fn band_of(column: &MatrixColumn) -> &'static str {
     }
 }
 
-fn row<'a>(
+/// One candidate's row, written straight into the buffer: the name and
+/// score (in the selection style on the cursor row), then one glyph per
+/// skill at its column. Only the name and score mark the cursor row, so a
+/// cursor move resends two short runs rather than two whole coloured rows.
+fn draw_row(
+    buffer: &mut Buffer,
+    area: Rect,
     candidate: &Candidate,
     engagement: Option<&Engagement>,
     shown: &[MatrixColumn],
-    cursor: Option<usize>,
     selected: bool,
     theme: &Theme,
-) -> Line<'a> {
-    let name_width = usize::from(NAME_WIDTH);
-    let score = engagement.map_or("—".to_string(), |e| format!("{}%", match_score(candidate, e).score));
-    let mut lead = String::with_capacity(name_width + 8);
-    push_padded(&mut lead, &safe(&candidate.name), name_width);
-    lead.push_str(&format!("{score:>w$} ", w = usize::from(SCORE_WIDTH) - 1));
-    // The cursor row: its name and score in the selection style, its levels
-    // in bold. A full-width highlight would resend every coloured cell of
-    // two rows on each cursor move.
-    let (lead_style, emphasis) = if selected {
-        (theme.selected(), Style::new().add_modifier(Modifier::BOLD))
-    } else {
-        (Style::new(), Style::new())
-    };
-    let mut runs = Runs::default();
-    runs.push(lead_style, &lead);
+) {
+    let lead = Rect::new(area.x, area.y, NAME_WIDTH + SCORE_WIDTH, 1).intersection(area);
+    if selected {
+        buffer.set_style(lead, theme.selected());
+    }
+    let name_width = usize::from(NAME_WIDTH) - 1;
+    buffer.set_stringn(
+        area.x,
+        area.y,
+        fit(&safe(&candidate.name), name_width),
+        name_width,
+        Style::new(),
+    );
+    let score = engagement.map_or("—".to_string(), |e| {
+        format!("{}%", match_score(candidate, e).score)
+    });
+    let score = format!("{score:>w$}", w = usize::from(SCORE_WIDTH) - 1);
+    buffer.set_stringn(
+        area.x + NAME_WIDTH,
+        area.y,
+        score,
+        usize::from(SCORE_WIDTH),
+        Style::new(),
+    );
+    let cells_x = area.x + NAME_WIDTH + SCORE_WIDTH;
     for (index, column) in shown.iter().enumerate() {
+        let x = cells_x + index as u16 * CELL_WIDTH;
+        if x + CELL_WIDTH > area.right() {
+            break;
+        }
         let level = candidate.level(&column.skill).get();
         let short = column.requirement.is_some_and(|(_, min)| level < min.get());
-        let mut style = if short { theme.bad() } else { theme.level(level) }.patch(emphasis);
-        if Some(index) == cursor {
-            style = theme.cursor_column().patch(style);
-        }
-        runs.push(style, cell(level, short));
+        let style = if short {
+            theme.bad()
+        } else {
+            theme.level(level)
+        };
+        let (glyph, at) = cell(level, short);
+        buffer.set_stringn(x + at, area.y, glyph, usize::from(CELL_WIDTH), style);
     }
-    Line::from(runs.finish())
 }
 
-/// A level cell, centred in `CELL_WIDTH` columns: `  3  `, ` 2!  `, `  ·  `.
-fn cell(level: u8, short: bool) -> &'static str {
-    const PLAIN: [&str; 6] = ["  ·  ", "  1  ", "  2  ", "  3  ", "  4  ", "  5  "];
-    const SHORT: [&str; 6] = [" ·!  ", " 1!  ", " 2!  ", " 3!  ", " 4!  ", " 5!  "];
-    let table = if short { &SHORT } else { &PLAIN };
-    table[usize::from(level.min(5))]
-}
-
-/// Spans with neighbours of the same style merged: fewer spans to draw.
-#[derive(Default)]
-struct Runs {
-    spans: Vec<Span<'static>>,
-    text: String,
-    style: Option<Style>,
-}
-
-impl Runs {
-    fn push(&mut self, style: Style, text: &str) {
-        if self.style != Some(style) {
-            self.flush();
-            self.style = Some(style);
-        }
-        self.text.push_str(text);
-    }
-
-    fn flush(&mut self) {
-        if let Some(style) = self.style.take() {
-            self.spans.push(Span::styled(std::mem::take(&mut self.text), style));
-        }
-    }
-
-    fn finish(mut self) -> Vec<Span<'static>> {
-        self.flush();
-        self.spans
+/// A level's glyph and its offset within the cell, centred as `  3  `,
+/// ` 2!  `, `  ·  `.
+fn cell(level: u8, short: bool) -> (&'static str, u16) {
+    const PLAIN: [&str; 6] = ["·", "1", "2", "3", "4", "5"];
+    const SHORT: [&str; 6] = ["·!", "1!", "2!", "3!", "4!", "5!"];
+    let index = usize::from(level.min(5));
+    if short {
+        (SHORT[index], 1)
+    } else {
+        (PLAIN[index], 2)
     }
 }
