@@ -64,9 +64,16 @@ pub fn closing_state(path: &Path) -> Closing {
     let Ok(text) = fs::read_to_string(path.join(CLEAN_MARKER)) else {
         return Closing::Unknown;
     };
-    let recorded: Option<Vec<FileState>> = text.lines().map(FileState::parse).collect();
-    match (recorded, scan(path, false)) {
-        (Some(recorded), Ok(current)) if matches(path, &recorded, &current) => Closing::Clean,
+    // A marker this build cannot read (an older layout) says nothing.
+    let Some(recorded) = text
+        .lines()
+        .map(FileState::parse)
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Closing::Unknown;
+    };
+    match scan(path, false) {
+        Ok(current) if matches(path, &recorded, &current) => Closing::Clean,
         _ => Closing::ChangedSince,
     }
 }

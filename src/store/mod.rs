@@ -185,19 +185,24 @@ impl Store {
         Ok(batch)
     }
 
-    /// Every record of one tree in key order, scanned and decoded on both
-    /// cores when there are many: sled's iterator is most of the cost, and
-    /// two ranges of one tree iterate independently.
+    /// Every record of one tree in key order. The raw values are collected
+    /// first (sled's iterator is cheap next to decoding), then decoded on
+    /// both cores when there are many. Measured on 100,000 candidates, this
+    /// beats scanning two key ranges in parallel, which contend in sled.
     fn load_all<R: Record + Send>(&self, tree: &Tree) -> Result<Vec<R>> {
-        let Some(middle) = split_point(tree)? else {
-            return tree.iter().map(decode_item).collect();
+        let raw: Vec<(sled::IVec, sled::IVec)> = tree.iter().collect::<Result<_, _>>()?;
+        let decode_part = |part: &[(sled::IVec, sled::IVec)]| -> Result<Vec<R>> {
+            part.iter()
+                .map(|(key, bytes)| decode_entry(key, bytes))
+                .collect()
         };
+        if raw.len() < PARALLEL_DECODE_MIN {
+            return decode_part(&raw);
+        }
+        let (first, second) = raw.split_at(raw.len() / 2);
         let (low, high) = std::thread::scope(|scope| {
-            let high = scope.spawn(|| -> Result<Vec<R>> {
-                tree.range(middle.as_slice()..).map(decode_item).collect()
-            });
-            let low: Result<Vec<R>> = tree.range(..middle.as_slice()).map(decode_item).collect();
-            (low, high.join())
+            let high = scope.spawn(|| decode_part(second));
+            (decode_part(first), high.join())
         });
         let mut records = low?;
         records.extend(high.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
@@ -212,24 +217,8 @@ impl Store {
     }
 }
 
-/// Below this many ids between the first key and the last, a second thread
-/// costs more than it saves.
-const PARALLEL_SCAN_MIN: u64 = 4096;
-
-/// A key halfway between a tree's first and last, when the tree is worth
-/// scanning in two halves. Keys start with a big-endian id, and ids are
-/// handed out densely, so the id span stands in for the count.
-fn split_point(tree: &Tree) -> Result<Option<[u8; 8]>> {
-    let (Some((first, _)), Some((last, _))) = (tree.first()?, tree.last()?) else {
-        return Ok(None);
-    };
-    let id = |key: &[u8]| key.get(..8).and_then(records::id_from_key);
-    let (Some(low), Some(high)) = (id(&first), id(&last)) else {
-        return Ok(None);
-    };
-    let span = high.saturating_sub(low);
-    Ok((span >= PARALLEL_SCAN_MIN).then(|| (low + span / 2).to_be_bytes()))
-}
+/// Below this many records a second thread costs more than it saves.
+const PARALLEL_DECODE_MIN: usize = 4096;
 
 /// Decodes one stored value, naming its tree and key if it is unreadable.
 fn decode_entry<R: Record>(key: &[u8], bytes: &[u8]) -> Result<R> {
