@@ -5,6 +5,10 @@
 //! count).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::candidate_count;
+
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use hireterm::app::{App, AppOptions, Input, Key, Keymap};
@@ -14,13 +18,6 @@ use hireterm::domain::{FixedClock, Stamp};
 use hireterm::store::Store;
 use std::sync::Arc;
 use std::time::Duration;
-
-fn candidate_count() -> usize {
-    std::env::var("HIRETERM_BENCH_CANDIDATES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
-}
 
 fn sorting(c: &mut Criterion) {
     let n = candidate_count();

@@ -9,22 +9,21 @@
 //! cursor move, and the first interactive frame within 1.2x the bare load.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{TimeZone, Utc};
+mod common;
+
+use common::{bare_scan, candidate_count, copy_dir, fill, now, open_retrying};
+
 use criterion::{Criterion, SamplingMode};
 use hireterm::app::pipeline::board;
 use hireterm::app::{App, AppOptions, Input, Key, KeyCode, Keymap, Pane};
 use hireterm::catalog::Catalog;
-use hireterm::demo::{DemoData, DemoOptions, generate};
-use hireterm::domain::{
-    Candidate, CandidateId, EngagementId, EngagementStatus, FixedClock, Stamp, Timestamp,
-};
+use hireterm::domain::{EngagementStatus, FixedClock};
 use hireterm::store::Store;
 use hireterm::ui::{self, Theme};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,26 +41,6 @@ const MAX_BYTES_PER_MOVE: usize = 2000;
 /// next open keeps lock retries out of the measured open.
 const SETTLE: Duration = Duration::from_millis(50);
 
-fn candidate_count() -> usize {
-    std::env::var("HIRETERM_BENCH_CANDIDATES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
-}
-
-fn now() -> Timestamp {
-    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap()
-}
-
-fn demo_options(candidates: usize) -> DemoOptions {
-    DemoOptions {
-        candidates,
-        engagements: ENGAGEMENTS,
-        seed: 7,
-        now: now(),
-    }
-}
-
 fn app_options() -> AppOptions {
     AppOptions {
         actor: "bench".into(),
@@ -73,29 +52,6 @@ fn app_options() -> AppOptions {
 
 fn key(c: char) -> Input {
     Input::Key(Key::char(c))
-}
-
-/// Writes generated data as `hireterm demo` does, mapping the generator's
-/// ids to the ones the store hands out.
-fn fill(store: &Store, mut data: DemoData) {
-    let stamp = Stamp::new(now(), "bench");
-    let candidates: HashMap<CandidateId, CandidateId> = data
-        .candidates
-        .iter()
-        .map(|c| c.id)
-        .zip(store.add_candidates(&data.candidates, &stamp).unwrap())
-        .collect();
-    let engagements: HashMap<EngagementId, EngagementId> = data
-        .engagements
-        .iter()
-        .map(|e| e.id)
-        .zip(store.add_engagements(&data.engagements, &stamp).unwrap())
-        .collect();
-    for app in &mut data.applications {
-        app.candidate = candidates[&app.candidate];
-        app.engagement = engagements[&app.engagement];
-    }
-    store.add_applications(&data.applications).unwrap();
 }
 
 /// The demo database, closed cleanly, and a byte-for-byte copy of it for
@@ -116,7 +72,7 @@ impl Fixture {
         let started = Instant::now();
         {
             let store = Store::open(&db).unwrap();
-            fill(&store, generate(&demo_options(n), Catalog::builtin()));
+            fill(&store, n, ENGAGEMENTS);
         }
         std::thread::sleep(SETTLE);
         assert!(
@@ -157,18 +113,6 @@ fn dir_size(path: &Path) -> u64 {
             }
         })
         .sum()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 /// What a cursor move is in each view, and how to get there from the
@@ -326,32 +270,6 @@ fn frames(c: &mut Criterion, app: &mut App) {
         });
     }
     group.finish();
-}
-
-/// A bare scan: sled's iterator and bincode's decode of the payload, with
-/// none of the store's envelope checks (a copy of `benches/store.rs`).
-fn bare_scan(db: &sled::Db) -> Vec<Candidate> {
-    let tree = db.open_tree("candidates").unwrap();
-    let config = bincode::config::standard();
-    tree.iter()
-        .map(|entry| {
-            let (_, bytes) = entry.unwrap();
-            let payload = &bytes[10..bytes.len() - 4];
-            bincode::serde::decode_from_slice(payload, config)
-                .unwrap()
-                .0
-        })
-        .collect()
-}
-
-/// sled's lock lingers briefly after a handle is dropped in this process.
-fn open_retrying(path: &Path) -> sled::Db {
-    loop {
-        match sled::open(path) {
-            Ok(db) => return db,
-            Err(_) => std::thread::sleep(Duration::from_millis(1)),
-        }
-    }
 }
 
 fn median(times: &mut [Duration]) -> Duration {

@@ -5,39 +5,21 @@
 //! change the 100,000 default.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{TimeZone, Utc};
+mod common;
+
+use common::{bare_scan, candidate_count, copy_dir, demo_options, open_retrying, stamp};
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use hireterm::catalog::Catalog;
-use hireterm::demo::{DemoOptions, generate};
-use hireterm::domain::{Candidate, Stage, Stamp};
+use hireterm::demo::generate;
+use hireterm::domain::Stage;
 use hireterm::store::Store;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
-
-fn candidate_count() -> usize {
-    std::env::var("HIRETERM_BENCH_CANDIDATES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
-}
-
-fn options(candidates: usize, engagements: usize) -> DemoOptions {
-    DemoOptions {
-        candidates,
-        engagements,
-        seed: 7,
-        now: Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap(),
-    }
-}
-
-fn stamp() -> Stamp {
-    Stamp::new(Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap(), "bench")
-}
 
 fn bulk_insert(c: &mut Criterion) {
     let n = candidate_count();
-    let data = generate(&options(n, 0), Catalog::builtin());
+    let data = generate(&demo_options(n, 0), Catalog::builtin());
     let mut group = c.benchmark_group("store");
     group
         .sample_size(10)
@@ -57,34 +39,6 @@ fn bulk_insert(c: &mut Criterion) {
     group.finish();
 }
 
-/// A bare scan: sled's iterator and bincode's decode of the payload, with
-/// none of the store's envelope checks.
-fn bare_scan(db: &sled::Db) -> Vec<Candidate> {
-    let tree = db.open_tree("candidates").unwrap();
-    let config = bincode::config::standard();
-    tree.iter()
-        .map(|entry| {
-            let (_, bytes) = entry.unwrap();
-            let payload = &bytes[10..bytes.len() - 4];
-            bincode::serde::decode_from_slice(payload, config)
-                .unwrap()
-                .0
-        })
-        .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 fn load(c: &mut Criterion) {
     let n = candidate_count();
     let dir = tempfile::tempdir().unwrap();
@@ -92,7 +46,7 @@ fn load(c: &mut Criterion) {
     let bare = dir.path().join("bare");
     {
         let store = Store::open(&ours).unwrap();
-        let data = generate(&options(n, 0), Catalog::builtin());
+        let data = generate(&demo_options(n, 0), Catalog::builtin());
         store.add_candidates(&data.candidates, &stamp()).unwrap();
     }
     copy_dir(&ours, &bare);
@@ -130,24 +84,14 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-/// sled's lock lingers briefly after a handle is dropped in this process.
-fn open_retrying(path: &Path) -> sled::Db {
-    loop {
-        match sled::open(path) {
-            Ok(db) => return db,
-            Err(_) => std::thread::sleep(Duration::from_millis(1)),
-        }
-    }
-}
-
 fn durable_stage_change(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("db")).unwrap();
-    let data = generate(&options(2000, 0), Catalog::builtin());
+    let data = generate(&demo_options(2000, 0), Catalog::builtin());
     let ids = store.add_candidates(&data.candidates, &stamp()).unwrap();
     let job = hireterm::domain::Engagement {
         id: hireterm::domain::EngagementId(0),
-        ..generate(&options(10, 1), Catalog::builtin())
+        ..generate(&demo_options(10, 1), Catalog::builtin())
             .engagements
             .remove(0)
     };
