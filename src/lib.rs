@@ -7,6 +7,7 @@
 //! - [`catalog`]: the role types and skills taxonomy, loaded from `assets/`.
 //! - [`store`]: the only code that touches sled: versioned records,
 //!   transactions, migrations, the lock and damage checks.
+//! - [`search`]: the fuzzy index over roles, skills, candidates, engagements.
 //! - [`demo`]: a deterministic generator of realistic demo data.
 //! - [`app`]: all interactive state and its `update` step; no terminal I/O.
 //! - [`ui`]: pure drawing of an `&App` into a ratatui frame, a file per pane.
@@ -18,6 +19,8 @@ pub mod domain;
 pub mod catalog;
 
 pub mod store;
+
+pub mod search;
 
 pub mod demo;
 

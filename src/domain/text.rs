@@ -52,6 +52,53 @@ fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// A character lower-cased and stripped of its accent, one for one (so
+/// that positions in the folded text are positions in the original):
+/// `É` → `e`, `ß` → `s`, `Ł` → `l`. Characters without a Latin base,
+/// such as CJK, are only lower-cased.
+pub fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower.is_ascii() {
+        return lower;
+    }
+    const GROUPS: [(&str, char); 25] = [
+        ("àáâãäåāăąæ", 'a'),
+        ("çćčĉċ", 'c'),
+        ("ďđð", 'd'),
+        ("èéêëēėęěĕ", 'e'),
+        ("ğĝġģ", 'g'),
+        ("ĥħ", 'h'),
+        ("ìíîïīįıĩ", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("łľĺļ", 'l'),
+        ("ñńňņ", 'n'),
+        ("òóôõöøōőœơ", 'o'),
+        ("řŕ", 'r'),
+        ("śšşșßŝ", 's'),
+        ("ťțþ", 't'),
+        ("ùúûüūůűũưų", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+        ("ạảấầẩẫậắằẳẵặ", 'a'),
+        ("ẹẻẽếềểễệ", 'e'),
+        ("ịỉ", 'i'),
+        ("ọỏốồổỗộớờởỡợ", 'o'),
+        ("ụủứừửữự", 'u'),
+        ("ỳỵỷỹ", 'y'),
+    ];
+    GROUPS
+        .iter()
+        .find(|(group, _)| group.contains(lower))
+        .map_or(lower, |(_, base)| *base)
+}
+
+/// [`fold_char`] over a whole text: "José García" → "jose garcia".
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
 /// The form of an email address used for identity: trimmed and lower-cased.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -95,6 +142,15 @@ mod tests {
     fn clean_keeps_accents_cjk_and_emoji() {
         let name = "Zoë 王芳 🚀 Łukasz";
         assert_eq!(clean(name, false), name);
+    }
+
+    #[test]
+    fn folding_keeps_one_char_per_char() {
+        assert_eq!(fold("José García"), "jose garcia");
+        assert_eq!(fold("Łukasz Wójcik"), "lukasz wojcik");
+        assert_eq!(fold("Nguyễn Văn Đức"), "nguyen van duc");
+        assert_eq!(fold("Straße"), "strase");
+        assert_eq!(fold("王芳").chars().count(), 2);
     }
 
     #[test]

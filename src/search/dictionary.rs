@@ -1,0 +1,171 @@
+//! The term dictionary: every distinct folded term a candidate can be found
+//! by, each with the candidates it leads to.
+
+use crate::catalog::Catalog;
+use crate::domain::Candidate;
+use crate::domain::text::fold;
+use std::collections::HashMap;
+
+/// Where a term came from; a match in a name counts for more than one in
+/// an email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Role,
+    Skill,
+    Location,
+    Tag,
+    Email,
+}
+
+impl Field {
+    pub fn bonus(self) -> i64 {
+        match self {
+            Field::Name => 30,
+            Field::Role | Field::Skill => 20,
+            Field::Location | Field::Tag => 10,
+            Field::Email => 0,
+        }
+    }
+}
+
+pub struct Term {
+    pub text: String,
+    pub field: Field,
+    /// Index into `Dictionary::postings`.
+    pub list: usize,
+}
+
+/// Candidate index and a small per-posting bonus (a skill's level).
+pub type Posting = (u32, u8);
+
+pub struct Dictionary {
+    pub terms: Vec<Term>,
+    pub postings: Vec<Vec<Posting>>,
+}
+
+/// Folded words: runs of letters and digits. Digits-only words are left
+/// out: they are email numbers, unique per candidate, and would swell the
+/// dictionary to the size of the data.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+impl Dictionary {
+    pub fn build(candidates: &[Candidate], catalog: &Catalog) -> Dictionary {
+        let mut builder = Builder::default();
+        let role_lists: HashMap<&str, usize> = catalog
+            .roles()
+            .iter()
+            .map(|r| (r.id.as_str(), builder.new_list()))
+            .collect();
+        let skill_lists: HashMap<&str, usize> = catalog
+            .skills()
+            .iter()
+            .map(|s| (s.id.as_str(), builder.new_list()))
+            .collect();
+        for (index, c) in candidates.iter().enumerate() {
+            let index = index as u32;
+            builder.add_text(Field::Name, &c.name, index);
+            builder.add_text(Field::Location, &c.location.city, index);
+            builder.add_text(Field::Location, &c.location.country, index);
+            for tag in &c.tags {
+                builder.add_text(Field::Tag, tag, index);
+            }
+            builder.add_text(Field::Email, &c.email, index);
+            for role in &c.roles {
+                if let Some(&list) = role_lists.get(role.as_str()) {
+                    builder.postings[list].push((index, 0));
+                }
+            }
+            for held in &c.skills {
+                if let Some(&list) = skill_lists.get(held.skill.as_str()) {
+                    builder.postings[list].push((index, held.level.get()));
+                }
+            }
+        }
+        for role in catalog.roles() {
+            let terms = std::iter::once(role.id.as_str())
+                .chain([role.name.as_str()])
+                .chain(role.aliases.iter().map(String::as_str));
+            builder.add_catalog_terms(Field::Role, terms, role_lists[role.id.as_str()]);
+        }
+        for skill in catalog.skills() {
+            let terms = std::iter::once(skill.id.as_str())
+                .chain([skill.name.as_str()])
+                .chain(skill.aliases.iter().map(String::as_str));
+            builder.add_catalog_terms(Field::Skill, terms, skill_lists[skill.id.as_str()]);
+        }
+        builder.finish()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    by_term: HashMap<(Field, String), usize>,
+    terms: Vec<Term>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl Builder {
+    fn new_list(&mut self) -> usize {
+        self.postings.push(Vec::new());
+        self.postings.len() - 1
+    }
+
+    /// Each word of `text` leads to candidate `index` (once per field).
+    fn add_text(&mut self, field: Field, text: &str, index: u32) {
+        for word in words(text) {
+            let list = match self.by_term.get(&(field, word.clone())) {
+                Some(&list) => list,
+                None => {
+                    let list = self.new_list();
+                    self.terms.push(Term {
+                        text: word.clone(),
+                        field,
+                        list,
+                    });
+                    self.by_term.insert((field, word), list);
+                    list
+                }
+            };
+            let postings = &mut self.postings[list];
+            if postings.last().map(|p| p.0) != Some(index) {
+                postings.push((index, 0));
+            }
+        }
+    }
+
+    /// A catalog entry's id, name and aliases, whole, all leading to one
+    /// list ("ruby on rails", "rails" and "ror" find the same people).
+    fn add_catalog_terms<'a>(
+        &mut self,
+        field: Field,
+        terms: impl Iterator<Item = &'a str>,
+        list: usize,
+    ) {
+        let mut seen: Vec<String> = Vec::new();
+        for term in terms {
+            let text = fold(term.trim());
+            if !text.is_empty() && !seen.contains(&text) {
+                self.terms.push(Term {
+                    text: text.clone(),
+                    field,
+                    list,
+                });
+                seen.push(text);
+            }
+        }
+    }
+
+    fn finish(self) -> Dictionary {
+        Dictionary {
+            terms: self.terms,
+            postings: self.postings,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Fuzzy search over roles, skills, candidates and engagements, ranked
+//! together.
+//!
+//! Everything searchable is folded once, when the index is built (lower
+//! case, accents off), and candidates are reached through a dictionary of
+//! the distinct terms they are made of: name words, location words, tags,
+//! email words, and the catalog's names and aliases of their roles and
+//! skills. A keystroke scores a few thousand short terms with
+//! fuzzy-matcher, then walks the postings of the terms that matched, so its
+//! cost follows the matches, not the size of the text.
+
+mod dictionary;
+mod rank;
+
+pub use rank::{Hit, Kind, Target};
+
+use crate::catalog::Catalog;
+use crate::domain::{Candidate, Engagement};
+use dictionary::Dictionary;
+
+/// A search index over one snapshot of the data.
+pub struct SearchIndex {
+    dictionary: Dictionary,
+    candidates: Vec<CandidateEntry>,
+    engagements: Vec<EngagementEntry>,
+    catalog: &'static Catalog,
+}
+
+/// What a candidate hit shows.
+struct CandidateEntry {
+    id: crate::domain::CandidateId,
+    name: String,
+    folded_name: String,
+    /// Place in name order, for ties.
+    rank: u32,
+    detail: String,
+}
+
+struct EngagementEntry {
+    engagement: Engagement,
+    folded_title: String,
+    /// Folded words of title, client and role name.
+    words: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn build(
+        candidates: &[Candidate],
+        engagements: &[Engagement],
+        catalog: &'static Catalog,
+    ) -> SearchIndex {
+        let ranks = crate::domain::candidate::rank_by_name(candidates);
+        let entries = candidates
+            .iter()
+            .zip(ranks)
+            .map(|(c, rank)| CandidateEntry {
+                id: c.id,
+                name: c.name.clone(),
+                folded_name: crate::domain::text::fold(&c.name),
+                rank,
+                detail: candidate_detail(c, catalog),
+            })
+            .collect();
+        SearchIndex {
+            dictionary: Dictionary::build(candidates, catalog),
+            candidates: entries,
+            engagements: engagements
+                .iter()
+                .map(|e| engagement_entry(e, catalog))
+                .collect(),
+            catalog,
+        }
+    }
+
+    pub fn candidate_count(&self) -> usize {
+        self.candidates.len()
+    }
+}
+
+fn candidate_detail(c: &Candidate, catalog: &Catalog) -> String {
+    let role = c.primary_role().map_or("", |r| catalog.role_name(r));
+    format!("{role} · {}", c.location)
+}
+
+fn engagement_entry(e: &Engagement, catalog: &Catalog) -> EngagementEntry {
+    let text = format!("{} {} {}", e.title, e.client, catalog.role_name(&e.role));
+    EngagementEntry {
+        engagement: e.clone(),
+        folded_title: crate::domain::text::fold(&e.title),
+        words: dictionary::words(&text),
+    }
+}

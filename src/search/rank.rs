@@ -1,0 +1,308 @@
+//! Scoring and ranking: every kind of hit on one scale.
+//!
+//! A query is split into words, and a hit must match every word. Each word
+//! scores with fuzzy-matcher's Skim algorithm against the best of the hit's
+//! terms; an exact term earns a bonus, catalog entries (roles, skills) earn
+//! one too, so that "devops" puts the DevOps role before the people.
+
+use super::dictionary::{Dictionary, Field};
+use super::{CandidateEntry, SearchIndex};
+use crate::domain::text::fold;
+use crate::domain::{CandidateId, EngagementId, RoleId, SkillId};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+const EXACT_BONUS: i64 = 100;
+const CATALOG_BONUS: i64 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Kind {
+    Role,
+    Skill,
+    Engagement,
+    Candidate,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Role => "Role",
+            Kind::Skill => "Skill",
+            Kind::Engagement => "Engagement",
+            Kind::Candidate => "Candidate",
+        }
+    }
+}
+
+/// What a hit leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Role(RoleId),
+    Skill(SkillId),
+    Engagement(EngagementId),
+    Candidate(CandidateId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub score: i64,
+    /// The name shown, as stored (accents and case kept).
+    pub label: String,
+    /// Character positions in `label` that matched, for highlighting.
+    pub positions: Vec<usize>,
+    pub detail: String,
+}
+
+impl Hit {
+    pub fn kind(&self) -> Kind {
+        match self.target {
+            Target::Role(_) => Kind::Role,
+            Target::Skill(_) => Kind::Skill,
+            Target::Engagement(_) => Kind::Engagement,
+            Target::Candidate(_) => Kind::Candidate,
+        }
+    }
+}
+
+/// Scores one folded word against one folded term.
+fn score(matcher: &SkimMatcherV2, term: &str, word: &str) -> Option<i64> {
+    if !is_subsequence(word, term) {
+        return None;
+    }
+    let base = matcher.fuzzy_match(term, word)?;
+    Some(if term == word {
+        base + EXACT_BONUS
+    } else {
+        base
+    })
+}
+
+/// The cheap test before the matcher: every char of `word` in `term`, in
+/// order.
+fn is_subsequence(word: &str, term: &str) -> bool {
+    let mut rest = term.chars();
+    word.chars().all(|w| rest.any(|t| t == w))
+}
+
+/// Positions in `label` matched by any of the words.
+fn positions(matcher: &SkimMatcherV2, folded_label: &str, words: &[String]) -> Vec<usize> {
+    let mut all: Vec<usize> = words
+        .iter()
+        .filter_map(|w| matcher.fuzzy_indices(folded_label, w).map(|(_, p)| p))
+        .flatten()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+impl SearchIndex {
+    /// The best `limit` hits for `query`, best first. An empty query lists
+    /// the role types and the open engagements.
+    pub fn search(&self, query: &str, limit: usize, kind: Option<Kind>) -> Vec<Hit> {
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        let matcher = SkimMatcherV2::default();
+        let wanted = |k: Kind| kind.is_none_or(|want| want == k);
+        let mut hits = Vec::new();
+        if words.is_empty() {
+            return self.browse(limit, &wanted);
+        }
+        if wanted(Kind::Role) {
+            hits.extend(self.role_hits(&matcher, &words));
+        }
+        if wanted(Kind::Skill) {
+            hits.extend(self.skill_hits(&matcher, &words));
+        }
+        if wanted(Kind::Engagement) {
+            hits.extend(self.engagement_hits(&matcher, &words));
+        }
+        if wanted(Kind::Candidate) {
+            hits.extend(self.candidate_hits(&matcher, &words, limit));
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind().cmp(&b.kind())));
+        hits.truncate(limit);
+        hits
+    }
+
+    fn browse(&self, limit: usize, wanted: &dyn Fn(Kind) -> bool) -> Vec<Hit> {
+        let roles = self
+            .catalog
+            .roles()
+            .iter()
+            .filter(|_| wanted(Kind::Role))
+            .map(|r| Hit {
+                target: Target::Role(r.id.clone()),
+                score: 0,
+                label: r.name.clone(),
+                positions: Vec::new(),
+                detail: r.aliases.join(", "),
+            });
+        let open = self
+            .engagements
+            .iter()
+            .filter(|e| {
+                wanted(Kind::Engagement)
+                    && e.engagement.status == crate::domain::EngagementStatus::Open
+            })
+            .map(|e| engagement_hit(e, 0, Vec::new()));
+        roles.chain(open).take(limit).collect()
+    }
+
+    /// A catalog entry matches when every word matches its name or an
+    /// alias; the score is the sum of each word's best.
+    fn catalog_score(matcher: &SkimMatcherV2, terms: &[String], words: &[String]) -> Option<i64> {
+        words
+            .iter()
+            .map(|w| terms.iter().filter_map(|t| score(matcher, t, w)).max())
+            .sum::<Option<i64>>()
+            .map(|total| total + CATALOG_BONUS)
+    }
+
+    fn role_hits(&self, matcher: &SkimMatcherV2, words: &[String]) -> Vec<Hit> {
+        self.catalog
+            .roles()
+            .iter()
+            .filter_map(|r| {
+                let terms = catalog_terms(r.id.as_str(), &r.name, &r.aliases);
+                let score = Self::catalog_score(matcher, &terms, words)?;
+                Some(Hit {
+                    target: Target::Role(r.id.clone()),
+                    score,
+                    label: r.name.clone(),
+                    positions: positions(matcher, &fold(&r.name), words),
+                    detail: r.aliases.join(", "),
+                })
+            })
+            .collect()
+    }
+
+    fn skill_hits(&self, matcher: &SkimMatcherV2, words: &[String]) -> Vec<Hit> {
+        self.catalog
+            .skills()
+            .iter()
+            .filter_map(|s| {
+                let terms = catalog_terms(s.id.as_str(), &s.name, &s.aliases);
+                let score = Self::catalog_score(matcher, &terms, words)?;
+                Some(Hit {
+                    target: Target::Skill(s.id.clone()),
+                    score,
+                    label: s.name.clone(),
+                    positions: positions(matcher, &fold(&s.name), words),
+                    detail: s.category.label().to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn engagement_hits(&self, matcher: &SkimMatcherV2, words: &[String]) -> Vec<Hit> {
+        self.engagements
+            .iter()
+            .filter_map(|e| {
+                let total = words
+                    .iter()
+                    .map(|w| e.words.iter().filter_map(|t| score(matcher, t, w)).max())
+                    .sum::<Option<i64>>()?;
+                Some(engagement_hit(
+                    e,
+                    total,
+                    positions(matcher, &e.folded_title, words),
+                ))
+            })
+            .collect()
+    }
+
+    /// Candidates matching every word, through the dictionary: each word is
+    /// scored against the distinct terms, then the postings of the terms it
+    /// matched carry the score to the candidates.
+    fn candidate_hits(&self, matcher: &SkimMatcherV2, words: &[String], limit: usize) -> Vec<Hit> {
+        let n = self.candidates.len();
+        let mut total = vec![0i64; n];
+        let mut matched = vec![0u8; n];
+        let mut best = vec![0i64; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (round, word) in words.iter().enumerate() {
+            touched.clear();
+            for (term_score, field, list) in matching_terms(&self.dictionary, matcher, word) {
+                for &(index, bonus) in &self.dictionary.postings[list] {
+                    let value = term_score + field.bonus() + i64::from(bonus) * 2;
+                    let slot = &mut best[index as usize];
+                    if *slot == 0 {
+                        touched.push(index);
+                    }
+                    *slot = (*slot).max(value);
+                }
+            }
+            for &index in &touched {
+                let i = index as usize;
+                if usize::from(matched[i]) == round {
+                    matched[i] += 1;
+                    total[i] += best[i];
+                }
+                best[i] = 0;
+            }
+        }
+        let every = words.len().min(255) as u8;
+        let mut found: Vec<(i64, u32, u32)> = (0..n)
+            .filter(|&i| matched[i] == every)
+            .map(|i| (total[i], self.candidates[i].rank, i as u32))
+            .collect();
+        let order = |a: &(i64, u32, u32), b: &(i64, u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if found.len() > limit && limit > 0 {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
+        found
+            .into_iter()
+            .map(|(score, _, i)| candidate_hit(&self.candidates[i as usize], score, matcher, words))
+            .collect()
+    }
+}
+
+fn matching_terms(
+    dictionary: &Dictionary,
+    matcher: &SkimMatcherV2,
+    word: &str,
+) -> Vec<(i64, Field, usize)> {
+    dictionary
+        .terms
+        .iter()
+        .filter_map(|t| score(matcher, &t.text, word).map(|s| (s, t.field, t.list)))
+        .collect()
+}
+
+fn catalog_terms(id: &str, name: &str, aliases: &[String]) -> Vec<String> {
+    std::iter::once(id)
+        .chain([name])
+        .chain(aliases.iter().map(String::as_str))
+        .map(fold)
+        .collect()
+}
+
+fn candidate_hit(
+    entry: &CandidateEntry,
+    score: i64,
+    matcher: &SkimMatcherV2,
+    words: &[String],
+) -> Hit {
+    Hit {
+        target: Target::Candidate(entry.id),
+        score,
+        label: entry.name.clone(),
+        positions: positions(matcher, &entry.folded_name, words),
+        detail: entry.detail.clone(),
+    }
+}
+
+fn engagement_hit(e: &super::EngagementEntry, score: i64, positions: Vec<usize>) -> Hit {
+    let engagement = &e.engagement;
+    Hit {
+        target: Target::Engagement(engagement.id),
+        score,
+        label: engagement.title.clone(),
+        positions,
+        detail: format!("{} · {}", engagement.client, engagement.status.label()),
+    }
+}
