@@ -106,7 +106,8 @@ impl Dictionary {
 
 #[derive(Default)]
 struct Builder {
-    by_term: HashMap<(Field, String), usize>,
+    /// Per field, term to postings list.
+    by_term: HashMap<Field, HashMap<String, usize>>,
     terms: Vec<Term>,
     postings: Vec<Vec<Posting>>,
 }
@@ -119,25 +120,29 @@ impl Builder {
 
     /// Each word of `text` leads to candidate `index` (once per field).
     fn add_text(&mut self, field: Field, text: &str, index: u32) {
-        for word in words(text) {
-            let list = match self.by_term.get(&(field, word.clone())) {
-                Some(&list) => list,
-                None => {
-                    let list = self.new_list();
-                    self.terms.push(Term {
-                        text: word.clone(),
-                        field,
-                        list,
-                    });
-                    self.by_term.insert((field, word), list);
-                    list
-                }
+        let folded = fold(text);
+        let words = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+        for word in words {
+            let known = self.by_term.get(&field).and_then(|terms| terms.get(word)).copied();
+            let list = match known {
+                Some(list) => list,
+                None => self.new_term(field, word),
             };
             let postings = &mut self.postings[list];
             if postings.last().map(|p| p.0) != Some(index) {
                 postings.push((index, 0));
             }
         }
+    }
+
+    fn new_term(&mut self, field: Field, word: &str) -> usize {
+        let list = self.new_list();
+        let text = word.to_string();
+        self.by_term.entry(field).or_default().insert(text.clone(), list);
+        self.terms.push(Term { text, field, list });
+        list
     }
 
     /// A catalog entry's id, name and aliases, whole, all leading to one
