@@ -22,8 +22,25 @@ use std::time::{Duration, Instant};
 
 /// One keystroke at a time: each entry is the query after that keystroke.
 const TYPED: [&str; 19] = [
-    "d", "de", "dev", "devo", "devop", "devops", "k", "ku", "kub", "kube", "kuber", "kubern", "kuberne", "kubernet",
-    "kuberneti", "kubernetes", "kubernetes ", "kubernetes j", "kubernetes ja",
+    "d",
+    "de",
+    "dev",
+    "devo",
+    "devop",
+    "devops",
+    "k",
+    "ku",
+    "kub",
+    "kube",
+    "kuber",
+    "kubern",
+    "kuberne",
+    "kubernet",
+    "kuberneti",
+    "kubernetes",
+    "kubernetes ",
+    "kubernetes j",
+    "kubernetes ja",
 ];
 /// A screenful of results.
 const SCREEN: usize = 20;
@@ -49,7 +66,10 @@ fn keystrokes(rounds: usize, mut search: impl FnMut(&str) -> usize) -> Vec<Durat
 fn report(name: &str, mut times: Vec<Duration>) -> Duration {
     let p50 = percentile(&mut times, 0.5);
     let p99 = percentile(&mut times, 0.99);
-    println!("{name}: p50 {p50:.2?}  p99 {p99:.2?}  over {} keystrokes", times.len());
+    println!(
+        "{name}: p50 {p50:.2?}  p99 {p99:.2?}  over {} keystrokes",
+        times.len()
+    );
     p50
 }
 
@@ -59,8 +79,20 @@ fn joined_lines(candidates: &[Candidate], catalog: &Catalog) -> Vec<String> {
         .iter()
         .map(|c| {
             let roles: Vec<&str> = c.roles.iter().map(|r| catalog.role_name(r)).collect();
-            let skills: Vec<&str> = c.skills.iter().map(|s| catalog.skill_name(&s.skill)).collect();
-            format!("{} {} {} {} {} {}", c.name, c.email, c.location, roles.join(" "), skills.join(" "), c.tags.join(" "))
+            let skills: Vec<&str> = c
+                .skills
+                .iter()
+                .map(|s| catalog.skill_name(&s.skill))
+                .collect();
+            format!(
+                "{} {} {} {} {} {}",
+                c.name,
+                c.email,
+                c.location,
+                roles.join(" "),
+                skills.join(" "),
+                c.tags.join(" ")
+            )
         })
         .collect()
 }
@@ -82,19 +114,42 @@ fn bench_size(c: &mut Criterion, n: usize, with_baseline: bool) {
     let started = Instant::now();
     let index = SearchIndex::build(&data.candidates, &data.engagements, catalog);
     println!("index of {n} candidates built in {:.2?}", started.elapsed());
-    let ours = report(&format!("search {n}"), keystrokes(if n > 200_000 { 5 } else { 30 }, |q| index.search(q, SCREEN, None).len()));
+    let ours = report(
+        &format!("search {n}"),
+        keystrokes(if n > 200_000 { 5 } else { 30 }, |q| {
+            index.search(q, SCREEN, None).len()
+        }),
+    );
     let mut group = c.benchmark_group("search");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     group.bench_function(format!("keystroke_sequence_{n}"), |b| {
-        b.iter(|| TYPED.iter().map(|q| index.search(q, SCREEN, None).len()).sum::<usize>())
+        b.iter(|| {
+            TYPED
+                .iter()
+                .map(|q| index.search(q, SCREEN, None).len())
+                .sum::<usize>()
+        })
     });
     if with_baseline {
         let lines = joined_lines(&data.candidates, catalog);
         let matcher = SkimMatcherV2::default();
-        let naive = report(&format!("naive baseline {n}"), keystrokes(2, |q| naive_top(&matcher, &lines, q)));
-        println!("ratio naive/ours at p50: {:.0}x", naive.as_secs_f64() / ours.as_secs_f64());
+        let naive = report(
+            &format!("naive baseline {n}"),
+            keystrokes(2, |q| naive_top(&matcher, &lines, q)),
+        );
+        println!(
+            "ratio naive/ours at p50: {:.0}x",
+            naive.as_secs_f64() / ours.as_secs_f64()
+        );
         group.bench_function(format!("naive_keystroke_sequence_{n}"), |b| {
-            b.iter(|| TYPED.iter().map(|q| naive_top(&matcher, &lines, q)).sum::<usize>())
+            b.iter(|| {
+                TYPED
+                    .iter()
+                    .map(|q| naive_top(&matcher, &lines, q))
+                    .sum::<usize>()
+            })
         });
     }
     group.finish();

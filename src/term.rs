@@ -23,6 +23,7 @@ pub fn run_app<B: Backend>(
     theme: &Theme,
     input: &Receiver<Input>,
 ) -> Result<(), B::Error> {
+    app.settle();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     while let Ok(first) = input.recv() {
         app.handle_input(first);
@@ -34,6 +35,7 @@ pub fn run_app<B: Backend>(
         if app.should_quit() {
             break;
         }
+        app.settle();
         terminal.draw(|frame| ui::render(frame, app, theme))?;
     }
     Ok(())

@@ -314,3 +314,164 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
         Some(hireterm::app::Action::MoveForward)
     );
 }
+
+mod palette {
+    use super::*;
+    use hireterm::app::overlay::Overlay;
+    use hireterm::search::Target;
+
+    fn hits(app: &App) -> Vec<hireterm::search::Hit> {
+        match app.overlay() {
+            Some(Overlay::Palette(p)) => p.hits.clone(),
+            other => panic!("no palette: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn slash_and_ctrl_k_open_it_from_every_pane_and_esc_puts_back_the_view() {
+        let db = TempDb::new();
+        let mut app = app_on(demo_store(&db, 80, 3), 120, 40);
+        for (pane, keys) in [
+            (Pane::Candidates, "1 /"),
+            (Pane::Pipeline, "2 ctrl-k"),
+            (Pane::Skills, "3 /"),
+        ] {
+            press(&mut app, keys);
+            assert!(matches!(app.overlay(), Some(Overlay::Palette(_))), "{keys}");
+            type_text(&mut app, "q");
+            press(&mut app, "esc");
+            assert_eq!(
+                (app.pane(), app.overlay().is_none(), app.should_quit()),
+                (pane, true, false),
+                "{keys}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_role_filters_the_candidates_by_fit_and_esc_clears_it() {
+        let db = TempDb::new();
+        let mut app = app_on(demo_store(&db, 200, 3), 120, 40);
+        press(&mut app, "3 /");
+        type_text(&mut app, "sre");
+        assert_eq!(
+            hits(&app)[0].target,
+            Target::Role(hireterm::domain::RoleId::new("devops"))
+        );
+        press(&mut app, "enter");
+        assert_eq!(app.pane(), Pane::Candidates);
+        let role = app
+            .catalog()
+            .role(&hireterm::domain::RoleId::new("devops"))
+            .unwrap();
+        let rows = &app.candidates().order;
+        assert!(!rows.is_empty() && rows.len() < 200);
+        let fits: Vec<u8> = rows
+            .iter()
+            .map(|&i| hireterm::domain::role_fit(&app.data().candidates()[i as usize], role))
+            .collect();
+        assert!(
+            fits.windows(2).all(|w| w[0] >= w[1]),
+            "best fit first: {fits:?}"
+        );
+        assert!(
+            rows.iter()
+                .all(|&i| app.data().candidates()[i as usize].roles.contains(&role.id))
+        );
+        let text = screen_text(&draw(&app, 120, 40));
+        assert!(text.contains("filter: role DevOps Developer"), "{text}");
+        press(&mut app, "esc");
+        assert_eq!(
+            (
+                app.candidates().order.len(),
+                app.candidates().filter.is_none()
+            ),
+            (200, true)
+        );
+    }
+
+    #[test]
+    fn a_skill_lists_its_holders_highest_level_first() {
+        let db = TempDb::new();
+        let mut app = app_on(demo_store(&db, 200, 3), 120, 40);
+        press(&mut app, "/");
+        type_text(&mut app, "k8s");
+        press(&mut app, "enter");
+        let skill = hireterm::domain::SkillId::new("kubernetes");
+        let levels: Vec<u8> = app
+            .candidates()
+            .order
+            .iter()
+            .map(|&i| app.data().candidates()[i as usize].level(&skill).get())
+            .collect();
+        assert!(!levels.is_empty() && levels.iter().all(|l| *l > 0));
+        assert!(levels.windows(2).all(|w| w[0] >= w[1]), "{levels:?}");
+    }
+
+    #[test]
+    fn a_candidate_opens_its_detail_and_an_engagement_its_pipeline() {
+        let db = TempDb::new();
+        let mut app = app_on(demo_store(&db, 80, 4), 120, 40);
+        let name = app.data().candidates()[7].name.clone();
+        let id = app.data().candidates()[7].id;
+        press(&mut app, "2 /");
+        type_text(&mut app, &name);
+        let position = hits(&app)
+            .iter()
+            .position(|h| h.target == Target::Candidate(id))
+            .unwrap();
+        for _ in 0..position {
+            press(&mut app, "down");
+        }
+        press(&mut app, "enter");
+        assert_eq!(app.candidates().detail.map(|d| d.candidate), Some(id));
+        press(&mut app, "esc");
+        assert_eq!(
+            app.pane(),
+            Pane::Pipeline,
+            "esc returns to where the search began"
+        );
+
+        let last = app.data().engagements().last().unwrap().clone();
+        press(&mut app, "/");
+        type_text(&mut app, &last.title);
+        let position = hits(&app)
+            .iter()
+            .position(|h| h.target == Target::Engagement(last.id))
+            .unwrap();
+        for _ in 0..position {
+            press(&mut app, "down");
+        }
+        press(&mut app, "enter");
+        assert_eq!(
+            (app.pane(), app.engagement().map(|e| e.id)),
+            (Pane::Pipeline, Some(last.id))
+        );
+    }
+
+    #[test]
+    fn typed_ahead_keys_run_one_search_and_pasted_text_is_cleaned() {
+        let db = TempDb::new();
+        let mut app = app_on(demo_store(&db, 40, 2), 120, 40);
+        press(&mut app, "/");
+        for c in "kube".chars() {
+            app.handle_input(Input::Key(Key::char(c)));
+        }
+        let Some(Overlay::Palette(p)) = app.overlay() else {
+            panic!()
+        };
+        assert!(
+            p.stale && p.hits.iter().all(|h| h.label != "Kubernetes"),
+            "no search until the frame"
+        );
+        app.settle();
+        assert_eq!(hits(&app)[0].label, "Kubernetes");
+        press(&mut app, "ctrl-u");
+        app.handle_input(Input::Paste("do\u{1b}[2Jcker".into()));
+        app.settle();
+        let Some(Overlay::Palette(p)) = app.overlay() else {
+            panic!()
+        };
+        assert_eq!(p.query, "do[2Jcker");
+    }
+}

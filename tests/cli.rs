@@ -176,3 +176,30 @@ fn every_subcommand_has_help() {
         assert!(help.contains(option), "{help}");
     }
 }
+
+#[test]
+fn search_prints_the_ranking_as_text_or_json() {
+    let db = TempDb::new();
+    assert!(demo(&db.path(), "3").status.success());
+    let out = run(&["search", "sre", "--json", "--limit", "5"], &db.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits: Vec<serde_json::Value> = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(hits.len(), 5);
+    assert_eq!(
+        (hits[0]["kind"].as_str(), hits[0]["id"].as_str()),
+        (Some("Role"), Some("devops"))
+    );
+
+    let out = run(&["search", "k8s", "--kind", "skill"], &db.path());
+    let text = stdout(&out);
+    assert!(
+        text.lines().next().unwrap().contains("Kubernetes"),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.starts_with("Skill")), "{text}");
+
+    let out = run(&["search", "zzqqxx"], &db.path());
+    assert_eq!(out.status.code(), Some(1), "no hits exits 1");
+    let out = run(&["search", "x", "--limit", "0"], &db.path());
+    assert!(!out.status.success() && stderr(&out).contains("--limit"));
+}

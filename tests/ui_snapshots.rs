@@ -88,3 +88,18 @@ fn first_run_screen_of_an_empty_database() {
         insta::assert_snapshot!(format!("first_run_{width}x{height}"), shown);
     }
 }
+
+#[test]
+fn search_palette() {
+    snapshot_after("palette", "/ k u b e down");
+}
+
+#[test]
+fn search_palette_empty_query() {
+    snapshot_after("palette_empty", "2 ctrl-k");
+}
+
+#[test]
+fn candidates_filtered_by_a_skill() {
+    snapshot_after("filtered_by_skill", "/ p o s t g r e s enter");
+}

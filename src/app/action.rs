@@ -34,6 +34,7 @@ pub enum Action {
     MoveBack,
     Reject,
     ToggleMatrixRows,
+    Search,
 }
 
 impl Action {
@@ -67,6 +68,7 @@ impl Action {
             Action::MoveBack => "move the card back one stage",
             Action::Reject => "reject, with a reason",
             Action::ToggleMatrixRows => "rows: pipeline or all candidates",
+            Action::Search => "search roles, skills, candidates, engagements",
         }
     }
 }

@@ -58,6 +58,8 @@ pub struct CandidatesState {
     pub cursor: ListCursor,
     /// The candidate whose detail view is open, and how far it is scrolled.
     pub detail: Option<Detail>,
+    /// Set from the search palette; `order` then holds only its rows.
+    pub filter: Option<super::palette::Filter>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +78,7 @@ impl CandidatesState {
             descending: false,
             cursor: ListCursor::default(),
             detail: None,
+            filter: None,
         };
         state.resort(data, catalog);
         state.cursor = ListCursor::default();
@@ -107,6 +110,9 @@ impl CandidatesState {
     /// candidate. Ties fall back to the name, then the id, so the order is
     /// total and stable across runs.
     pub fn resort(&mut self, data: &Data, catalog: &Catalog) {
+        if let Some(filter) = &mut self.filter {
+            filter.ordered_by = None;
+        }
         let keep = self.selected(data).map(|c| c.id);
         let keys = SortKeys::build(self.sort, data, catalog);
         let descending = self.descending;

@@ -6,10 +6,12 @@ use crate::domain::{
 };
 use crate::store::{Result, Store};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub struct Data {
     /// Every candidate, in id order (so lookups are a binary search).
-    candidates: Vec<Candidate>,
+    /// Shared with the search index while it is built in the background.
+    candidates: Arc<Vec<Candidate>>,
     engagements: Vec<Engagement>,
     /// Each engagement's pipeline, by candidate id.
     pipelines: HashMap<EngagementId, Vec<Application>>,
@@ -32,7 +34,7 @@ impl Data {
         let mut data = Data {
             latest: vec![None; candidates.len()],
             name_rank: crate::domain::candidate::rank_by_name(&candidates),
-            candidates,
+            candidates: Arc::new(candidates),
             engagements,
             pipelines,
         };
@@ -56,6 +58,11 @@ impl Data {
 
     pub fn candidates(&self) -> &[Candidate] {
         &self.candidates
+    }
+
+    /// The candidates, shared rather than copied (for the search index).
+    pub fn shared_candidates(&self) -> Arc<Vec<Candidate>> {
+        Arc::clone(&self.candidates)
     }
 
     pub fn engagements(&self) -> &[Engagement] {

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod list;
 pub mod matrix;
 pub mod overlay;
+pub mod palette;
 pub mod pipeline;
 mod update;
 
@@ -83,6 +84,7 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     overlay: Option<Overlay>,
+    search: palette::SearchSlot,
     status: Status,
     size: (u16, u16),
     quit: bool,
@@ -95,6 +97,7 @@ impl App {
         let data = Data::load(&store)?;
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
+        let search = palette::SearchSlot::start(&data, catalog);
         let mut app = App {
             store,
             catalog,
@@ -108,6 +111,7 @@ impl App {
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             overlay: None,
+            search,
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
             quit: false,
@@ -126,8 +130,10 @@ impl App {
     }
 
     fn handle_key(&mut self, key: Key) {
-        if let Some(Overlay::Reject(_)) = self.overlay {
-            return self.reject_prompt_key(key);
+        match self.overlay {
+            Some(Overlay::Reject(_)) => return self.reject_prompt_key(key),
+            Some(Overlay::Palette(_)) => return self.palette_key(key),
+            _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
             self.update(action);
@@ -139,7 +145,7 @@ impl App {
         match (&self.overlay, self.pane) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker { .. }), _) => Context::Picker,
-            (Some(Overlay::Reject(_)), _) => Context::Picker,
+            (Some(Overlay::Reject(_) | Overlay::Palette(_)), _) => Context::Picker,
             (None, Pane::Candidates) if self.candidates.detail.is_some() => Context::Detail,
             (None, Pane::Candidates) => Context::Candidates,
             (None, Pane::Pipeline) => Context::Pipeline,

@@ -18,6 +18,7 @@ pub const REJECT_REASONS: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help { scroll: u16 },
+    Palette(super::palette::Palette),
     Picker { cursor: ListCursor },
     Reject(RejectPrompt),
 }

@@ -17,7 +17,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => return self.help_update(action),
             Some(Overlay::Picker { .. }) => return self.picker_update(action),
-            Some(Overlay::Reject(_)) => return,
+            Some(Overlay::Reject(_) | Overlay::Palette(_)) => return,
             None => {}
         }
         match action {
@@ -29,6 +29,7 @@ impl App {
             Action::ShowPipeline => self.show(Pane::Pipeline),
             Action::ShowSkills => self.show(Pane::Skills),
             Action::ChooseEngagement => self.open_picker(),
+            Action::Search => self.open_palette(),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),
@@ -143,12 +144,13 @@ impl App {
                 self.candidates.reverse(&self.data, self.catalog);
                 self.rebuild_matrix();
             }
+            Action::Back if self.candidates.filter.is_some() => self.clear_filter(),
             _ => {}
         }
     }
 
     /// Opens a candidate's detail view; Esc returns to the current pane.
-    fn open_detail(&mut self, candidate: CandidateId) {
+    pub(super) fn open_detail(&mut self, candidate: CandidateId) {
         self.candidates.detail = Some(super::candidates::Detail {
             candidate,
             scroll: 0,
@@ -262,8 +264,10 @@ impl App {
     }
 
     pub(super) fn paste(&mut self, pasted: &str) {
-        if let Some(Overlay::Reject(prompt)) = &mut self.overlay {
-            push_text(&mut prompt.detail, pasted);
+        match &mut self.overlay {
+            Some(Overlay::Reject(prompt)) => push_text(&mut prompt.detail, pasted),
+            Some(Overlay::Palette(_)) => self.paste_into_palette(pasted),
+            _ => {}
         }
     }
 

@@ -5,6 +5,7 @@ mod add;
 mod demo;
 mod output;
 mod report;
+mod search;
 mod tui;
 
 use crate::store::Store;
@@ -43,6 +44,8 @@ pub enum Command {
     Add(Box<add::AddArgs>),
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
+    /// Search roles, skills, candidates and engagements, ranked as in the app.
+    Search(search::SearchArgs),
     /// Print counts by kind, stage and role.
     Stats,
     /// Decode every record and verify that indexes and events agree.
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => tui::open(Store::open(&path)?, actor(&cli)),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))

@@ -23,6 +23,6 @@ pub use ids::{CandidateId, EngagementId, EventId};
 pub use pipeline::{Application, IllegalMove, Stage, StageChange};
 pub use role::{Role, RoleId, RoleSkill};
 pub use scorecard::{Recommendation, Scorecard};
-pub use scoring::{MatchScore, match_score};
+pub use scoring::{MatchScore, match_score, role_fit};
 pub use skill::{Category, Level, Skill, SkillId, SkillLevel};
 pub use time::{Clock, FixedClock, SystemClock, Timestamp};

@@ -10,6 +10,7 @@
 
 use super::candidate::Candidate;
 use super::engagement::{Engagement, Requirement};
+use super::role::Role;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,6 +51,22 @@ pub fn match_score(candidate: &Candidate, engagement: &Engagement) -> MatchScore
     }
 }
 
+/// How well a candidate fits a role type, 0-100: the share of the role's
+/// defining skill levels the candidate holds (levels above the expected one
+/// count as the expected one).
+pub fn role_fit(candidate: &Candidate, role: &Role) -> u8 {
+    let expected: u32 = role.skills.iter().map(|s| u32::from(s.level.get())).sum();
+    if expected == 0 {
+        return 0;
+    }
+    let held: u32 = role
+        .skills
+        .iter()
+        .map(|s| u32::from(candidate.level(&s.skill).get().min(s.level.get())))
+        .sum();
+    (held * 100 / expected) as u8
+}
+
 /// The share of a requirement the candidate holds: 1.0 when met, the
 /// fraction of the minimum level otherwise.
 fn credit(candidate: &Candidate, requirement: &Requirement) -> f32 {
@@ -84,6 +101,7 @@ fn surplus_levels(candidate: &Candidate, engagement: &Engagement) -> u32 {
 mod tests {
     use super::*;
     use crate::domain::testing::{candidate_with, engagement_with};
+    use crate::domain::{Level, SkillId};
 
     fn score(skills: &[(&str, u8)], reqs: &[(&str, u8, bool)]) -> MatchScore {
         match_score(&candidate_with(skills), &engagement_with(reqs))
@@ -148,6 +166,32 @@ mod tests {
         assert_eq!(maxed.score, 100);
         let one_nice = score(&[("go", 3), ("aws", 3), ("docker", 3)], reqs);
         assert!(one_nice.score > expert.score);
+    }
+
+    #[test]
+    fn role_fit_is_the_share_of_expected_levels_held() {
+        use crate::domain::{RoleId, RoleSkill};
+        let role = Role {
+            id: RoleId::new("devops"),
+            name: "DevOps".into(),
+            aliases: Vec::new(),
+            summary: String::new(),
+            skills: vec![
+                RoleSkill {
+                    skill: SkillId::new("go"),
+                    level: Level::new(4).unwrap(),
+                },
+                RoleSkill {
+                    skill: SkillId::new("kubernetes"),
+                    level: Level::new(4).unwrap(),
+                },
+            ],
+        };
+        assert_eq!(
+            role_fit(&candidate_with(&[("go", 5), ("kubernetes", 2)]), &role),
+            75
+        );
+        assert_eq!(role_fit(&candidate_with(&[]), &role), 0);
     }
 
     #[test]

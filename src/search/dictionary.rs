@@ -125,7 +125,11 @@ impl Builder {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
         for word in words {
-            let known = self.by_term.get(&field).and_then(|terms| terms.get(word)).copied();
+            let known = self
+                .by_term
+                .get(&field)
+                .and_then(|terms| terms.get(word))
+                .copied();
             let list = match known {
                 Some(list) => list,
                 None => self.new_term(field, word),
@@ -140,7 +144,10 @@ impl Builder {
     fn new_term(&mut self, field: Field, word: &str) -> usize {
         let list = self.new_list();
         let text = word.to_string();
-        self.by_term.entry(field).or_default().insert(text.clone(), list);
+        self.by_term
+            .entry(field)
+            .or_default()
+            .insert(text.clone(), list);
         self.terms.push(Term { text, field, list });
         list
     }

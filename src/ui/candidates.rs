@@ -28,11 +28,11 @@ const PRIORITY: [(Column, u16); 7] = [
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.candidates();
     let arrow = if state.descending { "▼" } else { "▲" };
-    let title = format!(
-        " Candidates ({}) · sorted by {} {arrow} ",
-        state.order.len(),
-        state.sort.title().to_lowercase()
-    );
+    let order = match state.filter.as_ref().and_then(|f| f.ordered_by) {
+        Some(ordered_by) => ordered_by.to_string(),
+        None => format!("sorted by {} {arrow}", state.sort.title().to_lowercase()),
+    };
+    let title = format!(" Candidates ({}) · {order} ", state.order.len());
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -6,6 +6,7 @@ use crate::app::{Action, App, Context, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 /// ` hireterm  1 Candidates  2 Pipeline  3 Skills   E3 2 DevOps developers…`
 pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -15,16 +16,25 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let label = format!(" {} {} ", index + 1, pane.title());
         spans.push(Span::styled(label, theme.tab(*pane == app.pane())));
     }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
-    let room = usize::from(area.width).saturating_sub(used + 3);
-    if let Some(engagement) = app.engagement() {
+    // A filter matters more than the engagement: it shows first, and the
+    // engagement gets what room is left.
+    let mut room =
+        usize::from(area.width).saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>());
+    if let Some(filter) = &app.candidates().filter {
+        let text = format!("   filter: {} · esc clears", safe(&filter.label));
+        let shown = fit(&text, room).into_owned();
+        room = room.saturating_sub(shown.width());
+        spans.push(Span::styled(shown, theme.warn()));
+    }
+    if let Some(engagement) = app.engagement()
+        && room > 8
+    {
         let text = format!(
-            "{} {} · {}",
+            "   {} {} · {}",
             engagement.id,
             safe(&engagement.title),
             safe(&engagement.client)
         );
-        spans.push(Span::raw("   "));
         spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
@@ -66,7 +76,7 @@ fn hints(app: &App) -> String {
         ],
         Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
     };
-    let always = [Action::NextPane, Action::Help, Action::Quit];
+    let always = [Action::Search, Action::NextPane, Action::Help, Action::Quit];
     let keymap = app.keymap();
     let context = app.context();
     let mut parts = vec![" ".to_string()];

@@ -7,6 +7,7 @@ mod chrome;
 mod detail;
 mod first_run;
 mod help;
+mod palette;
 mod picker;
 mod pipeline;
 mod reject;
@@ -44,6 +45,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Help { scroll }) => help::render(frame, area, app, *scroll, theme),
         Some(Overlay::Picker { cursor }) => picker::render(frame, area, app, cursor, theme),
         Some(Overlay::Reject(prompt)) => reject::render(frame, area, prompt, theme),
+        Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
         None => {}
     }
 }

@@ -150,6 +150,16 @@ pub fn press(app: &mut hireterm::app::App, keys: &str) {
         let key = hireterm::app::Key::parse(name).unwrap();
         app.handle_input(hireterm::app::Input::Key(key));
     }
+    // As the runner does before each frame: run the search typed so far.
+    app.settle();
+}
+
+/// Types text into whatever has the keyboard (a prompt, the palette).
+pub fn type_text(app: &mut hireterm::app::App, text: &str) {
+    for c in text.chars() {
+        app.handle_input(hireterm::app::Input::Key(hireterm::app::Key::char(c)));
+    }
+    app.settle();
 }
 
 /// Draws the app into a test terminal of its size and returns the screen.

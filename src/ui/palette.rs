@@ -1,0 +1,89 @@
+//! The search palette: the query, then every hit with its kind and the
+//! matched characters highlighted.
+
+use super::{Theme, centered, fit, safe};
+use crate::app::list::visible_offset;
+use crate::app::palette::Palette;
+use crate::search::Hit;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+const KIND_WIDTH: usize = 11;
+
+pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
+    let height = area.height.saturating_sub(4).min(24);
+    let mut box_area = centered(area, 100.min(area.width.saturating_sub(4)), height);
+    box_area.y = area.y + 2.min(area.height.saturating_sub(box_area.height));
+    let title = " Search roles, skills, candidates, engagements · enter opens · esc closes ";
+    let block = Block::bordered().title(Line::styled(
+        fit(title, usize::from(box_area.width)).into_owned(),
+        theme.title(),
+    ));
+    let inner = block.inner(box_area);
+    let width = usize::from(inner.width);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("/ ", theme.title()),
+            Span::raw(format!("{}▏", safe(&palette.query))),
+        ]),
+        Line::styled(summary(palette), theme.dim()),
+    ];
+    let page = usize::from(inner.height.saturating_sub(2)).max(1);
+    let offset = visible_offset(palette.cursor.offset, palette.cursor.selected, page);
+    for (index, hit) in palette.hits.iter().enumerate().skip(offset).take(page) {
+        lines.push(hit_line(
+            hit,
+            width,
+            index == palette.cursor.selected,
+            theme,
+        ));
+    }
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(Paragraph::new(lines).block(block), box_area);
+}
+
+fn summary(palette: &Palette) -> String {
+    match (palette.query.trim().is_empty(), palette.hits.len()) {
+        (true, _) => "Type to search. Role types and open engagements:".into(),
+        (false, 0) => "Nothing matches.".into(),
+        (false, 1) => "1 match".into(),
+        (false, n) => format!("{n} best matches"),
+    }
+}
+
+/// `Skill      Kubernetes   Containers and orchestration`, the matched
+/// characters of the label emphasised.
+fn hit_line<'a>(hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::styled(
+        format!("{:<KIND_WIDTH$}", hit.kind().label()),
+        theme.dim(),
+    )];
+    let label = safe(&hit.label).into_owned();
+    let room = width.saturating_sub(KIND_WIDTH);
+    let label = fit(&label, room).into_owned();
+    for (position, c) in label.chars().enumerate() {
+        let style = if hit.positions.contains(&position) {
+            theme.highlight()
+        } else {
+            theme.base()
+        };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    let used = KIND_WIDTH + label.width();
+    let detail = safe(&hit.detail).into_owned();
+    if used + 3 < width && !detail.is_empty() {
+        spans.push(Span::styled(
+            format!("   {}", fit(&detail, width - used - 3)),
+            theme.dim(),
+        ));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
