@@ -96,6 +96,9 @@ impl Fixture {
     fn open_app(&self) -> App {
         let store = Store::open(&self.db).unwrap();
         let mut app = App::new(Arc::new(store), app_options()).unwrap();
+        // The search index builds on a thread at start; let it finish so
+        // it does not share the CPU with the frames measured here.
+        app.wait_for_search_index();
         app.handle_input(Input::Resize(WIDTH, HEIGHT));
         app
     }
@@ -313,6 +316,9 @@ fn first_frame(c: &mut Criterion, fixture: &Fixture) -> (Vec<Duration>, Vec<Dura
                 total += took;
                 ours.push(took);
                 drop(terminal);
+                // Untimed: the index thread this app started must not run
+                // into the next measurement.
+                app.wait_for_search_index();
                 drop(app);
                 std::thread::sleep(SETTLE);
             }
@@ -381,6 +387,7 @@ fn first_frame_breakdown(fixture: &Fixture) {
             .draw(|f| ui::render(f, &app, &Theme::COLOR))
             .unwrap();
         steps[5].push(lap.elapsed());
+        app.wait_for_search_index();
         drop(app);
         std::thread::sleep(SETTLE);
     }

@@ -195,6 +195,13 @@ impl App {
         };
     }
 
+    /// Waits until the background search index is built. The app never
+    /// needs to (the palette waits by itself); benchmarks do, so that the
+    /// build does not compete with what they time.
+    pub fn wait_for_search_index(&mut self) {
+        self.search.wait();
+    }
+
     // Read access for drawing and tests.
 
     pub fn should_quit(&self) -> bool {

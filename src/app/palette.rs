@@ -53,13 +53,18 @@ impl SearchSlot {
         }
     }
 
-    /// The index, waiting for it if it is still being built.
-    fn get(&mut self) -> Option<Arc<SearchIndex>> {
+    /// Blocks until the build is over.
+    pub fn wait(&mut self) {
         if let SearchSlot::Building(rx) = self {
             *self = rx.recv().map_or(SearchSlot::Failed, |index| {
                 SearchSlot::Ready(Arc::new(index))
             });
         }
+    }
+
+    /// The index, waiting for it if it is still being built.
+    fn get(&mut self) -> Option<Arc<SearchIndex>> {
+        self.wait();
         match self {
             SearchSlot::Ready(index) => Some(Arc::clone(index)),
             _ => None,
