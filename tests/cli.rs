@@ -203,3 +203,177 @@ fn search_prints_the_ranking_as_text_or_json() {
     let out = run(&["search", "x", "--limit", "0"], &db.path());
     assert!(!out.status.success() && stderr(&out).contains("--limit"));
 }
+
+#[test]
+fn move_and_reject_change_the_pipeline_with_actor_and_reason() {
+    let db = TempDb::new();
+    assert!(demo(&db.path(), "5").status.success());
+    let (engagement, candidate, email, stage) = {
+        let store = db.open();
+        let app = store
+            .applications()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.stage == hireterm::domain::Stage::Screening)
+            .unwrap();
+        let email = store.candidate(app.candidate).unwrap().unwrap().email;
+        (app.engagement, app.candidate, email, app.stage)
+    };
+    let (e, c) = (engagement.to_string(), candidate.to_string());
+    let out = hireterm()
+        .args([
+            "move",
+            "--engagement",
+            &e,
+            "--candidate",
+            &c,
+            "--to",
+            "next",
+            "--as",
+            "sam.lead",
+            "--db",
+        ])
+        .arg(db.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Screening → Technical interview"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = run(
+        &[
+            "reject",
+            "--engagement",
+            &e,
+            "--candidate",
+            &email,
+            "--reason",
+            "rate above budget",
+        ],
+        &db.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        &[
+            "move",
+            "--engagement",
+            &e,
+            "--candidate",
+            &c,
+            "--to",
+            "placed",
+        ],
+        &db.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot move from Rejected to Placed"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &[
+            "move",
+            "--engagement",
+            &e,
+            "--candidate",
+            &c,
+            "--to",
+            "screening",
+            "--reason",
+            "re-opened",
+        ],
+        &db.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let store = db.open();
+    let app = store.application(engagement, candidate).unwrap().unwrap();
+    let tail: Vec<_> = app
+        .history
+        .iter()
+        .rev()
+        .take(3)
+        .rev()
+        .map(|h| (h.to, h.actor.as_str(), h.reason.as_deref()))
+        .collect();
+    assert_eq!(tail[0], (stage.next().unwrap(), "sam.lead", None));
+    assert_eq!(tail[1].0, hireterm::domain::Stage::Rejected);
+    assert_eq!(tail[1].2, Some("rate above budget"));
+    assert_eq!(
+        (tail[2].0, tail[2].2),
+        (hireterm::domain::Stage::Screening, Some("re-opened"))
+    );
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn move_and_reject_explain_bad_input() {
+    let db = TempDb::new();
+    assert!(demo(&db.path(), "5").status.success());
+    for (args, expected) in [
+        (
+            &[
+                "move",
+                "--engagement",
+                "E1",
+                "--candidate",
+                "nobody@example.com",
+                "--to",
+                "next",
+            ][..],
+            "no candidate has the email",
+        ),
+        (
+            &[
+                "move",
+                "--engagement",
+                "E1",
+                "--candidate",
+                "C1",
+                "--to",
+                "sideways",
+            ],
+            "",
+        ),
+        (
+            &[
+                "move",
+                "--engagement",
+                "E99",
+                "--candidate",
+                "C1",
+                "--to",
+                "next",
+            ],
+            "not in the pipeline",
+        ),
+        (
+            &[
+                "reject",
+                "--engagement",
+                "E1",
+                "--candidate",
+                "C1",
+                "--reason",
+                "  ",
+            ],
+            "needs a reason",
+        ),
+    ] {
+        let out = run(args, &db.path());
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    for command in ["move", "reject"] {
+        let out = hireterm().args([command, "--help"]).output().unwrap();
+        assert!(stdout(&out).contains("--engagement") && stdout(&out).contains("--candidate"));
+    }
+}

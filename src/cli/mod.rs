@@ -4,6 +4,7 @@
 mod add;
 mod demo;
 mod output;
+mod pipeline;
 mod report;
 mod search;
 mod tui;
@@ -44,6 +45,10 @@ pub enum Command {
     Add(Box<add::AddArgs>),
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
+    /// Move a candidate to another stage of an engagement's pipeline.
+    Move(pipeline::MoveArgs),
+    /// Reject a candidate from an engagement, with a reason.
+    Reject(pipeline::RejectArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role.
@@ -78,6 +83,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => tui::open(Store::open(&path)?, actor(&cli)),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Move(args)) => with_store(&path, |store| {
+            pipeline::move_card(store, args, &stamp(&cli))
+        }),
+        Some(Command::Reject(args)) => {
+            with_store(&path, |store| pipeline::reject(store, args, &stamp(&cli)))
+        }
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Demo(args)) => {
