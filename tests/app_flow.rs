@@ -475,3 +475,37 @@ mod palette {
         assert_eq!(p.query, "do[2Jcker");
     }
 }
+
+#[test]
+fn notes_show_in_the_candidate_detail() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 30, 2);
+    let id = store.candidates().unwrap()[0].id;
+    store
+        .add_note(
+            id,
+            None,
+            "Prefers remote.\nAsked \u{1b}]52;c;x\u{7} about visas.",
+            &stamp(),
+        )
+        .unwrap();
+    let mut app = app_on(store, 120, 40);
+    let position = app
+        .candidates()
+        .order
+        .iter()
+        .position(|&i| app.data().candidates()[i as usize].id == id)
+        .unwrap();
+    for _ in 0..position {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("Notes")
+            && text.contains("Prefers remote.")
+            && text.contains("Asked ]52;c;x about visas."),
+        "{text}"
+    );
+    assert!(text.contains("tester"), "the author shows: {text}");
+}

@@ -377,3 +377,63 @@ fn move_and_reject_explain_bad_input() {
         assert!(stdout(&out).contains("--engagement") && stdout(&out).contains("--candidate"));
     }
 }
+
+#[test]
+fn notes_are_stored_cleaned_with_author_and_event() {
+    let db = TempDb::new();
+    assert!(demo(&db.path(), "5").status.success());
+    let (engagement, candidate) = {
+        let store = db.open();
+        let app = store.applications().unwrap().remove(0);
+        (app.engagement, app.candidate)
+    };
+    let (e, c) = (engagement.to_string(), candidate.to_string());
+    let out = hireterm()
+        .args([
+            "note",
+            "--candidate",
+            &c,
+            "--engagement",
+            &e,
+            "--as",
+            "ana",
+            "strong",
+            "on\u{1b}[2J",
+            "k8s",
+            "--db",
+        ])
+        .arg(db.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("added to"), "{}", stdout(&out));
+    let out = run(&["note", "--candidate", &c, "   "], &db.path());
+    assert!(
+        !out.status.success() && stderr(&out).contains("the note is empty"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &["note", "--candidate", &c, "--engagement", "E999", "hello"],
+        &db.path(),
+    );
+    assert!(
+        !out.status.success() && stderr(&out).contains("not in the pipeline"),
+        "{}",
+        stderr(&out)
+    );
+
+    let store = db.open();
+    let notes = store.notes_of(candidate).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0].text.as_str(), notes[0].author.as_str()),
+        ("strong on[2J k8s", "ana")
+    );
+    assert_eq!(notes[0].engagement, Some(engagement));
+    let last = store.recent_events(1).unwrap().remove(0);
+    assert!(
+        matches!(last.kind, hireterm::domain::EventKind::NoteAdded { note, .. } if note == notes[0].id)
+    );
+    assert!(store.check().unwrap().problems.is_empty());
+}

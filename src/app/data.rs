@@ -2,7 +2,7 @@
 //! with every write the app makes.
 
 use crate::domain::{
-    Application, Candidate, CandidateId, Engagement, EngagementId, Stage, Timestamp,
+    Application, Candidate, CandidateId, Engagement, EngagementId, Note, Stage, Timestamp,
 };
 use crate::store::{Result, Store};
 use std::collections::HashMap;
@@ -21,6 +21,8 @@ pub struct Data {
     /// Per candidate: its place in case-insensitive name order, so that
     /// every sort can break ties by name with one integer comparison.
     name_rank: Vec<u32>,
+    /// Notes by candidate, oldest first.
+    notes: HashMap<CandidateId, Vec<Note>>,
 }
 
 impl Data {
@@ -31,7 +33,12 @@ impl Data {
         for app in store.applications()? {
             pipelines.entry(app.engagement).or_default().push(app);
         }
+        let mut notes: HashMap<CandidateId, Vec<Note>> = HashMap::new();
+        for note in store.notes()? {
+            notes.entry(note.candidate).or_default().push(note);
+        }
         let mut data = Data {
+            notes,
             latest: vec![None; candidates.len()],
             name_rank: crate::domain::candidate::rank_by_name(&candidates),
             candidates: Arc::new(candidates),
@@ -96,6 +103,11 @@ impl Data {
             .collect();
         apps.sort_by_key(|a| a.engagement);
         apps
+    }
+
+    /// A candidate's notes, oldest first.
+    pub fn notes_of(&self, id: CandidateId) -> &[Note] {
+        self.notes.get(&id).map_or(&[], Vec::as_slice)
     }
 
     /// The candidate's place in name order (see `name_rank`).

@@ -49,6 +49,8 @@ pub enum Command {
     Move(pipeline::MoveArgs),
     /// Reject a candidate from an engagement, with a reason.
     Reject(pipeline::RejectArgs),
+    /// Add a note to a candidate, or to one of their applications.
+    Note(pipeline::NoteArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role.
@@ -86,6 +88,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Move(args)) => with_store(&path, |store| {
             pipeline::move_card(store, args, &stamp(&cli))
         }),
+        Some(Command::Note(args)) => {
+            with_store(&path, |store| pipeline::note(store, args, &stamp(&cli)))
+        }
         Some(Command::Reject(args)) => {
             with_store(&path, |store| pipeline::reject(store, args, &stamp(&cli)))
         }

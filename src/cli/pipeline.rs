@@ -41,6 +41,19 @@ pub struct RejectArgs {
     pub reason: String,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct NoteArgs {
+    /// The candidate, as C12, 12, or an email address.
+    #[arg(long)]
+    pub candidate: String,
+    /// Attach the note to the candidate's application in this engagement.
+    #[arg(long)]
+    pub engagement: Option<EngagementId>,
+    /// The note's text (newlines allowed).
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
 /// A candidate id (`C12`, `12`) or an email address.
 pub fn find_candidate(store: &Store, given: &str) -> Result<CandidateId> {
     if given.contains('@') {
@@ -110,6 +123,17 @@ pub fn reject(store: &Store, args: &RejectArgs, stamp: &Stamp) -> Result<ExitCod
     line(format!(
         "{engagement}/{candidate}: {} ({reason})",
         rejected.stage
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn note(store: &Store, args: &NoteArgs, stamp: &Stamp) -> Result<ExitCode> {
+    let candidate = find_candidate(store, &args.candidate)?;
+    let note = store.add_note(candidate, args.engagement, &args.text.join(" "), stamp)?;
+    let on = note.engagement.map_or(String::new(), |e| format!(" ({e})"));
+    line(format!(
+        "{} added to {candidate}{on} by {}",
+        note.id, note.author
     ));
     Ok(ExitCode::SUCCESS)
 }

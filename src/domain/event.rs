@@ -1,6 +1,6 @@
 //! The append-only event log: who changed what, and when.
 
-use super::ids::{CandidateId, EngagementId, EventId};
+use super::ids::{CandidateId, EngagementId, EventId, NoteId};
 use super::pipeline::{Stage, StageChange};
 use super::time::{self, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -58,6 +58,11 @@ pub enum EventKind {
         from: Stage,
         to: Stage,
         reason: Option<String>,
+    },
+    NoteAdded {
+        candidate: CandidateId,
+        engagement: Option<EngagementId>,
+        note: NoteId,
     },
 }
 

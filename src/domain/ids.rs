@@ -56,3 +56,8 @@ record_id!(
     EventId,
     "V"
 );
+record_id!(
+    /// A note on a candidate (or on one of their applications), shown as `N5`.
+    NoteId,
+    "N"
+);

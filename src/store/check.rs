@@ -7,8 +7,8 @@ use super::records::{Record, application_key, decode, describe_key, id_from_key}
 use super::tx::{self, read_counter};
 use crate::domain::text::normalize_email;
 use crate::domain::{
-    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event, RoleId,
-    Stage,
+    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event, Note,
+    RoleId, Stage,
 };
 use sled::Tree;
 use std::collections::{BTreeMap, HashMap};
@@ -46,6 +46,8 @@ impl Store {
         let engagements: Decoded<Engagement> = scan(&self.engagements, &mut problems)?;
         let applications: Decoded<Application> = scan(&self.applications, &mut problems)?;
         let events: Decoded<Event> = scan(&self.events, &mut problems)?;
+        let notes: Decoded<Note> = scan(&self.notes, &mut problems)?;
+        check_notes(&candidates, &notes, &mut problems);
         check_keys(
             &candidates,
             &engagements,
@@ -57,6 +59,8 @@ impl Store {
         check_applications(&candidates, &engagements, &applications, &mut problems);
         check_events(&applications, &events, &mut problems);
         self.check_counters(&candidates, &engagements, &events, &mut problems)?;
+        let highest_note = notes.iter().map(|(_, n)| n.id.0).max();
+        self.check_counter(tx::NOTE_SEQ, highest_note, &mut problems)?;
         Ok(CheckReport {
             candidates: candidates.len(),
             engagements: engagements.len(),
@@ -97,6 +101,22 @@ impl Store {
             problems.push(format!(
                 "email index has {indexed} entries for {} candidates",
                 candidates.len()
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_counter(
+        &self,
+        key: &[u8],
+        highest: Option<u64>,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let next = read_counter(self.meta.get(key)?.as_deref());
+        if let Some(max) = highest.filter(|max| next <= *max) {
+            let name = String::from_utf8_lossy(key);
+            problems.push(format!(
+                "counter {name} would hand out {next} again (highest is {max})"
             ));
         }
         Ok(())
@@ -273,6 +293,20 @@ pub(super) fn history_flaw(app: &Application) -> Option<String> {
     }
     let last = app.history.last().map_or(first.to, |c| c.to);
     (last != app.stage).then(|| format!("stage is {} but history ends in {last}", app.stage))
+}
+
+/// Every note belongs to a candidate that exists.
+fn check_notes(candidates: &Decoded<Candidate>, notes: &Decoded<Note>, problems: &mut Vec<String>) {
+    let ids: std::collections::HashSet<CandidateId> =
+        candidates.iter().map(|(_, c)| c.id).collect();
+    for (_, note) in notes {
+        if !ids.contains(&note.candidate) {
+            problems.push(format!(
+                "note {}: candidate {} is missing",
+                note.id, note.candidate
+            ));
+        }
+    }
 }
 
 /// Every application's events must retell its history, stage by stage.

@@ -29,6 +29,7 @@ pub enum RecordKind {
     Engagement = 2,
     Application = 3,
     Event = 4,
+    Note = 5,
 }
 
 impl RecordKind {
@@ -38,6 +39,7 @@ impl RecordKind {
             RecordKind::Engagement,
             RecordKind::Application,
             RecordKind::Event,
+            RecordKind::Note,
         ]
         .into_iter()
         .find(|k| *k as u8 == byte)

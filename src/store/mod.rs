@@ -19,6 +19,7 @@ mod bulk;
 mod candidates;
 mod check;
 mod engagements;
+mod notes;
 mod pipeline;
 
 pub use bulk::BulkReport;
@@ -45,6 +46,8 @@ pub struct Store {
     /// Normalised email -> candidate id.
     emails: Tree,
     meta: Tree,
+    /// Candidate id then note id -> note.
+    notes: Tree,
     watermark: watermark::Watermark,
     path: PathBuf,
     /// Declared last: fields drop in order, so this runs once sled is closed.
@@ -88,6 +91,7 @@ impl Store {
             events: tree("events")?,
             emails: tree("emails")?,
             meta: tree("meta")?,
+            notes: tree("notes")?,
             watermark: watermark::Watermark::open(&path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,

@@ -55,6 +55,11 @@ impl Record for Application {
     const TREE: &'static str = "applications";
 }
 
+impl Record for crate::domain::Note {
+    const KIND: RecordKind = RecordKind::Note;
+    const TREE: &'static str = "notes";
+}
+
 impl Record for Event {
     const KIND: RecordKind = RecordKind::Event;
     const TREE: &'static str = "events";

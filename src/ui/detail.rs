@@ -19,6 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: 
     let mut lines = contact(candidate, app, theme);
     lines.extend(skills(candidate, app, theme));
     lines.extend(applications(candidate, app, theme));
+    lines.extend(notes(candidate, app, theme));
     let title = format!(" {} · {} ", safe(&candidate.name), candidate.id);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let text = Paragraph::new(lines)
@@ -172,6 +173,29 @@ fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) ->
             ),
             theme.dim(),
         ));
+    }
+    lines
+}
+
+fn notes<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let notes = app.data().notes_of(c.id);
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::raw(""), Line::styled("Notes", theme.title())];
+    for note in notes {
+        let on = note
+            .engagement
+            .map_or(String::new(), |e| format!(" on {e}"));
+        let heading = format!(
+            "  {} {}{on}",
+            note.at.format("%Y-%m-%d %H:%M"),
+            safe(&note.author)
+        );
+        lines.push(Line::styled(heading, theme.dim()));
+        for text in note.text.lines() {
+            lines.push(Line::raw(format!("    {}", safe(text))));
+        }
     }
     lines
 }

@@ -1,0 +1,88 @@
+//! Notes on candidates and applications, each written with its event.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::records::application_key;
+use super::tx;
+use crate::domain::note::note_text;
+use crate::domain::{CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
+use sled::Transactional;
+
+fn note_key(candidate: CandidateId, note: NoteId) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    key[..8].copy_from_slice(&candidate.to_key());
+    key[8..].copy_from_slice(&note.to_key());
+    key
+}
+
+impl Store {
+    /// Adds a note to a candidate, or to one of their applications when
+    /// `engagement` is given. The text is cleaned (newlines kept).
+    pub fn add_note(
+        &self,
+        candidate: CandidateId,
+        engagement: Option<EngagementId>,
+        text: &str,
+        stamp: &Stamp,
+    ) -> Result<Note> {
+        let text = note_text(text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
+        let trees = (
+            &self.notes,
+            &self.candidates,
+            &self.applications,
+            &self.meta,
+            &self.events,
+        );
+        let note = tx::finish(
+            trees.transaction(|(notes, candidates, apps, meta, events)| {
+                if candidates.get(candidate.to_key())?.is_none() {
+                    return tx::abort(StoreError::NoCandidate(candidate));
+                }
+                if let Some(engagement) = engagement
+                    && apps.get(application_key(engagement, candidate))?.is_none()
+                {
+                    return tx::abort(StoreError::NoApplication {
+                        engagement,
+                        candidate,
+                    });
+                }
+                let id = NoteId(tx::reserve_ids(meta, tx::NOTE_SEQ, 1)?);
+                let note = Note {
+                    id,
+                    candidate,
+                    engagement,
+                    at: stamp.at,
+                    author: stamp.actor.clone(),
+                    text: text.clone(),
+                };
+                tx::put(notes, &note_key(candidate, id), &note)?;
+                tx::append_event(
+                    events,
+                    meta,
+                    stamp,
+                    EventKind::NoteAdded {
+                        candidate,
+                        engagement,
+                        note: id,
+                    },
+                )?;
+                Ok(note)
+            }),
+        )?;
+        self.flush()?;
+        Ok(note)
+    }
+
+    /// A candidate's notes, oldest first.
+    pub fn notes_of(&self, candidate: CandidateId) -> Result<Vec<Note>> {
+        self.notes
+            .scan_prefix(candidate.to_key())
+            .map(super::decode_item)
+            .collect()
+    }
+
+    /// Every note, by candidate.
+    pub fn notes(&self) -> Result<Vec<Note>> {
+        self.load_all(&self.notes)
+    }
+}
