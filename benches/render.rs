@@ -46,6 +46,7 @@ fn app_options() -> AppOptions {
         actor: "bench".into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
+        aging: Default::default(),
         notice: None,
     }
 }

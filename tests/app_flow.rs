@@ -38,10 +38,14 @@ fn tabs_and_numbers_switch_panes() {
     assert_eq!(app.pane(), Pane::Candidates);
     press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Pipeline);
-    press(&mut app, "tab tab");
+    press(&mut app, "tab tab tab");
     assert_eq!(app.pane(), Pane::Candidates);
     press(&mut app, "shift-tab");
+    assert_eq!(app.pane(), Pane::Attention);
+    press(&mut app, "shift-tab");
     assert_eq!(app.pane(), Pane::Skills);
+    press(&mut app, "4");
+    assert_eq!(app.pane(), Pane::Attention);
     press(&mut app, "2");
     assert_eq!(app.pane(), Pane::Pipeline);
     press(&mut app, "1 q");
@@ -297,6 +301,7 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
         actor: "tester".into(),
         clock: std::sync::Arc::new(hireterm::domain::FixedClock(now())),
         keymap: Keymap::with_overrides(overrides).unwrap(),
+        aging: Default::default(),
         notice: None,
     };
     let mut app = App::new(demo_store(&db, 30, 2), options).unwrap();
@@ -508,4 +513,70 @@ fn notes_show_in_the_candidate_detail() {
         "{text}"
     );
     assert!(text.contains("tester"), "the author shows: {text}");
+}
+
+#[test]
+fn the_attention_pane_lists_the_latest_concern_first_and_jumps_to_the_card() {
+    use hireterm::app::attention::{Concern, items};
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 200, 6), 120, 40);
+    let list = items(app.data(), app.aging(), now());
+    assert!(
+        list.iter()
+            .any(|i| matches!(i.concern, Concern::Stuck { .. })),
+        "the demo has stuck cards"
+    );
+    assert!(
+        list.windows(2).all(|w| w[0].since >= w[1].since),
+        "latest first"
+    );
+    for item in &list {
+        if let Concern::Stuck {
+            stage,
+            days_in_stage,
+            ..
+        } = item.concern
+        {
+            assert!(days_in_stage >= app.aging().threshold(stage).unwrap());
+        }
+    }
+    let (index, engagement, candidate) = list
+        .iter()
+        .enumerate()
+        .find_map(|(i, item)| match item.concern {
+            Concern::Stuck {
+                engagement,
+                candidate,
+                ..
+            } => Some((i, engagement, candidate)),
+            Concern::Breached { .. } => None,
+        })
+        .unwrap();
+    press(&mut app, "4");
+    for _ in 0..index {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    assert_eq!(app.pane(), Pane::Pipeline);
+    assert_eq!(selected_card(&app).0, engagement);
+    assert_eq!(
+        selected_card(&app).1,
+        candidate,
+        "the cursor is on the stuck card"
+    );
+}
+
+#[test]
+fn a_stricter_aging_policy_flags_more_cards() {
+    use hireterm::app::attention::items;
+    let db = TempDb::new();
+    let app = app_on(demo_store(&db, 200, 6), 120, 40);
+    let default = items(app.data(), app.aging(), now()).len();
+    let mut strict = hireterm::domain::AgingPolicy::default();
+    for stage in hireterm::domain::Stage::PIPELINE {
+        if stage.is_active() {
+            strict.set(stage, Some(1));
+        }
+    }
+    assert!(items(app.data(), &strict, now()).len() > default);
 }

@@ -103,3 +103,8 @@ fn search_palette_empty_query() {
 fn candidates_filtered_by_a_skill() {
     snapshot_after("filtered_by_skill", "/ p o s t g r e s enter");
 }
+
+#[test]
+fn attention_pane() {
+    snapshot_after("attention", "4 j");
+}

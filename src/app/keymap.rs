@@ -16,17 +16,19 @@ pub enum Context {
     Detail,
     Pipeline,
     Skills,
+    Attention,
     Picker,
     Help,
 }
 
 impl Context {
-    const SECTIONS: [(&'static str, Context); 7] = [
+    const SECTIONS: [(&'static str, Context); 8] = [
         ("global", Context::Global),
         ("candidates", Context::Candidates),
         ("detail", Context::Detail),
         ("pipeline", Context::Pipeline),
         ("skills", Context::Skills),
+        ("attention", Context::Attention),
         ("picker", Context::Picker),
         ("help", Context::Help),
     ];
@@ -45,6 +47,7 @@ impl Context {
             Context::Detail => "Candidate detail",
             Context::Pipeline => "Pipeline",
             Context::Skills => "Skill matrix",
+            Context::Attention => "Needs attention",
             Context::Picker => "Engagement picker",
             Context::Help => "Help",
         }

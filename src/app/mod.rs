@@ -9,6 +9,7 @@
 //!   overlays in `overlay.rs`.
 
 pub mod action;
+pub mod attention;
 pub mod candidates;
 pub mod data;
 pub mod input;
@@ -40,16 +41,23 @@ pub enum Pane {
     Candidates,
     Pipeline,
     Skills,
+    Attention,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Candidates, Pane::Pipeline, Pane::Skills];
+    pub const ALL: [Pane; 4] = [
+        Pane::Candidates,
+        Pane::Pipeline,
+        Pane::Skills,
+        Pane::Attention,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Candidates => "Candidates",
             Pane::Pipeline => "Pipeline",
             Pane::Skills => "Skills",
+            Pane::Attention => "Attention",
         }
     }
 }
@@ -67,6 +75,8 @@ pub struct AppOptions {
     pub actor: String,
     pub clock: Arc<dyn Clock>,
     pub keymap: Keymap,
+    /// Days in stage before a card needs attention.
+    pub aging: crate::domain::AgingPolicy,
     /// Shown in the status bar at start (a bad keymap file, say).
     pub notice: Option<Status>,
 }
@@ -77,12 +87,14 @@ pub struct App {
     clock: Arc<dyn Clock>,
     actor: String,
     keymap: Keymap,
+    aging: crate::domain::AgingPolicy,
     data: Data,
     pane: Pane,
     engagement: Option<EngagementId>,
     candidates: CandidatesState,
     pipeline: PipelineState,
     matrix: MatrixState,
+    attention: attention::AttentionState,
     overlay: Option<Overlay>,
     search: palette::SearchSlot,
     status: Status,
@@ -104,12 +116,14 @@ impl App {
             clock: options.clock,
             actor: options.actor,
             keymap: options.keymap,
+            aging: options.aging,
             data,
             pane: Pane::Candidates,
             engagement,
             candidates,
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
+            attention: Default::default(),
             overlay: None,
             search,
             status: options.notice.unwrap_or_default(),
@@ -150,6 +164,7 @@ impl App {
             (None, Pane::Candidates) => Context::Candidates,
             (None, Pane::Pipeline) => Context::Pipeline,
             (None, Pane::Skills) => Context::Skills,
+            (None, Pane::Attention) => Context::Attention,
         }
     }
 
@@ -233,6 +248,12 @@ impl App {
     }
     pub fn matrix(&self) -> &MatrixState {
         &self.matrix
+    }
+    pub fn attention(&self) -> &attention::AttentionState {
+        &self.attention
+    }
+    pub fn aging(&self) -> &crate::domain::AgingPolicy {
+        &self.aging
     }
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()

@@ -28,12 +28,14 @@ impl App {
             Action::ShowCandidates => self.show(Pane::Candidates),
             Action::ShowPipeline => self.show(Pane::Pipeline),
             Action::ShowSkills => self.show(Pane::Skills),
+            Action::ShowAttention => self.show(Pane::Attention),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),
                 Pane::Skills => self.skills_update(action),
+                Pane::Attention => self.attention_update(action),
             },
         }
     }
@@ -338,6 +340,56 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+impl App {
+    fn attention_update(&mut self, action: Action) {
+        let items = super::attention::items(&self.data, &self.aging, self.clock.now());
+        if let Some(motion) = Motion::from_action(action) {
+            return self
+                .attention
+                .cursor
+                .apply(motion, items.len(), self.page_rows());
+        }
+        if action != Action::Open {
+            return;
+        }
+        match items
+            .get(self.attention.cursor.selected)
+            .map(|i| &i.concern)
+        {
+            Some(super::attention::Concern::Stuck {
+                engagement,
+                candidate,
+                ..
+            }) => self.jump_to_card(*engagement, *candidate),
+            Some(super::attention::Concern::Breached { engagement, .. }) => {
+                self.engagement = Some(*engagement);
+                self.pipeline = Default::default();
+                self.rebuild_matrix();
+                self.pane = Pane::Pipeline;
+            }
+            None => {}
+        }
+    }
+
+    /// Shows an engagement's board with the cursor on one candidate's card.
+    fn jump_to_card(&mut self, engagement: crate::domain::EngagementId, candidate: CandidateId) {
+        self.engagement = Some(engagement);
+        self.pipeline = Default::default();
+        self.rebuild_matrix();
+        self.pane = Pane::Pipeline;
+        let Some(e) = self.engagement() else { return };
+        let board = pipeline::board(&self.data, e, self.clock.now());
+        for (column, cards) in board.iter().enumerate() {
+            if let Some(index) = cards.iter().position(|c| c.candidate.id == candidate) {
+                self.pipeline.column = column;
+                self.pipeline.cards[column].selected = index;
+                let page = self.page_rows();
+                self.pipeline.clamp(&board, page);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! so the interactive screen is never the only way in.
 
 mod add;
+mod config;
 mod demo;
 mod output;
 mod pipeline;

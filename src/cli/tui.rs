@@ -14,12 +14,7 @@ use std::sync::Arc;
 /// Where a user keymap may live: `$HIRETERM_CONFIG_DIR/keymap.toml`, else
 /// `keymap.toml` in the config directory (`~/.config/hireterm` on Linux).
 pub fn keymap_path() -> Option<PathBuf> {
-    let dir = std::env::var_os("HIRETERM_CONFIG_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "hireterm").map(|d| d.config_dir().to_path_buf())
-        })?;
-    Some(dir.join("keymap.toml"))
+    super::config::config_dir().map(|dir| dir.join("keymap.toml"))
 }
 
 /// The keymap, with the user's file over the defaults. A bad file does not
@@ -51,11 +46,17 @@ pub fn open(store: Store, actor: String) -> Result<ExitCode> {
         report::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (keymap, notice) = load_keymap();
+    let (keymap, keymap_notice) = load_keymap();
+    let (aging, aging_notice) = super::config::load_aging();
+    let notice = keymap_notice.or(aging_notice.map(|text| Status {
+        text,
+        is_error: true,
+    }));
     let options = AppOptions {
         actor,
         clock: Arc::new(SystemClock),
         keymap,
+        aging,
         notice,
     };
     let mut app = App::new(Arc::new(store), options)?;

@@ -1,6 +1,7 @@
 //! The domain: plain types and the rules between them. No I/O lives here,
 //! and nothing here imports another module of the crate.
 
+pub mod attention;
 pub mod candidate;
 pub mod engagement;
 pub mod event;
@@ -17,6 +18,7 @@ pub mod time;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use attention::{AgingPolicy, Shortlist, shortlist};
 pub use candidate::{Candidate, Location, RateRange, Source};
 pub use engagement::{Engagement, EngagementStatus, HiringModel, Priority, Requirement};
 pub use event::{Event, EventKind, Stamp};

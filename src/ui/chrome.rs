@@ -74,6 +74,7 @@ fn hints(app: &App) -> String {
             Action::ToggleMatrixRows,
             Action::ChooseEngagement,
         ],
+        Context::Attention => &[Action::Open],
         Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
     };
     let always = [Action::Search, Action::NextPane, Action::Help, Action::Quit];

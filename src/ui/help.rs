@@ -38,6 +38,7 @@ fn behind_help(app: &App) -> Context {
         (crate::app::Pane::Candidates, false) => Context::Candidates,
         (crate::app::Pane::Pipeline, _) => Context::Pipeline,
         (crate::app::Pane::Skills, _) => Context::Skills,
+        (crate::app::Pane::Attention, _) => Context::Attention,
     }
 }
 

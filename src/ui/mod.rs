@@ -2,6 +2,7 @@
 //! per pane and overlay. Every piece of stored text passes through
 //! [`safe`] on its way to the screen.
 
+mod attention;
 mod candidates;
 mod chrome;
 mod detail;
@@ -61,6 +62,7 @@ fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
         Pane::Pipeline => pipeline::render(frame, area, app, theme),
         Pane::Skills => skills::render(frame, area, app, theme),
+        Pane::Attention => attention::render(frame, area, app, theme),
     }
 }
 

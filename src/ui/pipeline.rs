@@ -7,7 +7,7 @@ use super::{Theme, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::pipeline::{COLUMNS, Card, board, exited};
-use crate::domain::{Engagement, Stage};
+use crate::domain::{AgingPolicy, Engagement, Shortlist, Stage, shortlist};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -33,20 +33,40 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The shortlist promise first (it is what breaks), then the facts.
 fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
+    let now = app.clock().now();
+    let (promise, style) = match shortlist(e, app.data().pipeline(e.id), now) {
+        Shortlist::Met { on_time: true, .. } => ("shortlist met".to_string(), theme.good()),
+        Shortlist::Met { on_time: false, .. } => ("shortlist met late".to_string(), theme.warn()),
+        Shortlist::Pending { have, due } => {
+            let hours = (due - now).num_hours().max(0);
+            (format!("shortlist {have}/3 · {hours}h left"), theme.warn())
+        }
+        Shortlist::Breached { have, due } => {
+            let days = crate::domain::time::days_between(due, now);
+            (
+                format!("‼ shortlist {have}/3 · breached {days}d ago"),
+                theme.bad(),
+            )
+        }
+    };
     let budget = e
         .budget
         .as_ref()
         .map_or(String::new(), |b| format!(" · {}", safe(&b.to_string())));
-    let text = format!(
-        " {} · {} · {} wanted{budget} · {} · {} exited",
+    let facts = format!(
+        " · {} · {} · {} wanted{budget} · {} · {} exited",
         safe(app.catalog().role_name(&e.role)),
         e.model.label(),
         e.headcount,
         e.status.label(),
         exited(app.data(), e)
     );
-    Line::styled(text, theme.dim())
+    Line::from(vec![
+        Span::styled(format!(" {promise}"), style),
+        Span::styled(facts, theme.dim()),
+    ])
 }
 
 fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], theme: &Theme) {
@@ -70,7 +90,7 @@ fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], t
         let mut lines = Vec::new();
         for (index, card) in cards[column].iter().enumerate().skip(offset).take(per_page) {
             let selected = active && index == cursor.selected;
-            lines.extend(card_lines(card, width, selected, theme));
+            lines.extend(card_lines(card, width, selected, app.aging(), theme));
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
@@ -88,8 +108,14 @@ fn column_title(stage: Stage, count: usize, width: u16) -> String {
 }
 
 /// Two lines: the name, then days in stage and match score.
-fn card_lines<'a>(card: &Card, width: usize, selected: bool, theme: &Theme) -> [Line<'a>; 2] {
-    let aging = Aging::of(card.application.stage, card.days_in_stage);
+fn card_lines<'a>(
+    card: &Card,
+    width: usize,
+    selected: bool,
+    policy: &AgingPolicy,
+    theme: &Theme,
+) -> [Line<'a>; 2] {
+    let aging = Aging::of(policy, card.application.stage, card.days_in_stage);
     let base = if selected {
         theme.selected()
     } else {
@@ -126,7 +152,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
             if selected {
                 selected_line = lines.len();
             }
-            lines.push(list_line(card, width, selected, theme));
+            lines.push(list_line(card, width, selected, app.aging(), theme));
         }
     }
     let page = usize::from(inner.height).max(1);
@@ -136,8 +162,14 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
 }
 
 /// `  ! Ana Silva ········· 12d  85%`
-fn list_line<'a>(card: &Card, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
-    let aging = Aging::of(card.application.stage, card.days_in_stage);
+fn list_line<'a>(
+    card: &Card,
+    width: usize,
+    selected: bool,
+    policy: &AgingPolicy,
+    theme: &Theme,
+) -> Line<'a> {
+    let aging = Aging::of(policy, card.application.stage, card.days_in_stage);
     let facts = format!("{:>4}d {:>4}%", card.days_in_stage, card.score.score);
     let name_width = width.saturating_sub(facts.len() + 5);
     let spans = vec![

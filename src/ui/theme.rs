@@ -2,7 +2,7 @@
 //! looks right in any terminal, and none at all under `NO_COLOR`, where
 //! selection is reverse video and every meaning also has a glyph.
 
-use crate::domain::Stage;
+use crate::domain::{AgingPolicy, Stage};
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,8 +122,8 @@ pub enum Aging {
 }
 
 impl Aging {
-    pub fn of(stage: Stage, days: i64) -> Aging {
-        match stage.aging_threshold_days() {
+    pub fn of(policy: &AgingPolicy, stage: Stage, days: i64) -> Aging {
+        match policy.threshold(stage) {
             Some(limit) if days >= 2 * limit => Aging::Stuck,
             Some(limit) if days >= limit => Aging::Due,
             _ => Aging::Fresh,

@@ -136,6 +136,7 @@ pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm
         actor: "tester".into(),
         clock: std::sync::Arc::new(FixedClock(now())),
         keymap: hireterm::app::Keymap::defaults(),
+        aging: Default::default(),
         notice: None,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();

@@ -1,0 +1,82 @@
+//! The "Needs attention" pane: stuck cards and broken shortlist promises,
+//! the latest first. Enter jumps to the card.
+
+use super::{Theme, fit, safe};
+use crate::app::App;
+use crate::app::attention::{Concern, Item, items};
+use crate::app::list::visible_offset;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let now = app.clock().now();
+    let list = items(app.data(), app.aging(), now);
+    let title = format!(
+        " Needs attention ({}) · latest first · enter jumps to it ",
+        list.len()
+    );
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if list.is_empty() {
+        let calm =
+            Paragraph::new("Nothing is stuck and every shortlist is on time.").style(theme.good());
+        return frame.render_widget(calm, inner);
+    }
+    let page = usize::from(inner.height).max(1);
+    let cursor = app.attention().cursor;
+    let offset = visible_offset(cursor.offset, cursor.selected, page);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(page)
+        .map(|(index, item)| {
+            let text = fit(&describe(app, item, now), width).into_owned();
+            let style = if index == cursor.selected {
+                theme.selected()
+            } else {
+                theme.age(super::theme::Aging::Stuck)
+            };
+            Line::styled(format!("{text:<width$}"), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `‼ 12d in Screening (threshold 2d)  Ana Silva · E3 2 DevOps developers`
+fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
+    let title = |id| {
+        app.data()
+            .engagement(id)
+            .map_or(String::new(), |e| format!("{} {}", e.id, safe(&e.title)))
+    };
+    match &item.concern {
+        Concern::Stuck {
+            engagement,
+            candidate,
+            stage,
+            days_in_stage,
+        } => {
+            let name = app
+                .data()
+                .candidate(*candidate)
+                .map_or(String::new(), |c| safe(&c.name).into_owned());
+            let limit = app.aging().threshold(*stage).unwrap_or(0);
+            format!(
+                "‼ {days_in_stage}d in {stage} (over {limit}d)  {name} · {}",
+                title(*engagement)
+            )
+        }
+        Concern::Breached { engagement, have } => {
+            let late = crate::domain::time::days_between(item.since, now);
+            format!(
+                "⚠ shortlist {have}/3, due {late}d ago  {}",
+                title(*engagement)
+            )
+        }
+    }
+}
