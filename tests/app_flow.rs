@@ -580,3 +580,59 @@ fn a_stricter_aging_policy_flags_more_cards() {
     }
     assert!(items(app.data(), &strict, now()).len() > default);
 }
+
+#[test]
+fn withdrawing_takes_its_own_reasons_and_reopening_puts_the_card_back() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, stage) = selected_card(&app);
+    press(&mut app, "w down");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("Withdraw ") && text.contains("accepted another offer"),
+        "{text}"
+    );
+    press(&mut app, "enter");
+    let stored = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.stage, Stage::Withdrawn);
+    assert_eq!(
+        stored.history.last().unwrap().reason.as_deref(),
+        Some("rate expectations changed")
+    );
+
+    // The detail view re-opens it where it was.
+    app.handle_input(Input::Key(Key::char('1')));
+    let position = app
+        .candidates()
+        .order
+        .iter()
+        .position(|&i| app.data().candidates()[i as usize].id == candidate)
+        .unwrap();
+    press(&mut app, "g");
+    for _ in 0..position {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter o");
+    let reopened = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap();
+    assert_eq!(reopened.stage, stage);
+    assert_eq!(
+        reopened.history.last().unwrap().reason.as_deref(),
+        Some("re-opened")
+    );
+    assert!(
+        app.status().text.contains("re-opened"),
+        "{:?}",
+        app.status()
+    );
+    assert!(app.store().check().unwrap().problems.is_empty());
+}

@@ -34,6 +34,8 @@ pub enum Action {
     MoveForward,
     MoveBack,
     Reject,
+    Withdraw,
+    Reopen,
     ToggleMatrixRows,
     Search,
 }
@@ -69,6 +71,8 @@ impl Action {
             Action::MoveForward => "move the card to the next stage",
             Action::MoveBack => "move the card back one stage",
             Action::Reject => "reject, with a reason",
+            Action::Withdraw => "mark as withdrawn, with a reason",
+            Action::Reopen => "re-open the last rejected or withdrawn application",
             Action::ToggleMatrixRows => "rows: pipeline or all candidates",
             Action::Search => "search roles, skills, candidates, engagements",
         }

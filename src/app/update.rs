@@ -1,7 +1,7 @@
 //! `App::update`: what each action does to the state, pane by pane.
 
 use super::list::Motion;
-use super::overlay::{Overlay, REJECT_REASONS, RejectPrompt};
+use super::overlay::{Overlay, RejectPrompt};
 use super::pipeline::{self, Card};
 use super::{Action, App, Key, KeyCode, Pane, Status};
 use crate::domain::{CandidateId, Stage, text};
@@ -121,6 +121,10 @@ impl App {
                     detail.scroll = detail.scroll.saturating_sub(10)
                 }
                 Action::Top => detail.scroll = 0,
+                Action::Reopen => {
+                    let candidate = detail.candidate;
+                    self.reopen(candidate);
+                }
                 _ => {}
             }
             return;
@@ -183,10 +187,20 @@ impl App {
             (Action::Open, Some((candidate, ..))) => self.open_detail(candidate),
             (Action::MoveForward, Some(card)) => self.move_card(card, true),
             (Action::MoveBack, Some(card)) => self.move_card(card, false),
-            (Action::Reject, Some((candidate, name, _))) => self.open_reject(candidate, name),
-            (Action::MoveForward | Action::MoveBack | Action::Reject | Action::Open, None) => {
-                self.complain("no card selected")
+            (Action::Reject, Some((candidate, name, _))) => {
+                self.open_exit(Stage::Rejected, candidate, name)
             }
+            (Action::Withdraw, Some((candidate, name, _))) => {
+                self.open_exit(Stage::Withdrawn, candidate, name)
+            }
+            (
+                Action::MoveForward
+                | Action::MoveBack
+                | Action::Reject
+                | Action::Withdraw
+                | Action::Open,
+                None,
+            ) => self.complain("no card selected"),
             _ => {}
         }
     }
@@ -219,6 +233,33 @@ impl App {
         }
     }
 
+    /// Puts a candidate's most recently exited application back in the
+    /// stage it left.
+    fn reopen(&mut self, candidate: CandidateId) {
+        let exited = self
+            .data
+            .applications_of(candidate)
+            .into_iter()
+            .filter(|a| a.stage.is_exit())
+            .max_by_key(|a| a.entered_stage_at())
+            .and_then(|a| Some((a.engagement, a.history.last()?.from?)));
+        let Some((engagement, stage)) = exited else {
+            return self.complain("no rejected or withdrawn application to re-open");
+        };
+        let reason = Some("re-opened".to_string());
+        match self
+            .store
+            .move_stage(engagement, candidate, stage, reason, &self.stamp())
+        {
+            Ok(application) => {
+                self.data.put_application(application);
+                self.after_pipeline_change();
+                self.say(format!("re-opened in {engagement} at {stage}"));
+            }
+            Err(error) => self.complain(error.to_string()),
+        }
+    }
+
     fn after_pipeline_change(&mut self) {
         if let Some(engagement) = self.engagement() {
             let board = pipeline::board(&self.data, engagement, self.clock.now());
@@ -228,11 +269,12 @@ impl App {
         self.rebuild_matrix();
     }
 
-    fn open_reject(&mut self, candidate: CandidateId, name: String) {
+    fn open_exit(&mut self, exit: Stage, candidate: CandidateId, name: String) {
         let Some(engagement) = self.engagement else {
             return;
         };
         self.overlay = Some(Overlay::Reject(RejectPrompt {
+            exit,
             engagement,
             candidate,
             name,
@@ -254,7 +296,7 @@ impl App {
             }
             KeyCode::Enter => self.confirm_reject(),
             KeyCode::Up => prompt.reason = prompt.reason.saturating_sub(1),
-            KeyCode::Down => prompt.reason = (prompt.reason + 1).min(REJECT_REASONS.len() - 1),
+            KeyCode::Down => prompt.reason = (prompt.reason + 1).min(prompt.reasons().len() - 1),
             KeyCode::Backspace => {
                 prompt.detail.pop();
             }
@@ -282,14 +324,19 @@ impl App {
         match self.store.move_stage(
             prompt.engagement,
             prompt.candidate,
-            Stage::Rejected,
+            prompt.exit,
             Some(reason.clone()),
             &stamp,
         ) {
             Ok(application) => {
                 self.data.put_application(application);
                 self.after_pipeline_change();
-                self.say(format!("{} rejected: {reason}", prompt.name));
+                let verb = if prompt.exit == Stage::Withdrawn {
+                    "withdrawn"
+                } else {
+                    "rejected"
+                };
+                self.say(format!("{} {verb}: {reason}", prompt.name));
             }
             Err(error) => self.complain(error.to_string()),
         }

@@ -1,14 +1,16 @@
 //! The rejection prompt: a reason from the list, and free text.
 
 use super::{Theme, centered, safe};
-use crate::app::overlay::{REJECT_REASONS, RejectPrompt};
+use crate::app::overlay::RejectPrompt;
+use crate::domain::Stage;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &RejectPrompt, theme: &Theme) {
-    let mut lines: Vec<Line> = REJECT_REASONS
+    let mut lines: Vec<Line> = prompt
+        .reasons()
         .iter()
         .enumerate()
         .map(|(index, reason)| {
@@ -23,10 +25,15 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &RejectPrompt, theme: &Them
     lines.push(Line::raw(format!("Detail: {}▏", safe(&prompt.detail))));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "↑↓ reason · type detail · enter rejects · esc cancels",
+        "↑↓ reason · type detail · enter confirms · esc cancels",
         theme.dim(),
     ));
-    let title = format!(" Reject {} ", safe(&prompt.name));
+    let verb = if prompt.exit == Stage::Withdrawn {
+        "Withdraw"
+    } else {
+        "Reject"
+    };
+    let title = format!(" {verb} {} ", safe(&prompt.name));
     let box_area = centered(area, 64, lines.len() as u16 + 2);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
