@@ -636,3 +636,50 @@ fn withdrawing_takes_its_own_reasons_and_reopening_puts_the_card_back() {
     );
     assert!(app.store().check().unwrap().problems.is_empty());
 }
+
+#[test]
+fn activity_feeds_show_the_event_log_globally_and_per_candidate() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 140, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (_, candidate, from) = selected_card(&app);
+    press(&mut app, "> 5");
+    assert_eq!(app.pane(), Pane::Activity);
+    let newest = &app.activity()[0];
+    assert_eq!(newest.actor, "tester");
+    assert!(
+        matches!(newest.kind, hireterm::domain::EventKind::StageChanged { candidate: c, .. } if c == candidate)
+    );
+    let text = screen_text(&draw(&app, 140, 40));
+    assert!(
+        text.contains(&format!("{from} → {}", from.next().unwrap())),
+        "{text}"
+    );
+
+    press(&mut app, "1 g");
+    let position = app
+        .candidates()
+        .order
+        .iter()
+        .position(|&i| app.data().candidates()[i as usize].id == candidate)
+        .unwrap();
+    for _ in 0..position {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    let shown = app.candidates().detail.unwrap().candidate;
+    assert_eq!(shown, candidate);
+    let feed = app.detail_feed();
+    assert!(!feed.is_empty() && feed.iter().all(|e| e.kind.candidate() == Some(shown)));
+    assert!(feed.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    assert_eq!(
+        feed.len(),
+        app.store()
+            .events()
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind.candidate() == Some(shown))
+            .count()
+    );
+}

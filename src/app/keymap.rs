@@ -17,18 +17,20 @@ pub enum Context {
     Pipeline,
     Skills,
     Attention,
+    Activity,
     Picker,
     Help,
 }
 
 impl Context {
-    const SECTIONS: [(&'static str, Context); 8] = [
+    const SECTIONS: [(&'static str, Context); 9] = [
         ("global", Context::Global),
         ("candidates", Context::Candidates),
         ("detail", Context::Detail),
         ("pipeline", Context::Pipeline),
         ("skills", Context::Skills),
         ("attention", Context::Attention),
+        ("activity", Context::Activity),
         ("picker", Context::Picker),
         ("help", Context::Help),
     ];
@@ -48,6 +50,7 @@ impl Context {
             Context::Pipeline => "Pipeline",
             Context::Skills => "Skill matrix",
             Context::Attention => "Needs attention",
+            Context::Activity => "Activity",
             Context::Picker => "Engagement picker",
             Context::Help => "Help",
         }

@@ -42,6 +42,7 @@ pub enum Pane {
     Pipeline,
     Skills,
     Attention,
+    Activity,
 }
 
 impl Pane {
@@ -58,6 +59,7 @@ impl Pane {
             Pane::Pipeline => "Pipeline",
             Pane::Skills => "Skills",
             Pane::Attention => "Attention",
+            Pane::Activity => "Activity",
         }
     }
 }
@@ -95,6 +97,10 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
+    /// The newest events of the whole log, for the activity pane.
+    activity: Vec<crate::domain::Event>,
+    /// The newest events of the candidate in the detail view.
+    detail_feed: Vec<crate::domain::Event>,
     overlay: Option<Overlay>,
     search: palette::SearchSlot,
     status: Status,
@@ -124,6 +130,8 @@ impl App {
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),
+            activity: Vec::new(),
+            detail_feed: Vec::new(),
             overlay: None,
             search,
             status: options.notice.unwrap_or_default(),
@@ -165,6 +173,7 @@ impl App {
             (None, Pane::Pipeline) => Context::Pipeline,
             (None, Pane::Skills) => Context::Skills,
             (None, Pane::Attention) => Context::Attention,
+            (None, Pane::Activity) => Context::Activity,
         }
     }
 
@@ -251,6 +260,12 @@ impl App {
     }
     pub fn attention(&self) -> &attention::AttentionState {
         &self.attention
+    }
+    pub fn activity(&self) -> &[crate::domain::Event] {
+        &self.activity
+    }
+    pub fn detail_feed(&self) -> &[crate::domain::Event] {
+        &self.detail_feed
     }
     pub fn aging(&self) -> &crate::domain::AgingPolicy {
         &self.aging

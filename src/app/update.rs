@@ -29,6 +29,7 @@ impl App {
             Action::ShowPipeline => self.show(Pane::Pipeline),
             Action::ShowSkills => self.show(Pane::Skills),
             Action::ShowAttention => self.show(Pane::Attention),
+            Action::ShowActivity => self.show(Pane::Activity),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             _ => match self.pane {
@@ -36,12 +37,31 @@ impl App {
                 Pane::Pipeline => self.pipeline_update(action),
                 Pane::Skills => self.skills_update(action),
                 Pane::Attention => self.attention_update(action),
+                Pane::Activity => {}
             },
         }
     }
 
     fn show(&mut self, pane: Pane) {
         self.pane = pane;
+        if pane == Pane::Activity {
+            self.refresh_feeds();
+        }
+    }
+
+    /// Re-reads the activity feeds after a change (the log is the source).
+    pub(super) fn refresh_feeds(&mut self) {
+        const FEED: usize = 200;
+        match self.store.recent_events(FEED) {
+            Ok(events) => self.activity = events,
+            Err(error) => self.complain(error.to_string()),
+        }
+        if let Some(detail) = self.candidates.detail {
+            match self.store.events_of(detail.candidate, FEED) {
+                Ok(events) => self.detail_feed = events,
+                Err(error) => self.complain(error.to_string()),
+            }
+        }
     }
 
     fn neighbour_pane(&self, step: isize) -> Pane {
@@ -163,6 +183,7 @@ impl App {
             opened_from: self.pane,
         });
         self.pane = Pane::Candidates;
+        self.refresh_feeds();
     }
 
     fn pipeline_update(&mut self, action: Action) {
@@ -261,6 +282,7 @@ impl App {
     }
 
     fn after_pipeline_change(&mut self) {
+        self.refresh_feeds();
         if let Some(engagement) = self.engagement() {
             let board = pipeline::board(&self.data, engagement, self.clock.now());
             let page = self.page_rows();

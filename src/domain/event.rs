@@ -89,6 +89,18 @@ impl EventKind {
         }
     }
 
+    /// The candidate this event is about, if any.
+    pub fn candidate(&self) -> Option<CandidateId> {
+        match self {
+            EventKind::CandidateAdded { candidate }
+            | EventKind::CandidateUpdated { candidate }
+            | EventKind::ApplicationOpened { candidate, .. }
+            | EventKind::StageChanged { candidate, .. }
+            | EventKind::NoteAdded { candidate, .. } => Some(*candidate),
+            EventKind::EngagementAdded { .. } | EventKind::EngagementUpdated { .. } => None,
+        }
+    }
+
     /// The stage an application event put the application in.
     pub fn stage_reached(&self) -> Option<Stage> {
         match self {

@@ -72,30 +72,39 @@ impl Store {
         chunk: &[Candidate],
         stamp: &Stamp,
     ) -> Result<Vec<CandidateId>> {
-        let trees = (&self.candidates, &self.emails, &self.meta, &self.events);
-        tx::finish(trees.transaction(|(candidates, emails, meta, events)| {
-            let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
-            let mut ids = Vec::with_capacity(chunk.len());
-            for (offset, candidate) in chunk.iter().enumerate() {
-                let id = CandidateId(first + offset as u64);
-                let email = normalize_email(&candidate.email);
-                super::candidates::refuse_taken_email(emails, &email, None)?;
-                let stored = Candidate {
-                    id,
-                    ..candidate.clone()
-                };
-                tx::put(candidates, &id.to_key(), &stored)?;
-                emails.insert(email.as_bytes(), &id.to_key())?;
-                tx::append_event(
-                    events,
-                    meta,
-                    stamp,
-                    EventKind::CandidateAdded { candidate: id },
-                )?;
-                ids.push(id);
-            }
-            Ok(ids)
-        }))
+        let trees = (
+            &self.candidates,
+            &self.emails,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(candidates, emails, meta, events, event_index)| {
+                let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
+                let mut ids = Vec::with_capacity(chunk.len());
+                for (offset, candidate) in chunk.iter().enumerate() {
+                    let id = CandidateId(first + offset as u64);
+                    let email = normalize_email(&candidate.email);
+                    super::candidates::refuse_taken_email(emails, &email, None)?;
+                    let stored = Candidate {
+                        id,
+                        ..candidate.clone()
+                    };
+                    tx::put(candidates, &id.to_key(), &stored)?;
+                    emails.insert(email.as_bytes(), &id.to_key())?;
+                    tx::append_event(
+                        events,
+                        event_index,
+                        meta,
+                        stamp,
+                        EventKind::CandidateAdded { candidate: id },
+                    )?;
+                    ids.push(id);
+                }
+                Ok(ids)
+            }),
+        )
     }
 
     /// Adds engagements under fresh ids, returned in input order.
@@ -107,8 +116,13 @@ impl Store {
         for (index, engagement) in engagements.iter().enumerate() {
             validate_engagement(engagement).map_err(|e| at_row(index, e))?;
         }
-        let trees = (&self.engagements, &self.meta, &self.events);
-        let ids = tx::finish(trees.transaction(|(stored, meta, events)| {
+        let trees = (
+            &self.engagements,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, engagements.len() as u64)?;
             let mut ids = Vec::with_capacity(engagements.len());
             for (offset, engagement) in engagements.iter().enumerate() {
@@ -123,6 +137,7 @@ impl Store {
                 )?;
                 tx::append_event(
                     events,
+                    event_index,
                     meta,
                     stamp,
                     EventKind::EngagementAdded { engagement: id },
@@ -174,14 +189,19 @@ impl Store {
     }
 
     fn write_application_chunk(&self, chunk: &[Application]) -> Result<()> {
-        let trees = (&self.applications, &self.meta, &self.events);
-        tx::finish(trees.transaction(|(apps, meta, events)| {
+        let trees = (
+            &self.applications,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             for app in chunk {
                 tx::put(apps, &application_key(app.engagement, app.candidate), app)?;
                 for change in &app.history {
                     let stamp = Stamp::new(change.at, change.actor.clone());
                     let kind = EventKind::for_change(app.engagement, app.candidate, change);
-                    tx::append_event(events, meta, &stamp, kind)?;
+                    tx::append_event(events, event_index, meta, &stamp, kind)?;
                 }
             }
             Ok(())

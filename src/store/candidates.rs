@@ -15,19 +15,27 @@ impl Store {
     pub fn add_candidate(&self, candidate: Candidate, stamp: &Stamp) -> Result<Candidate> {
         validate(&candidate)?;
         let email = normalize_email(&candidate.email);
-        let trees = (&self.candidates, &self.emails, &self.meta, &self.events);
-        let stored = tx::finish(trees.transaction(|(candidates, emails, meta, events)| {
-            refuse_taken_email(emails, &email, None)?;
-            let mut stored = candidate.clone();
-            stored.id = CandidateId(tx::reserve_ids(meta, tx::CANDIDATE_SEQ, 1)?);
-            tx::put(candidates, &stored.id.to_key(), &stored)?;
-            emails.insert(email.as_bytes(), &stored.id.to_key())?;
-            let kind = EventKind::CandidateAdded {
-                candidate: stored.id,
-            };
-            tx::append_event(events, meta, stamp, kind)?;
-            Ok(stored)
-        }))?;
+        let trees = (
+            &self.candidates,
+            &self.emails,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let stored = tx::finish(trees.transaction(
+            |(candidates, emails, meta, events, event_index)| {
+                refuse_taken_email(emails, &email, None)?;
+                let mut stored = candidate.clone();
+                stored.id = CandidateId(tx::reserve_ids(meta, tx::CANDIDATE_SEQ, 1)?);
+                tx::put(candidates, &stored.id.to_key(), &stored)?;
+                emails.insert(email.as_bytes(), &stored.id.to_key())?;
+                let kind = EventKind::CandidateAdded {
+                    candidate: stored.id,
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                Ok(stored)
+            },
+        ))?;
         self.flush()?;
         Ok(stored)
     }
@@ -38,26 +46,35 @@ impl Store {
         validate(candidate)?;
         let id = candidate.id;
         let email = normalize_email(&candidate.email);
-        let trees = (&self.candidates, &self.emails, &self.meta, &self.events);
-        tx::finish(trees.transaction(|(candidates, emails, meta, events)| {
-            let Some(old) = tx::get::<Candidate>(candidates, &id.to_key())? else {
-                return tx::abort(StoreError::NoCandidate(id));
-            };
-            let old_email = normalize_email(&old.email);
-            if old_email != email {
-                refuse_taken_email(emails, &email, Some(id))?;
-                emails.remove(old_email.as_bytes())?;
-                emails.insert(email.as_bytes(), &id.to_key())?;
-            }
-            tx::put(candidates, &id.to_key(), candidate)?;
-            tx::append_event(
-                events,
-                meta,
-                stamp,
-                EventKind::CandidateUpdated { candidate: id },
-            )?;
-            Ok(())
-        }))?;
+        let trees = (
+            &self.candidates,
+            &self.emails,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(candidates, emails, meta, events, event_index)| {
+                let Some(old) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                    return tx::abort(StoreError::NoCandidate(id));
+                };
+                let old_email = normalize_email(&old.email);
+                if old_email != email {
+                    refuse_taken_email(emails, &email, Some(id))?;
+                    emails.remove(old_email.as_bytes())?;
+                    emails.insert(email.as_bytes(), &id.to_key())?;
+                }
+                tx::put(candidates, &id.to_key(), candidate)?;
+                tx::append_event(
+                    events,
+                    event_index,
+                    meta,
+                    stamp,
+                    EventKind::CandidateUpdated { candidate: id },
+                )?;
+                Ok(())
+            }),
+        )?;
         self.flush()
     }
 

@@ -47,6 +47,7 @@ impl Store {
         let applications: Decoded<Application> = scan(&self.applications, &mut problems)?;
         let events: Decoded<Event> = scan(&self.events, &mut problems)?;
         let notes: Decoded<Note> = scan(&self.notes, &mut problems)?;
+        self.check_event_index(&events, &mut problems)?;
         check_notes(&candidates, &notes, &mut problems);
         check_keys(
             &candidates,
@@ -101,6 +102,38 @@ impl Store {
             problems.push(format!(
                 "email index has {indexed} entries for {} candidates",
                 candidates.len()
+            ));
+        }
+        Ok(())
+    }
+
+    /// The per-candidate event index holds exactly the events that name a
+    /// candidate.
+    fn check_event_index(&self, events: &Decoded<Event>, problems: &mut Vec<String>) -> Result<()> {
+        let mut expected: std::collections::HashSet<[u8; 16]> = events
+            .iter()
+            .filter_map(|(_, e)| {
+                e.kind
+                    .candidate()
+                    .map(|c| super::records::candidate_event_key(c, e.id))
+            })
+            .collect();
+        for entry in self.event_index.iter() {
+            let (key, _) = entry?;
+            let known = <[u8; 16]>::try_from(key.as_ref())
+                .ok()
+                .is_some_and(|k| expected.remove(&k));
+            if !known {
+                problems.push(format!(
+                    "event index: entry {} has no matching event",
+                    describe_key(&key)
+                ));
+            }
+        }
+        if !expected.is_empty() {
+            problems.push(format!(
+                "event index: {} events are missing from it",
+                expected.len()
             ));
         }
         Ok(())

@@ -10,17 +10,24 @@ impl Store {
     /// Stores a new engagement under a fresh id (the given `id` is ignored).
     pub fn add_engagement(&self, engagement: Engagement, stamp: &Stamp) -> Result<Engagement> {
         validate(&engagement)?;
-        let trees = (&self.engagements, &self.meta, &self.events);
-        let stored = tx::finish(trees.transaction(|(engagements, meta, events)| {
-            let mut stored = engagement.clone();
-            stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
-            tx::put(engagements, &stored.id.to_key(), &stored)?;
-            let kind = EventKind::EngagementAdded {
-                engagement: stored.id,
-            };
-            tx::append_event(events, meta, stamp, kind)?;
-            Ok(stored)
-        }))?;
+        let trees = (
+            &self.engagements,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let stored = tx::finish(
+            trees.transaction(|(engagements, meta, events, event_index)| {
+                let mut stored = engagement.clone();
+                stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
+                tx::put(engagements, &stored.id.to_key(), &stored)?;
+                let kind = EventKind::EngagementAdded {
+                    engagement: stored.id,
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                Ok(stored)
+            }),
+        )?;
         self.flush()?;
         Ok(stored)
     }
@@ -28,20 +35,28 @@ impl Store {
     pub fn update_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
         validate(engagement)?;
         let id = engagement.id;
-        let trees = (&self.engagements, &self.meta, &self.events);
-        tx::finish(trees.transaction(|(engagements, meta, events)| {
-            if engagements.get(id.to_key())?.is_none() {
-                return tx::abort(StoreError::NoEngagement(id));
-            }
-            tx::put(engagements, &id.to_key(), engagement)?;
-            tx::append_event(
-                events,
-                meta,
-                stamp,
-                EventKind::EngagementUpdated { engagement: id },
-            )?;
-            Ok(())
-        }))?;
+        let trees = (
+            &self.engagements,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(engagements, meta, events, event_index)| {
+                if engagements.get(id.to_key())?.is_none() {
+                    return tx::abort(StoreError::NoEngagement(id));
+                }
+                tx::put(engagements, &id.to_key(), engagement)?;
+                tx::append_event(
+                    events,
+                    event_index,
+                    meta,
+                    stamp,
+                    EventKind::EngagementUpdated { engagement: id },
+                )?;
+                Ok(())
+            }),
+        )?;
         self.flush()
     }
 

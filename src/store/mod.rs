@@ -48,6 +48,8 @@ pub struct Store {
     meta: Tree,
     /// Candidate id then note id -> note.
     notes: Tree,
+    /// Candidate id then event id -> nothing: each candidate's activity.
+    event_index: Tree,
     watermark: watermark::Watermark,
     path: PathBuf,
     /// Declared last: fields drop in order, so this runs once sled is closed.
@@ -92,6 +94,7 @@ impl Store {
             emails: tree("emails")?,
             meta: tree("meta")?,
             notes: tree("notes")?,
+            event_index: tree("events_by_candidate")?,
             watermark: watermark::Watermark::open(&path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,
@@ -105,6 +108,7 @@ impl Store {
             path,
         };
         store.settle_schema()?;
+        store.settle_event_index()?;
         Ok(store)
     }
 
@@ -158,6 +162,24 @@ impl Store {
             self.migrate()?;
         }
         Ok(())
+    }
+
+    /// Builds the per-candidate event index of a database written before
+    /// it existed; a no-op once built.
+    fn settle_event_index(&self) -> Result<()> {
+        const BUILT: &[u8] = b"index:events_by_candidate";
+        if self.meta.get(BUILT)?.is_some() {
+            return Ok(());
+        }
+        let mut batch = sled::Batch::default();
+        for event in self.events()? {
+            if let Some(candidate) = event.kind.candidate() {
+                batch.insert(&records::candidate_event_key(candidate, event.id), &[]);
+            }
+        }
+        self.event_index.apply_batch(batch)?;
+        self.meta.insert(BUILT, &[1])?;
+        self.flush()
     }
 
     /// Rewrites every record at the current version. Everything is decoded

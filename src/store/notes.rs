@@ -32,9 +32,10 @@ impl Store {
             &self.applications,
             &self.meta,
             &self.events,
+            &self.event_index,
         );
-        let note = tx::finish(
-            trees.transaction(|(notes, candidates, apps, meta, events)| {
+        let note = tx::finish(trees.transaction(
+            |(notes, candidates, apps, meta, events, event_index)| {
                 if candidates.get(candidate.to_key())?.is_none() {
                     return tx::abort(StoreError::NoCandidate(candidate));
                 }
@@ -58,6 +59,7 @@ impl Store {
                 tx::put(notes, &note_key(candidate, id), &note)?;
                 tx::append_event(
                     events,
+                    event_index,
                     meta,
                     stamp,
                     EventKind::NoteAdded {
@@ -67,8 +69,8 @@ impl Store {
                     },
                 )?;
                 Ok(note)
-            }),
-        )?;
+            },
+        ))?;
         self.flush()?;
         Ok(note)
     }

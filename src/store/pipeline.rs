@@ -26,9 +26,10 @@ impl Store {
             &self.engagements,
             &self.meta,
             &self.events,
+            &self.event_index,
         );
         let opened = tx::finish(trees.transaction(
-            |(apps, candidates, engagements, meta, events)| {
+            |(apps, candidates, engagements, meta, events, event_index)| {
                 if tx::get::<Engagement>(engagements, &engagement.to_key())?.is_none() {
                     return tx::abort(StoreError::NoEngagement(engagement));
                 }
@@ -48,7 +49,7 @@ impl Store {
                     candidate,
                     stage,
                 };
-                tx::append_event(events, meta, stamp, kind)?;
+                tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(app)
             },
         ))?;
@@ -67,8 +68,13 @@ impl Store {
         stamp: &Stamp,
     ) -> Result<Application> {
         let key = application_key(engagement, candidate);
-        let trees = (&self.applications, &self.meta, &self.events);
-        let moved = tx::finish(trees.transaction(|(apps, meta, events)| {
+        let trees = (
+            &self.applications,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let moved = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             let Some(mut app) = tx::get::<Application>(apps, &key)? else {
                 return tx::abort(StoreError::NoApplication {
                     engagement,
@@ -87,7 +93,7 @@ impl Store {
                 to,
                 reason: reason.clone(),
             };
-            tx::append_event(events, meta, stamp, kind)?;
+            tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(app)
         }))?;
         self.flush()?;
@@ -118,6 +124,25 @@ impl Store {
     /// The whole event log, oldest first.
     pub fn events(&self) -> Result<Vec<Event>> {
         self.load_all(&self.events)
+    }
+
+    /// One candidate's events, newest first, at most `count`.
+    pub fn events_of(&self, candidate: CandidateId, count: usize) -> Result<Vec<Event>> {
+        let mut events = Vec::new();
+        for entry in self
+            .event_index
+            .scan_prefix(candidate.to_key())
+            .rev()
+            .take(count)
+        {
+            let (key, _) = entry?;
+            let id = super::records::id_from_key(&key[8..]).unwrap_or_default();
+            match self.events.get(id.to_be_bytes())? {
+                Some(bytes) => events.push(super::decode_entry(&key[8..], &bytes)?),
+                None => continue,
+            }
+        }
+        Ok(events)
     }
 
     /// The newest `count` events, newest first.

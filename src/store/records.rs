@@ -86,6 +86,15 @@ pub fn application_key(engagement: EngagementId, candidate: CandidateId) -> [u8;
     key
 }
 
+/// The event index's key: candidate then event, so that one candidate's
+/// activity is a prefix scan.
+pub fn candidate_event_key(candidate: CandidateId, event: crate::domain::EventId) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    key[..8].copy_from_slice(&candidate.to_key());
+    key[8..].copy_from_slice(&event.to_key());
+    key
+}
+
 /// A record id from its 8 big-endian key bytes.
 pub fn id_from_key(bytes: &[u8]) -> Option<u64> {
     <[u8; 8]>::try_from(bytes).ok().map(u64::from_be_bytes)

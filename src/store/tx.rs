@@ -64,11 +64,15 @@ pub fn get<R: Record>(tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<R
 /// Appends one event to the log inside the caller's transaction.
 pub fn append_event(
     events: &TransactionalTree,
+    event_index: &TransactionalTree,
     meta: &TransactionalTree,
     stamp: &Stamp,
     kind: EventKind,
 ) -> TxResult<EventId> {
     let id = EventId(reserve_ids(meta, EVENT_SEQ, 1)?);
+    if let Some(candidate) = kind.candidate() {
+        event_index.insert(&super::records::candidate_event_key(candidate, id), &[])?;
+    }
     let event = Event {
         id,
         at: stamp.at,

@@ -75,6 +75,7 @@ fn hints(app: &App) -> String {
             Action::ChooseEngagement,
         ],
         Context::Attention => &[Action::Open],
+        Context::Activity => &[],
         Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
     };
     let always = [Action::Search, Action::NextPane, Action::Help, Action::Quit];

@@ -20,6 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: 
     lines.extend(skills(candidate, app, theme));
     lines.extend(applications(candidate, app, theme));
     lines.extend(notes(candidate, app, theme));
+    lines.extend(activity(app, theme));
     let title = format!(" {} · {} ", safe(&candidate.name), candidate.id);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let text = Paragraph::new(lines)
@@ -196,6 +197,17 @@ fn notes<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
         for text in note.text.lines() {
             lines.push(Line::raw(format!("    {}", safe(text))));
         }
+    }
+    lines
+}
+
+fn activity<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::raw(""), Line::styled("Activity", theme.title())];
+    for event in app.detail_feed() {
+        lines.push(Line::styled(
+            format!("  {}", super::activity::describe(app, event)),
+            theme.dim(),
+        ));
     }
     lines
 }

@@ -39,6 +39,7 @@ fn behind_help(app: &App) -> Context {
         (crate::app::Pane::Pipeline, _) => Context::Pipeline,
         (crate::app::Pane::Skills, _) => Context::Skills,
         (crate::app::Pane::Attention, _) => Context::Attention,
+        (crate::app::Pane::Activity, _) => Context::Activity,
     }
 }
 

@@ -2,6 +2,7 @@
 //! per pane and overlay. Every piece of stored text passes through
 //! [`safe`] on its way to the screen.
 
+mod activity;
 mod attention;
 mod candidates;
 mod chrome;
@@ -63,6 +64,7 @@ fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Pipeline => pipeline::render(frame, area, app, theme),
         Pane::Skills => skills::render(frame, area, app, theme),
         Pane::Attention => attention::render(frame, area, app, theme),
+        Pane::Activity => activity::render(frame, area, app, theme),
     }
 }
 

@@ -1,0 +1,68 @@
+//! The activity feed: the event log, newest first. The global pane shows
+//! every change; the candidate detail shows that candidate's.
+
+use super::{Theme, fit, safe};
+use crate::app::App;
+use crate::domain::{Event, EventKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let title = format!(" Activity · the newest {} changes ", app.activity().len());
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .activity()
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|event| Line::raw(fit(&describe(app, event), width).into_owned()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `2026-05-01 09:00  ana  Ana Silva: Screening → Technical interview · E3`
+pub fn describe(app: &App, event: &Event) -> String {
+    let data = app.data();
+    let name = |id| {
+        data.candidate(id)
+            .map_or(id.to_string(), |c| safe(&c.name).into_owned())
+    };
+    let what = match &event.kind {
+        EventKind::CandidateAdded { candidate } => format!("{} added", name(*candidate)),
+        EventKind::CandidateUpdated { candidate } => format!("{} updated", name(*candidate)),
+        EventKind::EngagementAdded { engagement } => format!("engagement {engagement} opened"),
+        EventKind::EngagementUpdated { engagement } => format!("engagement {engagement} updated"),
+        EventKind::ApplicationOpened {
+            engagement,
+            candidate,
+            stage,
+        } => {
+            format!("{} entered {engagement} at {stage}", name(*candidate))
+        }
+        EventKind::StageChanged {
+            engagement,
+            candidate,
+            from,
+            to,
+            reason,
+        } => {
+            let why = reason
+                .as_deref()
+                .map(|r| format!(" ({})", safe(r)))
+                .unwrap_or_default();
+            format!("{}: {from} → {to} · {engagement}{why}", name(*candidate))
+        }
+        EventKind::NoteAdded {
+            candidate, note, ..
+        } => format!("{} got note {note}", name(*candidate)),
+    };
+    format!(
+        "{}  {}  {what}",
+        event.at.format("%Y-%m-%d %H:%M"),
+        safe(&event.actor)
+    )
+}
