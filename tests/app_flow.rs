@@ -683,3 +683,75 @@ fn activity_feeds_show_the_event_log_globally_and_per_candidate() {
             .count()
     );
 }
+
+#[test]
+fn marked_cards_move_and_reject_together_in_one_go() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 300, 4), 140, 40);
+    press(&mut app, "2");
+    let engagement = app.engagement().unwrap().id;
+    // Mark every card of the fullest column before Placed.
+    let board = pipeline::board(app.data(), app.engagement().unwrap(), now());
+    let column = (0..COLUMNS.len() - 1)
+        .max_by_key(|&c| board[c].len())
+        .unwrap();
+    let ids: Vec<CandidateId> = board[column].iter().map(|c| c.candidate.id).collect();
+    assert!(ids.len() >= 2, "the demo has a column with two cards");
+    for _ in 0..column {
+        press(&mut app, "l");
+    }
+    for _ in 0..ids.len() {
+        press(&mut app, "space j");
+    }
+    assert_eq!(app.marks().len(), ids.len());
+    let events_before = app.store().events().unwrap().len();
+    press(&mut app, ">");
+    assert!(
+        app.status()
+            .text
+            .contains(&format!("moved {} marked cards forward", ids.len())),
+        "{:?}",
+        app.status()
+    );
+    assert!(app.marks().is_empty());
+    assert_eq!(
+        app.store().events().unwrap().len(),
+        events_before + ids.len(),
+        "one event per card"
+    );
+    for id in &ids {
+        assert_eq!(
+            app.store()
+                .application(engagement, *id)
+                .unwrap()
+                .unwrap()
+                .stage,
+            COLUMNS[column + 1]
+        );
+    }
+
+    // Mark them all again and reject them with one reason.
+    press(&mut app, "*");
+    let marked = app.marks().clone();
+    press(&mut app, "x down enter");
+    assert!(
+        app.status()
+            .text
+            .contains("marked cards rejected: rate above budget"),
+        "{:?}",
+        app.status()
+    );
+    let rejected = marked
+        .iter()
+        .filter(|id| {
+            app.store()
+                .application(engagement, **id)
+                .unwrap()
+                .unwrap()
+                .stage
+                == Stage::Rejected
+        })
+        .count();
+    assert!(rejected > 0 && app.marks().is_empty());
+    assert!(app.store().check().unwrap().problems.is_empty());
+}

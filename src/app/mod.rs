@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod attention;
+mod bulk;
 pub mod candidates;
 pub mod data;
 pub mod input;
@@ -97,6 +98,8 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
+    /// Marked cards of the current engagement's board.
+    marks: std::collections::BTreeSet<crate::domain::CandidateId>,
     /// The newest events of the whole log, for the activity pane.
     activity: Vec<crate::domain::Event>,
     /// The newest events of the candidate in the detail view.
@@ -130,6 +133,7 @@ impl App {
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),
+            marks: Default::default(),
             activity: Vec::new(),
             detail_feed: Vec::new(),
             overlay: None,
@@ -260,6 +264,9 @@ impl App {
     }
     pub fn attention(&self) -> &attention::AttentionState {
         &self.attention
+    }
+    pub fn marks(&self) -> &std::collections::BTreeSet<crate::domain::CandidateId> {
+        &self.marks
     }
     pub fn activity(&self) -> &[crate::domain::Event] {
         &self.activity

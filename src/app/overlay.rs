@@ -39,7 +39,8 @@ pub struct RejectPrompt {
     /// `Stage::Rejected` or `Stage::Withdrawn`.
     pub exit: Stage,
     pub engagement: EngagementId,
-    pub candidate: CandidateId,
+    /// One card, or every marked card.
+    pub candidates: Vec<CandidateId>,
     /// Shown in the prompt's title.
     pub name: String,
     /// Index into [`RejectPrompt::reasons`].

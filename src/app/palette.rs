@@ -174,6 +174,7 @@ impl App {
             Target::Engagement(id) => {
                 self.engagement = Some(*id);
                 self.pipeline = Default::default();
+                self.marks.clear();
                 self.rebuild_matrix();
                 self.pane = Pane::Pipeline;
             }

@@ -116,6 +116,7 @@ impl App {
                 if let Some((id, title)) = chosen {
                     self.engagement = Some(id);
                     self.pipeline = Default::default();
+                    self.marks.clear();
                     self.rebuild_matrix();
                     self.say(format!("engagement: {title}"));
                 }
@@ -200,7 +201,17 @@ impl App {
         if let Some(motion) = Motion::from_action(action) {
             return self.pipeline.motion(motion, &board, page, as_list);
         }
+        let marked = !self.marks.is_empty();
         match (action, selected) {
+            (Action::ToggleMark, Some((candidate, ..))) => self.toggle_mark(candidate),
+            (Action::MarkAll, _) => {
+                self.mark_all(board.iter().flatten().map(|c| c.candidate.id).collect())
+            }
+            (Action::Back, _) if marked => self.clear_marks(),
+            (Action::MoveForward, _) if marked => self.move_marked(true),
+            (Action::MoveBack, _) if marked => self.move_marked(false),
+            (Action::Reject, _) if marked => self.open_exit_for_marks(Stage::Rejected),
+            (Action::Withdraw, _) if marked => self.open_exit_for_marks(Stage::Withdrawn),
             (Action::Left, _) if as_list => self.pipeline.step_column(&board, -1, false),
             (Action::Right, _) if as_list => self.pipeline.step_column(&board, 1, false),
             (Action::Left, _) => self.pipeline.side_step(-1),
@@ -281,7 +292,7 @@ impl App {
         }
     }
 
-    fn after_pipeline_change(&mut self) {
+    pub(super) fn after_pipeline_change(&mut self) {
         self.refresh_feeds();
         if let Some(engagement) = self.engagement() {
             let board = pipeline::board(&self.data, engagement, self.clock.now());
@@ -291,14 +302,23 @@ impl App {
         self.rebuild_matrix();
     }
 
-    fn open_exit(&mut self, exit: Stage, candidate: CandidateId, name: String) {
+    pub(super) fn open_exit(&mut self, exit: Stage, candidate: CandidateId, name: String) {
+        self.open_exit_for(exit, vec![candidate], name);
+    }
+
+    pub(super) fn open_exit_for(
+        &mut self,
+        exit: Stage,
+        candidates: Vec<CandidateId>,
+        name: String,
+    ) {
         let Some(engagement) = self.engagement else {
             return;
         };
         self.overlay = Some(Overlay::Reject(RejectPrompt {
             exit,
             engagement,
-            candidate,
+            candidates,
             name,
             reason: 0,
             detail: String::new(),
@@ -343,15 +363,20 @@ impl App {
         };
         let reason = prompt.full_reason();
         let stamp = self.stamp();
-        match self.store.move_stage(
-            prompt.engagement,
-            prompt.candidate,
-            prompt.exit,
-            Some(reason.clone()),
-            &stamp,
-        ) {
-            Ok(application) => {
-                self.data.put_application(application);
+        let moves: Vec<(CandidateId, Stage)> = prompt
+            .candidates
+            .iter()
+            .map(|c| (*c, prompt.exit))
+            .collect();
+        match self
+            .store
+            .move_many(prompt.engagement, &moves, Some(reason.clone()), &stamp)
+        {
+            Ok(applications) => {
+                for application in applications {
+                    self.data.put_application(application);
+                }
+                self.marks.clear();
                 self.after_pipeline_change();
                 let verb = if prompt.exit == Stage::Withdrawn {
                     "withdrawn"
@@ -437,6 +462,7 @@ impl App {
             Some(super::attention::Concern::Breached { engagement, .. }) => {
                 self.engagement = Some(*engagement);
                 self.pipeline = Default::default();
+                self.marks.clear();
                 self.rebuild_matrix();
                 self.pane = Pane::Pipeline;
             }
@@ -448,6 +474,7 @@ impl App {
     fn jump_to_card(&mut self, engagement: crate::domain::EngagementId, candidate: CandidateId) {
         self.engagement = Some(engagement);
         self.pipeline = Default::default();
+        self.marks.clear();
         self.rebuild_matrix();
         self.pane = Pane::Pipeline;
         let Some(e) = self.engagement() else { return };

@@ -67,7 +67,23 @@ impl Store {
         reason: Option<String>,
         stamp: &Stamp,
     ) -> Result<Application> {
-        let key = application_key(engagement, candidate);
+        let mut moved = self.move_many(engagement, &[(candidate, to)], reason, stamp)?;
+        moved.pop().ok_or(StoreError::NoApplication {
+            engagement,
+            candidate,
+        })
+    }
+
+    /// Moves several applications of one engagement in one transaction:
+    /// all of them, each with its event, or none (an illegal or missing
+    /// one aborts the lot). Flushed before it returns.
+    pub fn move_many(
+        &self,
+        engagement: EngagementId,
+        moves: &[(CandidateId, Stage)],
+        reason: Option<String>,
+        stamp: &Stamp,
+    ) -> Result<Vec<Application>> {
         let trees = (
             &self.applications,
             &self.meta,
@@ -75,26 +91,31 @@ impl Store {
             &self.event_index,
         );
         let moved = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
-            let Some(mut app) = tx::get::<Application>(apps, &key)? else {
-                return tx::abort(StoreError::NoApplication {
+            let mut moved = Vec::with_capacity(moves.len());
+            for &(candidate, to) in moves {
+                let key = application_key(engagement, candidate);
+                let Some(mut app) = tx::get::<Application>(apps, &key)? else {
+                    return tx::abort(StoreError::NoApplication {
+                        engagement,
+                        candidate,
+                    });
+                };
+                let from = app.stage;
+                if let Err(illegal) = app.move_to(to, stamp.at, &stamp.actor, reason.clone()) {
+                    return tx::abort(illegal.into());
+                }
+                tx::put(apps, &key, &app)?;
+                let kind = EventKind::StageChanged {
                     engagement,
                     candidate,
-                });
-            };
-            let from = app.stage;
-            if let Err(illegal) = app.move_to(to, stamp.at, &stamp.actor, reason.clone()) {
-                return tx::abort(illegal.into());
+                    from,
+                    to,
+                    reason: reason.clone(),
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                moved.push(app);
             }
-            tx::put(apps, &key, &app)?;
-            let kind = EventKind::StageChanged {
-                engagement,
-                candidate,
-                from,
-                to,
-                reason: reason.clone(),
-            };
-            tx::append_event(events, event_index, meta, stamp, kind)?;
-            Ok(app)
+            Ok(moved)
         }))?;
         self.flush()?;
         Ok(moved)

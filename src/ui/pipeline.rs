@@ -33,6 +33,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// `● ` before a marked card's name (two columns either way).
+fn mark_glyph(marked: bool) -> &'static str {
+    if marked { "● " } else { "  " }
+}
+
 /// The shortlist promise first (it is what breaks), then the facts.
 fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
     let now = app.clock().now();
@@ -90,7 +95,15 @@ fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], t
         let mut lines = Vec::new();
         for (index, card) in cards[column].iter().enumerate().skip(offset).take(per_page) {
             let selected = active && index == cursor.selected;
-            lines.extend(card_lines(card, width, selected, app.aging(), theme));
+            let marked = app.marks().contains(&card.candidate.id);
+            lines.extend(card_lines(
+                card,
+                width,
+                selected,
+                marked,
+                app.aging(),
+                theme,
+            ));
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
@@ -112,6 +125,7 @@ fn card_lines<'a>(
     card: &Card,
     width: usize,
     selected: bool,
+    marked: bool,
     policy: &AgingPolicy,
     theme: &Theme,
 ) -> [Line<'a>; 2] {
@@ -129,7 +143,17 @@ fn card_lines<'a>(
     );
     let age_style = if selected { base } else { theme.age(aging) };
     [
-        Line::styled(pad(&safe(&card.candidate.name), width), base),
+        Line::styled(
+            pad(
+                &format!(
+                    "{}{}",
+                    if marked { "● " } else { "" },
+                    safe(&card.candidate.name)
+                ),
+                width,
+            ),
+            base,
+        ),
         Line::styled(pad(&facts, width), age_style),
     ]
 }
@@ -152,7 +176,8 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
             if selected {
                 selected_line = lines.len();
             }
-            lines.push(list_line(card, width, selected, app.aging(), theme));
+            let marked = app.marks().contains(&card.candidate.id);
+            lines.push(list_line(card, width, selected, marked, app.aging(), theme));
         }
     }
     let page = usize::from(inner.height).max(1);
@@ -166,6 +191,7 @@ fn list_line<'a>(
     card: &Card,
     width: usize,
     selected: bool,
+    marked: bool,
     policy: &AgingPolicy,
     theme: &Theme,
 ) -> Line<'a> {
@@ -173,7 +199,7 @@ fn list_line<'a>(
     let facts = format!("{:>4}d {:>4}%", card.days_in_stage, card.score.score);
     let name_width = width.saturating_sub(facts.len() + 5);
     let spans = vec![
-        Span::raw(format!("  {} ", aging.glyph())),
+        Span::raw(format!("{}{} ", mark_glyph(marked), aging.glyph())),
         Span::raw(format!("{} ", pad(&safe(&card.candidate.name), name_width))),
         Span::styled(
             facts,
