@@ -13,6 +13,7 @@ pub mod attention;
 mod bulk;
 pub mod candidates;
 pub mod data;
+mod exits;
 pub mod input;
 pub mod keymap;
 pub mod list;
