@@ -755,3 +755,66 @@ fn marked_cards_move_and_reject_together_in_one_go() {
     assert!(rejected > 0 && app.marks().is_empty());
     assert!(app.store().check().unwrap().problems.is_empty());
 }
+
+#[test]
+fn a_scorecard_rates_required_skills_and_shows_as_assessed_levels() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 300, 4), 140, 40);
+    press(&mut app, "2");
+    // Find an engagement and a card in Technical interview.
+    let technical = COLUMNS
+        .iter()
+        .position(|s| *s == Stage::TechnicalInterview)
+        .unwrap();
+    let mut found = false;
+    for _ in 0..app.data().engagements().len() {
+        let board = pipeline::board(app.data(), app.engagement().unwrap(), now());
+        if !board[technical].is_empty() {
+            found = true;
+            break;
+        }
+        press(&mut app, "e j enter");
+    }
+    assert!(found, "the demo has a card in technical interview");
+    for _ in 0..technical {
+        press(&mut app, "l");
+    }
+    let (engagement, candidate, _) = selected_card(&app);
+    let first_skill = app.engagement().unwrap().requirements[0].skill.clone();
+    let skills = app.engagement().unwrap().requirements.len();
+    press(&mut app, "c 3 down 2");
+    for _ in 1..skills {
+        press(&mut app, "down");
+    }
+    press(&mut app, "4 down a b c enter");
+    assert!(
+        app.status().text.contains("scorecard saved"),
+        "{:?}",
+        app.status()
+    );
+    let stored = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap();
+    let card = stored.scorecards.last().unwrap();
+    assert_eq!(card.ratings[0], (first_skill, 3));
+    assert_eq!(
+        card.recommendation,
+        hireterm::domain::Recommendation::StrongYes
+    );
+    assert_eq!(
+        (card.notes.as_str(), card.author.as_str()),
+        ("abc", "tester")
+    );
+
+    // The matrix shows the rating starred, apart from self-reported digits.
+    press(&mut app, "3");
+    let text = screen_text(&draw(&app, 140, 40));
+    assert!(text.contains("★3"), "{text}");
+
+    // No recommendation, no save; and not outside the interview stages.
+    press(&mut app, "2 c enter");
+    assert!(app.status().is_error && app.status().text.contains("recommendation"));
+    press(&mut app, "esc");
+}

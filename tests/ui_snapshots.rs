@@ -108,3 +108,9 @@ fn candidates_filtered_by_a_skill() {
 fn attention_pane() {
     snapshot_after("attention", "4 j");
 }
+
+#[test]
+fn scorecard_form() {
+    // E1's board: l l reaches Technical interview, which holds a card.
+    snapshot_after("scorecard", "2 l l c 3 down 2 down down");
+}

@@ -21,6 +21,7 @@ pub mod matrix;
 pub mod overlay;
 pub mod palette;
 pub mod pipeline;
+pub mod scorecard;
 mod update;
 
 pub use action::Action;
@@ -160,6 +161,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Reject(_)) => return self.reject_prompt_key(key),
             Some(Overlay::Palette(_)) => return self.palette_key(key),
+            Some(Overlay::Scorecard(_)) => return self.scorecard_key(key),
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -172,7 +174,9 @@ impl App {
         match (&self.overlay, self.pane) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker { .. }), _) => Context::Picker,
-            (Some(Overlay::Reject(_) | Overlay::Palette(_)), _) => Context::Picker,
+            (Some(Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_)), _) => {
+                Context::Picker
+            }
             (None, Pane::Candidates) if self.candidates.detail.is_some() => Context::Detail,
             (None, Pane::Candidates) => Context::Candidates,
             (None, Pane::Pipeline) => Context::Pipeline,

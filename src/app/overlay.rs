@@ -30,6 +30,7 @@ pub enum Overlay {
     Palette(super::palette::Palette),
     Picker { cursor: ListCursor },
     Reject(RejectPrompt),
+    Scorecard(super::scorecard::ScorecardForm),
 }
 
 /// The prompt for taking a card off the board: a rejection or a

@@ -14,7 +14,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => return self.help_update(action),
             Some(Overlay::Picker { .. }) => return self.picker_update(action),
-            Some(Overlay::Reject(_) | Overlay::Palette(_)) => return,
+            Some(Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_)) => return,
             None => {}
         }
         match action {
@@ -201,6 +201,9 @@ impl App {
         let marked = !self.marks.is_empty();
         match (action, selected) {
             (Action::ToggleMark, Some((candidate, ..))) => self.toggle_mark(candidate),
+            (Action::Scorecard, Some((candidate, name, stage))) => {
+                self.open_scorecard(candidate, name, stage)
+            }
             (Action::MarkAll, _) => {
                 self.mark_all(board.iter().flatten().map(|c| c.candidate.id).collect())
             }

@@ -64,6 +64,11 @@ pub enum EventKind {
         engagement: Option<EngagementId>,
         note: NoteId,
     },
+    ScorecardAdded {
+        engagement: EngagementId,
+        candidate: CandidateId,
+        stage: Stage,
+    },
 }
 
 impl EventKind {
@@ -96,7 +101,8 @@ impl EventKind {
             | EventKind::CandidateUpdated { candidate }
             | EventKind::ApplicationOpened { candidate, .. }
             | EventKind::StageChanged { candidate, .. }
-            | EventKind::NoteAdded { candidate, .. } => Some(*candidate),
+            | EventKind::NoteAdded { candidate, .. }
+            | EventKind::ScorecardAdded { candidate, .. } => Some(*candidate),
             EventKind::EngagementAdded { .. } | EventKind::EngagementUpdated { .. } => None,
         }
     }

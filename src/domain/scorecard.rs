@@ -17,6 +17,45 @@ pub struct Scorecard {
     pub notes: String,
 }
 
+impl Scorecard {
+    /// Every problem that makes this scorecard unfit to store.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !matches!(
+            self.stage,
+            Stage::TechnicalInterview | Stage::ClientInterview
+        ) {
+            problems.push(format!(
+                "scorecards are for interview stages, not {}",
+                self.stage
+            ));
+        }
+        for (skill, rating) in &self.ratings {
+            if !(1..=4).contains(rating) {
+                problems.push(format!("rating {rating} for {skill} is not from 1 to 4"));
+            }
+        }
+        if self.notes.chars().count() > super::note::MAX_NOTE_CHARS {
+            problems.push("the notes are too long".into());
+        }
+        problems
+    }
+
+    /// The latest rating of each skill over several scorecards.
+    pub fn assessed(cards: &[Scorecard]) -> Vec<(SkillId, u8)> {
+        let mut latest: Vec<(SkillId, u8)> = Vec::new();
+        for card in cards {
+            for (skill, rating) in &card.ratings {
+                match latest.iter_mut().find(|(s, _)| s == skill) {
+                    Some(slot) => slot.1 = *rating,
+                    None => latest.push((skill.clone(), *rating)),
+                }
+            }
+        }
+        latest
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Recommendation {
     StrongNo,
@@ -26,6 +65,13 @@ pub enum Recommendation {
 }
 
 impl Recommendation {
+    pub const ALL: [Recommendation; 4] = [
+        Recommendation::StrongNo,
+        Recommendation::No,
+        Recommendation::Yes,
+        Recommendation::StrongYes,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Recommendation::StrongNo => "strong no",

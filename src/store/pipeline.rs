@@ -121,6 +121,51 @@ impl Store {
         Ok(moved)
     }
 
+    /// Adds an interviewer's scorecard to an application in an interview
+    /// stage, with its event, in one transaction.
+    pub fn add_scorecard(
+        &self,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        scorecard: crate::domain::Scorecard,
+        stamp: &Stamp,
+    ) -> Result<Application> {
+        let problems = scorecard.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems));
+        }
+        let key = application_key(engagement, candidate);
+        let trees = (
+            &self.applications,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let scored = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+            let Some(mut app) = tx::get::<Application>(apps, &key)? else {
+                return tx::abort(StoreError::NoApplication {
+                    engagement,
+                    candidate,
+                });
+            };
+            if app.stage != scorecard.stage {
+                let message = format!("the card is in {}, not {}", app.stage, scorecard.stage);
+                return tx::abort(StoreError::Invalid(vec![message]));
+            }
+            app.scorecards.push(scorecard.clone());
+            tx::put(apps, &key, &app)?;
+            let kind = EventKind::ScorecardAdded {
+                engagement,
+                candidate,
+                stage: scorecard.stage,
+            };
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(app)
+        }))?;
+        self.flush()?;
+        Ok(scored)
+    }
+
     pub fn application(
         &self,
         engagement: EngagementId,

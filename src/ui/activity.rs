@@ -59,6 +59,13 @@ pub fn describe(app: &App, event: &Event) -> String {
         EventKind::NoteAdded {
             candidate, note, ..
         } => format!("{} got note {note}", name(*candidate)),
+        EventKind::ScorecardAdded {
+            engagement,
+            candidate,
+            stage,
+        } => {
+            format!("{}: scorecard for {stage} · {engagement}", name(*candidate))
+        }
     };
     format!(
         "{}  {}  {what}",

@@ -13,6 +13,7 @@ mod palette;
 mod picker;
 mod pipeline;
 mod reject;
+mod scorecard;
 mod skills;
 pub mod theme;
 mod too_small;
@@ -48,6 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Picker { cursor }) => picker::render(frame, area, app, cursor, theme),
         Some(Overlay::Reject(prompt)) => reject::render(frame, area, prompt, theme),
         Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
+        Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         None => {}
     }
 }

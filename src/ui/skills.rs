@@ -9,7 +9,9 @@ use crate::app::list::visible_offset;
 use crate::app::matrix::{
     CELL_WIDTH, MatrixColumn, MatrixRows, MatrixState, NAME_WIDTH, SCORE_WIDTH, columns,
 };
-use crate::domain::{Candidate, Engagement, Priority, match_score};
+use crate::domain::{
+    Candidate, CandidateId, Engagement, Priority, Scorecard, SkillId, match_score,
+};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,7 +48,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let candidate = &app.data().candidates()[index as usize];
         let selected = position == state.rows.selected;
         let cells = Rect::new(inner.x, y, inner.width, 1);
-        draw_row(buffer, cells, candidate, engagement, shown, selected, theme);
+        let assessed = assessed_ratings(app, engagement, candidate.id);
+        draw_row(
+            buffer, cells, candidate, engagement, shown, &assessed, selected, theme,
+        );
     }
     if let Some(column) = cursor_column {
         let x = inner.x + NAME_WIDTH + SCORE_WIDTH + column as u16 * CELL_WIDTH;
@@ -171,6 +176,24 @@ fn band_of(column: &MatrixColumn) -> &'static str {
     }
 }
 
+/// The interviewers' latest rating per skill for a candidate in the
+/// engagement's pipeline.
+fn assessed_ratings(
+    app: &App,
+    engagement: Option<&Engagement>,
+    candidate: CandidateId,
+) -> Vec<(SkillId, u8)> {
+    engagement
+        .and_then(|e| {
+            app.data()
+                .pipeline(e.id)
+                .iter()
+                .find(|a| a.candidate == candidate)
+        })
+        .map(|a| Scorecard::assessed(&a.scorecards))
+        .unwrap_or_default()
+}
+
 /// One candidate's row, written straight into the buffer: the name and
 /// score (in the selection style on the cursor row), then one glyph per
 /// skill at its column. Only the name and score mark the cursor row, so a
@@ -181,6 +204,7 @@ fn draw_row(
     candidate: &Candidate,
     engagement: Option<&Engagement>,
     shown: &[MatrixColumn],
+    assessed: &[(SkillId, u8)],
     selected: bool,
     theme: &Theme,
 ) {
@@ -213,6 +237,19 @@ fn draw_row(
         if x + CELL_WIDTH > area.right() {
             break;
         }
+        // An interviewer's rating (1-4, starred) stands in for the
+        // self-reported level (0-5, a digit), so the two never look alike.
+        if let Some((_, rating)) = assessed.iter().find(|(s, _)| *s == column.skill) {
+            let glyph = ASSESSED[usize::from((*rating).min(4))];
+            buffer.set_stringn(
+                x + 1,
+                area.y,
+                glyph,
+                usize::from(CELL_WIDTH),
+                theme.highlight(),
+            );
+            continue;
+        }
         let level = candidate.level(&column.skill).get();
         let short = column.requirement.is_some_and(|(_, min)| level < min.get());
         let style = if short {
@@ -224,6 +261,8 @@ fn draw_row(
         buffer.set_stringn(x + at, area.y, glyph, usize::from(CELL_WIDTH), style);
     }
 }
+
+const ASSESSED: [&str; 5] = ["★0", "★1", "★2", "★3", "★4"];
 
 /// A level's glyph and its offset within the cell, centred as `  3  `,
 /// ` 2!  `, `  ·  `.
