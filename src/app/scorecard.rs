@@ -68,9 +68,9 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 self.overlay = None;
-                return self.say("scorecard discarded");
+                self.say("scorecard discarded");
             }
-            KeyCode::Enter => return self.save_scorecard(),
+            KeyCode::Enter => self.save_scorecard(),
             KeyCode::Up | KeyCode::BackTab => form.row = form.row.saturating_sub(1),
             KeyCode::Down | KeyCode::Tab => form.row = (form.row + 1).min(last),
             KeyCode::Backspace if on_notes => {
