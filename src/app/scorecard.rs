@@ -76,11 +76,11 @@ impl App {
             KeyCode::Backspace if on_notes => {
                 form.notes.pop();
             }
-            KeyCode::Char(c) if on_notes && !key.mods.ctrl => {
-                if form.notes.chars().count() < MAX_NOTES {
-                    form.notes
-                        .extend(text::clean(&c.to_string(), false).chars());
-                }
+            KeyCode::Char(c)
+                if on_notes && !key.mods.ctrl && form.notes.chars().count() < MAX_NOTES =>
+            {
+                form.notes
+                    .extend(text::clean(&c.to_string(), false).chars());
             }
             KeyCode::Char(c @ '1'..='4') => set_value(form, c as u8 - b'0'),
             KeyCode::Left => step_value(form, -1),
