@@ -79,8 +79,7 @@ impl App {
             KeyCode::Char(c)
                 if on_notes && !key.mods.ctrl && form.notes.chars().count() < MAX_NOTES =>
             {
-                form.notes
-                    .extend(text::clean(&c.to_string(), false).chars());
+                form.notes.push_str(&text::clean(&c.to_string(), false));
             }
             KeyCode::Char(c @ '1'..='4') => set_value(form, c as u8 - b'0'),
             KeyCode::Left => step_value(form, -1),
