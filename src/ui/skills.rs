@@ -49,9 +49,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = position == state.rows.selected;
         let cells = Rect::new(inner.x, y, inner.width, 1);
         let assessed = assessed_ratings(app, engagement, candidate.id);
-        draw_row(
-            buffer, cells, candidate, engagement, shown, &assessed, selected, theme,
-        );
+        let row = MatrixRow {
+            candidate,
+            assessed,
+            selected,
+        };
+        draw_row(buffer, cells, &row, engagement, shown, theme);
     }
     if let Some(column) = cursor_column {
         let x = inner.x + NAME_WIDTH + SCORE_WIDTH + column as u16 * CELL_WIDTH;
@@ -194,6 +197,14 @@ fn assessed_ratings(
         .unwrap_or_default()
 }
 
+/// What one row draws: a candidate, their assessed ratings, and whether
+/// the cursor is on it.
+struct MatrixRow<'a> {
+    candidate: &'a Candidate,
+    assessed: Vec<(SkillId, u8)>,
+    selected: bool,
+}
+
 /// One candidate's row, written straight into the buffer: the name and
 /// score (in the selection style on the cursor row), then one glyph per
 /// skill at its column. Only the name and score mark the cursor row, so a
@@ -201,13 +212,17 @@ fn assessed_ratings(
 fn draw_row(
     buffer: &mut Buffer,
     area: Rect,
-    candidate: &Candidate,
+    row: &MatrixRow,
     engagement: Option<&Engagement>,
     shown: &[MatrixColumn],
-    assessed: &[(SkillId, u8)],
-    selected: bool,
     theme: &Theme,
 ) {
+    let MatrixRow {
+        candidate,
+        assessed,
+        selected,
+    } = row;
+    let (candidate, selected) = (*candidate, *selected);
     let lead = Rect::new(area.x, area.y, NAME_WIDTH + SCORE_WIDTH, 1).intersection(area);
     if selected {
         buffer.set_style(lead, theme.selected());
