@@ -818,3 +818,127 @@ fn a_scorecard_rates_required_skills_and_shows_as_assessed_levels() {
     assert!(app.status().is_error && app.status().text.contains("recommendation"));
     press(&mut app, "esc");
 }
+
+#[test]
+fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 300, 4), 140, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, stage) = selected_card(&app);
+    let stage_of = |app: &App| {
+        app.store()
+            .application(engagement, candidate)
+            .unwrap()
+            .unwrap()
+            .stage
+    };
+
+    press(&mut app, ">");
+    assert_eq!(stage_of(&app), stage.next().unwrap());
+    press(&mut app, "u");
+    assert_eq!(stage_of(&app), stage, "{:?}", app.status());
+    let last = app
+        .store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap()
+        .history
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (last.reason.as_deref(), last.actor.as_str()),
+        (Some("undo"), "tester")
+    );
+    press(&mut app, "ctrl-r");
+    assert_eq!(stage_of(&app), stage.next().unwrap());
+    press(&mut app, "u");
+
+    // A rejection undone puts the card back where it was.
+    press(&mut app, "x enter");
+    assert_eq!(stage_of(&app), Stage::Rejected);
+    press(&mut app, "u");
+    assert_eq!(stage_of(&app), stage);
+
+    // A bulk move is one undo.
+    press(&mut app, "*");
+    let marked: Vec<CandidateId> = app.marks().iter().copied().collect();
+    let before: Vec<Stage> = marked
+        .iter()
+        .map(|c| {
+            app.store()
+                .application(engagement, *c)
+                .unwrap()
+                .unwrap()
+                .stage
+        })
+        .collect();
+    press(&mut app, ">");
+    press(&mut app, "u");
+    let after: Vec<Stage> = marked
+        .iter()
+        .map(|c| {
+            app.store()
+                .application(engagement, *c)
+                .unwrap()
+                .unwrap()
+                .stage
+        })
+        .collect();
+    assert_eq!(before, after);
+
+    // Nothing left to redo after a new action; nothing to undo at the bottom.
+    press(&mut app, "> ctrl-r");
+    assert!(app.status().is_error && app.status().text.contains("nothing to redo"));
+    for _ in 0..10 {
+        press(&mut app, "u");
+    }
+    assert!(
+        app.status().text.contains("nothing to undo"),
+        "{:?}",
+        app.status()
+    );
+    let undos = app.store().events().unwrap().iter().filter(|e| matches!(&e.kind, hireterm::domain::EventKind::StageChanged { reason: Some(r), .. } if r == "undo")).count();
+    assert!(undos >= 4, "every undo is in the event log: {undos}");
+    assert!(
+        app.store().check().unwrap().problems.is_empty(),
+        "{:?}",
+        app.store().check().unwrap().problems
+    );
+}
+
+#[test]
+fn an_undo_refuses_when_the_card_has_moved_since() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 200, 3);
+    let mut app = app_on(store.clone(), 140, 40);
+    press(&mut app, "2");
+    land_on_movable_card(&mut app);
+    let (engagement, candidate, stage) = selected_card(&app);
+    press(&mut app, ">");
+    // Someone else (the CLI, another session) moves it on meanwhile.
+    let moved = stage.next().unwrap();
+    let elsewhere = if moved.next().is_some() {
+        moved.next().unwrap()
+    } else {
+        Stage::Rejected
+    };
+    store
+        .move_stage(engagement, candidate, elsewhere, None, &stamp())
+        .unwrap();
+    press(&mut app, "u");
+    assert!(
+        app.status().is_error && app.status().text.contains("has moved since"),
+        "{:?}",
+        app.status()
+    );
+    assert_eq!(
+        store
+            .application(engagement, candidate)
+            .unwrap()
+            .unwrap()
+            .stage,
+        elsewhere
+    );
+}

@@ -42,6 +42,8 @@ pub enum Action {
     Reopen,
     ToggleMatrixRows,
     Search,
+    Undo,
+    Redo,
 }
 
 impl Action {
@@ -83,6 +85,8 @@ impl Action {
             Action::Reopen => "re-open the last rejected or withdrawn application",
             Action::ToggleMatrixRows => "rows: pipeline or all candidates",
             Action::Search => "search roles, skills, candidates, engagements",
+            Action::Undo => "undo the last stage move (audited)",
+            Action::Redo => "redo what was undone",
         }
     }
 }

@@ -50,6 +50,7 @@ impl App {
         {
             Ok(applications) => {
                 let moved = applications.len();
+                self.remember_moves(engagement, &applications);
                 for application in applications {
                     self.data.put_application(application);
                 }

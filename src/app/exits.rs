@@ -28,6 +28,7 @@ impl App {
             .move_stage(engagement, candidate, stage, reason, &self.stamp())
         {
             Ok(application) => {
+                self.remember_moves(engagement, std::slice::from_ref(&application));
                 self.data.put_application(application);
                 self.after_pipeline_change();
                 self.say(format!("re-opened in {engagement} at {stage}"));
@@ -107,6 +108,7 @@ impl App {
             .move_many(prompt.engagement, &moves, Some(reason.clone()), &stamp)
         {
             Ok(applications) => {
+                self.remember_moves(prompt.engagement, &applications);
                 for application in applications {
                     self.data.put_application(application);
                 }

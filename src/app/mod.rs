@@ -22,6 +22,7 @@ pub mod overlay;
 pub mod palette;
 pub mod pipeline;
 pub mod scorecard;
+pub mod undo;
 mod update;
 
 pub use action::Action;
@@ -100,6 +101,9 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
+    /// Moves that `u` can undo, newest last; and those `ctrl-r` can redo.
+    undo: Vec<undo::MoveSet>,
+    redo: Vec<undo::MoveSet>,
     /// Marked cards of the current engagement's board.
     marks: std::collections::BTreeSet<crate::domain::CandidateId>,
     /// The newest events of the whole log, for the activity pane.
@@ -136,6 +140,8 @@ impl App {
             matrix: MatrixState::new(),
             attention: Default::default(),
             marks: Default::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
             activity: Vec::new(),
             detail_feed: Vec::new(),
             overlay: None,

@@ -29,6 +29,8 @@ impl App {
             Action::ShowActivity => self.show(Pane::Activity),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
+            Action::Undo => self.undo_last(),
+            Action::Redo => self.redo_last(),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),
@@ -257,6 +259,7 @@ impl App {
             .move_stage(engagement, candidate, to, None, &self.stamp())
         {
             Ok(application) => {
+                self.remember_moves(engagement, std::slice::from_ref(&application));
                 self.data.put_application(application);
                 self.after_pipeline_change();
                 self.say(format!("{name}: {stage} → {to}"));

@@ -207,6 +207,45 @@ impl Application {
     }
 }
 
+/// The reasons an undo and a redo record: they may take an application
+/// back (or forward again) by more than the usual one-step move.
+pub const UNDO_REASON: &str = "undo";
+pub const REDO_REASON: &str = "redo";
+
+/// Whether a recorded change is an undo or redo, exempt from the move rules.
+pub fn is_revert(change: &StageChange) -> bool {
+    matches!(change.reason.as_deref(), Some(UNDO_REASON | REDO_REASON))
+}
+
+impl Application {
+    /// Puts the application back in `to` as an undo (or redo) of earlier
+    /// moves: recorded like any move, with the reason saying which.
+    pub fn revert_to(
+        &mut self,
+        to: Stage,
+        at: Timestamp,
+        actor: &str,
+        redo: bool,
+    ) -> Result<(), IllegalMove> {
+        if to == self.stage {
+            return Err(IllegalMove {
+                from: self.stage,
+                to,
+            });
+        }
+        let reason = if redo { REDO_REASON } else { UNDO_REASON };
+        self.history.push(StageChange {
+            from: Some(self.stage),
+            to,
+            at,
+            actor: actor.to_string(),
+            reason: Some(reason.to_string()),
+        });
+        self.stage = to;
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("cannot move from {from} to {to}")]
 pub struct IllegalMove {

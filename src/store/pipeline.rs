@@ -121,6 +121,60 @@ impl Store {
         Ok(moved)
     }
 
+    /// Undoes (or redoes) moves in one transaction: each application must
+    /// still be where the move left it (`expect`), and goes to `to`. The
+    /// changes are recorded as moves with the reason "undo" or "redo".
+    pub fn revert_many(
+        &self,
+        engagement: EngagementId,
+        reverts: &[(CandidateId, Stage, Stage)],
+        redo: bool,
+        stamp: &Stamp,
+    ) -> Result<Vec<Application>> {
+        let trees = (
+            &self.applications,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let reverted = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+            let mut reverted = Vec::with_capacity(reverts.len());
+            for &(candidate, expect, to) in reverts {
+                let key = application_key(engagement, candidate);
+                let Some(mut app) = tx::get::<Application>(apps, &key)? else {
+                    return tx::abort(StoreError::NoApplication {
+                        engagement,
+                        candidate,
+                    });
+                };
+                if app.stage != expect {
+                    let message = format!(
+                        "{candidate} has moved since (now {}); nothing was changed",
+                        app.stage
+                    );
+                    return tx::abort(StoreError::Invalid(vec![message]));
+                }
+                if let Err(illegal) = app.revert_to(to, stamp.at, &stamp.actor, redo) {
+                    return tx::abort(illegal.into());
+                }
+                tx::put(apps, &key, &app)?;
+                let change = &app.history[app.history.len() - 1];
+                let kind = EventKind::StageChanged {
+                    engagement,
+                    candidate,
+                    from: expect,
+                    to,
+                    reason: change.reason.clone(),
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                reverted.push(app);
+            }
+            Ok(reverted)
+        }))?;
+        self.flush()?;
+        Ok(reverted)
+    }
+
     /// Adds an interviewer's scorecard to an application in an interview
     /// stage, with its event, in one transaction.
     pub fn add_scorecard(
