@@ -942,3 +942,64 @@ fn an_undo_refuses_when_the_card_has_moved_since() {
         elsewhere
     );
 }
+
+#[test]
+fn notes_are_written_inline_on_a_candidate_or_a_card() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 60, 3), 140, 40);
+    press(&mut app, "enter n");
+    let candidate = app.candidates().detail.unwrap().candidate;
+    type_text(&mut app, "Call back Monday");
+    app.handle_input(Input::Paste(" \u{1b}[31mre: rate".into()));
+    press(&mut app, "enter");
+    assert_eq!(app.status().text, "note saved");
+    let notes = app.store().notes_of(candidate).unwrap();
+    assert_eq!(
+        (notes[0].text.as_str(), notes[0].engagement),
+        ("Call back Monday [31mre: rate", None)
+    );
+    assert!(screen_text(&draw(&app, 140, 40)).contains("Call back Monday"));
+
+    press(&mut app, "esc 2");
+    land_on_movable_card(&mut app);
+    let (engagement, card, _) = selected_card(&app);
+    press(&mut app, "n");
+    type_text(&mut app, "q is text here");
+    press(&mut app, "enter");
+    assert!(!app.should_quit());
+    let notes = app.store().notes_of(card).unwrap();
+    assert_eq!(
+        notes.last().map(|n| (n.text.as_str(), n.engagement)),
+        Some(("q is text here", Some(engagement)))
+    );
+    press(&mut app, "n esc");
+    assert_eq!(
+        app.store().notes_of(card).unwrap().len(),
+        notes.len(),
+        "esc discards"
+    );
+}
+
+#[test]
+fn a_frontend_with_an_editor_collects_the_note_there() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 30, 2), 140, 40);
+    app.enable_external_editor();
+    press(&mut app, "enter n");
+    assert!(
+        app.overlay().is_none(),
+        "no inline editor when an external one is offered"
+    );
+    let target = app.take_external_edit().expect("a request for the editor");
+    app.finish_external_edit(target, Some("Written in vim.\nTwo lines.".into()));
+    let notes = app.store().notes_of(target.candidate).unwrap();
+    assert_eq!(notes[0].text, "Written in vim.\nTwo lines.");
+    // An editor that fails or returns nothing falls back to the inline one.
+    press(&mut app, "n");
+    let target = app.take_external_edit().unwrap();
+    app.finish_external_edit(target, None);
+    assert!(matches!(
+        app.overlay(),
+        Some(hireterm::app::overlay::Overlay::Note(_))
+    ));
+}

@@ -44,6 +44,7 @@ pub enum Action {
     Search,
     Undo,
     Redo,
+    AddNote,
 }
 
 impl Action {
@@ -87,6 +88,7 @@ impl Action {
             Action::Search => "search roles, skills, candidates, engagements",
             Action::Undo => "undo the last stage move (audited)",
             Action::Redo => "redo what was undone",
+            Action::AddNote => "write a note (in $EDITOR when set)",
         }
     }
 }

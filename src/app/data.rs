@@ -105,6 +105,11 @@ impl Data {
         apps
     }
 
+    /// Takes in a note the store has just written.
+    pub fn put_note(&mut self, note: Note) {
+        self.notes.entry(note.candidate).or_default().push(note);
+    }
+
     /// A candidate's notes, oldest first.
     pub fn notes_of(&self, id: CandidateId) -> &[Note] {
         self.notes.get(&id).map_or(&[], Vec::as_slice)

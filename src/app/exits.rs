@@ -88,6 +88,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Reject(prompt)) => push_text(&mut prompt.detail, pasted),
             Some(Overlay::Palette(_)) => self.paste_into_palette(pasted),
+            Some(Overlay::Note(_)) => self.paste_into_note(pasted),
             _ => {}
         }
     }

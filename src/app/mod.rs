@@ -18,6 +18,7 @@ pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod matrix;
+pub mod notes;
 pub mod overlay;
 pub mod palette;
 pub mod pipeline;
@@ -104,6 +105,9 @@ pub struct App {
     /// Moves that `u` can undo, newest last; and those `ctrl-r` can redo.
     undo: Vec<undo::MoveSet>,
     redo: Vec<undo::MoveSet>,
+    /// Whether the frontend can run `$EDITOR`, and a note waiting for it.
+    external_editor: bool,
+    pending_edit: Option<notes::NoteTarget>,
     /// Marked cards of the current engagement's board.
     marks: std::collections::BTreeSet<crate::domain::CandidateId>,
     /// The newest events of the whole log, for the activity pane.
@@ -142,6 +146,8 @@ impl App {
             marks: Default::default(),
             undo: Vec::new(),
             redo: Vec::new(),
+            external_editor: false,
+            pending_edit: None,
             activity: Vec::new(),
             detail_feed: Vec::new(),
             overlay: None,
@@ -168,6 +174,7 @@ impl App {
             Some(Overlay::Reject(_)) => return self.reject_prompt_key(key),
             Some(Overlay::Palette(_)) => return self.palette_key(key),
             Some(Overlay::Scorecard(_)) => return self.scorecard_key(key),
+            Some(Overlay::Note(_)) => return self.note_prompt_key(key),
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -180,9 +187,17 @@ impl App {
         match (&self.overlay, self.pane) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker { .. }), _) => Context::Picker,
-            (Some(Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_)), _) => {
-                Context::Picker
-            }
+            // Text-taking overlays read keys themselves; the picker's table
+            // is the nearest for the help screen.
+            (
+                Some(
+                    Overlay::Reject(_)
+                    | Overlay::Palette(_)
+                    | Overlay::Scorecard(_)
+                    | Overlay::Note(_),
+                ),
+                _,
+            ) => Context::Picker,
             (None, Pane::Candidates) if self.candidates.detail.is_some() => Context::Detail,
             (None, Pane::Candidates) => Context::Candidates,
             (None, Pane::Pipeline) => Context::Pipeline,

@@ -31,6 +31,7 @@ pub enum Overlay {
     Picker { cursor: ListCursor },
     Reject(RejectPrompt),
     Scorecard(super::scorecard::ScorecardForm),
+    Note(super::notes::NotePrompt),
 }
 
 /// The prompt for taking a card off the board: a rejection or a

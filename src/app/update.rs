@@ -14,7 +14,9 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => return self.help_update(action),
             Some(Overlay::Picker { .. }) => return self.picker_update(action),
-            Some(Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_)) => return,
+            Some(
+                Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_) | Overlay::Note(_),
+            ) => return,
             None => {}
         }
         match action {
@@ -30,6 +32,10 @@ impl App {
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             Action::Undo => self.undo_last(),
+            Action::AddNote => match self.note_target_here() {
+                Some(target) => self.start_note(target),
+                None => self.complain("open a candidate or select a card to write a note"),
+            },
             Action::Redo => self.redo_last(),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),

@@ -9,6 +9,7 @@ mod chrome;
 mod detail;
 mod first_run;
 mod help;
+mod note;
 mod palette;
 mod picker;
 mod pipeline;
@@ -50,6 +51,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Reject(prompt)) => reject::render(frame, area, prompt, theme),
         Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
+        Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
         None => {}
     }
 }
