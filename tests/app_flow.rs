@@ -1003,3 +1003,46 @@ fn a_frontend_with_an_editor_collects_the_note_there() {
         Some(hireterm::app::overlay::Overlay::Note(_))
     ));
 }
+
+#[test]
+fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 200, 3), 140, 40);
+    press(&mut app, "2 *");
+    let marked: Vec<CandidateId> = app.marks().iter().copied().collect();
+    assert!(marked.len() >= 2);
+    press(&mut app, "#");
+    type_text(&mut app, "shortlist-q3");
+    press(&mut app, "enter");
+    assert!(
+        app.status().text.contains("shortlist-q3"),
+        "{:?}",
+        app.status()
+    );
+    let tagged = |app: &App| {
+        marked
+            .iter()
+            .filter(|c| {
+                app.store()
+                    .candidate(**c)
+                    .unwrap()
+                    .unwrap()
+                    .tags
+                    .contains(&"shortlist-q3".to_string())
+            })
+            .count()
+    };
+    assert_eq!(tagged(&app), marked.len());
+    assert!(marked.iter().all(|c| {
+        app.data()
+            .candidate(*c)
+            .unwrap()
+            .tags
+            .contains(&"shortlist-q3".to_string())
+    }));
+    press(&mut app, "u");
+    assert_eq!(tagged(&app), 0, "{:?}", app.status());
+    press(&mut app, "ctrl-r");
+    assert_eq!(tagged(&app), marked.len());
+    assert!(app.store().check().unwrap().problems.is_empty());
+}

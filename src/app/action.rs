@@ -45,6 +45,7 @@ pub enum Action {
     Undo,
     Redo,
     AddNote,
+    Tag,
 }
 
 impl Action {
@@ -89,6 +90,7 @@ impl Action {
             Action::Undo => "undo the last stage move (audited)",
             Action::Redo => "redo what was undone",
             Action::AddNote => "write a note (in $EDITOR when set)",
+            Action::Tag => "tag the candidate, or every marked card",
         }
     }
 }

@@ -105,6 +105,13 @@ impl Data {
         apps
     }
 
+    /// Takes in a candidate the store has just rewritten.
+    pub fn put_candidate(&mut self, candidate: Candidate) {
+        if let Some(index) = self.index_of(candidate.id) {
+            Arc::make_mut(&mut self.candidates)[index] = candidate;
+        }
+    }
+
     /// Takes in a note the store has just written.
     pub fn put_note(&mut self, note: Note) {
         self.notes.entry(note.candidate).or_default().push(note);

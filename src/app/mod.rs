@@ -23,6 +23,7 @@ pub mod overlay;
 pub mod palette;
 pub mod pipeline;
 pub mod scorecard;
+pub mod tags;
 pub mod undo;
 mod update;
 
@@ -103,8 +104,8 @@ pub struct App {
     matrix: MatrixState,
     attention: attention::AttentionState,
     /// Moves that `u` can undo, newest last; and those `ctrl-r` can redo.
-    undo: Vec<undo::MoveSet>,
-    redo: Vec<undo::MoveSet>,
+    undo: Vec<undo::Undoable>,
+    redo: Vec<undo::Undoable>,
     /// Whether the frontend can run `$EDITOR`, and a note waiting for it.
     external_editor: bool,
     pending_edit: Option<notes::NoteTarget>,
@@ -175,6 +176,7 @@ impl App {
             Some(Overlay::Palette(_)) => return self.palette_key(key),
             Some(Overlay::Scorecard(_)) => return self.scorecard_key(key),
             Some(Overlay::Note(_)) => return self.note_prompt_key(key),
+            Some(Overlay::Tag(_)) => return self.tag_prompt_key(key),
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -189,15 +191,7 @@ impl App {
             (Some(Overlay::Picker { .. }), _) => Context::Picker,
             // Text-taking overlays read keys themselves; the picker's table
             // is the nearest for the help screen.
-            (
-                Some(
-                    Overlay::Reject(_)
-                    | Overlay::Palette(_)
-                    | Overlay::Scorecard(_)
-                    | Overlay::Note(_),
-                ),
-                _,
-            ) => Context::Picker,
+            (Some(_), _) => Context::Picker,
             (None, Pane::Candidates) if self.candidates.detail.is_some() => Context::Detail,
             (None, Pane::Candidates) => Context::Candidates,
             (None, Pane::Pipeline) => Context::Pipeline,

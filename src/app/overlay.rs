@@ -32,6 +32,7 @@ pub enum Overlay {
     Reject(RejectPrompt),
     Scorecard(super::scorecard::ScorecardForm),
     Note(super::notes::NotePrompt),
+    Tag(super::tags::TagPrompt),
 }
 
 /// The prompt for taking a card off the board: a rejection or a

@@ -12,6 +12,18 @@ pub struct MoveSet {
     pub moves: Vec<(CandidateId, Stage, Stage)>,
 }
 
+/// One undoable action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undoable {
+    Moves(MoveSet),
+    /// A tag added to (or removed from) these candidates.
+    Tag {
+        ids: Vec<CandidateId>,
+        tag: String,
+        added: bool,
+    },
+}
+
 /// How many actions can be undone.
 const DEPTH: usize = 100;
 
@@ -33,7 +45,11 @@ impl App {
         if moves.is_empty() {
             return;
         }
-        self.undo.push(MoveSet { engagement, moves });
+        self.remember(Undoable::Moves(MoveSet { engagement, moves }));
+    }
+
+    pub(super) fn remember(&mut self, action: Undoable) {
+        self.undo.push(action);
         if self.undo.len() > DEPTH {
             self.undo.remove(0);
         }
@@ -41,31 +57,54 @@ impl App {
     }
 
     pub(super) fn undo_last(&mut self) {
-        let Some(set) = self.undo.pop() else {
+        let Some(action) = self.undo.pop() else {
             return self.complain("nothing to undo");
         };
-        let reverts: Vec<_> = set
-            .moves
-            .iter()
-            .map(|&(c, from, to)| (c, to, from))
-            .collect();
-        if self.apply_reverts(set.engagement, &reverts, false) {
-            self.say(format!("undid {} move(s)", set.moves.len()));
-            self.redo.push(set);
+        if self.replay(&action, false) {
+            self.redo.push(action);
         } else {
-            self.undo.push(set);
+            self.undo.push(action);
         }
     }
 
     pub(super) fn redo_last(&mut self) {
-        let Some(set) = self.redo.pop() else {
+        let Some(action) = self.redo.pop() else {
             return self.complain("nothing to redo");
         };
-        if self.apply_reverts(set.engagement, &set.moves, true) {
-            self.say(format!("redid {} move(s)", set.moves.len()));
-            self.undo.push(set);
+        if self.replay(&action, true) {
+            self.undo.push(action);
         } else {
-            self.redo.push(set);
+            self.redo.push(action);
+        }
+    }
+
+    /// Undoes (`redo` false) or redoes an action; true when it worked.
+    fn replay(&mut self, action: &Undoable, redo: bool) -> bool {
+        let verb = if redo { "redid" } else { "undid" };
+        match action {
+            Undoable::Moves(set) => {
+                let reverts: Vec<_> = if redo {
+                    set.moves.clone()
+                } else {
+                    set.moves
+                        .iter()
+                        .map(|&(c, from, to)| (c, to, from))
+                        .collect()
+                };
+                let done = self.apply_reverts(set.engagement, &reverts, redo);
+                if done {
+                    self.say(format!("{verb} {} move(s)", set.moves.len()));
+                }
+                done
+            }
+            Undoable::Tag { ids, tag, added } => {
+                let remove = *added != redo;
+                let done = self.apply_tag(ids, tag, remove).is_some();
+                if done {
+                    self.say(format!("{verb} tag {tag}"));
+                }
+                done
+            }
         }
     }
 

@@ -14,9 +14,8 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => return self.help_update(action),
             Some(Overlay::Picker { .. }) => return self.picker_update(action),
-            Some(
-                Overlay::Reject(_) | Overlay::Palette(_) | Overlay::Scorecard(_) | Overlay::Note(_),
-            ) => return,
+            // The text-taking overlays read their keys themselves.
+            Some(_) => return,
             None => {}
         }
         match action {
@@ -32,6 +31,7 @@ impl App {
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             Action::Undo => self.undo_last(),
+            Action::Tag => self.open_tag_prompt(),
             Action::AddNote => match self.note_target_here() {
                 Some(target) => self.start_note(target),
                 None => self.complain("open a candidate or select a card to write a note"),

@@ -78,6 +78,58 @@ impl Store {
         self.flush()
     }
 
+    /// Adds (or, with `remove`, takes away) a tag on several candidates in
+    /// one transaction; returns those that changed.
+    pub fn retag(
+        &self,
+        ids: &[CandidateId],
+        tag: &str,
+        remove: bool,
+        stamp: &Stamp,
+    ) -> Result<Vec<Candidate>> {
+        let tag = crate::domain::text::clean_line(tag);
+        if tag.is_empty() || tag.chars().count() > crate::domain::candidate::MAX_FIELD_CHARS {
+            return Err(StoreError::Invalid(vec![format!(
+                "`{tag}` is not a usable tag"
+            )]));
+        }
+        let trees = (
+            &self.candidates,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let changed = tx::finish(
+            trees.transaction(|(candidates, meta, events, event_index)| {
+                let mut changed = Vec::new();
+                for &id in ids {
+                    let Some(mut candidate) = tx::get::<Candidate>(candidates, &id.to_key())?
+                    else {
+                        return tx::abort(StoreError::NoCandidate(id));
+                    };
+                    let has = candidate.tags.iter().any(|t| *t == tag);
+                    match (has, remove) {
+                        (false, false) => candidate.tags.push(tag.clone()),
+                        (true, true) => candidate.tags.retain(|t| *t != tag),
+                        _ => continue,
+                    }
+                    tx::put(candidates, &id.to_key(), &candidate)?;
+                    tx::append_event(
+                        events,
+                        event_index,
+                        meta,
+                        stamp,
+                        EventKind::CandidateUpdated { candidate: id },
+                    )?;
+                    changed.push(candidate);
+                }
+                Ok(changed)
+            }),
+        )?;
+        self.flush()?;
+        Ok(changed)
+    }
+
     pub fn candidate(&self, id: CandidateId) -> Result<Option<Candidate>> {
         self.get_record(&self.candidates, &id.to_key())
     }

@@ -16,6 +16,7 @@ mod pipeline;
 mod reject;
 mod scorecard;
 mod skills;
+mod tag;
 pub mod theme;
 mod too_small;
 
@@ -52,6 +53,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
+        Some(Overlay::Tag(prompt)) => tag::render(frame, area, prompt, theme),
         None => {}
     }
 }
