@@ -107,7 +107,7 @@ impl Store {
                     else {
                         return tx::abort(StoreError::NoCandidate(id));
                     };
-                    let has = candidate.tags.iter().any(|t| *t == tag);
+                    let has = candidate.tags.contains(&tag);
                     match (has, remove) {
                         (false, false) => candidate.tags.push(tag.clone()),
                         (true, true) => candidate.tags.retain(|t| *t != tag),
