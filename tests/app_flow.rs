@@ -1046,3 +1046,40 @@ fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
     assert_eq!(tagged(&app), marked.len());
     assert!(app.store().check().unwrap().problems.is_empty());
 }
+
+#[test]
+fn a_note_can_be_undone_and_redone() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 40, 2), 140, 40);
+    press(&mut app, "enter n");
+    let candidate = app.candidates().detail.unwrap().candidate;
+    type_text(&mut app, "Too junior");
+    press(&mut app, "enter");
+    assert_eq!(app.store().notes_of(candidate).unwrap().len(), 1);
+    press(&mut app, "u");
+    assert!(
+        app.store().notes_of(candidate).unwrap().is_empty(),
+        "{:?}",
+        app.status()
+    );
+    assert!(app.data().notes_of(candidate).is_empty());
+    press(&mut app, "ctrl-r");
+    assert_eq!(
+        app.store().notes_of(candidate).unwrap()[0].text,
+        "Too junior"
+    );
+    press(&mut app, "u");
+    assert!(
+        app.store().notes_of(candidate).unwrap().is_empty(),
+        "the redone note is undone by its new id"
+    );
+    let removed = app
+        .store()
+        .events()
+        .unwrap()
+        .iter()
+        .filter(|e| matches!(e.kind, hireterm::domain::EventKind::NoteRemoved { .. }))
+        .count();
+    assert_eq!(removed, 2, "each undo is in the log");
+    assert!(app.store().check().unwrap().problems.is_empty());
+}

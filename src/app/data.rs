@@ -117,6 +117,12 @@ impl Data {
         self.notes.entry(note.candidate).or_default().push(note);
     }
 
+    pub fn drop_note(&mut self, candidate: CandidateId, note: crate::domain::NoteId) {
+        if let Some(notes) = self.notes.get_mut(&candidate) {
+            notes.retain(|n| n.id != note);
+        }
+    }
+
     /// A candidate's notes, oldest first.
     pub fn notes_of(&self, id: CandidateId) -> &[Note] {
         self.notes.get(&id).map_or(&[], Vec::as_slice)

@@ -109,6 +109,7 @@ impl App {
             .add_note(target.candidate, target.engagement, text, &self.stamp())
         {
             Ok(note) => {
+                self.remember(super::undo::Undoable::Note { note: note.clone() });
                 self.data.put_note(note);
                 self.refresh_feeds();
                 self.say("note saved");

@@ -16,6 +16,10 @@ pub struct MoveSet {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undoable {
     Moves(MoveSet),
+    /// A note written (undo removes it; redo writes it again).
+    Note {
+        note: crate::domain::Note,
+    },
     /// A tag added to (or removed from) these candidates.
     Tag {
         ids: Vec<CandidateId>,
@@ -60,10 +64,9 @@ impl App {
         let Some(action) = self.undo.pop() else {
             return self.complain("nothing to undo");
         };
-        if self.replay(&action, false) {
-            self.redo.push(action);
-        } else {
-            self.undo.push(action);
+        match self.replay(action, false) {
+            Ok(done) => self.redo.push(done),
+            Err(kept) => self.undo.push(kept),
         }
     }
 
@@ -71,17 +74,18 @@ impl App {
         let Some(action) = self.redo.pop() else {
             return self.complain("nothing to redo");
         };
-        if self.replay(&action, true) {
-            self.undo.push(action);
-        } else {
-            self.redo.push(action);
+        match self.replay(action, true) {
+            Ok(done) => self.undo.push(done),
+            Err(kept) => self.redo.push(kept),
         }
     }
 
-    /// Undoes (`redo` false) or redoes an action; true when it worked.
-    fn replay(&mut self, action: &Undoable, redo: bool) -> bool {
+    /// Undoes (`redo` false) or redoes an action: `Ok` with the action as
+    /// it now stands (a re-written note has a new id), `Err` with it
+    /// unchanged when the store refused.
+    fn replay(&mut self, action: Undoable, redo: bool) -> Result<Undoable, Undoable> {
         let verb = if redo { "redid" } else { "undid" };
-        match action {
+        let done = match &action {
             Undoable::Moves(set) => {
                 let reverts: Vec<_> = if redo {
                     set.moves.clone()
@@ -97,6 +101,12 @@ impl App {
                 }
                 done
             }
+            Undoable::Note { note } => {
+                return match self.replay_note(note, redo) {
+                    Some(note) => Ok(Undoable::Note { note }),
+                    None => Err(action),
+                };
+            }
             Undoable::Tag { ids, tag, added } => {
                 let remove = *added != redo;
                 let done = self.apply_tag(ids, tag, remove).is_some();
@@ -105,7 +115,8 @@ impl App {
                 }
                 done
             }
-        }
+        };
+        if done { Ok(action) } else { Err(action) }
     }
 
     /// (candidate, expected stage, target stage) in one transaction.
@@ -129,6 +140,48 @@ impl App {
             Err(error) => {
                 self.complain(error.to_string());
                 false
+            }
+        }
+    }
+}
+
+impl App {
+    /// Removes the note (undo) or writes it again under a new id (redo);
+    /// the note as it now stands, or `None` when the store refused.
+    fn replay_note(
+        &mut self,
+        note: &crate::domain::Note,
+        redo: bool,
+    ) -> Option<crate::domain::Note> {
+        let stamp = self.stamp();
+        let outcome = if redo {
+            self.store
+                .add_note(note.candidate, note.engagement, &note.text, &stamp)
+                .map(|again| {
+                    self.data.put_note(again.clone());
+                    again
+                })
+        } else {
+            self.store
+                .remove_note(note.candidate, note.id, &stamp)
+                .map(|()| {
+                    self.data.drop_note(note.candidate, note.id);
+                    note.clone()
+                })
+        };
+        match outcome {
+            Ok(note) => {
+                self.refresh_feeds();
+                self.say(if redo {
+                    "redid the note"
+                } else {
+                    "undid the note"
+                });
+                Some(note)
+            }
+            Err(error) => {
+                self.complain(error.to_string());
+                None
             }
         }
     }

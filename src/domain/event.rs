@@ -69,6 +69,11 @@ pub enum EventKind {
         candidate: CandidateId,
         stage: Stage,
     },
+    /// A note taken back (an undo).
+    NoteRemoved {
+        candidate: CandidateId,
+        note: NoteId,
+    },
 }
 
 impl EventKind {
@@ -102,7 +107,8 @@ impl EventKind {
             | EventKind::ApplicationOpened { candidate, .. }
             | EventKind::StageChanged { candidate, .. }
             | EventKind::NoteAdded { candidate, .. }
-            | EventKind::ScorecardAdded { candidate, .. } => Some(*candidate),
+            | EventKind::ScorecardAdded { candidate, .. }
+            | EventKind::NoteRemoved { candidate, .. } => Some(*candidate),
             EventKind::EngagementAdded { .. } | EventKind::EngagementUpdated { .. } => None,
         }
     }

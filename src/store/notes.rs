@@ -75,6 +75,28 @@ impl Store {
         Ok(note)
     }
 
+    /// Removes a note (an undo), recording that it was removed.
+    pub fn remove_note(&self, candidate: CandidateId, note: NoteId, stamp: &Stamp) -> Result<()> {
+        let key = note_key(candidate, note);
+        let trees = (&self.notes, &self.meta, &self.events, &self.event_index);
+        tx::finish(trees.transaction(|(notes, meta, events, event_index)| {
+            if notes.remove(&key)?.is_none() {
+                return tx::abort(StoreError::Invalid(vec![format!(
+                    "note {note} is not there"
+                )]));
+            }
+            tx::append_event(
+                events,
+                event_index,
+                meta,
+                stamp,
+                EventKind::NoteRemoved { candidate, note },
+            )?;
+            Ok(())
+        }))?;
+        self.flush()
+    }
+
     /// A candidate's notes, oldest first.
     pub fn notes_of(&self, candidate: CandidateId) -> Result<Vec<Note>> {
         self.notes

@@ -59,6 +59,9 @@ pub fn describe(app: &App, event: &Event) -> String {
         EventKind::NoteAdded {
             candidate, note, ..
         } => format!("{} got note {note}", name(*candidate)),
+        EventKind::NoteRemoved { candidate, note } => {
+            format!("{}: note {note} removed", name(*candidate))
+        }
         EventKind::ScorecardAdded {
             engagement,
             candidate,
