@@ -157,10 +157,7 @@ impl App {
         let outcome = if redo {
             self.store
                 .add_note(note.candidate, note.engagement, &note.text, &stamp)
-                .map(|again| {
-                    self.data.put_note(again.clone());
-                    again
-                })
+                .inspect(|again| self.data.put_note(again.clone()))
         } else {
             self.store
                 .remove_note(note.candidate, note.id, &stamp)
