@@ -11,6 +11,7 @@
 //! - [`demo`]: a deterministic generator of realistic demo data.
 //! - [`app`]: all interactive state and its `update` step; no terminal I/O.
 //! - [`ui`]: pure drawing of an `&App` into a ratatui frame, a file per pane.
+//! - [`editor`]: handing the terminal to `$EDITOR` and back.
 //! - [`term`]: the terminal runner, generic over the ratatui backend.
 //! - [`cli`]: the command line and its non-interactive subcommands.
 
@@ -27,6 +28,8 @@ pub mod demo;
 pub mod app;
 
 pub mod ui;
+
+pub mod editor;
 
 pub mod term;
 

@@ -23,6 +23,18 @@ pub fn run_app<B: Backend>(
     theme: &Theme,
     input: &Receiver<Input>,
 ) -> Result<(), B::Error> {
+    run_app_with_editor(terminal, app, theme, input, |_| None)
+}
+
+/// [`run_app`], with a way to hand the terminal to an external editor when
+/// the app asks for one (a note in `$EDITOR`); `edit` returns the text.
+pub fn run_app_with_editor<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    input: &Receiver<Input>,
+    mut edit: impl FnMut(&mut Terminal<B>) -> Option<String>,
+) -> Result<(), B::Error> {
     app.settle();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     while let Ok(first) = input.recv() {
@@ -34,6 +46,10 @@ pub fn run_app<B: Backend>(
         }
         if app.should_quit() {
             break;
+        }
+        if let Some(target) = app.take_external_edit() {
+            let text = edit(terminal);
+            app.finish_external_edit(target, text);
         }
         app.settle();
         terminal.draw(|frame| ui::render(frame, app, theme))?;
@@ -50,22 +66,48 @@ pub fn run_local(app: &mut App) -> std::io::Result<()> {
     if let Ok(size) = terminal.size() {
         let _ = tx.send(Input::Resize(size.width, size.height));
     }
+    let editor = crate::editor::ExternalEditor::from_env();
+    if editor.is_some() {
+        app.enable_external_editor();
+    }
+    let gate = editor.as_ref().map(|e| e.gate());
     // Blocked in `read` when the app quits; it ends with the process.
     std::thread::Builder::new()
         .name("terminal-input".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                if let Some(input) = convert(event)
-                    && tx.send(input).is_err()
-                {
-                    break;
-                }
-            }
-        })?;
-    let outcome = run_app(&mut terminal, app, &Theme::from_env(), &rx);
+        .spawn(move || read_input(&tx, gate.as_deref()))?;
+    let theme = Theme::from_env();
+    let outcome = match &editor {
+        Some(editor) => run_app_with_editor(&mut terminal, app, &theme, &rx, |t| editor.edit(t)),
+        None => run_app(&mut terminal, app, &theme, &rx),
+    };
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::try_restore()?;
     outcome
+}
+
+/// Reads terminal events into the channel. Without an external editor it
+/// blocks in `read` (no input, no CPU); with one, it polls so that it can
+/// stand aside while the editor owns the terminal.
+fn read_input(tx: &mpsc::Sender<Input>, gate: Option<&crate::editor::InputGate>) {
+    loop {
+        let event = match gate {
+            None => event::read().ok(),
+            Some(gate) => {
+                gate.stand_aside_while_paused();
+                match event::poll(std::time::Duration::from_millis(200)) {
+                    Ok(true) if !gate.is_paused() => event::read().ok(),
+                    Ok(_) => continue,
+                    Err(_) => None,
+                }
+            }
+        };
+        let Some(event) = event else { return };
+        if let Some(input) = convert(event)
+            && tx.send(input).is_err()
+        {
+            return;
+        }
+    }
 }
 
 /// crossterm's event as the app's input; `None` for what the app ignores

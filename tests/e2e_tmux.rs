@@ -83,6 +83,11 @@ impl Session {
 
     /// The same, with `keymap` as the user's keymap file.
     fn start_with_keymap(width: u16, height: u16, keymap: Option<&str>) -> Session {
+        Session::start_with(width, height, keymap, None)
+    }
+
+    /// The same, with `editor` (a script) as `$EDITOR`.
+    fn start_with(width: u16, height: u16, keymap: Option<&str>, editor: Option<&str>) -> Session {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = socket_option(dir.path());
         // The guard exists before the server does, so any failure below
@@ -125,6 +130,8 @@ impl Session {
             .env_remove("HIRETERM_DB")
             .env("HIRETERM_CONFIG_DIR", &config)
             .env("NO_COLOR", "1")
+            .env("EDITOR", editor.unwrap_or(""))
+            .env_remove("VISUAL")
             .env("TMPDIR", session.dir.path())
             .output()
             .expect("tmux new-session");
@@ -565,5 +572,61 @@ fn a_user_keymap_rebinds_keys_and_a_bad_one_names_its_line() {
         "the app still runs: {}",
         framed(&screen)
     );
+    app.quit();
+}
+
+#[test]
+fn a_note_is_written_in_the_users_editor_and_the_screen_comes_back() {
+    if !have_tmux() {
+        return;
+    }
+    // An "editor" that writes its note and exits, as a person would.
+    let scripts = tempfile::tempdir().unwrap();
+    let script = scripts.path().join("fake-editor");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'Written in the editor' > \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let app = Session::start_with(120, 30, None, Some(script.to_str().unwrap()));
+    app.wait_for("the candidates pane", |screen| {
+        screen.contains(CANDIDATES_PANE)
+    });
+    app.press("Enter");
+    app.wait_for("the detail view", |screen| screen.contains("Contact"));
+    app.press("n");
+    let screen = app.wait_for("the note saved, on the redrawn screen", |screen| {
+        status_line(screen).contains("note saved") && screen.contains("Contact")
+    });
+    assert!(
+        !screen.contains("Note on "),
+        "no inline editor: {}",
+        framed(&screen)
+    );
+    // The note sits near the end of the detail: scroll down to it.
+    let mut seen = false;
+    for _ in 0..60 {
+        app.press("j");
+        std::thread::sleep(Duration::from_millis(30));
+        if app.screen().contains("Written in the editor") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(
+        seen,
+        "the note's text shows in the detail: {}",
+        framed(&app.screen())
+    );
+    // Keys still reach the app after the editor has gone.
+    app.press("Escape");
+    app.wait_for("the candidates table", |screen| {
+        screen.contains(CANDIDATES_PANE)
+    });
     app.quit();
 }
