@@ -1083,3 +1083,24 @@ fn a_note_can_be_undone_and_redone() {
     assert_eq!(removed, 2, "each undo is in the log");
     assert!(app.store().check().unwrap().problems.is_empty());
 }
+
+#[test]
+fn rows_of_the_candidates_table_are_marked_and_tagged_together() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 50, 2), 140, 40);
+    press(&mut app, "space space space");
+    assert_eq!(app.marks().len(), 3, "space marks and moves down");
+    assert!(screen_text(&draw(&app, 140, 40)).contains("● "));
+    press(&mut app, "#");
+    type_text(&mut app, "call-back");
+    press(&mut app, "enter");
+    let tagged = app
+        .data()
+        .candidates()
+        .iter()
+        .filter(|c| c.tags.contains(&"call-back".to_string()))
+        .count();
+    assert_eq!(tagged, 3);
+    press(&mut app, "* esc");
+    assert!(app.marks().is_empty(), "esc clears the marks");
+}

@@ -27,9 +27,19 @@ impl App {
         }));
     }
 
+    /// The marks, else the candidate in the detail view, the card under
+    /// the cursor, or the table row under the cursor.
     fn tag_targets(&self) -> Vec<CandidateId> {
-        if self.pane == Pane::Pipeline && !self.marks.is_empty() {
+        let in_detail = self.pane == Pane::Candidates && self.candidates.detail.is_some();
+        if !self.marks.is_empty() && !in_detail {
             return self.marks.iter().copied().collect();
+        }
+        if self.pane == Pane::Candidates && !in_detail {
+            return self
+                .candidates
+                .selected(&self.data)
+                .map(|c| vec![c.id])
+                .unwrap_or_default();
         }
         self.note_target_here()
             .map(|t| vec![t.candidate])

@@ -176,6 +176,22 @@ impl App {
                 self.candidates.reverse(&self.data, self.catalog);
                 self.rebuild_matrix();
             }
+            Action::ToggleMark => {
+                if let Some(id) = self.candidates.selected(&self.data).map(|c| c.id) {
+                    self.toggle_mark(id);
+                    self.candidates.motion(Motion::Down, self.page_rows());
+                }
+            }
+            Action::MarkAll => {
+                let all = self
+                    .candidates
+                    .order
+                    .iter()
+                    .map(|&i| self.data.candidates()[i as usize].id)
+                    .collect();
+                self.mark_all(all);
+            }
+            Action::Back if !self.marks.is_empty() => self.clear_marks(),
             Action::Back if self.candidates.filter.is_some() => self.clear_filter(),
             _ => {}
         }

@@ -59,9 +59,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let candidate = &app.data().candidates()[index as usize];
         let stage = app.data().current_stage(index as usize);
+        let marked = app.marks().contains(&candidate.id);
         let mut x = inner.x;
         for (column, width) in &columns {
-            let text = cell_text(*column, candidate, stage, app.catalog(), now);
+            let mut text = cell_text(*column, candidate, stage, app.catalog(), now);
+            if marked && *column == Column::Name {
+                text.insert_str(0, "● ");
+            }
             let width = usize::from(*width);
             buffer.set_stringn(x, y, fit(&text, width), width, Style::new());
             x += width as u16 + 1;
