@@ -1104,3 +1104,27 @@ fn rows_of_the_candidates_table_are_marked_and_tagged_together() {
     press(&mut app, "* esc");
     assert!(app.marks().is_empty(), "esc clears the marks");
 }
+
+#[test]
+fn a_backup_can_be_taken_while_the_app_runs() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 30, 2), 140, 40);
+    press(&mut app, "ctrl-b");
+    assert!(
+        app.status().text.starts_with("backup written to"),
+        "{:?}",
+        app.status()
+    );
+    let target = db
+        .dir
+        .path()
+        .join("db.backups")
+        .join(now().format("%Y%m%d-%H%M%S").to_string());
+    let copy = hireterm::store::Store::open(&target).unwrap();
+    assert_eq!(copy.candidate_count(), 30);
+    press(&mut app, "ctrl-b");
+    assert!(
+        app.status().is_error,
+        "the same second's folder is not overwritten"
+    );
+}

@@ -46,6 +46,7 @@ pub enum Action {
     Redo,
     AddNote,
     Tag,
+    Backup,
 }
 
 impl Action {
@@ -91,6 +92,7 @@ impl Action {
             Action::Redo => "redo what was undone",
             Action::AddNote => "write a note (in $EDITOR when set)",
             Action::Tag => "tag the candidate, or every marked card",
+            Action::Backup => "write a backup of the database now",
         }
     }
 }

@@ -32,6 +32,7 @@ impl App {
             Action::Search => self.open_palette(),
             Action::Undo => self.undo_last(),
             Action::Tag => self.open_tag_prompt(),
+            Action::Backup => self.take_backup(),
             Action::AddNote => match self.note_target_here() {
                 Some(target) => self.start_note(target),
                 None => self.complain("open a candidate or select a card to write a note"),
@@ -44,6 +45,18 @@ impl App {
                 Pane::Attention => self.attention_update(action),
                 Pane::Activity => {}
             },
+        }
+    }
+
+    /// A backup beside the database: `<db>.backups/<time>`.
+    fn take_backup(&mut self) {
+        let stamp = self.clock.now().format("%Y%m%d-%H%M%S").to_string();
+        let mut folder = self.store.path().as_os_str().to_owned();
+        folder.push(".backups");
+        let target = std::path::PathBuf::from(folder).join(stamp);
+        match self.store.backup_to(&target) {
+            Ok(()) => self.say(format!("backup written to {}", target.display())),
+            Err(error) => self.complain(error.to_string()),
         }
     }
 

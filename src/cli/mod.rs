@@ -2,6 +2,7 @@
 //! so the interactive screen is never the only way in.
 
 mod add;
+mod backup;
 mod config;
 mod demo;
 mod output;
@@ -44,6 +45,10 @@ pub struct Cli {
 pub enum Command {
     /// Add one candidate.
     Add(Box<add::AddArgs>),
+    /// Write a consistent, self-contained copy of the database to a new folder.
+    Backup(backup::BackupArgs),
+    /// Replace the database with a backup (refuses one with records unless --force).
+    Restore(backup::RestoreArgs),
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
     /// Move a candidate to another stage of an engagement's pipeline.
@@ -86,6 +91,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => tui::open(Store::open(&path)?, actor(&cli)),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Backup(args)) => with_store(&path, |store| backup::backup(store, args)),
+        Some(Command::Restore(args)) => backup::restore(&path, args),
         Some(Command::Move(args)) => with_store(&path, |store| {
             pipeline::move_card(store, args, &stamp(&cli))
         }),

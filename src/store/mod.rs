@@ -15,6 +15,7 @@ mod records;
 mod tx;
 mod watermark;
 
+mod backup;
 mod bulk;
 mod candidates;
 mod check;
