@@ -84,41 +84,16 @@ impl Store {
         reason: Option<String>,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
-        let trees = (
-            &self.applications,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
-        let moved = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
-            let mut moved = Vec::with_capacity(moves.len());
-            for &(candidate, to) in moves {
-                let key = application_key(engagement, candidate);
-                let Some(mut app) = tx::get::<Application>(apps, &key)? else {
-                    return tx::abort(StoreError::NoApplication {
-                        engagement,
-                        candidate,
-                    });
-                };
-                let from = app.stage;
-                if let Err(illegal) = app.move_to(to, stamp.at, &stamp.actor, reason.clone()) {
-                    return tx::abort(illegal.into());
-                }
-                tx::put(apps, &key, &app)?;
-                let kind = EventKind::StageChanged {
-                    engagement,
-                    candidate,
-                    from,
-                    to,
-                    reason: reason.clone(),
-                };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                moved.push(app);
-            }
-            Ok(moved)
-        }))?;
-        self.flush()?;
-        Ok(moved)
+        self.change_stages(
+            engagement,
+            moves,
+            |app, &(_, to)| {
+                app.move_to(to, stamp.at, &stamp.actor, reason.clone())
+                    .map(|_| ())
+                    .map_err(StoreError::from)
+            },
+            stamp,
+        )
     }
 
     /// Undoes (or redoes) moves in one transaction: each application must
@@ -131,15 +106,44 @@ impl Store {
         redo: bool,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
+        self.change_stages(
+            engagement,
+            reverts,
+            |app, &(candidate, expect, to)| {
+                if app.stage != expect {
+                    let message = format!(
+                        "{candidate} has moved since (now {}); nothing was changed",
+                        app.stage
+                    );
+                    return Err(StoreError::Invalid(vec![message]));
+                }
+                app.revert_to(to, stamp.at, &stamp.actor, redo)
+                    .map_err(StoreError::from)
+            },
+            stamp,
+        )
+    }
+
+    /// Applies `change` to the application of each item's candidate, in one
+    /// transaction, writing each with a `StageChanged` event; any refusal
+    /// aborts them all. Flushed before it returns.
+    fn change_stages<T: HasCandidate>(
+        &self,
+        engagement: EngagementId,
+        items: &[T],
+        change: impl Fn(&mut Application, &T) -> Result<()>,
+        stamp: &Stamp,
+    ) -> Result<Vec<Application>> {
         let trees = (
             &self.applications,
             &self.meta,
             &self.events,
             &self.event_index,
         );
-        let reverted = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
-            let mut reverted = Vec::with_capacity(reverts.len());
-            for &(candidate, expect, to) in reverts {
+        let changed = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+            let mut changed = Vec::with_capacity(items.len());
+            for item in items {
+                let candidate = item.candidate();
                 let key = application_key(engagement, candidate);
                 let Some(mut app) = tx::get::<Application>(apps, &key)? else {
                     return tx::abort(StoreError::NoApplication {
@@ -147,32 +151,26 @@ impl Store {
                         candidate,
                     });
                 };
-                if app.stage != expect {
-                    let message = format!(
-                        "{candidate} has moved since (now {}); nothing was changed",
-                        app.stage
-                    );
-                    return tx::abort(StoreError::Invalid(vec![message]));
-                }
-                if let Err(illegal) = app.revert_to(to, stamp.at, &stamp.actor, redo) {
-                    return tx::abort(illegal.into());
+                let from = app.stage;
+                if let Err(refused) = change(&mut app, item) {
+                    return tx::abort(refused);
                 }
                 tx::put(apps, &key, &app)?;
-                let change = &app.history[app.history.len() - 1];
+                let last = &app.history[app.history.len() - 1];
                 let kind = EventKind::StageChanged {
                     engagement,
                     candidate,
-                    from: expect,
-                    to,
-                    reason: change.reason.clone(),
+                    from,
+                    to: app.stage,
+                    reason: last.reason.clone(),
                 };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
-                reverted.push(app);
+                changed.push(app);
             }
-            Ok(reverted)
+            Ok(changed)
         }))?;
         self.flush()?;
-        Ok(reverted)
+        Ok(changed)
     }
 
     /// Adds an interviewer's scorecard to an application in an interview
@@ -273,5 +271,22 @@ impl Store {
             .take(count)
             .map(super::decode_item)
             .collect()
+    }
+}
+
+/// The candidate a stage change is about, whatever else it carries.
+trait HasCandidate {
+    fn candidate(&self) -> CandidateId;
+}
+
+impl HasCandidate for (CandidateId, Stage) {
+    fn candidate(&self) -> CandidateId {
+        self.0
+    }
+}
+
+impl HasCandidate for (CandidateId, Stage, Stage) {
+    fn candidate(&self) -> CandidateId {
+        self.0
     }
 }
