@@ -1128,3 +1128,18 @@ fn a_backup_can_be_taken_while_the_app_runs() {
         "the same second's folder is not overwritten"
     );
 }
+
+#[test]
+fn the_detail_view_never_scrolls_its_text_out_of_sight() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 30, 2), 120, 40);
+    press(&mut app, "enter");
+    for _ in 0..200 {
+        app.handle_input(Input::Key(Key::char('j')));
+    }
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("Activity"),
+        "the end of the detail stays on screen: {text}"
+    );
+}

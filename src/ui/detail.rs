@@ -23,10 +23,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: 
     lines.extend(activity(app, theme));
     let title = format!(" {} · {} ", safe(&candidate.name), candidate.id);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
+    // Never scroll the last screenful out of sight (rows counted after
+    // wrapping, as the paragraph will wrap them).
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let visible = usize::from(area.height.saturating_sub(2));
+    let last_top = rows.saturating_sub(visible).min(usize::from(u16::MAX)) as u16;
     let text = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((detail.scroll, 0));
+        .scroll((detail.scroll.min(last_top), 0));
     frame.render_widget(text, area);
 }
 
