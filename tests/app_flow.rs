@@ -9,6 +9,18 @@ use hireterm::app::pipeline::{self, COLUMNS};
 use hireterm::app::{App, Context, Input, Key, Keymap, Pane};
 use hireterm::domain::{CandidateId, EngagementId, Stage};
 
+/// The application as the store holds it now.
+fn application_now(
+    app: &App,
+    engagement: EngagementId,
+    candidate: CandidateId,
+) -> hireterm::domain::Application {
+    app.store()
+        .application(engagement, candidate)
+        .unwrap()
+        .unwrap()
+}
+
 /// The engagement on screen and the card under the pipeline cursor.
 fn selected_card(app: &App) -> (EngagementId, CandidateId, Stage) {
     let engagement = app.engagement().unwrap();
@@ -153,14 +165,7 @@ fn moving_a_card_is_durable_before_it_is_shown() {
             "{:?}",
             app.status()
         );
-        assert_eq!(
-            app.store()
-                .application(engagement, candidate)
-                .unwrap()
-                .unwrap()
-                .stage,
-            to
-        );
+        assert_eq!(application_now(&app, engagement, candidate).stage, to);
         (engagement, candidate, from)
     };
     // The app (and with it the store) is gone: what it showed is on disk.
@@ -180,12 +185,7 @@ fn moving_back_and_the_ends_of_the_pipeline() {
     let (engagement, candidate, stage) = selected_card(&app);
     press(&mut app, "> h <");
     // After the move the cursor stays in the old column; the card moved on.
-    let now_at = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap()
-        .stage;
+    let now_at = application_now(&app, engagement, candidate).stage;
     assert!(now_at == stage || now_at == stage.next().unwrap());
     // Sourced cannot go back: find a Sourced card, if any, and try.
     press(&mut app, "h h h h h h");
@@ -195,14 +195,7 @@ fn moving_back_and_the_ends_of_the_pipeline() {
         press(&mut app, "<");
         assert!(app.status().is_error, "{:?}", app.status());
         assert!(app.status().text.contains("already in the first stage"));
-        assert_eq!(
-            app.store()
-                .application(engagement, id)
-                .unwrap()
-                .unwrap()
-                .stage,
-            Stage::Sourced
-        );
+        assert_eq!(application_now(&app, engagement, id).stage, Stage::Sourced);
     }
 }
 
@@ -223,11 +216,7 @@ fn rejecting_records_the_reason_and_takes_the_card_off_the_board() {
     press(&mut app, "x down down");
     app.handle_input(Input::Paste("asked \u{1b}[31m140\u{202E}".into()));
     press(&mut app, "enter");
-    let stored = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap();
+    let stored = application_now(&app, engagement, candidate);
     assert_eq!(stored.stage, Stage::Rejected);
     assert_eq!(
         stored.history.last().unwrap().reason.as_deref(),
@@ -247,14 +236,7 @@ fn esc_cancels_a_rejection() {
     press(&mut app, "x q esc");
     assert!(app.overlay().is_none());
     assert!(!app.should_quit(), "q typed into the prompt must not quit");
-    assert_eq!(
-        app.store()
-            .application(engagement, candidate)
-            .unwrap()
-            .unwrap()
-            .stage,
-        stage
-    );
+    assert_eq!(application_now(&app, engagement, candidate).stage, stage);
 }
 
 #[test]
@@ -595,11 +577,7 @@ fn withdrawing_takes_its_own_reasons_and_reopening_puts_the_card_back() {
         "{text}"
     );
     press(&mut app, "enter");
-    let stored = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap();
+    let stored = application_now(&app, engagement, candidate);
     assert_eq!(stored.stage, Stage::Withdrawn);
     assert_eq!(
         stored.history.last().unwrap().reason.as_deref(),
@@ -619,11 +597,7 @@ fn withdrawing_takes_its_own_reasons_and_reopening_puts_the_card_back() {
         press(&mut app, "j");
     }
     press(&mut app, "enter o");
-    let reopened = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap();
+    let reopened = application_now(&app, engagement, candidate);
     assert_eq!(reopened.stage, stage);
     assert_eq!(
         reopened.history.last().unwrap().reason.as_deref(),
@@ -721,11 +695,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
     );
     for id in &ids {
         assert_eq!(
-            app.store()
-                .application(engagement, *id)
-                .unwrap()
-                .unwrap()
-                .stage,
+            application_now(&app, engagement, *id).stage,
             COLUMNS[column + 1]
         );
     }
@@ -743,14 +713,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
     );
     let rejected = marked
         .iter()
-        .filter(|id| {
-            app.store()
-                .application(engagement, **id)
-                .unwrap()
-                .unwrap()
-                .stage
-                == Stage::Rejected
-        })
+        .filter(|id| application_now(&app, engagement, **id).stage == Stage::Rejected)
         .count();
     assert!(rejected > 0 && app.marks().is_empty());
     assert!(app.store().check().unwrap().problems.is_empty());
@@ -792,11 +755,7 @@ fn a_scorecard_rates_required_skills_and_shows_as_assessed_levels() {
         "{:?}",
         app.status()
     );
-    let stored = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap();
+    let stored = application_now(&app, engagement, candidate);
     let card = stored.scorecards.last().unwrap();
     assert_eq!(card.ratings[0], (first_skill, 3));
     assert_eq!(
@@ -826,23 +785,13 @@ fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
     press(&mut app, "2");
     land_on_movable_card(&mut app);
     let (engagement, candidate, stage) = selected_card(&app);
-    let stage_of = |app: &App| {
-        app.store()
-            .application(engagement, candidate)
-            .unwrap()
-            .unwrap()
-            .stage
-    };
+    let stage_of = |app: &App| application_now(app, engagement, candidate).stage;
 
     press(&mut app, ">");
     assert_eq!(stage_of(&app), stage.next().unwrap());
     press(&mut app, "u");
     assert_eq!(stage_of(&app), stage, "{:?}", app.status());
-    let last = app
-        .store()
-        .application(engagement, candidate)
-        .unwrap()
-        .unwrap()
+    let last = application_now(&app, engagement, candidate)
         .history
         .last()
         .unwrap()
@@ -866,25 +815,13 @@ fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
     let marked: Vec<CandidateId> = app.marks().iter().copied().collect();
     let before: Vec<Stage> = marked
         .iter()
-        .map(|c| {
-            app.store()
-                .application(engagement, *c)
-                .unwrap()
-                .unwrap()
-                .stage
-        })
+        .map(|c| application_now(&app, engagement, *c).stage)
         .collect();
     press(&mut app, ">");
     press(&mut app, "u");
     let after: Vec<Stage> = marked
         .iter()
-        .map(|c| {
-            app.store()
-                .application(engagement, *c)
-                .unwrap()
-                .unwrap()
-                .stage
-        })
+        .map(|c| application_now(&app, engagement, *c).stage)
         .collect();
     assert_eq!(before, after);
 
