@@ -314,6 +314,20 @@ fn move_and_reject_change_the_pipeline_with_actor_and_reason() {
 fn move_and_reject_explain_bad_input() {
     let db = TempDb::new();
     assert!(demo(&db.path(), "5").status.success());
+    // A real application, so that only the stage name is wrong.
+    let (engagement, candidate) = {
+        let app = db.open().applications().unwrap().remove(0);
+        (app.engagement.to_string(), app.candidate.to_string())
+    };
+    let sideways = [
+        "move",
+        "--engagement",
+        &engagement,
+        "--candidate",
+        &candidate,
+        "--to",
+        "sideways",
+    ];
     for (args, expected) in [
         (
             &[
@@ -327,18 +341,7 @@ fn move_and_reject_explain_bad_input() {
             ][..],
             "no candidate has the email",
         ),
-        (
-            &[
-                "move",
-                "--engagement",
-                "E1",
-                "--candidate",
-                "C1",
-                "--to",
-                "sideways",
-            ],
-            "",
-        ),
+        (&sideways[..], "`sideways` is not a stage"),
         (
             &[
                 "move",

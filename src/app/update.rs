@@ -67,12 +67,16 @@ impl App {
         }
     }
 
-    /// Re-reads the activity feeds after a change (the log is the source).
+    /// Re-reads the activity feeds on screen after a change (the log is the
+    /// source): the global one only while its pane shows, so that moving a
+    /// card does not read the log for nothing.
     pub(super) fn refresh_feeds(&mut self) {
         const FEED: usize = 200;
-        match self.store.recent_events(FEED) {
-            Ok(events) => self.activity = events,
-            Err(error) => self.complain(error.to_string()),
+        if self.pane == Pane::Activity {
+            match self.store.recent_events(FEED) {
+                Ok(events) => self.activity = events,
+                Err(error) => self.complain(error.to_string()),
+            }
         }
         if let Some(detail) = self.candidates.detail {
             match self.store.events_of(detail.candidate, FEED) {

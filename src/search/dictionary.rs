@@ -48,11 +48,14 @@ pub struct Dictionary {
 /// out: they are email numbers, unique per candidate, and would swell the
 /// dictionary to the size of the data.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    split_words(&fold(text)).map(str::to_string).collect()
+}
+
+/// The words of already folded text, without copying them.
+fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect()
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Dictionary {
@@ -121,10 +124,7 @@ impl Builder {
     /// Each word of `text` leads to candidate `index` (once per field).
     fn add_text(&mut self, field: Field, text: &str, index: u32) {
         let folded = fold(text);
-        let words = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-        for word in words {
+        for word in split_words(&folded) {
             let known = self
                 .by_term
                 .get(&field)

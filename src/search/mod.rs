@@ -71,10 +71,6 @@ impl SearchIndex {
             catalog,
         }
     }
-
-    pub fn candidate_count(&self) -> usize {
-        self.candidates.len()
-    }
 }
 
 fn candidate_detail(c: &Candidate, catalog: &Catalog) -> String {

@@ -162,27 +162,21 @@ impl Store {
         events: &Decoded<Event>,
         problems: &mut Vec<String>,
     ) -> Result<()> {
-        let highest = [
-            (
-                tx::CANDIDATE_SEQ,
-                candidates.iter().map(|(_, c)| c.id.0).max(),
-            ),
-            (
-                tx::ENGAGEMENT_SEQ,
-                engagements.iter().map(|(_, e)| e.id.0).max(),
-            ),
-            (tx::EVENT_SEQ, events.iter().map(|(_, e)| e.id.0).max()),
-        ];
-        for (key, max) in highest {
-            let next = read_counter(self.meta.get(key)?.as_deref());
-            if let Some(max) = max.filter(|max| next <= *max) {
-                let name = String::from_utf8_lossy(key);
-                problems.push(format!(
-                    "counter {name} would hand out {next} again (highest is {max})"
-                ));
-            }
-        }
-        Ok(())
+        self.check_counter(
+            tx::CANDIDATE_SEQ,
+            candidates.iter().map(|(_, c)| c.id.0).max(),
+            problems,
+        )?;
+        self.check_counter(
+            tx::ENGAGEMENT_SEQ,
+            engagements.iter().map(|(_, e)| e.id.0).max(),
+            problems,
+        )?;
+        self.check_counter(
+            tx::EVENT_SEQ,
+            events.iter().map(|(_, e)| e.id.0).max(),
+            problems,
+        )
     }
 
     pub fn stats(&self) -> Result<Stats> {
