@@ -13,6 +13,7 @@
 //! - [`ui`]: pure drawing of an `&App` into a ratatui frame, a file per pane.
 //! - [`editor`]: handing the terminal to `$EDITOR` and back.
 //! - [`term`]: the terminal runner, generic over the ratatui backend.
+//! - [`serve`]: the SSH runner: one app session per connected manager.
 //! - [`cli`]: the command line and its non-interactive subcommands.
 
 pub mod domain;
@@ -32,5 +33,7 @@ pub mod ui;
 pub mod editor;
 
 pub mod term;
+
+pub mod serve;
 
 pub mod cli;
