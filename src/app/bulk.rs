@@ -52,7 +52,7 @@ impl App {
                 let moved = applications.len();
                 self.remember_moves(engagement, &applications);
                 for application in applications {
-                    self.data.put_application(application);
+                    self.write_data(|data| data.put_application(application));
                 }
                 self.marks.clear();
                 self.after_pipeline_change();

@@ -85,6 +85,17 @@ impl CandidatesState {
         state
     }
 
+    /// Puts candidates added since `order` was built into the table (all of
+    /// them; a filter shows only its own rows, so it takes none).
+    pub fn take_new_rows(&mut self, data: &Data, catalog: &Catalog) {
+        if self.filter.is_some() {
+            return;
+        }
+        let shown = self.order.len() as u32;
+        self.order.extend(shown..data.candidates().len() as u32);
+        self.resort(data, catalog);
+    }
+
     /// The candidate under the cursor.
     pub fn selected<'a>(&self, data: &'a Data) -> Option<&'a Candidate> {
         let index = *self.order.get(self.cursor.selected)?;

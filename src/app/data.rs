@@ -1,5 +1,10 @@
 //! The records on screen: loaded from the store once, then kept in step
 //! with every write the app makes.
+//!
+//! Every part sits behind its own `Arc`, so a snapshot is cheap to copy and
+//! sessions share one: a write copies only the part it changes (one
+//! pipeline for a card move), and the old snapshot lives on until the last
+//! session drawing from it has moved to the new one.
 
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, Note, Stage, Timestamp,
@@ -8,21 +13,39 @@ use crate::store::{Result, Store};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+#[derive(Clone)]
 pub struct Data {
     /// Every candidate, in id order (so lookups are a binary search).
     /// Shared with the search index while it is built in the background.
     candidates: Arc<Vec<Candidate>>,
-    engagements: Vec<Engagement>,
+    engagements: Arc<Vec<Engagement>>,
     /// Each engagement's pipeline, by candidate id.
-    pipelines: HashMap<EngagementId, Vec<Application>>,
+    pipelines: Arc<HashMap<EngagementId, Arc<Vec<Application>>>>,
     /// Per candidate (parallel to `candidates`): the stage of the
     /// application that moved last, and when.
-    latest: Vec<Option<(Stage, Timestamp)>>,
+    latest: Arc<Vec<Option<(Stage, Timestamp)>>>,
     /// Per candidate: its place in case-insensitive name order, so that
     /// every sort can break ties by name with one integer comparison.
-    name_rank: Vec<u32>,
+    name_rank: Arc<Vec<u32>>,
     /// Notes by candidate, oldest first.
-    notes: HashMap<CandidateId, Vec<Note>>,
+    notes: Arc<HashMap<CandidateId, Vec<Note>>>,
+}
+
+/// Which parts of the records differ between two snapshots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub candidates: bool,
+    /// Candidates were added (not only edited).
+    pub candidate_count: bool,
+    pub engagements: bool,
+    pub pipelines: bool,
+    pub notes: bool,
+}
+
+impl Changed {
+    pub fn any(self) -> bool {
+        self.candidates || self.engagements || self.pipelines || self.notes
+    }
 }
 
 impl Data {
@@ -37,16 +60,21 @@ impl Data {
         for note in store.notes()? {
             notes.entry(note.candidate).or_default().push(note);
         }
-        let mut data = Data {
-            notes,
-            latest: vec![None; candidates.len()],
-            name_rank: crate::domain::candidate::rank_by_name(&candidates),
-            candidates: Arc::new(candidates),
-            engagements,
-            pipelines,
-        };
         let apps: Vec<(CandidateId, Stage, Timestamp)> =
-            data.pipelines.values().flatten().map(moved).collect();
+            pipelines.values().flatten().map(moved).collect();
+        let mut data = Data {
+            notes: Arc::new(notes),
+            latest: Arc::new(vec![None; candidates.len()]),
+            name_rank: Arc::new(crate::domain::candidate::rank_by_name(&candidates)),
+            candidates: Arc::new(candidates),
+            engagements: Arc::new(engagements),
+            pipelines: Arc::new(
+                pipelines
+                    .into_iter()
+                    .map(|(id, apps)| (id, Arc::new(apps)))
+                    .collect(),
+            ),
+        };
         for (candidate, stage, at) in apps {
             data.note_move(candidate, stage, at);
         }
@@ -56,7 +84,7 @@ impl Data {
     /// Keeps `latest` at the candidate's most recent move.
     fn note_move(&mut self, candidate: CandidateId, stage: Stage, at: Timestamp) {
         if let Some(index) = self.index_of(candidate) {
-            let slot = &mut self.latest[index];
+            let slot = &mut Arc::make_mut(&mut self.latest)[index];
             if slot.is_none_or(|(_, seen)| at >= seen) {
                 *slot = Some((stage, at));
             }
@@ -90,7 +118,7 @@ impl Data {
 
     /// One engagement's applications, by candidate id.
     pub fn pipeline(&self, id: EngagementId) -> &[Application] {
-        self.pipelines.get(&id).map_or(&[], Vec::as_slice)
+        self.pipelines.get(&id).map_or(&[], |apps| apps.as_slice())
     }
 
     /// Every application of one candidate, across engagements.
@@ -98,7 +126,7 @@ impl Data {
         let mut apps: Vec<&Application> = self
             .pipelines
             .values()
-            .flatten()
+            .flat_map(|apps| apps.iter())
             .filter(|a| a.candidate == id)
             .collect();
         apps.sort_by_key(|a| a.engagement);
@@ -114,11 +142,14 @@ impl Data {
 
     /// Takes in a note the store has just written.
     pub fn put_note(&mut self, note: Note) {
-        self.notes.entry(note.candidate).or_default().push(note);
+        Arc::make_mut(&mut self.notes)
+            .entry(note.candidate)
+            .or_default()
+            .push(note);
     }
 
     pub fn drop_note(&mut self, candidate: CandidateId, note: crate::domain::NoteId) {
-        if let Some(notes) = self.notes.get_mut(&candidate) {
+        if let Some(notes) = Arc::make_mut(&mut self.notes).get_mut(&candidate) {
             notes.retain(|n| n.id != note);
         }
     }
@@ -146,10 +177,25 @@ impl Data {
     pub fn put_application(&mut self, app: Application) {
         let (candidate, stage, at) = moved(&app);
         self.note_move(candidate, stage, at);
-        let pipeline = self.pipelines.entry(app.engagement).or_default();
+        let pipelines = Arc::make_mut(&mut self.pipelines);
+        let pipeline = Arc::make_mut(pipelines.entry(app.engagement).or_default());
         match pipeline.binary_search_by_key(&app.candidate, |a| a.candidate) {
             Ok(i) => pipeline[i] = app,
             Err(i) => pipeline.insert(i, app),
+        }
+    }
+}
+
+impl Data {
+    /// What differs from an older snapshot; parts are compared by identity,
+    /// since every write replaces the part it touches.
+    pub fn changed_since(&self, old: &Data) -> Changed {
+        Changed {
+            candidates: !Arc::ptr_eq(&self.candidates, &old.candidates),
+            candidate_count: self.candidates.len() != old.candidates.len(),
+            engagements: !Arc::ptr_eq(&self.engagements, &old.engagements),
+            pipelines: !Arc::ptr_eq(&self.pipelines, &old.pipelines),
+            notes: !Arc::ptr_eq(&self.notes, &old.notes),
         }
     }
 }

@@ -29,7 +29,7 @@ impl App {
         {
             Ok(application) => {
                 self.remember_moves(engagement, std::slice::from_ref(&application));
-                self.data.put_application(application);
+                self.write_data(|data| data.put_application(application));
                 self.after_pipeline_change();
                 self.say(format!("re-opened in {engagement} at {stage}"));
             }
@@ -111,7 +111,7 @@ impl App {
             Ok(applications) => {
                 self.remember_moves(prompt.engagement, &applications);
                 for application in applications {
-                    self.data.put_application(application);
+                    self.write_data(|data| data.put_application(application));
                 }
                 self.marks.clear();
                 self.after_pipeline_change();

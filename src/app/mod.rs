@@ -23,6 +23,8 @@ pub mod overlay;
 pub mod palette;
 pub mod pipeline;
 pub mod scorecard;
+pub mod shared;
+mod sync;
 pub mod tags;
 pub mod undo;
 mod update;
@@ -39,6 +41,7 @@ use data::Data;
 use matrix::MatrixState;
 use overlay::Overlay;
 use pipeline::PipelineState;
+use shared::Shared;
 use std::sync::Arc;
 
 /// The panes, in tab order.
@@ -96,7 +99,11 @@ pub struct App {
     actor: String,
     keymap: Keymap,
     aging: crate::domain::AgingPolicy,
-    data: Data,
+    /// The records every session of this process shares, and the snapshot
+    /// of them this session draws (at version `seen`).
+    shared: Arc<Shared>,
+    data: Arc<Data>,
+    seen: u64,
     pane: Pane,
     engagement: Option<EngagementId>,
     candidates: CandidatesState,
@@ -116,7 +123,6 @@ pub struct App {
     /// The newest events of the candidate in the detail view.
     detail_feed: Vec<crate::domain::Event>,
     overlay: Option<Overlay>,
-    search: palette::SearchSlot,
     status: Status,
     size: (u16, u16),
     quit: bool,
@@ -125,11 +131,17 @@ pub struct App {
 impl App {
     /// Loads everything the panes show from `store`.
     pub fn new(store: Arc<Store>, options: AppOptions) -> crate::store::Result<App> {
+        let shared = Shared::load(&store, Catalog::builtin())?;
+        Ok(App::with_shared(store, shared, options))
+    }
+
+    /// A session over records shared with other sessions of this process
+    /// (`hireterm serve`): each has its own panes, cursors, marks and undo.
+    pub fn with_shared(store: Arc<Store>, shared: Arc<Shared>, options: AppOptions) -> App {
         let catalog = Catalog::builtin();
-        let data = Data::load(&store)?;
+        let (seen, data) = shared.snapshot();
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
-        let search = palette::SearchSlot::start(&data, catalog);
         let mut app = App {
             store,
             catalog,
@@ -137,7 +149,9 @@ impl App {
             actor: options.actor,
             keymap: options.keymap,
             aging: options.aging,
+            shared,
             data,
+            seen,
             pane: Pane::Candidates,
             engagement,
             candidates,
@@ -152,13 +166,12 @@ impl App {
             activity: Vec::new(),
             detail_feed: Vec::new(),
             overlay: None,
-            search,
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
             quit: false,
         };
         app.rebuild_matrix();
-        Ok(app)
+        app
     }
 
     /// Turns one input into state changes.
@@ -247,7 +260,7 @@ impl App {
     /// needs to (the palette waits by itself); benchmarks do, so that the
     /// build does not compete with what they time.
     pub fn wait_for_search_index(&mut self) {
-        self.search.wait();
+        self.shared.search_index();
     }
 
     // Read access for drawing and tests.

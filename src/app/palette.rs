@@ -9,9 +9,7 @@ use super::list::{ListCursor, Motion};
 use super::overlay::Overlay;
 use super::{App, Key, KeyCode, Pane};
 use crate::domain::{RoleId, SkillId, role_fit};
-use crate::search::{Hit, SearchIndex, Target};
-use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use crate::search::{Hit, Target};
 
 /// Hits kept for the list; the screen shows what fits.
 const MAX_HITS: usize = 50;
@@ -24,52 +22,6 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     /// The query changed since `hits` were found.
     pub stale: bool,
-}
-
-/// The search index: built on a thread of its own when the app starts, so
-/// that neither the first frame nor typing waits for it.
-pub enum SearchSlot {
-    Building(Receiver<SearchIndex>),
-    Ready(Arc<SearchIndex>),
-    Failed,
-}
-
-impl SearchSlot {
-    pub fn start(
-        app_data: &super::data::Data,
-        catalog: &'static crate::catalog::Catalog,
-    ) -> SearchSlot {
-        let candidates = app_data.shared_candidates();
-        let engagements = app_data.engagements().to_vec();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("search-index".into())
-            .spawn(move || {
-                let _ = tx.send(SearchIndex::build(&candidates, &engagements, catalog));
-            });
-        match spawned {
-            Ok(_) => SearchSlot::Building(rx),
-            Err(_) => SearchSlot::Failed,
-        }
-    }
-
-    /// Blocks until the build is over.
-    pub fn wait(&mut self) {
-        if let SearchSlot::Building(rx) = self {
-            *self = rx.recv().map_or(SearchSlot::Failed, |index| {
-                SearchSlot::Ready(Arc::new(index))
-            });
-        }
-    }
-
-    /// The index, waiting for it if it is still being built.
-    fn get(&mut self) -> Option<Arc<SearchIndex>> {
-        self.wait();
-        match self {
-            SearchSlot::Ready(index) => Some(Arc::clone(index)),
-            _ => None,
-        }
-    }
 }
 
 /// A filter on the candidates table, set from the palette.
@@ -136,8 +88,10 @@ impl App {
         }
     }
 
-    /// Runs the search for the palette's latest query, if it changed.
+    /// Readies the app for a frame: takes in other sessions' changes, and
+    /// runs the search for the palette's latest query, if it changed.
     pub fn settle(&mut self) {
+        self.sync();
         let Some(Overlay::Palette(palette)) = &self.overlay else {
             return;
         };
@@ -145,7 +99,7 @@ impl App {
             return;
         }
         let query = palette.query.clone();
-        let hits = match self.search.get() {
+        let hits = match self.shared.search_index() {
             Some(index) => index.search(&query, MAX_HITS, None),
             None => Vec::new(),
         };

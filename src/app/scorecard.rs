@@ -116,7 +116,7 @@ impl App {
         {
             Ok(application) => {
                 self.overlay = None;
-                self.data.put_application(application);
+                self.write_data(|data| data.put_application(application));
                 self.after_pipeline_change();
                 self.say(format!(
                     "scorecard saved for {name}: {}",

@@ -88,7 +88,7 @@ impl App {
             Ok(changed) => {
                 let count = changed.len();
                 for candidate in changed {
-                    self.data.put_candidate(candidate);
+                    self.write_data(|data| data.put_candidate(candidate));
                 }
                 self.refresh_feeds();
                 Some(count)

@@ -132,7 +132,7 @@ impl App {
         {
             Ok(applications) => {
                 for application in applications {
-                    self.data.put_application(application);
+                    self.write_data(|data| data.put_application(application));
                 }
                 self.after_pipeline_change();
                 true
@@ -157,12 +157,12 @@ impl App {
         let outcome = if redo {
             self.store
                 .add_note(note.candidate, note.engagement, &note.text, &stamp)
-                .inspect(|again| self.data.put_note(again.clone()))
+                .inspect(|again| self.write_data(|data| data.put_note(again.clone())))
         } else {
             self.store
                 .remove_note(note.candidate, note.id, &stamp)
                 .map(|()| {
-                    self.data.drop_note(note.candidate, note.id);
+                    self.write_data(|data| data.drop_note(note.candidate, note.id));
                     note.clone()
                 })
         };

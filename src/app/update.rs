@@ -299,7 +299,7 @@ impl App {
         {
             Ok(application) => {
                 self.remember_moves(engagement, std::slice::from_ref(&application));
-                self.data.put_application(application);
+                self.write_data(|data| data.put_application(application));
                 self.after_pipeline_change();
                 self.say(format!("{name}: {stage} → {to}"));
             }

@@ -1,0 +1,123 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Several sessions over one store and one set of shared records, as
+//! `hireterm serve` runs them: each with its own view, all seeing each
+//! other's changes by the next frame.
+
+mod common;
+
+use common::{TempDb, demo_store, draw, now, press, screen_text};
+use hireterm::app::pipeline::{self, COLUMNS};
+use hireterm::app::shared::Shared;
+use hireterm::app::{App, AppOptions, Input, Keymap, Pane};
+use hireterm::catalog::Catalog;
+use hireterm::domain::FixedClock;
+use hireterm::domain::{CandidateId, Stage};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn session(store: &Arc<hireterm::store::Store>, shared: &Arc<Shared>, actor: &str) -> App {
+    let options = AppOptions {
+        actor: actor.into(),
+        clock: Arc::new(FixedClock(now())),
+        keymap: Keymap::defaults(),
+        aging: Default::default(),
+        notice: None,
+    };
+    let mut app = App::with_shared(Arc::clone(store), Arc::clone(shared), options);
+    app.handle_input(Input::Resize(120, 40));
+    app
+}
+
+/// The cards of one board column, top to bottom.
+fn column(app: &App, index: usize) -> Vec<CandidateId> {
+    let board = pipeline::board(app.data(), app.engagement().unwrap(), now());
+    board[index].iter().map(|c| c.candidate.id).collect()
+}
+
+fn selected(app: &App) -> CandidateId {
+    let board = pipeline::board(app.data(), app.engagement().unwrap(), now());
+    app.pipeline().selected(&board).unwrap().candidate.id
+}
+
+/// A column before Placed with at least two cards.
+fn busy_column(app: &App) -> usize {
+    (0..COLUMNS.len() - 1)
+        .find(|&c| COLUMNS[c] != Stage::Placed && column(app, c).len() >= 2)
+        .expect("a column with two cards")
+}
+
+#[test]
+fn a_move_in_one_session_shows_in_the_other_and_its_cursor_stays_put() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 600, 1);
+    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&wakes);
+    let _watch = shared.watch(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let mut ana = session(&store, &shared, "ana");
+    let mut bo = session(&store, &shared, "bo");
+    press(&mut ana, "2");
+    press(&mut bo, "2");
+    let col = busy_column(&ana);
+    let before = column(&bo, col);
+    // Bo looks at the last card of the column, Ana moves its first one on.
+    for _ in 0..col {
+        press(&mut ana, "l");
+        press(&mut bo, "l");
+    }
+    press(&mut bo, "G");
+    let bo_card = selected(&bo);
+    assert_eq!(bo_card, *before.last().unwrap());
+    press(&mut ana, ">");
+    let moved = before[0];
+    assert!(wakes.load(Ordering::SeqCst) >= 1, "watchers are told");
+
+    // Bo's next frame: the card has gone on, Bo's cursor is where it was.
+    press(&mut bo, "");
+    assert!(!column(&bo, col).contains(&moved));
+    assert!(column(&bo, col + 1).contains(&moved));
+    assert_eq!(selected(&bo), bo_card);
+    assert_eq!(bo.pane(), Pane::Pipeline);
+    let screen = screen_text(&draw(&bo, 120, 40));
+    let name = &store.candidate(moved).unwrap().unwrap().name;
+    let short: String = name.chars().take(8).collect();
+    assert!(screen.contains(&short), "{screen}");
+
+    // The move is Ana's in the log, not Bo's.
+    let engagement = ana.engagement().unwrap().id;
+    let application = store.application(engagement, moved).unwrap().unwrap();
+    assert_eq!(application.history.last().unwrap().actor, "ana");
+}
+
+#[test]
+fn each_session_keeps_its_own_undo() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 600, 1);
+    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let mut ana = session(&store, &shared, "ana");
+    let mut bo = session(&store, &shared, "bo");
+    press(&mut ana, "2");
+    press(&mut bo, "2");
+    let col = busy_column(&ana);
+    for _ in 0..col {
+        press(&mut ana, "l");
+    }
+    let moved = selected(&ana);
+    let engagement = ana.engagement().unwrap().id;
+    press(&mut ana, ">");
+    // Bo has nothing to undo; Ana's undo is Ana's.
+    press(&mut bo, "u");
+    assert_eq!(
+        store.application(engagement, moved).unwrap().unwrap().stage,
+        COLUMNS[col + 1]
+    );
+    press(&mut ana, "u");
+    assert_eq!(
+        store.application(engagement, moved).unwrap().unwrap().stage,
+        COLUMNS[col]
+    );
+    press(&mut bo, "");
+    assert!(column(&bo, col).contains(&moved));
+}
