@@ -1,6 +1,7 @@
 //! Undo and redo of stage moves (single, bulk, rejections, withdrawals,
-//! re-openings). Each undo is itself a recorded move with the reason
-//! "undo", so the event log audits it like any other change.
+//! re-openings), notes, tags and merges. Each undo is itself recorded in
+//! the event log (a move with the reason "undo", a removed note, a
+//! `MergeUndone`), so the log audits it like any other change.
 
 use super::App;
 use crate::domain::{Application, CandidateId, EngagementId, Stage};
@@ -25,6 +26,13 @@ pub enum Undoable {
         ids: Vec<CandidateId>,
         tag: String,
         added: bool,
+    },
+    /// A new record merged into `existing` (undo restores the record as it
+    /// was, if unchanged since; redo merges `incoming` again).
+    Merge {
+        existing: CandidateId,
+        incoming: Box<crate::domain::Candidate>,
+        event: crate::domain::EventId,
     },
 }
 
@@ -107,6 +115,20 @@ impl App {
                     None => Err(action),
                 };
             }
+            Undoable::Merge {
+                existing,
+                incoming,
+                event,
+            } => {
+                return match self.replay_merge(*existing, incoming, *event, redo) {
+                    Some(event) => Ok(Undoable::Merge {
+                        existing: *existing,
+                        incoming: incoming.clone(),
+                        event,
+                    }),
+                    None => Err(action),
+                };
+            }
             Undoable::Tag { ids, tag, added } => {
                 let remove = *added != redo;
                 let done = self.apply_tag(ids, tag, remove).is_some();
@@ -175,6 +197,43 @@ impl App {
                     "undid the note"
                 });
                 Some(note)
+            }
+            Err(error) => {
+                self.complain(error.to_string());
+                None
+            }
+        }
+    }
+}
+
+impl App {
+    /// Takes a merge back (the store refuses if the record changed since)
+    /// or merges again; the merge event as it now stands, or `None` when
+    /// the store refused.
+    fn replay_merge(
+        &mut self,
+        existing: CandidateId,
+        incoming: &crate::domain::Candidate,
+        event: crate::domain::EventId,
+        redo: bool,
+    ) -> Option<crate::domain::EventId> {
+        let stamp = self.stamp();
+        let outcome = if redo {
+            self.store
+                .merge_candidate(existing, incoming, &stamp)
+                .map(|merged| (merged.candidate, merged.event))
+        } else {
+            self.store
+                .undo_merge(event, &stamp)
+                .map(|restored| (restored, event))
+        };
+        match outcome {
+            Ok((candidate, event)) => {
+                let name = candidate.name.clone();
+                self.take_in_candidate(candidate);
+                let verb = if redo { "redid" } else { "undid" };
+                self.say(format!("{verb} the merge into {name} ({existing})"));
+                Some(event)
             }
             Err(error) => {
                 self.complain(error.to_string());

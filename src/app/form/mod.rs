@@ -1,0 +1,268 @@
+//! The core shared by the candidate and engagement forms: fields, focus,
+//! text editing, completion from the catalog, and an error per field.
+//!
+//! Keys: the form's own commands (tab, enter, ctrl-s, esc...) are bound in
+//! the `[form]` section of `assets/keymap.toml` and dispatched in
+//! `dispatch.rs`; the editing keys (characters, backspace, delete, left,
+//! right, home, end) are fixed and handled by [`Form::edit`].
+
+mod dispatch;
+pub mod input;
+pub mod picks;
+pub mod rules;
+
+use super::{Key, KeyCode};
+use crate::catalog::Catalog;
+use input::TextInput;
+use picks::{Pick, Picks};
+use rules::Rule;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the store refused the last save (the fields were fine).
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    /// The text typed: the value of a text field, the completion query of
+    /// a picks field.
+    pub input: TextInput,
+    pub kind: Kind,
+    /// Shown next to the field; saving is refused while any is set.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Text(Rule),
+    /// One of a fixed list, changed with left and right.
+    Choice {
+        options: Vec<&'static str>,
+        index: usize,
+    },
+    /// Catalog entries; `required` asks for at least one.
+    Picks {
+        picks: Picks,
+        required: bool,
+    },
+}
+
+impl Field {
+    pub fn text(label: &'static str, rule: Rule, value: &str) -> Field {
+        Field::with(label, Kind::Text(rule), value)
+    }
+
+    pub fn choice(label: &'static str, options: Vec<&'static str>, index: usize) -> Field {
+        Field::with(label, Kind::Choice { options, index }, "")
+    }
+
+    pub fn picks(label: &'static str, picks: Picks, required: bool) -> Field {
+        Field::with(label, Kind::Picks { picks, required }, "")
+    }
+
+    fn with(label: &'static str, kind: Kind, value: &str) -> Field {
+        Field {
+            label,
+            input: TextInput::new(value),
+            kind,
+            error: None,
+        }
+    }
+
+    /// Sets `error` from the field's current content.
+    pub fn validate(&mut self) {
+        self.error = match &self.kind {
+            Kind::Text(rule) => rule.check(self.input.text()),
+            Kind::Choice { .. } => None,
+            Kind::Picks { picks, required } => {
+                if !self.input.is_empty() {
+                    Some(format!("“{}”: take a match with enter", self.input.value()))
+                } else if *required && picks.chosen.is_empty() {
+                    Some("required".into())
+                } else {
+                    picks.problem()
+                }
+            }
+        };
+    }
+
+    /// The open completion list of a picks field.
+    pub fn completion(&self) -> Option<&Picks> {
+        match &self.kind {
+            Kind::Picks { picks, .. } if picks.is_open() => Some(picks),
+            _ => None,
+        }
+    }
+}
+
+impl Form {
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form {
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    /// Moves the focus by `step` fields, checking the field it leaves.
+    pub fn move_focus(&mut self, step: isize) {
+        let field = &mut self.fields[self.focus];
+        field.validate();
+        if let Kind::Picks { picks, .. } = &mut field.kind {
+            picks.matches.clear();
+        }
+        let count = self.fields.len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(count) as usize;
+    }
+
+    /// Enter: takes the highlighted completion, else goes to the next field.
+    pub fn accept(&mut self) {
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            Kind::Picks { picks, .. } if picks.is_open() => {
+                picks.take_highlighted();
+                field.input.clear();
+                field.error = picks.problem();
+            }
+            _ => self.move_focus(1),
+        }
+    }
+
+    /// Up and down: through the completions while they show, else through
+    /// the fields.
+    pub fn step(&mut self, step: isize) {
+        match &mut self.fields[self.focus].kind {
+            Kind::Picks { picks, .. } if picks.is_open() => picks.step(step),
+            _ => self.move_focus(step),
+        }
+    }
+
+    /// Esc's first use: closes the completion list (forgetting the text it
+    /// was for). False when there was none to close.
+    pub fn close_completion(&mut self) -> bool {
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            Kind::Picks { picks, .. } if picks.is_open() || !field.input.is_empty() => {
+                picks.matches.clear();
+                field.input.clear();
+                field.error = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The fixed editing keys. A field showing an error is checked again
+    /// as it is edited, so the error goes as soon as it is mended.
+    pub fn edit(&mut self, key: Key, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        let had_error = field.error.is_some();
+        let typed = match key.code {
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(c),
+            _ => None,
+        };
+        match &mut field.kind {
+            Kind::Choice { options, index } => {
+                let count = options.len();
+                match key.code {
+                    KeyCode::Left => *index = (*index + count - 1) % count,
+                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % count,
+                    _ => {}
+                }
+                return;
+            }
+            Kind::Picks { picks, .. } if field.input.is_empty() => {
+                if let (Some(c), Some(_)) = (typed, picks.waiting()) {
+                    field.error = picks.answer(c).err().or_else(|| picks.problem());
+                    return;
+                }
+                if key.code == KeyCode::Backspace {
+                    picks.chosen.pop();
+                    field.error = None;
+                    return;
+                }
+            }
+            _ => {}
+        }
+        match (key.code, typed) {
+            (_, Some(c)) => field.input.insert(c.encode_utf8(&mut [0; 4])),
+            (KeyCode::Backspace, _) => field.input.backspace(),
+            (KeyCode::Delete, _) => field.input.delete(),
+            (KeyCode::Left, _) => field.input.left(),
+            (KeyCode::Right, _) => field.input.right(),
+            (KeyCode::Home, _) => field.input.home(),
+            (KeyCode::End, _) => field.input.end(),
+            _ => return,
+        }
+        self.after_edit(had_error, catalog);
+    }
+
+    /// Pasted text goes in at the cursor, cleaned.
+    pub fn paste(&mut self, text: &str, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        if matches!(field.kind, Kind::Choice { .. }) {
+            return;
+        }
+        let had_error = field.error.is_some();
+        field.input.insert(text);
+        self.after_edit(had_error, catalog);
+    }
+
+    fn after_edit(&mut self, had_error: bool, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        if let Kind::Picks { picks, .. } = &mut field.kind {
+            picks.refresh(catalog, field.input.text());
+        }
+        if had_error {
+            field.validate();
+        }
+    }
+
+    /// Checks every field; on failure, the focus goes to the first field
+    /// in error.
+    pub fn validate(&mut self) -> bool {
+        for field in &mut self.fields {
+            field.validate();
+        }
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            Some(first) => {
+                self.focus = first;
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// A text field's value, cleaned and trimmed.
+    pub fn text(&self, index: usize) -> String {
+        self.fields[index].input.value()
+    }
+
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields[index].kind {
+            Kind::Choice { index, .. } => index,
+            _ => 0,
+        }
+    }
+
+    pub fn picks(&self, index: usize) -> &[Pick] {
+        match &self.fields[index].kind {
+            Kind::Picks { picks, .. } => &picks.chosen,
+            _ => &[],
+        }
+    }
+
+    /// Marks a field as wrong after a check that needs several fields.
+    pub fn set_error(&mut self, index: usize, message: impl Into<String>) {
+        self.fields[index].error = Some(message.into());
+        self.focus = index;
+    }
+}

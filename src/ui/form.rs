@@ -1,0 +1,270 @@
+//! The add/edit forms: a box over the body with a row per field (label,
+//! value, and its error next to it), the catalog matches under the field
+//! being typed in, scrolled so that the field in focus always shows.
+
+use super::{Theme, centered, duplicate, fit, safe};
+use crate::app::candidate_form::CandidateForm;
+use crate::app::engagement_form::EngagementForm;
+use crate::app::form::picks::{self, Asks, Pick, Picks, Waiting};
+use crate::app::form::{Field, Form, Kind};
+use crate::app::{Action, App, Context};
+use crate::domain::Priority;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+const MAX_WIDTH: u16 = 100;
+/// The marker and the label, before the value.
+const LABEL_WIDTH: usize = 13;
+
+pub fn render_candidate(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    sheet: &CandidateForm,
+    theme: &Theme,
+) {
+    let title = match &sheet.editing {
+        Some(c) => format!(" Edit {} · {} ", safe(&c.name), c.id),
+        None => " New candidate ".to_string(),
+    };
+    let box_area = draw(frame, area, app, &title, &sheet.form, theme);
+    if let Some(prompt) = &sheet.duplicate {
+        duplicate::render(frame, box_area, app, prompt, sheet.editing.is_some(), theme);
+    }
+}
+
+pub fn render_engagement(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    sheet: &EngagementForm,
+    theme: &Theme,
+) {
+    let title = match &sheet.editing {
+        Some(e) => format!(" Edit {} · {} ", e.id, safe(&e.title)),
+        None => " New engagement ".to_string(),
+    };
+    draw(frame, area, app, &title, &sheet.form, theme);
+}
+
+/// Draws the form's box over the body (the tabs and the status line stay
+/// in sight) and returns it.
+fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, theme: &Theme) -> Rect {
+    // Room for every field, a few errors on lines of their own and the
+    // matches, so the box keeps its size as they come and go.
+    let wanted = form.fields.len() + picks::SHOWN + 6;
+    let height = area.height.saturating_sub(2).min(wanted as u16);
+    let box_area = centered(area, area.width.min(MAX_WIDTH), height);
+    frame.render_widget(Clear, box_area);
+    let block = Block::bordered().title(Line::styled(title.to_string(), theme.title()));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let [body, footer] = inner.layout(&Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ]));
+    let rows = rows(form, usize::from(inner.width), theme);
+    let visible = usize::from(body.height);
+    let focus_rows = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, (field, _))| *field == form.focus);
+    let first = focus_rows.clone().map(|(i, _)| i).min().unwrap_or(0);
+    let last = focus_rows.map(|(i, _)| i).max().unwrap_or(0);
+    let offset = (last + 1).saturating_sub(visible).min(first);
+    let below = rows.len().saturating_sub(offset + visible);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(visible)
+        .map(|(_, l)| l)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), body);
+    let first_line = match (&form.error, offset, below) {
+        (Some(error), ..) => Line::styled(
+            fit(&format!("✗ {}", safe(error)), usize::from(footer.width)).into_owned(),
+            theme.error(),
+        ),
+        (None, 0, 0) => Line::raw(""),
+        (None, above, below) => {
+            Line::styled(format!("{above} rows above · {below} below"), theme.dim())
+        }
+    };
+    let hints = Line::styled(
+        fit(&hints(app), usize::from(footer.width)).into_owned(),
+        theme.dim(),
+    );
+    frame.render_widget(Paragraph::new(vec![first_line, hints]), footer);
+    box_area
+}
+
+/// Every row of the form, each with the field it belongs to.
+fn rows<'a>(form: &Form, width: usize, theme: &Theme) -> Vec<(usize, Line<'a>)> {
+    let room = width.saturating_sub(LABEL_WIDTH);
+    let value_width = (room * 3 / 5).max(10);
+    let mut rows = Vec::new();
+    for (index, field) in form.fields.iter().enumerate() {
+        let focused = index == form.focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let label = format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 2);
+        let value = value_text(field, focused, value_width);
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        let mut spans = vec![Span::styled(label, label_style), Span::raw(value.clone())];
+        let note = note(field, focused, theme);
+        let fits = note
+            .as_ref()
+            .is_none_or(|n| value.width() + 2 + n.width() <= room);
+        if let (Some(note), true) = (&note, fits) {
+            spans.push(Span::raw("  "));
+            spans.push(note.clone());
+        }
+        rows.push((index, Line::from(spans)));
+        if let (Some(note), false) = (note, fits) {
+            let indent = Span::raw(" ".repeat(LABEL_WIDTH));
+            rows.push((index, Line::from(vec![indent, note])));
+        }
+        if focused && let Kind::Picks { picks, .. } = &field.kind {
+            rows.extend(
+                completion_rows(picks, theme)
+                    .into_iter()
+                    .map(|l| (index, l)),
+            );
+        }
+    }
+    rows
+}
+
+/// The error of a field, else (in focus) what it waits for.
+fn note<'a>(field: &Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
+    if let Some(error) = &field.error {
+        return Some(Span::styled(format!("✗ {}", safe(error)), theme.error()));
+    }
+    let hint = match &field.kind {
+        Kind::Picks { picks, .. } if focused => match picks.waiting() {
+            Some(Waiting::Level(_)) => "← type its level, 0-5",
+            Some(Waiting::Priority(_)) => "← m must · n nice to have",
+            None if field.input.is_empty() => "type to pick from the catalog",
+            None => return None,
+        },
+        Kind::Choice { .. } if focused => "←→ change",
+        _ => return None,
+    };
+    Some(Span::styled(hint, theme.dim()))
+}
+
+/// What the field holds, in at most `width` columns, with the cursor
+/// (`▏`) kept in sight when the field has the focus.
+fn value_text(field: &Field, focused: bool, width: usize) -> String {
+    let (before, after) = match &field.kind {
+        Kind::Choice { options, index } => {
+            let option = options.get(*index).copied().unwrap_or("");
+            let shown = if focused {
+                format!("◀ {option} ▶")
+            } else {
+                option.to_string()
+            };
+            return fit(&shown, width).into_owned();
+        }
+        Kind::Picks { picks, .. } => {
+            let chips = picks
+                .chosen
+                .iter()
+                .map(|p| chip(p, picks.asks))
+                .collect::<Vec<_>>();
+            let mut before = chips.join(" · ");
+            if !before.is_empty() && (focused || !field.input.is_empty()) {
+                before.push_str(" · ");
+            }
+            before.push_str(&safe(field.input.text()));
+            (before, String::new())
+        }
+        Kind::Text(_) => {
+            let text: Vec<char> = field.input.text().chars().collect();
+            let cursor = field.input.cursor().min(text.len());
+            let before: String = text[..cursor].iter().collect();
+            let after: String = text[cursor..].iter().collect();
+            (safe(&before).into_owned(), safe(&after).into_owned())
+        }
+    };
+    if !focused {
+        return fit(&format!("{before}{after}"), width).into_owned();
+    }
+    if before.width() < width {
+        return fit(&format!("{before}▏{after}"), width).into_owned();
+    }
+    // Too long to show whole: its end, up to the cursor.
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(width.saturating_sub(2))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("…{tail}▏")
+}
+
+/// `Kubernetes 4`, `Go ≥2 nice`, `Kubernetes ?` while its level is due.
+fn chip(pick: &Pick, asks: Asks) -> String {
+    let name = safe(&pick.name);
+    let level = pick.level.map_or("?".to_string(), |l| l.to_string());
+    match asks {
+        Asks::Nothing => name.into_owned(),
+        Asks::Level => format!("{name} {level}"),
+        Asks::LevelAndPriority => {
+            let priority = match (pick.level, pick.priority) {
+                (None, _) => "",
+                (_, None) => " ?",
+                (_, Some(Priority::Must)) => " must",
+                (_, Some(Priority::Nice)) => " nice",
+            };
+            format!("{name} ≥{level}{priority}")
+        }
+    }
+}
+
+fn completion_rows<'a>(picks: &Picks, theme: &Theme) -> Vec<Line<'a>> {
+    let indent = " ".repeat(LABEL_WIDTH);
+    picks
+        .matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if i == picks.highlighted {
+                Line::from(vec![
+                    Span::raw(indent.clone()),
+                    Span::styled(format!("▸ {}", safe(&m.name)), theme.selected()),
+                ])
+            } else {
+                Line::styled(format!("{indent}  {}", safe(&m.name)), theme.dim())
+            }
+        })
+        .collect()
+}
+
+/// The form's keys, read from the keymap so that a rebound key shows as
+/// rebound.
+fn hints(app: &App) -> String {
+    let short = [
+        (Action::NextField, "next field"),
+        (Action::Accept, "take match"),
+        (Action::Save, "save"),
+        (Action::Cancel, "cancel"),
+    ];
+    let bindings = app.keymap().bindings(Context::Form);
+    short
+        .iter()
+        .filter_map(|(action, label)| {
+            let binding = bindings.iter().find(|b| b.action == *action)?;
+            Some(format!("{} {label}", binding.key))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
