@@ -53,11 +53,7 @@ pub fn render_engagement(
 /// Draws the form's box over the body (the tabs and the status line stay
 /// in sight) and returns it.
 fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, theme: &Theme) -> Rect {
-    // Room for every field, a few errors on lines of their own and the
-    // matches, so the box keeps its size as they come and go.
-    let wanted = form.fields.len() + picks::SHOWN + 6;
-    let height = area.height.saturating_sub(2).min(wanted as u16);
-    let box_area = centered(area, area.width.min(MAX_WIDTH), height);
+    let box_area = box_area(area, form);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(Line::styled(title.to_string(), theme.title()));
     let inner = block.inner(box_area);
@@ -68,14 +64,7 @@ fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, them
     ]));
     let rows = rows(form, usize::from(inner.width), theme);
     let visible = usize::from(body.height);
-    let focus_rows = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, (field, _))| *field == form.focus);
-    let first = focus_rows.clone().map(|(i, _)| i).min().unwrap_or(0);
-    let last = focus_rows.map(|(i, _)| i).max().unwrap_or(0);
-    let offset = (last + 1).saturating_sub(visible).min(first);
-    let below = rows.len().saturating_sub(offset + visible);
+    let (offset, below) = scroll(&rows, form.focus, visible);
     let shown: Vec<Line> = rows
         .into_iter()
         .skip(offset)
@@ -83,53 +72,86 @@ fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, them
         .map(|(_, l)| l)
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
+    let width = usize::from(footer.width);
     let first_line = match (&form.error, offset, below) {
         (Some(error), ..) => Line::styled(
-            fit(&format!("✗ {}", safe(error)), usize::from(footer.width)).into_owned(),
+            fit(&format!("✗ {}", safe(error)), width).into_owned(),
             theme.error(),
         ),
         (None, 0, 0) => Line::raw(""),
         (None, above, below) => {
-            Line::styled(format!("{above} rows above · {below} below"), theme.dim())
+            Line::styled(format!("↕ {above} rows above · {below} below"), theme.dim())
         }
     };
-    let hints = Line::styled(
-        fit(&hints(app), usize::from(footer.width)).into_owned(),
-        theme.dim(),
-    );
+    let hints = Line::styled(fit(&hints(app), width).into_owned(), theme.dim());
     frame.render_widget(Paragraph::new(vec![first_line, hints]), footer);
     box_area
+}
+
+/// The body between the tabs and the status line, filled by the form
+/// when little room would be left over, else a box with room for every
+/// field, some errors on lines of their own and the matches (so that the
+/// box keeps its size as they come and go).
+fn box_area(area: Rect, form: &Form) -> Rect {
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let wanted = (form.fields.len() + picks::SHOWN + 6) as u16;
+    let height = if wanted + 4 >= body.height {
+        body.height
+    } else {
+        wanted
+    };
+    centered(body, body.width.min(MAX_WIDTH), height)
+}
+
+/// The first row shown, so that every row of the field in focus is in
+/// sight, and how many rows are left below.
+fn scroll(rows: &[(usize, Line)], focus: usize, visible: usize) -> (usize, usize) {
+    let mine = || rows.iter().enumerate().filter(|(_, (f, _))| *f == focus);
+    let first = mine().map(|(i, _)| i).min().unwrap_or(0);
+    let last = mine().map(|(i, _)| i).max().unwrap_or(0);
+    let offset = (last + 1).saturating_sub(visible).min(first);
+    (offset, rows.len().saturating_sub(offset + visible))
 }
 
 /// Every row of the form, each with the field it belongs to.
 fn rows<'a>(form: &Form, width: usize, theme: &Theme) -> Vec<(usize, Line<'a>)> {
     let room = width.saturating_sub(LABEL_WIDTH);
     let value_width = (room * 3 / 5).max(10);
+    let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
     let mut rows = Vec::new();
     for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focus;
         let marker = if focused { "▶ " } else { "  " };
         let label = format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 2);
-        let value = value_text(field, focused, value_width);
-        let label_style = if focused {
+        let style = if focused {
             theme.selected()
         } else {
             theme.dim()
         };
-        let mut spans = vec![Span::styled(label, label_style), Span::raw(value.clone())];
-        let note = note(field, focused, theme);
-        let fits = note
-            .as_ref()
-            .is_none_or(|n| value.width() + 2 + n.width() <= room);
-        if let (Some(note), true) = (&note, fits) {
-            spans.push(Span::raw("  "));
-            spans.push(note.clone());
+        // Picks flow over the whole row; text leaves room for its error.
+        let value_width = match field.kind {
+            Kind::Picks { .. } => room,
+            _ => value_width,
+        };
+        let mut lines: Vec<Vec<Span>> = value_lines(field, focused, value_width)
+            .into_iter()
+            .map(|value| vec![indent(), Span::raw(value)])
+            .collect();
+        lines[0][0] = Span::styled(label, style);
+        if let Some(note) = note(field, focused, theme) {
+            let last = lines.len() - 1;
+            let used: usize = lines[last].iter().map(Span::width).sum();
+            if used + 2 + note.width() <= width {
+                lines[last].extend([Span::raw("  "), note]);
+            } else {
+                lines.push(vec![indent(), note]);
+            }
         }
-        rows.push((index, Line::from(spans)));
-        if let (Some(note), false) = (note, fits) {
-            let indent = Span::raw(" ".repeat(LABEL_WIDTH));
-            rows.push((index, Line::from(vec![indent, note])));
-        }
+        rows.extend(lines.into_iter().map(|spans| (index, Line::from(spans))));
         if focused && let Kind::Picks { picks, .. } = &field.kind {
             rows.extend(
                 completion_rows(picks, theme)
@@ -159,10 +181,15 @@ fn note<'a>(field: &Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
     Some(Span::styled(hint, theme.dim()))
 }
 
-/// What the field holds, in at most `width` columns, with the cursor
-/// (`▏`) kept in sight when the field has the focus.
-fn value_text(field: &Field, focused: bool, width: usize) -> String {
-    let (before, after) = match &field.kind {
+/// What the field holds, in lines of at most `width` columns: one for
+/// text (its end kept in sight as the cursor nears it), as many as the
+/// picks need. In focus, `▏` marks the cursor.
+fn value_lines(field: &Field, focused: bool, width: usize) -> Vec<String> {
+    let input: Vec<char> = field.input.text().chars().collect();
+    let cursor = field.input.cursor().min(input.len());
+    let before = safe(&input[..cursor].iter().collect::<String>()).into_owned();
+    let after = safe(&input[cursor..].iter().collect::<String>()).into_owned();
+    match &field.kind {
         Kind::Choice { options, index } => {
             let option = options.get(*index).copied().unwrap_or("");
             let shown = if focused {
@@ -170,45 +197,56 @@ fn value_text(field: &Field, focused: bool, width: usize) -> String {
             } else {
                 option.to_string()
             };
-            return fit(&shown, width).into_owned();
+            vec![fit(&shown, width).into_owned()]
         }
         Kind::Picks { picks, .. } => {
-            let chips = picks
-                .chosen
-                .iter()
-                .map(|p| chip(p, picks.asks))
-                .collect::<Vec<_>>();
-            let mut before = chips.join(" · ");
-            if !before.is_empty() && (focused || !field.input.is_empty()) {
-                before.push_str(" · ");
+            let mut items: Vec<String> = picks.chosen.iter().map(|p| chip(p, picks.asks)).collect();
+            if focused || !before.is_empty() {
+                items.push(with_cursor(&before, "", focused, width));
             }
-            before.push_str(&safe(field.input.text()));
-            (before, String::new())
+            wrap(&items, width)
         }
-        Kind::Text(_) => {
-            let text: Vec<char> = field.input.text().chars().collect();
-            let cursor = field.input.cursor().min(text.len());
-            let before: String = text[..cursor].iter().collect();
-            let after: String = text[cursor..].iter().collect();
-            (safe(&before).into_owned(), safe(&after).into_owned())
-        }
-    };
+        Kind::Text(_) => vec![with_cursor(&before, &after, focused, width)],
+    }
+}
+
+/// `before▏after` cut to `width`; when the text before the cursor is too
+/// long, its end, so that the cursor stays in sight.
+fn with_cursor(before: &str, after: &str, focused: bool, width: usize) -> String {
     if !focused {
         return fit(&format!("{before}{after}"), width).into_owned();
     }
     if before.width() < width {
         return fit(&format!("{before}▏{after}"), width).into_owned();
     }
-    // Too long to show whole: its end, up to the cursor.
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(width.saturating_sub(2))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("…{tail}▏")
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in before.chars().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + 2 > width {
+            break;
+        }
+        tail.push(c);
+    }
+    format!("…{}▏", tail.into_iter().rev().collect::<String>())
+}
+
+/// Items joined with ` · `, flowed into lines of `width` columns.
+fn wrap(items: &[String], width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for item in items {
+        let line = lines.last_mut().map_or(0, |l| l.width());
+        if line > 0 && line + 3 + item.width() > width {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&fit(item, width));
+        }
+    }
+    lines
 }
 
 /// `Kubernetes 4`, `Go ≥2 nice`, `Kubernetes ?` while its level is due.

@@ -19,7 +19,10 @@ pub const HARD_CAP: usize = 1000;
 impl TextInput {
     /// A field holding `value`, cleaned, with the cursor at its end.
     pub fn new(value: &str) -> TextInput {
-        let text: String = text::clean_line(value).chars().take(HARD_CAP).collect();
+        let text: String = text::clean_line(&flatten(value))
+            .chars()
+            .take(HARD_CAP)
+            .collect();
         let cursor = text.chars().count();
         TextInput { text, cursor }
     }
@@ -41,11 +44,7 @@ impl TextInput {
     /// become spaces (a pasted address stays one line); control
     /// characters, bidi overrides and zero-width characters are dropped.
     pub fn insert(&mut self, typed: &str) {
-        let flattened: String = typed
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .collect();
-        let clean = text::clean(&flattened, false);
+        let clean = text::clean(&flatten(typed), false);
         let room = HARD_CAP.saturating_sub(self.text.chars().count());
         let at = self.byte_at(self.cursor);
         let inserted: String = clean.chars().take(room).collect();
@@ -101,6 +100,13 @@ impl TextInput {
             .nth(chars)
             .map_or(self.text.len(), |(i, _)| i)
     }
+}
+
+/// Line breaks as spaces, so that two lines do not run into one word.
+fn flatten(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]

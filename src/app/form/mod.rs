@@ -34,6 +34,9 @@ pub struct Field {
     pub kind: Kind,
     /// Shown next to the field; saving is refused while any is set.
     pub error: Option<String>,
+    /// Edited since the form opened: only such a field is checked as the
+    /// focus leaves it, so that tabbing past an empty one does not scold.
+    pub touched: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +73,7 @@ impl Field {
             input: TextInput::new(value),
             kind,
             error: None,
+            touched: false,
         }
     }
 
@@ -112,10 +116,13 @@ impl Form {
         &self.fields[self.focus]
     }
 
-    /// Moves the focus by `step` fields, checking the field it leaves.
+    /// Moves the focus by `step` fields, checking the field it leaves if
+    /// it was edited.
     pub fn move_focus(&mut self, step: isize) {
         let field = &mut self.fields[self.focus];
-        field.validate();
+        if field.touched {
+            field.validate();
+        }
         if let Kind::Picks { picks, .. } = &mut field.kind {
             picks.matches.clear();
         }
@@ -127,10 +134,12 @@ impl Form {
     pub fn accept(&mut self) {
         let field = &mut self.fields[self.focus];
         match &mut field.kind {
+            // What the pick waits for next shows as a hint, not an error.
             Kind::Picks { picks, .. } if picks.is_open() => {
                 picks.take_highlighted();
                 field.input.clear();
-                field.error = picks.problem();
+                field.error = None;
+                field.touched = true;
             }
             _ => self.move_focus(1),
         }
@@ -165,6 +174,7 @@ impl Form {
     pub fn edit(&mut self, key: Key, catalog: &Catalog) {
         let field = &mut self.fields[self.focus];
         let had_error = field.error.is_some();
+        field.touched = true;
         let typed = match key.code {
             KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(c),
             _ => None,
@@ -181,7 +191,7 @@ impl Form {
             }
             Kind::Picks { picks, .. } if field.input.is_empty() => {
                 if let (Some(c), Some(_)) = (typed, picks.waiting()) {
-                    field.error = picks.answer(c).err().or_else(|| picks.problem());
+                    field.error = picks.answer(c).err();
                     return;
                 }
                 if key.code == KeyCode::Backspace {
@@ -212,6 +222,7 @@ impl Form {
             return;
         }
         let had_error = field.error.is_some();
+        field.touched = true;
         field.input.insert(text);
         self.after_edit(had_error, catalog);
     }
