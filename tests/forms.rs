@@ -557,3 +557,66 @@ fn a_stored_hostile_name_is_shown_clean_in_the_edit_form_and_saved_clean() {
     assert!(stored.problems().is_empty(), "{:?}", stored.problems());
     assert_eq!(stored.location.city, "Lis bonEve[2J]52;c;aGk= Lima");
 }
+
+#[test]
+fn a_store_refusal_shows_in_the_form_and_keeps_what_was_typed() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    // Written behind the app's back, so the form's duplicate check (over
+    // the records on screen) misses it and the store's email index refuses.
+    app.store()
+        .add_candidate(candidate("Hidden Writer", "taken@example.com"), &stamp())
+        .unwrap();
+    press(&mut app, "a");
+    fill(&mut app, "Name", "Kim Park");
+    fill(&mut app, "Email", "taken@example.com");
+    press(&mut app, "ctrl-s");
+    let form = open_form(&app).expect("the form stays open");
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("already belongs to candidate"), "{error}");
+    assert!(app.status().is_error);
+    assert_eq!(form.fields[0].input.text(), "Kim Park");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(
+        screen.contains("✗ email taken@example.com already"),
+        "{screen}"
+    );
+    fill(&mut app, "Email", "kim@example.com");
+    press(&mut app, "ctrl-s");
+    assert!(app.overlay().is_none(), "{:?}", app.status());
+}
+
+#[test]
+fn the_first_candidate_of_an_empty_database_is_added_in_the_app() {
+    let db = TempDb::new();
+    let mut app = app_on(std::sync::Arc::new(db.open()), 80, 24);
+    press(&mut app, "a");
+    fill(&mut app, "Name", "First Person");
+    fill(&mut app, "Email", "first@example.com");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.data().candidates().len(), 1);
+    let screen = screen_text(&draw(&app, 80, 24));
+    assert!(screen.contains("Candidates (1)"), "{screen}");
+    assert!(screen.contains("First Person"), "{screen}");
+}
+
+#[test]
+fn help_lists_the_form_keys_where_forms_open() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 60);
+    press(&mut app, "?");
+    let screen = screen_text(&draw(&app, 120, 60));
+    for text in [
+        "add a candidate (a form)",
+        "edit the candidate",
+        "In a form",
+        "ctrl-s                 save; refused while a field shows ✗",
+        "Duplicate found (in a form)",
+        "merge into the one on file (u undoes)",
+    ] {
+        assert!(screen.contains(text), "{text}: {screen}");
+    }
+    press(&mut app, "esc 2 ?");
+    let screen = screen_text(&draw(&app, 120, 60));
+    assert!(screen.contains("add an engagement (a form)"), "{screen}");
+}

@@ -114,11 +114,11 @@ impl Action {
             Action::PrevField => "previous field",
             Action::MatchDown => "next match, else next field",
             Action::MatchUp => "previous match, else previous field",
-            Action::Accept => "take the highlighted match, else next field",
-            Action::Save => "save (refused while a field is marked ✗)",
-            Action::Cancel => "close the matches, else discard the form",
+            Action::Accept => "take the match, else next field",
+            Action::Save => "save; refused while a field shows ✗",
+            Action::Cancel => "close matches, else discard the form",
             Action::OpenExisting => "open the record already on file",
-            Action::Merge => "merge into the record on file (u undoes)",
+            Action::Merge => "merge into the one on file (u undoes)",
         }
     }
 }

@@ -12,8 +12,8 @@ use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
 use crate::domain::text::{clean_line, normalize_email};
 use crate::domain::{
-    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RateRange, RoleId,
-    SkillLevel, Source, Timestamp,
+    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RoleId, SkillLevel,
+    Source, Timestamp,
 };
 
 /// The fields, in screen order.
@@ -65,21 +65,8 @@ impl CandidateForm {
         if !self.form.validate() {
             return None;
         }
+        let rate = self.form.rate(RATE, CURRENCY, "rate")?;
         let form = &self.form;
-        let range = rules::parse_range(&form.text(RATE)).ok()?;
-        let currency = form.text(CURRENCY);
-        if range.is_some() && currency.is_empty() {
-            self.form.set_error(CURRENCY, "needed with a rate");
-            return None;
-        }
-        let rate = match range {
-            Some((min, max)) => Some(RateRange {
-                min,
-                max,
-                currency: rules::parse_currency(&currency).ok()?,
-            }),
-            None => None,
-        };
         let phone = form.text(PHONE);
         let base = self.editing.as_ref();
         Some(Candidate {
@@ -118,99 +105,84 @@ impl CandidateForm {
     }
 }
 
+/// The fields in screen order (see the constants above), filled from
+/// `c` when editing.
 fn fields(catalog: &Catalog, c: Option<&Candidate>) -> Vec<Field> {
-    let text = |get: fn(&Candidate) -> String| c.map(get).unwrap_or_default();
-    let roles = c.map_or_else(Vec::new, |c| {
-        c.roles
-            .iter()
-            .map(|r| pick(r.as_str(), catalog.role_name(r), None))
-            .collect()
-    });
-    let skills = c.map_or_else(Vec::new, |c| {
-        c.skills
-            .iter()
-            .map(|s| {
-                pick(
-                    s.skill.as_str(),
-                    catalog.skill_name(&s.skill),
-                    Some(s.level),
-                )
-            })
-            .collect()
-    });
-    let rate = c.and_then(|c| c.rate.as_ref());
-    let source = c.map_or(0, |c| {
-        Source::ALL.iter().position(|s| *s == c.source).unwrap_or(0)
-    });
+    let mut fields = contact_fields(c);
+    fields.extend(catalog_fields(catalog, c));
+    fields.extend(terms_fields(c));
+    fields
+}
+
+fn contact_fields(c: Option<&Candidate>) -> Vec<Field> {
+    let text = |get: fn(&Candidate) -> &str| c.map_or("", get);
     vec![
-        Field::text("Name", Rule::Required, &text(|c| c.name.clone())),
-        Field::text("Email", Rule::Email, &text(|c| c.email.clone())),
+        Field::text("Name", Rule::Required, text(|c| &c.name)),
+        Field::text("Email", Rule::Email, text(|c| &c.email)),
         Field::text(
             "Phone",
             Rule::Phone,
-            &text(|c| c.phone.clone().unwrap_or_default()),
+            text(|c| c.phone.as_deref().unwrap_or("")),
         ),
-        Field::text("City", Rule::Optional, &text(|c| c.location.city.clone())),
-        Field::text(
-            "Country",
-            Rule::Optional,
-            &text(|c| c.location.country.clone()),
-        ),
-        Field::text(
-            "Time zone",
-            Rule::TimeZone,
-            &text(|c| c.location.timezone.clone()),
-        ),
+        Field::text("City", Rule::Optional, text(|c| &c.location.city)),
+        Field::text("Country", Rule::Optional, text(|c| &c.location.country)),
+        Field::text("Time zone", Rule::TimeZone, text(|c| &c.location.timezone)),
+    ]
+}
+
+fn catalog_fields(catalog: &Catalog, c: Option<&Candidate>) -> [Field; 2] {
+    let roles = c.map_or(&[][..], |c| &c.roles).iter();
+    let roles = roles.map(|r| Pick::new(r.as_str(), catalog.role_name(r), None));
+    let skills = c.map_or(&[][..], |c| &c.skills).iter().map(|s| {
+        Pick::new(
+            s.skill.as_str(),
+            catalog.skill_name(&s.skill),
+            Some(s.level),
+        )
+    });
+    [
         Field::picks(
             "Roles",
-            Picks::new(PickSource::Roles, Asks::Nothing, 8, roles),
+            Picks::new(PickSource::Roles, Asks::Nothing, 8, roles.collect()),
             false,
         ),
         Field::picks(
             "Skills",
-            Picks::new(PickSource::Skills, Asks::Level, MAX_LIST_LEN, skills),
+            Picks::new(
+                PickSource::Skills,
+                Asks::Level,
+                MAX_LIST_LEN,
+                skills.collect(),
+            ),
             false,
         ),
+    ]
+}
+
+fn terms_fields(c: Option<&Candidate>) -> [Field; 5] {
+    let rate = c.and_then(|c| c.rate.as_ref());
+    let available = c.and_then(|c| c.available_from).map(|d| d.to_string());
+    let source = c.and_then(|c| Source::ALL.iter().position(|s| *s == c.source));
+    let sources = Source::ALL.iter().map(|s| s.label()).collect();
+    [
         Field::text(
             "Rate /h",
             Rule::Range,
-            &rate.map_or(String::new(), range_text),
+            &rate.map_or(String::new(), rules::format_range),
         ),
         Field::text(
             "Currency",
             Rule::Currency,
             rate.map_or("USD", |r| r.currency.as_str()),
         ),
+        Field::text("Available", Rule::Date, available.as_deref().unwrap_or("")),
+        Field::choice("Source", sources, source.unwrap_or(0)),
         Field::text(
-            "Available",
-            Rule::Date,
-            &c.and_then(|c| c.available_from)
-                .map_or(String::new(), |d| d.to_string()),
+            "Tags",
+            Rule::Tags,
+            &c.map_or(String::new(), |c| c.tags.join(", ")),
         ),
-        Field::choice(
-            "Source",
-            Source::ALL.iter().map(|s| s.label()).collect(),
-            source,
-        ),
-        Field::text("Tags", Rule::Tags, &text(|c| c.tags.join(", "))),
     ]
-}
-
-pub(super) fn pick(id: &str, name: &str, level: Option<Level>) -> Pick {
-    Pick {
-        id: id.to_string(),
-        name: clean_line(name),
-        level: level.map(Level::get),
-        priority: None,
-    }
-}
-
-pub(super) fn range_text(rate: &RateRange) -> String {
-    if rate.min == rate.max {
-        rate.min.to_string()
-    } else {
-        format!("{}-{}", rate.min, rate.max)
-    }
 }
 
 fn skill_levels(picks: &[Pick]) -> Vec<SkillLevel> {
@@ -228,6 +200,21 @@ fn clean_list(items: &[String]) -> Vec<String> {
         .map(|i| clean_line(i))
         .filter(|i| !i.is_empty())
         .collect()
+}
+
+/// The prompt for `candidate` if someone on file looks like the same
+/// person.
+fn duplicate_of(data: &super::data::Data, candidate: Candidate) -> Option<DuplicatePrompt> {
+    let found = DuplicateIndex::new(data.candidates()).find(&candidate)?;
+    let name = data
+        .candidate(found.existing)
+        .map_or_else(String::new, |c| clean_line(&c.name));
+    Some(DuplicatePrompt {
+        existing: found.existing,
+        name,
+        reason: found.reason,
+        incoming: candidate,
+    })
 }
 
 impl App {
@@ -259,20 +246,12 @@ impl App {
         let Some(candidate) = sheet.build(stamp.at) else {
             return self.complain("not saved: mend the fields marked ✗");
         };
-        if sheet.needs_duplicate_check(&candidate)
-            && let Some(found) = DuplicateIndex::new(self.data.candidates()).find(&candidate)
-        {
-            let name = self
-                .data
-                .candidate(found.existing)
-                .map_or_else(String::new, |c| clean_line(&c.name));
-            sheet.duplicate = Some(DuplicatePrompt {
-                existing: found.existing,
-                name,
-                reason: found.reason,
-                incoming: candidate,
-            });
-            return;
+        if sheet.needs_duplicate_check(&candidate) {
+            let prompt = duplicate_of(&self.data, candidate.clone());
+            if prompt.is_some() {
+                sheet.duplicate = prompt;
+                return;
+            }
         }
         let saved = match sheet.editing {
             None => self.store.add_candidate(candidate, &stamp),

@@ -2,7 +2,6 @@
 //! `E` edits the one shown. Its requirements are skills picked from the
 //! catalog, each with a minimum level and must or nice to have.
 
-use super::candidate_form::{pick, range_text};
 use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
 use super::form::rules::{self, Rule};
 use super::form::{Field, Form};
@@ -11,8 +10,8 @@ use super::{App, Pane};
 use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
 use crate::domain::{
-    Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, RateRange,
-    Requirement, RoleId, SkillId, Timestamp,
+    Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, Requirement, RoleId,
+    SkillId, Timestamp,
 };
 
 /// The fields, in screen order; the status shows only when editing.
@@ -51,21 +50,8 @@ impl EngagementForm {
         if !self.form.validate() {
             return None;
         }
+        let budget = self.form.rate(BUDGET, CURRENCY, "budget")?;
         let form = &self.form;
-        let range = rules::parse_range(&form.text(BUDGET)).ok()?;
-        let currency = form.text(CURRENCY);
-        if range.is_some() && currency.is_empty() {
-            self.form.set_error(CURRENCY, "needed with a budget");
-            return None;
-        }
-        let budget = match range {
-            Some((min, max)) => Some(RateRange {
-                min,
-                max,
-                currency: rules::parse_currency(&currency).ok()?,
-            }),
-            None => None,
-        };
         let base = self.editing.as_ref();
         let headcount = rules::parse_count(&form.text(HEADCOUNT), 1, MAX_HEADCOUNT).ok()?;
         let status = match base {
@@ -88,85 +74,81 @@ impl EngagementForm {
     }
 }
 
+/// The fields in screen order (see the constants above), filled from
+/// `e` when editing; the status only then.
 fn fields(catalog: &Catalog, e: Option<&Engagement>) -> Vec<Field> {
-    let text = |get: fn(&Engagement) -> String| e.map(get).unwrap_or_default();
-    let role = e.map_or_else(Vec::new, |e| {
-        vec![pick(e.role.as_str(), catalog.role_name(&e.role), None)]
-    });
-    let requirements = e.map_or_else(Vec::new, |e| {
-        e.requirements
-            .iter()
-            .map(|r| Pick {
-                priority: Some(r.priority),
-                ..pick(
-                    r.skill.as_str(),
-                    catalog.skill_name(&r.skill),
-                    Some(r.min_level),
-                )
-            })
-            .collect()
-    });
-    let budget = e.and_then(|e| e.budget.as_ref());
-    let model = e.map_or(0, |e| {
-        HiringModel::ALL
-            .iter()
-            .position(|m| *m == e.model)
-            .unwrap_or(0)
-    });
+    let text = |get: fn(&Engagement) -> &str| e.map_or("", get);
     let mut fields = vec![
-        Field::text("Client", Rule::Optional, &text(|e| e.client.clone())),
-        Field::text("Title", Rule::Required, &text(|e| e.title.clone())),
-        Field::picks(
-            "Role type",
-            Picks::new(PickSource::Roles, Asks::Nothing, 1, role),
-            true,
-        ),
-        Field::picks(
-            "Requires",
-            Picks::new(
-                PickSource::Skills,
-                Asks::LevelAndPriority,
-                MAX_LIST_LEN,
-                requirements,
-            ),
-            false,
-        ),
-        Field::text(
-            "Headcount",
-            Rule::Count {
-                min: 1,
-                max: MAX_HEADCOUNT,
-            },
-            &e.map_or("1".to_string(), |e| e.headcount.to_string()),
-        ),
-        Field::choice(
-            "Model",
-            HiringModel::ALL.iter().map(|m| m.label()).collect(),
-            model,
-        ),
-        Field::text(
-            "Budget /h",
-            Rule::Range,
-            &budget.map_or(String::new(), range_text),
-        ),
-        Field::text(
-            "Currency",
-            Rule::Currency,
-            budget.map_or("USD", |b| b.currency.as_str()),
-        ),
-        Field::text(
-            "Start",
-            Rule::Date,
-            &e.and_then(|e| e.target_start)
-                .map_or(String::new(), |d| d.to_string()),
-        ),
+        Field::text("Client", Rule::Optional, text(|e| &e.client)),
+        Field::text("Title", Rule::Required, text(|e| &e.title)),
     ];
+    fields.extend(catalog_fields(catalog, e));
+    fields.extend(terms_fields(e));
     if let Some(e) = e {
         let status = EngagementStatus::ALL.iter().position(|s| *s == e.status);
         let labels = EngagementStatus::ALL.iter().map(|s| s.label()).collect();
         fields.push(Field::choice("Status", labels, status.unwrap_or(0)));
     }
     fields
+}
+
+fn catalog_fields(catalog: &Catalog, e: Option<&Engagement>) -> [Field; 2] {
+    let role = e.map(|e| Pick::new(e.role.as_str(), catalog.role_name(&e.role), None));
+    let requirements = e.map_or(&[][..], |e| &e.requirements).iter().map(|r| Pick {
+        priority: Some(r.priority),
+        ..Pick::new(
+            r.skill.as_str(),
+            catalog.skill_name(&r.skill),
+            Some(r.min_level),
+        )
+    });
+    let asks = Asks::LevelAndPriority;
+    let requirements = Picks::new(
+        PickSource::Skills,
+        asks,
+        MAX_LIST_LEN,
+        requirements.collect(),
+    );
+    [
+        Field::picks(
+            "Role type",
+            Picks::new(
+                PickSource::Roles,
+                Asks::Nothing,
+                1,
+                role.into_iter().collect(),
+            ),
+            true,
+        ),
+        Field::picks("Requires", requirements, false),
+    ]
+}
+
+fn terms_fields(e: Option<&Engagement>) -> [Field; 5] {
+    let budget = e.and_then(|e| e.budget.as_ref());
+    let headcount = e.map_or(1, |e| e.headcount).to_string();
+    let model = e.and_then(|e| HiringModel::ALL.iter().position(|m| *m == e.model));
+    let models = HiringModel::ALL.iter().map(|m| m.label()).collect();
+    let start = e.and_then(|e| e.target_start).map(|d| d.to_string());
+    let count = Rule::Count {
+        min: 1,
+        max: MAX_HEADCOUNT,
+    };
+    [
+        Field::text("Headcount", count, &headcount),
+        Field::choice("Model", models, model.unwrap_or(0)),
+        Field::text(
+            "Budget /h",
+            Rule::Range,
+            &budget.map_or(String::new(), rules::format_range),
+        ),
+        Field::text(
+            "Currency",
+            Rule::Currency,
+            budget.map_or("USD", |b| b.currency.as_str()),
+        ),
+        Field::text("Start", Rule::Date, start.as_deref().unwrap_or("")),
+    ]
 }
 
 fn requirements(picks: &[Pick]) -> Vec<Requirement> {

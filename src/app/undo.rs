@@ -94,21 +94,7 @@ impl App {
     fn replay(&mut self, action: Undoable, redo: bool) -> Result<Undoable, Undoable> {
         let verb = if redo { "redid" } else { "undid" };
         let done = match &action {
-            Undoable::Moves(set) => {
-                let reverts: Vec<_> = if redo {
-                    set.moves.clone()
-                } else {
-                    set.moves
-                        .iter()
-                        .map(|&(c, from, to)| (c, to, from))
-                        .collect()
-                };
-                let done = self.apply_reverts(set.engagement, &reverts, redo);
-                if done {
-                    self.say(format!("{verb} {} move(s)", set.moves.len()));
-                }
-                done
-            }
+            Undoable::Moves(set) => self.replay_moves(set, redo),
             Undoable::Note { note } => {
                 return match self.replay_note(note, redo) {
                     Some(note) => Ok(Undoable::Note { note }),
@@ -139,6 +125,23 @@ impl App {
             }
         };
         if done { Ok(action) } else { Err(action) }
+    }
+
+    fn replay_moves(&mut self, set: &MoveSet, redo: bool) -> bool {
+        let reverts: Vec<_> = if redo {
+            set.moves.clone()
+        } else {
+            set.moves
+                .iter()
+                .map(|&(c, from, to)| (c, to, from))
+                .collect()
+        };
+        let done = self.apply_reverts(set.engagement, &reverts, redo);
+        if done {
+            let verb = if redo { "redid" } else { "undid" };
+            self.say(format!("{verb} {} move(s)", set.moves.len()));
+        }
+        done
     }
 
     /// (candidate, expected stage, target stage) in one transaction.

@@ -17,38 +17,7 @@ pub fn render(
     editing: bool,
     theme: &Theme,
 ) {
-    let key = |action: Action| {
-        app.keymap()
-            .bindings(Context::Duplicate)
-            .iter()
-            .find(|b| b.action == action)
-            .map_or("?".to_string(), |b| b.key.to_string())
-    };
-    let merge = if editing {
-        "(merging is for new records)".to_string()
-    } else {
-        format!("{} merge the form into it (u undoes)", key(Action::Merge))
-    };
-    let lines = vec![
-        Line::styled(
-            format!(
-                "{} ({}) has the {}.",
-                safe(&prompt.name),
-                prompt.existing,
-                prompt.reason
-            ),
-            theme.warn(),
-        ),
-        Line::raw("Nothing was saved."),
-        Line::raw(""),
-        Line::raw(format!(
-            "{} open {}",
-            key(Action::OpenExisting),
-            safe(&prompt.name)
-        )),
-        Line::raw(merge),
-        Line::raw(format!("{} back to the form", key(Action::Back))),
-    ];
+    let lines = lines(app, prompt, editing, theme);
     let box_area = centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(Line::styled(" Already on file? ", theme.title()));
@@ -56,4 +25,30 @@ pub fn render(
         .block(block)
         .wrap(Wrap { trim: false });
     frame.render_widget(text, box_area);
+}
+
+/// Who, why, and the keys (read from the keymap) for the ways on.
+fn lines<'a>(app: &App, prompt: &DuplicatePrompt, editing: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let key = |action: Action| {
+        app.keymap()
+            .bindings(Context::Duplicate)
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("?".to_string(), |b| b.key.to_string())
+    };
+    let name = safe(&prompt.name).into_owned();
+    let merge = if editing {
+        "(merging is for new records)".to_string()
+    } else {
+        format!("{} merge the form into it (u undoes)", key(Action::Merge))
+    };
+    let who = format!("{name} ({}) has the {}.", prompt.existing, prompt.reason);
+    vec![
+        Line::styled(who, theme.warn()),
+        Line::raw("Nothing was saved."),
+        Line::raw(""),
+        Line::raw(format!("{} open {name}", key(Action::OpenExisting))),
+        Line::raw(merge),
+        Line::raw(format!("{} back to the form", key(Action::Back))),
+    ]
 }

@@ -119,48 +119,50 @@ fn scroll(rows: &[(usize, Line)], focus: usize, visible: usize) -> (usize, usize
 
 /// Every row of the form, each with the field it belongs to.
 fn rows<'a>(form: &Form, width: usize, theme: &Theme) -> Vec<(usize, Line<'a>)> {
-    let room = width.saturating_sub(LABEL_WIDTH);
-    let value_width = (room * 3 / 5).max(10);
-    let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
     let mut rows = Vec::new();
     for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focus;
-        let marker = if focused { "▶ " } else { "  " };
-        let label = format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 2);
-        let style = if focused {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        // Picks flow over the whole row; text leaves room for its error.
-        let value_width = match field.kind {
-            Kind::Picks { .. } => room,
-            _ => value_width,
-        };
-        let mut lines: Vec<Vec<Span>> = value_lines(field, focused, value_width)
-            .into_iter()
-            .map(|value| vec![indent(), Span::raw(value)])
-            .collect();
-        lines[0][0] = Span::styled(label, style);
-        if let Some(note) = note(field, focused, theme) {
-            let last = lines.len() - 1;
-            let used: usize = lines[last].iter().map(Span::width).sum();
-            if used + 2 + note.width() <= width {
-                lines[last].extend([Span::raw("  "), note]);
-            } else {
-                lines.push(vec![indent(), note]);
-            }
-        }
-        rows.extend(lines.into_iter().map(|spans| (index, Line::from(spans))));
+        let lines = field_rows(field, focused, width, theme);
+        rows.extend(lines.into_iter().map(|line| (index, line)));
         if focused && let Kind::Picks { picks, .. } = &field.kind {
-            rows.extend(
-                completion_rows(picks, theme)
-                    .into_iter()
-                    .map(|l| (index, l)),
-            );
+            let matches = completion_rows(picks, theme);
+            rows.extend(matches.into_iter().map(|line| (index, line)));
         }
     }
     rows
+}
+
+/// One field: its label and value, then the error or hint beside the
+/// value's last line if it fits there, else under it.
+fn field_rows<'a>(field: &Field, focused: bool, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let room = width.saturating_sub(LABEL_WIDTH);
+    // Picks flow over the whole row; text leaves room for its error.
+    let value_width = match field.kind {
+        Kind::Picks { .. } => room,
+        _ => (room * 3 / 5).max(10),
+    };
+    let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
+    let mut lines: Vec<Vec<Span>> = value_lines(field, focused, value_width)
+        .into_iter()
+        .map(|value| vec![indent(), Span::raw(value)])
+        .collect();
+    let (marker, style) = if focused {
+        ("▶ ", theme.selected())
+    } else {
+        ("  ", theme.dim())
+    };
+    let label = format!("{marker}{:<w$}", field.label, w = LABEL_WIDTH - 2);
+    lines[0][0] = Span::styled(label, style);
+    if let Some(note) = note(field, focused, theme) {
+        let last = lines.len() - 1;
+        let used: usize = lines[last].iter().map(Span::width).sum();
+        if used + 2 + note.width() <= width {
+            lines[last].extend([Span::raw("  "), note]);
+        } else {
+            lines.push(vec![indent(), note]);
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// The error of a field, else (in focus) what it waits for.

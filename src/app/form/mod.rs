@@ -13,6 +13,7 @@ pub mod rules;
 
 use super::{Key, KeyCode};
 use crate::catalog::Catalog;
+use crate::domain::RateRange;
 use input::TextInput;
 use picks::{Pick, Picks};
 use rules::Rule;
@@ -92,6 +93,42 @@ impl Field {
                 }
             }
         };
+    }
+
+    /// A choice takes left, right and space, and nothing else: true when
+    /// the key went to one.
+    fn choose(&mut self, key: Key) -> bool {
+        let Kind::Choice { options, index } = &mut self.kind else {
+            return false;
+        };
+        let count = options.len();
+        match key.code {
+            KeyCode::Left => *index = (*index + count - 1) % count,
+            KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % count,
+            _ => {}
+        }
+        true
+    }
+
+    /// A picks field with nothing typed: a key answers the pick waiting
+    /// for its level or priority, and backspace drops the last pick. True
+    /// when the key was used so.
+    fn answer(&mut self, key: Key, typed: Option<char>) -> bool {
+        let Kind::Picks { picks, .. } = &mut self.kind else {
+            return false;
+        };
+        if !self.input.is_empty() {
+            return false;
+        }
+        match (typed, picks.waiting(), key.code) {
+            (Some(c), Some(_), _) => self.error = picks.answer(c).err(),
+            (_, _, KeyCode::Backspace) => {
+                picks.chosen.pop();
+                self.error = None;
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// The open completion list of a picks field.
@@ -179,37 +216,18 @@ impl Form {
             KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(c),
             _ => None,
         };
-        match &mut field.kind {
-            Kind::Choice { options, index } => {
-                let count = options.len();
-                match key.code {
-                    KeyCode::Left => *index = (*index + count - 1) % count,
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % count,
-                    _ => {}
-                }
-                return;
-            }
-            Kind::Picks { picks, .. } if field.input.is_empty() => {
-                if let (Some(c), Some(_)) = (typed, picks.waiting()) {
-                    field.error = picks.answer(c).err();
-                    return;
-                }
-                if key.code == KeyCode::Backspace {
-                    picks.chosen.pop();
-                    field.error = None;
-                    return;
-                }
-            }
-            _ => {}
+        if field.choose(key) || field.answer(key, typed) {
+            return;
         }
+        let input = &mut field.input;
         match (key.code, typed) {
-            (_, Some(c)) => field.input.insert(c.encode_utf8(&mut [0; 4])),
-            (KeyCode::Backspace, _) => field.input.backspace(),
-            (KeyCode::Delete, _) => field.input.delete(),
-            (KeyCode::Left, _) => field.input.left(),
-            (KeyCode::Right, _) => field.input.right(),
-            (KeyCode::Home, _) => field.input.home(),
-            (KeyCode::End, _) => field.input.end(),
+            (_, Some(c)) => input.insert(c.encode_utf8(&mut [0; 4])),
+            (KeyCode::Backspace, _) => input.backspace(),
+            (KeyCode::Delete, _) => input.delete(),
+            (KeyCode::Left, _) => input.left(),
+            (KeyCode::Right, _) => input.right(),
+            (KeyCode::Home, _) => input.home(),
+            (KeyCode::End, _) => input.end(),
             _ => return,
         }
         self.after_edit(had_error, catalog);
@@ -268,6 +286,27 @@ impl Form {
         match &self.fields[index].kind {
             Kind::Picks { picks, .. } => &picks.chosen,
             _ => &[],
+        }
+    }
+
+    /// The range typed in field `range` with the currency of field
+    /// `currency`: `Some(None)` when no range was typed, `None` (the
+    /// currency field marked) when a range lacks its currency. Called
+    /// once every field has passed its own check.
+    pub fn rate(&mut self, range: usize, currency: usize, what: &str) -> Option<Option<RateRange>> {
+        let Some((min, max)) = rules::parse_range(&self.text(range)).ok()? else {
+            return Some(None);
+        };
+        match rules::parse_currency(&self.text(currency)) {
+            Ok(code) => Some(Some(RateRange {
+                min,
+                max,
+                currency: code,
+            })),
+            Err(_) => {
+                self.set_error(currency, format!("needed with a {what}"));
+                None
+            }
         }
     }
 

@@ -4,8 +4,8 @@
 //! engagement's requirement, whether it is a must or a nice to have).
 
 use crate::catalog::Catalog;
-use crate::domain::Priority;
 use crate::domain::text::fold;
+use crate::domain::{Level, Priority};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -38,6 +38,18 @@ pub struct Pick {
     pub name: String,
     pub level: Option<u8>,
     pub priority: Option<Priority>,
+}
+
+impl Pick {
+    /// A stored entry as the form shows it (names cleaned for the screen).
+    pub fn new(id: &str, name: &str, level: Option<Level>) -> Pick {
+        Pick {
+            id: id.to_string(),
+            name: crate::domain::text::clean_line(name),
+            level: level.map(Level::get),
+            priority: None,
+        }
+    }
 }
 
 /// A catalog entry offered for the text typed so far.

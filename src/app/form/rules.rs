@@ -1,6 +1,7 @@
 //! What each field accepts, and the parsers that turn its text into a
 //! value. Messages are short: they are drawn next to the field.
 
+use crate::domain::RateRange;
 use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
 use crate::domain::text::is_plausible_email;
 use chrono::NaiveDate;
@@ -101,6 +102,15 @@ pub fn parse_range(text: &str) -> Result<Option<(u32, u32)>, String> {
         return Err(format!("min {min} is above max {max}"));
     }
     Ok(Some((min, max)))
+}
+
+/// The text [`parse_range`] reads back: `60-90`, or `75`.
+pub fn format_range(rate: &RateRange) -> String {
+    if rate.min == rate.max {
+        rate.min.to_string()
+    } else {
+        format!("{}-{}", rate.min, rate.max)
+    }
 }
 
 /// `usd` → `USD`.
