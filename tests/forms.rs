@@ -304,6 +304,15 @@ fn esc_closes_the_matches_then_discards_the_form_and_the_store_is_unchanged() {
         "the first esc closes the matches"
     );
     assert!(open_form(&app).unwrap().focused().completion().is_none());
+    type_text(&mut app, "kube");
+    press(&mut app, "enter");
+    assert_eq!(open_form(&app).unwrap().picks(7).len(), 1);
+    press(&mut app, "esc");
+    assert_eq!(
+        open_form(&app).unwrap().picks(7).len(),
+        0,
+        "esc drops a pick still waiting for its level"
+    );
     press(&mut app, "esc");
     assert!(app.overlay().is_none());
     assert_eq!(app.store().recent_events(1).unwrap(), events);

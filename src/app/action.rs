@@ -63,6 +63,17 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action opens an add/edit form.
+    pub fn opens_form(self) -> bool {
+        matches!(
+            self,
+            Action::AddCandidate
+                | Action::EditCandidate
+                | Action::AddEngagement
+                | Action::EditEngagement
+        )
+    }
+
     /// One line for the help screen.
     pub fn description(self) -> &'static str {
         match self {

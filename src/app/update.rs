@@ -38,10 +38,7 @@ impl App {
                 None => self.complain("open a candidate or select a card to write a note"),
             },
             Action::Redo => self.redo_last(),
-            Action::AddCandidate => self.open_candidate_form(None),
-            Action::EditCandidate => self.edit_candidate_here(),
-            Action::AddEngagement => self.open_engagement_form(None),
-            Action::EditEngagement => self.edit_engagement_here(),
+            action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),

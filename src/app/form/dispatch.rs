@@ -27,6 +27,17 @@ impl App {
         }
     }
 
+    /// `a`, `E` (candidates), `A`, `E` (pipeline): the form each opens.
+    pub(in crate::app) fn open_form(&mut self, action: Action) {
+        match action {
+            Action::AddCandidate => self.open_candidate_form(None),
+            Action::EditCandidate => self.edit_candidate_here(),
+            Action::AddEngagement => self.open_engagement_form(None),
+            Action::EditEngagement => self.edit_engagement_here(),
+            _ => {}
+        }
+    }
+
     fn form_update(&mut self, action: Action) {
         let Some(form) = self.form_mut() else {
             return;

@@ -15,7 +15,7 @@ use super::{Key, KeyCode};
 use crate::catalog::Catalog;
 use crate::domain::RateRange;
 use input::TextInput;
-use picks::{Pick, Picks};
+use picks::{Pick, Picks, Waiting};
 use rules::Rule;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl Field {
             Kind::Choice { .. } => None,
             Kind::Picks { picks, required } => {
                 if !self.input.is_empty() {
-                    Some(format!("“{}”: take a match with enter", self.input.value()))
+                    Some(format!("“{}” is not picked yet", self.input.value()))
                 } else if *required && picks.chosen.is_empty() {
                     Some("required".into())
                 } else {
@@ -192,18 +192,23 @@ impl Form {
     }
 
     /// Esc's first use: closes the completion list (forgetting the text it
-    /// was for). False when there was none to close.
+    /// was for), or drops the pick still waiting for its level. False when
+    /// there was neither.
     pub fn close_completion(&mut self) -> bool {
         let field = &mut self.fields[self.focus];
-        match &mut field.kind {
-            Kind::Picks { picks, .. } if picks.is_open() || !field.input.is_empty() => {
-                picks.matches.clear();
-                field.input.clear();
-                field.error = None;
-                true
-            }
-            _ => false,
+        let Kind::Picks { picks, .. } = &mut field.kind else {
+            return false;
+        };
+        if picks.is_open() || !field.input.is_empty() {
+            picks.matches.clear();
+            field.input.clear();
+        } else if let Some(Waiting::Level(i) | Waiting::Priority(i)) = picks.waiting() {
+            picks.chosen.remove(i);
+        } else {
+            return false;
         }
+        field.error = None;
+        true
     }
 
     /// The fixed editing keys. A field showing an error is checked again

@@ -38,7 +38,8 @@ impl Rule {
     /// What is wrong with `text` under this rule, if anything.
     pub fn check(self, text: &str) -> Option<String> {
         let text = text.trim();
-        if text.chars().count() > MAX_FIELD_CHARS {
+        // Tags are limited one by one, not as a line.
+        if self != Rule::Tags && text.chars().count() > MAX_FIELD_CHARS {
             return Some(format!("at most {MAX_FIELD_CHARS} characters"));
         }
         if text.is_empty() {
@@ -198,5 +199,8 @@ mod tests {
             parse_tags("remote, senior,,remote"),
             vec!["remote", "senior"]
         );
+        let many = vec!["tag"; 150].join(", ");
+        assert_eq!(Rule::Tags.check(&many), None, "the line may be long");
+        assert!(Rule::Tags.check(&"x".repeat(MAX_FIELD_CHARS + 1)).is_some());
     }
 }
