@@ -630,3 +630,40 @@ fn a_note_is_written_in_the_users_editor_and_the_screen_comes_back() {
     });
     app.quit();
 }
+
+#[test]
+fn a_candidate_is_added_in_the_form_and_found_by_search() {
+    if !have_tmux() {
+        return;
+    }
+    let app = Session::start(100, 30);
+    app.wait_until_up();
+    app.type_text("a");
+    app.wait_for_text("New candidate");
+    app.type_text("Zed Quist");
+    app.press("Tab");
+    app.type_text("zed@quist.io");
+    for _ in 0..6 {
+        app.press("Tab");
+    }
+    app.type_text("kube");
+    app.wait_for_text("▸ Kubernetes");
+    app.press("Enter");
+    app.type_text("4");
+    app.wait_for_text("Kubernetes 4");
+    // Ctrl-s reaches the app: raw mode turns off the terminal's XOFF.
+    app.press("C-s");
+    let screen = app.wait_for("the saved candidate in the table", |screen| {
+        screen.contains("Candidates (501)") && status_line(screen).contains("added Zed Quist")
+    });
+    assert!(!screen.contains("New candidate"), "{}", framed(&screen));
+    app.type_text("/quist");
+    app.wait_for("the new candidate among the search's hits", |screen| {
+        screen
+            .lines()
+            .any(|line| line.contains("│Candidate  Zed Quist"))
+    });
+    app.press("Escape");
+    app.wait_for_text("Candidates (501)");
+    app.quit();
+}

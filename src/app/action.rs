@@ -47,9 +47,33 @@ pub enum Action {
     AddNote,
     Tag,
     Backup,
+    AddCandidate,
+    EditCandidate,
+    AddEngagement,
+    EditEngagement,
+    NextField,
+    PrevField,
+    MatchDown,
+    MatchUp,
+    Accept,
+    Save,
+    Cancel,
+    OpenExisting,
+    Merge,
 }
 
 impl Action {
+    /// Whether the action opens an add/edit form.
+    pub fn opens_form(self) -> bool {
+        matches!(
+            self,
+            Action::AddCandidate
+                | Action::EditCandidate
+                | Action::AddEngagement
+                | Action::EditEngagement
+        )
+    }
+
     /// One line for the help screen.
     pub fn description(self) -> &'static str {
         match self {
@@ -93,6 +117,19 @@ impl Action {
             Action::AddNote => "write a note (in $EDITOR when set)",
             Action::Tag => "tag the candidate, or every marked card",
             Action::Backup => "write a backup of the database now",
+            Action::AddCandidate => "add a candidate (a form)",
+            Action::EditCandidate => "edit the candidate",
+            Action::AddEngagement => "add an engagement (a form)",
+            Action::EditEngagement => "edit the engagement shown",
+            Action::NextField => "next field",
+            Action::PrevField => "previous field",
+            Action::MatchDown => "next match, else next field",
+            Action::MatchUp => "previous match, else previous field",
+            Action::Accept => "take the match, else next field",
+            Action::Save => "save; refused while a field shows ✗",
+            Action::Cancel => "close matches, else discard the form",
+            Action::OpenExisting => "open the record already on file",
+            Action::Merge => "merge into the one on file (u undoes)",
         }
     }
 }

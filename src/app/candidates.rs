@@ -102,6 +102,18 @@ impl CandidatesState {
         data.candidates().get(index as usize)
     }
 
+    /// Puts the cursor on a candidate, if it is among the rows.
+    pub fn select(&mut self, data: &Data, id: CandidateId, page: usize) {
+        let row = self
+            .order
+            .iter()
+            .position(|&i| data.candidates().get(i as usize).map(|c| c.id) == Some(id));
+        if let Some(row) = row {
+            self.cursor.selected = row;
+            self.cursor.clamp(self.order.len(), page);
+        }
+    }
+
     pub fn motion(&mut self, motion: Motion, page: usize) {
         self.cursor.apply(motion, self.order.len(), page);
     }

@@ -140,6 +140,47 @@ impl Data {
         }
     }
 
+    /// Takes in a candidate the store has just added or rewritten, keeping
+    /// id order and the name ranks; true when it is new. (Indices into
+    /// the candidates may shift: a caller holding some rebuilds them.)
+    pub fn upsert_candidate(&mut self, candidate: Candidate) -> bool {
+        let candidates = Arc::make_mut(&mut self.candidates);
+        let (inserted, renamed) = match candidates.binary_search_by_key(&candidate.id, |c| c.id) {
+            Ok(index) => {
+                let renamed = candidates[index].name != candidate.name;
+                candidates[index] = candidate;
+                (false, renamed)
+            }
+            Err(index) => {
+                candidates.insert(index, candidate);
+                self.latest.insert(index, None);
+                (true, true)
+            }
+        };
+        if renamed {
+            self.name_rank = crate::domain::candidate::rank_by_name(candidates);
+        }
+        inserted
+    }
+
+    /// Takes in an engagement the store has just added or rewritten,
+    /// keeping id order; true when it is new.
+    pub fn upsert_engagement(&mut self, engagement: Engagement) -> bool {
+        match self
+            .engagements
+            .binary_search_by_key(&engagement.id, |e| e.id)
+        {
+            Ok(index) => {
+                self.engagements[index] = engagement;
+                false
+            }
+            Err(index) => {
+                self.engagements.insert(index, engagement);
+                true
+            }
+        }
+    }
+
     /// Takes in a note the store has just written.
     pub fn put_note(&mut self, note: Note) {
         Arc::make_mut(&mut self.notes)

@@ -89,6 +89,9 @@ impl App {
             Some(Overlay::Reject(prompt)) => push_text(&mut prompt.detail, pasted),
             Some(Overlay::Palette(_)) => self.paste_into_palette(pasted),
             Some(Overlay::Note(_)) => self.paste_into_note(pasted),
+            Some(Overlay::CandidateForm(_) | Overlay::EngagementForm(_)) => {
+                self.paste_into_form(pasted)
+            }
             _ => {}
         }
     }

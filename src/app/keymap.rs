@@ -20,10 +20,12 @@ pub enum Context {
     Activity,
     Picker,
     Help,
+    Form,
+    Duplicate,
 }
 
 impl Context {
-    const SECTIONS: [(&'static str, Context); 9] = [
+    const SECTIONS: [(&'static str, Context); 11] = [
         ("global", Context::Global),
         ("candidates", Context::Candidates),
         ("detail", Context::Detail),
@@ -33,6 +35,8 @@ impl Context {
         ("activity", Context::Activity),
         ("picker", Context::Picker),
         ("help", Context::Help),
+        ("form", Context::Form),
+        ("duplicate", Context::Duplicate),
     ];
 
     fn from_section(name: &str) -> Option<Context> {
@@ -53,6 +57,8 @@ impl Context {
             Context::Activity => "Activity",
             Context::Picker => "Engagement picker",
             Context::Help => "Help",
+            Context::Form => "In a form",
+            Context::Duplicate => "Duplicate found (in a form)",
         }
     }
 }
@@ -97,13 +103,17 @@ impl Keymap {
 
     /// The action bound to `key` in `context`, else in the global table.
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
-        let find = |c: Context| {
-            self.tables
-                .get(&c)
-                .and_then(|t| t.iter().find(|b| b.key == key))
-                .map(|b| b.action)
-        };
-        find(context).or_else(|| find(Context::Global))
+        self.lookup_in(context, key)
+            .or_else(|| self.lookup_in(Context::Global, key))
+    }
+
+    /// The action bound to `key` in `context` alone (for forms, where an
+    /// unbound key is text, not a global command).
+    pub fn lookup_in(&self, context: Context, key: Key) -> Option<Action> {
+        self.tables
+            .get(&context)
+            .and_then(|t| t.iter().find(|b| b.key == key))
+            .map(|b| b.action)
     }
 
     /// The bindings of one context, in file order.

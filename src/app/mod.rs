@@ -6,14 +6,20 @@
 //! - keys: `assets/keymap.toml`, read by [`keymap`];
 //! - what a key does: [`Action`], dispatched in `update.rs`;
 //! - each pane's state: `candidates.rs`, `pipeline.rs`, `matrix.rs`;
-//!   overlays in `overlay.rs`.
+//!   overlays in `overlay.rs`;
+//! - the add/edit forms: `candidate_form.rs`, `engagement_form.rs` over
+//!   the shared core in `form/`; the duplicate prompt in `duplicate.rs`.
 
 pub mod action;
 pub mod attention;
 mod bulk;
+pub mod candidate_form;
 pub mod candidates;
 pub mod data;
+mod duplicate;
+pub mod engagement_form;
 mod exits;
+pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod list;
@@ -190,6 +196,9 @@ impl App {
             Some(Overlay::Scorecard(_)) => return self.scorecard_key(key),
             Some(Overlay::Note(_)) => return self.note_prompt_key(key),
             Some(Overlay::Tag(_)) => return self.tag_prompt_key(key),
+            Some(Overlay::CandidateForm(_) | Overlay::EngagementForm(_)) => {
+                return self.form_key(key);
+            }
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -202,6 +211,10 @@ impl App {
         match (&self.overlay, self.pane) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker { .. }), _) => Context::Picker,
+            (Some(Overlay::CandidateForm(sheet)), _) if sheet.duplicate.is_some() => {
+                Context::Duplicate
+            }
+            (Some(Overlay::CandidateForm(_) | Overlay::EngagementForm(_)), _) => Context::Form,
             // Text-taking overlays read keys themselves; the picker's table
             // is the nearest for the help screen.
             (Some(_), _) => Context::Picker,

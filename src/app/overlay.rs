@@ -1,5 +1,5 @@
-//! What can sit on top of a pane: the help screen, the engagement picker
-//! and the rejection prompt.
+//! What can sit on top of a pane: the help screen, the engagement picker,
+//! the prompts (reject, note, tag), the palette and the forms.
 
 use super::list::ListCursor;
 use crate::domain::{CandidateId, EngagementId, Stage};
@@ -33,6 +33,8 @@ pub enum Overlay {
     Scorecard(super::scorecard::ScorecardForm),
     Note(super::notes::NotePrompt),
     Tag(super::tags::TagPrompt),
+    CandidateForm(Box<super::candidate_form::CandidateForm>),
+    EngagementForm(Box<super::engagement_form::EngagementForm>),
 }
 
 /// The prompt for taking a card off the board: a rejection or a

@@ -1,6 +1,7 @@
 //! Undo and redo of stage moves (single, bulk, rejections, withdrawals,
-//! re-openings). Each undo is itself a recorded move with the reason
-//! "undo", so the event log audits it like any other change.
+//! re-openings), notes, tags and merges. Each undo is itself recorded in
+//! the event log (a move with the reason "undo", a removed note, a
+//! `MergeUndone`), so the log audits it like any other change.
 
 use super::App;
 use crate::domain::{Application, CandidateId, EngagementId, Stage};
@@ -25,6 +26,13 @@ pub enum Undoable {
         ids: Vec<CandidateId>,
         tag: String,
         added: bool,
+    },
+    /// A new record merged into `existing` (undo restores the record as it
+    /// was, if unchanged since; redo merges `incoming` again).
+    Merge {
+        existing: CandidateId,
+        incoming: Box<crate::domain::Candidate>,
+        event: crate::domain::EventId,
     },
 }
 
@@ -86,24 +94,24 @@ impl App {
     fn replay(&mut self, action: Undoable, redo: bool) -> Result<Undoable, Undoable> {
         let verb = if redo { "redid" } else { "undid" };
         let done = match &action {
-            Undoable::Moves(set) => {
-                let reverts: Vec<_> = if redo {
-                    set.moves.clone()
-                } else {
-                    set.moves
-                        .iter()
-                        .map(|&(c, from, to)| (c, to, from))
-                        .collect()
-                };
-                let done = self.apply_reverts(set.engagement, &reverts, redo);
-                if done {
-                    self.say(format!("{verb} {} move(s)", set.moves.len()));
-                }
-                done
-            }
+            Undoable::Moves(set) => self.replay_moves(set, redo),
             Undoable::Note { note } => {
                 return match self.replay_note(note, redo) {
                     Some(note) => Ok(Undoable::Note { note }),
+                    None => Err(action),
+                };
+            }
+            Undoable::Merge {
+                existing,
+                incoming,
+                event,
+            } => {
+                return match self.replay_merge(*existing, incoming, *event, redo) {
+                    Some(event) => Ok(Undoable::Merge {
+                        existing: *existing,
+                        incoming: incoming.clone(),
+                        event,
+                    }),
                     None => Err(action),
                 };
             }
@@ -117,6 +125,23 @@ impl App {
             }
         };
         if done { Ok(action) } else { Err(action) }
+    }
+
+    fn replay_moves(&mut self, set: &MoveSet, redo: bool) -> bool {
+        let reverts: Vec<_> = if redo {
+            set.moves.clone()
+        } else {
+            set.moves
+                .iter()
+                .map(|&(c, from, to)| (c, to, from))
+                .collect()
+        };
+        let done = self.apply_reverts(set.engagement, &reverts, redo);
+        if done {
+            let verb = if redo { "redid" } else { "undid" };
+            self.say(format!("{verb} {} move(s)", set.moves.len()));
+        }
+        done
     }
 
     /// (candidate, expected stage, target stage) in one transaction.
@@ -175,6 +200,43 @@ impl App {
                     "undid the note"
                 });
                 Some(note)
+            }
+            Err(error) => {
+                self.complain(error.to_string());
+                None
+            }
+        }
+    }
+}
+
+impl App {
+    /// Takes a merge back (the store refuses if the record changed since)
+    /// or merges again; the merge event as it now stands, or `None` when
+    /// the store refused.
+    fn replay_merge(
+        &mut self,
+        existing: CandidateId,
+        incoming: &crate::domain::Candidate,
+        event: crate::domain::EventId,
+        redo: bool,
+    ) -> Option<crate::domain::EventId> {
+        let stamp = self.stamp();
+        let outcome = if redo {
+            self.store
+                .merge_candidate(existing, incoming, &stamp)
+                .map(|merged| (merged.candidate, merged.event))
+        } else {
+            self.store
+                .undo_merge(event, &stamp)
+                .map(|restored| (restored, event))
+        };
+        match outcome {
+            Ok((candidate, event)) => {
+                let name = candidate.name.clone();
+                self.take_in_candidate(candidate);
+                let verb = if redo { "redid" } else { "undid" };
+                self.say(format!("{verb} the merge into {name} ({existing})"));
+                Some(event)
             }
             Err(error) => {
                 self.complain(error.to_string());

@@ -38,6 +38,7 @@ impl App {
                 None => self.complain("open a candidate or select a card to write a note"),
             },
             Action::Redo => self.redo_last(),
+            action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),

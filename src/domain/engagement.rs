@@ -76,6 +76,13 @@ pub enum EngagementStatus {
 }
 
 impl EngagementStatus {
+    pub const ALL: [EngagementStatus; 4] = [
+        EngagementStatus::Open,
+        EngagementStatus::OnHold,
+        EngagementStatus::Filled,
+        EngagementStatus::Cancelled,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             EngagementStatus::Open => "open",

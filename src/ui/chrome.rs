@@ -77,12 +77,18 @@ fn hints(app: &App) -> String {
         Context::Attention => &[Action::Open],
         Context::Activity => &[],
         Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
+        // The form and its prompt show their own keys.
+        Context::Form | Context::Duplicate => &[],
     };
-    let always = [Action::Search, Action::NextPane, Action::Help, Action::Quit];
+    // In a form the global keys are letters.
+    let always: &[Action] = match app.context() {
+        Context::Form | Context::Duplicate => &[],
+        _ => &[Action::Search, Action::NextPane, Action::Help, Action::Quit],
+    };
     let keymap = app.keymap();
     let context = app.context();
     let mut parts = vec![" ".to_string()];
-    for action in wanted.iter().chain(always.iter()) {
+    for action in wanted.iter().chain(always) {
         let key = [context, Context::Global]
             .iter()
             .flat_map(|c| keymap.bindings(*c))

@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.title(),
         ),
         Line::raw(""),
-        Line::raw("Add a candidate (quit with q first):"),
+        Line::raw("Press a to add a candidate here, or from a shell (quit with q first):"),
         Line::styled(
             format!(
                 "  hireterm add --db {path} --name \"Ana Silva\" --email ana@example.com --role devops --skill kubernetes:4"

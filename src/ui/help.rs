@@ -13,7 +13,17 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let behind = behind_help(app);
     let mut lines = Vec::new();
-    for context in [behind, Context::Global] {
+    // Where a form opens, its keys are listed too: the form itself has no
+    // help key, since every letter types.
+    let forms: &[Context] = match behind {
+        Context::Candidates | Context::Detail => &[Context::Form, Context::Duplicate],
+        Context::Pipeline => &[Context::Form],
+        _ => &[],
+    };
+    let contexts = std::iter::once(behind)
+        .chain(forms.iter().copied())
+        .chain([Context::Global]);
+    for context in contexts {
         lines.push(Line::styled(context.title(), theme.title()));
         lines.extend(section(app.keymap().bindings(context)));
         lines.push(Line::raw(""));

@@ -7,7 +7,9 @@ mod attention;
 mod candidates;
 mod chrome;
 mod detail;
+mod duplicate;
 mod first_run;
+mod form;
 mod help;
 mod note;
 mod palette;
@@ -54,6 +56,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
         Some(Overlay::Tag(prompt)) => tag::render(frame, area, prompt, theme),
+        Some(Overlay::CandidateForm(sheet)) => {
+            form::render_candidate(frame, area, app, sheet, theme)
+        }
+        Some(Overlay::EngagementForm(sheet)) => {
+            form::render_engagement(frame, area, app, sheet, theme)
+        }
         None => {}
     }
 }

@@ -189,3 +189,66 @@ pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) 
     }
     text
 }
+
+/// Writes a candidate straight into sled, bypassing the store's checks, as
+/// an older or foreign writer might have (the store refuses control
+/// characters). The database must be closed; it is marked as not closed
+/// cleanly, as such a writer would leave it.
+pub fn plant_raw_candidate(db: &TempDb, candidate: &Candidate) {
+    let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
+    let raw = loop {
+        match sled::open(db.path()) {
+            Ok(raw) => break raw,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    };
+    let bytes = hireterm::store::encode(candidate).unwrap();
+    raw.open_tree("candidates")
+        .unwrap()
+        .insert(candidate.id.to_key(), bytes)
+        .unwrap();
+    raw.open_tree("emails")
+        .unwrap()
+        .insert(candidate.email.as_bytes(), &candidate.id.to_key())
+        .unwrap();
+    raw.flush().unwrap();
+}
+
+/// The open add/edit form, if any.
+pub fn open_form(app: &hireterm::app::App) -> Option<&hireterm::app::form::Form> {
+    use hireterm::app::overlay::Overlay;
+    match app.overlay()? {
+        Overlay::CandidateForm(sheet) => Some(&sheet.form),
+        Overlay::EngagementForm(sheet) => Some(&sheet.form),
+        _ => None,
+    }
+}
+
+/// Tabs through the open form to the field labelled `label`.
+pub fn focus_field(app: &mut hireterm::app::App, label: &str) {
+    for _ in 0..20 {
+        let form = open_form(app).expect("a form is open");
+        if form.focused().label == label {
+            return;
+        }
+        press(app, "tab");
+    }
+    panic!("no field {label}");
+}
+
+/// Empties the field in focus and types `text` into it.
+pub fn fill(app: &mut hireterm::app::App, label: &str, text: &str) {
+    focus_field(app, label);
+    let len = open_form(app)
+        .unwrap()
+        .focused()
+        .input
+        .text()
+        .chars()
+        .count();
+    press(app, "end");
+    for _ in 0..len {
+        press(app, "backspace");
+    }
+    type_text(app, text);
+}

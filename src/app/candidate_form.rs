@@ -1,0 +1,297 @@
+//! The candidate form: `a` adds a candidate, `E` edits the one under the
+//! cursor or in the detail view. Saving checks every field, then looks for
+//! the same person on file (see `duplicate.rs`), then writes through the
+//! store; only once the write is on disk does the screen change.
+
+use super::App;
+use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
+use super::form::rules::{self, Rule};
+use super::form::{Field, Form};
+use super::overlay::Overlay;
+use crate::catalog::Catalog;
+use crate::domain::candidate::MAX_LIST_LEN;
+use crate::domain::text::{clean_line, normalize_email};
+use crate::domain::{
+    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RoleId, SkillLevel,
+    Source, Timestamp,
+};
+
+/// The fields, in screen order.
+pub const NAME: usize = 0;
+pub const EMAIL: usize = 1;
+pub const PHONE: usize = 2;
+pub const CITY: usize = 3;
+pub const COUNTRY: usize = 4;
+pub const TIME_ZONE: usize = 5;
+pub const ROLES: usize = 6;
+pub const SKILLS: usize = 7;
+pub const RATE: usize = 8;
+pub const CURRENCY: usize = 9;
+pub const AVAILABLE: usize = 10;
+pub const SOURCE: usize = 11;
+pub const TAGS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateForm {
+    pub form: Form,
+    /// The record as it was when the edit began; `None` for a new one.
+    pub editing: Option<Candidate>,
+    /// Set when saving found the same person on file; nothing was written.
+    pub duplicate: Option<DuplicatePrompt>,
+}
+
+/// "Ana Lima (C12) has the same email": open, merge or back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicatePrompt {
+    pub existing: CandidateId,
+    pub name: String,
+    pub reason: DuplicateReason,
+    /// The record the form would have saved.
+    pub incoming: Candidate,
+}
+
+impl CandidateForm {
+    pub fn new(catalog: &Catalog, editing: Option<Candidate>) -> CandidateForm {
+        CandidateForm {
+            form: Form::new(fields(catalog, editing.as_ref())),
+            editing,
+            duplicate: None,
+        }
+    }
+
+    /// The candidate the form describes, or `None` with the errors marked
+    /// next to their fields.
+    pub fn build(&mut self, now: Timestamp) -> Option<Candidate> {
+        if !self.form.validate() {
+            return None;
+        }
+        let rate = self.form.rate(RATE, CURRENCY, "rate")?;
+        let form = &self.form;
+        let phone = form.text(PHONE);
+        let base = self.editing.as_ref();
+        Some(Candidate {
+            id: base.map_or(CandidateId(0), |c| c.id),
+            name: form.text(NAME),
+            email: form.text(EMAIL),
+            phone: (!phone.is_empty()).then_some(phone),
+            location: Location {
+                city: form.text(CITY),
+                country: form.text(COUNTRY),
+                timezone: form.text(TIME_ZONE),
+            },
+            roles: form
+                .picks(ROLES)
+                .iter()
+                .map(|p| RoleId::new(&p.id))
+                .collect(),
+            skills: skill_levels(form.picks(SKILLS)),
+            rate,
+            available_from: rules::parse_date(&form.text(AVAILABLE)).ok()?,
+            source: Source::ALL[form.choice(SOURCE).min(Source::ALL.len() - 1)],
+            tags: rules::parse_tags(&form.text(TAGS)),
+            links: base.map_or_else(Vec::new, |c| clean_list(&c.links)),
+            created_at: base.map_or(now, |c| c.created_at),
+        })
+    }
+
+    /// Whether saving `candidate` needs a duplicate check: always for a new
+    /// record, for an edit only when its name, email or phone changed.
+    pub fn needs_duplicate_check(&self, candidate: &Candidate) -> bool {
+        self.editing.as_ref().is_none_or(|old| {
+            old.name != candidate.name
+                || normalize_email(&old.email) != normalize_email(&candidate.email)
+                || old.phone != candidate.phone
+        })
+    }
+}
+
+/// The fields in screen order (see the constants above), filled from
+/// `c` when editing.
+fn fields(catalog: &Catalog, c: Option<&Candidate>) -> Vec<Field> {
+    let mut fields = contact_fields(c);
+    fields.extend(catalog_fields(catalog, c));
+    fields.extend(terms_fields(c));
+    fields
+}
+
+fn contact_fields(c: Option<&Candidate>) -> Vec<Field> {
+    let text = |get: fn(&Candidate) -> &str| c.map_or("", get);
+    vec![
+        Field::text("Name", Rule::Required, text(|c| &c.name)),
+        Field::text("Email", Rule::Email, text(|c| &c.email)),
+        Field::text(
+            "Phone",
+            Rule::Phone,
+            text(|c| c.phone.as_deref().unwrap_or("")),
+        ),
+        Field::text("City", Rule::Optional, text(|c| &c.location.city)),
+        Field::text("Country", Rule::Optional, text(|c| &c.location.country)),
+        Field::text("Time zone", Rule::TimeZone, text(|c| &c.location.timezone)),
+    ]
+}
+
+fn catalog_fields(catalog: &Catalog, c: Option<&Candidate>) -> [Field; 2] {
+    let roles = c.map_or(&[][..], |c| &c.roles).iter();
+    let roles = roles.map(|r| Pick::new(r.as_str(), catalog.role_name(r), None));
+    let skills = c.map_or(&[][..], |c| &c.skills).iter().map(|s| {
+        Pick::new(
+            s.skill.as_str(),
+            catalog.skill_name(&s.skill),
+            Some(s.level),
+        )
+    });
+    [
+        Field::picks(
+            "Roles",
+            Picks::new(PickSource::Roles, Asks::Nothing, 8, roles.collect()),
+            false,
+        ),
+        Field::picks(
+            "Skills",
+            Picks::new(
+                PickSource::Skills,
+                Asks::Level,
+                MAX_LIST_LEN,
+                skills.collect(),
+            ),
+            false,
+        ),
+    ]
+}
+
+fn terms_fields(c: Option<&Candidate>) -> [Field; 5] {
+    let rate = c.and_then(|c| c.rate.as_ref());
+    let available = c.and_then(|c| c.available_from).map(|d| d.to_string());
+    let source = c.and_then(|c| Source::ALL.iter().position(|s| *s == c.source));
+    let sources = Source::ALL.iter().map(|s| s.label()).collect();
+    [
+        Field::text(
+            "Rate /h",
+            Rule::Range,
+            &rate.map_or(String::new(), rules::format_range),
+        ),
+        Field::text(
+            "Currency",
+            Rule::Currency,
+            rate.map_or("USD", |r| r.currency.as_str()),
+        ),
+        Field::text("Available", Rule::Date, available.as_deref().unwrap_or("")),
+        Field::choice("Source", sources, source.unwrap_or(0)),
+        Field::text(
+            "Tags",
+            Rule::Tags,
+            &c.map_or(String::new(), |c| c.tags.join(", ")),
+        ),
+    ]
+}
+
+fn skill_levels(picks: &[Pick]) -> Vec<SkillLevel> {
+    picks
+        .iter()
+        .filter_map(|p| Some(SkillLevel::new(&p.id, Level::new(p.level?).ok()?)))
+        .collect()
+}
+
+/// Stored links as an edit writes them back: cleaned, so that a record
+/// planted with control characters comes out of its first edit clean.
+fn clean_list(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| clean_line(i))
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// The prompt for `candidate` if someone on file looks like the same
+/// person.
+fn duplicate_of(data: &super::data::Data, candidate: Candidate) -> Option<DuplicatePrompt> {
+    let found = DuplicateIndex::new(data.candidates()).find(&candidate)?;
+    let name = data
+        .candidate(found.existing)
+        .map_or_else(String::new, |c| clean_line(&c.name));
+    Some(DuplicatePrompt {
+        existing: found.existing,
+        name,
+        reason: found.reason,
+        incoming: candidate,
+    })
+}
+
+impl App {
+    /// `a`: a blank form; `E`: the form over a stored candidate.
+    pub(super) fn open_candidate_form(&mut self, editing: Option<Candidate>) {
+        let form = CandidateForm::new(self.catalog, editing);
+        self.overlay = Some(Overlay::CandidateForm(Box::new(form)));
+    }
+
+    /// `E` on the candidates pane: the candidate in the detail view, else
+    /// the row under the cursor.
+    pub(super) fn edit_candidate_here(&mut self) {
+        let here = match self.candidates.detail {
+            Some(detail) => self.data.candidate(detail.candidate),
+            None => self.candidates.selected(&self.data),
+        };
+        match here.cloned() {
+            Some(candidate) => self.open_candidate_form(Some(candidate)),
+            None => self.complain("no candidate selected"),
+        }
+    }
+
+    /// Ctrl-s in the candidate form.
+    pub(super) fn save_candidate_form(&mut self) {
+        let stamp = self.stamp();
+        let Some(Overlay::CandidateForm(sheet)) = &mut self.overlay else {
+            return;
+        };
+        let Some(candidate) = sheet.build(stamp.at) else {
+            return self.complain("not saved: mend the fields marked ✗");
+        };
+        if sheet.needs_duplicate_check(&candidate) {
+            let prompt = duplicate_of(&self.data, candidate.clone());
+            if prompt.is_some() {
+                sheet.duplicate = prompt;
+                return;
+            }
+        }
+        let saved = match sheet.editing {
+            None => self.store.add_candidate(candidate, &stamp),
+            Some(_) => self
+                .store
+                .update_candidate(&candidate, &stamp)
+                .map(|()| candidate),
+        };
+        match saved {
+            Ok(stored) => {
+                let verb = if sheet.editing.is_none() {
+                    "added"
+                } else {
+                    "saved"
+                };
+                self.overlay = None;
+                self.say(format!("{verb} {} ({})", stored.name, stored.id));
+                self.take_in_candidate(stored);
+            }
+            Err(error) => {
+                sheet.form.error = Some(error.to_string());
+                self.complain(format!("not saved: {error}"));
+            }
+        }
+    }
+
+    /// Shows a candidate the store has just added or changed: in the data,
+    /// in the table (under the cursor), in the matrix and in the search
+    /// index, which is rebuilt in the background.
+    pub(super) fn take_in_candidate(&mut self, candidate: Candidate) {
+        let id = candidate.id;
+        if self.data.upsert_candidate(candidate) {
+            self.candidates.filter = None;
+            self.candidates.order = (0..self.data.candidates().len() as u32).collect();
+        }
+        self.candidates.resort(&self.data, self.catalog);
+        let page = self.page_rows();
+        self.candidates.select(&self.data, id, page);
+        self.rebuild_matrix();
+        self.search = super::palette::SearchSlot::start(&self.data, self.catalog);
+        self.refresh_feeds();
+    }
+}

@@ -1,0 +1,225 @@
+//! The engagement form: on the pipeline pane, `A` adds an engagement and
+//! `E` edits the one shown. Its requirements are skills picked from the
+//! catalog, each with a minimum level and must or nice to have.
+
+use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
+use super::form::rules::{self, Rule};
+use super::form::{Field, Form};
+use super::overlay::Overlay;
+use super::{App, Pane};
+use crate::catalog::Catalog;
+use crate::domain::candidate::MAX_LIST_LEN;
+use crate::domain::{
+    Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, Requirement, RoleId,
+    SkillId, Timestamp,
+};
+
+/// The fields, in screen order; the status shows only when editing.
+pub const CLIENT: usize = 0;
+pub const TITLE: usize = 1;
+pub const ROLE: usize = 2;
+pub const REQUIREMENTS: usize = 3;
+pub const HEADCOUNT: usize = 4;
+pub const MODEL: usize = 5;
+pub const BUDGET: usize = 6;
+pub const CURRENCY: usize = 7;
+pub const START: usize = 8;
+pub const STATUS: usize = 9;
+
+/// More people than this in one engagement is a typo.
+pub const MAX_HEADCOUNT: u32 = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngagementForm {
+    pub form: Form,
+    /// The engagement as it was when the edit began; `None` for a new one.
+    pub editing: Option<Engagement>,
+}
+
+impl EngagementForm {
+    pub fn new(catalog: &Catalog, editing: Option<Engagement>) -> EngagementForm {
+        EngagementForm {
+            form: Form::new(fields(catalog, editing.as_ref())),
+            editing,
+        }
+    }
+
+    /// The engagement the form describes, or `None` with the errors marked
+    /// next to their fields.
+    pub fn build(&mut self, now: Timestamp) -> Option<Engagement> {
+        if !self.form.validate() {
+            return None;
+        }
+        let budget = self.form.rate(BUDGET, CURRENCY, "budget")?;
+        let form = &self.form;
+        let base = self.editing.as_ref();
+        let headcount = rules::parse_count(&form.text(HEADCOUNT), 1, MAX_HEADCOUNT).ok()?;
+        let status = match base {
+            Some(_) => EngagementStatus::ALL[form.choice(STATUS).min(3)],
+            None => EngagementStatus::Open,
+        };
+        Some(Engagement {
+            id: base.map_or(EngagementId(0), |e| e.id),
+            client: form.text(CLIENT),
+            title: form.text(TITLE),
+            role: RoleId::new(&form.picks(ROLE).first()?.id),
+            requirements: requirements(form.picks(REQUIREMENTS)),
+            headcount: u16::try_from(headcount).ok()?,
+            budget,
+            model: HiringModel::ALL[form.choice(MODEL).min(3)],
+            status,
+            opened_at: base.map_or(now, |e| e.opened_at),
+            target_start: rules::parse_date(&form.text(START)).ok()?,
+        })
+    }
+}
+
+/// The fields in screen order (see the constants above), filled from
+/// `e` when editing; the status only then.
+fn fields(catalog: &Catalog, e: Option<&Engagement>) -> Vec<Field> {
+    let text = |get: fn(&Engagement) -> &str| e.map_or("", get);
+    let mut fields = vec![
+        Field::text("Client", Rule::Optional, text(|e| &e.client)),
+        Field::text("Title", Rule::Required, text(|e| &e.title)),
+    ];
+    fields.extend(catalog_fields(catalog, e));
+    fields.extend(terms_fields(e));
+    if let Some(e) = e {
+        let status = EngagementStatus::ALL.iter().position(|s| *s == e.status);
+        let labels = EngagementStatus::ALL.iter().map(|s| s.label()).collect();
+        fields.push(Field::choice("Status", labels, status.unwrap_or(0)));
+    }
+    fields
+}
+
+fn catalog_fields(catalog: &Catalog, e: Option<&Engagement>) -> [Field; 2] {
+    let role = e.map(|e| Pick::new(e.role.as_str(), catalog.role_name(&e.role), None));
+    let requirements = e.map_or(&[][..], |e| &e.requirements).iter().map(|r| Pick {
+        priority: Some(r.priority),
+        ..Pick::new(
+            r.skill.as_str(),
+            catalog.skill_name(&r.skill),
+            Some(r.min_level),
+        )
+    });
+    let asks = Asks::LevelAndPriority;
+    let requirements = Picks::new(
+        PickSource::Skills,
+        asks,
+        MAX_LIST_LEN,
+        requirements.collect(),
+    );
+    [
+        Field::picks(
+            "Role type",
+            Picks::new(
+                PickSource::Roles,
+                Asks::Nothing,
+                1,
+                role.into_iter().collect(),
+            ),
+            true,
+        ),
+        Field::picks("Requires", requirements, false),
+    ]
+}
+
+fn terms_fields(e: Option<&Engagement>) -> [Field; 5] {
+    let budget = e.and_then(|e| e.budget.as_ref());
+    let headcount = e.map_or(1, |e| e.headcount).to_string();
+    let model = e.and_then(|e| HiringModel::ALL.iter().position(|m| *m == e.model));
+    let models = HiringModel::ALL.iter().map(|m| m.label()).collect();
+    let start = e.and_then(|e| e.target_start).map(|d| d.to_string());
+    let count = Rule::Count {
+        min: 1,
+        max: MAX_HEADCOUNT,
+    };
+    [
+        Field::text("Headcount", count, &headcount),
+        Field::choice("Model", models, model.unwrap_or(0)),
+        Field::text(
+            "Budget /h",
+            Rule::Range,
+            &budget.map_or(String::new(), rules::format_range),
+        ),
+        Field::text(
+            "Currency",
+            Rule::Currency,
+            budget.map_or("USD", |b| b.currency.as_str()),
+        ),
+        Field::text("Start", Rule::Date, start.as_deref().unwrap_or("")),
+    ]
+}
+
+fn requirements(picks: &[Pick]) -> Vec<Requirement> {
+    picks
+        .iter()
+        .filter_map(|p| {
+            Some(Requirement {
+                skill: SkillId::new(&p.id),
+                min_level: Level::new(p.level?).ok()?,
+                priority: p.priority.unwrap_or(Priority::Must),
+            })
+        })
+        .collect()
+}
+
+impl App {
+    /// `A`: a blank form; `E`: the form over the engagement shown.
+    pub(super) fn open_engagement_form(&mut self, editing: Option<Engagement>) {
+        let form = EngagementForm::new(self.catalog, editing);
+        self.overlay = Some(Overlay::EngagementForm(Box::new(form)));
+    }
+
+    pub(super) fn edit_engagement_here(&mut self) {
+        match self.engagement().cloned() {
+            Some(engagement) => self.open_engagement_form(Some(engagement)),
+            None => self.complain("no engagement chosen: press e to choose one"),
+        }
+    }
+
+    /// Ctrl-s in the engagement form: on disk first, then on screen.
+    pub(super) fn save_engagement_form(&mut self) {
+        let stamp = self.stamp();
+        let Some(Overlay::EngagementForm(sheet)) = &mut self.overlay else {
+            return;
+        };
+        let Some(engagement) = sheet.build(stamp.at) else {
+            return self.complain("not saved: mend the fields marked ✗");
+        };
+        let added = sheet.editing.is_none();
+        let saved = if added {
+            self.store.add_engagement(engagement, &stamp)
+        } else {
+            self.store
+                .update_engagement(&engagement, &stamp)
+                .map(|()| engagement)
+        };
+        match saved {
+            Ok(stored) => {
+                self.overlay = None;
+                let verb = if added { "added" } else { "saved" };
+                self.say(format!("{verb} {} {}", stored.id, stored.title));
+                self.take_in_engagement(stored);
+            }
+            Err(error) => {
+                sheet.form.error = Some(error.to_string());
+                self.complain(format!("not saved: {error}"));
+            }
+        }
+    }
+
+    /// Shows an engagement the store has just added or changed: its
+    /// pipeline, the matrix against its requirements, the search index.
+    fn take_in_engagement(&mut self, engagement: Engagement) {
+        let id = engagement.id;
+        if self.data.upsert_engagement(engagement) || self.engagement != Some(id) {
+            self.engagement = Some(id);
+            self.pipeline = Default::default();
+            self.marks.clear();
+        }
+        self.pane = Pane::Pipeline;
+        self.after_pipeline_change();
+        self.search = super::palette::SearchSlot::start(&self.data, self.catalog);
+    }
+}

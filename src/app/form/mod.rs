@@ -1,0 +1,323 @@
+//! The core shared by the candidate and engagement forms: fields, focus,
+//! text editing, completion from the catalog, and an error per field.
+//!
+//! Keys: the form's own commands (tab, enter, ctrl-s, esc...) are bound in
+//! the `[form]` section of `assets/keymap.toml` and dispatched in
+//! `dispatch.rs`; the editing keys (characters, backspace, delete, left,
+//! right, home, end) are fixed and handled by [`Form::edit`].
+
+mod dispatch;
+pub mod input;
+pub mod picks;
+pub mod rules;
+
+use super::{Key, KeyCode};
+use crate::catalog::Catalog;
+use crate::domain::RateRange;
+use input::TextInput;
+use picks::{Pick, Picks, Waiting};
+use rules::Rule;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the store refused the last save (the fields were fine).
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    /// The text typed: the value of a text field, the completion query of
+    /// a picks field.
+    pub input: TextInput,
+    pub kind: Kind,
+    /// Shown next to the field; saving is refused while any is set.
+    pub error: Option<String>,
+    /// Edited since the form opened: only such a field is checked as the
+    /// focus leaves it, so that tabbing past an empty one does not scold.
+    pub touched: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Text(Rule),
+    /// One of a fixed list, changed with left and right.
+    Choice {
+        options: Vec<&'static str>,
+        index: usize,
+    },
+    /// Catalog entries; `required` asks for at least one.
+    Picks {
+        picks: Picks,
+        required: bool,
+    },
+}
+
+impl Field {
+    pub fn text(label: &'static str, rule: Rule, value: &str) -> Field {
+        Field::with(label, Kind::Text(rule), value)
+    }
+
+    pub fn choice(label: &'static str, options: Vec<&'static str>, index: usize) -> Field {
+        Field::with(label, Kind::Choice { options, index }, "")
+    }
+
+    pub fn picks(label: &'static str, picks: Picks, required: bool) -> Field {
+        Field::with(label, Kind::Picks { picks, required }, "")
+    }
+
+    fn with(label: &'static str, kind: Kind, value: &str) -> Field {
+        Field {
+            label,
+            input: TextInput::new(value),
+            kind,
+            error: None,
+            touched: false,
+        }
+    }
+
+    /// Sets `error` from the field's current content.
+    pub fn validate(&mut self) {
+        self.error = match &self.kind {
+            Kind::Text(rule) => rule.check(self.input.text()),
+            Kind::Choice { .. } => None,
+            Kind::Picks { picks, required } => {
+                if !self.input.is_empty() {
+                    Some(format!("“{}” is not picked yet", self.input.value()))
+                } else if *required && picks.chosen.is_empty() {
+                    Some("required".into())
+                } else {
+                    picks.problem()
+                }
+            }
+        };
+    }
+
+    /// A choice takes left, right and space, and nothing else: true when
+    /// the key went to one.
+    fn choose(&mut self, key: Key) -> bool {
+        let Kind::Choice { options, index } = &mut self.kind else {
+            return false;
+        };
+        let count = options.len();
+        match key.code {
+            KeyCode::Left => *index = (*index + count - 1) % count,
+            KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % count,
+            _ => {}
+        }
+        true
+    }
+
+    /// A picks field with nothing typed: a key answers the pick waiting
+    /// for its level or priority, and backspace drops the last pick. True
+    /// when the key was used so.
+    fn answer(&mut self, key: Key, typed: Option<char>) -> bool {
+        let Kind::Picks { picks, .. } = &mut self.kind else {
+            return false;
+        };
+        if !self.input.is_empty() {
+            return false;
+        }
+        match (typed, picks.waiting(), key.code) {
+            (Some(c), Some(_), _) => self.error = picks.answer(c).err(),
+            (_, _, KeyCode::Backspace) => {
+                picks.chosen.pop();
+                self.error = None;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The open completion list of a picks field.
+    pub fn completion(&self) -> Option<&Picks> {
+        match &self.kind {
+            Kind::Picks { picks, .. } if picks.is_open() => Some(picks),
+            _ => None,
+        }
+    }
+}
+
+impl Form {
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form {
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    /// Moves the focus by `step` fields, checking the field it leaves if
+    /// it was edited.
+    pub fn move_focus(&mut self, step: isize) {
+        let field = &mut self.fields[self.focus];
+        if field.touched {
+            field.validate();
+        }
+        if let Kind::Picks { picks, .. } = &mut field.kind {
+            picks.matches.clear();
+        }
+        let count = self.fields.len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(count) as usize;
+    }
+
+    /// Enter: takes the highlighted completion, else goes to the next field.
+    pub fn accept(&mut self) {
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            // What the pick waits for next shows as a hint, not an error.
+            Kind::Picks { picks, .. } if picks.is_open() => {
+                picks.take_highlighted();
+                field.input.clear();
+                field.error = None;
+                field.touched = true;
+            }
+            _ => self.move_focus(1),
+        }
+    }
+
+    /// Up and down: through the completions while they show, else through
+    /// the fields.
+    pub fn step(&mut self, step: isize) {
+        match &mut self.fields[self.focus].kind {
+            Kind::Picks { picks, .. } if picks.is_open() => picks.step(step),
+            _ => self.move_focus(step),
+        }
+    }
+
+    /// Esc's first use: closes the completion list (forgetting the text it
+    /// was for), or drops the pick still waiting for its level. False when
+    /// there was neither.
+    pub fn close_completion(&mut self) -> bool {
+        let field = &mut self.fields[self.focus];
+        let Kind::Picks { picks, .. } = &mut field.kind else {
+            return false;
+        };
+        if picks.is_open() || !field.input.is_empty() {
+            picks.matches.clear();
+            field.input.clear();
+        } else if let Some(Waiting::Level(i) | Waiting::Priority(i)) = picks.waiting() {
+            picks.chosen.remove(i);
+        } else {
+            return false;
+        }
+        field.error = None;
+        true
+    }
+
+    /// The fixed editing keys. A field showing an error is checked again
+    /// as it is edited, so the error goes as soon as it is mended.
+    pub fn edit(&mut self, key: Key, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        let had_error = field.error.is_some();
+        field.touched = true;
+        let typed = match key.code {
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(c),
+            _ => None,
+        };
+        if field.choose(key) || field.answer(key, typed) {
+            return;
+        }
+        let input = &mut field.input;
+        match (key.code, typed) {
+            (_, Some(c)) => input.insert(c.encode_utf8(&mut [0; 4])),
+            (KeyCode::Backspace, _) => input.backspace(),
+            (KeyCode::Delete, _) => input.delete(),
+            (KeyCode::Left, _) => input.left(),
+            (KeyCode::Right, _) => input.right(),
+            (KeyCode::Home, _) => input.home(),
+            (KeyCode::End, _) => input.end(),
+            _ => return,
+        }
+        self.after_edit(had_error, catalog);
+    }
+
+    /// Pasted text goes in at the cursor, cleaned.
+    pub fn paste(&mut self, text: &str, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        if matches!(field.kind, Kind::Choice { .. }) {
+            return;
+        }
+        let had_error = field.error.is_some();
+        field.touched = true;
+        field.input.insert(text);
+        self.after_edit(had_error, catalog);
+    }
+
+    fn after_edit(&mut self, had_error: bool, catalog: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        if let Kind::Picks { picks, .. } = &mut field.kind {
+            picks.refresh(catalog, field.input.text());
+        }
+        if had_error {
+            field.validate();
+        }
+    }
+
+    /// Checks every field; on failure, the focus goes to the first field
+    /// in error.
+    pub fn validate(&mut self) -> bool {
+        for field in &mut self.fields {
+            field.validate();
+        }
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            Some(first) => {
+                self.focus = first;
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// A text field's value, cleaned and trimmed.
+    pub fn text(&self, index: usize) -> String {
+        self.fields[index].input.value()
+    }
+
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields[index].kind {
+            Kind::Choice { index, .. } => index,
+            _ => 0,
+        }
+    }
+
+    pub fn picks(&self, index: usize) -> &[Pick] {
+        match &self.fields[index].kind {
+            Kind::Picks { picks, .. } => &picks.chosen,
+            _ => &[],
+        }
+    }
+
+    /// The range typed in field `range` with the currency of field
+    /// `currency`: `Some(None)` when no range was typed, `None` (the
+    /// currency field marked) when a range lacks its currency. Called
+    /// once every field has passed its own check.
+    pub fn rate(&mut self, range: usize, currency: usize, what: &str) -> Option<Option<RateRange>> {
+        let Some((min, max)) = rules::parse_range(&self.text(range)).ok()? else {
+            return Some(None);
+        };
+        match rules::parse_currency(&self.text(currency)) {
+            Ok(code) => Some(Some(RateRange {
+                min,
+                max,
+                currency: code,
+            })),
+            Err(_) => {
+                self.set_error(currency, format!("needed with a {what}"));
+                None
+            }
+        }
+    }
+
+    /// Marks a field as wrong after a check that needs several fields.
+    pub fn set_error(&mut self, index: usize, message: impl Into<String>) {
+        self.fields[index].error = Some(message.into());
+        self.focus = index;
+    }
+}
