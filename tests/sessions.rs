@@ -121,3 +121,31 @@ fn each_session_keeps_its_own_undo() {
     press(&mut bo, "");
     assert!(column(&bo, col).contains(&moved));
 }
+
+#[test]
+fn a_candidate_added_in_one_session_is_listed_and_found_in_the_other() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 80, 1);
+    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let mut ana = session(&store, &shared, "ana");
+    let mut bo = session(&store, &shared, "bo");
+    press(&mut bo, "j j j");
+    let bo_row = bo.candidates().selected(bo.data()).unwrap().id;
+    let before = bo.candidates().order.len();
+
+    press(&mut ana, "a");
+    common::fill(&mut ana, "Name", "Zed Quist");
+    common::fill(&mut ana, "Email", "zed@quist.io");
+    press(&mut ana, "ctrl-s");
+    assert!(ana.overlay().is_none(), "{:?}", ana.status());
+
+    press(&mut bo, "");
+    assert_eq!(bo.candidates().order.len(), before + 1);
+    assert_eq!(bo.candidates().selected(bo.data()).unwrap().id, bo_row);
+    let added = store.candidate_by_email("zed@quist.io").unwrap().unwrap();
+    assert_eq!(store.events_of(added.id, 1).unwrap()[0].actor, "ana");
+    press(&mut bo, "/");
+    common::type_text(&mut bo, "quist");
+    let screen = screen_text(&draw(&bo, 120, 40));
+    assert!(screen.contains("Zed Quist"), "{screen}");
+}

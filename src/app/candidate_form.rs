@@ -280,10 +280,12 @@ impl App {
 
     /// Shows a candidate the store has just added or changed: in the data,
     /// in the table (under the cursor), in the matrix and in the search
-    /// index, which is rebuilt in the background.
+    /// index, which the shared records rebuild in the background.
     pub(super) fn take_in_candidate(&mut self, candidate: Candidate) {
         let id = candidate.id;
-        if self.data.upsert_candidate(candidate) {
+        let mut inserted = false;
+        self.write_data(|data| inserted = data.upsert_candidate(candidate));
+        if inserted {
             self.candidates.filter = None;
             self.candidates.order = (0..self.data.candidates().len() as u32).collect();
         }
@@ -291,7 +293,6 @@ impl App {
         let page = self.page_rows();
         self.candidates.select(&self.data, id, page);
         self.rebuild_matrix();
-        self.search = super::palette::SearchSlot::start(&self.data, self.catalog);
         self.refresh_feeds();
     }
 }

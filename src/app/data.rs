@@ -153,12 +153,12 @@ impl Data {
             }
             Err(index) => {
                 candidates.insert(index, candidate);
-                self.latest.insert(index, None);
+                Arc::make_mut(&mut self.latest).insert(index, None);
                 (true, true)
             }
         };
         if renamed {
-            self.name_rank = crate::domain::candidate::rank_by_name(candidates);
+            self.name_rank = Arc::new(crate::domain::candidate::rank_by_name(candidates));
         }
         inserted
     }
@@ -166,16 +166,14 @@ impl Data {
     /// Takes in an engagement the store has just added or rewritten,
     /// keeping id order; true when it is new.
     pub fn upsert_engagement(&mut self, engagement: Engagement) -> bool {
-        match self
-            .engagements
-            .binary_search_by_key(&engagement.id, |e| e.id)
-        {
+        let engagements = Arc::make_mut(&mut self.engagements);
+        match engagements.binary_search_by_key(&engagement.id, |e| e.id) {
             Ok(index) => {
-                self.engagements[index] = engagement;
+                engagements[index] = engagement;
                 false
             }
             Err(index) => {
-                self.engagements.insert(index, engagement);
+                engagements.insert(index, engagement);
                 true
             }
         }

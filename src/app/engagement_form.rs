@@ -213,13 +213,14 @@ impl App {
     /// pipeline, the matrix against its requirements, the search index.
     fn take_in_engagement(&mut self, engagement: Engagement) {
         let id = engagement.id;
-        if self.data.upsert_engagement(engagement) || self.engagement != Some(id) {
+        let mut inserted = false;
+        self.write_data(|data| inserted = data.upsert_engagement(engagement));
+        if inserted || self.engagement != Some(id) {
             self.engagement = Some(id);
             self.pipeline = Default::default();
             self.marks.clear();
         }
         self.pane = Pane::Pipeline;
         self.after_pipeline_change();
-        self.search = super::palette::SearchSlot::start(&self.data, self.catalog);
     }
 }
