@@ -1,5 +1,6 @@
 //! The append-only event log: who changed what, and when.
 
+use super::candidate::Candidate;
 use super::ids::{CandidateId, EngagementId, EventId, NoteId};
 use super::pipeline::{Stage, StageChange};
 use super::time::{self, Timestamp};
@@ -74,6 +75,18 @@ pub enum EventKind {
         candidate: CandidateId,
         note: NoteId,
     },
+    /// A duplicate folded into an existing record. Both images are kept so
+    /// the merge can be undone, and only while the record is still `after`.
+    CandidateMerged {
+        candidate: CandidateId,
+        before: Box<Candidate>,
+        after: Box<Candidate>,
+    },
+    /// A merge taken back: the record is its `before` image again.
+    MergeUndone {
+        candidate: CandidateId,
+        merge: EventId,
+    },
 }
 
 impl EventKind {
@@ -108,7 +121,9 @@ impl EventKind {
             | EventKind::StageChanged { candidate, .. }
             | EventKind::NoteAdded { candidate, .. }
             | EventKind::ScorecardAdded { candidate, .. }
-            | EventKind::NoteRemoved { candidate, .. } => Some(*candidate),
+            | EventKind::NoteRemoved { candidate, .. }
+            | EventKind::CandidateMerged { candidate, .. }
+            | EventKind::MergeUndone { candidate, .. } => Some(*candidate),
             EventKind::EngagementAdded { .. } | EventKind::EngagementUpdated { .. } => None,
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod attention;
 pub mod candidate;
+pub mod duplicate;
 pub mod engagement;
 pub mod event;
 pub mod ids;
@@ -20,6 +21,7 @@ pub(crate) mod testing;
 
 pub use attention::{AgingPolicy, Shortlist, shortlist};
 pub use candidate::{Candidate, Location, RateRange, Source};
+pub use duplicate::{Duplicate, DuplicateIndex, DuplicateReason};
 pub use engagement::{Engagement, EngagementStatus, HiringModel, Priority, Requirement};
 pub use event::{Event, EventKind, Stamp};
 pub use ids::{CandidateId, EngagementId, EventId, NoteId};

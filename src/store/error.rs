@@ -62,6 +62,13 @@ pub enum StoreError {
     },
     #[error(transparent)]
     IllegalMove(#[from] IllegalMove),
+    #[error("event {0} is not a merge")]
+    NotAMerge(crate::domain::EventId),
+    #[error("candidate {candidate} has changed since merge {merge}; undo those changes first")]
+    ChangedSinceMerge {
+        candidate: CandidateId,
+        merge: crate::domain::EventId,
+    },
     #[error("record {}: {source}", .index + 1)]
     AtRecord {
         /// 0-based position in the input.

@@ -20,12 +20,14 @@ mod bulk;
 mod candidates;
 mod check;
 mod engagements;
+mod merge;
 mod notes;
 mod pipeline;
 
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
 pub use error::{Result, StoreError};
+pub use merge::Merged;
 pub use open::{DEADLINE_ENV, OPENER_THREAD};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
 

@@ -69,6 +69,12 @@ pub fn describe(app: &App, event: &Event) -> String {
         } => {
             format!("{}: scorecard for {stage} · {engagement}", name(*candidate))
         }
+        EventKind::CandidateMerged { candidate, .. } => {
+            format!("{}: a duplicate merged in", name(*candidate))
+        }
+        EventKind::MergeUndone { candidate, merge } => {
+            format!("{}: merge {merge} undone", name(*candidate))
+        }
     };
     format!(
         "{}  {}  {what}",

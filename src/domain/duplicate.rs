@@ -1,0 +1,273 @@
+//! Duplicate candidates: the same person entered twice, from a form, an
+//! import or another ATS. Two records are the same person when their
+//! normalised emails match, or when their names and phones match closely.
+
+use super::candidate::Candidate;
+use super::ids::CandidateId;
+use super::skill::SkillLevel;
+use super::text::{fold, normalize_email};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Why two records are taken for one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateReason {
+    SameEmail,
+    SameNameAndPhone,
+}
+
+impl fmt::Display for DuplicateReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DuplicateReason::SameEmail => "same email",
+            DuplicateReason::SameNameAndPhone => "same name and phone",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate {
+    pub existing: CandidateId,
+    pub reason: DuplicateReason,
+}
+
+/// Phones are compared on their last digits, so "+351 912 345 678" and
+/// "912-345-678" match; fewer digits than this is no phone at all.
+const PHONE_DIGITS: usize = 9;
+const MIN_PHONE_DIGITS: usize = 7;
+
+/// Finds the existing record a new one duplicates, in constant time.
+#[derive(Debug, Default)]
+pub struct DuplicateIndex {
+    emails: HashMap<String, CandidateId>,
+    names_and_phones: HashMap<(String, String), CandidateId>,
+}
+
+impl DuplicateIndex {
+    pub fn new<'a>(candidates: impl IntoIterator<Item = &'a Candidate>) -> Self {
+        let mut index = DuplicateIndex::default();
+        for candidate in candidates {
+            index.insert(candidate);
+        }
+        index
+    }
+
+    /// The record `candidate` duplicates, other than itself; a match by
+    /// email wins over one by name and phone.
+    pub fn find(&self, candidate: &Candidate) -> Option<Duplicate> {
+        let other = |id: &CandidateId| *id != candidate.id || candidate.id.0 == 0;
+        if let Some(&existing) = self
+            .emails
+            .get(&normalize_email(&candidate.email))
+            .filter(|id| other(id))
+        {
+            return Some(Duplicate {
+                existing,
+                reason: DuplicateReason::SameEmail,
+            });
+        }
+        let key = name_and_phone(candidate)?;
+        let existing = *self.names_and_phones.get(&key).filter(|id| other(id))?;
+        Some(Duplicate {
+            existing,
+            reason: DuplicateReason::SameNameAndPhone,
+        })
+    }
+
+    /// Adds a record; the first one holding a key keeps it. Addresses a
+    /// merge kept as `mailto:` links count as the record's emails too.
+    pub fn insert(&mut self, candidate: &Candidate) {
+        for email in emails_of(candidate) {
+            self.emails.entry(email).or_insert(candidate.id);
+        }
+        if let Some(key) = name_and_phone(candidate) {
+            self.names_and_phones.entry(key).or_insert(candidate.id);
+        }
+    }
+
+    /// Forgets a record (after an edit changes its keys).
+    pub fn remove(&mut self, candidate: &Candidate) {
+        for email in emails_of(candidate) {
+            if self.emails.get(&email) == Some(&candidate.id) {
+                self.emails.remove(&email);
+            }
+        }
+        if let Some(key) = name_and_phone(candidate)
+            && self.names_and_phones.get(&key) == Some(&candidate.id)
+        {
+            self.names_and_phones.remove(&key);
+        }
+    }
+}
+
+fn emails_of(candidate: &Candidate) -> impl Iterator<Item = String> + '_ {
+    let kept = candidate
+        .links
+        .iter()
+        .filter_map(|link| link.strip_prefix("mailto:"));
+    std::iter::once(candidate.email.as_str())
+        .chain(kept)
+        .map(normalize_email)
+}
+
+/// The name's words folded and sorted ("García, José" = "jose garcia"),
+/// with the phone's last digits; `None` without a usable phone.
+fn name_and_phone(candidate: &Candidate) -> Option<(String, String)> {
+    let digits: Vec<char> = candidate
+        .phone
+        .as_deref()?
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    if digits.len() < MIN_PHONE_DIGITS {
+        return None;
+    }
+    let phone: String = digits[digits.len().saturating_sub(PHONE_DIGITS)..]
+        .iter()
+        .collect();
+    let folded = fold(&candidate.name.to_lowercase());
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    words.sort_unstable();
+    Some((words.join(" "), phone))
+}
+
+/// `incoming` folded into `existing`: the existing record keeps its id,
+/// email, name and creation time, and every value it lacks is filled from
+/// the incoming one. Lists are united (a skill keeps the higher level), and
+/// an incoming email that differs is kept as a `mailto:` link, so a merge
+/// never drops what either record knew.
+pub fn merge(existing: &Candidate, incoming: &Candidate) -> Candidate {
+    let mut merged = existing.clone();
+    if merged.phone.as_deref().is_none_or(str::is_empty) {
+        merged.phone.clone_from(&incoming.phone);
+    }
+    let location = &mut merged.location;
+    for (mine, theirs) in [
+        (&mut location.city, &incoming.location.city),
+        (&mut location.country, &incoming.location.country),
+        (&mut location.timezone, &incoming.location.timezone),
+    ] {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    unite(&mut merged.roles, &incoming.roles);
+    merge_skills(&mut merged.skills, &incoming.skills);
+    if merged.rate.is_none() {
+        merged.rate.clone_from(&incoming.rate);
+    }
+    if merged.available_from.is_none() {
+        merged.available_from = incoming.available_from;
+    }
+    unite(&mut merged.tags, &incoming.tags);
+    unite(&mut merged.links, &incoming.links);
+    if normalize_email(&incoming.email) != normalize_email(&existing.email) {
+        unite(&mut merged.links, &[format!("mailto:{}", incoming.email)]);
+    }
+    merged
+}
+
+fn unite<T: PartialEq + Clone>(mine: &mut Vec<T>, theirs: &[T]) {
+    for item in theirs {
+        if !mine.contains(item) {
+            mine.push(item.clone());
+        }
+    }
+}
+
+fn merge_skills(mine: &mut Vec<SkillLevel>, theirs: &[SkillLevel]) {
+    for held in theirs {
+        match mine.iter_mut().find(|m| m.skill == held.skill) {
+            Some(m) => m.level = m.level.max(held.level),
+            None => mine.push(held.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::candidate_with;
+    use crate::domain::{Level, SkillId};
+
+    fn with_phone(id: u64, name: &str, email: &str, phone: &str) -> Candidate {
+        let mut c = candidate_with(&[]);
+        c.id = CandidateId(id);
+        c.name = name.into();
+        c.email = email.into();
+        c.phone = Some(phone.into());
+        c
+    }
+
+    #[test]
+    fn email_matches_ignoring_case_and_spaces() {
+        let index = DuplicateIndex::new([&with_phone(1, "Ana Lima", "ana@x.io", "")]);
+        let incoming = with_phone(0, "Someone Else", " ANA@X.io ", "");
+        let found = index.find(&incoming).unwrap();
+        assert_eq!(found.existing, CandidateId(1));
+        assert_eq!(found.reason, DuplicateReason::SameEmail);
+    }
+
+    #[test]
+    fn name_and_phone_match_across_formats_and_word_order() {
+        let index = DuplicateIndex::new([&with_phone(
+            3,
+            "José García",
+            "jose@a.io",
+            "+351 912 345 678",
+        )]);
+        let incoming = with_phone(0, "garcia, jose", "other@b.io", "912-345-678");
+        let found = index.find(&incoming).unwrap();
+        assert_eq!(found.existing, CandidateId(3));
+        assert_eq!(found.reason, DuplicateReason::SameNameAndPhone);
+        let stranger = with_phone(0, "José García", "j2@b.io", "912-000-000");
+        assert_eq!(index.find(&stranger), None);
+    }
+
+    #[test]
+    fn a_record_is_not_its_own_duplicate() {
+        let me = with_phone(5, "Kim", "kim@x.io", "5551234567");
+        let index = DuplicateIndex::new([&me]);
+        assert_eq!(index.find(&me), None);
+    }
+
+    #[test]
+    fn short_phones_never_match() {
+        let index = DuplicateIndex::new([&with_phone(1, "Bo", "bo@x.io", "123")]);
+        assert_eq!(index.find(&with_phone(0, "Bo", "bo2@x.io", "123")), None);
+    }
+
+    #[test]
+    fn merge_fills_gaps_and_unites_lists_without_losing_anything() {
+        let mut existing = with_phone(1, "Ana Lima", "ana@x.io", "");
+        existing.phone = None;
+        existing.skills = vec![SkillLevel::new("go", Level::new(2).unwrap())];
+        existing.tags = vec!["remote".into()];
+        let mut incoming = with_phone(0, "Ana L.", "ana.lima@y.io", "912345678");
+        incoming.location.city = "Porto".into();
+        incoming.skills = vec![
+            SkillLevel::new("go", Level::new(4).unwrap()),
+            SkillLevel::new("rust", Level::new(3).unwrap()),
+        ];
+        incoming.tags = vec!["remote".into(), "senior".into()];
+        let merged = merge(&existing, &incoming);
+        assert_eq!(merged.id, CandidateId(1));
+        assert_eq!(merged.name, "Ana Lima");
+        assert_eq!(merged.email, "ana@x.io");
+        assert_eq!(merged.phone.as_deref(), Some("912345678"));
+        assert_eq!(merged.location.city, "Porto");
+        assert_eq!(merged.level(&SkillId::new("go")), Level::new(4).unwrap());
+        assert_eq!(merged.level(&SkillId::new("rust")), Level::new(3).unwrap());
+        assert_eq!(merged.tags, vec!["remote", "senior"]);
+        assert!(merged.links.contains(&"mailto:ana.lima@y.io".to_string()));
+        let index = DuplicateIndex::new([&merged]);
+        let again = with_phone(0, "Other", "Ana.Lima@y.io", "");
+        assert_eq!(index.find(&again).map(|d| d.existing), Some(CandidateId(1)));
+    }
+}

@@ -1,0 +1,93 @@
+//! Merging a duplicate into an existing candidate, and taking it back.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::tx;
+use crate::domain::duplicate::merge;
+use crate::domain::{Candidate, CandidateId, EventId, EventKind, Stamp};
+use sled::Transactional;
+
+/// A merge as stored: the record after it, and the event to undo it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub candidate: Candidate,
+    pub event: EventId,
+}
+
+impl Store {
+    /// Folds `incoming` into the stored candidate `existing` (see
+    /// [`merge`]) in one transaction with its event, which keeps the record
+    /// as it was so that [`Store::undo_merge`] can restore it.
+    pub fn merge_candidate(
+        &self,
+        existing: CandidateId,
+        incoming: &Candidate,
+        stamp: &Stamp,
+    ) -> Result<Merged> {
+        let trees = (
+            &self.candidates,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let merged = tx::finish(
+            trees.transaction(|(candidates, meta, events, event_index)| {
+                let Some(before) = tx::get::<Candidate>(candidates, &existing.to_key())? else {
+                    return tx::abort(StoreError::NoCandidate(existing));
+                };
+                let after = merge(&before, incoming);
+                if let Err(problem) = super::candidates::validate(&after) {
+                    return tx::abort(problem);
+                }
+                tx::put(candidates, &existing.to_key(), &after)?;
+                let kind = EventKind::CandidateMerged {
+                    candidate: existing,
+                    before: Box::new(before),
+                    after: Box::new(after.clone()),
+                };
+                let event = tx::append_event(events, event_index, meta, stamp, kind)?;
+                Ok(Merged {
+                    candidate: after,
+                    event,
+                })
+            }),
+        )?;
+        self.flush()?;
+        Ok(merged)
+    }
+
+    /// Restores the record a merge changed, if it has not changed since.
+    pub fn undo_merge(&self, merge: EventId, stamp: &Stamp) -> Result<Candidate> {
+        let trees = (
+            &self.candidates,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        let restored = tx::finish(
+            trees.transaction(|(candidates, meta, events, event_index)| {
+                let Some(event) = tx::get::<crate::domain::Event>(events, &merge.to_key())? else {
+                    return tx::abort(StoreError::NotAMerge(merge));
+                };
+                let EventKind::CandidateMerged {
+                    candidate,
+                    before,
+                    after,
+                } = event.kind
+                else {
+                    return tx::abort(StoreError::NotAMerge(merge));
+                };
+                let current = tx::get::<Candidate>(candidates, &candidate.to_key())?;
+                if current.as_ref() != Some(&*after) {
+                    return tx::abort(StoreError::ChangedSinceMerge { candidate, merge });
+                }
+                tx::put(candidates, &candidate.to_key(), &*before)?;
+                let kind = EventKind::MergeUndone { candidate, merge };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                Ok(*before)
+            }),
+        )?;
+        self.flush()?;
+        Ok(restored)
+    }
+}
