@@ -95,7 +95,10 @@ fn header_of(head: &Record, sink: &mut dyn Sink) -> Result<Header, Problem> {
         for message in error.0 {
             sink.problem(Problem::line(head.line, message));
         }
-        Problem::line(head.line, "the header row cannot be used, so no row was read")
+        Problem::line(
+            head.line,
+            "the header row cannot be used, so no row was read",
+        )
     })
 }
 
@@ -120,7 +123,8 @@ fn candidate_row(header: &Header, record: Record) -> Row {
         ));
     }
     let columns = header.columns.iter().zip(&header.names);
-    for (index, ((line, text), (column, name))) in record.fields.into_iter().zip(columns).enumerate()
+    for (index, ((line, text), (column, name))) in
+        record.fields.into_iter().zip(columns).enumerate()
     {
         let place = Place {
             line,
@@ -155,7 +159,12 @@ pub fn read_records<T: DeserializeOwned>(
     let headers = StringRecord::from(header_names(&head)?);
     while let Some(record) = records.next_record()? {
         let line = record.line;
-        let fields = match record.fields.into_iter().map(|(_, f)| f).collect() {
+        let fields = match record
+            .fields
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect::<Result<Vec<String>, String>>()
+        {
             Ok(fields) if record.bytes <= MAX_ROW_BYTES => StringRecord::from(fields),
             Ok(_) => {
                 sink.problem(Problem::line(line, "the row is larger than 64 KiB"));
@@ -199,14 +208,12 @@ fn record(raw: &ByteRecord, line: u64) -> Record {
         .map(|bytes| {
             let at = field_line;
             field_line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
-            let text = std::str::from_utf8(bytes)
-                .map(str::to_string)
-                .map_err(|e| {
-                    format!(
-                        "invalid UTF-8 (byte {} of the field); save the file as UTF-8",
-                        e.valid_up_to() + 1
-                    )
-                });
+            let text = std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+                format!(
+                    "invalid UTF-8 (byte {} of the field); save the file as UTF-8",
+                    e.valid_up_to() + 1
+                )
+            });
             (at, text)
         })
         .collect();
@@ -290,7 +297,13 @@ mod tests {
     #[test]
     fn invalid_utf8_is_a_field_problem() {
         let records = all(b"name\n\xff\xfe\n");
-        assert!(records[1].fields[0].1.as_ref().unwrap_err().contains("UTF-8"));
+        assert!(
+            records[1].fields[0]
+                .1
+                .as_ref()
+                .unwrap_err()
+                .contains("UTF-8")
+        );
     }
 
     #[test]

@@ -52,7 +52,11 @@ impl EngagementCsv {
             requirements: serde_json::to_string(&e.requirements)?,
             headcount: e.headcount,
             budget: e.budget.as_ref().map(rate_text).unwrap_or_default(),
-            currency: e.budget.as_ref().map(|b| b.currency.clone()).unwrap_or_default(),
+            currency: e
+                .budget
+                .as_ref()
+                .map(|b| b.currency.clone())
+                .unwrap_or_default(),
             model: e.model,
             status: e.status,
             opened_at: e.opened_at,
@@ -62,8 +66,8 @@ impl EngagementCsv {
 
     /// Back to the record; the message names the cell at fault.
     pub fn into_record(self) -> Result<EngagementRecord, String> {
-        let requirements = serde_json::from_str(&self.requirements)
-            .map_err(|e| format!("requirements: {e}"))?;
+        let requirements =
+            serde_json::from_str(&self.requirements).map_err(|e| format!("requirements: {e}"))?;
         let mut budget = row::rate(self.budget.trim()).map_err(|e| format!("budget: {e}"))?;
         if let (Some(budget), Some(code)) = (
             budget.as_mut(),

@@ -5,13 +5,13 @@
 //! each element and key, and refuses an element past [`MAX_ROW_BYTES`].
 
 use super::MAX_ROW_BYTES;
+use super::Sink;
 use super::columns::Column;
 use super::fields::{Field, Place, Problem, Raw, Row};
-use super::Sink;
 use crate::domain::text::clean_line;
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::de::value::MapAccessDeserializer;
 use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::cell::Cell;
 use std::fmt;
@@ -276,7 +276,9 @@ impl<'de> Visitor<'de> for Element<'_, '_, '_> {
                 ctx.sink.candidate(row);
             }
             Kind::Engagements => ctx.sink.engagement(line, Deserialize::deserialize(record)?),
-            Kind::Applications => ctx.sink.application(line, Deserialize::deserialize(record)?),
+            Kind::Applications => ctx
+                .sink
+                .application(line, Deserialize::deserialize(record)?),
             Kind::Notes => ctx.sink.note(line, Deserialize::deserialize(record)?),
         }
         Ok(())

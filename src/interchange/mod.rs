@@ -18,12 +18,15 @@ pub mod fields;
 pub mod flat;
 pub mod import;
 pub mod json_in;
+mod plan;
 pub mod records;
 pub mod row;
+mod write;
 
-pub use export::{ExportFormat, export_csv_dir, export_csv_candidates, export_json};
+pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
-pub use import::{ImportOptions, ImportReport, OnDuplicate, check_input, import};
+pub use import::{ImportError, ImportOptions, ImportReport, OnDuplicate, check_input, import};
+pub use write::Written;
 
 use records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use std::fs::File;
@@ -73,9 +76,7 @@ impl Input {
                 _ => Ok(Input::CsvFolder(path.to_path_buf())),
             };
         }
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase());
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
             (Some(Format::Csv), _) | (None, Some("csv")) => Ok(Input::Csv(path.to_path_buf())),
             (Some(Format::Json), _) | (None, Some("json")) => Ok(Input::Json(path.to_path_buf())),
@@ -97,6 +98,8 @@ pub trait Sink {
     fn note(&mut self, line: u64, record: NoteRecord);
     /// A record that could not be read; reading goes on.
     fn problem(&mut self, problem: Problem);
+    /// A problem that ended the reading.
+    fn stop(&mut self, problem: Problem);
 }
 
 /// Reads the whole input into `sink`. `Err` ends the reading early.

@@ -52,7 +52,11 @@ pub fn candidate_cells(c: &Candidate) -> Vec<String> {
             Column::Roles => join_list(c.roles.iter().map(RoleId::as_str)),
             Column::Skills => skills_cell(c),
             Column::Rate => c.rate.as_ref().map(rate_text).unwrap_or_default(),
-            Column::Currency => c.rate.as_ref().map(|r| r.currency.clone()).unwrap_or_default(),
+            Column::Currency => c
+                .rate
+                .as_ref()
+                .map(|r| r.currency.clone())
+                .unwrap_or_default(),
             Column::AvailableFrom => c.available_from.map(|d| d.to_string()).unwrap_or_default(),
             Column::Source => c.source.label().to_string(),
             Column::Tags => join_list(cleaned(&c.tags).iter().map(String::as_str)),
@@ -261,7 +265,11 @@ impl ApplicationRecord {
             engagement: self.engagement,
             candidate: self.candidate,
             stage: self.stage,
-            history: self.history.into_iter().map(ChangeRecord::into_domain).collect(),
+            history: self
+                .history
+                .into_iter()
+                .map(ChangeRecord::into_domain)
+                .collect(),
             scorecards: self
                 .scorecards
                 .into_iter()

@@ -47,7 +47,11 @@ pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candida
     // The store's own rules, as a last word: anything the checks above let
     // through would be refused when written.
     if problems.is_empty() {
-        problems.extend(out.problems().into_iter().map(|p| Problem::line(row.line, p)));
+        problems.extend(
+            out.problems()
+                .into_iter()
+                .map(|p| Problem::line(row.line, p)),
+        );
     }
     if problems.is_empty() {
         Ok(out)
@@ -204,14 +208,18 @@ pub fn rate(text: &str) -> Result<Option<RateRange>, String> {
             .trim_start_matches('$')
             .trim()
             .parse::<u32>()
-            .map_err(|_| format!("rate `{text}` is not a whole number like 80 or a range like 60-90"))
+            .map_err(|_| {
+                format!("rate `{text}` is not a whole number like 80 or a range like 60-90")
+            })
     };
     let (min, max) = match text.split_once('-') {
         Some((min, max)) => (number(min)?, number(max)?),
         None => (number(text)?, number(text)?),
     };
     if min > max {
-        return Err(format!("rate {min}-{max} has its minimum above its maximum"));
+        return Err(format!(
+            "rate {min}-{max} has its minimum above its maximum"
+        ));
     }
     Ok(Some(RateRange::usd(min, max)))
 }
@@ -224,7 +232,9 @@ pub fn currency_code(text: &str) -> Result<Option<String>, String> {
     if text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic()) {
         Ok(Some(text.to_ascii_uppercase()))
     } else {
-        Err(format!("currency `{text}` is not a three-letter code such as USD"))
+        Err(format!(
+            "currency `{text}` is not a three-letter code such as USD"
+        ))
     }
 }
 
