@@ -105,8 +105,11 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
                 written.candidates, written.engagements, written.applications, written.notes
             ));
-            if report.kept_ids && written.candidates > 0 {
+            if report.kept_ids {
                 line("the database was empty, so the ids in the file were kept");
+            }
+            if report.ignored_ids {
+                line("the ids in the file were not kept (the database was not empty): new ids were given");
             }
         }
     }

@@ -53,6 +53,9 @@ pub struct ImportReport {
     pub stopped: Option<String>,
     /// Ids from the file were kept (the database was empty).
     pub kept_ids: bool,
+    /// The file had ids, and they were not kept (the database was not
+    /// empty, so they could clash): the candidates got fresh ones.
+    pub ignored_ids: bool,
     /// What the second pass wrote; `None` when nothing was written.
     pub written: Option<Written>,
 }
@@ -98,7 +101,8 @@ pub fn import(
     }
     run(input, &mut checker);
     let (plan, mut report) = (checker.plan, checker.report);
-    report.kept_ids = keep_ids;
+    report.kept_ids = keep_ids && (plan.max_candidate_id > 0 || plan.has_links());
+    report.ignored_ids = !keep_ids && plan.max_candidate_id > 0;
     if plan.has_links() && !keep_ids {
         return Err(ImportError::NeedsEmptyDatabase(describe(input)));
     }

@@ -93,11 +93,12 @@ fn apply(
 }
 
 /// A one-line text field, cleaned of control characters, within the
-/// store's length limit.
+/// store's length limit. A line break (a quoted newline in a CSV cell)
+/// separates words, so it becomes a space rather than nothing.
 fn text(value: &Raw) -> Result<String, String> {
     match value {
         Raw::Text(raw) => {
-            let cleaned = clean_line(raw);
+            let cleaned = clean_line(&raw.replace('\n', " "));
             let chars = cleaned.chars().count();
             if chars > MAX_FIELD_CHARS {
                 return Err(format!(
@@ -164,10 +165,10 @@ fn roles(items: &[String], catalog: &Catalog) -> Result<Vec<RoleId>, String> {
         let role = catalog
             .find_role(item)
             .ok_or_else(|| format!("unknown role type `{item}`"))?;
-        if roles.contains(&role.id) {
-            return Err(format!("role type `{item}` is listed twice"));
+        // "devops; sre" names one role twice, harmlessly.
+        if !roles.contains(&role.id) {
+            roles.push(role.id.clone());
         }
-        roles.push(role.id.clone());
     }
     Ok(roles)
 }

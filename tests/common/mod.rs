@@ -189,3 +189,16 @@ pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) 
     }
     text
 }
+
+/// Runs the binary on the database at `db` and returns what it did.
+pub fn hireterm_on(db: &Path, args: &[&str]) -> std::process::Output {
+    hireterm().arg("--db").arg(db).args(args).output().unwrap()
+}
+
+/// Both output streams of a run, lossily decoded, for assertions.
+pub fn output_text(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
