@@ -5,9 +5,7 @@
 mod common;
 
 use common::*;
-use hireterm::domain::{
-    CandidateId, Recommendation, Scorecard, SkillId, Stage, text::clean,
-};
+use hireterm::domain::{CandidateId, Recommendation, Scorecard, SkillId, Stage, text::clean};
 use std::path::{Path, PathBuf};
 
 /// A demo database with notes (one about an application, one with
@@ -33,10 +31,20 @@ fn rich_demo(db: &TempDb) {
         .add_scorecard(app.engagement, app.candidate, card, &stamp())
         .unwrap();
     store
-        .add_note(app.candidate, Some(app.engagement), "Asked for $90/h, flexible", &stamp())
+        .add_note(
+            app.candidate,
+            Some(app.engagement),
+            "Asked for $90/h, flexible",
+            &stamp(),
+        )
         .unwrap();
     store
-        .add_note(CandidateId(7), None, "line one, \"quoted\"\nline two; 三", &stamp())
+        .add_note(
+            CandidateId(7),
+            None,
+            "line one, \"quoted\"\nline two; 三",
+            &stamp(),
+        )
         .unwrap();
 }
 
@@ -59,7 +67,12 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -73,14 +86,24 @@ fn json_export_imports_into_an_empty_database_and_exports_the_same_bytes() {
     export(&a.path(), &["--out", first.to_str().unwrap()]);
     import_into(&b, &first);
     let again = export(&b.path(), &[]).stdout;
-    assert_eq!(String::from_utf8(again).unwrap(), std::fs::read_to_string(&first).unwrap());
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        std::fs::read_to_string(&first).unwrap()
+    );
 
     let (original, copy) = (a.open(), b.open());
     assert_eq!(original.candidates().unwrap(), copy.candidates().unwrap());
     assert_eq!(original.engagements().unwrap(), copy.engagements().unwrap());
-    assert_eq!(original.applications().unwrap(), copy.applications().unwrap());
+    assert_eq!(
+        original.applications().unwrap(),
+        copy.applications().unwrap()
+    );
     assert_eq!(original.notes().unwrap(), copy.notes().unwrap());
-    assert!(copy.check().unwrap().problems.is_empty(), "{:?}", copy.check());
+    assert!(
+        copy.check().unwrap().problems.is_empty(),
+        "{:?}",
+        copy.check()
+    );
 }
 
 #[test]
@@ -88,11 +111,25 @@ fn csv_export_folder_round_trips_byte_for_byte() {
     let (a, b) = (TempDb::new(), TempDb::new());
     rich_demo(&a);
     let (first, second) = (a.dir.path().join("first"), b.dir.path().join("second"));
-    export(&a.path(), &["--format", "csv", "--out", first.to_str().unwrap()]);
+    export(
+        &a.path(),
+        &["--format", "csv", "--out", first.to_str().unwrap()],
+    );
     import_into(&b, &first);
-    export(&b.path(), &["--format", "csv", "--out", second.to_str().unwrap()]);
+    export(
+        &b.path(),
+        &["--format", "csv", "--out", second.to_str().unwrap()],
+    );
     let names: Vec<String> = tree(&first).into_iter().map(|f| f.0).collect();
-    assert_eq!(names, ["applications.csv", "candidates.csv", "engagements.csv", "notes.csv"]);
+    assert_eq!(
+        names,
+        [
+            "applications.csv",
+            "candidates.csv",
+            "engagements.csv",
+            "notes.csv"
+        ]
+    );
     assert_eq!(tree(&first), tree(&second));
     assert_eq!(a.open().notes().unwrap(), b.open().notes().unwrap());
     assert!(b.open().check().unwrap().problems.is_empty());
@@ -103,7 +140,10 @@ fn the_candidates_file_of_an_export_has_exactly_the_import_columns() {
     let db = TempDb::new();
     rich_demo(&db);
     let dir = db.dir.path().join("out");
-    export(&db.path(), &["--format", "csv", "--out", dir.to_str().unwrap()]);
+    export(
+        &db.path(),
+        &["--format", "csv", "--out", dir.to_str().unwrap()],
+    );
     let text = std::fs::read_to_string(dir.join("candidates.csv")).unwrap();
     let header = text.lines().next().unwrap();
     let columns: Vec<&str> = hireterm::interchange::columns::Column::ALL
@@ -113,7 +153,10 @@ fn the_candidates_file_of_an_export_has_exactly_the_import_columns() {
     assert_eq!(header, columns.join(","));
     // A plain candidates file goes into a database that has records: the
     // ids are not kept, and duplicates are caught.
-    let out = hireterm_on(&db.path(), &["import", dir.join("candidates.csv").to_str().unwrap()]);
+    let out = hireterm_on(
+        &db.path(),
+        &["import", dir.join("candidates.csv").to_str().unwrap()],
+    );
     let (stdout, _) = output_text(&out);
     assert!(!out.status.success());
     assert!(stdout.contains("line 2: duplicate of C1 "), "{stdout}");
@@ -134,10 +177,19 @@ fn the_json_document_is_deterministic_and_shaped_as_documented() {
     assert_eq!(doc["notes"].as_array().unwrap().len(), 2);
     let first = &doc["candidates"][0];
     assert_eq!(first["id"], 1);
-    assert!(first["created_at"].as_str().unwrap().ends_with(".000Z"), "{first}");
+    assert!(
+        first["created_at"].as_str().unwrap().ends_with(".000Z"),
+        "{first}"
+    );
     let apps = doc["applications"].as_array().unwrap();
-    assert!(apps.iter().any(|a| !a["scorecards"].as_array().unwrap().is_empty()));
-    assert!(apps.iter().all(|a| !a["history"].as_array().unwrap().is_empty()));
+    assert!(
+        apps.iter()
+            .any(|a| !a["scorecards"].as_array().unwrap().is_empty())
+    );
+    assert!(
+        apps.iter()
+            .all(|a| !a["history"].as_array().unwrap().is_empty())
+    );
 }
 
 #[test]
@@ -150,11 +202,17 @@ fn csv_goes_to_standard_output_only_when_there_are_only_candidates() {
     assert!(stderr.contains("pass --out DIR"), "{stderr}");
 
     let plain = TempDb::new();
-    plain.open().add_candidate(candidate("Ana Silva", "ana@example.com"), &stamp()).unwrap();
+    plain
+        .open()
+        .add_candidate(candidate("Ana Silva", "ana@example.com"), &stamp())
+        .unwrap();
     let out = export(&plain.path(), &["--format", "csv"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("id,name,email,"), "{text}");
-    assert!(text.contains("1,Ana Silva,ana@example.com,+351 912 345 678,Lisbon"), "{text}");
+    assert!(
+        text.contains("1,Ana Silva,ana@example.com,+351 912 345 678,Lisbon"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -169,9 +227,15 @@ fn exports_never_overwrite_a_file() {
     let dir = db.dir.path().join("dir");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("notes.csv"), "keep").unwrap();
-    let out = hireterm_on(&db.path(), &["export", "--format", "csv", "--out", dir.to_str().unwrap()]);
+    let out = hireterm_on(
+        &db.path(),
+        &["export", "--format", "csv", "--out", dir.to_str().unwrap()],
+    );
     assert!(!out.status.success());
-    assert_eq!(std::fs::read_to_string(dir.join("notes.csv")).unwrap(), "keep");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.csv")).unwrap(),
+        "keep"
+    );
 }
 
 #[test]

@@ -18,7 +18,11 @@ fn write(dir: &TempDb, name: &str, bytes: &[u8]) -> PathBuf {
 fn assert_untouched(db: &TempDb) {
     let store = db.open();
     assert_eq!(store.candidate_count(), 0, "candidates were written");
-    assert_eq!(store.recent_events(1).unwrap().len(), 0, "events were written");
+    assert_eq!(
+        store.recent_events(1).unwrap().len(),
+        0,
+        "events were written"
+    );
 }
 
 fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
@@ -72,16 +76,33 @@ fn skip_invalid_imports_the_good_rows_exactly() {
         "{stdout}"
     );
     let store = db.open();
-    let names: Vec<String> = store.candidates().unwrap().into_iter().map(|c| c.name).collect();
+    let names: Vec<String> = store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, ["Silva, Ana", "王芳 🚀", "Zoë Quote"]);
-    let ana = store.candidate_by_email("ANA@example.com").unwrap().unwrap();
+    let ana = store
+        .candidate_by_email("ANA@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(ana.phone.as_deref(), Some("+351 912 345 678"));
-    assert_eq!(ana.level(&SkillId::new("kubernetes")), Level::new(4).unwrap());
+    assert_eq!(
+        ana.level(&SkillId::new("kubernetes")),
+        Level::new(4).unwrap()
+    );
     let rate = ana.rate.unwrap();
-    assert_eq!((rate.min, rate.max, rate.currency.as_str()), (60, 90, "EUR"));
+    assert_eq!(
+        (rate.min, rate.max, rate.currency.as_str()),
+        (60, 90, "EUR")
+    );
     assert_eq!(ana.tags, ["remote", "senior"]);
     assert_eq!(ana.available_from.unwrap().to_string(), "2026-07-01");
-    let zoe = store.candidate_by_email("zoe@example.com").unwrap().unwrap();
+    let zoe = store
+        .candidate_by_email("zoe@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(zoe.location.city, "The \"Hague\"");
     assert_eq!(zoe.rate, None);
 }
@@ -106,11 +127,17 @@ fn the_example_file_imports_as_documented() {
     let (ok, stdout, stderr) = import(&db, &example, &[]);
     assert!(ok, "{stdout}{stderr}");
     let store = db.open();
-    let jose = store.candidate_by_email("jose.garcia@example.es").unwrap().unwrap();
+    let jose = store
+        .candidate_by_email("jose.garcia@example.es")
+        .unwrap()
+        .unwrap();
     assert_eq!(jose.name, "García, José");
     assert_eq!(jose.roles[0].as_str(), "database");
     assert_eq!(jose.rate.unwrap().currency, "EUR");
-    let ana = store.candidate_by_email("ana.silva@example.com").unwrap().unwrap();
+    let ana = store
+        .candidate_by_email("ana.silva@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(ana.roles.len(), 1, "devops and its alias sre are one role");
 }
 
@@ -125,7 +152,11 @@ fn headers_match_whatever_their_case_spacing_or_alias() {
     );
     let (ok, stdout, stderr) = import(&db, &file, &[]);
     assert!(ok, "{stdout}{stderr}");
-    let kim = db.open().candidate_by_email("kim@example.com").unwrap().unwrap();
+    let kim = db
+        .open()
+        .candidate_by_email("kim@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(kim.name, "Kim Lee");
     assert_eq!(kim.location.timezone, "Asia/Seoul");
     assert_eq!(kim.roles[0].as_str(), "devops");
@@ -141,8 +172,14 @@ fn unknown_or_missing_columns_stop_before_any_row() {
     let file = write(&db, "bad-header.csv", b"name,salary\nAna,100\n");
     let (ok, stdout, stderr) = import(&db, &file, &[]);
     assert!(!ok);
-    assert!(stdout.contains("column 2 (`salary`) is not a candidate field"), "{stdout}");
-    assert!(stdout.contains("the required column `email` is missing"), "{stdout}");
+    assert!(
+        stdout.contains("column 2 (`salary`) is not a candidate field"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the required column `email` is missing"),
+        "{stdout}"
+    );
     assert!(stderr.contains("the header row cannot be used"), "{stderr}");
     assert_eq!(db.open().candidate_count(), 0);
 }
@@ -181,7 +218,11 @@ fn json_arrays_import_with_skill_objects_and_name_their_errors() {
     );
     let (ok, _, stderr) = import(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stderr}");
-    let ana = db.open().candidate_by_email("ana@example.com").unwrap().unwrap();
+    let ana = db
+        .open()
+        .candidate_by_email("ana@example.com")
+        .unwrap()
+        .unwrap();
     let skills: Vec<&str> = ana.skills.iter().map(|s| s.skill.as_str()).collect();
     assert_eq!(skills, ["kubernetes", "go"], "in the file's order");
     assert_eq!(ana.tags, ["a;b"]);
@@ -190,10 +231,17 @@ fn json_arrays_import_with_skill_objects_and_name_their_errors() {
 #[test]
 fn broken_json_is_reported_with_line_and_column() {
     let db = TempDb::new();
-    let file = write(&db, "broken.json", b"[\n  {\"name\": \"A\",\n   \"email\" \"x\"}\n]");
+    let file = write(
+        &db,
+        "broken.json",
+        b"[\n  {\"name\": \"A\",\n   \"email\" \"x\"}\n]",
+    );
     let (ok, stdout, stderr) = import(&db, &file, &[]);
     assert!(!ok);
-    assert!(stdout.contains("line 3, column 12: expected `:`"), "{stdout}");
+    assert!(
+        stdout.contains("line 3, column 12: expected `:`"),
+        "{stdout}"
+    );
     assert!(stderr.contains("nothing was imported"), "{stderr}");
 }
 
@@ -210,7 +258,10 @@ fn duplicates_within_the_file_name_the_earlier_line() {
     );
     let (ok, stdout, _) = import(&db, &file, &[]);
     assert!(!ok);
-    assert!(stdout.contains("line 3: duplicate of line 2 (same email)"), "{stdout}");
+    assert!(
+        stdout.contains("line 3: duplicate of line 2 (same email)"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("line 4: duplicate of line 2 (same name and phone)"),
         "{stdout}"
@@ -243,13 +294,31 @@ fn rows_matching_stored_candidates_are_errors_unless_skipped_or_merged() {
     assert!(stdout.contains(&format!("{expected}: skipped")), "{stdout}");
     let store = db.open();
     assert_eq!(store.candidate_count(), 31);
-    assert!(!store.candidate(id).unwrap().unwrap().tags.contains(&"imported".to_string()));
+    assert!(
+        !store
+            .candidate(id)
+            .unwrap()
+            .unwrap()
+            .tags
+            .contains(&"imported".to_string())
+    );
     drop(store);
 
-    let file = write(&db, "dupe.csv", text.lines().take(2).collect::<Vec<_>>().join("\n").as_bytes());
+    let file = write(
+        &db,
+        "dupe.csv",
+        text.lines()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_bytes(),
+    );
     let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "merge"]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("merged into it") && stdout.contains("1 merged"), "{stdout}");
+    assert!(
+        stdout.contains("merged into it") && stdout.contains("1 merged"),
+        "{stdout}"
+    );
     let merged = db.open().candidate(id).unwrap().unwrap();
     assert_eq!(merged.name, name, "the stored record keeps its name");
     assert!(merged.tags.contains(&"imported".to_string()));
@@ -261,11 +330,17 @@ fn a_full_export_is_refused_by_a_database_with_records() {
     let source = TempDb::new();
     drop(demo_store(&source, 20, 2));
     let export = source.dir.path().join("all.json");
-    let out = hireterm_on(&source.path(), &["export", "--out", export.to_str().unwrap()]);
+    let out = hireterm_on(
+        &source.path(),
+        &["export", "--out", export.to_str().unwrap()],
+    );
     assert!(out.status.success());
     let (ok, _, stderr) = import(&source, &export, &[]);
     assert!(!ok);
-    assert!(stderr.contains("a full export only goes into an empty database"), "{stderr}");
+    assert!(
+        stderr.contains("a full export only goes into an empty database"),
+        "{stderr}"
+    );
 }
 
 /// Names carrying terminal escapes: an OSC 52 clipboard write, a screen
@@ -274,7 +349,10 @@ const HOSTILE: &str = "Eve\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\r\u{9b}31m\u{202E}gnp";
 
 fn assert_no_raw_controls(what: &str, text: &str) {
     for forbidden in ["\u{1b}", "\u{7}", "\r", "\u{9b}", "\u{202E}"] {
-        assert!(!text.contains(forbidden), "{what}: {forbidden:?} in {text:?}");
+        assert!(
+            !text.contains(forbidden),
+            "{what}: {forbidden:?} in {text:?}"
+        );
     }
 }
 
@@ -288,7 +366,11 @@ fn hostile_names_are_stored_clean_and_never_printed_raw() {
     let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stderr}");
     assert_no_raw_controls("import report", &(stdout + &stderr));
-    let eve = db.open().candidate_by_email("eve@example.com").unwrap().unwrap();
+    let eve = db
+        .open()
+        .candidate_by_email("eve@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(eve.name, "Eve]52;c;aGk=[2J31mgnp");
     assert!(hireterm::domain::text::is_clean(&eve.location.city, false));
     for args in [
@@ -365,10 +447,18 @@ fn no_input_makes_either_importer_panic() {
             mutate(&mut rng, seed)
         };
         let report = std::panic::catch_unwind(|| check_input(input.as_slice(), format, &stamp()));
-        assert!(report.is_ok(), "round {round} panicked on {:?}", String::from_utf8_lossy(&input));
+        assert!(
+            report.is_ok(),
+            "round {round} panicked on {:?}",
+            String::from_utf8_lossy(&input)
+        );
         let report = report.unwrap();
         assert!(report.problems.len() <= hireterm::interchange::MAX_LISTED);
         assert!(report.problem_count >= report.problems.len());
     }
-    assert!(started.elapsed().as_secs() < 30, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
 }

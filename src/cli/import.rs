@@ -109,7 +109,9 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
                 line("the database was empty, so the ids in the file were kept");
             }
             if report.ignored_ids {
-                line("the ids in the file were not kept (the database was not empty): new ids were given");
+                line(
+                    "the ids in the file were not kept (the database was not empty): new ids were given",
+                );
             }
         }
     }

@@ -124,7 +124,7 @@ pub struct Header {
     /// Per position: the column, or `None` for one the importer ignores.
     pub columns: Vec<Option<Column>>,
     /// Per position: the header as written (cleaned), for messages.
-    pub names: Vec<String>,
+    pub names: Vec<std::rc::Rc<str>>,
 }
 
 /// Why a header row cannot be used; nothing is read past it.
@@ -153,7 +153,7 @@ impl Header {
                 Some(_) => {}
             }
             header.columns.push(column);
-            header.names.push(name);
+            header.names.push(name.into());
         }
         for required in Column::REQUIRED {
             if !header.columns.contains(&Some(required)) {

@@ -10,7 +10,8 @@ use std::fmt;
 pub struct Place {
     pub line: u64,
     pub column: u64,
-    pub name: String,
+    /// Shared: every row of a CSV file names the same headers.
+    pub name: std::rc::Rc<str>,
 }
 
 /// A field's value: text (every CSV cell; JSON strings and numbers) or a
@@ -58,7 +59,7 @@ impl Problem {
     pub fn at(place: &Place, message: impl Into<String>) -> Problem {
         Problem {
             line: place.line,
-            at: Some((place.column, place.name.clone())),
+            at: Some((place.column, place.name.to_string())),
             message: message.into(),
         }
     }

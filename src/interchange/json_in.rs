@@ -321,7 +321,7 @@ fn key_place(counter: &Counter, key: &str) -> Place {
     Place {
         line: counter.line.get(),
         column: counter.column.get().saturating_sub(width).max(1),
-        name: clean_line(key),
+        name: clean_line(key).into(),
     }
 }
 

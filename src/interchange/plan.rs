@@ -106,30 +106,38 @@ impl<'a> Checker<'a> {
 
     /// The candidate's step, after the checks a valid row still faces:
     /// a repeated id, a duplicate earlier in the file, one in the database.
-    fn step(&mut self, candidate: &Candidate, line: u64) -> Result<Step, Problem> {
+    fn step(&mut self, candidate: &mut Candidate, line: u64) -> Result<Step, Problem> {
         if candidate.id.0 != 0
             && let Some(&earlier) = self.ids.get(&candidate.id.0)
         {
             let message = format!("id {} is also on line {earlier}", candidate.id.0);
             return Err(Problem::line(line, message));
         }
-        let mut probe = Candidate {
-            id: CandidateId(0),
-            ..candidate.clone()
-        };
-        if let Some(earlier) = self.in_file.find(&probe) {
+        // The in-file index is keyed by line, not id: the candidate is
+        // looked up as new (id 0) and kept under its line, then given its
+        // own id back. No copy of the row is made.
+        let file_id = std::mem::replace(&mut candidate.id, CandidateId(0));
+        let earlier = self.in_file.find(candidate);
+        candidate.id = CandidateId(line);
+        if earlier.is_none() {
+            self.in_file.insert(candidate);
+        }
+        let existing = self.existing.as_ref().and_then(|e| {
+            candidate.id = CandidateId(0);
+            e.index.find(candidate)
+        });
+        candidate.id = file_id;
+        if let Some(earlier) = earlier {
             let message = format!(
                 "duplicate of line {} ({})",
                 earlier.existing.0, earlier.reason
             );
             return Err(Problem::line(line, message));
         }
-        probe.id = CandidateId(line);
-        self.in_file.insert(&probe);
-        let Some(found) = self.existing.as_ref().and_then(|e| e.index.find(&probe)) else {
-            return Ok(Step::Add);
-        };
-        self.duplicate_step(found, line)
+        match existing {
+            None => Ok(Step::Add),
+            Some(found) => self.duplicate_step(found, line),
+        }
     }
 
     fn duplicate_step(&mut self, found: Duplicate, line: u64) -> Result<Step, Problem> {
@@ -180,7 +188,11 @@ impl Sink for Checker<'_> {
         self.report.rows += 1;
         let line = row.line;
         let checked = row::candidate(&row, self.catalog, self.now)
-            .and_then(|c| self.step(&c, line).map(|s| (c, s)).map_err(|p| vec![p]));
+            .and_then(|mut c| {
+                self.step(&mut c, line)
+                    .map(|s| (c, s))
+                    .map_err(|p| vec![p])
+            });
         match checked {
             Ok((candidate, step)) => {
                 self.plan.max_candidate_id = self.plan.max_candidate_id.max(candidate.id.0);

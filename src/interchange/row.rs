@@ -5,7 +5,7 @@ use super::columns::Column;
 use super::fields::{Field, Problem, Raw, Row, split_list};
 use crate::catalog::Catalog;
 use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
-use crate::domain::text::{clean_line, is_plausible_email};
+use crate::domain::text::{clean_line, is_clean, is_plausible_email};
 use crate::domain::{
     Candidate, CandidateId, Level, Location, RateRange, RoleId, SkillLevel, Source, Timestamp,
 };
@@ -98,7 +98,7 @@ fn apply(
 fn text(value: &Raw) -> Result<String, String> {
     match value {
         Raw::Text(raw) => {
-            let cleaned = clean_line(&raw.replace('\n', " "));
+            let cleaned = tidy(raw);
             let chars = cleaned.chars().count();
             if chars > MAX_FIELD_CHARS {
                 return Err(format!(
@@ -108,6 +108,21 @@ fn text(value: &Raw) -> Result<String, String> {
             Ok(cleaned)
         }
         Raw::List(_) => Err("expected text, not a list".into()),
+    }
+}
+
+/// [`clean_line`] with newlines as spaces; text that is already tidy
+/// (most of any file) is copied without the split and join.
+fn tidy(raw: &str) -> String {
+    let tidy = !raw.starts_with(' ')
+        && !raw.ends_with(' ')
+        && !raw.contains("  ")
+        && raw.chars().all(|c| c == ' ' || !c.is_whitespace())
+        && is_clean(raw, false);
+    if tidy {
+        raw.to_string()
+    } else {
+        clean_line(&raw.replace('\n', " "))
     }
 }
 

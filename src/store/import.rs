@@ -37,11 +37,8 @@ impl Store {
         );
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
-                let mut ids = Vec::with_capacity(chunk.len());
-                for candidate in chunk {
-                    let key = candidate.id.to_key();
-                    let taken = candidate.id.0 != 0 && candidates.get(key)?.is_some();
-                    let id = CandidateId(keep_id(meta, tx::CANDIDATE_SEQ, candidate.id.0, taken)?);
+                let ids = chunk_ids(candidates, meta, chunk)?;
+                for (candidate, &id) in chunk.iter().zip(&ids) {
                     let email = normalize_email(&candidate.email);
                     refuse_taken_email(emails, &email, None)?;
                     let stored = Candidate {
@@ -52,7 +49,6 @@ impl Store {
                     emails.insert(email.as_bytes(), &id.to_key())?;
                     let kind = EventKind::CandidateAdded { candidate: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
-                    ids.push(id);
                 }
                 Ok(ids)
             }),
@@ -118,6 +114,36 @@ impl Store {
             }),
         )
     }
+}
+
+/// The ids a chunk of candidates is stored under: each kept id (refused
+/// if taken), and fresh ones past the counter and every kept id for the
+/// rest. The counter is read and moved once per chunk, not per record.
+fn chunk_ids(
+    candidates: &TransactionalTree,
+    meta: &TransactionalTree,
+    chunk: &[Candidate],
+) -> tx::TxResult<Vec<CandidateId>> {
+    let counter = tx::read_counter(meta.get(tx::CANDIDATE_SEQ)?.as_deref());
+    let highest_kept = chunk.iter().map(|c| c.id.0).max().unwrap_or(0);
+    let mut next = counter.max(highest_kept + 1);
+    let mut ids = Vec::with_capacity(chunk.len());
+    for candidate in chunk {
+        let id = if candidate.id.0 == 0 {
+            next += 1;
+            next - 1
+        } else if candidates.get(candidate.id.to_key())?.is_some() {
+            return tx::abort(StoreError::Invalid(vec![format!(
+                "id {} is taken; records with ids go into an empty database",
+                candidate.id.0
+            )]));
+        } else {
+            candidate.id.0
+        };
+        ids.push(CandidateId(id));
+    }
+    meta.insert(tx::CANDIDATE_SEQ, &next.to_be_bytes())?;
+    Ok(ids)
 }
 
 /// What is wrong with an application's history or scorecards, checked as
