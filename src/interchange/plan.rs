@@ -188,11 +188,7 @@ impl Sink for Checker<'_> {
         self.report.rows += 1;
         let line = row.line;
         let checked = row::candidate(&row, self.catalog, self.now)
-            .and_then(|mut c| {
-                self.step(&mut c, line)
-                    .map(|s| (c, s))
-                    .map_err(|p| vec![p])
-            });
+            .and_then(|mut c| self.step(&mut c, line).map(|s| (c, s)).map_err(|p| vec![p]));
         match checked {
             Ok((candidate, step)) => {
                 self.plan.max_candidate_id = self.plan.max_candidate_id.max(candidate.id.0);

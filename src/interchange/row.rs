@@ -14,21 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// Builds the candidate a row describes. `now` stamps rows without a
 /// `created_at`. The id is `CandidateId(0)` when the row has none.
 pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candidate, Vec<Problem>> {
-    let mut out = Candidate {
-        id: CandidateId(0),
-        name: String::new(),
-        email: String::new(),
-        phone: None,
-        location: Location::default(),
-        roles: Vec::new(),
-        skills: Vec::new(),
-        rate: None,
-        available_from: None,
-        source: Source::Other,
-        tags: Vec::new(),
-        links: Vec::new(),
-        created_at: now,
-    };
+    let mut out = blank(now);
     let mut problems = row.problems.clone();
     let mut currency = None;
     for field in &row.fields {
@@ -57,6 +43,25 @@ pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candida
         Ok(out)
     } else {
         Err(problems)
+    }
+}
+
+/// A candidate with nothing but its creation time, for a row to fill.
+fn blank(now: Timestamp) -> Candidate {
+    Candidate {
+        id: CandidateId(0),
+        name: String::new(),
+        email: String::new(),
+        phone: None,
+        location: Location::default(),
+        roles: Vec::new(),
+        skills: Vec::new(),
+        rate: None,
+        available_from: None,
+        source: Source::Other,
+        tags: Vec::new(),
+        links: Vec::new(),
+        created_at: now,
     }
 }
 
