@@ -5,6 +5,8 @@ mod add;
 mod backup;
 mod config;
 mod demo;
+mod export;
+mod import;
 mod output;
 mod pipeline;
 mod report;
@@ -57,6 +59,10 @@ pub enum Command {
     Reject(pipeline::RejectArgs),
     /// Add a note to a candidate, or to one of their applications.
     Note(pipeline::NoteArgs),
+    /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
+    Import(import::ImportArgs),
+    /// Export every record with its id, as JSON or a folder of CSV files.
+    Export(export::ExportArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role.
@@ -102,6 +108,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Reject(args)) => {
             with_store(&path, |store| pipeline::reject(store, args, &stamp(&cli)))
         }
+        Some(Command::Import(args)) => {
+            with_store(&path, |store| import::run(store, args, &stamp(&cli)))
+        }
+        Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Demo(args)) => {
