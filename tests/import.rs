@@ -318,10 +318,27 @@ fn rows_matching_stored_candidates_are_errors_unless_skipped_or_merged() {
         stdout.contains("merged into it") && stdout.contains("1 merged"),
         "{stdout}"
     );
-    let merged = db.open().candidate(id).unwrap().unwrap();
-    assert_eq!(merged.name, name, "the stored record keeps its name");
-    assert!(merged.tags.contains(&"imported".to_string()));
-    assert_eq!(merged.level(&SkillId::new("rust")), Level::new(5).unwrap());
+    let before = {
+        let store = db.open();
+        let merged = store.candidate(id).unwrap().unwrap();
+        assert_eq!(merged.name, name, "the stored record keeps its name");
+        assert!(merged.tags.contains(&"imported".to_string()));
+        assert_eq!(merged.level(&SkillId::new("rust")), Level::new(5).unwrap());
+        match &store.events_of(id, 1).unwrap()[0].kind {
+            hireterm::domain::EventKind::CandidateMerged { before, .. } => (**before).clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    // The summary names the merge's event; unmerge takes it back.
+    let event = stdout
+        .split_whitespace()
+        .skip_while(|w| *w != "events")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let out = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    assert_eq!(db.open().candidate(id).unwrap().unwrap(), before);
 }
 
 #[test]
@@ -382,4 +399,66 @@ fn hostile_names_are_stored_clean_and_never_printed_raw() {
         assert!(stdout.contains("Eve]52;c;aGk="), "{args:?}: {stdout}");
         assert_no_raw_controls(&format!("{args:?}"), &(stdout + &stderr));
     }
+}
+
+#[test]
+fn add_refuses_a_duplicate_unless_told_to_merge_and_unmerge_takes_it_back() {
+    let db = TempDb::new();
+    let first = hireterm_on(
+        &db.path(),
+        &[
+            "add",
+            "--name",
+            "Ana Lima",
+            "--email",
+            "ana@x.io",
+            "--phone",
+            "+351 912 345 678",
+        ],
+    );
+    assert!(first.status.success(), "{:?}", output_text(&first));
+    // Same name and phone, another address: the same person.
+    let again = [
+        "add",
+        "--name",
+        "lima, ana",
+        "--email",
+        "ana@y.io",
+        "--phone",
+        "912-345-678",
+        "--tag",
+        "rust",
+    ];
+    let refused = hireterm_on(&db.path(), &again);
+    let (_, stderr) = output_text(&refused);
+    assert!(!refused.status.success());
+    assert!(
+        stderr.contains("Ana Lima is already stored (same name and phone)")
+            && stderr.contains("--merge"),
+        "{stderr}"
+    );
+    assert_eq!(db.open().candidate_count(), 1);
+
+    let mut merge = again.to_vec();
+    merge.push("--merge");
+    let merged = hireterm_on(&db.path(), &merge);
+    let (stdout, _) = output_text(&merged);
+    assert!(merged.status.success(), "{stdout}");
+    let ana = db.open().candidate_by_email("ana@x.io").unwrap().unwrap();
+    assert_eq!(ana.tags, vec!["rust"]);
+    assert!(ana.links.contains(&"mailto:ana@y.io".to_string()));
+    let event = stdout
+        .split('`')
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_string();
+    let undone = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(undone.status.success(), "{:?}", output_text(&undone));
+    let ana = db.open().candidate_by_email("ana@x.io").unwrap().unwrap();
+    assert!(ana.tags.is_empty() && ana.links.is_empty());
+    let twice = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(!twice.status.success(), "a merge is undone once");
 }

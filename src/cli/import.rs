@@ -105,6 +105,11 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
                 written.candidates, written.engagements, written.applications, written.notes
             ));
+            if let Some((first, last)) = written.merge_events {
+                line(format!(
+                    "merges are events {first} to {last} in the log; undo one with `hireterm unmerge EVENT`"
+                ));
+            }
             if report.kept_ids {
                 line("the database was empty, so the ids in the file were kept");
             }

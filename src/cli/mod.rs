@@ -51,6 +51,11 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a backup (refuses one with records unless --force).
     Restore(backup::RestoreArgs),
+    /// Take back a merge of a duplicate, by its event id (E123).
+    Unmerge {
+        /// The merge's event, as `add --merge` or `import` printed it.
+        event: crate::domain::EventId,
+    },
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
     /// Move a candidate to another stage of an engagement's pipeline.
@@ -96,6 +101,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => tui::open(Store::open(&path)?, actor(&cli)),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
+        Some(Command::Unmerge { event }) => {
+            with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
+        }
         Some(Command::Stats) => with_store(&path, report::stats),
         Some(Command::Backup(args)) => with_store(&path, |store| backup::backup(store, args)),
         Some(Command::Restore(args)) => backup::restore(&path, args),

@@ -6,7 +6,7 @@ use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::{CHUNK, Sink, row};
 use crate::catalog::Catalog;
-use crate::domain::{Application, Candidate, CandidateId, Engagement, Note, Stamp};
+use crate::domain::{Application, Candidate, CandidateId, Engagement, EventId, Note, Stamp};
 use crate::store::{Store, StoreError};
 
 /// How many records of each kind went in.
@@ -14,6 +14,8 @@ use crate::store::{Store, StoreError};
 pub struct Written {
     pub candidates: usize,
     pub merged: usize,
+    /// The events of the first and the last merge, to undo them by.
+    pub merge_events: Option<(EventId, EventId)>,
     pub engagements: usize,
     pub applications: usize,
     pub notes: usize,
@@ -123,7 +125,14 @@ impl<'a> Writer<'a> {
 
     fn merge(&mut self, existing: CandidateId, candidate: &Candidate) {
         match self.store.merge_candidate(existing, candidate, self.stamp) {
-            Ok(_) => self.written.merged += 1,
+            Ok(merged) => {
+                self.written.merged += 1;
+                let first = self
+                    .written
+                    .merge_events
+                    .map_or(merged.event, |(first, _)| first);
+                self.written.merge_events = Some((first, merged.event));
+            }
             Err(error) => self.error = Some(error),
         }
     }

@@ -251,6 +251,7 @@ pub fn fill(app: &mut hireterm::app::App, label: &str, text: &str) {
         press(app, "backspace");
     }
     type_text(app, text);
+}
 
 /// Runs the binary on the database at `db` and returns what it did.
 pub fn hireterm_on(db: &Path, args: &[&str]) -> std::process::Output {
