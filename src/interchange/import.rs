@@ -77,9 +77,12 @@ pub enum ImportError {
         "{0} holds engagements, applications or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
-    #[error("the import stopped after writing {written:?}: {source}")]
+    #[error(
+        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes: {source}",
+        written.candidates, written.merged, written.engagements, written.applications, written.notes
+    )]
     Partial {
-        written: Written,
+        written: Box<Written>,
         source: StoreError,
     },
 }
@@ -119,7 +122,7 @@ pub fn import(
             Ok(report)
         }
         Some(source) => Err(ImportError::Partial {
-            written: writer.written,
+            written: Box::new(writer.written),
             source,
         }),
     }
