@@ -7,6 +7,7 @@
 //! - [`catalog`]: the role types and skills taxonomy, loaded from `assets/`.
 //! - [`store`]: the only code that touches sled: versioned records,
 //!   transactions, migrations, the lock and damage checks.
+//! - [`interchange`]: import from CSV and JSON files, export to them.
 //! - [`search`]: the fuzzy index over roles, skills, candidates, engagements.
 //! - [`demo`]: a deterministic generator of realistic demo data.
 //! - [`app`]: all interactive state and its `update` step; no terminal I/O.
@@ -21,6 +22,8 @@ pub mod domain;
 pub mod catalog;
 
 pub mod store;
+
+pub mod interchange;
 
 pub mod search;
 

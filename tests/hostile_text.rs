@@ -108,3 +108,57 @@ fn hostile_names_never_reach_crossterm_output() {
         }
     }
 }
+
+/// A hostile file imported by the CLI, then shown by the app: the names,
+/// cities and tags it carried reach neither the cells nor the bytes.
+#[test]
+fn an_imported_hostile_file_is_drawn_clean() {
+    let db = TempDb::new();
+    drop(demo_store(&db, 20, 1));
+    let file = db.dir.path().join("hostile.csv");
+    let row = |n: u32| {
+        format!("\"Aaa{HOSTILE}{n}\",eve{n}@example.com,\"Lis{HOSTILE}\",\"t{HOSTILE}\"\n")
+    };
+    let csv = format!("name,email,city,tags\n{}{}", row(1), row(2));
+    std::fs::write(&file, csv).unwrap();
+    let out = hireterm_on(&db.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    let (stdout, stderr) = output_text(&out);
+    assert!(
+        !(stdout + &stderr)
+            .chars()
+            .any(|c| is_forbidden(c) && c != '\n')
+    );
+
+    let mut app = app_on(std::sync::Arc::new(db.open()), 120, 40);
+    for keys in ["g", "enter", "esc /"] {
+        press(&mut app, keys);
+        if keys.ends_with('/') {
+            type_text(&mut app, "aaaaaa");
+        }
+        let text = screen_text(&draw(&app, 120, 40));
+        assert!(text.contains("AaaAaa]52;c;aGk="), "{keys}: {text}");
+        assert!(
+            !text.chars().any(|c| is_forbidden(c) && c != '\n'),
+            "{keys}: {text:?}"
+        );
+        let mut bytes = Vec::new();
+        {
+            let options = TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+            };
+            let mut terminal =
+                Terminal::with_options(CrosstermBackend::new(&mut bytes), options).unwrap();
+            terminal
+                .draw(|frame| hireterm::ui::render(frame, &app, &hireterm::ui::Theme::COLOR))
+                .unwrap();
+        }
+        let output = String::from_utf8_lossy(&bytes);
+        for forbidden in ["\u{1b}]", "\u{7}", "\r", "\u{9b}", "\u{202E}", "\u{1b}[2J"] {
+            assert!(
+                !output.contains(forbidden),
+                "{keys}: {forbidden:?} reached the terminal"
+            );
+        }
+    }
+}

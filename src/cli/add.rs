@@ -2,14 +2,16 @@
 
 use super::output::line;
 use crate::catalog::Catalog;
+use crate::domain::DuplicateIndex;
 use crate::domain::text::clean_line;
 use crate::domain::{
-    Candidate, CandidateId, Level, Location, RateRange, SkillLevel, Source, Stamp, Timestamp,
+    Candidate, CandidateId, EventId, Level, Location, RateRange, SkillLevel, Source, Stamp,
+    Timestamp,
 };
 use crate::store::Store;
 use chrono::NaiveDate;
 use clap::Args;
-use color_eyre::eyre::{Result, eyre};
+use color_eyre::eyre::{Result, bail, eyre};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Args)]
@@ -42,12 +44,50 @@ pub struct AddArgs {
     /// A tag; repeatable.
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// When the person is already stored (same email, or same name and
+    /// phone), merge these details into that record instead of refusing.
+    #[arg(long)]
+    pub merge: bool,
+}
+
+/// `hireterm unmerge EVENT`: takes back a merge made by `add --merge`,
+/// `import --on-duplicate merge` or the app.
+pub fn unmerge(store: &Store, event: EventId, stamp: &Stamp) -> Result<ExitCode> {
+    let restored = store.undo_merge(event, stamp)?;
+    line(format!(
+        "merge {event} undone: {} {} is as it was before it",
+        restored.id, restored.name
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn add(store: &Store, args: &AddArgs, stamp: &Stamp) -> Result<ExitCode> {
     let candidate = build(args, Catalog::builtin(), stamp.at)?;
-    let stored = store.add_candidate(candidate, stamp)?;
-    line(format!("added {} {}", stored.id, stored.name));
+    let stored = store.candidates()?;
+    let Some(found) = DuplicateIndex::new(&stored).find(&candidate) else {
+        let added = store.add_candidate(candidate, stamp)?;
+        line(format!("added {} {}", added.id, added.name));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let existing = stored
+        .iter()
+        .find(|c| c.id == found.existing)
+        .map_or(String::new(), |c| c.name.clone());
+    let what = format!(
+        "{} {existing} is already stored ({})",
+        found.existing, found.reason
+    );
+    if !args.merge {
+        bail!(
+            "{what}; nothing was added. Open it with `hireterm search`, or pass --merge \
+             to merge these details into it"
+        );
+    }
+    let merged = store.merge_candidate(found.existing, &candidate, stamp)?;
+    line(format!(
+        "{what}: merged into it as event {} (undo with `hireterm unmerge {}`)",
+        merged.event, merged.event
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

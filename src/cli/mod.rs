@@ -5,6 +5,8 @@ mod add;
 mod backup;
 mod config;
 mod demo;
+mod export;
+mod import;
 mod output;
 mod pipeline;
 mod report;
@@ -49,6 +51,11 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a backup (refuses one with records unless --force).
     Restore(backup::RestoreArgs),
+    /// Take back a merge of a duplicate, by its event id (E123).
+    Unmerge {
+        /// The merge's event, as `add --merge` or `import` printed it.
+        event: crate::domain::EventId,
+    },
     /// Fill a database with realistic, deterministic demo data.
     Demo(DemoArgs),
     /// Move a candidate to another stage of an engagement's pipeline.
@@ -57,6 +64,10 @@ pub enum Command {
     Reject(pipeline::RejectArgs),
     /// Add a note to a candidate, or to one of their applications.
     Note(pipeline::NoteArgs),
+    /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
+    Import(import::ImportArgs),
+    /// Export every record with its id, as JSON or a folder of CSV files.
+    Export(export::ExportArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role.
@@ -90,6 +101,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => tui::open(Store::open(&path)?, actor(&cli)),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
+        Some(Command::Unmerge { event }) => {
+            with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
+        }
         Some(Command::Stats) => with_store(&path, report::stats),
         Some(Command::Backup(args)) => with_store(&path, |store| backup::backup(store, args)),
         Some(Command::Restore(args)) => backup::restore(&path, args),
@@ -102,6 +116,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Reject(args)) => {
             with_store(&path, |store| pipeline::reject(store, args, &stamp(&cli)))
         }
+        Some(Command::Import(args)) => {
+            with_store(&path, |store| import::run(store, args, &stamp(&cli)))
+        }
+        Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Demo(args)) => {

@@ -8,7 +8,7 @@ use crate::domain::note::note_text;
 use crate::domain::{CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
 use sled::Transactional;
 
-fn note_key(candidate: CandidateId, note: NoteId) -> [u8; 16] {
+pub(super) fn note_key(candidate: CandidateId, note: NoteId) -> [u8; 16] {
     let mut key = [0u8; 16];
     key[..8].copy_from_slice(&candidate.to_key());
     key[8..].copy_from_slice(&note.to_key());

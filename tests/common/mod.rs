@@ -252,3 +252,16 @@ pub fn fill(app: &mut hireterm::app::App, label: &str, text: &str) {
     }
     type_text(app, text);
 }
+
+/// Runs the binary on the database at `db` and returns what it did.
+pub fn hireterm_on(db: &Path, args: &[&str]) -> std::process::Output {
+    hireterm().arg("--db").arg(db).args(args).output().unwrap()
+}
+
+/// Both output streams of a run, lossily decoded, for assertions.
+pub fn output_text(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

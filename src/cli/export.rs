@@ -1,0 +1,64 @@
+//! `hireterm export`: every record with its id, as one JSON document or a
+//! folder of CSV files. The event log stays out (that is `hireterm backup`).
+
+use super::import::FormatArg;
+use super::output::line;
+use crate::interchange::{ExportCounts, export};
+use crate::store::Store;
+use clap::Args;
+use color_eyre::eyre::{Result, bail};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// json (default): one document; csv: a folder of four files.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    pub format: FormatArg,
+    /// A file (JSON) or a new folder (CSV); default: standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(store: &Store, args: &ExportArgs) -> Result<ExitCode> {
+    match (args.format, &args.out) {
+        (FormatArg::Json, None) => {
+            export::export_json(store, std::io::stdout().lock())?;
+        }
+        (FormatArg::Json, Some(path)) => {
+            let file = std::fs::File::create_new(path).map_err(|e| {
+                color_eyre::eyre::eyre!(
+                    "cannot create {}: {e} (it must not exist yet)",
+                    path.display()
+                )
+            })?;
+            let counts = export::export_json(store, file)?;
+            report(&counts, path);
+        }
+        (FormatArg::Csv, None) => {
+            if export::has_more_than_candidates(store) {
+                bail!(
+                    "the database holds engagements or notes too, which need a file each: \
+                     pass --out DIR to write a folder of CSV files"
+                );
+            }
+            export::export_csv_candidates(store, std::io::stdout().lock())?;
+        }
+        (FormatArg::Csv, Some(dir)) => {
+            let counts = export::export_csv_folder(store, dir)?;
+            report(&counts, dir);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(counts: &ExportCounts, path: &std::path::Path) {
+    line(format!(
+        "exported {} candidates, {} engagements, {} applications and {} notes to {}",
+        counts.candidates,
+        counts.engagements,
+        counts.applications,
+        counts.notes,
+        path.display()
+    ));
+}

@@ -1,0 +1,124 @@
+//! `hireterm import`: candidates from a CSV or JSON file, or a whole
+//! export (a JSON document or a folder of CSV files) into an empty
+//! database.
+
+use super::output::line;
+use crate::domain::Stamp;
+use crate::interchange::{Format, ImportOptions, ImportReport, Input, OnDuplicate, import};
+use crate::store::Store;
+use clap::{Args, ValueEnum};
+use color_eyre::eyre::{Result, eyre};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// A .csv or .json file, or a folder written by `export --format csv`.
+    pub path: PathBuf,
+    /// The file's format (default: from its extension).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Import the valid rows and report the others, instead of nothing.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check the file and say what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// A row that matches a stored candidate (same email, or same name and
+    /// phone) is an error, is skipped, or is merged into the stored record.
+    #[arg(long, value_enum, default_value_t = DuplicateArg::Error)]
+    pub on_duplicate: DuplicateArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DuplicateArg {
+    Error,
+    Skip,
+    Merge,
+}
+
+pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> {
+    let input = Input::at(&args.path, args.format.map(Format::from)).map_err(|e| eyre!(e))?;
+    let options = ImportOptions {
+        skip_invalid: args.skip_invalid,
+        dry_run: args.dry_run,
+        on_duplicate: match args.on_duplicate {
+            DuplicateArg::Error => OnDuplicate::Error,
+            DuplicateArg::Skip => OnDuplicate::Skip,
+            DuplicateArg::Merge => OnDuplicate::Merge,
+        },
+    };
+    let report = import(store, &input, &options, stamp)?;
+    print_list(&report.problems, report.problem_count);
+    print_list(&report.notices, report.notice_count);
+    summarise(&report, &options)
+}
+
+fn print_list(listed: &[String], count: usize) {
+    for text in listed {
+        line(text);
+    }
+    if count > listed.len() {
+        line(format!("and {} more", count - listed.len()));
+    }
+}
+
+fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode> {
+    if let Some(stopped) = &report.stopped {
+        return Err(eyre!("{stopped}; nothing was imported"));
+    }
+    if !report.may_write(options) {
+        return Err(eyre!(
+            "{} of {} rows have problems ({} in all); nothing was imported \
+             (fix them, or pass --skip-invalid to import the other rows)",
+            report.invalid,
+            report.rows,
+            report.problem_count
+        ));
+    }
+    let leftovers = format!(
+        "{} skipped as invalid, {} duplicates skipped, {} merged",
+        report.invalid, report.skipped, report.merged
+    );
+    match &report.written {
+        None => line(format!(
+            "dry run: would import {} of {} candidates ({leftovers}); nothing was written",
+            report.added, report.rows
+        )),
+        Some(written) => {
+            line(format!(
+                "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
+                written.candidates, written.engagements, written.applications, written.notes
+            ));
+            if let Some((first, last)) = written.merge_events {
+                line(format!(
+                    "merges are events {first} to {last} in the log; undo one with `hireterm unmerge EVENT`"
+                ));
+            }
+            if report.kept_ids {
+                line("the database was empty, so the ids in the file were kept");
+            }
+            if report.ignored_ids {
+                line(
+                    "the ids in the file were not kept (the database was not empty): new ids were given",
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

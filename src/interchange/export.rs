@@ -1,0 +1,149 @@
+//! Exporting: every candidate, engagement, application and note with its
+//! id, read from the store one record at a time and written as it is read.
+//! The event log is not exported: it belongs to `hireterm backup`.
+//!
+//! Output is deterministic (id order, fixed field order, instants in UTC
+//! with milliseconds), so that export, import into an empty database and
+//! export again give the same bytes.
+
+use super::CSV_FILES;
+use super::columns::Column;
+use super::flat::{ApplicationCsv, EngagementCsv};
+use super::json_in::{FORMAT, VERSION};
+use super::records::{
+    ApplicationRecord, CandidateJson, EngagementRecord, NoteRecord, candidate_cells,
+};
+use crate::store::{Store, StoreError};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Records written, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportCounts {
+    pub candidates: usize,
+    pub engagements: usize,
+    pub applications: usize,
+    pub notes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot write the export: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("cannot write the export: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// Writes the whole export document, one record per line.
+pub fn export_json(store: &Store, out: impl Write) -> Result<ExportCounts, ExportError> {
+    let mut out = BufWriter::new(out);
+    write!(
+        out,
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n"
+    )?;
+    let counts = ExportCounts {
+        candidates: section(&mut out, "candidates", store.each_candidate(), |c| {
+            CandidateJson::from(&c)
+        })?,
+        engagements: section(&mut out, "engagements", store.each_engagement(), |e| {
+            EngagementRecord::from(&e)
+        })?,
+        applications: section(&mut out, "applications", store.each_application(), |a| {
+            ApplicationRecord::from(&a)
+        })?,
+        notes: section(&mut out, "notes", store.each_note(), |n| {
+            NoteRecord::from(&n)
+        })?,
+    };
+    out.write_all(b"}\n")?;
+    out.flush()?;
+    Ok(counts)
+}
+
+/// One `"name": [ ... ]` array of the document; the last one (notes) ends
+/// without a comma.
+fn section<R, S: Serialize>(
+    out: &mut impl Write,
+    name: &str,
+    records: impl Iterator<Item = crate::store::Result<R>>,
+    shape: impl Fn(R) -> S,
+) -> Result<usize, ExportError> {
+    write!(out, "  \"{name}\": [")?;
+    let mut count = 0;
+    for record in records {
+        out.write_all(if count == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut *out, &shape(record?))?;
+        count += 1;
+    }
+    let close = if count == 0 { "]" } else { "\n  ]" };
+    let comma = if name == "notes" { "" } else { "," };
+    writeln!(out, "{close}{comma}")?;
+    Ok(count)
+}
+
+/// Writes the candidates as one CSV file with exactly the import columns.
+pub fn export_csv_candidates(store: &Store, out: impl Write) -> Result<usize, ExportError> {
+    let mut writer = csv::Writer::from_writer(BufWriter::new(out));
+    writer.write_record(Column::ALL.map(Column::name))?;
+    let mut count = 0;
+    for candidate in store.each_candidate() {
+        writer.write_record(candidate_cells(&candidate?))?;
+        count += 1;
+    }
+    writer.flush()?;
+    Ok(count)
+}
+
+/// Whether the database holds anything but candidates.
+pub fn has_more_than_candidates(store: &Store) -> bool {
+    store.each_engagement().next().is_some() || store.each_note().next().is_some()
+}
+
+/// Writes `candidates.csv`, `engagements.csv`, `applications.csv` and
+/// `notes.csv` into `dir` (created if missing). Existing files are never
+/// overwritten.
+pub fn export_csv_folder(store: &Store, dir: &Path) -> Result<ExportCounts, ExportError> {
+    std::fs::create_dir_all(dir)?;
+    if let Some(taken) = CSV_FILES.iter().map(|f| dir.join(f)).find(|p| p.exists()) {
+        return Err(ExportError::Refused(format!(
+            "{} already exists; export into a new or empty folder",
+            taken.display()
+        )));
+    }
+    let create = |name: &str| File::create_new(dir.join(name));
+    Ok(ExportCounts {
+        candidates: export_csv_candidates(store, create(CSV_FILES[0])?)?,
+        engagements: csv_file(create(CSV_FILES[1])?, store.each_engagement(), |e| {
+            EngagementCsv::new(&EngagementRecord::from(&e))
+        })?,
+        applications: csv_file(create(CSV_FILES[2])?, store.each_application(), |a| {
+            ApplicationCsv::new(&ApplicationRecord::from(&a))
+        })?,
+        notes: csv_file(create(CSV_FILES[3])?, store.each_note(), |n| {
+            Ok(NoteRecord::from(&n))
+        })?,
+    })
+}
+
+fn csv_file<R, S: Serialize>(
+    file: File,
+    records: impl Iterator<Item = crate::store::Result<R>>,
+    shape: impl Fn(R) -> Result<S, serde_json::Error>,
+) -> Result<usize, ExportError> {
+    let mut writer = csv::Writer::from_writer(BufWriter::new(file));
+    let mut count = 0;
+    for record in records {
+        writer.serialize(shape(record?)?)?;
+        count += 1;
+    }
+    writer.flush()?;
+    Ok(count)
+}

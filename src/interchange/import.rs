@@ -1,0 +1,158 @@
+//! Importing: the options, the report, and the two passes put together.
+
+use super::plan::{Checker, Existing};
+use super::write::{Writer, Written};
+use super::{Format, Input, Sink, read_input};
+use crate::catalog::Catalog;
+use crate::domain::Stamp;
+use crate::domain::duplicate::DuplicateIndex;
+use crate::store::{Store, StoreError};
+use std::io::Read;
+
+/// What to do with a row that duplicates a candidate already stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnDuplicate {
+    /// Refuse it like any invalid row: nothing is overwritten silently.
+    #[default]
+    Error,
+    Skip,
+    /// Fold it into the stored record (see `domain::duplicate::merge`).
+    Merge,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Import the good rows and report the others.
+    pub skip_invalid: bool,
+    /// Check and report only; write nothing.
+    pub dry_run: bool,
+    pub on_duplicate: OnDuplicate,
+}
+
+/// What an import found and did. Counts are of records; `problems` and
+/// `notices` list the first [`super::MAX_LISTED`] of each, the counts say
+/// how many there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub problems: Vec<String>,
+    pub problem_count: usize,
+    /// Duplicates skipped or merged, one line each.
+    pub notices: Vec<String>,
+    pub notice_count: usize,
+    /// Candidate rows read.
+    pub rows: usize,
+    /// Candidates that are (or, before writing, would be) added.
+    pub added: usize,
+    /// Records refused for their problems.
+    pub invalid: usize,
+    /// Duplicates left out (`--on-duplicate skip`).
+    pub skipped: usize,
+    /// Duplicates merged (`--on-duplicate merge`).
+    pub merged: usize,
+    /// Problem that stopped the reading, if any (nothing is written then).
+    pub stopped: Option<String>,
+    /// Ids from the file were kept (the database was empty).
+    pub kept_ids: bool,
+    /// The file had ids, and they were not kept (the database was not
+    /// empty, so they could clash): the candidates got fresh ones.
+    pub ignored_ids: bool,
+    /// What the second pass wrote; `None` when nothing was written.
+    pub written: Option<Written>,
+}
+
+impl ImportReport {
+    /// Whether the import may write: the reading finished, and nothing is
+    /// wrong or the bad records are to be left out.
+    pub fn may_write(&self, options: &ImportOptions) -> bool {
+        self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
+    }
+}
+
+/// Why an import that passed its checks still failed to write.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "{0} holds engagements, applications or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
+    )]
+    NeedsEmptyDatabase(String),
+    #[error(
+        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes: {source}",
+        written.candidates, written.merged, written.engagements, written.applications, written.notes
+    )]
+    Partial {
+        written: Box<Written>,
+        source: StoreError,
+    },
+}
+
+/// Imports `input` into `store`: checks everything first, writes only if
+/// that passes (see [`ImportReport::may_write`]) and the options allow it.
+pub fn import(
+    store: &Store,
+    input: &Input,
+    options: &ImportOptions,
+    stamp: &Stamp,
+) -> Result<ImportReport, ImportError> {
+    let catalog = Catalog::builtin();
+    let keep_ids = store.is_empty();
+    let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
+    if !keep_ids {
+        let index = DuplicateIndex::new(&store.candidates()?);
+        checker.existing = Some(Existing { store, index });
+    }
+    run(input, &mut checker);
+    let (plan, mut report) = (checker.plan, checker.report);
+    report.kept_ids = keep_ids && (plan.max_candidate_id > 0 || plan.has_links());
+    report.ignored_ids = !keep_ids && plan.max_candidate_id > 0;
+    if plan.has_links() && !keep_ids {
+        return Err(ImportError::NeedsEmptyDatabase(describe(input)));
+    }
+    if options.dry_run || !report.may_write(options) {
+        return Ok(report);
+    }
+    let mut writer = Writer::new(store, catalog, stamp, &plan);
+    writer.keep_ids = keep_ids;
+    run(input, &mut writer);
+    writer.finish();
+    match writer.error {
+        None => {
+            report.written = Some(writer.written);
+            Ok(report)
+        }
+        Some(source) => Err(ImportError::Partial {
+            written: Box::new(writer.written),
+            source,
+        }),
+    }
+}
+
+/// Reads the input into `sink`; a problem that stops the reading is noted
+/// as the report's `stopped` (for the checker) or ignored (the writer
+/// then finds its plan unfinished, which writes nothing more).
+fn run(input: &Input, sink: &mut dyn Sink) {
+    if let Err(problem) = read_input(input, sink) {
+        sink.stop(problem);
+    }
+}
+
+fn describe(input: &Input) -> String {
+    match input {
+        Input::Csv(p) | Input::Json(p) | Input::CsvFolder(p) => p.display().to_string(),
+    }
+}
+
+/// Checks an input in memory against an empty database, as the first pass
+/// does; for tests and fuzzing. Never panics, whatever the bytes.
+pub fn check_input(bytes: impl Read, format: Format, stamp: &Stamp) -> ImportReport {
+    let mut checker = Checker::new(Catalog::builtin(), stamp.at, OnDuplicate::Error);
+    let outcome = match format {
+        Format::Csv => super::csv_in::read_candidates(bytes, &mut checker),
+        Format::Json => super::json_in::read(bytes, &mut checker),
+    };
+    if let Err(problem) = outcome {
+        checker.stop(problem);
+    }
+    checker.report
+}

@@ -1,0 +1,141 @@
+//! Import and export: candidates from CSV and JSON files, and a whole
+//! database's records to files that rebuild it.
+//!
+//! Importing reads the input twice and never holds it whole. The first
+//! pass ([`import::plan`]) checks every row, notes every problem with its
+//! line and column, and keeps only small keys (emails, ids) to find
+//! duplicates within the file; nothing is written unless every row passes
+//! (or `--skip-invalid` says to leave the bad ones out). The second pass
+//! reads the input again and writes in chunks of a thousand candidates.
+//!
+//! This module sits above `store` and below `cli`: it imports `domain`,
+//! `catalog` and `store`, nothing higher.
+
+pub mod columns;
+pub mod csv_in;
+pub mod export;
+pub mod fields;
+pub mod flat;
+pub mod import;
+pub mod json_in;
+mod plan;
+pub mod records;
+pub mod row;
+mod write;
+
+pub use export::{ExportCounts, ExportError};
+pub use fields::{Place, Problem, Raw, Row};
+pub use import::{ImportError, ImportOptions, ImportReport, OnDuplicate, check_input, import};
+pub use write::Written;
+
+use records::{ApplicationRecord, EngagementRecord, NoteRecord};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The most bytes one CSV row or JSON element may take.
+pub const MAX_ROW_BYTES: usize = 64 * 1024;
+
+/// Problems listed in a report; the rest are only counted.
+pub const MAX_LISTED: usize = 100;
+
+/// Candidates written per store call.
+pub const CHUNK: usize = 1000;
+
+/// The files of a CSV export folder, in the order they are read.
+pub const CSV_FILES: [&str; 4] = [
+    "candidates.csv",
+    "engagements.csv",
+    "applications.csv",
+    "notes.csv",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// What to read: a file of one format, or a folder of CSV files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Csv(PathBuf),
+    Json(PathBuf),
+    CsvFolder(PathBuf),
+}
+
+impl Input {
+    /// A folder is a CSV export; a file's format is `format`, else its
+    /// extension.
+    pub fn at(path: &Path, format: Option<Format>) -> Result<Input, String> {
+        if path.is_dir() {
+            return match format {
+                Some(Format::Json) => Err(format!(
+                    "{} is a folder; JSON imports read one file",
+                    path.display()
+                )),
+                _ => Ok(Input::CsvFolder(path.to_path_buf())),
+            };
+        }
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match (format, extension.as_deref()) {
+            (Some(Format::Csv), _) | (None, Some("csv")) => Ok(Input::Csv(path.to_path_buf())),
+            (Some(Format::Json), _) | (None, Some("json")) => Ok(Input::Json(path.to_path_buf())),
+            _ => Err(format!(
+                "cannot tell the format of {}; name it .csv or .json, or pass --format",
+                path.display()
+            )),
+        }
+    }
+}
+
+/// Receives what an input holds, record by record, in file order.
+pub trait Sink {
+    /// Reading moves on to another file of a folder.
+    fn file(&mut self, _name: &str) {}
+    fn candidate(&mut self, row: Row);
+    fn engagement(&mut self, line: u64, record: EngagementRecord);
+    fn application(&mut self, line: u64, record: ApplicationRecord);
+    fn note(&mut self, line: u64, record: NoteRecord);
+    /// A record that could not be read; reading goes on.
+    fn problem(&mut self, problem: Problem);
+    /// A problem that ended the reading.
+    fn stop(&mut self, problem: Problem);
+}
+
+/// Reads the whole input into `sink`. `Err` ends the reading early.
+pub fn read_input(input: &Input, sink: &mut dyn Sink) -> Result<(), Problem> {
+    match input {
+        Input::Csv(path) => csv_in::read_candidates(open(path)?, sink),
+        Input::Json(path) => json_in::read(open(path)?, sink),
+        Input::CsvFolder(dir) => read_folder(dir, sink),
+    }
+}
+
+fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
+    for (index, name) in CSV_FILES.iter().enumerate() {
+        let path = dir.join(name);
+        if index > 0 && !path.exists() {
+            continue;
+        }
+        sink.file(name);
+        let file = open(&path)?;
+        match index {
+            0 => csv_in::read_candidates(file, sink)?,
+            1 => csv_in::read_records(file, sink, |s, line, r: flat::EngagementCsv| {
+                r.into_record().map(|r| s.engagement(line, r))
+            })?,
+            2 => csv_in::read_records(file, sink, |s, line, r: flat::ApplicationCsv| {
+                r.into_record().map(|r| s.application(line, r))
+            })?,
+            _ => csv_in::read_records(file, sink, |s, line, r: NoteRecord| {
+                s.note(line, r);
+                Ok(())
+            })?,
+        }
+    }
+    Ok(())
+}
+
+fn open(path: &Path) -> Result<File, Problem> {
+    File::open(path).map_err(|e| Problem::line(0, format!("cannot open {}: {e}", path.display())))
+}

@@ -1,0 +1,292 @@
+//! A row of an import file made into a candidate, or every reason it
+//! cannot be one.
+
+use super::columns::Column;
+use super::fields::{Field, Problem, Raw, Row, split_list};
+use crate::catalog::Catalog;
+use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
+use crate::domain::text::{clean_line, is_clean, is_plausible_email};
+use crate::domain::{
+    Candidate, CandidateId, Level, Location, RateRange, RoleId, SkillLevel, Source, Timestamp,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Builds the candidate a row describes. `now` stamps rows without a
+/// `created_at`. The id is `CandidateId(0)` when the row has none.
+pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candidate, Vec<Problem>> {
+    let mut out = blank(now);
+    let mut problems = row.problems.clone();
+    let mut currency = None;
+    for field in &row.fields {
+        if let Err(message) = apply(&mut out, &mut currency, field, catalog) {
+            problems.push(Problem::at(&field.place, message));
+        }
+    }
+    if let (Some(rate), Some(code)) = (out.rate.as_mut(), currency) {
+        rate.currency = code;
+    }
+    for required in Column::REQUIRED {
+        if row.get(required).is_none() {
+            problems.push(Problem::line(row.line, format!("{required} is missing")));
+        }
+    }
+    // The store's own rules, as a last word: anything the checks above let
+    // through would be refused when written.
+    if problems.is_empty() {
+        problems.extend(
+            out.problems()
+                .into_iter()
+                .map(|p| Problem::line(row.line, p)),
+        );
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A candidate with nothing but its creation time, for a row to fill.
+fn blank(now: Timestamp) -> Candidate {
+    Candidate {
+        id: CandidateId(0),
+        name: String::new(),
+        email: String::new(),
+        phone: None,
+        location: Location::default(),
+        roles: Vec::new(),
+        skills: Vec::new(),
+        rate: None,
+        available_from: None,
+        source: Source::Other,
+        tags: Vec::new(),
+        links: Vec::new(),
+        created_at: now,
+    }
+}
+
+fn apply(
+    out: &mut Candidate,
+    currency: &mut Option<String>,
+    field: &Field,
+    catalog: &Catalog,
+) -> Result<(), String> {
+    let value = &field.value;
+    match field.column {
+        Column::Id => out.id = id(&text(value)?)?,
+        Column::Name => out.name = required_text(value, "name")?,
+        Column::Email => out.email = email(value)?,
+        Column::Phone => out.phone = Some(text(value)?).filter(|p| !p.is_empty()),
+        Column::City => out.location.city = text(value)?,
+        Column::Country => out.location.country = text(value)?,
+        Column::Timezone => out.location.timezone = text(value)?,
+        Column::Roles => out.roles = roles(&list(value)?, catalog)?,
+        Column::Skills => out.skills = skills(&list(value)?, catalog)?,
+        Column::Rate => out.rate = rate(&text(value)?)?,
+        Column::Currency => *currency = currency_code(&text(value)?)?,
+        Column::AvailableFrom => out.available_from = date(&text(value)?)?,
+        Column::Source => out.source = source(&text(value)?)?,
+        Column::Tags => out.tags = list(value)?,
+        Column::Links => out.links = list(value)?,
+        Column::CreatedAt => {
+            if let Some(at) = timestamp(&text(value)?)? {
+                out.created_at = at;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A one-line text field, cleaned of control characters, within the
+/// store's length limit. A line break (a quoted newline in a CSV cell)
+/// separates words, so it becomes a space rather than nothing.
+fn text(value: &Raw) -> Result<String, String> {
+    match value {
+        Raw::Text(raw) => {
+            let cleaned = tidy(raw);
+            let chars = cleaned.chars().count();
+            if chars > MAX_FIELD_CHARS {
+                return Err(format!(
+                    "{chars} characters is longer than the {MAX_FIELD_CHARS} allowed"
+                ));
+            }
+            Ok(cleaned)
+        }
+        Raw::List(_) => Err("expected text, not a list".into()),
+    }
+}
+
+/// [`clean_line`] with newlines as spaces; text that is already tidy
+/// (most of any file) is copied without the split and join.
+fn tidy(raw: &str) -> String {
+    let tidy = !raw.starts_with(' ')
+        && !raw.ends_with(' ')
+        && !raw.contains("  ")
+        && raw.chars().all(|c| c == ' ' || !c.is_whitespace())
+        && is_clean(raw, false);
+    if tidy {
+        raw.to_string()
+    } else {
+        clean_line(&raw.replace('\n', " "))
+    }
+}
+
+fn required_text(value: &Raw, what: &str) -> Result<String, String> {
+    let text = text(value)?;
+    if text.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    Ok(text)
+}
+
+/// List items, each cleaned like a text field; empty items are dropped.
+fn list(value: &Raw) -> Result<Vec<String>, String> {
+    let raw = match value {
+        Raw::Text(cell) => split_list(cell),
+        Raw::List(items) => items.clone(),
+    };
+    let mut items = Vec::new();
+    for item in raw {
+        let item = text(&Raw::Text(item))?;
+        if !item.is_empty() {
+            items.push(item);
+        }
+    }
+    if items.len() > MAX_LIST_LEN {
+        return Err(format!(
+            "{} items is more than the {MAX_LIST_LEN} allowed",
+            items.len()
+        ));
+    }
+    Ok(items)
+}
+
+fn email(value: &Raw) -> Result<String, String> {
+    let email = required_text(value, "email")?;
+    if !is_plausible_email(&email) {
+        return Err(format!("`{email}` is not an email address"));
+    }
+    Ok(email)
+}
+
+fn id(text: &str) -> Result<CandidateId, String> {
+    if text.is_empty() {
+        return Ok(CandidateId(0));
+    }
+    match text.parse::<CandidateId>() {
+        Ok(CandidateId(0)) | Err(_) => Err(format!("`{text}` is not a candidate id such as C12")),
+        Ok(id) => Ok(id),
+    }
+}
+
+fn roles(items: &[String], catalog: &Catalog) -> Result<Vec<RoleId>, String> {
+    let mut roles: Vec<RoleId> = Vec::with_capacity(items.len());
+    for item in items {
+        let role = catalog
+            .find_role(item)
+            .ok_or_else(|| format!("unknown role type `{item}`"))?;
+        // "devops; sre" names one role twice, harmlessly.
+        if !roles.contains(&role.id) {
+            roles.push(role.id.clone());
+        }
+    }
+    Ok(roles)
+}
+
+fn skills(items: &[String], catalog: &Catalog) -> Result<Vec<SkillLevel>, String> {
+    let mut skills: Vec<SkillLevel> = Vec::with_capacity(items.len());
+    for item in items {
+        let (name, level) = item
+            .rsplit_once(':')
+            .ok_or_else(|| format!("skill `{item}` needs a level, as in Kubernetes:4"))?;
+        let skill = catalog
+            .find_skill(name)
+            .ok_or_else(|| format!("unknown skill `{}`", name.trim()))?;
+        let level = level
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .and_then(|l| Level::new(l).ok())
+            .ok_or_else(|| format!("level `{}` of {} is not 0 to 5", level.trim(), skill.name))?;
+        if skills.iter().any(|s| s.skill == skill.id) {
+            return Err(format!("skill {} is listed twice", skill.name));
+        }
+        skills.push(SkillLevel {
+            skill: skill.id.clone(),
+            level,
+        });
+    }
+    Ok(skills)
+}
+
+/// `80`, `60-90`, `$60 - 90`; empty for none.
+pub fn rate(text: &str) -> Result<Option<RateRange>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let number = |s: &str| {
+        s.trim()
+            .trim_start_matches('$')
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| {
+                format!("rate `{text}` is not a whole number like 80 or a range like 60-90")
+            })
+    };
+    let (min, max) = match text.split_once('-') {
+        Some((min, max)) => (number(min)?, number(max)?),
+        None => (number(text)?, number(text)?),
+    };
+    if min > max {
+        return Err(format!(
+            "rate {min}-{max} has its minimum above its maximum"
+        ));
+    }
+    Ok(Some(RateRange::usd(min, max)))
+}
+
+/// An ISO 4217 code: three letters, upper-cased. Empty means the default.
+pub fn currency_code(text: &str) -> Result<Option<String>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(Some(text.to_ascii_uppercase()))
+    } else {
+        Err(format!(
+            "currency `{text}` is not a three-letter code such as USD"
+        ))
+    }
+}
+
+pub fn date(text: &str) -> Result<Option<NaiveDate>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+pub fn timestamp(text: &str) -> Result<Option<Timestamp>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| Some(t.with_timezone(&Utc)))
+        .map_err(|_| format!("`{text}` is not a time such as 2026-06-01T09:00:00.000Z"))
+}
+
+fn source(text: &str) -> Result<Source, String> {
+    if text.is_empty() {
+        return Ok(Source::Other);
+    }
+    let folded = super::columns::fold_header(text);
+    Source::ALL
+        .into_iter()
+        .find(|s| super::columns::fold_header(s.label()) == folded)
+        .ok_or_else(|| {
+            let known: Vec<&str> = Source::ALL.iter().map(|s| s.label()).collect();
+            format!("source `{text}` is not one of: {}", known.join(", "))
+        })
+}

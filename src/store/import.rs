@@ -1,0 +1,178 @@
+//! Writes for imports: candidates, engagements and notes that keep the ids
+//! an export gave them (so that applications and notes link up again),
+//! and candidates in chunks without the per-record email lookups of
+//! [`Store::add_candidates`] (the import has checked the file first; the
+//! transaction still refuses a taken email).
+
+use super::Store;
+use super::candidates::{refuse_taken_email, validate as validate_candidate};
+use super::engagements::validate as validate_engagement;
+use super::error::{Result, StoreError};
+use super::tx;
+use crate::domain::note::note_text;
+use crate::domain::text::normalize_email;
+use crate::domain::{Application, Candidate, CandidateId, Engagement, EventKind, Note, Stamp};
+use sled::Transactional;
+use sled::transaction::TransactionalTree;
+
+impl Store {
+    /// Adds one chunk of candidates in one transaction. A candidate whose
+    /// id is 0 gets a fresh one; any other id is kept, and refused if it is
+    /// taken. The id counter ends past every id used. Not flushed: call
+    /// [`Store::flush`] after the last chunk.
+    pub fn import_candidates(
+        &self,
+        chunk: &[Candidate],
+        stamp: &Stamp,
+    ) -> Result<Vec<CandidateId>> {
+        for candidate in chunk {
+            validate_candidate(candidate)?;
+        }
+        let trees = (
+            &self.candidates,
+            &self.emails,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(candidates, emails, meta, events, event_index)| {
+                let ids = chunk_ids(candidates, meta, chunk)?;
+                for (candidate, &id) in chunk.iter().zip(&ids) {
+                    let email = normalize_email(&candidate.email);
+                    refuse_taken_email(emails, &email, None)?;
+                    let stored = Candidate {
+                        id,
+                        ..candidate.clone()
+                    };
+                    tx::put(candidates, &id.to_key(), &stored)?;
+                    emails.insert(email.as_bytes(), &id.to_key())?;
+                    let kind = EventKind::CandidateAdded { candidate: id };
+                    tx::append_event(events, event_index, meta, stamp, kind)?;
+                }
+                Ok(ids)
+            }),
+        )
+    }
+
+    /// Adds engagements under the ids they carry. Not flushed.
+    pub fn import_engagements(&self, chunk: &[Engagement], stamp: &Stamp) -> Result<()> {
+        for engagement in chunk {
+            validate_engagement(engagement)?;
+        }
+        let trees = (
+            &self.engagements,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            for engagement in chunk {
+                let id = engagement.id;
+                let taken = stored.get(id.to_key())?.is_some();
+                keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
+                tx::put(stored, &id.to_key(), engagement)?;
+                let kind = EventKind::EngagementAdded { engagement: id };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+            }
+            Ok(())
+        }))
+    }
+
+    /// Adds notes under the ids they carry, each with its event stamped
+    /// with the note's own time and author. Not flushed.
+    pub fn import_notes(&self, chunk: &[Note]) -> Result<()> {
+        for note in chunk {
+            note_text(&note.text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
+        }
+        let trees = (
+            &self.notes,
+            &self.candidates,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(notes, candidates, meta, events, event_index)| {
+                for note in chunk {
+                    if candidates.get(note.candidate.to_key())?.is_none() {
+                        return tx::abort(StoreError::NoCandidate(note.candidate));
+                    }
+                    let key = super::notes::note_key(note.candidate, note.id);
+                    let taken = notes.get(key)?.is_some();
+                    keep_id(meta, tx::NOTE_SEQ, note.id.0, taken)?;
+                    tx::put(notes, &key, note)?;
+                    let stamp = Stamp::new(note.at, note.author.clone());
+                    let kind = EventKind::NoteAdded {
+                        candidate: note.candidate,
+                        engagement: note.engagement,
+                        note: note.id,
+                    };
+                    tx::append_event(events, event_index, meta, &stamp, kind)?;
+                }
+                Ok(())
+            }),
+        )
+    }
+}
+
+/// The ids a chunk of candidates is stored under: each kept id (refused
+/// if taken), and fresh ones past the counter and every kept id for the
+/// rest. The counter is read and moved once per chunk, not per record.
+fn chunk_ids(
+    candidates: &TransactionalTree,
+    meta: &TransactionalTree,
+    chunk: &[Candidate],
+) -> tx::TxResult<Vec<CandidateId>> {
+    let counter = tx::read_counter(meta.get(tx::CANDIDATE_SEQ)?.as_deref());
+    let highest_kept = chunk.iter().map(|c| c.id.0).max().unwrap_or(0);
+    let mut next = counter.max(highest_kept + 1);
+    let mut ids = Vec::with_capacity(chunk.len());
+    for candidate in chunk {
+        let id = if candidate.id.0 == 0 {
+            next += 1;
+            next - 1
+        } else if candidates.get(candidate.id.to_key())?.is_some() {
+            return tx::abort(StoreError::Invalid(vec![format!(
+                "id {} is taken; records with ids go into an empty database",
+                candidate.id.0
+            )]));
+        } else {
+            candidate.id.0
+        };
+        ids.push(CandidateId(id));
+    }
+    meta.insert(tx::CANDIDATE_SEQ, &next.to_be_bytes())?;
+    Ok(ids)
+}
+
+/// What is wrong with an application's history or scorecards, checked as
+/// [`Store::add_applications`] will check it; `None` when it would be
+/// accepted (references aside).
+pub fn application_problem(app: &Application) -> Option<String> {
+    if let Some(flaw) = super::check::history_flaw(app) {
+        return Some(flaw);
+    }
+    app.scorecards
+        .iter()
+        .flat_map(crate::domain::Scorecard::problems)
+        .next()
+}
+
+/// A kept id (refused when `taken`), or a fresh one when `id` is 0; the
+/// counter under `seq` ends past it either way.
+fn keep_id(meta: &TransactionalTree, seq: &[u8], id: u64, taken: bool) -> tx::TxResult<u64> {
+    if id == 0 {
+        return tx::reserve_ids(meta, seq, 1);
+    }
+    if taken {
+        return tx::abort(StoreError::Invalid(vec![format!(
+            "id {id} is taken; records with ids go into an empty database"
+        )]));
+    }
+    let next = tx::read_counter(meta.get(seq)?.as_deref());
+    if next <= id {
+        meta.insert(seq, &(id + 1).to_be_bytes())?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,464 @@
+//! `hireterm import`, run as a real process on real databases.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use hireterm::domain::{CandidateId, Level, SkillId};
+use std::path::{Path, PathBuf};
+
+fn write(dir: &TempDb, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Nothing was written: no candidate, no event.
+fn assert_untouched(db: &TempDb) {
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 0, "candidates were written");
+    assert_eq!(
+        store.recent_events(1).unwrap().len(),
+        0,
+        "events were written"
+    );
+}
+
+fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
+    let mut args = vec!["import", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = hireterm_on(&db.path(), &args);
+    let (stdout, stderr) = output_text(&out);
+    (out.status.success(), stdout, stderr)
+}
+
+/// Good rows, bad rows, a BOM, quoted commas, a quoted newline, emoji and
+/// CJK; header names in other words and cases.
+const MIXED: &str = "\u{feff}Full Name,E-mail,Mobile,City,Skill Set,Hourly Rate,Currency,Start Date,Labels\n\
+\"Silva, Ana\",ana@example.com,+351 912 345 678,Lisbon,\"Kubernetes:4; Go:3\",60-90,eur,2026-07-01,\"remote; senior\"\n\
+Bob Bad,not-an-email,,Porto,Go:7,90-60,,2026-13-01,\n\
+\"王芳 🚀\",wang@example.cn,,\"Beijing\",\"k8s:5\",80,,,\n\
+\"Multi\nLine Name\",multi@example.com,,,Cobol:3,,,,\n\
+Zoë Quote,\"zoe@example.com\",,\"The \"\"Hague\"\"\",,,,,\n";
+
+const MIXED_ERRORS: [&str; 5] = [
+    "line 3, column 2 (E-mail): `not-an-email` is not an email address",
+    "line 3, column 5 (Skill Set): level `7` of Go is not 0 to 5",
+    "line 3, column 6 (Hourly Rate): rate 90-60 has its minimum above its maximum",
+    "line 3, column 8 (Start Date): `2026-13-01` is not a date written YYYY-MM-DD",
+    "line 6, column 5 (Skill Set): unknown skill `Cobol`",
+];
+
+#[test]
+fn a_file_with_any_bad_row_imports_nothing_and_names_every_problem() {
+    let db = TempDb::new();
+    let file = write(&db, "mixed.csv", MIXED.as_bytes());
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    for error in MIXED_ERRORS {
+        assert!(stdout.contains(error), "missing {error:?} in\n{stdout}");
+    }
+    assert!(stderr.contains("2 of 5 rows have problems"), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_untouched(&db);
+}
+
+#[test]
+fn skip_invalid_imports_the_good_rows_exactly() {
+    let db = TempDb::new();
+    let file = write(&db, "mixed.csv", MIXED.as_bytes());
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains(MIXED_ERRORS[0]), "{stdout}");
+    assert!(
+        stdout.contains("imported 3 candidates") && stdout.contains("2 skipped as invalid"),
+        "{stdout}"
+    );
+    let store = db.open();
+    let names: Vec<String> = store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Silva, Ana", "王芳 🚀", "Zoë Quote"]);
+    let ana = store
+        .candidate_by_email("ANA@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(ana.phone.as_deref(), Some("+351 912 345 678"));
+    assert_eq!(
+        ana.level(&SkillId::new("kubernetes")),
+        Level::new(4).unwrap()
+    );
+    let rate = ana.rate.unwrap();
+    assert_eq!(
+        (rate.min, rate.max, rate.currency.as_str()),
+        (60, 90, "EUR")
+    );
+    assert_eq!(ana.tags, ["remote", "senior"]);
+    assert_eq!(ana.available_from.unwrap().to_string(), "2026-07-01");
+    let zoe = store
+        .candidate_by_email("zoe@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(zoe.location.city, "The \"Hague\"");
+    assert_eq!(zoe.rate, None);
+}
+
+#[test]
+fn dry_run_reports_and_writes_nothing() {
+    let db = TempDb::new();
+    let file = write(&db, "mixed.csv", MIXED.as_bytes());
+    let (ok, stdout, _) = import(&db, &file, &["--dry-run", "--skip-invalid"]);
+    assert!(ok);
+    assert!(
+        stdout.contains("dry run: would import 3 of 5 candidates"),
+        "{stdout}"
+    );
+    assert_untouched(&db);
+}
+
+#[test]
+fn the_example_file_imports_as_documented() {
+    let db = TempDb::new();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/import-example.csv");
+    let (ok, stdout, stderr) = import(&db, &example, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    let jose = store
+        .candidate_by_email("jose.garcia@example.es")
+        .unwrap()
+        .unwrap();
+    assert_eq!(jose.name, "García, José");
+    assert_eq!(jose.roles[0].as_str(), "database");
+    assert_eq!(jose.rate.unwrap().currency, "EUR");
+    let ana = store
+        .candidate_by_email("ana.silva@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(ana.roles.len(), 1, "devops and its alias sre are one role");
+}
+
+#[test]
+fn headers_match_whatever_their_case_spacing_or_alias() {
+    let db = TempDb::new();
+    let file = write(
+        &db,
+        "aliases.csv",
+        b"CANDIDATE,Mail,Telephone,time-zone,Role Types,skillset,hourly_rate,AVAILABLE,labels,Links\n\
+          Kim Lee,kim@example.com,555 0100 200,Asia/Seoul,SRE,Go:3,95,2026-08-01,a; b,https://x.example\n",
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let kim = db
+        .open()
+        .candidate_by_email("kim@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(kim.name, "Kim Lee");
+    assert_eq!(kim.location.timezone, "Asia/Seoul");
+    assert_eq!(kim.roles[0].as_str(), "devops");
+    assert_eq!(kim.rate.as_ref().map(|r| (r.min, r.max)), Some((95, 95)));
+    assert_eq!(kim.tags, ["a", "b"]);
+    assert_eq!(kim.links, ["https://x.example"]);
+}
+
+#[test]
+fn unknown_or_missing_columns_stop_before_any_row() {
+    let db = TempDb::new();
+    drop(db.open());
+    let file = write(&db, "bad-header.csv", b"name,salary\nAna,100\n");
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("column 2 (`salary`) is not a candidate field"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the required column `email` is missing"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("the header row cannot be used"), "{stderr}");
+    assert_eq!(db.open().candidate_count(), 0);
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line() {
+    let db = TempDb::new();
+    let file = write(&db, "latin1.csv", b"name,email\nJos\xe9,jose@example.com\n");
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("line 2, column 1 (name): invalid UTF-8"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_arrays_import_with_skill_objects_and_name_their_errors() {
+    let db = TempDb::new();
+    let json = br#"[
+  {"name": "Ana Silva", "email": "ana@example.com", "skills": {"kubernetes": 4, "Go": "3"},
+   "roles": ["devops"], "rate": 80, "tags": ["a;b"]},
+  {"name": "Bad Level", "email": "bad@example.com",
+   "skills": {"kubernetes": 7}, "salary": 3}
+]"#;
+    let file = write(&db, "people.json", json);
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("line 5, column 4 (skills): level `7` of Kubernetes is not 0 to 5"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("line 5, column 33 (salary): `salary` is not a candidate field"),
+        "{stdout}"
+    );
+    let (ok, _, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stderr}");
+    let ana = db
+        .open()
+        .candidate_by_email("ana@example.com")
+        .unwrap()
+        .unwrap();
+    let skills: Vec<&str> = ana.skills.iter().map(|s| s.skill.as_str()).collect();
+    assert_eq!(skills, ["kubernetes", "go"], "in the file's order");
+    assert_eq!(ana.tags, ["a;b"]);
+}
+
+#[test]
+fn broken_json_is_reported_with_line_and_column() {
+    let db = TempDb::new();
+    let file = write(
+        &db,
+        "broken.json",
+        b"[\n  {\"name\": \"A\",\n   \"email\" \"x\"}\n]",
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("line 3, column 12: expected `:`"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+}
+
+#[test]
+fn duplicates_within_the_file_name_the_earlier_line() {
+    let db = TempDb::new();
+    let file = write(
+        &db,
+        "twice.csv",
+        b"name,email,phone\n\
+          Ana Silva,ana@example.com,+351 912 345 678\n\
+          Ana S,ANA@Example.com ,\n\
+          Silva Ana,other@example.com,912-345-678\n",
+    );
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("line 3: duplicate of line 2 (same email)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("line 4: duplicate of line 2 (same name and phone)"),
+        "{stdout}"
+    );
+}
+
+fn demo_with_one_known(db: &TempDb) -> (CandidateId, String, String) {
+    let store = demo_store(db, 30, 2);
+    let known = store.candidate(CandidateId(5)).unwrap().unwrap();
+    (known.id, known.name, known.email)
+}
+
+#[test]
+fn rows_matching_stored_candidates_are_errors_unless_skipped_or_merged() {
+    let db = TempDb::new();
+    let (id, name, email) = demo_with_one_known(&db);
+    let text = format!(
+        "name,email,tags,skills\nSomeone,{},imported,Rust:5\nNew Person,new@example.com,,\n",
+        email.to_uppercase()
+    );
+    let file = write(&db, "dupes.csv", text.as_bytes());
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    let expected = format!("line 2: duplicate of {id} {name} (same email)");
+    assert!(stdout.contains(&expected), "{stdout}");
+    assert_eq!(db.open().candidate_count(), 30);
+
+    let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "skip"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains(&format!("{expected}: skipped")), "{stdout}");
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 31);
+    assert!(
+        !store
+            .candidate(id)
+            .unwrap()
+            .unwrap()
+            .tags
+            .contains(&"imported".to_string())
+    );
+    drop(store);
+
+    let file = write(
+        &db,
+        "dupe.csv",
+        text.lines()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_bytes(),
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "merge"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("merged into it") && stdout.contains("1 merged"),
+        "{stdout}"
+    );
+    let before = {
+        let store = db.open();
+        let merged = store.candidate(id).unwrap().unwrap();
+        assert_eq!(merged.name, name, "the stored record keeps its name");
+        assert!(merged.tags.contains(&"imported".to_string()));
+        assert_eq!(merged.level(&SkillId::new("rust")), Level::new(5).unwrap());
+        match &store.events_of(id, 1).unwrap()[0].kind {
+            hireterm::domain::EventKind::CandidateMerged { before, .. } => (**before).clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    // The summary names the merge's event; unmerge takes it back.
+    let event = stdout
+        .split_whitespace()
+        .skip_while(|w| *w != "events")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let out = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    assert_eq!(db.open().candidate(id).unwrap().unwrap(), before);
+}
+
+#[test]
+fn a_full_export_is_refused_by_a_database_with_records() {
+    let source = TempDb::new();
+    drop(demo_store(&source, 20, 2));
+    let export = source.dir.path().join("all.json");
+    let out = hireterm_on(
+        &source.path(),
+        &["export", "--out", export.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let (ok, _, stderr) = import(&source, &export, &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("a full export only goes into an empty database"),
+        "{stderr}"
+    );
+}
+
+/// Names carrying terminal escapes: an OSC 52 clipboard write, a screen
+/// clear, CR, a C1 CSI and a right-to-left override.
+const HOSTILE: &str = "Eve\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\r\u{9b}31m\u{202E}gnp";
+
+fn assert_no_raw_controls(what: &str, text: &str) {
+    for forbidden in ["\u{1b}", "\u{7}", "\r", "\u{9b}", "\u{202E}"] {
+        assert!(
+            !text.contains(forbidden),
+            "{what}: {forbidden:?} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn hostile_names_are_stored_clean_and_never_printed_raw() {
+    let db = TempDb::new();
+    let csv = format!(
+        "name,email,city\n\"{HOSTILE}\",eve@example.com,\"Lis{HOSTILE}\"\n\"{HOSTILE}\",bad,x\n"
+    );
+    let file = write(&db, "hostile.csv", csv.as_bytes());
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stderr}");
+    assert_no_raw_controls("import report", &(stdout + &stderr));
+    let eve = db
+        .open()
+        .candidate_by_email("eve@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(eve.name, "Eve]52;c;aGk=[2J31mgnp");
+    assert!(hireterm::domain::text::is_clean(&eve.location.city, false));
+    for args in [
+        vec!["search", "eve"],
+        vec!["search", "eve", "--json"],
+        vec!["export"],
+        vec!["export", "--format", "csv"],
+    ] {
+        let (stdout, stderr) = output_text(&hireterm_on(&db.path(), &args));
+        assert!(stdout.contains("Eve]52;c;aGk="), "{args:?}: {stdout}");
+        assert_no_raw_controls(&format!("{args:?}"), &(stdout + &stderr));
+    }
+}
+
+#[test]
+fn add_refuses_a_duplicate_unless_told_to_merge_and_unmerge_takes_it_back() {
+    let db = TempDb::new();
+    let first = hireterm_on(
+        &db.path(),
+        &[
+            "add",
+            "--name",
+            "Ana Lima",
+            "--email",
+            "ana@x.io",
+            "--phone",
+            "+351 912 345 678",
+        ],
+    );
+    assert!(first.status.success(), "{:?}", output_text(&first));
+    // Same name and phone, another address: the same person.
+    let again = [
+        "add",
+        "--name",
+        "lima, ana",
+        "--email",
+        "ana@y.io",
+        "--phone",
+        "912-345-678",
+        "--tag",
+        "rust",
+    ];
+    let refused = hireterm_on(&db.path(), &again);
+    let (_, stderr) = output_text(&refused);
+    assert!(!refused.status.success());
+    assert!(
+        stderr.contains("Ana Lima is already stored (same name and phone)")
+            && stderr.contains("--merge"),
+        "{stderr}"
+    );
+    assert_eq!(db.open().candidate_count(), 1);
+
+    let mut merge = again.to_vec();
+    merge.push("--merge");
+    let merged = hireterm_on(&db.path(), &merge);
+    let (stdout, _) = output_text(&merged);
+    assert!(merged.status.success(), "{stdout}");
+    let ana = db.open().candidate_by_email("ana@x.io").unwrap().unwrap();
+    assert_eq!(ana.tags, vec!["rust"]);
+    assert!(ana.links.contains(&"mailto:ana@y.io".to_string()));
+    let event = stdout
+        .split('`')
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_string();
+    let undone = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(undone.status.success(), "{:?}", output_text(&undone));
+    let ana = db.open().candidate_by_email("ana@x.io").unwrap().unwrap();
+    assert!(ana.tags.is_empty() && ana.links.is_empty());
+    let twice = hireterm_on(&db.path(), &["unmerge", &event]);
+    assert!(!twice.status.success(), "a merge is undone once");
+}
