@@ -3,7 +3,10 @@ use hireterm::cli::{Cli, describe_error, run};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refuse_arguments(&error),
+    };
     install_hooks();
     match run(cli) {
         Ok(code) => code,
@@ -12,6 +15,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap quotes the offending argument back; an argument can carry escape
+/// sequences, so the message is cleaned before it reaches the terminal.
+fn refuse_arguments(error: &clap::Error) -> ExitCode {
+    let text = hireterm::domain::text::clean(&error.render().to_string(), true);
+    let code = u8::try_from(error.exit_code()).unwrap_or(2);
+    if error.use_stderr() {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    ExitCode::from(code)
 }
 
 /// color-eyre's reports and panic messages, except for panics inside sled

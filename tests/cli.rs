@@ -440,3 +440,24 @@ fn notes_are_stored_cleaned_with_author_and_event() {
     );
     assert!(store.check().unwrap().problems.is_empty());
 }
+
+#[test]
+fn a_refused_argument_is_quoted_back_without_its_escape_sequences() {
+    let db = TempDb::new();
+    let hostile = "V1\u{1b}]52;c;aGk=\u{7}\u{202E}\u{9b}31m";
+    let out = hireterm()
+        .arg("--db")
+        .arg(db.path())
+        .args(["unmerge", hostile])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "clap's usage exit code");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid value"), "{stderr}");
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202E}'),
+        "{stderr:?}"
+    );
+}

@@ -74,3 +74,35 @@ fn only_merge_events_can_be_undone_as_merges() {
     let refused = store.undo_merge(added, &stamp()).unwrap_err();
     assert!(matches!(refused, StoreError::NotAMerge(_)), "{refused}");
 }
+
+#[test]
+fn values_the_record_keeps_over_the_offered_ones_are_reported_and_logged() {
+    let db = TempDb::new();
+    let store = db.open();
+    let mut ana = candidate("Ana Lima", "ana@x.io");
+    ana.phone = Some("+351 912 345 678".into());
+    ana.location.city = "Lisbon".into();
+    let ana = store.add_candidate(ana, &stamp()).unwrap();
+    let mut offered = candidate("Ana Lima", "ana@x.io");
+    offered.phone = Some("+1 555 010 9999".into());
+    offered.location.city = "Porto".into();
+    offered.location.country = "Portugal".into();
+
+    let merged = store.merge_candidate(ana.id, &offered, &stamp()).unwrap();
+    assert_eq!(
+        merged.conflicts,
+        vec![
+            "phone +1 555 010 9999 (kept +351 912 345 678)".to_string(),
+            "city Porto (kept Lisbon)".to_string(),
+        ]
+    );
+    assert_eq!(
+        merged.candidate.location.country, "Portugal",
+        "gaps are filled"
+    );
+    let event = store.events_of(ana.id, 1).unwrap().remove(0);
+    match event.kind {
+        EventKind::CandidateMerged { incoming, .. } => assert_eq!(*incoming, offered),
+        other => panic!("{other:?}"),
+    }
+}

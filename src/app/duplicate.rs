@@ -67,7 +67,11 @@ impl App {
                 self.take_in_candidate(merged.candidate);
                 self.candidates.detail = None;
                 self.open_detail(existing);
-                self.say(format!("merged into {name} ({existing}) · u undoes"));
+                let kept = match merged.conflicts.as_slice() {
+                    [] => String::new(),
+                    conflicts => format!(" · not taken: {}", conflicts.join(", ")),
+                };
+                self.say(format!("merged into {name} ({existing}) · u undoes{kept}"));
             }
             Err(error) => {
                 sheet.duplicate = None;

@@ -88,6 +88,9 @@ pub fn add(store: &Store, args: &AddArgs, stamp: &Stamp) -> Result<ExitCode> {
         "{what}: merged into it as event {} (undo with `hireterm unmerge {}`)",
         merged.event, merged.event
     ));
+    for conflict in &merged.conflicts {
+        line(format!("  not taken: {conflict}; the event keeps it"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,35 @@ use std::fmt;
 pub const MAX_FIELD_CHARS: usize = 200;
 /// Most skills, tags or links one candidate may hold.
 pub const MAX_LIST_LEN: usize = 200;
+/// Hourly rates and budgets above this are a typo, in any currency.
+pub const MAX_RATE: u32 = 100_000;
+/// Digits a phone number needs at least (a shorter one is a typo).
+pub const MIN_PHONE_DIGITS: usize = 7;
+
+/// What is wrong with a phone number, if anything: the one rule the forms,
+/// the importer and the store all apply. Extensions and punctuation are
+/// the writer's business; too few digits is a typo.
+pub fn phone_problem(phone: &str) -> Option<String> {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (!phone.trim().is_empty() && digits < MIN_PHONE_DIGITS)
+        .then(|| format!("phone `{phone}` has fewer than {MIN_PHONE_DIGITS} digits"))
+}
+
+/// What is wrong with a rate range or budget, if anything.
+pub fn rate_problem(rate: &RateRange) -> Option<String> {
+    if rate.min > rate.max {
+        return Some(format!(
+            "rate minimum {} is above maximum {}",
+            rate.min, rate.max
+        ));
+    }
+    if rate.max > MAX_RATE {
+        return Some(format!("rate {} is above {MAX_RATE} an hour", rate.max));
+    }
+    let code = rate.currency.as_str();
+    (code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| format!("currency `{code}` is not a 3-letter code like USD"))
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
@@ -163,14 +192,8 @@ impl Candidate {
                 problems.push(format!("{field} holds control characters"));
             }
         }
-        if let Some(rate) = &self.rate
-            && rate.min > rate.max
-        {
-            problems.push(format!(
-                "rate minimum {} is above maximum {}",
-                rate.min, rate.max
-            ));
-        }
+        problems.extend(self.rate.as_ref().and_then(rate_problem));
+        problems.extend(self.phone.as_deref().and_then(phone_problem));
         for (list, len) in [
             ("skills", self.skills.len()),
             ("tags", self.tags.len()),

@@ -173,6 +173,49 @@ pub fn merge(existing: &Candidate, incoming: &Candidate) -> Candidate {
     merged
 }
 
+/// The offered values a merge does not take because the existing record
+/// holds another: "phone +351 912 (kept 555 0101)". Lists never conflict
+/// (they are united), nor do values the existing record lacks.
+pub fn conflicts(existing: &Candidate, incoming: &Candidate) -> Vec<String> {
+    let rate = |c: &Candidate| c.rate.as_ref().map(ToString::to_string);
+    let day = |c: &Candidate| c.available_from.map(|d| d.to_string());
+    let pairs = [
+        (
+            "name",
+            Some(existing.name.clone()),
+            Some(incoming.name.clone()),
+        ),
+        ("phone", existing.phone.clone(), incoming.phone.clone()),
+        (
+            "city",
+            Some(existing.location.city.clone()),
+            Some(incoming.location.city.clone()),
+        ),
+        (
+            "country",
+            Some(existing.location.country.clone()),
+            Some(incoming.location.country.clone()),
+        ),
+        (
+            "time zone",
+            Some(existing.location.timezone.clone()),
+            Some(incoming.location.timezone.clone()),
+        ),
+        ("rate", rate(existing), rate(incoming)),
+        ("available from", day(existing), day(incoming)),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(field, kept, offered)| {
+            let (kept, offered) = (kept?, offered?);
+            let differs = !kept.is_empty()
+                && !offered.is_empty()
+                && fold(&kept.to_lowercase()) != fold(&offered.to_lowercase());
+            differs.then(|| format!("{field} {offered} (kept {kept})"))
+        })
+        .collect()
+}
+
 fn unite<T: PartialEq + Clone>(mine: &mut Vec<T>, theirs: &[T]) {
     for item in theirs {
         if !mine.contains(item) {
@@ -266,6 +309,10 @@ mod tests {
         assert_eq!(merged.level(&SkillId::new("rust")), Level::new(3).unwrap());
         assert_eq!(merged.tags, vec!["remote", "senior"]);
         assert!(merged.links.contains(&"mailto:ana.lima@y.io".to_string()));
+        assert_eq!(
+            conflicts(&existing, &incoming),
+            vec!["name Ana L. (kept Ana Lima)".to_string()]
+        );
         let index = DuplicateIndex::new([&merged]);
         let again = with_phone(0, "Other", "Ana.Lima@y.io", "");
         assert_eq!(index.find(&again).map(|d| d.existing), Some(CandidateId(1)));

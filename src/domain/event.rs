@@ -76,11 +76,14 @@ pub enum EventKind {
         note: NoteId,
     },
     /// A duplicate folded into an existing record. Both images are kept so
-    /// the merge can be undone, and only while the record is still `after`.
+    /// the merge can be undone, and only while the record is still `after`;
+    /// so is the record offered, whose values the stored one kept over its
+    /// own (a different phone, say) would otherwise be lost.
     CandidateMerged {
         candidate: CandidateId,
         before: Box<Candidate>,
         after: Box<Candidate>,
+        incoming: Box<Candidate>,
     },
     /// A merge taken back: the record is its `before` image again.
     MergeUndone {

@@ -71,18 +71,7 @@ impl Store {
 }
 
 pub(super) fn validate(engagement: &Engagement) -> Result<()> {
-    let mut problems = Vec::new();
-    if engagement.title.trim().is_empty() {
-        problems.push("title is empty".to_string());
-    }
-    if engagement.headcount == 0 {
-        problems.push("headcount is zero".to_string());
-    }
-    for (field, value) in [("title", &engagement.title), ("client", &engagement.client)] {
-        if !crate::domain::text::is_clean(value, false) {
-            problems.push(format!("{field} holds control characters"));
-        }
-    }
+    let problems = engagement.problems();
     if problems.is_empty() {
         Ok(())
     } else {

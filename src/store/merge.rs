@@ -3,15 +3,18 @@
 use super::Store;
 use super::error::{Result, StoreError};
 use super::tx;
-use crate::domain::duplicate::merge;
+use crate::domain::duplicate::{conflicts, merge};
 use crate::domain::{Candidate, CandidateId, EventId, EventKind, Stamp};
 use sled::Transactional;
 
-/// A merge as stored: the record after it, and the event to undo it by.
+/// A merge as stored: the record after it, the event to undo it by, and
+/// the offered values the stored record kept its own over (see
+/// [`conflicts`]); the event keeps them too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
     pub candidate: Candidate,
     pub event: EventId,
+    pub conflicts: Vec<String>,
 }
 
 impl Store {
@@ -40,15 +43,18 @@ impl Store {
                     return tx::abort(problem);
                 }
                 tx::put(candidates, &existing.to_key(), &after)?;
+                let conflicts = conflicts(&before, incoming);
                 let kind = EventKind::CandidateMerged {
                     candidate: existing,
                     before: Box::new(before),
                     after: Box::new(after.clone()),
+                    incoming: Box::new(incoming.clone()),
                 };
                 let event = tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(Merged {
                     candidate: after,
                     event,
+                    conflicts,
                 })
             }),
         )?;
@@ -73,6 +79,7 @@ impl Store {
                     candidate,
                     before,
                     after,
+                    ..
                 } = event.kind
                 else {
                     return tx::abort(StoreError::NotAMerge(merge));
