@@ -14,7 +14,7 @@
 //! than its line says. The file is read again whenever it changes.
 
 use super::log::Log;
-use russh::keys::{HashAlg, PublicKey, ssh_key::public::KeyData};
+use russh::keys::{Algorithm, HashAlg, PublicKey, ssh_key::public::KeyData};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -189,6 +189,10 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
     let (options, key_text) = split_options(line);
     let key = PublicKey::from_openssh(key_text)
         .map_err(|e| format!("not a public key this server can use ({e})"))?;
+    if matches!(key.algorithm(), Algorithm::Rsa { .. } | Algorithm::Dsa) {
+        // Built without RSA (see Cargo.toml): such a key could never sign in.
+        return Err("RSA and DSA keys are not supported; use ssh-keygen -t ed25519".into());
+    }
     let mut user = None;
     for (name, value) in parse_options(options)? {
         match (name.to_ascii_lowercase().as_str(), value) {
@@ -283,6 +287,7 @@ mod tests {
 
     const KEY: &str =
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGqEV3T1Lz3VD9Kn1az44bA21fPTpfQwcDzerEUf4uPy";
+    const RSA: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC138yk2hIRWU8tM+YFgVetpLJRNgBq6wkV2pXDYPYzfj5Z/WrKsddPT/RgONfF1j98+yqfj0tuxxyTAJJNinGuYXr/zJuZ8B77o+1V6gqU35QOJwU1KIEoQOxcXmxuktoU2Zgq+t8LsTdnQxOJtRn60Guv3pXk9Xa5CXVr6S42nP+8ySqO1GfwoBAj8sZXkJu3WZE0DPrfym7Efkgetsuu5fzUt5Q9K7M/XsEhaLbBiTPeBisGID0xxur6Yq5iB6zwHYcjOPpQ2pNo9Kck47UuMz03WLx4gYKwS72QWH3QKIUHg3gn1UhGYytvKW6+EmPmxekJTKUhIPuSGbIslM2r rita@x";
 
     #[test]
     fn users_come_from_the_option_or_the_comment() {
@@ -297,15 +302,16 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_by_number_and_skipped() {
         let text = format!(
-            "{KEY}\nfrom=\"10.0.0.1\" {KEY} carla@x\nssh-ed25519 garbage dan\n{KEY} eve@x\n"
+            "{KEY}\nfrom=\"10.0.0.1\" {KEY} carla@x\nssh-ed25519 garbage dan\n{RSA}\n{KEY} eve@x\n"
         );
         let (entries, problems) = parse(&text);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].user, "eve");
         let lines: Vec<usize> = problems.iter().map(|p| p.0).collect();
-        assert_eq!(lines, [1, 2, 3], "{problems:?}");
+        assert_eq!(lines, [1, 2, 3, 4], "{problems:?}");
         assert!(problems[0].1.contains("no user"));
         assert!(problems[1].1.contains("`from`"));
+        assert!(problems[3].1.contains("ed25519"));
     }
 
     #[test]

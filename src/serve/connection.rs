@@ -1,6 +1,6 @@
-//! One SSH connection: russh's `Handler`. It decides who the connection
-//! is (public keys only), takes its one session channel, its terminal size
-//! and its keys, and starts the session's app.
+//! One SSH connection's state: who it is (public keys only), its one
+//! session channel, its terminal size, and the session's app once started.
+//! `handler.rs` plugs it into russh.
 //!
 //! An identity is bound in exactly one place, [`Connection::key_verified`],
 //! which russh reaches only after checking the key's signature. The
@@ -18,9 +18,9 @@ use super::session::{self, SessionStart};
 use super::sessions::Sessions;
 use crate::store::Store;
 use crate::ui::Theme;
-use russh::keys::{Certificate, PublicKey};
-use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
-use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, MethodKind, MethodSet, Pty};
+use russh::keys::PublicKey;
+use russh::server::{Auth, Msg, Session};
+use russh::{Channel, ChannelId, ChannelWriteHalf, MethodKind, MethodSet};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -113,7 +113,7 @@ impl Connection {
     }
 
     /// Refuses an attempt; only public keys are ever proposed next.
-    fn refuse(&mut self, why: String) -> Auth {
+    pub(super) fn refuse(&mut self, why: String) -> Auth {
         self.refused = Some(why);
         Auth::Reject {
             proceed_with_methods: Some(MethodSet::from(&[MethodKind::PublicKey][..])),
@@ -122,7 +122,7 @@ impl Connection {
     }
 
     /// A method hireterm never accepts, tried anyway: logged at once.
-    fn refuse_method(&mut self, method: &str, login: &str) -> Auth {
+    pub(super) fn refuse_method(&mut self, method: &str, login: &str) -> Auth {
         self.shared.log.line(format_args!(
             "refused {method} authentication from {} (login {}): public keys only",
             self.peer,
@@ -141,7 +141,7 @@ impl Connection {
     }
 
     /// Says why there is no session, then closes the channel (status 1).
-    fn turn_away(
+    pub(super) fn turn_away(
         &mut self,
         id: ChannelId,
         session: &mut Session,
@@ -162,7 +162,11 @@ impl Connection {
     }
 
     /// The shell request: the app, if there is a terminal and room for it.
-    fn start_session(&mut self, id: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
+    pub(super) fn start_session(
+        &mut self,
+        id: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
         let Some(identity) = self.identity.clone() else {
             return session.close(id);
         };
@@ -171,61 +175,127 @@ impl Connection {
         };
         let (pty, no_color) = (channel.pty, channel.no_color);
         let Some(size) = pty else {
-            return self.turn_away(
-                id,
-                session,
-                "hireterm needs a terminal: ssh -t ... (not -T)",
-            );
-        };
-        let shared = Arc::clone(&self.shared);
-        let theme = if no_color {
-            Theme::MONO
-        } else {
-            shared.setup.theme
+            let why = "hireterm needs a terminal: ssh -t ... (not -T)";
+            return self.turn_away(id, session, why);
         };
         let inbox = Arc::new(Inbox::new());
-        let Some(slot) = shared.sessions.join(Arc::clone(&inbox)) else {
+        let Some(slot) = self.shared.sessions.join(Arc::clone(&inbox)) else {
             let why = format!(
                 "hireterm is serving its maximum of {} sessions; try again later",
-                shared.sessions.max()
+                self.shared.sessions.max()
             );
             return self.turn_away(id, session, &why);
         };
-        let Some(write) = self.our_channel(id).and_then(|c| c.write.take()) else {
-            return Ok(());
+        let theme = match no_color {
+            true => Theme::MONO,
+            false => self.shared.setup.theme,
         };
-        let outbox = Arc::new(Outbox::new());
-        if let Some(channel) = self.our_channel(id) {
-            channel.running = Some((Arc::clone(&inbox), Arc::clone(&outbox)));
-        }
-        tokio::spawn(outbox::pump(Arc::clone(&outbox), Arc::clone(&inbox), write));
         let start = SessionStart {
-            user: identity.user.clone(),
+            user: identity.user,
             size,
             theme,
-            idle_timeout: shared.idle_timeout,
-            store: Arc::clone(&shared.store),
-            setup: Arc::clone(&shared.setup),
+            idle_timeout: self.shared.idle_timeout,
+            store: Arc::clone(&self.shared.store),
+            setup: Arc::clone(&self.shared.setup),
             inbox,
-            outbox: Arc::clone(&outbox),
+            outbox: Arc::new(Outbox::new()),
             ending: Arc::clone(&self.ending),
             slot,
         };
+        self.launch(id, start);
+        Ok(())
+    }
+
+    /// Starts the output pump and the session's thread.
+    fn launch(&mut self, id: ChannelId, start: SessionStart) {
+        let (inbox, outbox) = (Arc::clone(&start.inbox), Arc::clone(&start.outbox));
+        let Some(channel) = self.our_channel(id) else {
+            return;
+        };
+        let Some(write) = channel.write.take() else {
+            return;
+        };
+        channel.running = Some((Arc::clone(&inbox), Arc::clone(&outbox)));
+        tokio::spawn(outbox::pump(Arc::clone(&outbox), inbox, write));
+        let (user, (columns, rows)) = (quoted(&start.user), start.size);
         if let Err(error) = session::spawn(start) {
             let mut last = LEAVE.to_vec();
             last.extend_from_slice(b"hireterm: the server cannot start a session now\r\n");
             outbox.finish(last, 1);
             self.set_ending(Ending::Failed(format!("cannot start a thread: {error}")));
-            return Ok(());
+            return;
         }
         self.shared.log.line(format_args!(
-            "session started for {} from {} ({}x{})",
-            quoted(&identity.user),
-            self.peer,
-            size.0,
-            size.1
+            "session started for {user} from {} ({columns}x{rows})",
+            self.peer
         ));
-        Ok(())
+    }
+
+    /// The client opens a session channel: the first is ours, any other
+    /// is refused (one session per connection: the cap counts what it
+    /// means to).
+    pub(super) fn open_channel(&mut self, channel: Channel<Msg>) -> bool {
+        if self.identity.is_none() || self.channel.is_some() {
+            return false;
+        }
+        // The read half is dropped: input arrives through `data`, and an
+        // unread half would fill up and stall the connection.
+        let id = channel.id();
+        let (_read, write) = channel.split();
+        self.channel = Some(SessionChannel {
+            id,
+            write: Some(write),
+            pty: None,
+            no_color: false,
+            running: None,
+        });
+        true
+    }
+
+    /// A pty request, before the session starts; false if not ours.
+    pub(super) fn set_pty(&mut self, id: ChannelId, columns: u32, rows: u32) -> bool {
+        match self.our_channel(id).filter(|c| c.running.is_none()) {
+            Some(channel) => {
+                channel.pty = Some(clamp_size(columns, rows));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// An environment variable: only `NO_COLOR` is taken.
+    pub(super) fn set_env(&mut self, id: ChannelId, name: &str, value: &str) -> bool {
+        match self.our_channel(id) {
+            Some(channel) if name == "NO_COLOR" => {
+                channel.no_color = !value.is_empty();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn window_changed(&mut self, id: ChannelId, columns: u32, rows: u32) {
+        let (columns, rows) = clamp_size(columns, rows);
+        if let Some(inbox) = self.inbox(id) {
+            inbox.resize(columns, rows);
+        } else if let Some(channel) = self.our_channel(id) {
+            channel.pty = channel.pty.map(|_| (columns, rows));
+        }
+    }
+
+    /// Bytes typed. Ctrl-C is a byte like any other here: a key for the
+    /// app, never a signal to the server.
+    pub(super) fn typed(&self, id: ChannelId, data: &[u8]) {
+        if let Some(inbox) = self.inbox(id) {
+            inbox.bytes(data);
+        }
+    }
+
+    /// EOF or close from the client: its session ends.
+    pub(super) fn client_closed(&self, id: ChannelId) {
+        if let Some(inbox) = self.inbox(id) {
+            inbox.end(Ending::ClientGone);
+        }
     }
 }
 
@@ -261,198 +331,62 @@ impl Drop for Connection {
     }
 }
 
-impl russh::server::Handler for Connection {
-    type Error = russh::Error;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Keymap;
+    use crate::domain::{AgingPolicy, SystemClock};
+    use russh::keys::{Algorithm, PrivateKey};
 
-    async fn auth_none(&mut self, _login: &str) -> Result<Auth, Self::Error> {
-        // Every OpenSSH client asks this first; not worth a line of its own.
-        Ok(self.refuse("none authentication".into()))
+    fn key() -> PublicKey {
+        let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).unwrap();
+        key.public_key().clone()
     }
 
-    async fn auth_password(&mut self, login: &str, _password: &str) -> Result<Auth, Self::Error> {
-        Ok(self.refuse_method("password", login))
+    /// A connection whose authorized keys map `ana` and `bob` to their keys.
+    fn connection(dir: &std::path::Path, ana: &PublicKey, bob: &PublicKey) -> Connection {
+        let line = |k: &PublicKey, user: &str| {
+            format!("hireterm-user=\"{user}\" {}\n", k.to_openssh().unwrap())
+        };
+        let keys_file = dir.join("authorized_keys");
+        std::fs::write(&keys_file, line(ana, "ana") + &line(bob, "bob")).unwrap();
+        let log = Log::to(std::io::sink());
+        let shared = Shared {
+            keys: Mutex::new(AuthorizedKeys::load(&keys_file, log.clone()).unwrap()),
+            log,
+            sessions: Sessions::new(1),
+            store: Arc::new(Store::open(dir.join("db")).unwrap()),
+            setup: Arc::new(AppSetup {
+                keymap: Keymap::defaults(),
+                aging: AgingPolicy::default(),
+                notice: None,
+                clock: Arc::new(SystemClock),
+                theme: Theme::MONO,
+            }),
+            idle_timeout: None,
+        };
+        let peer = SocketAddr::from(([127, 0, 0, 1], 1));
+        Connection::new(Arc::new(shared), peer, Arc::new(AtomicBool::new(false)))
     }
 
-    async fn auth_keyboard_interactive<'a>(
-        &'a mut self,
-        login: &str,
-        _submethods: &str,
-        _response: Option<russh::server::Response<'a>>,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.refuse_method("keyboard-interactive", login))
-    }
+    #[test]
+    fn an_offered_key_never_lends_its_identity_to_the_key_that_signs() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ana, bob, stranger) = (key(), key(), key());
+        let mut conn = connection(dir.path(), &ana, &bob);
 
-    async fn auth_publickey_offered(
-        &mut self,
-        _login: &str,
-        offer: PublicKeyOffer<'_>,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.key_offered(offer.public_key))
-    }
+        // ana's key is offered (anyone can copy a public key) ...
+        assert_eq!(conn.key_offered(&ana), Auth::Accept);
+        assert_eq!(conn.identity(), None, "an offer binds nothing");
+        // ... and bob's is the one whose signature was verified.
+        assert_eq!(conn.key_verified(&bob), Auth::Accept);
+        assert_eq!(conn.identity().map(|i| i.user.as_str()), Some("bob"));
 
-    async fn auth_publickey(
-        &mut self,
-        _login: &str,
-        key: VerifiedPublicKey<'_>,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.key_verified(key.public_key))
-    }
-
-    async fn auth_openssh_certificate(
-        &mut self,
-        login: &str,
-        _certificate: &Certificate,
-    ) -> Result<Auth, Self::Error> {
-        Ok(self.refuse_method("certificate", login))
-    }
-
-    async fn channel_open_session(
-        &mut self,
-        channel: Channel<Msg>,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        // One session per connection: the cap counts what it means to.
-        if self.identity.is_none() || self.channel.is_some() {
-            reply
-                .reject(ChannelOpenFailure::AdministrativelyProhibited)
-                .await;
-            return Ok(());
-        }
-        // The read half is dropped: input arrives through `data` below,
-        // and an unread half would fill up and stall the connection.
-        let id = channel.id();
-        let (_read, write) = channel.split();
-        self.channel = Some(SessionChannel {
-            id,
-            write: Some(write),
-            pty: None,
-            no_color: false,
-            running: None,
-        });
-        reply.accept().await;
-        Ok(())
-    }
-
-    async fn pty_request(
-        &mut self,
-        id: ChannelId,
-        _term: &str,
-        columns: u32,
-        rows: u32,
-        _pix_width: u32,
-        _pix_height: u32,
-        _modes: &[(Pty, u32)],
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        match self.our_channel(id).filter(|c| c.running.is_none()) {
-            Some(channel) => {
-                channel.pty = Some(clamp_size(columns, rows));
-                session.channel_success(id)
-            }
-            None => session.channel_failure(id),
-        }
-    }
-
-    async fn env_request(
-        &mut self,
-        id: ChannelId,
-        name: &str,
-        value: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        match self.our_channel(id) {
-            Some(channel) if name == "NO_COLOR" => {
-                channel.no_color = !value.is_empty();
-                session.channel_success(id)
-            }
-            _ => session.channel_failure(id),
-        }
-    }
-
-    async fn shell_request(
-        &mut self,
-        id: ChannelId,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_success(id)?;
-        self.start_session(id, session)
-    }
-
-    async fn exec_request(
-        &mut self,
-        id: ChannelId,
-        _command: &[u8],
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_success(id)?;
-        self.turn_away(
-            id,
-            session,
-            "hireterm runs no commands: ssh -t ... without one",
-        )
-    }
-
-    async fn subsystem_request(
-        &mut self,
-        id: ChannelId,
-        _name: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(id)
-    }
-
-    async fn window_change_request(
-        &mut self,
-        id: ChannelId,
-        columns: u32,
-        rows: u32,
-        _pix_width: u32,
-        _pix_height: u32,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        let (columns, rows) = clamp_size(columns, rows);
-        if let Some(inbox) = self.inbox(id) {
-            inbox.resize(columns, rows);
-        } else if let Some(channel) = self.our_channel(id) {
-            channel.pty = channel.pty.map(|_| (columns, rows));
-        }
-        Ok(())
-    }
-
-    async fn data(
-        &mut self,
-        id: ChannelId,
-        data: &[u8],
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        // Ctrl-C is a byte like any other here: a key for the app, never a
-        // signal to the server.
-        if let Some(inbox) = self.inbox(id) {
-            inbox.bytes(data);
-        }
-        Ok(())
-    }
-
-    async fn channel_eof(
-        &mut self,
-        id: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        if let Some(inbox) = self.inbox(id) {
-            inbox.end(Ending::ClientGone);
-        }
-        Ok(())
-    }
-
-    async fn channel_close(
-        &mut self,
-        id: ChannelId,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        if let Some(inbox) = self.inbox(id) {
-            inbox.end(Ending::ClientGone);
-        }
-        Ok(())
+        drop(conn); // lets go of the database
+        let mut conn = connection(dir.path(), &ana, &bob);
+        assert_eq!(conn.key_offered(&ana), Auth::Accept);
+        assert!(matches!(conn.key_verified(&stranger), Auth::Reject { .. }));
+        assert_eq!(conn.identity(), None);
+        assert!(matches!(conn.key_offered(&stranger), Auth::Reject { .. }));
     }
 }

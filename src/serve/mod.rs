@@ -2,8 +2,8 @@
 //!
 //! Where things are:
 //! - [`server`]: the listener, limits at the door, shutdown;
-//! - [`connection`]: one SSH connection (russh's `Handler`): who it is
-//!   ([`auth`]), its terminal, its session;
+//! - [`connection`]: one SSH connection (russh's `Handler` is in
+//!   `handler.rs`): who it is ([`auth`]), its terminal, its session;
 //! - [`session`]: one session's app on its own thread, fed by an [`inbox`]
 //!   and drawn into a [`screen`] whose bytes leave through an [`outbox`];
 //! - [`sessions`]: the live sessions, their cap, and the one place that
@@ -13,6 +13,7 @@
 
 pub mod auth;
 pub mod connection;
+mod handler;
 pub mod host_key;
 pub mod inbox;
 pub mod keys;

@@ -39,9 +39,9 @@ pub struct Outbox {
 }
 
 /// What the pump does next.
-struct Take {
-    chunk: Vec<u8>,
-    ask_repaint: bool,
+pub(super) struct Take {
+    pub(super) chunk: Vec<u8>,
+    pub(super) ask_repaint: bool,
     finish: Option<(Vec<u8>, u32)>,
 }
 
@@ -100,7 +100,7 @@ impl Outbox {
         self.gone.notify_one();
     }
 
-    fn take(&self) -> Take {
+    pub(super) fn take(&self) -> Take {
         let mut state = self.lock();
         let ask_repaint = state.stale && !state.repaint_asked && state.finish.is_none();
         if ask_repaint {

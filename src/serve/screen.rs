@@ -188,6 +188,29 @@ impl Screen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{AppOptions, Input, Keymap};
+    use crate::domain::{FixedClock, Stamp};
+
+    fn demo_app(dir: &std::path::Path) -> App {
+        let store = crate::store::Store::open(dir.join("db")).unwrap();
+        let now = chrono::Utc::now();
+        let options = crate::demo::DemoOptions {
+            candidates: 40,
+            engagements: 2,
+            seed: 1,
+            now,
+        };
+        let data = crate::demo::generate(&options, crate::catalog::Catalog::builtin());
+        crate::demo::write(&store, data, &Stamp::new(now, "demo")).unwrap();
+        let options = AppOptions {
+            actor: "ana".into(),
+            clock: Arc::new(FixedClock(now)),
+            keymap: Keymap::defaults(),
+            aging: Default::default(),
+            notice: None,
+        };
+        App::new(Arc::new(store), options).unwrap()
+    }
 
     #[test]
     fn clearing_and_resizing_never_ask_the_servers_own_terminal() {
@@ -198,5 +221,34 @@ mod tests {
         screen.resize((30, 8)).unwrap();
         screen.terminal.clear().unwrap();
         assert_eq!(screen.terminal.size().unwrap(), Size::new(30, 8));
+    }
+
+    #[test]
+    fn after_dropped_output_the_repaint_redraws_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = demo_app(dir.path());
+        let outbox = Arc::new(Outbox::new());
+        let mut screen = Screen::open(Arc::clone(&outbox), (200, 60), Theme::MONO).unwrap();
+        screen.draw(&app).unwrap();
+        assert!(String::from_utf8_lossy(&outbox.take().chunk).contains("Candidates (40)"));
+
+        // Nobody sends: full redraws (resizes) pile up past the backlog.
+        for width in (150..200).rev() {
+            screen.resize((width, 60)).unwrap();
+            app.handle_input(Input::Resize(width, 60));
+            screen.draw(&app).unwrap();
+        }
+        assert!(screen.is_stale());
+        let take = outbox.take();
+        assert!(take.chunk.is_empty() && take.ask_repaint);
+
+        // A cursor move alone would be a small diff; after the drop the
+        // repaint sends the whole screen, title and all.
+        app.handle_input(Input::Key(crate::app::Key::char('j')));
+        screen.repaint(&app).unwrap();
+        let frame = String::from_utf8_lossy(&outbox.take().chunk).into_owned();
+        assert!(frame.starts_with("\x1b[1;1H\x1b[J"), "{:?}", &frame[..20]);
+        assert!(frame.contains("Candidates (40)"), "a full redraw");
+        assert!(!screen.is_stale());
     }
 }
