@@ -315,6 +315,23 @@ mod tests {
     }
 
     #[test]
+    fn the_file_is_read_again_when_it_changes_and_a_removed_file_admits_nobody() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("authorized_keys");
+        std::fs::write(&path, "# nobody yet\n").unwrap();
+        let mut keys = AuthorizedKeys::load(&path, Log::to(std::io::sink())).unwrap();
+        let key = PublicKey::from_openssh(KEY).unwrap();
+        assert_eq!(keys.user_of(&key), None);
+
+        std::fs::write(&path, format!("hireterm-user=\"ana\" {KEY}\n")).unwrap();
+        assert_eq!(keys.user_of(&key).as_deref(), Some("ana"));
+
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(keys.user_of(&key), None);
+        assert!(AuthorizedKeys::load(&path, Log::to(std::io::sink())).is_err());
+    }
+
+    #[test]
     fn options_keep_quoted_commas_and_spaces() {
         assert_eq!(
             parse_options(r#"hireterm-user="a, \"b\"",restrict"#).unwrap(),

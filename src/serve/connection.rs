@@ -41,8 +41,10 @@ pub struct Connection {
     peer: SocketAddr,
     opened: Instant,
     identity: Option<Identity>,
-    /// Set once authenticated: the server's login deadline reads it.
-    authenticated: Arc<AtomicBool>,
+    /// Set once a session runs: until then the server's login deadline
+    /// applies (a connection that logs in but never opens a session is
+    /// cut off like one that never logs in).
+    in_session: Arc<AtomicBool>,
     /// Why the last authentication attempt was refused (for the log).
     refused: Option<String>,
     channel: Option<SessionChannel>,
@@ -60,13 +62,13 @@ struct SessionChannel {
 }
 
 impl Connection {
-    pub fn new(shared: Arc<Shared>, peer: SocketAddr, authenticated: Arc<AtomicBool>) -> Self {
+    pub fn new(shared: Arc<Shared>, peer: SocketAddr, in_session: Arc<AtomicBool>) -> Self {
         Connection {
             shared,
             peer,
             opened: Instant::now(),
             identity: None,
-            authenticated,
+            in_session,
             refused: None,
             channel: None,
             ending: Arc::new(Mutex::new(None)),
@@ -108,7 +110,6 @@ impl Connection {
             identity.fingerprint
         ));
         self.identity = Some(identity);
-        self.authenticated.store(true, Ordering::Relaxed);
         Auth::Accept
     }
 
@@ -186,14 +187,14 @@ impl Connection {
             );
             return self.turn_away(id, session, &why);
         };
-        let theme = match no_color {
-            true => Theme::MONO,
-            false => self.shared.setup.theme,
-        };
         let start = SessionStart {
             user: identity.user,
             size,
-            theme,
+            theme: if no_color {
+                Theme::MONO
+            } else {
+                self.shared.setup.theme
+            },
             idle_timeout: self.shared.idle_timeout,
             store: Arc::clone(&self.shared.store),
             setup: Arc::clone(&self.shared.setup),
@@ -225,6 +226,7 @@ impl Connection {
             self.set_ending(Ending::Failed(format!("cannot start a thread: {error}")));
             return;
         }
+        self.in_session.store(true, Ordering::Relaxed);
         self.shared.log.line(format_args!(
             "session started for {user} from {} ({columns}x{rows})",
             self.peer
@@ -306,6 +308,9 @@ impl Drop for Connection {
         if let Some((inbox, outbox)) = self.channel.as_ref().and_then(|c| c.running.as_ref()) {
             inbox.end(Ending::ClientGone);
             outbox.abandon();
+            // The session's thread records its ending as it stops; if the
+            // client went first, that is what happened.
+            self.set_ending(Ending::ClientGone);
         }
         let seconds = self.opened.elapsed().as_secs_f64();
         let ending = self

@@ -23,7 +23,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-/// How long a connection may take to authenticate (sshd's LoginGraceTime).
+/// How long a connection may take to log in and start its session
+/// (sshd's LoginGraceTime).
 const LOGIN_GRACE: Duration = Duration::from_secs(60);
 /// How long sessions get to say goodbye when the server stops.
 const STOP_GRACE: Duration = Duration::from_secs(3);
@@ -134,14 +135,14 @@ impl Server {
             return;
         }
         log.line(format_args!("connection from {peer}"));
-        let authenticated = Arc::new(AtomicBool::new(false));
-        let handler = Connection::new(Arc::clone(&self.shared), peer, Arc::clone(&authenticated));
+        let in_session = Arc::new(AtomicBool::new(false));
+        let handler = Connection::new(Arc::clone(&self.shared), peer, Arc::clone(&in_session));
         let config = Arc::clone(&self.config);
         tasks.spawn(connection(
             config,
             socket,
             handler,
-            authenticated,
+            in_session,
             stopping.clone(),
         ));
     }
@@ -174,14 +175,14 @@ impl Server {
     }
 }
 
-/// One connection, from handshake to close: cut off when it does not log
-/// in within [`LOGIN_GRACE`], or, once the server stops, when it has not
-/// closed by itself after [`STOP_GRACE`].
+/// One connection, from handshake to close: cut off when it has no
+/// session within [`LOGIN_GRACE`], or, once the server stops, when it has
+/// not closed by itself after [`STOP_GRACE`].
 async fn connection(
     config: Arc<Config>,
     socket: TcpStream,
     handler: Connection,
-    authenticated: Arc<AtomicBool>,
+    in_session: Arc<AtomicBool>,
     mut stopping: watch::Receiver<bool>,
 ) {
     let running = tokio::select! {
@@ -196,7 +197,7 @@ async fn connection(
     tokio::pin!(running);
     let reason = tokio::select! {
         _ = &mut running => return,
-        () = login_deadline(&authenticated) => "authentication took too long",
+        () = login_deadline(&in_session) => "no session started in time",
         () = until_stopping(&mut stopping) => {
             // Its session is saying goodbye; the client closes after it.
             if tokio::time::timeout(STOP_GRACE, &mut running).await.is_ok() {
@@ -216,9 +217,9 @@ async fn until_stopping(stopping: &mut watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stop| *stop).await;
 }
 
-async fn login_deadline(authenticated: &AtomicBool) {
+async fn login_deadline(in_session: &AtomicBool) {
     tokio::time::sleep(LOGIN_GRACE).await;
-    if authenticated.load(Ordering::Relaxed) {
+    if in_session.load(Ordering::Relaxed) {
         std::future::pending::<()>().await;
     }
 }

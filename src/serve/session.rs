@@ -65,11 +65,13 @@ struct Farewell {
 
 impl Drop for Farewell {
     fn drop(&mut self) {
+        // Recorded first: the close below lets the client hang up, and the
+        // connection's log line reads this when it does.
+        *self.ending.lock().unwrap_or_else(|p| p.into_inner()) = Some(self.why.clone());
         let mut last = LEAVE.to_vec();
         last.extend_from_slice(farewell_text(&self.why).as_bytes());
         let status = u32::from(self.why != Ending::Quit);
         self.outbox.finish(last, status);
-        *self.ending.lock().unwrap_or_else(|p| p.into_inner()) = Some(self.why.clone());
     }
 }
 
@@ -144,37 +146,51 @@ fn drive(start: &SessionStart, app: &mut App, screen: &mut Screen) -> std::io::R
     screen.draw(app)?;
     loop {
         let pending = start.inbox.wait(timers.next_wait(Instant::now()));
-        if let Some(ending) = pending.end {
+        if let Some(ending) = step(pending, app, screen, &mut decoder, &mut timers)? {
             return Ok(ending);
         }
-        let now = Instant::now();
-        let inputs = inputs(&pending, &mut decoder, &mut timers, now);
-        if let Some(after) = timers.idle_expired(now) {
-            return Ok(Ending::Idle(after));
-        }
-        if pending.is_empty() && inputs.is_empty() {
-            continue;
-        }
-        if let Some(size) = pending.size {
-            screen.resize(size)?;
-        }
-        for input in inputs {
-            app.handle_input(input);
-            if app.should_quit() {
-                return Ok(Ending::Quit);
-            }
-        }
-        if pending.changed {
-            // Live updates land here: when the lead's shared records are in,
-            // refresh the app's view of them before the redraw below.
-        }
-        app.settle();
-        if pending.repaint {
-            screen.repaint(app)?;
-        } else if !screen.is_stale() {
-            screen.draw(app)?;
+    }
+}
+
+/// Applies what arrived and redraws; the ending, if this was the end.
+fn step(
+    pending: Pending,
+    app: &mut App,
+    screen: &mut Screen,
+    decoder: &mut KeyDecoder,
+    timers: &mut Timers,
+) -> std::io::Result<Option<Ending>> {
+    if let Some(ending) = pending.end {
+        return Ok(Some(ending));
+    }
+    let now = Instant::now();
+    let inputs = inputs(&pending, decoder, timers, now);
+    if let Some(after) = timers.idle_expired(now) {
+        return Ok(Some(Ending::Idle(after)));
+    }
+    if pending.is_empty() && inputs.is_empty() {
+        return Ok(None);
+    }
+    if let Some(size) = pending.size {
+        screen.resize(size)?;
+    }
+    for input in inputs {
+        app.handle_input(input);
+        if app.should_quit() {
+            return Ok(Some(Ending::Quit));
         }
     }
+    if pending.changed {
+        // Live updates land here: when the lead's shared records are in,
+        // refresh the app's view of them before the redraw below.
+    }
+    app.settle();
+    if pending.repaint {
+        screen.repaint(app)?;
+    } else if !screen.is_stale() {
+        screen.draw(app)?;
+    }
+    Ok(None)
 }
 
 /// The app's input from what arrived: the size first, then the keys; a
