@@ -493,3 +493,73 @@ fn an_idle_session_times_out_with_a_message() {
     assert!(screen.contains("SSH-EXITED-1"), "{screen}");
     server.wait_log("the idle line", |log| log.contains("idle timeout (2 s)"));
 }
+
+#[test]
+fn limits_the_session_cap_and_connections_per_minute() {
+    if !have_tools() {
+        return;
+    }
+    let server = Server::start(&["--max-sessions", "1", "--connections-per-minute", "3"]);
+    let tmux = Tmux::new(server.dir.path());
+    tmux.open("ana", (100, 30), &server.ssh_script("ana"));
+    tmux.wait_for("ana", "the candidates pane", |s| {
+        s.contains(CANDIDATES_PANE)
+    });
+
+    // A second session (with a terminal: -tt) is told to come back later.
+    let out = server.ssh(&["bob"], &["-tt"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("maximum of 1 sessions"), "{out:?}");
+    assert_eq!(out.status.code(), Some(1));
+
+    // Third connection from this address this minute: still let in.
+    let out = server.ssh(&["bob"], &["-T"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // The fourth is cut off at the door, before any handshake.
+    let out = server.ssh(&["bob"], &["-T"]);
+    assert_eq!(out.status.code(), Some(255), "{out:?}");
+    server.wait_log("the refusal", |log| log.contains("too many connections"));
+
+    // None of this disturbed ana's session.
+    tmux.type_text("ana", "2");
+    tmux.wait_for("ana", "the pipeline", |s| s.contains("Sourced ("));
+}
+
+#[test]
+fn a_host_key_others_can_read_is_refused() {
+    if !have_tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    keygen(dir.path(), "host_key", "");
+    keygen(dir.path(), "ana", "ana@laptop");
+    std::fs::copy(
+        dir.path().join("ana.pub"),
+        dir.path().join("authorized_keys"),
+    )
+    .unwrap();
+    let chmod = Command::new("chmod")
+        .arg("644")
+        .arg(dir.path().join("host_key"))
+        .status()
+        .unwrap();
+    assert!(chmod.success());
+    let out = hireterm(dir.path())
+        .arg("serve")
+        .arg("--db")
+        .arg(dir.path().join("db"))
+        .args(["--listen", "127.0.0.1:0", "--host-key"])
+        .arg(dir.path().join("host_key"))
+        .arg("--authorized-keys")
+        .arg(dir.path().join("authorized_keys"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("can be read by others (mode 644)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+}

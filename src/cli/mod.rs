@@ -107,6 +107,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
+        Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
+            "--as does not apply to serve: each key acts as the user its authorized_keys line names"
+        )),
         Some(Command::Serve(args)) => serve::serve(Store::open(&path)?, args),
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
