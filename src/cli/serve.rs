@@ -63,13 +63,14 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
         .build()
         .wrap_err("cannot start the server's runtime")?;
     let outcome = runtime.block_on(async {
+        let stop = stop_signal(log.clone())?;
         let server = Server::new(&config, Arc::clone(&store), setup, log.clone())?;
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .map_err(|e| {
                 std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}", args.listen))
             })?;
-        server.run(listener, stop_signal(log.clone())).await
+        server.run(listener, stop).await
     });
     // Connections still open hold the store through their handlers.
     runtime.shutdown_timeout(Duration::from_secs(1));
@@ -102,22 +103,22 @@ fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
     })
 }
 
-/// Completes on SIGINT or SIGTERM. (Ctrl-C typed inside a session is a
-/// key in that session; only the server's own terminal can send SIGINT.)
-async fn stop_signal(log: Log) {
+/// A future that completes on SIGINT or SIGTERM. The handlers are set up
+/// here, before the server listens, so that a signal arriving as soon as
+/// it does is already ours (and not the default: death without a flush).
+/// Ctrl-C typed inside a session is a key in that session; only the
+/// server's own terminal or `kill` send these.
+fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
-    let (Ok(mut interrupt), Ok(mut terminate)) = (
-        signal(SignalKind::interrupt()),
-        signal(SignalKind::terminate()),
-    ) else {
-        log.line("cannot watch for SIGINT/SIGTERM; stop the server with SIGKILL");
-        return std::future::pending().await;
-    };
-    let name = tokio::select! {
-        _ = interrupt.recv() => "SIGINT",
-        _ = terminate.recv() => "SIGTERM",
-    };
-    log.line(format_args!("{name} received"));
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        let name = tokio::select! {
+            _ = interrupt.recv() => "SIGINT",
+            _ = terminate.recv() => "SIGTERM",
+        };
+        log.line(format_args!("{name} received"));
+    })
 }
 
 /// Drops the last handle on the store, which flushes it and marks it
