@@ -392,6 +392,13 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     tmux.wait_for("bob", "the narrow pipeline list", |s| {
         s.contains("│Sourced (") && !s.contains("┐┌")
     });
+    // A lone ESC byte is the Esc key once its short timer runs out.
+    tmux.type_text("bob", "?");
+    tmux.wait_for("bob", "the help", |s| s.contains("Help · esc or ? closes"));
+    tmux.press("bob", "Escape");
+    tmux.wait_for("bob", "the help closed by esc", |s| {
+        !s.contains("Help · esc or ? closes") && s.contains("│Sourced (")
+    });
 
     // q ends ana's session only, with status 0.
     tmux.type_text("ana", "q");
