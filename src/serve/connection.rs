@@ -201,6 +201,7 @@ impl Connection {
             inbox,
             outbox: Arc::new(Outbox::new()),
             ending: Arc::clone(&self.ending),
+            log: self.shared.log.clone(),
             slot,
         };
         self.launch(id, start);

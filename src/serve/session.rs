@@ -10,6 +10,7 @@
 use super::AppSetup;
 use super::inbox::{Ending, Inbox, Pending};
 use super::keys::KeyDecoder;
+use super::log::{Log, quoted};
 use super::outbox::Outbox;
 use super::screen::{LEAVE, Screen};
 use super::sessions::Slot;
@@ -36,6 +37,7 @@ pub struct SessionStart {
     pub outbox: Arc<Outbox>,
     /// Where the ending is recorded for the connection's log line.
     pub ending: Arc<Mutex<Option<Ending>>>,
+    pub log: Log,
     pub slot: Slot,
 }
 
@@ -146,6 +148,12 @@ fn drive(start: &SessionStart, app: &mut App, screen: &mut Screen) -> std::io::R
     screen.draw(app)?;
     loop {
         let pending = start.inbox.wait(timers.next_wait(Instant::now()));
+        if pending.repaint {
+            start.log.line(format_args!(
+                "output for {} fell behind: frames dropped, one full redraw sent",
+                quoted(&start.user)
+            ));
+        }
         if let Some(ending) = step(pending, app, screen, &mut decoder, &mut timers)? {
             return Ok(ending);
         }
