@@ -3,9 +3,14 @@
 //! and drawn into the session's [`Screen`].
 //!
 //! The loop mirrors `term::run_app` (apply everything that arrived, then
-//! draw once), with three timers the local runner does not need: the lone
-//! ESC (~25 ms), the idle timeout, and none otherwise, so an idle session
-//! costs no CPU.
+//! draw once), with two timers the local runner does not need: the lone
+//! ESC (~25 ms) and the idle timeout. With neither due it sleeps until
+//! something arrives, so an idle session costs no CPU.
+//!
+//! Live updates: a session wakes with `Pending::changed` when another
+//! announces a change ([`Slot::announce_change`], or
+//! `Sessions::notify_changed`); see the one place in `step` where it
+//! is handled.
 
 use super::AppSetup;
 use super::inbox::{Ending, Inbox, Pending};
@@ -189,8 +194,10 @@ fn step(
         }
     }
     if pending.changed {
-        // Live updates land here: when the lead's shared records are in,
-        // refresh the app's view of them before the redraw below.
+        // Live updates land here: once the app's records are shared, bring
+        // this app's view up to date before the redraw below. (Announcing
+        // this session's own writes is `Slot::announce_change`, after the
+        // inputs above, when the app reports that it wrote.)
     }
     app.settle();
     if pending.repaint {
