@@ -11,6 +11,7 @@ mod output;
 mod pipeline;
 mod report;
 mod search;
+mod serve;
 mod tui;
 
 use crate::store::Store;
@@ -74,6 +75,8 @@ pub enum Command {
     Stats,
     /// Decode every record and verify that indexes and events agree.
     Check,
+    /// Serve the app over SSH to a team: one session per public key, one database.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -122,6 +125,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
+        Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
+            "--as does not apply to serve: each key acts as the user its authorized_keys line names"
+        )),
+        Some(Command::Serve(args)) => serve::serve(Store::open(&path)?, args),
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
         }

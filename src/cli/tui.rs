@@ -3,7 +3,7 @@
 
 use super::report;
 use crate::app::{App, AppOptions, Keymap, Status};
-use crate::domain::SystemClock;
+use crate::domain::{AgingPolicy, SystemClock};
 use crate::store::Store;
 use color_eyre::eyre::Result;
 use std::io::IsTerminal;
@@ -41,17 +41,24 @@ fn load_keymap() -> (Keymap, Option<Status>) {
     }
 }
 
-pub fn open(store: Store, actor: String) -> Result<ExitCode> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        report::summary(&store)?;
-        return Ok(ExitCode::SUCCESS);
-    }
+/// The keymap and aging thresholds from the config directory, and the
+/// first problem with either, for the status bar.
+pub(super) fn app_settings() -> (Keymap, AgingPolicy, Option<Status>) {
     let (keymap, keymap_notice) = load_keymap();
     let (aging, aging_notice) = super::config::load_aging();
     let notice = keymap_notice.or(aging_notice.map(|text| Status {
         text,
         is_error: true,
     }));
+    (keymap, aging, notice)
+}
+
+pub fn open(store: Store, actor: String) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        report::summary(&store)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (keymap, aging, notice) = app_settings();
     let options = AppOptions {
         actor,
         clock: Arc::new(SystemClock),

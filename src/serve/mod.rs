@@ -1,3 +1,71 @@
 //! `hireterm serve`: the app over SSH, one session per manager, one store.
+//!
+//! Where things are:
+//! - [`server`]: the listener, limits at the door, shutdown;
+//! - [`connection`]: one SSH connection (russh's `Handler` is in
+//!   `handler.rs`): who it is ([`auth`]), its terminal, its session;
+//! - [`session`]: one session's app on its own thread, fed by an [`inbox`]
+//!   and drawn into a [`screen`] whose bytes leave through an [`outbox`];
+//! - [`sessions`]: the live sessions, their cap, and the one place that
+//!   announces a change to all of them (live updates);
+//! - [`keys`]: raw terminal bytes into the app's input;
+//! - [`host_key`], [`limits`], [`log`].
 
+pub mod auth;
+pub mod connection;
+mod handler;
+pub mod host_key;
+pub mod inbox;
 pub mod keys;
+pub mod limits;
+pub mod log;
+pub mod outbox;
+pub mod screen;
+pub mod server;
+pub mod session;
+pub mod sessions;
+
+pub use server::Server;
+
+use crate::app::{AppOptions, Keymap, Status};
+use crate::domain::{AgingPolicy, Clock};
+use crate::ui::Theme;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub authorized_keys: PathBuf,
+    pub host_key: PathBuf,
+    pub max_sessions: usize,
+    /// No input for this long ends a session; `None`: never.
+    pub idle_timeout: Option<Duration>,
+    /// New connections allowed from one address in any minute.
+    pub connections_per_minute: u32,
+}
+
+/// What every session's app starts with (the same for all: the server's
+/// keymap and aging settings), except who acts.
+#[derive(Clone)]
+pub struct AppSetup {
+    pub keymap: Keymap,
+    pub aging: AgingPolicy,
+    pub notice: Option<Status>,
+    pub clock: Arc<dyn Clock>,
+    /// A client that sends `NO_COLOR` (ssh's `SendEnv`) gets monochrome.
+    pub theme: Theme,
+}
+
+impl AppSetup {
+    pub fn options(&self, actor: &str) -> AppOptions {
+        AppOptions {
+            actor: actor.to_string(),
+            clock: Arc::clone(&self.clock),
+            keymap: self.keymap.clone(),
+            aging: self.aging.clone(),
+            notice: self.notice.clone(),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! `hireterm serve`: the SSH server, on a tokio runtime of its own, until
+//! SIGINT or SIGTERM; then the sessions are told and closed and the
+//! database is closed cleanly.
+
+use super::config::config_dir;
+use crate::domain::SystemClock;
+use crate::serve::log::Log;
+use crate::serve::{AppSetup, ServeConfig, Server};
+use crate::store::Store;
+use crate::ui::Theme;
+use clap::Args;
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port, logged).
+    #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// Public keys allowed in, OpenSSH format [default: authorized_keys in
+    /// the config directory].
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+    /// The server's private key, created (ed25519, mode 0600) when missing
+    /// [default: host_ed25519_key in the config directory].
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    /// Sessions at once; more are told to come back later.
+    #[arg(long, default_value_t = 32, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub max_sessions: u32,
+    /// End a session after this many seconds without a key (0: never).
+    #[arg(long, default_value_t = 1800, value_name = "SECS")]
+    pub idle_timeout: u64,
+    /// New connections allowed from one address in any minute.
+    #[arg(long, default_value_t = 20, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub connections_per_minute: u32,
+}
+
+pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
+    let config = serve_config(args)?;
+    let log = Log::stderr();
+    let (keymap, aging, notice) = super::tui::app_settings();
+    if let Some(notice) = &notice {
+        log.line(&notice.text);
+    }
+    let setup = AppSetup {
+        keymap,
+        aging,
+        notice,
+        clock: Arc::new(SystemClock),
+        theme: Theme::from_env(),
+    };
+    let store = Arc::new(store);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("hireterm-serve")
+        .build()
+        .wrap_err("cannot start the server's runtime")?;
+    let outcome = runtime.block_on(async {
+        let stop = stop_signal(log.clone())?;
+        let server = Server::new(&config, Arc::clone(&store), setup, log.clone())?;
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}", args.listen))
+            })?;
+        server.run(listener, stop).await
+    });
+    // Connections still open hold the store through their handlers.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    close_store(store, &log);
+    outcome.map_err(|e| eyre!("{e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
+    let in_config_dir = |name: &str| {
+        config_dir().map(|dir| dir.join(name)).ok_or_else(|| {
+            eyre!(
+                "cannot find your config directory; pass --{}",
+                name.replace('_', "-")
+            )
+        })
+    };
+    Ok(ServeConfig {
+        authorized_keys: match &args.authorized_keys {
+            Some(path) => path.clone(),
+            None => in_config_dir("authorized_keys")?,
+        },
+        host_key: match &args.host_key {
+            Some(path) => path.clone(),
+            None => in_config_dir("host_ed25519_key")?,
+        },
+        max_sessions: args.max_sessions as usize,
+        idle_timeout: (args.idle_timeout > 0).then(|| Duration::from_secs(args.idle_timeout)),
+        connections_per_minute: args.connections_per_minute,
+    })
+}
+
+/// A future that completes on SIGINT or SIGTERM. The handlers are set up
+/// here, before the server listens, so that a signal arriving as soon as
+/// it does is already ours (and not the default: death without a flush).
+/// Ctrl-C typed inside a session is a key in that session; only the
+/// server's own terminal or `kill` send these.
+fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        let name = tokio::select! {
+            _ = interrupt.recv() => "SIGINT",
+            _ = terminate.recv() => "SIGTERM",
+        };
+        log.line(format_args!("{name} received"));
+    })
+}
+
+/// Drops the last handle on the store, which flushes it and marks it
+/// closed cleanly. A session thread that has not ended still holds one:
+/// then the store is only flushed (the next open checks it, slower).
+fn close_store(store: Arc<Store>, log: &Log) {
+    match Arc::try_unwrap(store) {
+        Ok(store) => {
+            drop(store);
+            log.line("database closed");
+        }
+        Err(store) => {
+            let flushed = store.flush().is_ok();
+            log.line(format_args!(
+                "a session is still running; database {}",
+                if flushed { "flushed" } else { "NOT flushed" }
+            ));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Limits that keep one client from costing the others: terminal sizes,
+//! connections per address per minute.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+/// Largest screen a session draws: beyond this a client is lying or broken,
+/// and every frame would cost megabytes.
+pub const MAX_COLUMNS: u16 = 500;
+pub const MAX_ROWS: u16 = 200;
+
+/// A client's terminal size, clamped to `1..=500` × `1..=200`. Zero (which
+/// some clients send for "unknown") becomes 1: the app then shows its
+/// too-small screen until the first real size arrives.
+pub fn clamp_size(columns: u32, rows: u32) -> (u16, u16) {
+    let clamp = |value: u32, max: u16| value.clamp(1, u32::from(max)) as u16;
+    (clamp(columns, MAX_COLUMNS), clamp(rows, MAX_ROWS))
+}
+
+const WINDOW: Duration = Duration::from_secs(60);
+/// Addresses remembered at most; past this the quiet ones are forgotten
+/// first, so that a scan of many addresses cannot grow the table forever.
+const MAX_ADDRESSES: usize = 4096;
+
+/// At most `per_minute` connections from one address in any 60 seconds.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_minute: usize,
+    recent: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl RateLimiter {
+    pub fn new(per_minute: u32) -> RateLimiter {
+        RateLimiter {
+            per_minute: per_minute as usize,
+            recent: HashMap::new(),
+        }
+    }
+
+    /// Counts a connection from `address` at `now`; false if it is one too
+    /// many (refused connections do not count, so waiting always helps).
+    pub fn allow(&mut self, address: IpAddr, now: Instant) -> bool {
+        if self.recent.len() >= MAX_ADDRESSES {
+            self.forget_before(now);
+        }
+        let times = self.recent.entry(address).or_default();
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= WINDOW)
+        {
+            times.pop_front();
+        }
+        if times.len() >= self.per_minute {
+            return false;
+        }
+        times.push_back(now);
+        true
+    }
+
+    fn forget_before(&mut self, now: Instant) {
+        self.recent.retain(|_, times| {
+            times
+                .back()
+                .is_some_and(|t| now.duration_since(*t) < WINDOW)
+        });
+        if self.recent.len() >= MAX_ADDRESSES {
+            self.recent.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_clamped() {
+        assert_eq!(clamp_size(0, 0), (1, 1));
+        assert_eq!(clamp_size(80, 24), (80, 24));
+        assert_eq!(clamp_size(u32::MAX, 100_000), (MAX_COLUMNS, MAX_ROWS));
+    }
+
+    #[test]
+    fn connections_per_address_per_minute() {
+        let mut limiter = RateLimiter::new(2);
+        let start = Instant::now();
+        let a: IpAddr = [127, 0, 0, 1].into();
+        let b: IpAddr = [127, 0, 0, 2].into();
+        assert!(limiter.allow(a, start));
+        assert!(limiter.allow(a, start));
+        assert!(!limiter.allow(a, start + Duration::from_secs(30)));
+        assert!(limiter.allow(b, start), "another address has its own count");
+        assert!(limiter.allow(a, start + WINDOW));
+    }
+}
