@@ -40,7 +40,7 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     let mut server = Server::start(&[]);
     let tmux = Tmux::new(server.dir.path());
     tmux.open("ana", (180, 40), &server.ssh_script("ana"));
-    tmux.open("bob", (100, 30), &server.ssh_script("bob"));
+    tmux.open("bob", (180, 40), &server.ssh_script("bob"));
     for name in ["ana", "bob"] {
         tmux.wait_for(name, "the candidates pane", |s| s.contains(CANDIDATES_PANE));
     }
@@ -48,11 +48,15 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
         log.contains("session started for \"ana\"") && log.contains("session started for \"bob\"")
     });
 
-    let _after_move = move_a_card(&tmux, "ana");
-    // Live updates, once sessions share records: bob's board shows the
-    // move without a key pressed, within a frame. Assert it here:
-    //   tmux.type_text("bob", "2");
-    //   tmux.wait_for("bob", "ana's move", |s| board_counts(s) == Some(_after_move.clone()));
+    // Bob watches the board while ana moves a card: his screen shows the
+    // move without a key pressed (live updates through the shared records).
+    tmux.type_text("bob", "2");
+    let before = tmux.wait_for("bob", "bob's board", |s| board_counts(s).is_some());
+    let after_move = move_a_card(&tmux, "ana");
+    assert_ne!(board_counts(&before), Some(after_move.clone()));
+    tmux.wait_for("bob", "ana's move, live", |s| {
+        board_counts(s) == Some(after_move.clone())
+    });
 
     // Ctrl-C is a key in the session, not a signal to anything.
     tmux.press("ana", "C-c");

@@ -32,6 +32,8 @@ pub struct Shared {
     pub log: Log,
     pub sessions: Arc<Sessions>,
     pub store: Arc<Store>,
+    /// The records every session draws from, and their search index.
+    pub records: Arc<crate::app::shared::Shared>,
     pub setup: Arc<AppSetup>,
     pub idle_timeout: Option<Duration>,
 }
@@ -197,6 +199,7 @@ impl Connection {
             },
             idle_timeout: self.shared.idle_timeout,
             store: Arc::clone(&self.shared.store),
+            records: Arc::clone(&self.shared.records),
             setup: Arc::clone(&self.shared.setup),
             inbox,
             outbox: Arc::new(Outbox::new()),
@@ -357,11 +360,14 @@ mod tests {
         let keys_file = dir.join("authorized_keys");
         std::fs::write(&keys_file, line(ana, "ana") + &line(bob, "bob")).unwrap();
         let log = Log::to(std::io::sink());
+        let store = Arc::new(Store::open(dir.join("db")).unwrap());
         let shared = Shared {
             keys: Mutex::new(AuthorizedKeys::load(&keys_file, log.clone()).unwrap()),
             log,
             sessions: Sessions::new(1),
-            store: Arc::new(Store::open(dir.join("db")).unwrap()),
+            records: crate::app::shared::Shared::load(&store, crate::catalog::Catalog::builtin())
+                .unwrap(),
+            store,
             setup: Arc::new(AppSetup {
                 keymap: Keymap::defaults(),
                 aging: AgingPolicy::default(),

@@ -32,6 +32,9 @@ const STOP_GRACE: Duration = Duration::from_secs(3);
 const SPARE_CONNECTIONS: usize = 16;
 
 pub struct Server {
+    /// Wakes every session when the shared records change (kept for as
+    /// long as the server runs).
+    _watch: crate::app::shared::WatchGuard,
     shared: Arc<Shared>,
     config: Arc<Config>,
     limiter: RateLimiter,
@@ -61,15 +64,22 @@ impl Server {
         if keys.is_empty() {
             log.line("no usable authorized keys yet: nobody can log in until some are added");
         }
+        let records = crate::app::shared::Shared::load(&store, crate::catalog::Catalog::builtin())
+            .map_err(io::Error::other)?;
+        let sessions = Sessions::new(config.max_sessions);
+        let notify = Arc::clone(&sessions);
+        let watch = records.watch(move || notify.notify_changed(None));
         let shared = Shared {
             keys: Mutex::new(keys),
             log,
-            sessions: Sessions::new(config.max_sessions),
+            sessions,
             store,
+            records,
             setup: Arc::new(setup),
             idle_timeout: config.idle_timeout,
         };
         Ok(Server {
+            _watch: watch,
             shared: Arc::new(shared),
             config: Arc::new(russh_config(host_key)),
             limiter: RateLimiter::new(config.connections_per_minute),

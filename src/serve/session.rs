@@ -7,10 +7,11 @@
 //! ESC (~25 ms) and the idle timeout. With neither due it sleeps until
 //! something arrives, so an idle session costs no CPU.
 //!
-//! Live updates: a session wakes with `Pending::changed` when another
-//! announces a change ([`Slot::announce_change`], or
-//! `Sessions::notify_changed`); see the one place in `step` where it
-//! is handled.
+//! Live updates: every session's app draws from one set of shared records
+//! (`app::shared::Shared`); a write there wakes every session with
+//! `Pending::changed` (the server's watcher calls
+//! `Sessions::notify_changed`), and `App::settle` takes the new records in
+//! before the next frame.
 
 use super::AppSetup;
 use super::inbox::{Ending, Inbox, Pending};
@@ -37,6 +38,7 @@ pub struct SessionStart {
     pub theme: Theme,
     pub idle_timeout: Option<Duration>,
     pub store: Arc<Store>,
+    pub records: Arc<crate::app::shared::Shared>,
     pub setup: Arc<AppSetup>,
     pub inbox: Arc<Inbox>,
     pub outbox: Arc<Outbox>,
@@ -130,10 +132,11 @@ fn run(start: &SessionStart) -> Ending {
         Err(error) => return Ending::Failed(format!("cannot draw: {error}")),
     };
     let options = start.setup.options(&start.user);
-    let mut app = match App::new(Arc::clone(&start.store), options) {
-        Ok(app) => app,
-        Err(error) => return Ending::Failed(format!("cannot load the database: {error}")),
-    };
+    let mut app = App::with_shared(
+        Arc::clone(&start.store),
+        Arc::clone(&start.records),
+        options,
+    );
     app.handle_input(Input::Resize(start.size.0, start.size.1));
     match drive(start, &mut app, &mut screen) {
         Ok(ending) => ending,
@@ -193,12 +196,8 @@ fn step(
             return Ok(Some(Ending::Quit));
         }
     }
-    if pending.changed {
-        // Live updates land here: once the app's records are shared, bring
-        // this app's view up to date before the redraw below. (Announcing
-        // this session's own writes is `Slot::announce_change`, after the
-        // inputs above, when the app reports that it wrote.)
-    }
+    // Live updates: another session's write woke this one (`changed`);
+    // `settle` takes the new records in, each cursor staying on its record.
     app.settle();
     if pending.repaint {
         screen.repaint(app)?;
