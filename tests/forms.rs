@@ -78,7 +78,7 @@ fn a_candidate_added_in_the_form_is_stored_shown_and_found() {
     fill(&mut app, "Available", "2026-07-01");
     focus_field(&mut app, "Source");
     press(&mut app, "right");
-    fill(&mut app, "Tags", "remote, senior");
+    fill(&mut app, "Tags", "remote; senior");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
 
@@ -491,6 +491,58 @@ fn an_edit_that_takes_another_records_email_is_stopped_and_not_merged() {
     assert!(app.overlay().is_none());
     assert_eq!(app.store().candidate(other.id).unwrap(), Some(other));
     assert_eq!(app.store().candidate(ana.id).unwrap(), Some(ana));
+}
+
+/// Moves the cursor to the candidate `id` in the table and opens the form.
+fn edit_candidate(app: &mut App, id: CandidateId) {
+    let row = app
+        .candidates()
+        .order
+        .iter()
+        .position(|&i| app.data().candidates()[i as usize].id == id)
+        .unwrap();
+    for _ in 0..row {
+        press(app, "j");
+    }
+    press(app, "E");
+    assert_eq!(
+        candidate_sheet(app).editing.as_ref().map(|c| c.id),
+        Some(id)
+    );
+}
+
+#[test]
+fn tags_holding_commas_and_semicolons_survive_an_edit_that_leaves_them_alone() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 20, 1);
+    let mut imported = candidate("Tag Keeper", "tags@example.com");
+    imported.tags = vec![
+        "Zürich, CH".into(),
+        "on-call; weekends".into(),
+        r"C:\ops\".into(),
+        "remote".into(),
+    ];
+    let imported = store.add_candidate(imported, &stamp()).unwrap();
+    let mut app = app_on(store, 120, 40);
+    edit_candidate(&mut app, imported.id);
+    focus_field(&mut app, "Tags");
+    assert_eq!(
+        open_form(&app).unwrap().focused().input.text(),
+        r"Zürich, CH; on-call\; weekends; C:\\ops\\; remote"
+    );
+    fill(&mut app, "City", "Basel");
+    press(&mut app, "ctrl-s");
+    assert!(app.overlay().is_none(), "{:?}", app.status());
+    let stored = app.store().candidate(imported.id).unwrap().unwrap();
+    assert_eq!(stored.tags, imported.tags, "the tags were not touched");
+    assert_eq!(stored.location.city, "Basel");
+
+    // Typed in the same notation: `;` between tags, `\;` inside one.
+    press(&mut app, "E");
+    fill(&mut app, "Tags", r" remote ; Bern, CH;; a\;b; remote");
+    press(&mut app, "ctrl-s");
+    let stored = app.store().candidate(imported.id).unwrap().unwrap();
+    assert_eq!(stored.tags, vec!["remote", "Bern, CH", "a;b"]);
 }
 
 const HOSTILE: &str = "Eve\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\r\u{9b}\u{202E}Lima";

@@ -180,7 +180,7 @@ fn terms_fields(c: Option<&Candidate>) -> [Field; 5] {
         Field::text(
             "Tags",
             Rule::Tags,
-            &c.map_or(String::new(), |c| c.tags.join(", ")),
+            &c.map_or(String::new(), |c| rules::format_tags(&c.tags)),
         ),
     ]
 }

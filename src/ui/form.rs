@@ -178,6 +178,7 @@ fn note<'a>(field: &Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
             None => return None,
         },
         Kind::Choice { .. } if focused => "←→ change",
+        Kind::Text(rule) if focused => rule.hint()?,
         _ => return None,
     };
     Some(Span::styled(hint, theme.dim()))

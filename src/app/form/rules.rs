@@ -3,7 +3,7 @@
 
 use crate::domain::RateRange;
 use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
-use crate::domain::text::is_plausible_email;
+use crate::domain::text::{self, is_plausible_email};
 use chrono::NaiveDate;
 
 /// The rule a text field is checked by (beyond its length).
@@ -25,7 +25,8 @@ pub enum Rule {
         min: u32,
         max: u32,
     },
-    /// Comma-separated tags.
+    /// Tags in the one list notation: `remote; senior`, `\;` inside a
+    /// tag (see [`crate::domain::text::split_list`]).
     Tags,
 }
 
@@ -35,6 +36,14 @@ const MIN_PHONE_DIGITS: usize = 7;
 const MAX_RATE: u32 = 100_000;
 
 impl Rule {
+    /// What the field in focus shows beside an empty or valid value.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Rule::Tags => Some("a; b · \\; inside a tag"),
+            _ => None,
+        }
+    }
+
     /// What is wrong with `text` under this rule, if anything.
     pub fn check(self, text: &str) -> Option<String> {
         let text = text.trim();
@@ -124,6 +133,11 @@ pub fn parse_currency(text: &str) -> Result<String, String> {
     }
 }
 
+/// The text [`parse_tags`] reads back: `remote; Zürich, CH; a\;b`.
+pub fn format_tags(tags: &[String]) -> String {
+    text::join_list(tags.iter().map(String::as_str))
+}
+
 /// `2026-07-01`; empty → `None`.
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
     let text = text.trim();
@@ -143,10 +157,11 @@ pub fn parse_count(text: &str, min: u32, max: u32) -> Result<u32, String> {
         .ok_or_else(|| format!("a number from {min} to {max}"))
 }
 
-/// `remote, senior,, rust` → the tags, trimmed, empty ones dropped.
-pub fn parse_tags(text: &str) -> Vec<String> {
+/// `remote; senior;; Zürich, CH` → the tags, cleaned, empty and repeated
+/// ones dropped.
+pub fn parse_tags(line: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split(',').map(crate::domain::text::clean_line) {
+    for tag in text::split_list(line).iter().map(|t| text::clean_line(t)) {
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
@@ -196,10 +211,13 @@ mod tests {
             Ok(NaiveDate::from_ymd_opt(2026, 7, 1))
         );
         assert_eq!(
-            parse_tags("remote, senior,,remote"),
-            vec!["remote", "senior"]
+            parse_tags("remote; senior;;remote; Zürich,  CH"),
+            vec!["remote", "senior", "Zürich, CH"]
         );
-        let many = vec!["tag"; 150].join(", ");
+        let tags = parse_tags(r"a\;b; c\\d");
+        assert_eq!(tags, vec!["a;b", r"c\d"]);
+        assert_eq!(parse_tags(&format_tags(&tags)), tags);
+        let many = vec!["tag"; 150].join("; ");
         assert_eq!(Rule::Tags.check(&many), None, "the line may be long");
         assert!(Rule::Tags.check(&"x".repeat(MAX_FIELD_CHARS + 1)).is_some());
     }
