@@ -291,7 +291,7 @@ fn an_engagement_is_edited_and_one_added_with_requirements() {
 }
 
 #[test]
-fn esc_closes_the_matches_then_discards_the_form_and_the_store_is_unchanged() {
+fn esc_closes_the_matches_then_asks_then_discards_and_the_store_is_unchanged() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
     let events = app.store().recent_events(1).unwrap();
@@ -314,16 +314,94 @@ fn esc_closes_the_matches_then_discards_the_form_and_the_store_is_unchanged() {
         "esc drops a pick still waiting for its level"
     );
     press(&mut app, "esc");
+    assert!(open_form(&app).is_some(), "the name was typed: esc asks");
+    press(&mut app, "esc");
     assert!(app.overlay().is_none());
     assert_eq!(app.store().recent_events(1).unwrap(), events);
     assert_eq!(app.store().candidate_count(), 20);
 
     press(&mut app, "2 A");
     fill(&mut app, "Title", "Never");
-    press(&mut app, "esc");
+    press(&mut app, "esc esc");
     assert!(app.overlay().is_none());
     assert_eq!(app.store().engagements().unwrap().len(), 1);
     assert_eq!(app.store().recent_events(1).unwrap(), events);
+}
+
+const ASK: &str = "esc again to discard your changes · any other key keeps editing";
+
+#[test]
+fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    let events = app.store().recent_events(1).unwrap();
+    press(&mut app, "a");
+    fill(&mut app, "Name", "Half Typed");
+    focus_field(&mut app, "Email");
+    press(&mut app, "esc");
+    assert!(open_form(&app).is_some(), "one esc does not throw it away");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains(ASK), "{screen}");
+    assert!(!app.status().is_error);
+
+    // Any other key keeps editing, and is not lost.
+    type_text(&mut app, "h");
+    let form = open_form(&app).unwrap();
+    assert_eq!(form.focused().input.text(), "h");
+    assert!(!screen_text(&draw(&app, 120, 40)).contains(ASK));
+    press(&mut app, "esc");
+    assert!(open_form(&app).is_some(), "asked again after more editing");
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
+    assert!(
+        app.status().text.contains("discarded"),
+        "{:?}",
+        app.status()
+    );
+    assert_eq!(app.store().recent_events(1).unwrap(), events);
+
+    // Small: at 80x24 the question shows too.
+    let mut app = app_on(demo_store(&TempDb::new(), 20, 1), 80, 24);
+    press(&mut app, "2 E");
+    fill(&mut app, "Headcount", "7");
+    press(&mut app, "esc");
+    let screen = screen_text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("esc again to discard your changes"),
+        "{screen}"
+    );
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn esc_closes_an_unchanged_form_at_once() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "a esc");
+    assert!(app.overlay().is_none(), "a blank form closes at once");
+
+    // Moving about and typing back what was there is no change.
+    press(&mut app, "E");
+    press(&mut app, "home right end tab tab");
+    type_text(&mut app, "x");
+    press(&mut app, "backspace");
+    focus_field(&mut app, "Source");
+    press(&mut app, "right left");
+    press(&mut app, "esc");
+    assert!(
+        app.overlay().is_none(),
+        "an edit form left as it was closes"
+    );
+
+    press(&mut app, "2 E tab tab tab backspace");
+    press(&mut app, "esc");
+    assert!(
+        open_form(&app).is_some(),
+        "a dropped requirement is a change"
+    );
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -487,7 +565,7 @@ fn an_edit_that_takes_another_records_email_is_stopped_and_not_merged() {
     press(&mut app, "m");
     assert!(app.status().is_error, "a stored record is not merged away");
     assert_eq!(app.context(), Context::Duplicate);
-    press(&mut app, "b esc");
+    press(&mut app, "b esc esc");
     assert!(app.overlay().is_none());
     assert_eq!(app.store().candidate(other.id).unwrap(), Some(other));
     assert_eq!(app.store().candidate(ana.id).unwrap(), Some(ana));

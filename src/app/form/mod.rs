@@ -24,6 +24,11 @@ pub struct Form {
     pub focus: usize,
     /// Why the store refused the last save (the fields were fine).
     pub error: Option<String>,
+    /// Set by an esc on a changed form: the next esc discards it, any
+    /// other key keeps editing.
+    pub discard_asked: bool,
+    /// The fields as the form opened, to tell whether anything changed.
+    opened: Vec<Field>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +136,18 @@ impl Field {
         true
     }
 
+    /// Whether the field holds what `other` holds: the same text, choice
+    /// and picks (the cursor, errors and matches aside).
+    fn same_value(&self, other: &Field) -> bool {
+        let same_kind = match (&self.kind, &other.kind) {
+            (Kind::Choice { index: a, .. }, Kind::Choice { index: b, .. }) => a == b,
+            (Kind::Picks { picks: a, .. }, Kind::Picks { picks: b, .. }) => a.chosen == b.chosen,
+            (Kind::Text(_), Kind::Text(_)) => true,
+            _ => false,
+        };
+        same_kind && self.input.text() == other.input.text()
+    }
+
     /// The open completion list of a picks field.
     pub fn completion(&self) -> Option<&Picks> {
         match &self.kind {
@@ -143,10 +160,23 @@ impl Field {
 impl Form {
     pub fn new(fields: Vec<Field>) -> Form {
         Form {
+            opened: fields.clone(),
             fields,
             focus: 0,
             error: None,
+            discard_asked: false,
         }
+    }
+
+    /// Whether any field holds something other than it did as the form
+    /// opened (typing a letter and deleting it again is no change).
+    pub fn is_changed(&self) -> bool {
+        self.fields.len() != self.opened.len()
+            || self
+                .fields
+                .iter()
+                .zip(&self.opened)
+                .any(|(now, then)| !now.same_value(then))
     }
 
     pub fn focused(&self) -> &Field {
