@@ -291,6 +291,36 @@ fn an_engagement_is_edited_and_one_added_with_requirements() {
 }
 
 #[test]
+fn an_engagement_needs_a_required_skill_and_one_must_have() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    let count = app.store().engagements().unwrap().len();
+    press(&mut app, "2 A");
+    fill(&mut app, "Title", "Skills to follow");
+    fill(&mut app, "Role type", "sre");
+    press(&mut app, "enter ctrl-s");
+    assert_eq!(error_of(&app, "Requires").as_deref(), Some("required"));
+    assert_eq!(open_form(&app).unwrap().focused().label, "Requires");
+
+    type_text(&mut app, "golang");
+    press(&mut app, "enter 2 n ctrl-s");
+    assert_eq!(
+        error_of(&app, "Requires").as_deref(),
+        Some("at least one must-have skill")
+    );
+    assert!(row_of(&app, "Requires").contains("✗ at least one must-have skill"));
+    assert_eq!(app.store().engagements().unwrap().len(), count, "not saved");
+
+    focus_field(&mut app, "Requires");
+    type_text(&mut app, "kube");
+    press(&mut app, "enter 3 m ctrl-s");
+    assert!(app.overlay().is_none(), "{:?}", app.status());
+    let musts: Vec<_> = app.engagement().unwrap().musts().collect();
+    assert_eq!(musts.len(), 1);
+    assert_eq!(app.store().engagements().unwrap().len(), count + 1);
+}
+
+#[test]
 fn esc_closes_the_matches_then_asks_then_discards_and_the_store_is_unchanged() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);

@@ -1,6 +1,7 @@
 //! The engagement form: on the pipeline pane, `A` adds an engagement and
 //! `E` edits the one shown. Its requirements are skills picked from the
-//! catalog, each with a minimum level and must or nice to have.
+//! catalog, each with a minimum level and must or nice to have; at least
+//! one is asked for, and at least one must-have.
 
 use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
 use super::form::rules::{self, Rule};
@@ -9,6 +10,8 @@ use super::overlay::Overlay;
 use super::{App, Pane};
 use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
+use crate::domain::engagement::requirements_problem;
+use crate::domain::problem::FieldProblem;
 use crate::domain::{
     Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, RateRange,
     Requirement, RoleId, SkillId, Timestamp,
@@ -50,7 +53,11 @@ impl EngagementForm {
         }
         let budget = self.form.rate(BUDGET, CURRENCY, "budget")?;
         let engagement = self.record(budget, now)?;
-        let problems = engagement.field_problems();
+        let mut problems = engagement.field_problems();
+        // Staffing needs skills: the form asks for them (the store does
+        // not, so that older and imported records still load).
+        let staffing = requirements_problem(&engagement.requirements);
+        problems.extend(staffing.map(|message| FieldProblem::new("requirements", message)));
         self.form
             .show_problems(problems, field_of)
             .then_some(engagement)
@@ -139,7 +146,7 @@ fn catalog_fields(catalog: &Catalog, e: Option<&Engagement>) -> [Field; 2] {
             ),
             true,
         ),
-        Field::picks("Requires", requirements, false),
+        Field::picks("Requires", requirements, true),
     ]
 }
 
