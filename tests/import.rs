@@ -462,3 +462,31 @@ fn add_refuses_a_duplicate_unless_told_to_merge_and_unmerge_takes_it_back() {
     let twice = hireterm_on(&db.path(), &["unmerge", &event]);
     assert!(!twice.status.success(), "a merge is undone once");
 }
+
+#[test]
+fn line_numbers_hold_in_crlf_and_cr_files() {
+    for (name, eol) in [("lf.csv", "\n"), ("crlf.csv", "\r\n"), ("cr.csv", "\r")] {
+        let db = TempDb::new();
+        let text = [
+            "name,email",
+            "Ana,ana@x.io",
+            &format!("\"Multi{eol}Line\",bad"),
+            "",
+            "Bo,also-bad",
+            "",
+        ]
+        .join(eol);
+        let file = write(&db, name, text.as_bytes());
+        let (ok, stdout, _) = import(&db, &file, &[]);
+        assert!(!ok, "{name}: {stdout}");
+        for expected in [
+            "line 4, column 2 (email): `bad` is not an email address",
+            "line 6, column 2 (email): `also-bad` is not an email address",
+        ] {
+            assert!(
+                stdout.contains(expected),
+                "{name}: missing {expected:?} in\n{stdout}"
+            );
+        }
+    }
+}
