@@ -490,3 +490,61 @@ fn line_numbers_hold_in_crlf_and_cr_files() {
         }
     }
 }
+
+/// A small demo database's full export, with a note and a scorecard, as a
+/// JSON value to tamper with.
+fn demo_document(candidates: usize, engagements: usize) -> serde_json::Value {
+    let source = TempDb::new();
+    let store = demo_store(&source, candidates, engagements);
+    let app = store.applications().unwrap()[0].clone();
+    store
+        .add_note(
+            app.candidate,
+            Some(app.engagement),
+            "Asked for $90/h",
+            &stamp(),
+        )
+        .unwrap();
+    store
+        .add_note(CandidateId(2), None, "line one\nline two", &stamp())
+        .unwrap();
+    let mut bytes = Vec::new();
+    hireterm::interchange::export::export_json(&store, &mut bytes).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn write_json(db: &TempDb, name: &str, doc: &serde_json::Value) -> PathBuf {
+    write(
+        db,
+        name,
+        serde_json::to_string_pretty(doc).unwrap().as_bytes(),
+    )
+}
+
+#[test]
+fn a_bad_json_engagement_application_or_note_is_a_row_problem_as_in_csv() {
+    let mut doc = demo_document(20, 3);
+    doc["engagements"][0]["headcount"] = "lots".into();
+    let last = doc["applications"].as_array().unwrap().len() - 1;
+    doc["applications"][last]["stage"] = "Nowhere".into();
+    doc["notes"][1]["colour"] = "red".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(stderr.contains("have problems"), "not a stop: {stderr}");
+    for expected in ["headcount", "Nowhere", "colour"] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert_untouched(&db);
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 20);
+    assert_eq!(store.engagements().unwrap().len(), 2);
+    assert_eq!(store.notes().unwrap().len(), 1);
+    assert!(store.check().unwrap().problems.is_empty());
+}
