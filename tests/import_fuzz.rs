@@ -1,6 +1,9 @@
-//! Fuzzing both importers in-process: arbitrary bytes and mutated valid
-//! files never make the CSV or JSON reader, or the row checks, panic.
-//! Deterministic (a fixed seed), 20,000 inputs, a few seconds.
+//! Fuzzing both importers in-process. The first pass: arbitrary bytes and
+//! mutated valid files never make the CSV or JSON reader, or the row
+//! checks, panic (20,000 inputs). The whole import: files that still read
+//! but break the rules here and there go into real databases, and what
+//! the first pass accepts the second writes in full (300 inputs).
+//! Deterministic (fixed seeds), a few seconds each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
