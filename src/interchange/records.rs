@@ -3,7 +3,7 @@
 //! RFC 3339 in UTC with milliseconds and dates as YYYY-MM-DD.
 
 use super::columns::Column;
-use super::fields::join_list;
+use crate::domain::text::join_list;
 use crate::domain::text::{clean, clean_line};
 use crate::domain::{
     Application, Candidate, CandidateId, EngagementId, EngagementStatus, HiringModel, Note, NoteId,
