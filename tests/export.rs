@@ -247,3 +247,49 @@ fn exported_text_carries_no_raw_control_characters() {
         assert_eq!(clean(&text, true), text, "only newlines may remain");
     }
 }
+
+#[test]
+fn ids_and_codes_stored_with_control_characters_are_exported_clean() {
+    use hireterm::domain::{Level, RoleId, SkillLevel};
+    let db = TempDb::new();
+    let store = db.open();
+    let mut ana = candidate("Ana Silva", "ana@example.com");
+    ana.roles = vec![RoleId::new("sre\u{202e}")];
+    ana.skills = vec![SkillLevel::new("go\u{1b}[2J", Level::new(3).unwrap())];
+    let ana = store.add_candidate(ana, &stamp()).unwrap();
+    let mut hostile = engagement("Platform");
+    hostile.role = RoleId::new("devops\u{202e}\u{1b}[2J");
+    let hostile = store.add_engagement(hostile, &stamp()).unwrap();
+    store
+        .open_application(hostile.id, ana.id, Stage::TechnicalInterview, &stamp())
+        .unwrap();
+    let card = Scorecard {
+        stage: Stage::TechnicalInterview,
+        author: "Rui".into(),
+        at: now(),
+        ratings: vec![(SkillId::new("rust\u{9b}31m\u{202e}"), 3)],
+        recommendation: Recommendation::Yes,
+        notes: String::new(),
+    };
+    store
+        .add_scorecard(hostile.id, ana.id, card, &stamp())
+        .unwrap();
+    drop(store);
+    let csv = db.dir.path().join("csv");
+    export(
+        &db.path(),
+        &["--format", "csv", "--out", csv.to_str().unwrap()],
+    );
+    let json = String::from_utf8(export(&db.path(), &[]).stdout).unwrap();
+    for (name, text) in tree(&csv)
+        .into_iter()
+        .map(|(n, b)| (n, String::from_utf8(b).unwrap()))
+        .chain([("json".to_string(), json)])
+    {
+        assert_eq!(clean(&text, true), text, "{name}: only newlines may remain");
+        assert!(
+            !text.contains("\\u001b") && !text.contains("\\u009b"),
+            "{name}: escaped controls in {text}"
+        );
+    }
+}

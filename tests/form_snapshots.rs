@@ -42,7 +42,7 @@ fn candidate_form_scrolled_to_its_last_field() {
     snapshot_after("candidate_form_end", &[(60, 16)], |app| {
         press(app, "a");
         fill(app, "Rate /h", "90-60");
-        fill(app, "Tags", "remote, senior");
+        fill(app, "Tags", "remote; senior");
     });
 }
 

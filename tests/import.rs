@@ -315,7 +315,7 @@ fn rows_matching_stored_candidates_are_errors_unless_skipped_or_merged() {
     let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "merge"]);
     assert!(ok, "{stderr}");
     assert!(
-        stdout.contains("merged into it") && stdout.contains("1 merged"),
+        stdout.contains("(same email): merged as event V") && stdout.contains("1 merged"),
         "{stdout}"
     );
     let before = {
@@ -329,12 +329,12 @@ fn rows_matching_stored_candidates_are_errors_unless_skipped_or_merged() {
             other => panic!("{other:?}"),
         }
     };
-    // The summary names the merge's event; unmerge takes it back.
+    // The notice names the merge's event; unmerge takes it back.
     let event = stdout
-        .split_whitespace()
-        .skip_while(|w| *w != "events")
-        .nth(1)
+        .lines()
+        .find_map(|l| l.split("undo with hireterm unmerge ").nth(1))
         .unwrap()
+        .trim()
         .to_string();
     let out = hireterm_on(&db.path(), &["unmerge", &event]);
     assert!(out.status.success(), "{:?}", output_text(&out));
@@ -461,4 +461,370 @@ fn add_refuses_a_duplicate_unless_told_to_merge_and_unmerge_takes_it_back() {
     assert!(ana.tags.is_empty() && ana.links.is_empty());
     let twice = hireterm_on(&db.path(), &["unmerge", &event]);
     assert!(!twice.status.success(), "a merge is undone once");
+}
+
+/// A small demo database's full export, with a note and a scorecard, as a
+/// JSON value to tamper with.
+fn demo_document(candidates: usize, engagements: usize) -> serde_json::Value {
+    let source = TempDb::new();
+    let store = demo_store(&source, candidates, engagements);
+    let app = store.applications().unwrap()[0].clone();
+    store
+        .add_note(
+            app.candidate,
+            Some(app.engagement),
+            "Asked for $90/h",
+            &stamp(),
+        )
+        .unwrap();
+    store
+        .add_note(CandidateId(2), None, "line one\nline two", &stamp())
+        .unwrap();
+    let mut bytes = Vec::new();
+    hireterm::interchange::export::export_json(&store, &mut bytes).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn write_json(db: &TempDb, name: &str, doc: &serde_json::Value) -> PathBuf {
+    write(
+        db,
+        name,
+        serde_json::to_string_pretty(doc).unwrap().as_bytes(),
+    )
+}
+
+/// A scorecard as the export writes one.
+fn scorecard_json(skill: &str, notes: &str) -> serde_json::Value {
+    serde_json::json!({
+        "stage": "TechnicalInterview",
+        "author": "Rui",
+        "at": "2026-05-30T10:00:00.000Z",
+        "ratings": [[skill, 3]],
+        "recommendation": "Yes",
+        "notes": notes,
+    })
+}
+
+#[test]
+fn a_problem_only_the_store_used_to_find_refuses_the_whole_file_up_front() {
+    let mut doc = demo_document(20, 2);
+    doc["engagements"][1]["title"] = "\u{200b}".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, _) = import(&db, &file, &["--dry-run"]);
+    assert!(!ok, "a dry run finds it too: {stdout}");
+    assert!(stdout.contains(": title is empty"), "{stdout}");
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains(": title is empty"), "{stdout}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_untouched(&db);
+}
+
+#[test]
+fn a_merge_that_would_overflow_a_list_is_refused_before_anything_is_written() {
+    let db = TempDb::new();
+    let mut full = candidate("Ana Lima", "ana@x.io");
+    full.tags = (0..200).map(|i| format!("t{i}")).collect();
+    db.open().add_candidate(full, &stamp()).unwrap();
+    let file = write(
+        &db,
+        "more.csv",
+        b"name,email,tags\nNew Person,new@x.io,\nAna L,ana@x.io,one more\n",
+    );
+    let merge = ["--on-duplicate", "merge"];
+    let (ok, stdout, _) = import(&db, &file, &[&merge[..], &["--dry-run"]].concat());
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains("line 3: ") && stdout.contains("201 tags is more than 200"),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &merge);
+    assert!(!ok, "{stdout}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_eq!(db.open().candidate_count(), 1, "nothing was written");
+    let (ok, stdout, stderr) = import(&db, &file, &[&merge[..], &["--skip-invalid"]].concat());
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 2);
+    let ana = store.candidate_by_email("ana@x.io").unwrap().unwrap();
+    assert_eq!(ana.tags.len(), 200);
+}
+
+#[test]
+fn engagement_and_scorecard_values_are_checked_against_the_catalog_and_the_rules() {
+    let mut doc = demo_document(20, 4);
+    doc["engagements"][0]["requirements"][0]["skill"] = "cobol".into();
+    doc["engagements"][1]["budget"] =
+        serde_json::json!({"min": 60, "max": 90, "currency": "\u{1b}SD"});
+    doc["engagements"][2]["budget"] = serde_json::json!({"min": 90, "max": 60, "currency": "USD"});
+    // On an application of the one engagement left as it was.
+    let fine = doc["engagements"][3]["id"].clone();
+    let app = doc["applications"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|a| a["engagement"] == fine)
+        .unwrap();
+    app["scorecards"] = serde_json::json!([scorecard_json("nope", "")]);
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    for expected in [
+        "unknown skill `cobol`",
+        "currency `SD` is not a 3-letter code",
+        "rate minimum 90 is above maximum 60",
+        "unknown skill `nope`",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert_no_raw_controls("import report", &stdout);
+    assert_untouched(&db);
+}
+
+#[test]
+fn engagement_and_scorecard_text_from_a_file_is_cleaned() {
+    let mut doc = demo_document(20, 2);
+    let engagement = &mut doc["engagements"][0];
+    engagement["title"] = "Platform\u{202e} team".into();
+    engagement["client"] = "\u{1b}[2JAcme".into();
+    engagement["requirements"][0]["skill"] = "Kubernetes\u{202e}".into();
+    let app = &mut doc["applications"][0];
+    app["scorecards"] =
+        serde_json::json!([scorecard_json("go\u{200b}", "fine\u{1b}]52;c;aGk=\u{7}")]);
+    app["history"][0]["actor"] = "Eve\u{202e}".into();
+    doc["notes"][0]["author"] = "Mal\u{9b}31m".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    let stored = &store.engagements().unwrap()[0];
+    assert_eq!(stored.title, "Platform team");
+    assert_eq!(stored.client, "[2JAcme");
+    assert_eq!(stored.requirements[0].skill.as_str(), "kubernetes");
+    let apps = store.applications().unwrap();
+    let scored = apps.iter().find(|a| !a.scorecards.is_empty()).unwrap();
+    assert_eq!(scored.scorecards[0].ratings[0].0.as_str(), "go");
+    assert_eq!(scored.scorecards[0].notes, "fine]52;c;aGk=");
+    assert_eq!(scored.history[0].actor, "Eve");
+    assert!(store.notes().unwrap().iter().any(|n| n.author == "Mal31m"));
+    drop(store);
+    for args in [vec!["export"], vec!["export", "--format", "json"]] {
+        let (stdout, _) = output_text(&hireterm_on(&db.path(), &args));
+        assert_no_raw_controls("export", &stdout);
+    }
+}
+
+#[test]
+fn ids_too_large_to_count_past_are_refused_not_overflowed() {
+    let db = TempDb::new();
+    let file = write(
+        &db,
+        "huge.csv",
+        b"id,name,email\nC18446744073709551615,Ana,a@x.io\n,Bo,b@x.io\n",
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains("line 2, column 1 (id): ") && stdout.contains("is too large"),
+        "{stdout}{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_untouched(&db);
+
+    let mut doc = demo_document(10, 1);
+    doc["engagements"][0]["id"] = serde_json::json!(u64::MAX);
+    doc["notes"][1]["id"] = serde_json::json!(u64::MAX);
+    let file = write_json(&db, "huge.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains("engagement id 18446744073709551615 is too large")
+            && stdout.contains("note id 18446744073709551615 is too large"),
+        "{stdout}{stderr}"
+    );
+    assert_untouched(&db);
+
+    // The store's own import calls refuse rather than wrap.
+    let store = db.open();
+    let mut huge = candidate("Ana", "a@x.io");
+    huge.id = CandidateId(u64::MAX);
+    assert!(store.import_candidates(&[huge], &stamp()).is_err());
+    let mut huge = engagement("Platform");
+    huge.id = hireterm::domain::EngagementId(u64::MAX);
+    assert!(store.import_engagements(&[huge], &stamp()).is_err());
+}
+
+#[test]
+fn times_and_dates_outside_years_1_to_9999_are_refused_so_exports_read_back() {
+    let db = TempDb::new();
+    let json = br#"[
+{"name": "Ana", "email": "a@x.io", "created_at": "9999-12-31T23:59:59-23:59"},
+{"name": "Bo", "email": "b@x.io", "available_from": "+10000-01-01"},
+{"name": "Cy", "email": "c@x.io", "available_from": "0000-12-31"},
+{"name": "Di", "email": "d@x.io", "created_at": "9999-12-31T23:59:59.999Z", "available_from": "9999-12-31"}
+]"#;
+    let file = write(&db, "times.json", json);
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    for line in ["line 2, column ", "(created_at)", "line 3, ", "line 4, "] {
+        assert!(stdout.contains(line), "missing {line:?} in\n{stdout}");
+    }
+    assert!(!stdout.contains("line 5"), "{stdout}");
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stdout}{stderr}");
+    // The last moment of year 9999 goes out and comes back.
+    let export = db.dir.path().join("out.json");
+    let out = hireterm_on(&db.path(), &["export", "--out", export.to_str().unwrap()]);
+    assert!(out.status.success(), "{:?}", output_text(&out));
+    let again = TempDb::new();
+    let (ok, stdout, stderr) = import(&again, &export, &[]);
+    assert!(ok, "{stdout}{stderr}");
+}
+
+#[test]
+fn line_numbers_hold_in_crlf_and_cr_files() {
+    for (name, eol) in [("lf.csv", "\n"), ("crlf.csv", "\r\n"), ("cr.csv", "\r")] {
+        let db = TempDb::new();
+        let text = [
+            "name,email",
+            "Ana,ana@x.io",
+            &format!("\"Multi{eol}Line\",bad"),
+            "",
+            "Bo,also-bad",
+            "",
+        ]
+        .join(eol);
+        let file = write(&db, name, text.as_bytes());
+        let (ok, stdout, _) = import(&db, &file, &[]);
+        assert!(!ok, "{name}: {stdout}");
+        for expected in [
+            "line 4, column 2 (email): `bad` is not an email address",
+            "line 6, column 2 (email): `also-bad` is not an email address",
+        ] {
+            assert!(
+                stdout.contains(expected),
+                "{name}: missing {expected:?} in\n{stdout}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_problem_that_stopped_the_reading_is_the_one_reported() {
+    let db = TempDb::new();
+    let mut text = "name,email\n".to_string();
+    for i in 0..120 {
+        text += &format!("Bad {i},not-an-email\n");
+    }
+    text += &format!("Huge,\"{}", "a".repeat(200 * 1024));
+    let file = write(&db, "stops.csv", text.as_bytes());
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stderr.contains("line 122: a row is longer than 64 KiB"),
+        "{stderr}"
+    );
+    assert_untouched(&db);
+}
+
+#[test]
+fn a_bad_json_engagement_application_or_note_is_a_row_problem_as_in_csv() {
+    let mut doc = demo_document(20, 3);
+    doc["engagements"][0]["headcount"] = "lots".into();
+    let last = doc["applications"].as_array().unwrap().len() - 1;
+    doc["applications"][last]["stage"] = "Nowhere".into();
+    doc["notes"][1]["colour"] = "red".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(stderr.contains("have problems"), "not a stop: {stderr}");
+    for expected in ["headcount", "Nowhere", "colour"] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert_untouched(&db);
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 20);
+    assert_eq!(store.engagements().unwrap().len(), 2);
+    assert_eq!(store.notes().unwrap().len(), 1);
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn a_stopped_import_names_its_cause_once() {
+    use hireterm::interchange::ImportError;
+    let error = ImportError::Partial {
+        written: Box::default(),
+        source: hireterm::store::StoreError::Invalid(vec!["title is empty".into()]),
+    };
+    let report = color_eyre::eyre::Report::new(error);
+    let text: Vec<String> = report.chain().map(ToString::to_string).collect();
+    assert_eq!(
+        text.iter().filter(|t| t.contains("title is empty")).count(),
+        1,
+        "{text:?}"
+    );
+}
+
+#[test]
+fn each_merge_is_reported_with_its_own_event_to_undo_it_by() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 30, 2);
+    let (one, two) = (
+        store.candidate(CandidateId(3)).unwrap().unwrap(),
+        store.candidate(CandidateId(9)).unwrap().unwrap(),
+    );
+    drop(store);
+    let text = format!(
+        "name,email,tags\nX,{},first\nNew Person,new@example.com,\nY,{},second\n",
+        one.email, two.email
+    );
+    let file = write(&db, "merges.csv", text.as_bytes());
+    let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "merge", "--dry-run"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        !stdout.contains("merged as event"),
+        "a dry run merges nothing: {stdout}"
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &["--on-duplicate", "merge"]);
+    assert!(ok, "{stderr}");
+    let mut events = Vec::new();
+    for (line, who) in [(2, &one), (4, &two)] {
+        let prefix = format!(
+            "line {line}: duplicate of {} {} (same email): merged as event V",
+            who.id, who.name
+        );
+        let notice = stdout
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no {prefix:?} in\n{stdout}"));
+        let event = notice[prefix.len() - 1..].split(';').next().unwrap();
+        assert!(
+            notice.ends_with(&format!("; undo with hireterm unmerge {event}")),
+            "{notice}"
+        );
+        events.push(event.to_string());
+    }
+    assert!(!stdout.contains(" to V"), "no range of events: {stdout}");
+    for event in events.iter().rev() {
+        let out = hireterm_on(&db.path(), &["unmerge", event]);
+        assert!(out.status.success(), "{event}: {:?}", output_text(&out));
+    }
+    let store = db.open();
+    assert_eq!(store.candidate(one.id).unwrap().unwrap(), one);
+    assert_eq!(store.candidate(two.id).unwrap().unwrap(), two);
+    drop(store);
+    let help = output_text(&hireterm_on(&db.path(), &["unmerge", "--help"])).0;
+    assert!(help.contains("V123") && !help.contains("E123"), "{help}");
 }

@@ -1,6 +1,9 @@
-//! Fuzzing both importers in-process: arbitrary bytes and mutated valid
-//! files never make the CSV or JSON reader, or the row checks, panic.
-//! Deterministic (a fixed seed), 20,000 inputs, a few seconds.
+//! Fuzzing both importers in-process. The first pass: arbitrary bytes and
+//! mutated valid files never make the CSV or JSON reader, or the row
+//! checks, panic (20,000 inputs). The whole import: files that still read
+//! but break the rules here and there go into real databases, and what
+//! the first pass accepts the second writes in full (300 inputs).
+//! Deterministic (fixed seeds), a few seconds each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -84,6 +87,362 @@ fn no_input_makes_either_importer_panic() {
         assert!(report.problems.len() <= hireterm::interchange::MAX_LISTED);
         assert!(report.problem_count >= report.problems.len());
     }
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// Values that look right but push at a rule: invisible and control
+/// characters, limits, far dates, huge numbers, names of other things.
+const TRICKY: &[&str] = &[
+    "",
+    " ",
+    "\u{200b}",
+    "\u{202e}x",
+    "\u{1b}[2J",
+    "a\r\nb",
+    "9999-12-31",
+    "+10000-01-01",
+    "0000-12-31",
+    "9999-12-31T23:59:59-23:59",
+    "0001-01-01T00:00:00+00:01",
+    "2026-06-01T09:00:00.000Z",
+    "18446744073709551615",
+    "C18446744073709551615",
+    "9007199254740993",
+    "0",
+    "-1",
+    "100001",
+    "90-60",
+    "usd",
+    "\u{1b}SD",
+    "Kubernetes:9",
+    "kubernetes:3",
+    "cobol:3",
+    "kubernetes",
+    "Kubernetes\u{202e}",
+    "devops",
+    "sre; sre",
+    "C1",
+    "ana@example.com",
+    "not-an-email",
+    "123",
+    "TechnicalInterview",
+    "Placed",
+    "Rejected",
+    "Nice",
+];
+
+const NUMBERS: &[i128] = &[
+    0,
+    1,
+    2,
+    4,
+    5,
+    200,
+    10_001,
+    100_001,
+    1 << 53,
+    (1 << 53) + 1,
+    u64::MAX as i128,
+    -1,
+];
+
+/// 150 list items: two such lists merged into one record pass the limit
+/// of 200 unless they share a prefix.
+fn long_list(rng: &mut Rng) -> Vec<String> {
+    let prefix = ["a", "b", "c"][rng.below(3)];
+    (0..150).map(|i| format!("{prefix}{i}")).collect()
+}
+
+fn tricky_text(rng: &mut Rng) -> String {
+    if rng.below(8) == 0 {
+        return long_list(rng).join("; ");
+    }
+    TRICKY[rng.below(TRICKY.len())].to_string()
+}
+
+/// Characters a clean text must not keep.
+const HOSTILE: &[char] = &['\u{200b}', '\u{202e}', '\u{1b}', '\u{9b}', '\r', '\t', '\n'];
+
+/// `text` with a hostile character slipped in: valid once cleaned, unless
+/// cleaning leaves it empty.
+fn dirtied(rng: &mut Rng, text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let at = rng.below(chars.len() + 1);
+    chars.insert(at, HOSTILE[rng.below(HOSTILE.len())]);
+    chars.into_iter().collect()
+}
+
+/// A value to put where `old` was: mostly one of the same kind, so that
+/// the file still reads and the record's rules are what it tests.
+fn tricky_value(rng: &mut Rng, old: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let number = |rng: &mut Rng| {
+        let number = NUMBERS[rng.below(NUMBERS.len())].to_string();
+        serde_json::from_str(&number).unwrap()
+    };
+    if rng.below(10) == 0 {
+        return match rng.below(3) {
+            0 => long_list(rng).into(),
+            1 => number(rng),
+            _ => tricky_text(rng).into(),
+        };
+    }
+    match old {
+        Value::Array(_) => long_list(rng).into(),
+        Value::String(text) if rng.below(2) == 0 => dirtied(rng, text).into(),
+        Value::Number(_) => number(rng),
+        _ => tricky_text(rng).into(),
+    }
+}
+
+/// Every place in a JSON value, as a path of keys and indexes.
+fn paths(value: &serde_json::Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(at.clone());
+    match value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                at.push(i.to_string());
+                paths(item, at, out);
+                at.pop();
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                at.push(key.clone());
+                paths(item, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at_path<'v>(value: &'v mut serde_json::Value, path: &[String]) -> &'v mut serde_json::Value {
+    path.iter().fold(value, |v, key| match v {
+        serde_json::Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
+        other => &mut other[key.as_str()],
+    })
+}
+
+/// A few well-formed changes to a JSON file: a value replaced with a
+/// tricky one, an element repeated or dropped, a key removed.
+fn mutate_json(rng: &mut Rng, seed: &serde_json::Value) -> Vec<u8> {
+    let mut doc = seed.clone();
+    for _ in 0..=rng.below(2) {
+        // A section first, so that the few engagements and notes of a
+        // document are picked as often as its many candidates.
+        let start: Vec<String> = match doc.as_object() {
+            Some(map) if rng.below(8) > 0 => {
+                let keys: Vec<&String> = map.keys().skip(2).collect();
+                vec![keys[rng.below(keys.len())].clone()]
+            }
+            _ => Vec::new(),
+        };
+        let mut all = Vec::new();
+        paths(at_path(&mut doc, &start), &mut start.clone(), &mut all);
+        let path = all[rng.below(all.len())].clone();
+        let Some((last, parent)) = path.split_last() else {
+            continue;
+        };
+        let parent = at_path(&mut doc, parent);
+        match (rng.below(8), parent) {
+            (0, serde_json::Value::Array(items)) => {
+                let i = last.parse::<usize>().unwrap();
+                items.insert(i, items[i].clone());
+            }
+            (1, serde_json::Value::Array(items)) => {
+                items.remove(last.parse::<usize>().unwrap());
+            }
+            (1, serde_json::Value::Object(map)) => {
+                map.shift_remove(last);
+            }
+            (_, parent) => {
+                let slot = at_path(parent, std::slice::from_ref(last));
+                *slot = tricky_value(rng, slot);
+            }
+        }
+    }
+    if rng.below(2) == 0 {
+        serde_json::to_vec_pretty(&doc).unwrap()
+    } else {
+        serde_json::to_vec(&doc).unwrap()
+    }
+}
+
+/// A few well-formed changes to a CSV file: a cell replaced with a tricky
+/// value, a row repeated or dropped; written back with LF or CRLF.
+fn mutate_csv(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(seed)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    for _ in 0..=rng.below(3) {
+        let row = 1 + rng.below(rows.len() - 1);
+        match rng.below(6) {
+            0 => rows.insert(row, rows[row].clone()),
+            1 if rows.len() > 2 => {
+                rows.remove(row);
+            }
+            2 | 3 => {
+                let cell = rng.below(rows[row].len());
+                rows[row][cell] = dirtied(rng, &rows[row][cell]);
+            }
+            _ => {
+                let cell = rng.below(rows[row].len());
+                rows[row][cell] = tricky_text(rng);
+            }
+        }
+    }
+    let terminator = if rng.below(2) == 0 {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    };
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(terminator)
+        .from_writer(Vec::new());
+    for row in rows {
+        out.write_record(row).unwrap();
+    }
+    out.into_inner().unwrap()
+}
+
+/// A small full export: candidates, engagements, applications with a
+/// scorecard, and notes.
+fn export_document() -> serde_json::Value {
+    use hireterm::domain::{Recommendation, Scorecard, SkillId, Stage};
+    let db = TempDb::new();
+    let store = demo_store(&db, 6, 2);
+    let apps = store.applications().unwrap();
+    let app = &apps[0];
+    store
+        .move_stage(
+            app.engagement,
+            app.candidate,
+            Stage::Screening,
+            None,
+            &stamp(),
+        )
+        .ok();
+    if let Some(interview) = apps.iter().find(|a| a.stage == Stage::TechnicalInterview) {
+        let card = Scorecard {
+            stage: Stage::TechnicalInterview,
+            author: "Rui".into(),
+            at: now(),
+            ratings: vec![(SkillId::new("kubernetes"), 3)],
+            recommendation: Recommendation::Yes,
+            notes: "fine".into(),
+        };
+        store
+            .add_scorecard(interview.engagement, interview.candidate, card, &stamp())
+            .unwrap();
+    }
+    store
+        .add_note(
+            app.candidate,
+            Some(app.engagement),
+            "Asked for $90/h",
+            &stamp(),
+        )
+        .unwrap();
+    store
+        .add_note(app.candidate, None, "line one\nline two", &stamp())
+        .unwrap();
+    let mut bytes = Vec::new();
+    hireterm::interchange::export::export_json(&store, &mut bytes).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn last_event(store: &hireterm::store::Store) -> Option<hireterm::domain::EventId> {
+    store.recent_events(1).unwrap().first().map(|e| e.id)
+}
+
+/// The whole import, write pass included, over files that are mostly
+/// well-formed but break the rules here and there: no panic, a refused
+/// file writes nothing, a write never fails half-way, and a database an
+/// import wrote to passes `check`.
+#[test]
+fn imports_that_write_never_panic_and_leave_a_sound_database() {
+    use hireterm::interchange::{ImportError, ImportOptions, Input, OnDuplicate, import};
+    let document = export_document();
+    let array = serde_json::json!(document["candidates"]);
+    let csv_seed = MIXED.replace(
+        "Bob Bad,not-an-email,,Go:7,90-60,2026-13-01,",
+        "Bob Good,bob@example.com,,Go:4,60-90,2026-12-01,",
+    );
+    let busy = TempDb::new();
+    drop(demo_store(&busy, 20, 2));
+    let busy_store = busy.open();
+    let files = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x5eed_0000_feed_0010);
+    let started = std::time::Instant::now();
+    let (mut wrote, mut refused) = (0, 0);
+    // A database for full exports, empty until an import writes to it.
+    let mut empty: Option<(TempDb, hireterm::store::Store)> = None;
+    for round in 0..300 {
+        let (bytes, name, fresh) = match round % 6 {
+            0 | 1 => (mutate_json(&mut rng, &document), "doc.json", true),
+            2 => (mutate_json(&mut rng, &array), "array.json", false),
+            3 => (mutate_csv(&mut rng, csv_seed.as_bytes()), "rows.csv", false),
+            _ => (
+                mutate_csv(&mut rng, include_bytes!("../assets/import-example.csv")),
+                "example.csv",
+                false,
+            ),
+        };
+        let path = files.path().join(format!("{round}-{name}"));
+        std::fs::write(&path, &bytes).unwrap();
+        let input = Input::at(&path, None).unwrap();
+        let options = ImportOptions {
+            skip_invalid: rng.below(2) == 0,
+            dry_run: rng.below(10) == 0,
+            on_duplicate: [OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge][rng.below(3)],
+        };
+        if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
+            let db = TempDb::new();
+            let store = db.open();
+            empty = Some((db, store));
+        }
+        let fresh_store = empty.as_ref().filter(|_| fresh).map(|(_, s)| s);
+        let store = fresh_store.unwrap_or(&busy_store);
+        let before = last_event(store);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            import(store, &input, &options, &stamp())
+        }));
+        let text = String::from_utf8_lossy(&bytes);
+        let Ok(outcome) = outcome else {
+            panic!("round {round} panicked on {options:?} {text}");
+        };
+        match outcome {
+            Ok(report) if report.written.is_some() => {
+                let check = store.check().unwrap();
+                assert!(
+                    check.problems.is_empty(),
+                    "round {round}: {check:?} after {text}"
+                );
+                wrote += 1;
+            }
+            Ok(_) | Err(ImportError::NeedsEmptyDatabase(_)) => {
+                assert_eq!(last_event(store), before, "round {round} wrote: {text}");
+                refused += 1;
+            }
+            Err(error) => {
+                panic!("round {round}: the write failed half-way: {error} ({options:?}) {text}")
+            }
+        }
+    }
+    eprintln!(
+        "{wrote} imports wrote, {refused} wrote nothing, in {:?}",
+        started.elapsed()
+    );
     assert!(
         started.elapsed().as_secs() < 30,
         "took {:?}",

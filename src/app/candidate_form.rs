@@ -12,8 +12,8 @@ use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
 use crate::domain::text::{clean_line, normalize_email};
 use crate::domain::{
-    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RoleId, SkillLevel,
-    Source, Timestamp,
+    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RateRange, RoleId,
+    SkillLevel, Source, Timestamp,
 };
 
 /// The fields, in screen order.
@@ -60,12 +60,22 @@ impl CandidateForm {
     }
 
     /// The candidate the form describes, or `None` with the errors marked
-    /// next to their fields.
+    /// next to their fields: first each field's own check, then the
+    /// domain's check of the whole record, the one the store applies.
     pub fn build(&mut self, now: Timestamp) -> Option<Candidate> {
         if !self.form.validate() {
             return None;
         }
         let rate = self.form.rate(RATE, CURRENCY, "rate")?;
+        let candidate = self.record(rate, now)?;
+        let problems = candidate.field_problems();
+        self.form
+            .show_problems(problems, field_of)
+            .then_some(candidate)
+    }
+
+    /// The record the fields describe, once each has passed its check.
+    fn record(&self, rate: Option<RateRange>, now: Timestamp) -> Option<Candidate> {
         let form = &self.form;
         let phone = form.text(PHONE);
         let base = self.editing.as_ref();
@@ -180,9 +190,27 @@ fn terms_fields(c: Option<&Candidate>) -> [Field; 5] {
         Field::text(
             "Tags",
             Rule::Tags,
-            &c.map_or(String::new(), |c| c.tags.join(", ")),
+            &c.map_or(String::new(), |c| rules::format_tags(&c.tags)),
         ),
     ]
+}
+
+/// The form's field for a field the record check names; links have none
+/// (the footer says theirs).
+fn field_of(name: &str) -> Option<usize> {
+    Some(match name {
+        "name" => NAME,
+        "email" => EMAIL,
+        "phone" => PHONE,
+        "city" => CITY,
+        "country" => COUNTRY,
+        "time zone" => TIME_ZONE,
+        "skills" => SKILLS,
+        "rate" => RATE,
+        "currency" => CURRENCY,
+        "tag" | "tags" => TAGS,
+        _ => return None,
+    })
 }
 
 fn skill_levels(picks: &[Pick]) -> Vec<SkillLevel> {

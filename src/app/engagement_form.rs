@@ -1,6 +1,7 @@
 //! The engagement form: on the pipeline pane, `A` adds an engagement and
 //! `E` edits the one shown. Its requirements are skills picked from the
-//! catalog, each with a minimum level and must or nice to have.
+//! catalog, each with a minimum level and must or nice to have; at least
+//! one is asked for, and at least one must-have.
 
 use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
 use super::form::rules::{self, Rule};
@@ -9,9 +10,11 @@ use super::overlay::Overlay;
 use super::{App, Pane};
 use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
+use crate::domain::engagement::requirements_problem;
+use crate::domain::problem::FieldProblem;
 use crate::domain::{
-    Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, Requirement, RoleId,
-    SkillId, Timestamp,
+    Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, RateRange,
+    Requirement, RoleId, SkillId, Timestamp,
 };
 
 /// The fields, in screen order; the status shows only when editing.
@@ -25,9 +28,6 @@ pub const BUDGET: usize = 6;
 pub const CURRENCY: usize = 7;
 pub const START: usize = 8;
 pub const STATUS: usize = 9;
-
-/// More people than this in one engagement is a typo.
-pub const MAX_HEADCOUNT: u32 = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EngagementForm {
@@ -45,15 +45,28 @@ impl EngagementForm {
     }
 
     /// The engagement the form describes, or `None` with the errors marked
-    /// next to their fields.
+    /// next to their fields: first each field's own check, then the
+    /// domain's check of the whole record, the one the store applies.
     pub fn build(&mut self, now: Timestamp) -> Option<Engagement> {
         if !self.form.validate() {
             return None;
         }
         let budget = self.form.rate(BUDGET, CURRENCY, "budget")?;
+        let engagement = self.record(budget, now)?;
+        let mut problems = engagement.field_problems();
+        // Staffing needs skills: the form asks for them (the store does
+        // not, so that older and imported records still load).
+        let staffing = requirements_problem(&engagement.requirements);
+        problems.extend(staffing.map(|message| FieldProblem::new("requirements", message)));
+        self.form
+            .show_problems(problems, field_of)
+            .then_some(engagement)
+    }
+
+    /// The record the fields describe, once each has passed its check.
+    fn record(&self, budget: Option<RateRange>, now: Timestamp) -> Option<Engagement> {
         let form = &self.form;
         let base = self.editing.as_ref();
-        let headcount = rules::parse_count(&form.text(HEADCOUNT), 1, MAX_HEADCOUNT).ok()?;
         let status = match base {
             Some(_) => EngagementStatus::ALL[form.choice(STATUS).min(3)],
             None => EngagementStatus::Open,
@@ -64,7 +77,7 @@ impl EngagementForm {
             title: form.text(TITLE),
             role: RoleId::new(&form.picks(ROLE).first()?.id),
             requirements: requirements(form.picks(REQUIREMENTS)),
-            headcount: u16::try_from(headcount).ok()?,
+            headcount: rules::parse_headcount(&form.text(HEADCOUNT)).ok()?,
             budget,
             model: HiringModel::ALL[form.choice(MODEL).min(3)],
             status,
@@ -72,6 +85,19 @@ impl EngagementForm {
             target_start: rules::parse_date(&form.text(START)).ok()?,
         })
     }
+}
+
+/// The form's field for a field the record check names.
+fn field_of(name: &str) -> Option<usize> {
+    Some(match name {
+        "client" => CLIENT,
+        "title" => TITLE,
+        "requirements" => REQUIREMENTS,
+        "headcount" => HEADCOUNT,
+        "budget" => BUDGET,
+        "currency" => CURRENCY,
+        _ => return None,
+    })
 }
 
 /// The fields in screen order (see the constants above), filled from
@@ -120,7 +146,7 @@ fn catalog_fields(catalog: &Catalog, e: Option<&Engagement>) -> [Field; 2] {
             ),
             true,
         ),
-        Field::picks("Requires", requirements, false),
+        Field::picks("Requires", requirements, true),
     ]
 }
 
@@ -130,12 +156,8 @@ fn terms_fields(e: Option<&Engagement>) -> [Field; 5] {
     let model = e.and_then(|e| HiringModel::ALL.iter().position(|m| *m == e.model));
     let models = HiringModel::ALL.iter().map(|m| m.label()).collect();
     let start = e.and_then(|e| e.target_start).map(|d| d.to_string());
-    let count = Rule::Count {
-        min: 1,
-        max: MAX_HEADCOUNT,
-    };
     [
-        Field::text("Headcount", count, &headcount),
+        Field::text("Headcount", Rule::Headcount, &headcount),
         Field::choice("Model", models, model.unwrap_or(0)),
         Field::text(
             "Budget /h",

@@ -78,19 +78,10 @@ fn print_list(listed: &[String], count: usize) {
     }
 }
 
+/// The closing lines: why nothing was imported (an error), or what was
+/// or would be.
 fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode> {
-    if let Some(stopped) = &report.stopped {
-        return Err(eyre!("{stopped}; nothing was imported"));
-    }
-    if !report.may_write(options) {
-        return Err(eyre!(
-            "{} of {} rows have problems ({} in all); nothing was imported \
-             (fix them, or pass --skip-invalid to import the other rows)",
-            report.invalid,
-            report.rows,
-            report.problem_count
-        ));
-    }
+    refusal(report, options)?;
     let leftovers = format!(
         "{} skipped as invalid, {} duplicates skipped, {} merged",
         report.invalid, report.skipped, report.merged
@@ -105,20 +96,36 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
                 written.candidates, written.engagements, written.applications, written.notes
             ));
-            if let Some((first, last)) = written.merge_events {
-                line(format!(
-                    "merges are events {first} to {last} in the log; undo one with `hireterm unmerge EVENT`"
-                ));
-            }
-            if report.kept_ids {
-                line("the database was empty, so the ids in the file were kept");
-            }
-            if report.ignored_ids {
-                line(
-                    "the ids in the file were not kept (the database was not empty): new ids were given",
-                );
-            }
+            describe_ids(report);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An error when the file was not imported: the reading stopped, or rows
+/// have problems and --skip-invalid was not given.
+fn refusal(report: &ImportReport, options: &ImportOptions) -> Result<()> {
+    if let Some(stopped) = &report.stopped {
+        return Err(eyre!("{stopped}; nothing was imported"));
+    }
+    if !report.may_write(options) {
+        return Err(eyre!(
+            "{} of {} rows have problems ({} in all); nothing was imported \
+             (fix them, or pass --skip-invalid to import the other rows)",
+            report.invalid,
+            report.rows,
+            report.problem_count
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the file's ids were kept.
+fn describe_ids(report: &ImportReport) {
+    if report.kept_ids {
+        line("the database was empty, so the ids in the file were kept");
+    }
+    if report.ignored_ids {
+        line("the ids in the file were not kept (the database was not empty): new ids were given");
+    }
 }

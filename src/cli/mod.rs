@@ -52,7 +52,7 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a backup (refuses one with records unless --force).
     Restore(backup::RestoreArgs),
-    /// Take back a merge of a duplicate, by its event id (E123).
+    /// Take back a merge of a duplicate, by its event id (V123).
     Unmerge {
         /// The merge's event, as `add --merge` or `import` printed it.
         event: crate::domain::EventId,

@@ -1,6 +1,7 @@
 //! A candidate: a person the hiring manager may place.
 
 use super::ids::CandidateId;
+use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
 use super::role::RoleId;
 use super::skill::{Level, SkillId, SkillLevel};
 use super::text;
@@ -27,18 +28,23 @@ pub fn phone_problem(phone: &str) -> Option<String> {
         .then(|| format!("phone `{phone}` has fewer than {MIN_PHONE_DIGITS} digits"))
 }
 
-/// What is wrong with a rate range or budget, if anything.
+/// What is wrong with a rate range or budget, if anything: its numbers
+/// ([`range_problem`]) first, then its currency ([`currency_problem`]).
 pub fn rate_problem(rate: &RateRange) -> Option<String> {
-    if rate.min > rate.max {
-        return Some(format!(
-            "rate minimum {} is above maximum {}",
-            rate.min, rate.max
-        ));
+    range_problem(rate.min, rate.max).or_else(|| currency_problem(&rate.currency))
+}
+
+/// What is wrong with the numbers of a rate range or budget, if anything.
+pub fn range_problem(min: u32, max: u32) -> Option<String> {
+    if min > max {
+        return Some(format!("rate minimum {min} is above maximum {max}"));
     }
-    if rate.max > MAX_RATE {
-        return Some(format!("rate {} is above {MAX_RATE} an hour", rate.max));
-    }
-    let code = rate.currency.as_str();
+    (max > MAX_RATE).then(|| format!("rate {max} is above {MAX_RATE} an hour"))
+}
+
+/// What is wrong with a currency code, if anything: it is three capital
+/// letters, such as `USD`.
+pub fn currency_problem(code: &str) -> Option<String> {
     (code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()))
         .then(|| format!("currency `{code}` is not a 3-letter code like USD"))
 }
@@ -175,32 +181,37 @@ impl Candidate {
 
     /// Every problem that makes this record unfit to store, in field order.
     pub fn problems(&self) -> Vec<String> {
+        self.field_problems()
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    /// [`Candidate::problems`], each with the field it is about.
+    pub fn field_problems(&self) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
         if self.name.trim().is_empty() {
-            problems.push("name is empty".to_string());
+            problems.push(FieldProblem::new("name", "name is empty"));
         }
         if !text::is_plausible_email(&self.email) {
-            problems.push(format!("email `{}` is not a valid address", self.email));
+            let message = format!("email `{}` is not a valid address", self.email);
+            problems.push(FieldProblem::new("email", message));
         }
         for (field, value) in self.one_line_fields() {
-            if value.chars().count() > MAX_FIELD_CHARS {
-                problems.push(format!(
-                    "{field} is longer than {MAX_FIELD_CHARS} characters"
-                ));
-            }
-            if !text::is_clean(value, false) {
-                problems.push(format!("{field} holds control characters"));
-            }
+            problems.extend(one_line_problems(field, value));
         }
-        problems.extend(self.rate.as_ref().and_then(rate_problem));
-        problems.extend(self.phone.as_deref().and_then(phone_problem));
+        let rate = self.rate.as_ref();
+        problems.extend(rate.and_then(|r| rate_field_problem("rate", r)));
+        let phone = self.phone.as_deref().and_then(phone_problem);
+        problems.extend(phone.map(|message| FieldProblem::new("phone", message)));
         for (list, len) in [
             ("skills", self.skills.len()),
             ("tags", self.tags.len()),
             ("links", self.links.len()),
         ] {
             if len > MAX_LIST_LEN {
-                problems.push(format!("{len} {list} is more than {MAX_LIST_LEN}"));
+                let message = format!("{len} {list} is more than {MAX_LIST_LEN}");
+                problems.push(FieldProblem::new(list, message));
             }
         }
         problems

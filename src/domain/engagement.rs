@@ -1,7 +1,9 @@
 //! An engagement: what a client or team needs filled.
 
+use super::candidate::MAX_LIST_LEN;
 use super::candidate::RateRange;
 use super::ids::EngagementId;
+use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
 use super::role::RoleId;
 use super::skill::{Level, SkillId};
 use super::time::{self, Timestamp};
@@ -30,47 +32,59 @@ pub struct Engagement {
 /// Most people one engagement may ask for.
 pub const MAX_HEADCOUNT: u16 = 10_000;
 
+/// What is wrong with a headcount, if anything.
+pub fn headcount_problem(headcount: u16) -> Option<String> {
+    (!(1..=MAX_HEADCOUNT).contains(&headcount))
+        .then(|| format!("headcount {headcount} is not 1 to {MAX_HEADCOUNT}"))
+}
+
+/// What an engagement's requirements lack, if anything: at least one
+/// skill, and at least one of them a must-have. The forms apply this rule;
+/// `problems` (and so the store and the importer) does not yet, since
+/// records written before it may hold no requirements.
+pub fn requirements_problem(requirements: &[Requirement]) -> Option<String> {
+    if requirements.is_empty() {
+        return Some("at least one required skill, with its level".into());
+    }
+    (!requirements.iter().any(|r| r.priority == Priority::Must))
+        .then(|| "at least one must-have skill".into())
+}
+
 impl Engagement {
     /// Every problem that makes this record unfit to store, in field order:
     /// the one set of rules the form, the importer and the store apply.
     pub fn problems(&self) -> Vec<String> {
-        use super::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN, rate_problem};
+        self.field_problems()
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    /// [`Engagement::problems`], each with the field it is about.
+    pub fn field_problems(&self) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
         if self.title.trim().is_empty() {
-            problems.push("title is empty".to_string());
+            problems.push(FieldProblem::new("title", "title is empty"));
         }
-        if !(1..=MAX_HEADCOUNT).contains(&self.headcount) {
-            problems.push(format!(
-                "headcount {} is not 1 to {MAX_HEADCOUNT}",
-                self.headcount
-            ));
-        }
-        for (field, value) in [("title", &self.title), ("client", &self.client)] {
-            if value.chars().count() > MAX_FIELD_CHARS {
-                problems.push(format!(
-                    "{field} is longer than {MAX_FIELD_CHARS} characters"
-                ));
-            }
-            if !super::text::is_clean(value, false) {
-                problems.push(format!("{field} holds control characters"));
-            }
-        }
-        problems.extend(self.budget.as_ref().and_then(rate_problem));
+        let headcount = headcount_problem(self.headcount);
+        problems.extend(headcount.map(|message| FieldProblem::new("headcount", message)));
+        problems.extend(one_line_problems("title", &self.title));
+        problems.extend(one_line_problems("client", &self.client));
+        let budget = self.budget.as_ref();
+        problems.extend(budget.and_then(|b| rate_field_problem("budget", b)));
         if self.requirements.len() > MAX_LIST_LEN {
-            problems.push(format!(
-                "{} requirements is more than {MAX_LIST_LEN}",
-                self.requirements.len()
-            ));
+            let count = self.requirements.len();
+            let message = format!("{count} requirements is more than {MAX_LIST_LEN}");
+            problems.push(FieldProblem::new("requirements", message));
         }
         let unclean = self
             .requirements
             .iter()
             .find(|r| !super::text::is_clean(&r.skill.0, false));
         if let Some(requirement) = unclean {
-            problems.push(format!(
-                "skill id `{}` holds control characters",
-                super::text::clean_line(&requirement.skill.0)
-            ));
+            let id = super::text::clean_line(&requirement.skill.0);
+            let message = format!("skill id `{id}` holds control characters");
+            problems.push(FieldProblem::new("requirements", message));
         }
         problems
     }

@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The highest id a record read from a file may carry: 2^53, the largest
+/// integer every JSON reader keeps exact, and far enough from the end of
+/// `u64` that counting on past it can never overflow.
+pub const MAX_ID: u64 = 1 << 53;
+
 macro_rules! record_id {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
         $(#[$doc])*

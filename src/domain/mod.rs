@@ -9,6 +9,7 @@ pub mod event;
 pub mod ids;
 pub mod note;
 pub mod pipeline;
+pub mod problem;
 pub mod role;
 pub mod scorecard;
 pub mod scoring;

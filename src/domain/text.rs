@@ -118,8 +118,91 @@ pub fn is_plausible_email(email: &str) -> bool {
         && !email.chars().any(char::is_whitespace)
 }
 
+/// The separator of the items of a list written on one line:
+/// `remote; senior`. The same notation serves the forms and the importer.
+pub const LIST_SEPARATOR: char = ';';
+
+/// Splits a one-line list on `;`. A `\;` is a semicolon inside an item and
+/// `\\` a backslash; any other backslash stays as written, so `C:\path`
+/// survives. Items are trimmed and empty ones dropped.
+///
+/// ```
+/// use hireterm::domain::text::split_list;
+/// assert_eq!(split_list(r"Zürich, CH; a\;b;; "), ["Zürich, CH", "a;b"]);
+/// ```
+pub fn split_list(line: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ (LIST_SEPARATOR | '\\')) => item.push(next),
+                Some(other) => {
+                    item.push('\\');
+                    item.push(other);
+                }
+                None => item.push('\\'),
+            },
+            LIST_SEPARATOR => end_item(&mut items, &mut item),
+            c => item.push(c),
+        }
+    }
+    end_item(&mut items, &mut item);
+    items
+}
+
+/// Moves the item read so far, trimmed, into `items` unless it is empty.
+fn end_item(items: &mut Vec<String>, item: &mut String) {
+    let trimmed = item.trim();
+    if !trimmed.is_empty() {
+        items.push(trimmed.to_string());
+    }
+    item.clear();
+}
+
+/// The inverse of [`split_list`]: items escaped and joined with `; `.
+/// Trimmed, non-empty items split back exactly as they were.
+pub fn join_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let escaped: Vec<String> = items
+        .into_iter()
+        .map(|item| item.replace('\\', "\\\\").replace(LIST_SEPARATOR, "\\;"))
+        .collect();
+    escaped.join("; ")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_split_on_unescaped_semicolons_trimmed() {
+        assert_eq!(split_list("remote; senior"), ["remote", "senior"]);
+        assert_eq!(split_list("Zürich, CH"), ["Zürich, CH"]);
+        assert_eq!(split_list(r"a\;b; c\\"), ["a;b", "c\\"]);
+        assert_eq!(split_list(r"C:\path; \x"), [r"C:\path", r"\x"]);
+        assert_eq!(split_list(r"trailing\"), [r"trailing\"]);
+        assert_eq!(split_list(" ;; a ;  ; "), ["a"]);
+        assert!(split_list("").is_empty());
+        assert!(split_list("  ").is_empty());
+    }
+
+    #[test]
+    fn joined_lists_split_back() {
+        let items = [
+            "a;b",
+            "back\\slash",
+            "Zürich, CH",
+            "trailing\\",
+            "\\;",
+            "ends;",
+            r"C:\path\;x",
+            "王芳 🚀",
+        ];
+        let joined = join_list(items);
+        assert_eq!(split_list(&joined), items, "{joined}");
+        assert_eq!(join_list(["a;b", "c\\d", "e"]), r"a\;b; c\\d; e");
+        assert_eq!(join_list([]), "");
+    }
+
     use super::*;
 
     #[test]

@@ -7,9 +7,8 @@ use super::fields::{Field, Place, Problem, Raw, Row};
 use super::{MAX_ROW_BYTES, Sink};
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
-use std::rc::Rc;
 
 /// One CSV record: the line it starts on, and each field with its line
 /// (a field after a quoted newline starts lower down).
@@ -25,18 +24,15 @@ pub struct Record {
 /// A CSV file read record by record.
 pub struct CsvRecords<R: Read> {
     reader: csv::Reader<Capped<BufReader<R>>>,
-    /// Where the record being read started, shared with [`Capped`].
-    record_start: Rc<Cell<u64>>,
     raw: ByteRecord,
 }
 
 impl<R: Read> CsvRecords<R> {
     pub fn new(input: R) -> CsvRecords<R> {
-        let record_start = Rc::new(Cell::new(0));
         let capped = Capped {
             inner: skip_bom(BufReader::new(input)),
-            read: 0,
-            record_start: Rc::clone(&record_start),
+            record_start: 0,
+            lines: Lines::default(),
         };
         let reader = ReaderBuilder::new()
             .has_headers(false)
@@ -44,25 +40,128 @@ impl<R: Read> CsvRecords<R> {
             .from_reader(capped);
         CsvRecords {
             reader,
-            record_start,
             raw: ByteRecord::new(),
         }
     }
 
     /// The next record; `Err` ends the reading (an I/O error, or a record
-    /// too long to hold).
+    /// too long to hold). Lines are counted here, not by the csv crate,
+    /// whose count skips blank lines and takes a lone `\r` for no break.
     pub fn next_record(&mut self) -> Result<Option<Record>, Problem> {
-        let line = self.reader.position().line();
+        let before = self.reader.position().byte();
         match self.reader.read_byte_record(&mut self.raw) {
             Ok(false) => Ok(None),
             Ok(true) => {
-                self.record_start.set(self.reader.position().byte());
-                let line = self.raw.position().map_or(line, |p| p.line());
+                let end = self.reader.position().byte();
+                let start = self.raw.position().map_or(before, |p| p.byte());
+                let capped = self.reader.get_mut();
+                capped.record_start = end;
+                let line = capped.lines.record_line(start);
                 Ok(Some(record(&self.raw, line)))
             }
-            Err(error) => Err(fatal(&error, line)),
+            Err(error) => {
+                let at = error.position().map_or(before, |p| p.byte());
+                let line = self.reader.get_mut().lines.record_line(at);
+                Err(fatal(&error, line))
+            }
         }
     }
+}
+
+/// Where the lines of the bytes read so far start, so that a record can be
+/// given its line. A line ends at `\n`, `\r\n` or a lone `\r` (Excel
+/// writes `\r\n`; old Mac files use `\r`). Records are asked about in
+/// order, so the lines already passed are only counted.
+#[derive(Debug)]
+struct Lines {
+    /// The line holding the last record asked about: its number, where it
+    /// starts, and whether it is blank (its first byte ends it).
+    line: u64,
+    start: u64,
+    blank: bool,
+    /// The lines after it: where each starts, and whether it is blank.
+    ahead: VecDeque<(u64, bool)>,
+    /// The offset of the next byte to scan.
+    offset: u64,
+    /// The last byte scanned was a `\r`: whether its line break takes a
+    /// `\n` too is known at the next byte.
+    after_cr: bool,
+    /// The newest line starts at the next byte, which says if it is blank.
+    opening: bool,
+}
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines {
+            line: 1,
+            start: 0,
+            blank: false,
+            ahead: VecDeque::new(),
+            offset: 0,
+            after_cr: false,
+            opening: true,
+        }
+    }
+}
+
+impl Lines {
+    fn scan(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            let ends_line = matches!(byte, b'\n' | b'\r');
+            if std::mem::take(&mut self.opening) {
+                match self.ahead.back_mut() {
+                    Some(newest) => newest.1 = ends_line,
+                    None => self.blank = ends_line,
+                }
+            }
+            if byte == b'\n' {
+                self.ahead.push_back((self.offset + 1, false));
+                self.opening = true;
+            } else if self.after_cr {
+                // A lone `\r` ended the line before this byte.
+                self.ahead.push_back((self.offset, ends_line));
+            }
+            self.after_cr = byte == b'\r';
+            self.offset += 1;
+        }
+    }
+
+    /// The line a record placed at byte `offset` starts on; `offset` must
+    /// not be before one asked about earlier. The csv crate places a
+    /// record where the line break before it ends (which may be between
+    /// a `\r` and its `\n`), ahead of the blank lines it skips.
+    fn record_line(&mut self, offset: u64) -> u64 {
+        while self
+            .ahead
+            .front()
+            .is_some_and(|&(start, _)| start <= offset)
+        {
+            self.next_line();
+        }
+        while (offset > self.start || self.blank) && !self.ahead.is_empty() {
+            self.next_line();
+        }
+        self.line
+    }
+
+    fn next_line(&mut self) {
+        if let Some((start, blank)) = self.ahead.pop_front() {
+            (self.line, self.start, self.blank) = (self.line + 1, start, blank);
+        }
+    }
+}
+
+/// Line breaks inside a field's text, counted as [`Lines`] counts them.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut breaks = 0;
+    let mut after_cr = false;
+    for &byte in bytes {
+        if byte == b'\r' || (byte == b'\n' && !after_cr) {
+            breaks += 1;
+        }
+        after_cr = byte == b'\r';
+    }
+    breaks
 }
 
 /// Reads a candidate file: a header row naming the columns, then one
@@ -207,7 +306,7 @@ fn record(raw: &ByteRecord, line: u64) -> Record {
         .iter()
         .map(|bytes| {
             let at = field_line;
-            field_line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            field_line += line_breaks(bytes);
             let text = std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
                 format!(
                     "invalid UTF-8 (byte {} of the field); save the file as UTF-8",
@@ -225,7 +324,6 @@ fn record(raw: &ByteRecord, line: u64) -> Record {
 }
 
 fn fatal(error: &csv::Error, line: u64) -> Problem {
-    let line = error.position().map_or(line, |p| p.line());
     match error.kind() {
         csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
             Problem::line(line, io.to_string())
@@ -246,17 +344,19 @@ fn skip_bom<R: Read>(mut input: BufReader<R>) -> BufReader<R> {
 
 /// Refuses to hand the CSV parser more than about two rows' worth of bytes
 /// past the start of the record it is on, so that one endless field (or a
-/// binary file without newlines) cannot take all memory.
+/// binary file without newlines) cannot take all memory; and notes where
+/// lines start as bytes go by.
 struct Capped<R> {
     inner: R,
-    read: u64,
-    record_start: Rc<Cell<u64>>,
+    /// Where the record being read started.
+    record_start: u64,
+    lines: Lines,
 }
 
 impl<R: Read> Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let limit = self.record_start.get() + 2 * MAX_ROW_BYTES as u64;
-        if self.read > limit {
+        let limit = self.record_start + 2 * MAX_ROW_BYTES as u64;
+        if self.lines.offset > limit {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 format!(
@@ -266,7 +366,7 @@ impl<R: Read> Read for Capped<R> {
             ));
         }
         let n = self.inner.read(buf)?;
-        self.read += n as u64;
+        self.lines.scan(&buf[..n]);
         Ok(n)
     }
 }
@@ -292,6 +392,20 @@ mod tests {
         assert_eq!(records[1].line, 2);
         assert_eq!(records[1].fields[1], (3, Ok("ana@x.io".into())));
         assert_eq!(records[2].line, 4);
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr_and_count_blank_ones() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = ["a", "\"b", "c\",x", "", "d", ""].join(eol);
+            let records = all(text.as_bytes());
+            let lines: Vec<u64> = records.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [1, 2, 5], "{eol:?}");
+            assert_eq!(records[1].fields[0].0, 2, "{eol:?}");
+            assert_eq!(records[1].fields[1].0, 3, "{eol:?}");
+            let late = all(format!("{eol}{eol}a,b{eol}").as_bytes());
+            assert_eq!(late[0].line, 3, "{eol:?}");
+        }
     }
 
     #[test]

@@ -90,64 +90,9 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The separator of list items in one text cell: `devops; sre`.
-pub const LIST_SEPARATOR: char = ';';
-
-/// Splits a list cell on `;`. A `\;` is a semicolon inside an item and
-/// `\\` a backslash, so that any tag or link survives a round trip.
-pub fn split_list(cell: &str) -> Vec<String> {
-    let mut items = vec![String::new()];
-    let mut chars = cell.chars();
-    while let Some(c) = chars.next() {
-        let current = items.last_mut();
-        match (c, current) {
-            ('\\', Some(item)) => match chars.next() {
-                Some(next @ (';' | '\\')) => item.push(next),
-                Some(other) => {
-                    item.push('\\');
-                    item.push(other);
-                }
-                None => item.push('\\'),
-            },
-            (LIST_SEPARATOR, _) => items.push(String::new()),
-            (c, Some(item)) => item.push(c),
-            (_, None) => {}
-        }
-    }
-    items
-}
-
-/// The inverse of [`split_list`]: items joined with `; `, escaped.
-pub fn join_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let escaped: Vec<String> = items
-        .into_iter()
-        .map(|item| item.replace('\\', "\\\\").replace(';', "\\;"))
-        .collect();
-    escaped.join("; ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lists_split_on_unescaped_semicolons() {
-        assert_eq!(split_list("devops; sre"), ["devops", " sre"]);
-        assert_eq!(split_list(r"a\;b; c\\"), ["a;b", " c\\"]);
-        assert_eq!(split_list(r"C:\path"), [r"C:\path"]);
-        assert_eq!(split_list(""), [""]);
-    }
-
-    #[test]
-    fn joined_lists_split_back() {
-        let items = ["a;b", "back\\slash", "plain", "trailing\\"];
-        let joined = join_list(items);
-        let back: Vec<String> = split_list(&joined)
-            .iter()
-            .map(|s| s.trim().to_string())
-            .collect();
-        assert_eq!(back, items);
-    }
 
     #[test]
     fn problems_name_line_column_and_field() {

@@ -2,8 +2,9 @@
 //! values (requirements, histories, scorecards) are compact JSON in a cell,
 //! so that a spreadsheet still shows one record per row.
 
-use super::records::{ApplicationRecord, EngagementRecord, rate_text, rfc3339};
+use super::records::{ApplicationRecord, EngagementRecord, rate_text, rfc3339, ymd};
 use super::row;
+use crate::domain::text::clean_line;
 use crate::domain::{
     CandidateId, EngagementId, EngagementStatus, HiringModel, RoleId, Stage, Timestamp,
 };
@@ -27,6 +28,7 @@ pub struct EngagementCsv {
     pub status: EngagementStatus,
     #[serde(with = "rfc3339")]
     pub opened_at: Timestamp,
+    #[serde(default, with = "ymd")]
     pub target_start: Option<NaiveDate>,
 }
 
@@ -71,7 +73,8 @@ impl EngagementCsv {
         let mut budget = row::rate(self.budget.trim()).map_err(|e| format!("budget: {e}"))?;
         if let (Some(budget), Some(code)) = (
             budget.as_mut(),
-            row::currency_code(self.currency.trim()).map_err(|e| format!("currency: {e}"))?,
+            row::currency_code(&clean_line(&self.currency))
+                .map_err(|e| format!("currency: {e}"))?,
         ) {
             budget.currency = code;
         }

@@ -1,11 +1,11 @@
 //! Importing: the options, the report, and the two passes put together.
 
-use super::plan::{Checker, Existing};
+use super::plan::{Checker, Existing, Plan};
 use super::write::{Writer, Written};
 use super::{Format, Input, Sink, read_input};
 use crate::catalog::Catalog;
-use crate::domain::Stamp;
 use crate::domain::duplicate::DuplicateIndex;
+use crate::domain::{EventId, Stamp};
 use crate::store::{Store, StoreError};
 use std::io::Read;
 
@@ -36,7 +36,8 @@ pub struct ImportOptions {
 pub struct ImportReport {
     pub problems: Vec<String>,
     pub problem_count: usize,
-    /// Duplicates skipped or merged, one line each.
+    /// Duplicates skipped or merged, one line each; a merge written names
+    /// its event.
     pub notices: Vec<String>,
     pub notice_count: usize,
     /// Candidate rows read.
@@ -77,8 +78,9 @@ pub enum ImportError {
         "{0} holds engagements, applications or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
+    /// The cause is the error's source, printed once as "caused by".
     #[error(
-        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes: {source}",
+        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes",
         written.candidates, written.merged, written.engagements, written.applications, written.notes
     )]
     Partial {
@@ -119,12 +121,24 @@ pub fn import(
     match writer.error {
         None => {
             report.written = Some(writer.written);
+            name_merge_events(&mut report, &plan, &writer.merge_events);
             Ok(report)
         }
         Some(source) => Err(ImportError::Partial {
             written: Box::new(writer.written),
             source,
         }),
+    }
+}
+
+/// Gives each listed merge notice the event the merge was stored as. The
+/// listed merges are the first ones, in file order, as are the events.
+fn name_merge_events(report: &mut ImportReport, plan: &Plan, events: &[EventId]) {
+    for ((slot, prefix), event) in plan.merge_notices.iter().zip(events) {
+        if let Some(notice) = report.notices.get_mut(*slot) {
+            *notice =
+                format!("{prefix}: merged as event {event}; undo with hireterm unmerge {event}");
+        }
     }
 }
 

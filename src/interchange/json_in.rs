@@ -10,10 +10,11 @@ use super::columns::Column;
 use super::fields::{Field, Place, Problem, Raw, Row};
 use crate::domain::text::clean_line;
 use serde::Deserialize;
-use serde::de::value::MapAccessDeserializer;
+use serde::de::DeserializeOwned;
+use serde::de::value::{MapAccessDeserializer, MapDeserializer};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::io::{BufReader, Read};
 use std::rc::Rc;
@@ -254,7 +255,18 @@ struct Element<'x, 's, 'c>(&'x mut Ctx<'s, 'c>, Kind);
 impl<'de> DeserializeSeed<'de> for Element<'_, '_, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
+        d.deserialize_any(self)
+    }
+}
+
+impl Element<'_, '_, '_> {
+    /// An element that is not an object: a problem of its own, as a CSV
+    /// row that does not fit is.
+    fn not_an_object<E>(self, found: &str) -> Result<(), E> {
+        let line = self.0.counter.line.get();
+        let message = format!("expected an object, found {found}");
+        self.0.sink.problem(Problem::line(line, message));
+        Ok(())
     }
 }
 
@@ -265,24 +277,79 @@ impl<'de> Visitor<'de> for Element<'_, '_, '_> {
         f.write_str("an object")
     }
 
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_an_object("true or false")
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_an_object("text")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.not_an_object("null")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        self.not_an_object("a list")
+    }
+
+    /// A record of the wrong shape (a missing field, a value of the wrong
+    /// type) is a problem of its own: only broken JSON stops the reading.
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let ctx = self.0;
         let line = ctx.counter.line.get();
         ctx.counter.mark();
         let record = MapAccessDeserializer::new(map);
-        match self.1 {
-            Kind::Candidates => {
-                let row = candidate_row(record, ctx.counter, line)?;
-                ctx.sink.candidate(row);
-            }
-            Kind::Engagements => ctx.sink.engagement(line, Deserialize::deserialize(record)?),
-            Kind::Applications => ctx
-                .sink
-                .application(line, Deserialize::deserialize(record)?),
-            Kind::Notes => ctx.sink.note(line, Deserialize::deserialize(record)?),
+        if self.1 == Kind::Candidates {
+            let row = candidate_row(record, ctx.counter, line)?;
+            ctx.sink.candidate(row);
+            return Ok(());
+        }
+        let value = Value::deserialize(record)?;
+        let outcome = match self.1 {
+            Kind::Engagements => typed(value).map(|r| ctx.sink.engagement(line, r)),
+            Kind::Applications => typed(value).map(|r| ctx.sink.application(line, r)),
+            _ => typed(value).map(|r| ctx.sink.note(line, r)),
+        };
+        if let Err(message) = outcome {
+            ctx.sink.problem(Problem::line(line, message));
         }
         Ok(())
     }
+}
+
+/// An object read as a record of type `T`; the message of a value that
+/// does not fit names the key it is under.
+fn typed<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+    let Value::Object(map) = value else {
+        return serde_json::from_value(value).map_err(|e| e.to_string());
+    };
+    let key = RefCell::new(String::new());
+    let entries = map
+        .into_iter()
+        .inspect(|(k, _)| k.clone_into(&mut key.borrow_mut()));
+    let record = MapDeserializer::<_, serde_json::Error>::new(entries);
+    T::deserialize(record).map_err(|error| {
+        let message = clean_line(&error.to_string());
+        if message.contains("field `") {
+            message
+        } else {
+            format!("{}: {message}", clean_line(&key.borrow()))
+        }
+    })
 }
 
 /// A candidate object's keys and values, each with its place; what is

@@ -2,16 +2,20 @@
 //! database's records to files that rebuild it.
 //!
 //! Importing reads the input twice and never holds it whole. The first
-//! pass ([`import::plan`]) checks every row, notes every problem with its
-//! line and column, and keeps only small keys (emails, ids) to find
-//! duplicates within the file; nothing is written unless every row passes
-//! (or `--skip-invalid` says to leave the bad ones out). The second pass
-//! reads the input again and writes in chunks of a thousand candidates.
+//! pass (`plan`) builds every record as the second will write it, checks
+//! it by the store's own rules, notes every problem with its line and
+//! column, and keeps only small keys (emails, ids) to find duplicates
+//! within the file; nothing is written unless every row passes (or
+//! `--skip-invalid` says to leave the bad ones out). The second pass
+//! (`write`) reads the input again and writes in chunks of a thousand
+//! candidates. Both build records through the same code (`row` for
+//! candidates, `convert` for the rest of an export).
 //!
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
 
 pub mod columns;
+mod convert;
 pub mod csv_in;
 pub mod export;
 pub mod fields;

@@ -1,17 +1,24 @@
 //! The first pass: every record checked, every problem noted with its
 //! place, and a plan of what the second pass will do with each record.
 //! Only small keys are kept: emails and names for duplicates within the
-//! file, and ids for references between records.
+//! file, ids for references between records, and the records that
+//! planned merges change.
+//!
+//! A record passes only if it would be written as it is: the first pass
+//! builds each one exactly as the second will (the same cleaning and
+//! conversion, [`row::candidate`] and [`convert`]) and applies the store's
+//! own rules to it, and to the record a merge would leave. So an import
+//! that passes its checks is not stopped half-way by the store.
 
+use super::convert::{self, Problems};
 use super::fields::{Problem, Row};
 use super::import::{ImportReport, OnDuplicate};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::{MAX_LISTED, Sink, row};
 use crate::catalog::Catalog;
-use crate::domain::duplicate::{Duplicate, DuplicateIndex};
-use crate::domain::note::note_text;
+use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
 use crate::domain::{Candidate, CandidateId, Timestamp};
-use crate::store::{Store, application_problem};
+use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 
 /// What the second pass does with one candidate row.
@@ -33,6 +40,10 @@ pub struct Plan {
     /// The highest candidate id in the file, so that rows without one can
     /// be given ids past it.
     pub max_candidate_id: u64,
+    /// The listed notices of the first merges, in order: where each sits
+    /// in the report, and its text up to what the merge did (the second
+    /// pass adds the event it was stored as).
+    pub merge_notices: Vec<(usize, String)>,
 }
 
 impl Plan {
@@ -60,6 +71,9 @@ pub struct Checker<'a> {
     engagement_ids: HashMap<u64, u64>,
     applications: HashSet<(u64, u64)>,
     note_ids: HashMap<u64, u64>,
+    /// Stored candidates as the planned merges so far leave them, so that
+    /// a second merge into one is checked against the first's result.
+    merged: HashMap<CandidateId, Candidate>,
 }
 
 impl<'a> Checker<'a> {
@@ -77,14 +91,20 @@ impl<'a> Checker<'a> {
             engagement_ids: HashMap::new(),
             applications: HashSet::new(),
             note_ids: HashMap::new(),
+            merged: HashMap::new(),
+        }
+    }
+
+    /// A problem as listed: with the file it is in, for a folder.
+    fn placed(&self, problem: &Problem) -> String {
+        match &self.file {
+            Some(file) => format!("{file}: {problem}"),
+            None => problem.to_string(),
         }
     }
 
     fn problem_at(&mut self, problem: Problem) {
-        let text = match &self.file {
-            Some(file) => format!("{file}: {problem}"),
-            None => problem.to_string(),
-        };
+        let text = self.placed(&problem);
         note(
             &mut self.report.problems,
             &mut self.report.problem_count,
@@ -92,16 +112,13 @@ impl<'a> Checker<'a> {
         );
     }
 
-    fn notice(&mut self, line: u64, text: String) {
-        let text = match &self.file {
-            Some(file) => format!("{file}: line {line}: {text}"),
-            None => format!("line {line}: {text}"),
-        };
+    /// Notes a notice; where it is listed, if it is.
+    fn notice(&mut self, text: String) -> Option<usize> {
         note(
             &mut self.report.notices,
             &mut self.report.notice_count,
             text,
-        );
+        )
     }
 
     /// The candidate's step, after the checks a valid row still faces:
@@ -136,31 +153,65 @@ impl<'a> Checker<'a> {
         }
         match existing {
             None => Ok(Step::Add),
-            Some(found) => self.duplicate_step(found, line),
+            Some(found) => self.duplicate_step(found, candidate, line),
         }
     }
 
-    fn duplicate_step(&mut self, found: Duplicate, line: u64) -> Result<Step, Problem> {
+    fn duplicate_step(
+        &mut self,
+        found: Duplicate,
+        candidate: &Candidate,
+        line: u64,
+    ) -> Result<Step, Problem> {
         let name = self
-            .existing
-            .as_ref()
-            .and_then(|e| e.store.candidate(found.existing).ok().flatten())
-            .map(|c| c.name)
+            .stored(found.existing)
+            .map(|c| c.name.clone())
             .unwrap_or_default();
         let what = format!("duplicate of {} {name} ({})", found.existing, found.reason);
         match self.on_duplicate {
             OnDuplicate::Error => Err(Problem::line(line, what)),
             OnDuplicate::Skip => {
                 self.report.skipped += 1;
-                self.notice(line, format!("{what}: skipped"));
+                self.notice(self.placed(&Problem::line(line, format!("{what}: skipped"))));
                 Ok(Step::Leave)
             }
             OnDuplicate::Merge => {
+                if let Err(problems) = self.plan_merge(found.existing, candidate) {
+                    let message = format!("{what}: cannot merge: {}", problems.join("; "));
+                    return Err(Problem::line(line, message));
+                }
                 self.report.merged += 1;
-                self.notice(line, format!("{what}: merged into it"));
+                let prefix = self.placed(&Problem::line(line, what));
+                if let Some(slot) = self.notice(format!("{prefix}: to be merged")) {
+                    self.plan.merge_notices.push((slot, prefix));
+                }
                 Ok(Step::Merge(found.existing))
             }
         }
+    }
+
+    /// The stored candidate `id`, as the merges planned so far leave it.
+    fn stored(&self, id: CandidateId) -> Option<Candidate> {
+        if let Some(merged) = self.merged.get(&id) {
+            return Some(merged.clone());
+        }
+        let store = self.existing.as_ref()?.store;
+        store.candidate(id).ok().flatten()
+    }
+
+    /// Checks the record merging `incoming` into `existing` would leave,
+    /// as [`Store::merge_candidate`] will, and keeps it for later merges.
+    fn plan_merge(&mut self, existing: CandidateId, incoming: &Candidate) -> Result<(), Problems> {
+        let Some(stored) = self.stored(existing) else {
+            return Err(vec![format!("{existing} could not be read")]);
+        };
+        let after = duplicate::merge(&stored, incoming);
+        let problems = after.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.merged.insert(existing, after);
+        Ok(())
     }
 
     fn refuse(&mut self, problems: Vec<Problem>) {
@@ -169,14 +220,66 @@ impl<'a> Checker<'a> {
             self.problem_at(problem);
         }
     }
+
+    /// Counts an engagement, application or note as fine or refused.
+    fn secondary(&mut self, line: u64, problems: Problems) -> bool {
+        if problems.is_empty() {
+            return true;
+        }
+        let problems = problems
+            .into_iter()
+            .map(|message| Problem::line(line, message))
+            .collect();
+        self.refuse(problems);
+        false
+    }
+
+    /// What is wrong with an application's references to the file.
+    fn application_links(&self, record: &ApplicationRecord) -> Option<String> {
+        let key = (record.engagement.0, record.candidate.0);
+        if !self.engagement_ids.contains_key(&key.0) {
+            Some(format!(
+                "engagement {} is not in the file",
+                record.engagement
+            ))
+        } else if !self.ids.contains_key(&key.1) {
+            Some(format!("candidate {} is not in the file", record.candidate))
+        } else if self.applications.contains(&key) {
+            Some("this application appears twice".to_string())
+        } else {
+            None
+        }
+    }
+
+    /// What is wrong with a note's id and references to the file.
+    fn note_links(&self, record: &NoteRecord) -> Option<String> {
+        if let Some(earlier) = self.note_ids.get(&record.id.0) {
+            Some(format!("note {} is also on line {earlier}", record.id))
+        } else if !self.ids.contains_key(&record.candidate.0) {
+            Some(format!("candidate {} is not in the file", record.candidate))
+        } else {
+            record
+                .engagement
+                .filter(|e| !self.applications.contains(&(e.0, record.candidate.0)))
+                .map(|e| format!("{} has no application to {e} in the file", record.candidate))
+        }
+    }
 }
 
-/// Lists the first [`MAX_LISTED`] texts and counts them all.
-fn note(list: &mut Vec<String>, count: &mut usize, text: String) {
+/// Lists the first [`MAX_LISTED`] texts and counts them all; where the
+/// text is listed, if it is.
+fn note(list: &mut Vec<String>, count: &mut usize, text: String) -> Option<usize> {
     *count += 1;
     if list.len() < MAX_LISTED {
         list.push(text);
+        return Some(list.len() - 1);
     }
+    None
+}
+
+/// The problems of a converted record, or none.
+fn problems_of<T>(converted: Result<T, Problems>) -> Problems {
+    converted.err().unwrap_or_default()
 }
 
 impl Sink for Checker<'_> {
@@ -208,42 +311,25 @@ impl Sink for Checker<'_> {
     }
 
     fn engagement(&mut self, line: u64, record: EngagementRecord) {
-        let problem = if record.id.0 == 0 {
-            Some("engagement id 0 is not an id".to_string())
-        } else if let Some(earlier) = self.engagement_ids.get(&record.id.0) {
-            Some(format!(
-                "engagement {} is also on line {earlier}",
-                record.id
-            ))
-        } else if self.catalog.role(&record.role).is_none() {
-            Some(format!("unknown role type `{}`", record.role))
-        } else if record.title.trim().is_empty() || record.headcount == 0 {
-            Some("an engagement needs a title and a headcount".to_string())
-        } else {
-            None
-        };
-        let ok = self.secondary(line, problem);
+        let id = record.id;
+        let mut problems = problems_of(convert::engagement(record, self.catalog));
+        if let Some(earlier) = self.engagement_ids.get(&id.0) {
+            problems.insert(0, format!("engagement {id} is also on line {earlier}"));
+        }
+        let ok = self.secondary(line, problems);
         if ok {
-            self.engagement_ids.insert(record.id.0, line);
+            self.engagement_ids.insert(id.0, line);
         }
         self.plan.engagements.push(ok);
     }
 
     fn application(&mut self, line: u64, record: ApplicationRecord) {
         let key = (record.engagement.0, record.candidate.0);
-        let problem = if !self.engagement_ids.contains_key(&key.0) {
-            Some(format!(
-                "engagement {} is not in the file",
-                record.engagement
-            ))
-        } else if !self.ids.contains_key(&key.1) {
-            Some(format!("candidate {} is not in the file", record.candidate))
-        } else if self.applications.contains(&key) {
-            Some("this application appears twice".to_string())
-        } else {
-            application_problem(&record.into_domain())
+        let problems = match self.application_links(&record) {
+            Some(problem) => vec![problem],
+            None => problems_of(convert::application(record, self.catalog)),
         };
-        let ok = self.secondary(line, problem);
+        let ok = self.secondary(line, problems);
         if ok {
             self.applications.insert(key);
         }
@@ -251,26 +337,12 @@ impl Sink for Checker<'_> {
     }
 
     fn note(&mut self, line: u64, record: NoteRecord) {
-        let problem = if record.id.0 == 0 {
-            Some("note id 0 is not an id".to_string())
-        } else if let Some(earlier) = self.note_ids.get(&record.id.0) {
-            Some(format!("note {} is also on line {earlier}", record.id))
-        } else if !self.ids.contains_key(&record.candidate.0) {
-            Some(format!("candidate {} is not in the file", record.candidate))
-        } else if let Some(e) = record
-            .engagement
-            .filter(|e| !self.applications.contains(&(e.0, record.candidate.0)))
-        {
-            Some(format!(
-                "{} has no application to {e} in the file",
-                record.candidate
-            ))
-        } else {
-            note_text(&record.text).err()
-        };
-        let ok = self.secondary(line, problem);
+        let id = record.id;
+        let mut problems: Problems = self.note_links(&record).into_iter().collect();
+        problems.extend(problems_of(convert::note(record)));
+        let ok = self.secondary(line, problems);
         if ok {
-            self.note_ids.insert(record.id.0, line);
+            self.note_ids.insert(id.0, line);
         }
         self.plan.notes.push(ok);
     }
@@ -279,21 +351,15 @@ impl Sink for Checker<'_> {
         self.refuse(vec![problem]);
     }
 
+    /// The problem that ended the reading is listed like any other, and
+    /// kept as the reason (the list may be full by then).
     fn stop(&mut self, problem: Problem) {
-        self.problem_at(problem);
-        self.report.stopped = self.report.problems.last().cloned();
-    }
-}
-
-impl Checker<'_> {
-    /// Counts an engagement, application or note as fine or refused.
-    fn secondary(&mut self, line: u64, problem: Option<String>) -> bool {
-        match problem {
-            None => true,
-            Some(message) => {
-                self.refuse(vec![Problem::line(line, message)]);
-                false
-            }
-        }
+        let text = self.placed(&problem);
+        note(
+            &mut self.report.problems,
+            &mut self.report.problem_count,
+            text.clone(),
+        );
+        self.report.stopped = Some(text);
     }
 }

@@ -3,7 +3,7 @@
 //! RFC 3339 in UTC with milliseconds and dates as YYYY-MM-DD.
 
 use super::columns::Column;
-use super::fields::join_list;
+use crate::domain::text::join_list;
 use crate::domain::text::{clean, clean_line};
 use crate::domain::{
     Application, Candidate, CandidateId, EngagementId, EngagementStatus, HiringModel, Note, NoteId,
@@ -36,6 +36,27 @@ pub mod rfc3339 {
     }
 }
 
+/// Optional dates as `2026-07-01`, read back within the years an export
+/// can write (see [`super::row::date`]).
+pub mod ymd {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.serialize_some(&date.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => super::super::row::date(text.trim()).map_err(D::Error::custom),
+            None => Ok(None),
+        }
+    }
+}
+
 /// A candidate's values under the import column names, as text: one CSV
 /// row, in [`Column::ALL`] order.
 pub fn candidate_cells(c: &Candidate) -> Vec<String> {
@@ -49,13 +70,13 @@ pub fn candidate_cells(c: &Candidate) -> Vec<String> {
             Column::City => clean_line(&c.location.city),
             Column::Country => clean_line(&c.location.country),
             Column::Timezone => clean_line(&c.location.timezone),
-            Column::Roles => join_list(c.roles.iter().map(RoleId::as_str)),
+            Column::Roles => join_list(roles(c).iter().map(String::as_str)),
             Column::Skills => skills_cell(c),
             Column::Rate => c.rate.as_ref().map(rate_text).unwrap_or_default(),
             Column::Currency => c
                 .rate
                 .as_ref()
-                .map(|r| r.currency.clone())
+                .map(|r| clean_line(&r.currency))
                 .unwrap_or_default(),
             Column::AvailableFrom => c.available_from.map(|d| d.to_string()).unwrap_or_default(),
             Column::Source => c.source.label().to_string(),
@@ -70,11 +91,29 @@ fn cleaned(items: &[String]) -> Vec<String> {
     items.iter().map(|i| clean_line(i)).collect()
 }
 
+/// Ids and codes are the catalog's and the store's, but an older or
+/// foreign writer may have left anything in them: an export cleans them
+/// like any text.
+fn roles(c: &Candidate) -> Vec<String> {
+    c.roles.iter().map(|r| clean_line(r.as_str())).collect()
+}
+
+fn skill_id(id: &SkillId) -> SkillId {
+    SkillId(clean_line(id.as_str()))
+}
+
+fn clean_rate(rate: &RateRange) -> RateRange {
+    RateRange {
+        currency: clean_line(&rate.currency),
+        ..rate.clone()
+    }
+}
+
 fn skills_cell(c: &Candidate) -> String {
     let items: Vec<String> = c
         .skills
         .iter()
-        .map(|s| format!("{}:{}", s.skill, s.level))
+        .map(|s| format!("{}:{}", skill_id(&s.skill), s.level))
         .collect();
     join_list(items.iter().map(String::as_str))
 }
@@ -131,15 +170,15 @@ impl From<&Candidate> for CandidateJson {
             city: clean_line(&c.location.city),
             country: clean_line(&c.location.country),
             timezone: clean_line(&c.location.timezone),
-            roles: c.roles.iter().map(|r| r.0.clone()).collect(),
+            roles: roles(c),
             skills: SkillMap(
                 c.skills
                     .iter()
-                    .map(|s| (s.skill.0.clone(), s.level.get()))
+                    .map(|s| (skill_id(&s.skill).0, s.level.get()))
                     .collect(),
             ),
             rate: c.rate.as_ref().map(rate_text),
-            currency: c.rate.as_ref().map(|r| r.currency.clone()),
+            currency: c.rate.as_ref().map(|r| clean_line(&r.currency)),
             available_from: c.available_from,
             source: c.source.label(),
             tags: cleaned(&c.tags),
@@ -163,6 +202,7 @@ pub struct EngagementRecord {
     pub status: EngagementStatus,
     #[serde(with = "rfc3339")]
     pub opened_at: Timestamp,
+    #[serde(default, with = "ymd")]
     pub target_start: Option<NaiveDate>,
 }
 
@@ -217,32 +257,21 @@ impl From<&crate::domain::Engagement> for EngagementRecord {
             id: e.id,
             client: clean_line(&e.client),
             title: clean_line(&e.title),
-            role: e.role.clone(),
-            requirements: e.requirements.clone(),
+            role: RoleId(clean_line(e.role.as_str())),
+            requirements: e
+                .requirements
+                .iter()
+                .map(|r| Requirement {
+                    skill: skill_id(&r.skill),
+                    ..r.clone()
+                })
+                .collect(),
             headcount: e.headcount,
-            budget: e.budget.clone(),
+            budget: e.budget.as_ref().map(clean_rate),
             model: e.model,
             status: e.status,
             opened_at: e.opened_at,
             target_start: e.target_start,
-        }
-    }
-}
-
-impl EngagementRecord {
-    pub fn into_domain(self) -> crate::domain::Engagement {
-        crate::domain::Engagement {
-            id: self.id,
-            client: clean_line(&self.client),
-            title: clean_line(&self.title),
-            role: self.role,
-            requirements: self.requirements,
-            headcount: self.headcount,
-            budget: self.budget,
-            model: self.model,
-            status: self.status,
-            opened_at: self.opened_at,
-            target_start: self.target_start,
         }
     }
 }
@@ -259,26 +288,6 @@ impl From<&Application> for ApplicationRecord {
     }
 }
 
-impl ApplicationRecord {
-    pub fn into_domain(self) -> Application {
-        Application {
-            engagement: self.engagement,
-            candidate: self.candidate,
-            stage: self.stage,
-            history: self
-                .history
-                .into_iter()
-                .map(ChangeRecord::into_domain)
-                .collect(),
-            scorecards: self
-                .scorecards
-                .into_iter()
-                .map(ScorecardRecord::into_domain)
-                .collect(),
-        }
-    }
-}
-
 impl From<&StageChange> for ChangeRecord {
     fn from(c: &StageChange) -> ChangeRecord {
         ChangeRecord {
@@ -291,40 +300,15 @@ impl From<&StageChange> for ChangeRecord {
     }
 }
 
-impl ChangeRecord {
-    fn into_domain(self) -> StageChange {
-        StageChange {
-            from: self.from,
-            to: self.to,
-            at: self.at,
-            actor: clean_line(&self.actor),
-            reason: self.reason.as_deref().map(clean_line),
-        }
-    }
-}
-
 impl From<&Scorecard> for ScorecardRecord {
     fn from(s: &Scorecard) -> ScorecardRecord {
         ScorecardRecord {
             stage: s.stage,
             author: clean_line(&s.author),
             at: s.at,
-            ratings: s.ratings.clone(),
+            ratings: s.ratings.iter().map(|(k, r)| (skill_id(k), *r)).collect(),
             recommendation: s.recommendation,
             notes: clean(&s.notes, true),
-        }
-    }
-}
-
-impl ScorecardRecord {
-    fn into_domain(self) -> Scorecard {
-        Scorecard {
-            stage: self.stage,
-            author: clean_line(&self.author),
-            at: self.at,
-            ratings: self.ratings,
-            recommendation: self.recommendation,
-            notes: clean(&self.notes, true),
         }
     }
 }
@@ -338,19 +322,6 @@ impl From<&Note> for NoteRecord {
             at: n.at,
             author: clean_line(&n.author),
             text: clean(&n.text, true),
-        }
-    }
-}
-
-impl NoteRecord {
-    pub fn into_domain(self) -> Note {
-        Note {
-            id: self.id,
-            candidate: self.candidate,
-            engagement: self.engagement,
-            at: self.at,
-            author: clean_line(&self.author),
-            text: clean(&self.text, true),
         }
     }
 }

@@ -2,14 +2,16 @@
 //! cannot be one.
 
 use super::columns::Column;
-use super::fields::{Field, Problem, Raw, Row, split_list};
+use super::fields::{Field, Problem, Raw, Row};
 use crate::catalog::Catalog;
 use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
+use crate::domain::ids::MAX_ID;
+use crate::domain::text::split_list;
 use crate::domain::text::{clean_line, is_clean, is_plausible_email};
 use crate::domain::{
     Candidate, CandidateId, Level, Location, RateRange, RoleId, SkillLevel, Source, Timestamp,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// Builds the candidate a row describes. `now` stamps rows without a
 /// `created_at`. The id is `CandidateId(0)` when the row has none.
@@ -175,7 +177,22 @@ fn id(text: &str) -> Result<CandidateId, String> {
     }
     match text.parse::<CandidateId>() {
         Ok(CandidateId(0)) | Err(_) => Err(format!("`{text}` is not a candidate id such as C12")),
-        Ok(id) => Ok(id),
+        Ok(id) => match id_problem("candidate", id.0) {
+            Some(problem) => Err(problem),
+            None => Ok(id),
+        },
+    }
+}
+
+/// What is wrong with a record's id from a file: 0 is no id, and one past
+/// [`MAX_ID`] leaves no room to count on.
+pub fn id_problem(kind: &str, id: u64) -> Option<String> {
+    match id {
+        0 => Some(format!("{kind} id 0 is not an id")),
+        id if id > MAX_ID => Some(format!(
+            "{kind} id {id} is too large (ids go up to {MAX_ID})"
+        )),
+        _ => None,
     }
 }
 
@@ -259,22 +276,37 @@ pub fn currency_code(text: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// The years a date or a time (in UTC) may fall in: those `YYYY-MM-DD`
+/// and RFC 3339 can write, so that whatever is imported exports and reads
+/// back.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 pub fn date(text: &str) -> Result<Option<NaiveDate>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!("`{text}` is not a date from year 1 to 9999"));
+    }
+    Ok(Some(date))
 }
 
 pub fn timestamp(text: &str) -> Result<Option<Timestamp>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| Some(t.with_timezone(&Utc)))
-        .map_err(|_| format!("`{text}` is not a time such as 2026-06-01T09:00:00.000Z"))
+    let at = DateTime::parse_from_rfc3339(text)
+        .map_err(|_| format!("`{text}` is not a time such as 2026-06-01T09:00:00.000Z"))?
+        .with_timezone(&Utc);
+    if !YEARS.contains(&at.year()) {
+        return Err(format!(
+            "`{text}` is in year {} in UTC; times go from year 1 to 9999",
+            at.year()
+        ));
+    }
+    Ok(Some(at))
 }
 
 fn source(text: &str) -> Result<Source, String> {

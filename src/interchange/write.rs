@@ -4,7 +4,7 @@
 use super::fields::{Problem, Row};
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
-use super::{CHUNK, Sink, row};
+use super::{CHUNK, MAX_LISTED, Sink, convert, row};
 use crate::catalog::Catalog;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EventId, Note, Stamp};
 use crate::store::{Store, StoreError};
@@ -14,8 +14,6 @@ use crate::store::{Store, StoreError};
 pub struct Written {
     pub candidates: usize,
     pub merged: usize,
-    /// The events of the first and the last merge, to undo them by.
-    pub merge_events: Option<(EventId, EventId)>,
     pub engagements: usize,
     pub applications: usize,
     pub notes: usize,
@@ -31,7 +29,12 @@ pub struct Writer<'a> {
     pub written: Written,
     /// The first failure; everything after it is left alone.
     pub error: Option<StoreError>,
-    next_id: u64,
+    /// The events of the first [`MAX_LISTED`] merges, in order, to undo
+    /// them by.
+    pub merge_events: Vec<EventId>,
+    /// The id for the next candidate without one (ids kept); `None` once
+    /// they have run out.
+    next_id: Option<u64>,
     seen: [usize; 4],
     candidates: Vec<Candidate>,
     engagements: Vec<Engagement>,
@@ -49,7 +52,8 @@ impl<'a> Writer<'a> {
             keep_ids: false,
             written: Written::default(),
             error: None,
-            next_id: plan.max_candidate_id + 1,
+            merge_events: Vec::new(),
+            next_id: plan.max_candidate_id.checked_add(1),
             seen: [0; 4],
             candidates: Vec::with_capacity(CHUNK),
             engagements: Vec::new(),
@@ -70,8 +74,12 @@ impl<'a> Writer<'a> {
 
     /// Writes the pending chunks of the first `kinds` kinds (candidates,
     /// engagements, applications, notes): a record may only be written
-    /// once those it refers to are.
+    /// once those it refers to are. Nothing more is written after a
+    /// failure.
     fn flush_up_to(&mut self, kinds: usize) {
+        if self.error.is_some() {
+            return;
+        }
         let store = self.store;
         let outcome = (|| -> Result<(), StoreError> {
             if !self.candidates.is_empty() {
@@ -114,8 +122,14 @@ impl<'a> Writer<'a> {
         if !self.keep_ids {
             candidate.id = CandidateId(0);
         } else if candidate.id.0 == 0 {
-            candidate.id = CandidateId(self.next_id);
-            self.next_id += 1;
+            let Some(id) = self.next_id else {
+                self.error = Some(StoreError::Invalid(vec![
+                    "no candidate id is left to give".into(),
+                ]));
+                return;
+            };
+            candidate.id = CandidateId(id);
+            self.next_id = id.checked_add(1);
         }
         self.candidates.push(candidate);
         if self.candidates.len() >= CHUNK {
@@ -127,11 +141,9 @@ impl<'a> Writer<'a> {
         match self.store.merge_candidate(existing, candidate, self.stamp) {
             Ok(merged) => {
                 self.written.merged += 1;
-                let first = self
-                    .written
-                    .merge_events
-                    .map_or(merged.event, |(first, _)| first);
-                self.written.merge_events = Some((first, merged.event));
+                if self.merge_events.len() < MAX_LISTED {
+                    self.merge_events.push(merged.event);
+                }
             }
             Err(error) => self.error = Some(error),
         }
@@ -155,33 +167,42 @@ impl Sink for Writer<'_> {
         }
     }
 
-    fn engagement(&mut self, _line: u64, record: EngagementRecord) {
+    fn engagement(&mut self, line: u64, record: EngagementRecord) {
         let plan = self.plan;
         if self.take(1, &plan.engagements) {
+            let Ok(engagement) = convert::engagement(record, self.catalog) else {
+                return self.changed(line);
+            };
             self.flush_up_to(1);
-            self.engagements.push(record.into_domain());
+            self.engagements.push(engagement);
             if self.engagements.len() >= CHUNK {
                 self.flush_up_to(2);
             }
         }
     }
 
-    fn application(&mut self, _line: u64, record: ApplicationRecord) {
+    fn application(&mut self, line: u64, record: ApplicationRecord) {
         let plan = self.plan;
         if self.take(2, &plan.applications) {
+            let Ok(application) = convert::application(record, self.catalog) else {
+                return self.changed(line);
+            };
             self.flush_up_to(2);
-            self.applications.push(record.into_domain());
+            self.applications.push(application);
             if self.applications.len() >= CHUNK {
                 self.flush_up_to(3);
             }
         }
     }
 
-    fn note(&mut self, _line: u64, record: NoteRecord) {
+    fn note(&mut self, line: u64, record: NoteRecord) {
         let plan = self.plan;
         if self.take(3, &plan.notes) {
+            let Ok(note) = convert::note(record) else {
+                return self.changed(line);
+            };
             self.flush_up_to(3);
-            self.notes.push(record.into_domain());
+            self.notes.push(note);
             if self.notes.len() >= CHUNK {
                 self.flush_up_to(4);
             }
@@ -194,5 +215,51 @@ impl Sink for Writer<'_> {
         self.error.get_or_insert(StoreError::Invalid(vec![format!(
             "the file could not be read again ({problem}): it changed during the import"
         )]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::domain::testing::at;
+    use crate::interchange::columns::Column;
+    use crate::interchange::fields::{Field, Place, Raw};
+
+    fn row(line: u64, name: &str, email: &str) -> Row {
+        let field = |column, value: &str| Field {
+            column,
+            place: Place {
+                line,
+                column: 1,
+                name: "x".into(),
+            },
+            value: Raw::Text(value.into()),
+        };
+        Row {
+            line,
+            fields: vec![field(Column::Name, name), field(Column::Email, email)],
+            problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn nothing_pending_is_written_after_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("db")).unwrap();
+        // A row to add (pending in its chunk), then a merge into a record
+        // that is not there, which fails.
+        let plan = Plan {
+            candidates: vec![Step::Add, Step::Merge(CandidateId(99))],
+            ..Plan::default()
+        };
+        let stamp = Stamp::new(at(1), "tester");
+        let mut writer = Writer::new(&store, Catalog::builtin(), &stamp, &plan);
+        writer.candidate(row(2, "Ana Silva", "ana@example.com"));
+        writer.candidate(row(3, "Bo Chen", "bo@example.com"));
+        writer.finish();
+        assert!(writer.error.is_some());
+        assert_eq!(writer.written.candidates, 0);
+        assert_eq!(store.candidate_count(), 0);
     }
 }

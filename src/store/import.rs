@@ -9,6 +9,7 @@ use super::candidates::{refuse_taken_email, validate as validate_candidate};
 use super::engagements::validate as validate_engagement;
 use super::error::{Result, StoreError};
 use super::tx;
+use crate::domain::ids::MAX_ID;
 use crate::domain::note::note_text;
 use crate::domain::text::normalize_email;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EventKind, Note, Stamp};
@@ -27,6 +28,7 @@ impl Store {
     ) -> Result<Vec<CandidateId>> {
         for candidate in chunk {
             validate_candidate(candidate)?;
+            refuse_huge_id(candidate.id.0)?;
         }
         let trees = (
             &self.candidates,
@@ -59,6 +61,7 @@ impl Store {
     pub fn import_engagements(&self, chunk: &[Engagement], stamp: &Stamp) -> Result<()> {
         for engagement in chunk {
             validate_engagement(engagement)?;
+            refuse_huge_id(engagement.id.0)?;
         }
         let trees = (
             &self.engagements,
@@ -84,6 +87,7 @@ impl Store {
     pub fn import_notes(&self, chunk: &[Note]) -> Result<()> {
         for note in chunk {
             note_text(&note.text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
+            refuse_huge_id(note.id.0)?;
         }
         let trees = (
             &self.notes,
@@ -126,11 +130,11 @@ fn chunk_ids(
 ) -> tx::TxResult<Vec<CandidateId>> {
     let counter = tx::read_counter(meta.get(tx::CANDIDATE_SEQ)?.as_deref());
     let highest_kept = chunk.iter().map(|c| c.id.0).max().unwrap_or(0);
-    let mut next = counter.max(highest_kept + 1);
+    let mut next = counter.max(after(highest_kept)?);
     let mut ids = Vec::with_capacity(chunk.len());
     for candidate in chunk {
         let id = if candidate.id.0 == 0 {
-            next += 1;
+            next = after(next)?;
             next - 1
         } else if candidates.get(candidate.id.to_key())?.is_some() {
             return tx::abort(StoreError::Invalid(vec![format!(
@@ -172,7 +176,27 @@ fn keep_id(meta: &TransactionalTree, seq: &[u8], id: u64, taken: bool) -> tx::Tx
     }
     let next = tx::read_counter(meta.get(seq)?.as_deref());
     if next <= id {
-        meta.insert(seq, &(id + 1).to_be_bytes())?;
+        meta.insert(seq, &after(id)?.to_be_bytes())?;
     }
     Ok(id)
+}
+
+/// The id after `id`, or an abort when there is none.
+fn after(id: u64) -> tx::TxResult<u64> {
+    match id.checked_add(1) {
+        Some(next) => Ok(next),
+        None => tx::abort(StoreError::Invalid(vec![format!(
+            "no id is left after {id}"
+        )])),
+    }
+}
+
+/// Refuses an id past [`MAX_ID`]: the counter must be able to go on.
+fn refuse_huge_id(id: u64) -> Result<()> {
+    if id > MAX_ID {
+        return Err(StoreError::Invalid(vec![format!(
+            "id {id} is too large (ids go up to {MAX_ID})"
+        )]));
+    }
+    Ok(())
 }

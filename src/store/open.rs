@@ -207,7 +207,10 @@ fn with_deadline<T: Send + 'static>(
 }
 
 /// How long sled's own file lock may linger after this process closed it.
-const STALE_LOCK_GRACE: Duration = Duration::from_secs(3);
+/// Generous: on a loaded machine a process that has just closed the
+/// database can take seconds to let go, and only a stale lock gets here
+/// (the folder's own lock turns a live second hireterm away at once).
+const STALE_LOCK_GRACE: Duration = Duration::from_secs(10);
 
 /// sled releases its file lock through deferred reclamation, some time after
 /// the last handle is dropped, so reopening in the same process can briefly

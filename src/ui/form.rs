@@ -73,7 +73,27 @@ fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, them
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
     let width = usize::from(footer.width);
-    let first_line = match (&form.error, offset, below) {
+    let first_line = footer_line(app, form, (offset, below), width, theme);
+    let hints = Line::styled(fit(&hints(app), width).into_owned(), theme.dim());
+    frame.render_widget(Paragraph::new(vec![first_line, hints]), footer);
+    box_area
+}
+
+/// The footer's first line: the question an esc asked, else why the store
+/// refused the save, else how many rows are scrolled out of sight.
+fn footer_line<'a>(
+    app: &App,
+    form: &Form,
+    (above, below): (usize, usize),
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    if form.discard_asked {
+        let esc = key_for(app, Action::Cancel).unwrap_or_else(|| "esc".into());
+        let ask = format!("{esc} again to discard your changes · any other key keeps editing");
+        return Line::styled(fit(&ask, width).into_owned(), theme.warn());
+    }
+    match (&form.error, above, below) {
         (Some(error), ..) => Line::styled(
             fit(&format!("✗ {}", safe(error)), width).into_owned(),
             theme.error(),
@@ -82,10 +102,14 @@ fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, them
         (None, above, below) => {
             Line::styled(format!("↕ {above} rows above · {below} below"), theme.dim())
         }
-    };
-    let hints = Line::styled(fit(&hints(app), width).into_owned(), theme.dim());
-    frame.render_widget(Paragraph::new(vec![first_line, hints]), footer);
-    box_area
+    }
+}
+
+/// The key bound to `action` in the form, as the keymap writes it.
+fn key_for(app: &App, action: Action) -> Option<String> {
+    let bindings = app.keymap().bindings(Context::Form);
+    let binding = bindings.iter().find(|b| b.action == action)?;
+    Some(binding.key.to_string())
 }
 
 /// The body between the tabs and the status line, filled by the form
@@ -178,6 +202,7 @@ fn note<'a>(field: &Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
             None => return None,
         },
         Kind::Choice { .. } if focused => "←→ change",
+        Kind::Text(rule) if focused => rule.hint()?,
         _ => return None,
     };
     Some(Span::styled(hint, theme.dim()))
@@ -298,13 +323,9 @@ fn hints(app: &App) -> String {
         (Action::Save, "save"),
         (Action::Cancel, "cancel"),
     ];
-    let bindings = app.keymap().bindings(Context::Form);
     short
         .iter()
-        .filter_map(|(action, label)| {
-            let binding = bindings.iter().find(|b| b.action == *action)?;
-            Some(format!("{} {label}", binding.key))
-        })
+        .filter_map(|(action, label)| Some(format!("{} {label}", key_for(app, *action)?)))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -224,6 +224,54 @@ pub fn open_form(app: &hireterm::app::App) -> Option<&hireterm::app::form::Form>
     }
 }
 
+/// The candidate form open over the app; panics when there is none.
+pub fn candidate_sheet(app: &hireterm::app::App) -> &hireterm::app::candidate_form::CandidateForm {
+    use hireterm::app::overlay::Overlay;
+    match app.overlay() {
+        Some(Overlay::CandidateForm(sheet)) => sheet,
+        other => panic!("no candidate form: {other:?}"),
+    }
+}
+
+/// The error shown beside the open form's field labelled `label`.
+pub fn error_of(app: &hireterm::app::App, label: &str) -> Option<String> {
+    let form = open_form(app).unwrap();
+    let field = form.fields.iter().find(|f| f.label == label).unwrap();
+    field.error.clone()
+}
+
+/// The screen row that shows `label` as a field.
+pub fn row_of(app: &hireterm::app::App, label: &str) -> String {
+    let (width, height) = app.size();
+    let text = screen_text(&draw(app, width, height));
+    text.lines()
+        .find(|l| l.contains(&format!(" {label:<11}")))
+        .unwrap_or_else(|| panic!("no row {label}: {text}"))
+        .to_string()
+}
+
+/// Moves the cursor to the candidate `id` in the table and opens the form.
+pub fn edit_candidate(app: &mut hireterm::app::App, id: CandidateId) {
+    let row = app
+        .candidates()
+        .order
+        .iter()
+        .position(|&i| app.data().candidates()[i as usize].id == id)
+        .unwrap();
+    for _ in 0..row {
+        press(app, "j");
+    }
+    press(app, "E");
+    assert_eq!(
+        candidate_sheet(app).editing.as_ref().map(|c| c.id),
+        Some(id)
+    );
+}
+
+pub fn level(n: u8) -> Level {
+    Level::new(n).unwrap()
+}
+
 /// Tabs through the open form to the field labelled `label`.
 pub fn focus_field(app: &mut hireterm::app::App, label: &str) {
     for _ in 0..20 {

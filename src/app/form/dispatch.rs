@@ -1,7 +1,8 @@
 //! An open form's keys: the duplicate prompt's table while it shows, else
 //! the `[form]` table (tab, enter, ctrl-s, esc...), else the editing keys.
 //! Only those tables are read, never the global one: in a form `q` and `j`
-//! are letters, not commands.
+//! are letters, not commands. Esc on a changed form asks before it throws
+//! the changes away; the next key answers.
 
 use super::Form;
 use crate::app::overlay::Overlay;
@@ -16,8 +17,12 @@ impl App {
             }
             return;
         }
+        // The question an esc asked is answered by this key, whatever it is.
+        let asked = self
+            .form_mut()
+            .is_some_and(|form| std::mem::take(&mut form.discard_asked));
         match self.keymap.lookup_in(Context::Form, key) {
-            Some(action) => self.form_update(action),
+            Some(action) => self.form_update(action, asked),
             None => {
                 let catalog = self.catalog;
                 if let Some(form) = self.form_mut() {
@@ -38,7 +43,7 @@ impl App {
         }
     }
 
-    fn form_update(&mut self, action: Action) {
+    fn form_update(&mut self, action: Action, asked: bool) {
         let Some(form) = self.form_mut() else {
             return;
         };
@@ -48,11 +53,7 @@ impl App {
             Action::MatchUp => form.step(-1),
             Action::MatchDown => form.step(1),
             Action::Accept => form.accept(),
-            // Esc first closes the matches; on a settled field it discards.
-            Action::Cancel if !form.close_completion() => {
-                self.overlay = None;
-                self.say("form discarded: nothing was saved");
-            }
+            Action::Cancel => self.cancel_form(asked),
             Action::Save => match &self.overlay {
                 Some(Overlay::CandidateForm(_)) => self.save_candidate_form(),
                 Some(Overlay::EngagementForm(_)) => self.save_engagement_form(),
@@ -62,12 +63,31 @@ impl App {
         }
     }
 
+    /// Esc: first closes the matches (or drops a pick waiting for its
+    /// level); then discards an unchanged form at once, and a changed one
+    /// only when the esc before it asked.
+    fn cancel_form(&mut self, asked: bool) {
+        let Some(form) = self.form_mut() else {
+            return;
+        };
+        if form.close_completion() {
+            return;
+        }
+        if asked || !form.is_changed() {
+            self.overlay = None;
+            self.say("form discarded: nothing was saved");
+        } else {
+            form.discard_asked = true;
+        }
+    }
+
     pub(in crate::app) fn paste_into_form(&mut self, text: &str) {
         if self.context() == Context::Duplicate {
             return;
         }
         let catalog = self.catalog;
         if let Some(form) = self.form_mut() {
+            form.discard_asked = false;
             form.paste(text, catalog);
         }
     }

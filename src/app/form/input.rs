@@ -13,7 +13,7 @@ pub struct TextInput {
 
 /// A hard cap on what a field holds. It sits well above the fields' own
 /// limits (the longest valid value is a candidate's 200 tags of 200
-/// characters, with their commas), so that a stored value always loads
+/// characters, with their separators), so that a stored value always loads
 /// whole and an over-long paste is kept and reported by validation, not
 /// silently cut, while memory stays bounded.
 pub const HARD_CAP: usize = 50_000;

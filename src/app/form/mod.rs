@@ -14,6 +14,7 @@ pub mod rules;
 use super::{Key, KeyCode};
 use crate::catalog::Catalog;
 use crate::domain::RateRange;
+use crate::domain::problem::FieldProblem;
 use input::TextInput;
 use picks::{Pick, Picks, Waiting};
 use rules::Rule;
@@ -22,8 +23,14 @@ use rules::Rule;
 pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
-    /// Why the store refused the last save (the fields were fine).
+    /// Why the last save was refused when no one field is to blame: the
+    /// store said no, or the record check found a problem with no field.
     pub error: Option<String>,
+    /// Set by an esc on a changed form: the next esc discards it, any
+    /// other key keeps editing.
+    pub discard_asked: bool,
+    /// The fields as the form opened, to tell whether anything changed.
+    opened: Vec<Field>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +138,18 @@ impl Field {
         true
     }
 
+    /// Whether the field holds what `other` holds: the same text, choice
+    /// and picks (the cursor, errors and matches aside).
+    fn same_value(&self, other: &Field) -> bool {
+        let same_kind = match (&self.kind, &other.kind) {
+            (Kind::Choice { index: a, .. }, Kind::Choice { index: b, .. }) => a == b,
+            (Kind::Picks { picks: a, .. }, Kind::Picks { picks: b, .. }) => a.chosen == b.chosen,
+            (Kind::Text(_), Kind::Text(_)) => true,
+            _ => false,
+        };
+        same_kind && self.input.text() == other.input.text()
+    }
+
     /// The open completion list of a picks field.
     pub fn completion(&self) -> Option<&Picks> {
         match &self.kind {
@@ -143,10 +162,23 @@ impl Field {
 impl Form {
     pub fn new(fields: Vec<Field>) -> Form {
         Form {
+            opened: fields.clone(),
             fields,
             focus: 0,
             error: None,
+            discard_asked: false,
         }
+    }
+
+    /// Whether any field holds something other than it did as the form
+    /// opened (typing a letter and deleting it again is no change).
+    pub fn is_changed(&self) -> bool {
+        self.fields.len() != self.opened.len()
+            || self
+                .fields
+                .iter()
+                .zip(&self.opened)
+                .any(|(now, then)| !now.same_value(then))
     }
 
     pub fn focused(&self) -> &Field {
@@ -260,9 +292,10 @@ impl Form {
         }
     }
 
-    /// Checks every field; on failure, the focus goes to the first field
-    /// in error.
+    /// Checks every field (forgetting the last refusal); on failure, the
+    /// focus goes to the first field in error.
     pub fn validate(&mut self) -> bool {
+        self.error = None;
         for field in &mut self.fields {
             field.validate();
         }
@@ -295,24 +328,52 @@ impl Form {
     }
 
     /// The range typed in field `range` with the currency of field
-    /// `currency`: `Some(None)` when no range was typed, `None` (the
-    /// currency field marked) when a range lacks its currency. Called
-    /// once every field has passed its own check.
+    /// `currency`, read (not judged: the record check does that):
+    /// `Some(None)` when no range was typed, `None` (the currency field
+    /// marked) when a range lacks its currency. Called once every field
+    /// has passed its own check.
     pub fn rate(&mut self, range: usize, currency: usize, what: &str) -> Option<Option<RateRange>> {
         let Some((min, max)) = rules::parse_range(&self.text(range)).ok()? else {
             return Some(None);
         };
-        match rules::parse_currency(&self.text(currency)) {
-            Ok(code) => Some(Some(RateRange {
-                min,
-                max,
-                currency: code,
-            })),
-            Err(_) => {
-                self.set_error(currency, format!("needed with a {what}"));
-                None
+        let code = rules::parse_currency(&self.text(currency));
+        if code.is_empty() {
+            self.set_error(currency, format!("needed with a {what}"));
+            return None;
+        }
+        Some(Some(RateRange {
+            min,
+            max,
+            currency: code,
+        }))
+    }
+
+    /// Shows the problems the domain found in the record the form built,
+    /// each beside its field (`field_of` maps the record's field names to
+    /// the form's), the rest in the footer; the focus goes to the first
+    /// field marked. True when there were none.
+    pub fn show_problems(
+        &mut self,
+        problems: Vec<FieldProblem>,
+        field_of: impl Fn(&str) -> Option<usize>,
+    ) -> bool {
+        let mut first = None;
+        let mut unplaced = Vec::new();
+        for problem in problems {
+            match field_of(problem.field) {
+                Some(index) if index < self.fields.len() => {
+                    let field = &mut self.fields[index];
+                    field.error.get_or_insert(problem.message);
+                    first = first.or(Some(index));
+                }
+                _ => unplaced.push(problem.message),
             }
         }
+        self.focus = first.unwrap_or(self.focus);
+        if !unplaced.is_empty() {
+            self.error = Some(unplaced.join(" · "));
+        }
+        first.is_none() && unplaced.is_empty()
     }
 
     /// Marks a field as wrong after a check that needs several fields.

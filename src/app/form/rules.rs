@@ -1,9 +1,14 @@
 //! What each field accepts, and the parsers that turn its text into a
-//! value. Messages are short: they are drawn next to the field.
+//! value. The rules themselves are the domain's (the store applies the
+//! same ones): a field only reads its text and asks the domain about the
+//! value. Messages are drawn next to the field.
 
 use crate::domain::RateRange;
-use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
-use crate::domain::text::is_plausible_email;
+use crate::domain::candidate::{
+    MAX_FIELD_CHARS, MAX_LIST_LEN, currency_problem, phone_problem, range_problem,
+};
+use crate::domain::engagement::{MAX_HEADCOUNT, headcount_problem};
+use crate::domain::text::{self, is_plausible_email};
 use chrono::NaiveDate;
 
 /// The rule a text field is checked by (beyond its length).
@@ -12,7 +17,9 @@ pub enum Rule {
     Optional,
     Required,
     Email,
+    /// Anything with enough digits: `+44 (0)20 7946 0958 ext. 12`.
     Phone,
+    /// Free text, as the store keeps it; the hint asks for a zone name.
     TimeZone,
     /// `60-90` or `75`: whole units, minimum not above maximum.
     Range,
@@ -20,21 +27,23 @@ pub enum Rule {
     Currency,
     /// `YYYY-MM-DD`, or empty.
     Date,
-    /// A whole number in this range.
-    Count {
-        min: u32,
-        max: u32,
-    },
-    /// Comma-separated tags.
+    /// An engagement's headcount, required.
+    Headcount,
+    /// Tags in the one list notation: `remote; senior`, `\;` inside a
+    /// tag (see [`crate::domain::text::split_list`]).
     Tags,
 }
 
-/// Digits a phone number needs at least (a shorter one is a typo).
-const MIN_PHONE_DIGITS: usize = 7;
-/// Rates and budgets above this are a typo, not an hourly rate.
-const MAX_RATE: u32 = 100_000;
-
 impl Rule {
+    /// What the field in focus shows beside an empty or valid value.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Rule::Tags => Some("a; b · \\; inside a tag"),
+            Rule::TimeZone => Some("like Europe/Lisbon"),
+            _ => None,
+        }
+    }
+
     /// What is wrong with `text` under this rule, if anything.
     pub fn check(self, text: &str) -> Option<String> {
         let text = text.trim();
@@ -43,32 +52,23 @@ impl Rule {
             return Some(format!("at most {MAX_FIELD_CHARS} characters"));
         }
         if text.is_empty() {
-            let needed = matches!(self, Rule::Required | Rule::Email | Rule::Count { .. });
+            let needed = matches!(self, Rule::Required | Rule::Email | Rule::Headcount);
             return needed.then(|| "required".to_string());
         }
         match self {
-            Rule::Optional | Rule::Required => None,
+            Rule::Optional | Rule::Required | Rule::TimeZone => None,
             Rule::Email => (!is_plausible_email(text)).then(|| "not an email address".into()),
-            Rule::Phone => check_phone(text),
-            Rule::TimeZone => text
-                .contains(char::is_whitespace)
-                .then(|| "a zone like Europe/Lisbon".into()),
-            Rule::Range => parse_range(text).err(),
-            Rule::Currency => parse_currency(text).err(),
+            Rule::Phone => phone_problem(text),
+            Rule::Range => match parse_range(text) {
+                Ok(range) => range.and_then(|(min, max)| range_problem(min, max)),
+                Err(shape) => Some(shape),
+            },
+            Rule::Currency => currency_problem(&parse_currency(text)),
             Rule::Date => parse_date(text).err(),
-            Rule::Count { min, max } => parse_count(text, min, max).err(),
+            Rule::Headcount => parse_headcount(text).err(),
             Rule::Tags => check_tags(text),
         }
     }
-}
-
-fn check_phone(text: &str) -> Option<String> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    if !text.chars().all(allowed) {
-        return Some("digits, spaces and + - ( ) . only".into());
-    }
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    (digits < MIN_PHONE_DIGITS).then(|| format!("at least {MIN_PHONE_DIGITS} digits"))
 }
 
 fn check_tags(text: &str) -> Option<String> {
@@ -81,28 +81,23 @@ fn check_tags(text: &str) -> Option<String> {
         .then(|| format!("a tag is over {MAX_FIELD_CHARS} characters"))
 }
 
-/// `60-90` → (60, 90); `75` → (75, 75); empty → `None`.
+/// `60-90` → (60, 90); `75` → (75, 75); empty → `None`. Only the shape is
+/// checked here; whether the numbers make a rate is the domain's
+/// [`range_problem`].
 pub fn parse_range(text: &str) -> Result<Option<(u32, u32)>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let shape = || "min-max, like 60-90".to_string();
     let number = |part: &str| {
         part.trim()
             .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= MAX_RATE)
-            .ok_or_else(shape)
+            .map_err(|_| "min-max, like 60-90".to_string())
     };
-    let (min, max) = match text.split_once('-') {
+    Ok(Some(match text.split_once('-') {
         Some((min, max)) => (number(min)?, number(max)?),
         None => (number(text)?, number(text)?),
-    };
-    if min > max {
-        return Err(format!("min {min} is above max {max}"));
-    }
-    Ok(Some((min, max)))
+    }))
 }
 
 /// The text [`parse_range`] reads back: `60-90`, or `75`.
@@ -114,14 +109,9 @@ pub fn format_range(rate: &RateRange) -> String {
     }
 }
 
-/// `usd` → `USD`.
-pub fn parse_currency(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(text.to_ascii_uppercase())
-    } else {
-        Err("3 letters, like USD or EUR".into())
-    }
+/// `usd ` → `USD`; the domain's [`currency_problem`] says if it is one.
+pub fn parse_currency(text: &str) -> String {
+    text.trim().to_uppercase()
 }
 
 /// `2026-07-01`; empty → `None`.
@@ -135,23 +125,30 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
         .map_err(|_| "a date as YYYY-MM-DD".into())
 }
 
-pub fn parse_count(text: &str, min: u32, max: u32) -> Result<u32, String> {
-    text.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| format!("a number from {min} to {max}"))
+/// `12` → 12, within the domain's [`headcount_problem`].
+pub fn parse_headcount(text: &str) -> Result<u16, String> {
+    let count = text
+        .trim()
+        .parse::<u16>()
+        .map_err(|_| format!("a whole number from 1 to {MAX_HEADCOUNT}"))?;
+    headcount_problem(count).map_or(Ok(count), Err)
 }
 
-/// `remote, senior,, rust` → the tags, trimmed, empty ones dropped.
-pub fn parse_tags(text: &str) -> Vec<String> {
+/// `remote; senior;; Zürich, CH` → the tags, cleaned, empty and repeated
+/// ones dropped.
+pub fn parse_tags(line: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split(',').map(crate::domain::text::clean_line) {
+    for tag in text::split_list(line).iter().map(|t| text::clean_line(t)) {
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
     }
     tags
+}
+
+/// The text [`parse_tags`] reads back: `remote; Zürich, CH; a\;b`.
+pub fn format_tags(tags: &[String]) -> String {
+    text::join_list(tags.iter().map(String::as_str))
 }
 
 #[cfg(test)]
@@ -168,19 +165,32 @@ mod tests {
         );
         assert_eq!(Rule::Email.check("ana@x.io"), None);
         assert!(Rule::Phone.check("+351 912 345 678").is_none());
-        assert!(Rule::Phone.check("912 abc 678").is_some());
+        assert!(Rule::Phone.check("+44 (0)20 7946 0958 ext. 12").is_none());
         assert!(Rule::Phone.check("12-34").is_some());
-        assert!(Rule::TimeZone.check("Europe/Lisbon").is_none());
-        assert!(Rule::TimeZone.check("Lisbon time").is_some());
+        assert!(Rule::TimeZone.check("UTC +1").is_none(), "as the store");
         assert!(
             Rule::Optional
                 .check(&"x".repeat(MAX_FIELD_CHARS + 1))
                 .is_some()
         );
-        assert!(Rule::Count { min: 1, max: 500 }.check("0").is_some());
-        assert!(Rule::Count { min: 1, max: 500 }.check("").is_some());
+        assert!(Rule::Headcount.check("0").is_some());
+        assert!(Rule::Headcount.check("").is_some());
+        assert!(Rule::Headcount.check("600").is_none());
+        assert!(Rule::Headcount.check("10001").is_some());
         assert!(Rule::Currency.check("US").is_some());
+        assert!(Rule::Currency.check("chf").is_none());
         assert!(Rule::Date.check("2026-02-30").is_some());
+    }
+
+    #[test]
+    fn ranges_take_the_domains_limits() {
+        assert_eq!(Rule::Range.check("250-300"), None);
+        assert_eq!(Rule::Range.check("100000"), None);
+        assert_eq!(Rule::Range.check("100001"), range_problem(100_001, 100_001));
+        assert_eq!(
+            Rule::Range.check("90-60"),
+            Some("rate minimum 90 is above maximum 60".into())
+        );
     }
 
     #[test]
@@ -188,18 +198,22 @@ mod tests {
         assert_eq!(parse_range("60-90"), Ok(Some((60, 90))));
         assert_eq!(parse_range(" 75 "), Ok(Some((75, 75))));
         assert_eq!(parse_range(""), Ok(None));
-        assert_eq!(parse_range("90-60"), Err("min 90 is above max 60".into()));
+        assert_eq!(parse_range("90-60"), Ok(Some((90, 60))), "shape only");
         assert!(parse_range("60-").is_err());
-        assert_eq!(parse_currency("eur"), Ok("EUR".into()));
+        assert_eq!(parse_currency(" eur"), "EUR");
+        assert_eq!(parse_headcount("600"), Ok(600));
         assert_eq!(
             parse_date("2026-07-01"),
             Ok(NaiveDate::from_ymd_opt(2026, 7, 1))
         );
         assert_eq!(
-            parse_tags("remote, senior,,remote"),
-            vec!["remote", "senior"]
+            parse_tags("remote; senior;;remote; Zürich,  CH"),
+            vec!["remote", "senior", "Zürich, CH"]
         );
-        let many = vec!["tag"; 150].join(", ");
+        let tags = parse_tags(r"a\;b; c\\d");
+        assert_eq!(tags, vec!["a;b", r"c\d"]);
+        assert_eq!(parse_tags(&format_tags(&tags)), tags);
+        let many = vec!["tag"; 150].join("; ");
         assert_eq!(Rule::Tags.check(&many), None, "the line may be long");
         assert!(Rule::Tags.check(&"x".repeat(MAX_FIELD_CHARS + 1)).is_some());
     }
