@@ -50,7 +50,9 @@
 //!
 //! Knobs: `HIRETERM_LOAD_LEVELS` (default `10,50,200`),
 //! `HIRETERM_LOAD_SECONDS` (measured seconds per level, default 10),
-//! `HIRETERM_LOAD_CANDIDATES` (default 100000).
+//! `HIRETERM_LOAD_CANDIDATES` (default 100000); `HIRETERM_LOAD_SAMPLES=FILE`
+//! appends every measured key to a CSV file (level, session, ms into the
+//! phase, latency in ms), to see when the slow ones happen.
 //!
 //! Goal (from the issue): 200 sessions at p99 <= 20 ms, <= 1 MB per session.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -422,6 +424,23 @@ fn clock_ticks() -> f64 {
         .unwrap_or(100.0)
 }
 
+/// CPU seconds the whole machine has been busy (all but idle and iowait).
+fn machine_busy(clock_ticks: f64) -> f64 {
+    let text = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(line) = text.lines().next().and_then(|l| l.strip_prefix("cpu ")) else {
+        return 0.0;
+    };
+    let fields: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal (guest is in user).
+    let busy: f64 = fields.iter().take(8).sum::<f64>()
+        - fields.get(3).copied().unwrap_or(0.0)
+        - fields.get(4).copied().unwrap_or(0.0);
+    busy / clock_ticks
+}
+
 /// utime + stime of a `/proc/.../stat` file, in seconds.
 fn proc_cpu(stat: &str, clock_ticks: f64) -> f64 {
     let text = std::fs::read_to_string(stat).unwrap_or_default();
@@ -529,6 +548,9 @@ struct Plan {
 struct Outcome {
     /// Key to the frame's first bytes; and to its last.
     first: Vec<Duration>,
+    /// When each of `first` was sent, from the start of the measured
+    /// phase, and by which session (for `HIRETERM_LOAD_SAMPLES`).
+    when: Vec<(Duration, usize)>,
     complete: Vec<Duration>,
     sent: u64,
     skipped: u64,
@@ -544,10 +566,11 @@ struct Outstanding {
 }
 
 /// Types into one session as planned and times each key's frame.
-async fn drive(session: &mut Session, plan: Plan, ordinal: u64) -> Result<Outcome, String> {
+async fn drive(session: &mut Session, plan: Plan, ordinal: usize) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
     let mut next = plan.first;
-    let mut step = ordinal; // sessions start at different rows of the run
+    // Sessions start at different rows of the run.
+    let mut step = (ordinal as u64 * 7) % (2 * RUN);
     let mut outstanding: Option<Outstanding> = None;
     let mut in_frame = false;
     let mut tail: Vec<u8> = Vec::with_capacity(64);
@@ -572,6 +595,8 @@ async fn drive(session: &mut Session, plan: Plan, ordinal: u64) -> Result<Outcom
                             key.answered = true;
                             if key.measured {
                                 outcome.first.push(now - key.sent);
+                                let at = key.sent.saturating_duration_since(plan.measure_from.into_std());
+                                outcome.when.push((at, ordinal));
                             }
                         }
                     }
@@ -628,6 +653,9 @@ struct LevelResult {
     outcome: Outcome,
     server_cpu: f64,
     client_cpu: f64,
+    /// Everything else the machine ran meanwhile (other processes, the
+    /// kernel's own threads): the benchmark shares the machine.
+    others_cpu: f64,
     rss_idle: u64,
     rss_with: u64,
     /// Once every session has closed and the server is quiet again.
@@ -650,7 +678,7 @@ impl LevelResult {
         let o = &self.outcome;
         let frames = o.complete.len().max(1) as f64;
         format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0}% | {:.0}% | {} | {} | {} | {} | {} | {} / {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0}% | {:.0}% | {:.0}% | {} | {} | {} | {} | {} | {} / {} |",
             self.sessions,
             o.first.len(),
             o.skipped,
@@ -663,6 +691,7 @@ impl LevelResult {
             o.bytes as f64 / frames,
             self.server_cpu * 100.0,
             self.client_cpu * 100.0,
+            self.others_cpu * 100.0,
             mib(self.rss_idle as f64),
             mib(self.rss_with as f64),
             mib(self.per_session()),
@@ -736,7 +765,7 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
                 measure_to,
             };
             tokio::spawn(async move {
-                let outcome = drive(&mut session, plan, (i as u64 * 7) % (2 * RUN)).await;
+                let outcome = drive(&mut session, plan, i).await;
                 (session, outcome)
             })
         })
@@ -745,9 +774,11 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
     let self_ticks = clock_ticks();
     sleep_until(measure_from).await;
     let (server_cpu0, client_cpu0) = (server.cpu(), proc_cpu("/proc/self/stat", self_ticks));
+    let machine0 = machine_busy(self_ticks);
     let wall0 = Instant::now();
     sleep_until(measure_to).await;
     let (server_cpu1, client_cpu1) = (server.cpu(), proc_cpu("/proc/self/stat", self_ticks));
+    let machine1 = machine_busy(self_ticks);
     let wall = wall0.elapsed().as_secs_f64();
     let (rss_with, hwm) = server.memory();
     let threads = server.threads();
@@ -758,6 +789,7 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
         let (session, result) = driver.await.unwrap();
         let one = result.unwrap_or_else(|e| panic!("a session failed: {e}\n{}", server.log()));
         outcome.first.extend(one.first);
+        outcome.when.extend(one.when);
         outcome.complete.extend(one.complete);
         outcome.sent += one.sent;
         outcome.skipped += one.skipped;
@@ -773,6 +805,9 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
             .await;
     }
     drop(sessions);
+    if let Some(path) = std::env::var_os("HIRETERM_LOAD_SAMPLES") {
+        write_samples(Path::new(&path), n, &outcome);
+    }
     let deadline = Instant::now() + Duration::from_secs(30);
     while server.closed() < n && Instant::now() < deadline {
         sleep(Duration::from_millis(100)).await;
@@ -788,6 +823,11 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
         outcome,
         server_cpu: (server_cpu1 - server_cpu0) / wall,
         client_cpu: (client_cpu1 - client_cpu0) / wall,
+        others_cpu: ((machine1 - machine0)
+            - (server_cpu1 - server_cpu0)
+            - (client_cpu1 - client_cpu0))
+            .max(0.0)
+            / wall,
         rss_idle,
         rss_with,
         rss_after,
@@ -796,7 +836,29 @@ async fn level(server: &ServerProcess, n: usize, seconds: Duration) -> LevelResu
     }
 }
 
-const HEADER: &str = "| sessions | samples | skipped | unanswered | p50 ms | p90 ms | p99 ms | max ms | p99 to last byte ms | bytes/frame | server CPU | client CPU | RSS idle | RSS with sessions | per session | RSS after | VmHWM | server threads |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+/// Appends every measured key to a CSV file: sessions of the level, the
+/// session, when the key was sent (ms into the measured phase), and the
+/// latency to its frame's first bytes (ms).
+fn write_samples(path: &Path, n: usize, outcome: &Outcome) {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .unwrap();
+    let mut text = String::new();
+    for ((at, session), latency) in outcome.when.iter().zip(&outcome.first) {
+        let _ = writeln!(
+            text,
+            "{n},{session},{:.3},{:.3}",
+            at.as_secs_f64() * 1000.0,
+            latency.as_secs_f64() * 1000.0
+        );
+    }
+    file.write_all(text.as_bytes()).unwrap();
+}
+
+const HEADER: &str = "| sessions | samples | skipped | unanswered | p50 ms | p90 ms | p99 ms | max ms | p99 to last byte ms | bytes/frame | server CPU | client CPU | others' CPU | RSS idle | RSS with sessions | per session | RSS after | VmHWM | server threads |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
     let mut out = String::new();
@@ -821,6 +883,7 @@ fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
         settings.seconds.as_secs(),
         WARM_UP.as_secs()
     );
+    let all_cores = cores * 100;
     let _ = writeln!(out, "{HEADER}");
     for result in results {
         let _ = writeln!(out, "{}", result.row());
@@ -830,7 +893,8 @@ fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
         "\nLatency: key sent to the first bytes of its frame (p99 to last byte: \
          to the frame's end). Skipped: ticks at which the session's previous key \
          was still unanswered (no key sent). CPU: % of one core over the measured \
-         phase (client: this benchmark's process). Per session: (RSS with sessions \
+         phase (client: this benchmark's process; others: the rest of the machine, \
+         which the benchmark shares, out of {all_cores}%). Per session: (RSS with sessions \
          - RSS idle) / sessions. RSS after: once every session has closed and \
          the server is quiet. Server threads: with the sessions / after. \
          Each level has a fresh server.\n"
