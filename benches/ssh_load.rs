@@ -88,7 +88,8 @@ const FRAME_END: &[u8] = b"\x1b[?25l";
 /// The goal.
 const GOAL_SESSIONS: usize = 200;
 const GOAL_P99: Duration = Duration::from_millis(20);
-const GOAL_BYTES_PER_SESSION: f64 = 1024.0 * 1024.0;
+/// 1 MB, read strictly (10^6 bytes, 0.95 MiB).
+const GOAL_BYTES_PER_SESSION: f64 = 1_000_000.0;
 
 /// The server's pid, for the watchdog.
 static SERVER_PID: AtomicU32 = AtomicU32::new(0);
@@ -905,11 +906,12 @@ fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
             let per = r.per_session();
             let _ = writeln!(
                 out,
-                "Goal at {GOAL_SESSIONS} sessions: p99 {} ms (<= {} ms: {}), {} per session (<= 1 MiB: {}).",
+                "Goal at {GOAL_SESSIONS} sessions: p99 {} ms (<= {} ms: {}), {} ({:.2} MB) per session (<= 1 MB: {}).",
                 ms(p99),
                 GOAL_P99.as_millis(),
                 if p99 <= GOAL_P99 { "met" } else { "MISSED" },
                 mib(per),
+                per / 1e6,
                 if per <= GOAL_BYTES_PER_SESSION {
                     "met"
                 } else {
@@ -920,6 +922,15 @@ fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
         None => {
             let _ = writeln!(out, "(No {GOAL_SESSIONS}-session level in this run.)");
         }
+    }
+    for r in results.iter().filter(|r| r.others_cpu > 0.2) {
+        let _ = writeln!(
+            out,
+            "\nNote: other processes took {:.0}% of a core during the {}-session level; \
+             its latency is not the server's alone.",
+            r.others_cpu * 100.0,
+            r.sessions
+        );
     }
     out
 }
