@@ -149,3 +149,43 @@ fn a_candidate_added_in_one_session_is_listed_and_found_in_the_other() {
     let screen = screen_text(&draw(&bo, 120, 40));
     assert!(screen.contains("Zed Quist"), "{screen}");
 }
+
+#[test]
+fn sessions_share_the_table_by_name_until_one_sorts_otherwise() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 300, 1);
+    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let mut ana = session(&store, &shared, "ana");
+    let bo = session(&store, &shared, "bo");
+    // The default rows (everyone, by name) are one allocation for all.
+    assert!(Arc::ptr_eq(&ana.candidates().order, &bo.candidates().order));
+    let by_name = ana.candidates().order.to_vec();
+
+    press(&mut ana, "s"); // by role
+    assert!(!Arc::ptr_eq(
+        &ana.candidates().order,
+        &bo.candidates().order
+    ));
+    assert_eq!(
+        bo.candidates().order.to_vec(),
+        by_name,
+        "bo's rows are his own"
+    );
+    let mut sorted = ana.candidates().order.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        (0..300).collect::<Vec<u32>>(),
+        "every candidate, once"
+    );
+
+    // Round the columns back to the name: shared again, same rows.
+    while ana.candidates().sort != hireterm::app::candidates::Column::Name {
+        press(&mut ana, "s");
+    }
+    assert!(Arc::ptr_eq(&ana.candidates().order, &bo.candidates().order));
+    press(&mut ana, "r"); // Z to A: rows of its own, the same reversed
+    let mut reversed = by_name.clone();
+    reversed.reverse();
+    assert_eq!(ana.candidates().order.to_vec(), reversed);
+}

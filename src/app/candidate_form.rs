@@ -315,7 +315,7 @@ impl App {
         self.write_data(|data| inserted = data.upsert_candidate(candidate));
         if inserted {
             self.candidates.filter = None;
-            self.candidates.order = (0..self.data.candidates().len() as u32).collect();
+            self.candidates.order = self.data.by_name();
         }
         self.candidates.resort(&self.data, self.catalog);
         let page = self.page_rows();

@@ -7,6 +7,7 @@ use super::list::{ListCursor, Motion};
 use crate::catalog::Catalog;
 use crate::domain::{Candidate, CandidateId};
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// The table's columns, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +52,10 @@ impl Column {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CandidatesState {
-    /// Indices into `Data::candidates`, in display order.
-    pub order: Vec<u32>,
+    /// Indices into `Data::candidates`, in display order. Every candidate
+    /// by name (the default) is `Data::by_name`, shared by the sessions
+    /// showing it; another sort or a filter has rows of its own.
+    pub order: Arc<Vec<u32>>,
     pub sort: Column,
     pub descending: bool,
     pub cursor: ListCursor,
@@ -73,7 +76,7 @@ pub struct Detail {
 impl CandidatesState {
     pub fn new(data: &Data, catalog: &Catalog) -> CandidatesState {
         let mut state = CandidatesState {
-            order: (0..data.candidates().len() as u32).collect(),
+            order: data.by_name(),
             sort: Column::Name,
             descending: false,
             cursor: ListCursor::default(),
@@ -91,8 +94,11 @@ impl CandidatesState {
         if self.filter.is_some() {
             return;
         }
-        let shown = self.order.len() as u32;
-        self.order.extend(shown..data.candidates().len() as u32);
+        if !self.is_default_order() {
+            let shown = self.order.len() as u32;
+            Arc::make_mut(&mut self.order).extend(shown..data.candidates().len() as u32);
+        }
+        // The default order is taken whole from `data`, new rows included.
         self.resort(data, catalog);
     }
 
@@ -129,6 +135,11 @@ impl CandidatesState {
         self.resort(data, catalog);
     }
 
+    /// Every candidate by name, A to Z: the rows `Data::by_name` shares.
+    fn is_default_order(&self) -> bool {
+        self.filter.is_none() && self.sort == Column::Name && !self.descending
+    }
+
     /// Sorts `order` by the current column, keeping the cursor on the same
     /// candidate. Ties fall back to the name, then the id, so the order is
     /// total and stable across runs.
@@ -137,13 +148,18 @@ impl CandidatesState {
             filter.ordered_by = None;
         }
         let keep = self.selected(data).map(|c| c.id);
-        let keys = SortKeys::build(self.sort, data, catalog);
-        let descending = self.descending;
-        self.order.sort_unstable_by(|&a, &b| {
-            keys.compare(a as usize, b as usize, descending)
-                .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
-                .then(a.cmp(&b))
-        });
+        if self.is_default_order() {
+            // Names are ranked without ties: this is the sort below.
+            self.order = data.by_name();
+        } else {
+            let keys = SortKeys::build(self.sort, data, catalog);
+            let descending = self.descending;
+            Arc::make_mut(&mut self.order).sort_unstable_by(|&a, &b| {
+                keys.compare(a as usize, b as usize, descending)
+                    .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
+                    .then(a.cmp(&b))
+            });
+        }
         if let Some(id) = keep
             && let Some(position) = self
                 .order

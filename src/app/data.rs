@@ -27,6 +27,10 @@ pub struct Data {
     /// Per candidate: its place in case-insensitive name order, so that
     /// every sort can break ties by name with one integer comparison.
     name_rank: Arc<Vec<u32>>,
+    /// The candidates (their indices) in that order: the candidates
+    /// table's default rows, shared by every session showing them rather
+    /// than copied into each (400 KB apiece at 100,000 candidates).
+    by_name: Arc<Vec<u32>>,
     /// Notes by candidate, oldest first.
     notes: Arc<HashMap<CandidateId, Vec<Note>>>,
 }
@@ -65,7 +69,8 @@ impl Data {
         let mut data = Data {
             notes: Arc::new(notes),
             latest: Arc::new(vec![None; candidates.len()]),
-            name_rank: Arc::new(crate::domain::candidate::rank_by_name(&candidates)),
+            name_rank: Arc::default(),
+            by_name: Arc::default(),
             candidates: Arc::new(candidates),
             engagements: Arc::new(engagements),
             pipelines: Arc::new(
@@ -75,6 +80,7 @@ impl Data {
                     .collect(),
             ),
         };
+        data.rank_names();
         for (candidate, stage, at) in apps {
             data.note_move(candidate, stage, at);
         }
@@ -158,9 +164,20 @@ impl Data {
             }
         };
         if renamed {
-            self.name_rank = Arc::new(crate::domain::candidate::rank_by_name(candidates));
+            self.rank_names();
         }
         inserted
+    }
+
+    /// Recomputes the name order (`name_rank` and `by_name`).
+    fn rank_names(&mut self) {
+        let rank = crate::domain::candidate::rank_by_name(&self.candidates);
+        let mut by_name = vec![0u32; rank.len()];
+        for (index, &place) in rank.iter().enumerate() {
+            by_name[place as usize] = index as u32;
+        }
+        self.name_rank = Arc::new(rank);
+        self.by_name = Arc::new(by_name);
     }
 
     /// Takes in an engagement the store has just added or rewritten,
@@ -201,6 +218,12 @@ impl Data {
     /// The candidate's place in name order (see `name_rank`).
     pub fn name_rank(&self, index: usize) -> u32 {
         self.name_rank.get(index).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Every candidate's index, in name order (`name_rank`'s inverse),
+    /// shared.
+    pub fn by_name(&self) -> Arc<Vec<u32>> {
+        Arc::clone(&self.by_name)
     }
 
     /// The stage of the candidate's most recently moved application.

@@ -187,7 +187,7 @@ impl App {
             label,
             ordered_by: Some(ordered_by),
         });
-        self.candidates.order = rows;
+        self.candidates.order = std::sync::Arc::new(rows);
         self.candidates.cursor = ListCursor::default();
         self.candidates.detail = None;
         self.pane = Pane::Candidates;
@@ -197,7 +197,7 @@ impl App {
     /// Back to every candidate, in the table's sort order.
     pub(super) fn clear_filter(&mut self) {
         self.candidates.filter = None;
-        self.candidates.order = (0..self.data.candidates().len() as u32).collect();
+        self.candidates.order = self.data.by_name();
         self.candidates.resort(&self.data, self.catalog);
         self.candidates.cursor = ListCursor::default();
         self.rebuild_matrix();

@@ -11,7 +11,7 @@ use super::outbox::Outbox;
 use crate::app::App;
 use crate::ui::{self, Theme};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
@@ -107,6 +107,53 @@ impl Backend for SessionBackend {
     }
 }
 
+/// Blank buffers for drawing into, shared by every session's screen.
+///
+/// ratatui keeps two buffers per terminal: the frame on the client's
+/// screen, which the next frame is compared with, and one to draw the
+/// next frame into, blank between frames. Only the first needs to stay
+/// with its session; the second is taken from here for the length of a
+/// draw. So a session holds one buffer (48 bytes a cell: 225 KiB at
+/// 120x40, 4.6 MiB at the largest size taken, 500x200), and the server
+/// as many more as it draws frames at once.
+static SPARE: Mutex<Vec<Buffer>> = Mutex::new(Vec::new());
+/// Spare buffers kept at most; more are freed. Frames are drawn by as
+/// many threads as run at once, which on a small server is a few.
+const MAX_SPARE: usize = 8;
+
+/// A blank buffer of `area`, from the spares if there are any.
+fn take_spare(area: Rect) -> Buffer {
+    let spare = {
+        let mut spares = SPARE.lock().unwrap_or_else(|p| p.into_inner());
+        match spares.iter().position(|b| b.area == area) {
+            Some(at) => Some(spares.swap_remove(at)),
+            None => spares.pop(),
+        }
+    };
+    match spare {
+        // Blank already (`give_spare`), unless it changes size.
+        Some(buffer) if buffer.area == area => buffer,
+        Some(mut buffer) => {
+            buffer.resize(area);
+            buffer.reset();
+            buffer
+        }
+        None => Buffer::empty(area),
+    }
+}
+
+/// Keeps a buffer that is blank (ratatui resets the buffer it will draw
+/// into next as it finishes a frame) for the next draw of any session.
+fn give_spare(buffer: Buffer) {
+    if buffer.area.is_empty() {
+        return;
+    }
+    let mut spares = SPARE.lock().unwrap_or_else(|p| p.into_inner());
+    if spares.len() < MAX_SPARE {
+        spares.push(buffer);
+    }
+}
+
 /// The terminal of one session, in a fixed viewport of the client's size.
 pub struct Screen {
     terminal: Terminal<SessionBackend>,
@@ -132,12 +179,31 @@ impl Screen {
         };
         let viewport = Viewport::Fixed(Rect::from((Position::ORIGIN, size)));
         let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
-        Ok(Screen {
+        let mut screen = Screen {
             terminal,
             frame,
             outbox,
             theme,
-        })
+        };
+        screen.lend_buffer();
+        Ok(screen)
+    }
+
+    /// Gives the buffer the next frame will be drawn into to the spares
+    /// (it is blank between frames); [`Screen::borrow_buffer`] takes one
+    /// back before drawing. Only after a frame or a resize that went
+    /// through: after an error it may not be blank, and stays (the session
+    /// ends on that error, and the buffer with it).
+    fn lend_buffer(&mut self) {
+        give_spare(std::mem::take(self.terminal.current_buffer_mut()));
+    }
+
+    fn borrow_buffer(&mut self) {
+        let area = self.terminal.get_frame().area();
+        let current = self.terminal.current_buffer_mut();
+        if current.area != area {
+            *current = take_spare(area);
+        }
     }
 
     pub fn set_theme(&mut self, theme: Theme) {
@@ -147,7 +213,9 @@ impl Screen {
     /// Draws what changed since the last frame.
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
         let theme = self.theme;
+        self.borrow_buffer();
         self.terminal.draw(|frame| ui::render(frame, app, &theme))?;
+        self.lend_buffer();
         self.commit();
         Ok(())
     }
@@ -163,7 +231,10 @@ impl Screen {
     pub fn resize(&mut self, (columns, rows): (u16, u16)) -> io::Result<()> {
         let size = Size::new(columns, rows);
         self.terminal.backend_mut().size = size;
+        // Both of ratatui's buffers are resized (the one lent out is made
+        // again, blank): lend it out once more.
         self.terminal.resize(Rect::from((Position::ORIGIN, size)))?;
+        self.lend_buffer();
         self.commit();
         Ok(())
     }
@@ -221,6 +292,41 @@ mod tests {
         screen.resize((30, 8)).unwrap();
         screen.terminal.clear().unwrap();
         assert_eq!(screen.terminal.size().unwrap(), Size::new(30, 8));
+    }
+
+    #[test]
+    fn between_frames_a_screen_holds_one_buffer_and_lends_the_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = demo_app(dir.path());
+        let (ana_out, bob_out) = (Arc::new(Outbox::new()), Arc::new(Outbox::new()));
+        let mut ana = Screen::open(Arc::clone(&ana_out), (100, 30), Theme::MONO).unwrap();
+        let mut bob = Screen::open(Arc::clone(&bob_out), (80, 24), Theme::MONO).unwrap();
+        let lent = |screen: &mut Screen| screen.terminal.current_buffer_mut().area.is_empty();
+        assert!(lent(&mut ana) && lent(&mut bob));
+        for size in [(100, 30), (90, 28), (100, 30)] {
+            ana.resize(size).unwrap();
+            app.handle_input(Input::Resize(size.0, size.1));
+            ana.draw(&app).unwrap();
+            bob.draw(&app).unwrap();
+            assert!(lent(&mut ana) && lent(&mut bob));
+        }
+        // What a session borrows is blank and of its size, whoever drew
+        // in it before.
+        let area = Rect::new(0, 0, 90, 28);
+        let spare = take_spare(area);
+        assert_eq!(spare, Buffer::empty(area));
+
+        // Drawing from borrowed buffers still sends only what changed.
+        let _ = ana_out.take();
+        app.handle_input(Input::Key(crate::app::Key::char('j')));
+        ana.draw(&app).unwrap();
+        let diff = ana_out.take().chunk;
+        assert!(
+            !diff.is_empty() && diff.len() < 1000,
+            "{} bytes",
+            diff.len()
+        );
+        assert!(!String::from_utf8_lossy(&diff).contains("Candidates (40)"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The candidates table. Only the rows on screen are built, so 100,000
 //! candidates cost no more per frame than fifty.
 
-use super::{Theme, fit, safe};
+use super::{Theme, fit, put, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
@@ -12,6 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
+use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Columns in the order they give way when the screen is narrow, with the
 /// width each wants.
@@ -49,7 +51,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (column, width) in &columns {
         let mark = if *column == state.sort { arrow } else { "" };
         let title = format!("{}{mark}", column.title());
-        buffer.set_stringn(x, inner.y, title, usize::from(*width), theme.title());
+        put(
+            buffer,
+            x,
+            inner.y,
+            &title,
+            usize::from(*width),
+            theme.title(),
+        );
         x += width + 1;
     }
     for (row, &index) in state.order[offset..end].iter().enumerate() {
@@ -64,10 +73,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         for (column, width) in &columns {
             let mut text = cell_text(*column, candidate, stage, app.catalog(), now);
             if marked && *column == Column::Name {
-                text.insert_str(0, "● ");
+                text = Cow::Owned(format!("● {text}"));
             }
             let width = usize::from(*width);
-            buffer.set_stringn(x, y, fit(&text, width), width, Style::new());
+            put(buffer, x, y, &fit(&text, width), width, Style::new());
             x += width as u16 + 1;
         }
     }
@@ -91,34 +100,38 @@ fn fitting_columns(width: u16) -> Vec<(Column, u16)> {
     chosen
 }
 
-fn cell_text(
+/// A cell's text, borrowed where it can be (this runs for every cell on
+/// screen, every frame).
+fn cell_text<'a>(
     column: Column,
-    candidate: &Candidate,
+    candidate: &'a Candidate,
     stage: Option<crate::domain::Stage>,
-    catalog: &Catalog,
+    catalog: &'a Catalog,
     now: Timestamp,
-) -> String {
+) -> Cow<'a, str> {
     match column {
-        Column::Name => safe(&candidate.name).into_owned(),
+        Column::Name => safe(&candidate.name),
         Column::Role => candidate
             .primary_role()
-            .map_or("—".into(), |r| safe(catalog.role_name(r)).into_owned()),
-        Column::Skills => candidate
-            .top_skills(3)
-            .iter()
-            .map(|s| format!("{} {}", safe(catalog.skill_name(&s.skill)), s.level))
-            .collect::<Vec<_>>()
-            .join(" · "),
-        Column::Location => safe(&candidate.location.to_string()).into_owned(),
-        Column::Rate => candidate
-            .rate
-            .as_ref()
-            .map_or("—".into(), |r| safe(&r.to_string()).into_owned()),
+            .map_or(Cow::Borrowed("—"), |r| safe(catalog.role_name(r))),
+        Column::Skills => {
+            let mut text = String::new();
+            for (i, held) in candidate.top_skills(3).iter().enumerate() {
+                let separator = if i == 0 { "" } else { " · " };
+                let name = safe(catalog.skill_name(&held.skill));
+                let _ = write!(text, "{separator}{name} {}", held.level);
+            }
+            Cow::Owned(text)
+        }
+        Column::Location => Cow::Owned(safe(&candidate.location.to_string()).into_owned()),
+        Column::Rate => candidate.rate.as_ref().map_or(Cow::Borrowed("—"), |r| {
+            Cow::Owned(safe(&r.to_string()).into_owned())
+        }),
         Column::Available => match candidate.available_from {
-            None => "—".into(),
-            Some(date) if date <= now.date_naive() => "now".into(),
-            Some(date) => date.format("%Y-%m-%d").to_string(),
+            None => Cow::Borrowed("—"),
+            Some(date) if date <= now.date_naive() => Cow::Borrowed("now"),
+            Some(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
         },
-        Column::Stage => stage.map_or("—".into(), |s| s.label().to_string()),
+        Column::Stage => Cow::Borrowed(stage.map_or("—", |s| s.label())),
     }
 }

@@ -27,7 +27,9 @@ pub use theme::Theme;
 use crate::app::overlay::Overlay;
 use crate::app::{App, Pane};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use std::borrow::Cow;
 
 /// The smallest screen hireterm draws on; below it, a message says so.
@@ -95,7 +97,11 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 /// Cuts `text` to at most `width` columns, marking a cut with `…`.
 pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
+    let fits = match one_column_each(text) {
+        true => text.chars().count() <= width,
+        false => text.width() <= width,
+    };
+    if fits {
         return Cow::Borrowed(text);
     }
     let mut out = String::new();
@@ -112,6 +118,51 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
         out.push('…');
     }
     Cow::Owned(out)
+}
+
+/// Whether every character of `text` is one column wide and a grapheme
+/// of its own, whatever its neighbours: printable ASCII, the Latin letters
+/// with their accents precomposed (Latin-1, Extended-A and -B, Vietnamese),
+/// Greek and Cyrillic letters, dashes, quotes, `·`, `…`, `●`; but not the
+/// soft hyphen nor any combining mark. Most stored text is.
+fn one_column_each(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c,
+            ' '..='~'
+            | '\u{A0}'..='\u{AC}' // Latin-1, without the soft hyphen
+            | '\u{AE}'..='\u{24F}' // Latin-1, Latin Extended-A and -B
+            | '\u{391}'..='\u{3A1}' | '\u{3A3}'..='\u{3C9}' // Greek letters
+            | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}' // Cyrillic, no combining marks
+            | '\u{1E00}'..='\u{1EFF}' // Latin Extended Additional (Vietnamese)
+            | '\u{2010}'..='\u{2027}' // dashes, quotes, bullets, …
+            | '\u{25CF}' // ●
+        )
+    })
+}
+
+/// Writes `text` at `(x, y)` in at most `width` columns, as
+/// `Buffer::set_stringn` does, but without splitting it into graphemes
+/// when it is [`one_column_each`]: the candidates table writes a few
+/// hundred cells of text a frame, and in a server every frame of every
+/// session counts.
+pub fn put(buffer: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    if !one_column_each(text) {
+        buffer.set_stringn(x, y, text, width, style);
+        return;
+    }
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    let room = usize::from(buffer.area.right().saturating_sub(x).min(width));
+    let count = text.chars().take(room).count();
+    if count == 0 {
+        return;
+    }
+    let start = buffer.index_of(x, y);
+    for (cell, c) in buffer.content[start..start + count]
+        .iter_mut()
+        .zip(text.chars())
+    {
+        cell.set_char(c).set_style(style);
+    }
 }
 
 /// `text` cut or padded with spaces to exactly `width` columns, counting
@@ -132,5 +183,54 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    /// `put` leaves the buffer exactly as `Buffer::set_stringn` would.
+    #[test]
+    fn put_writes_what_set_stringn_writes() {
+        // Every character the fast path takes, each after and before others.
+        let simple: String = ('\0'..='\u{25CF}')
+            .filter(|c| one_column_each(&c.to_string()))
+            .collect();
+        let reversed: String = simple.chars().rev().collect();
+        let texts = [
+            "",
+            "Ana Silva",
+            "José Álvarez Peña",
+            "Go 5 · Rust 4 · PostgreSQL 3",
+            "soft\u{AD}hyphen",
+            "wide 漢字 and emoji 👍🏽",
+            "e\u{301} combining",
+            "Nguyễn Thị Hạnh, Łódź, Şahin, Ольга, Ελένη — “quoted” ● …",
+            "Нина\u{483} (a combining mark)",
+            "a\u{2028}b",
+            simple.as_str(),
+            reversed.as_str(),
+        ];
+        let area = Rect::new(2, 1, 1300, 3);
+        let style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        for text in texts {
+            for (x, width) in [(2, 1300), (5, 10), (20, 40), (1301, 5), (1302, 5), (4, 0)] {
+                let mut expected = Buffer::empty(area);
+                let mut got = Buffer::empty(area);
+                expected.set_stringn(x, 2, text, width, style);
+                put(&mut got, x, 2, text, width, style);
+                assert_eq!(got, expected, "{text:?} at {x} in {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn fit_counts_columns_as_the_terminal_does() {
+        assert_eq!(fit("Peña", 4), "Peña");
+        assert_eq!(fit("Peña, Lisboa", 6), "Peña,…");
+        assert_eq!(fit("漢字漢字", 4), "漢…");
+        assert_eq!(fit("漢字", 4), "漢字");
     }
 }
