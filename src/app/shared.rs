@@ -20,7 +20,14 @@ pub struct Shared {
     search: Mutex<SearchState>,
     watchers: Mutex<Vec<(u64, Watcher)>>,
     catalog: &'static Catalog,
+    /// When the last backup from the app was taken: one a few minutes is
+    /// plenty, and over SSH it keeps many managers (or one key held down)
+    /// from filling the server's disk with copies.
+    last_backup: Mutex<Option<std::time::Instant>>,
 }
+
+/// The least time between two backups taken from the app.
+pub const BACKUP_COOLDOWN: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// The index as last built, and the build under way for newer records.
 #[derive(Default)]
@@ -56,6 +63,7 @@ impl Shared {
             current: Mutex::new((0, Arc::clone(&data))),
             watchers: Mutex::new(Vec::new()),
             catalog,
+            last_backup: Mutex::new(None),
         };
         shared.start_index(0, &data);
         Ok(Arc::new(shared))
@@ -100,6 +108,21 @@ impl Shared {
             shared: Arc::clone(self),
             id,
         }
+    }
+
+    /// Claims the turn to take a backup now, or says how long until the
+    /// next one may be taken.
+    pub fn claim_backup(&self) -> Result<(), std::time::Duration> {
+        let mut last = lock(&self.last_backup);
+        let now = std::time::Instant::now();
+        if let Some(at) = *last {
+            let since = now.duration_since(at);
+            if since < BACKUP_COOLDOWN {
+                return Err(BACKUP_COOLDOWN - since);
+            }
+        }
+        *last = Some(now);
+        Ok(())
     }
 
     /// The index over the latest records, waiting for a build under way:

@@ -51,6 +51,12 @@ impl App {
 
     /// A backup beside the database: `<db>.backups/<time>`.
     fn take_backup(&mut self) {
+        if let Err(wait) = self.shared.claim_backup() {
+            return self.complain(format!(
+                "a backup was taken moments ago; the next one can be taken in {} s",
+                wait.as_secs().max(1)
+            ));
+        }
         let stamp = self.clock.now().format("%Y%m%d-%H%M%S").to_string();
         let mut folder = self.store.path().as_os_str().to_owned();
         folder.push(".backups");
