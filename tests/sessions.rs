@@ -189,3 +189,54 @@ fn sessions_share_the_table_by_name_until_one_sorts_otherwise() {
     reversed.reverse();
     assert_eq!(ana.candidates().order.to_vec(), reversed);
 }
+
+#[test]
+fn a_write_reaching_the_shared_records_late_does_not_undo_a_newer_one() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 200, 1);
+    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let (_, data) = shared.snapshot();
+    let engagement = data.engagements()[0].id;
+    let card = data
+        .pipeline(engagement)
+        .iter()
+        .find(|a| !a.stage.is_exit() && a.stage.next().and_then(|s| s.next()).is_some())
+        .unwrap()
+        .clone();
+    let stamp = common::stamp();
+    let first = store
+        .move_stage(
+            engagement,
+            card.candidate,
+            card.stage.next().unwrap(),
+            None,
+            &stamp,
+        )
+        .unwrap();
+    let newest = store
+        .move_stage(
+            engagement,
+            card.candidate,
+            first.stage.next().unwrap(),
+            None,
+            &stamp,
+        )
+        .unwrap();
+    // The newer write lands first, the older one after it.
+    shared.change(|d| d.put_application(newest.clone()));
+    shared.change(|d| d.put_application(first.clone()));
+    let (_, data) = shared.snapshot();
+    let held = data
+        .pipeline(engagement)
+        .iter()
+        .find(|a| a.candidate == card.candidate)
+        .unwrap();
+    assert_eq!(held, &newest);
+    assert_eq!(
+        held,
+        &store
+            .application(engagement, card.candidate)
+            .unwrap()
+            .unwrap()
+    );
+}

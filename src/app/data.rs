@@ -236,7 +236,19 @@ impl Data {
     }
 
     /// Takes in an application the store has just written.
+    ///
+    /// Sessions of `hireterm serve` write to the store in one order and may
+    /// reach the shared records in another; an application only ever grows
+    /// (moves and scorecards are appended), so a shorter one than the one
+    /// held is an older write arriving late, and is ignored.
     pub fn put_application(&mut self, app: Application) {
+        let grown = |a: &Application| a.history.len() + a.scorecards.len();
+        let held = self.pipeline(app.engagement);
+        if let Ok(i) = held.binary_search_by_key(&app.candidate, |a| a.candidate)
+            && grown(&held[i]) > grown(&app)
+        {
+            return;
+        }
         let (candidate, stage, at) = moved(&app);
         self.note_move(candidate, stage, at);
         let pipelines = Arc::make_mut(&mut self.pipelines);
