@@ -311,9 +311,7 @@ impl App {
     /// index, which the shared records rebuild in the background.
     pub(super) fn take_in_candidate(&mut self, candidate: Candidate) {
         let id = candidate.id;
-        let mut inserted = false;
-        self.write_data(|data| inserted = data.upsert_candidate(candidate));
-        if inserted {
+        if self.refresh_candidates(&[id]) {
             self.candidates.filter = None;
             self.candidates.order = self.data.by_name();
         }

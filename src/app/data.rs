@@ -197,16 +197,13 @@ impl Data {
     }
 
     /// Takes in a note the store has just written.
-    pub fn put_note(&mut self, note: Note) {
-        Arc::make_mut(&mut self.notes)
-            .entry(note.candidate)
-            .or_default()
-            .push(note);
-    }
-
-    pub fn drop_note(&mut self, candidate: CandidateId, note: crate::domain::NoteId) {
-        if let Some(notes) = Arc::make_mut(&mut self.notes).get_mut(&candidate) {
-            notes.retain(|n| n.id != note);
+    /// Replaces a candidate's notes with those the store holds now.
+    pub fn set_notes(&mut self, candidate: CandidateId, notes: Vec<Note>) {
+        let all = Arc::make_mut(&mut self.notes);
+        if notes.is_empty() {
+            all.remove(&candidate);
+        } else {
+            all.insert(candidate, notes);
         }
     }
 

@@ -110,7 +110,7 @@ impl App {
         {
             Ok(note) => {
                 self.remember(super::undo::Undoable::Note { note: note.clone() });
-                self.write_data(|data| data.put_note(note));
+                self.refresh_notes(note.candidate);
                 self.refresh_feeds();
                 self.say("note saved");
             }

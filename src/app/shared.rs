@@ -30,10 +30,14 @@ pub struct Shared {
 pub const BACKUP_COOLDOWN: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// The index as last built, and the build under way for newer records.
+/// At most one build runs at a time: writes made meanwhile only mark the
+/// index stale, and the next search builds once more from the latest
+/// records (a bulk tag of 500 candidates is one more build, not 500).
 #[derive(Default)]
 struct SearchState {
     ready: Option<(u64, Arc<SearchIndex>)>,
     building: Option<(u64, Receiver<SearchIndex>)>,
+    stale: bool,
 }
 
 /// Ends a watch when dropped.
@@ -65,7 +69,7 @@ impl Shared {
             catalog,
             last_backup: Mutex::new(None),
         };
-        shared.start_index(0, &data);
+        lock(&shared.search).building = shared.spawn_build(0, &data);
         Ok(Arc::new(shared))
     }
 
@@ -91,7 +95,7 @@ impl Shared {
             (current.0, data, changed)
         };
         if changed.candidates || changed.engagements {
-            self.start_index(version, &data);
+            self.index_wanted();
         }
         for (_, wake) in lock(&self.watchers).iter() {
             wake();
@@ -129,28 +133,53 @@ impl Shared {
     /// a search must find the candidate that was just added.
     pub fn search_index(&self) -> Option<Arc<SearchIndex>> {
         let mut search = lock(&self.search);
-        if let Some((version, rx)) = search.building.take()
-            && let Ok(index) = rx.recv()
-        {
-            search.ready = Some((version, Arc::new(index)));
+        loop {
+            if let Some((version, rx)) = search.building.take()
+                && let Ok(index) = rx.recv()
+            {
+                search.ready = Some((version, Arc::new(index)));
+            }
+            if !std::mem::take(&mut search.stale) {
+                break;
+            }
+            let (version, data) = self.snapshot();
+            search.building = self.spawn_build(version, &data);
         }
         search.ready.as_ref().map(|(_, index)| Arc::clone(index))
     }
 
+    /// After a write: a build from the latest records, unless one is under
+    /// way (then the index is marked stale, to be rebuilt once it is done).
+    fn index_wanted(&self) {
+        let mut search = lock(&self.search);
+        if let Some((version, rx)) = search.building.take() {
+            match rx.try_recv() {
+                Ok(index) => search.ready = Some((version, Arc::new(index))),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    search.building = Some((version, rx));
+                    search.stale = true;
+                    return;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {}
+            }
+        }
+        let (version, data) = self.snapshot();
+        search.building = self.spawn_build(version, &data);
+    }
+
     /// Builds the index on a thread of its own, so that neither the first
-    /// frame nor typing waits for it. A newer build replaces an older one.
-    fn start_index(&self, version: u64, data: &Data) {
+    /// frame nor typing waits for it.
+    fn spawn_build(&self, version: u64, data: &Data) -> Option<(u64, Receiver<SearchIndex>)> {
         let candidates = data.shared_candidates();
         let engagements = data.engagements().to_vec();
         let catalog = self.catalog;
         let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("search-index".into())
             .spawn(move || {
                 let _ = tx.send(SearchIndex::build(&candidates, &engagements, catalog));
-            });
-        if spawned.is_ok() {
-            lock(&self.search).building = Some((version, rx));
-        }
+            })
+            .ok()
+            .map(|_| (version, rx))
     }
 }

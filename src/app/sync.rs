@@ -28,6 +28,33 @@ impl App {
         }
     }
 
+    /// Takes candidates in as the store holds them now, read while the
+    /// shared records are locked: of two sessions' writes to one record,
+    /// the later commit then wins on every screen too. True when one is new.
+    pub(super) fn refresh_candidates(&mut self, ids: &[CandidateId]) -> bool {
+        let store = Arc::clone(&self.store);
+        let mut inserted = false;
+        self.write_data(|data| {
+            for &id in ids {
+                if let Ok(Some(candidate)) = store.candidate(id) {
+                    inserted |= data.upsert_candidate(candidate);
+                }
+            }
+        });
+        inserted
+    }
+
+    /// A candidate's notes as the store holds them now (see
+    /// [`App::refresh_candidates`] for why they are read under the lock).
+    pub(super) fn refresh_notes(&mut self, candidate: CandidateId) {
+        let store = Arc::clone(&self.store);
+        self.write_data(|data| {
+            if let Ok(notes) = store.notes_of(candidate) {
+                data.set_notes(candidate, notes);
+            }
+        });
+    }
+
     /// Takes in what other sessions changed since the last frame; true when
     /// anything had. Cheap when nothing did.
     pub fn sync(&mut self) -> bool {

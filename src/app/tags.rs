@@ -87,9 +87,8 @@ impl App {
         match self.store.retag(ids, tag, remove, &self.stamp()) {
             Ok(changed) => {
                 let count = changed.len();
-                for candidate in changed {
-                    self.write_data(|data| data.put_candidate(candidate));
-                }
+                let ids: Vec<CandidateId> = changed.iter().map(|c| c.id).collect();
+                self.refresh_candidates(&ids);
                 self.refresh_feeds();
                 Some(count)
             }

@@ -182,12 +182,12 @@ impl App {
         let outcome = if redo {
             self.store
                 .add_note(note.candidate, note.engagement, &note.text, &stamp)
-                .inspect(|again| self.write_data(|data| data.put_note(again.clone())))
+                .inspect(|again| self.refresh_notes(again.candidate))
         } else {
             self.store
                 .remove_note(note.candidate, note.id, &stamp)
                 .map(|()| {
-                    self.write_data(|data| data.drop_note(note.candidate, note.id));
+                    self.refresh_notes(note.candidate);
                     note.clone()
                 })
         };

@@ -193,6 +193,18 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
         // Built without RSA (see Cargo.toml): such a key could never sign in.
         return Err("RSA and DSA keys are not supported; use ssh-keygen -t ed25519".into());
     }
+    if matches!(
+        key.algorithm(),
+        Algorithm::SkEd25519 | Algorithm::SkEcdsaSha2NistP256
+    ) {
+        // The signature check never reads the "user present" flag, so a
+        // security key would sign in untouched: more than its line grants.
+        return Err(
+            "security-key (sk-) keys are not supported: their touch cannot be enforced; \
+             use ssh-keygen -t ed25519"
+                .into(),
+        );
+    }
     let mut user = None;
     for (name, value) in parse_options(options)? {
         match (name.to_ascii_lowercase().as_str(), value) {
@@ -288,6 +300,14 @@ mod tests {
     const KEY: &str =
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGqEV3T1Lz3VD9Kn1az44bA21fPTpfQwcDzerEUf4uPy";
     const RSA: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC138yk2hIRWU8tM+YFgVetpLJRNgBq6wkV2pXDYPYzfj5Z/WrKsddPT/RgONfF1j98+yqfj0tuxxyTAJJNinGuYXr/zJuZ8B77o+1V6gqU35QOJwU1KIEoQOxcXmxuktoU2Zgq+t8LsTdnQxOJtRn60Guv3pXk9Xa5CXVr6S42nP+8ySqO1GfwoBAj8sZXkJu3WZE0DPrfym7Efkgetsuu5fzUt5Q9K7M/XsEhaLbBiTPeBisGID0xxur6Yq5iB6zwHYcjOPpQ2pNo9Kck47UuMz03WLx4gYKwS72QWH3QKIUHg3gn1UhGYytvKW6+EmPmxekJTKUhIPuSGbIslM2r rita@x";
+
+    #[test]
+    fn security_keys_are_refused_since_their_touch_is_not_checked() {
+        let sk = "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gAAAABHNzaDo= ana@x";
+        let (entries, problems) = parse(&format!("{sk}\n"));
+        assert!(entries.is_empty());
+        assert!(problems[0].1.contains("security-key"), "{problems:?}");
+    }
 
     #[test]
     fn users_come_from_the_option_or_the_comment() {
