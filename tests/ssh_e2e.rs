@@ -105,6 +105,15 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
         1,
         "saved, under her name"
     );
+    // The log never holds candidate data: no name or email of anyone.
+    let store = Store::open(server.path("db")).unwrap();
+    for candidate in store.candidates().unwrap() {
+        assert!(
+            !log.contains(&candidate.name) && !log.contains(&candidate.email),
+            "{} is in the log:\n{log}",
+            candidate.name
+        );
+    }
 }
 
 /// Stage moves in the event log made by `actor`.

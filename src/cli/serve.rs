@@ -42,9 +42,26 @@ pub struct ServeArgs {
     pub connections_per_minute: u32,
 }
 
+/// A panic message can quote the text it was handling (a candidate's
+/// name, say), and the server's log must never hold candidate data: log
+/// where it happened, on which thread, and nothing else.
+fn quiet_panics(log: Log) {
+    std::panic::set_hook(Box::new(move |info| {
+        let thread = std::thread::current();
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        log.line(format_args!(
+            "a panic in thread {}{place}; that session ends, the others go on",
+            thread.name().unwrap_or("?")
+        ));
+    }));
+}
+
 pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let config = serve_config(args)?;
     let log = Log::stderr();
+    quiet_panics(log.clone());
     let (keymap, aging, notice) = super::tui::app_settings();
     if let Some(notice) = &notice {
         log.line(&notice.text);

@@ -57,6 +57,10 @@ pub struct AuthorizedKeys {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct FileStamp {
     modified: Option<SystemTime>,
+    /// The inode's change time, to the nanosecond: any write moves it, and
+    /// unlike the modification time nobody can set it back, so a file
+    /// rewritten in place with a line of the same length is still seen.
+    changed: (i64, i64),
     len: u64,
     inode: u64,
 }
@@ -67,6 +71,7 @@ impl FileStamp {
         let meta = std::fs::metadata(path)?;
         Ok(FileStamp {
             modified: meta.modified().ok(),
+            changed: (meta.ctime(), meta.ctime_nsec()),
             len: meta.len(),
             inode: meta.ino(),
         })
