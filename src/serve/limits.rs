@@ -23,6 +23,21 @@ const WINDOW: Duration = Duration::from_secs(60);
 /// first, so that a scan of many addresses cannot grow the table forever.
 const MAX_ADDRESSES: usize = 4096;
 
+/// The address a limit counts: an IPv6 address by its /64, since one
+/// host usually holds a whole /64 and could otherwise pick a new address
+/// for every connection.
+fn network_of(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let mut octets = v6.octets();
+            octets[8..].fill(0);
+            IpAddr::V6(octets.into())
+        }
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
 /// At most `per_minute` connections from one address in any 60 seconds.
 #[derive(Debug)]
 pub struct RateLimiter {
@@ -44,7 +59,7 @@ impl RateLimiter {
         if self.recent.len() >= MAX_ADDRESSES {
             self.forget_before(now);
         }
-        let times = self.recent.entry(address).or_default();
+        let times = self.recent.entry(network_of(address)).or_default();
         while times
             .front()
             .is_some_and(|t| now.duration_since(*t) >= WINDOW)
@@ -73,6 +88,18 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipv6_host_is_limited_by_its_64_not_each_address() {
+        let mut limiter = RateLimiter::new(2);
+        let now = Instant::now();
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(limiter.allow(a, now) && limiter.allow(b, now));
+        assert!(!limiter.allow("2001:db8:1:2::7".parse().unwrap(), now));
+        assert!(limiter.allow(other, now));
+    }
 
     #[test]
     fn sizes_are_clamped() {

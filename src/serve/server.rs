@@ -24,8 +24,9 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 /// How long a connection may take to log in and start its session
-/// (sshd's LoginGraceTime).
-const LOGIN_GRACE: Duration = Duration::from_secs(60);
+/// (sshd's LoginGraceTime): short, since connections still logging in
+/// hold the few spare slots above the session cap.
+const LOGIN_GRACE: Duration = Duration::from_secs(20);
 /// How long sessions get to say goodbye when the server stops.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 /// Connections beyond the session cap, for people still logging in.
