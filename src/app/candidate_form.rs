@@ -297,7 +297,7 @@ impl App {
                 };
                 self.overlay = None;
                 self.say(format!("{verb} {} ({})", stored.name, stored.id));
-                self.take_in_candidate(stored);
+                self.take_in_candidate(stored.id);
             }
             Err(error) => {
                 sheet.form.error = Some(error.to_string());
@@ -309,8 +309,7 @@ impl App {
     /// Shows a candidate the store has just added or changed: in the data,
     /// in the table (under the cursor), in the matrix and in the search
     /// index, which the shared records rebuild in the background.
-    pub(super) fn take_in_candidate(&mut self, candidate: Candidate) {
-        let id = candidate.id;
+    pub(super) fn take_in_candidate(&mut self, id: CandidateId) {
         if self.refresh_candidates(&[id]) {
             self.candidates.filter = None;
             self.candidates.order = self.data.by_name();

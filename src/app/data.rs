@@ -139,13 +139,6 @@ impl Data {
         apps
     }
 
-    /// Takes in a candidate the store has just rewritten.
-    pub fn put_candidate(&mut self, candidate: Candidate) {
-        if let Some(index) = self.index_of(candidate.id) {
-            Arc::make_mut(&mut self.candidates)[index] = candidate;
-        }
-    }
-
     /// Takes in a candidate the store has just added or rewritten, keeping
     /// id order and the name ranks; true when it is new. (Indices into
     /// the candidates may shift: a caller holding some rebuilds them.)

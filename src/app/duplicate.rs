@@ -64,7 +64,7 @@ impl App {
                     incoming: Box::new(incoming),
                     event: merged.event,
                 });
-                self.take_in_candidate(merged.candidate);
+                self.take_in_candidate(merged.candidate.id);
                 self.candidates.detail = None;
                 self.open_detail(existing);
                 let kept = match merged.conflicts.as_slice() {

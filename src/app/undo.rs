@@ -233,7 +233,7 @@ impl App {
         match outcome {
             Ok((candidate, event)) => {
                 let name = candidate.name.clone();
-                self.take_in_candidate(candidate);
+                self.take_in_candidate(candidate.id);
                 let verb = if redo { "redid" } else { "undid" };
                 self.say(format!("{verb} the merge into {name} ({existing})"));
                 Some(event)

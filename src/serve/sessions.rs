@@ -77,11 +77,6 @@ impl Slot {
     pub fn id(&self) -> u64 {
         self.id
     }
-
-    /// Tells every other session that this one changed the records.
-    pub fn announce_change(&self) {
-        self.sessions.notify_changed(Some(self.id));
-    }
 }
 
 impl Drop for Slot {
@@ -106,7 +101,7 @@ mod tests {
         let slot_a = sessions.join(Arc::clone(&a)).unwrap();
         let slot_b = sessions.join(Arc::clone(&b)).unwrap();
         assert!(sessions.join(Arc::clone(&c)).is_none());
-        slot_a.announce_change();
+        sessions.notify_changed(Some(slot_a.id()));
         assert!(b.wait(Some(Duration::ZERO)).changed);
         assert!(!a.wait(Some(Duration::ZERO)).changed);
         drop(slot_b);
