@@ -72,13 +72,7 @@ impl Store {
         chunk: &[Candidate],
         stamp: &Stamp,
     ) -> Result<Vec<CandidateId>> {
-        let trees = (
-            &self.candidates,
-            &self.emails,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.candidate_trees();
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
                 let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
@@ -116,12 +110,7 @@ impl Store {
         for (index, engagement) in engagements.iter().enumerate() {
             validate_engagement(engagement).map_err(|e| at_row(index, e))?;
         }
-        let trees = (
-            &self.engagements,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.engagements);
         let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, engagements.len() as u64)?;
             let mut ids = Vec::with_capacity(engagements.len());
@@ -189,12 +178,7 @@ impl Store {
     }
 
     fn write_application_chunk(&self, chunk: &[Application]) -> Result<()> {
-        let trees = (
-            &self.applications,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.applications);
         tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             for app in chunk {
                 tx::put(apps, &application_key(app.engagement, app.candidate), app)?;

@@ -15,13 +15,7 @@ impl Store {
     pub fn add_candidate(&self, candidate: Candidate, stamp: &Stamp) -> Result<Candidate> {
         validate(&candidate)?;
         let email = normalize_email(&candidate.email);
-        let trees = (
-            &self.candidates,
-            &self.emails,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.candidate_trees();
         let stored = tx::finish(trees.transaction(
             |(candidates, emails, meta, events, event_index)| {
                 refuse_taken_email(emails, &email, None)?;
@@ -46,13 +40,7 @@ impl Store {
         validate(candidate)?;
         let id = candidate.id;
         let email = normalize_email(&candidate.email);
-        let trees = (
-            &self.candidates,
-            &self.emails,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.candidate_trees();
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
                 let Some(old) = tx::get::<Candidate>(candidates, &id.to_key())? else {
@@ -93,12 +81,7 @@ impl Store {
                 "`{tag}` is not a usable tag"
             )]));
         }
-        let trees = (
-            &self.candidates,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.candidates);
         let changed = tx::finish(
             trees.transaction(|(candidates, meta, events, event_index)| {
                 let mut changed = Vec::new();

@@ -10,12 +10,7 @@ impl Store {
     /// Stores a new engagement under a fresh id (the given `id` is ignored).
     pub fn add_engagement(&self, engagement: Engagement, stamp: &Stamp) -> Result<Engagement> {
         validate(&engagement)?;
-        let trees = (
-            &self.engagements,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.engagements);
         let stored = tx::finish(
             trees.transaction(|(engagements, meta, events, event_index)| {
                 let mut stored = engagement.clone();
@@ -35,12 +30,7 @@ impl Store {
     pub fn update_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
         validate(engagement)?;
         let id = engagement.id;
-        let trees = (
-            &self.engagements,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.engagements);
         tx::finish(
             trees.transaction(|(engagements, meta, events, event_index)| {
                 if engagements.get(id.to_key())?.is_none() {

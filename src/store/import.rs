@@ -30,13 +30,7 @@ impl Store {
             validate_candidate(candidate)?;
             refuse_huge_id(candidate.id.0)?;
         }
-        let trees = (
-            &self.candidates,
-            &self.emails,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.candidate_trees();
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
                 let ids = chunk_ids(candidates, meta, chunk)?;
@@ -63,12 +57,7 @@ impl Store {
             validate_engagement(engagement)?;
             refuse_huge_id(engagement.id.0)?;
         }
-        let trees = (
-            &self.engagements,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.engagements);
         tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
             for engagement in chunk {
                 let id = engagement.id;

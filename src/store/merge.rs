@@ -27,12 +27,7 @@ impl Store {
         incoming: &Candidate,
         stamp: &Stamp,
     ) -> Result<Merged> {
-        let trees = (
-            &self.candidates,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.candidates);
         let merged = tx::finish(
             trees.transaction(|(candidates, meta, events, event_index)| {
                 let Some(before) = tx::get::<Candidate>(candidates, &existing.to_key())? else {
@@ -64,12 +59,7 @@ impl Store {
 
     /// Restores the record a merge changed, if it has not changed since.
     pub fn undo_merge(&self, merge: EventId, stamp: &Stamp) -> Result<Candidate> {
-        let trees = (
-            &self.candidates,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.candidates);
         let restored = tx::finish(
             trees.transaction(|(candidates, meta, events, event_index)| {
                 let Some(event) = tx::get::<crate::domain::Event>(events, &merge.to_key())? else {

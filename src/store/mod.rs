@@ -118,6 +118,25 @@ impl Store {
         Ok(store)
     }
 
+    /// A records tree with the trees every change's event goes into, in
+    /// the order transactions take them: (records, meta, events, events by
+    /// candidate).
+    fn with_log<'a>(&'a self, records: &'a Tree) -> (&'a Tree, &'a Tree, &'a Tree, &'a Tree) {
+        (records, &self.meta, &self.events, &self.event_index)
+    }
+
+    /// The candidates and their email index, with the log's trees:
+    /// (candidates, emails, meta, events, events by candidate).
+    fn candidate_trees(&self) -> (&Tree, &Tree, &Tree, &Tree, &Tree) {
+        (
+            &self.candidates,
+            &self.emails,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        )
+    }
+
     /// True when the folder is exactly as a clean close of hireterm left it
     /// (so the next open skips the scratch-copy trial).
     pub fn closed_cleanly(path: impl AsRef<Path>) -> bool {

@@ -78,7 +78,7 @@ impl Store {
     /// Removes a note (an undo), recording that it was removed.
     pub fn remove_note(&self, candidate: CandidateId, note: NoteId, stamp: &Stamp) -> Result<()> {
         let key = note_key(candidate, note);
-        let trees = (&self.notes, &self.meta, &self.events, &self.event_index);
+        let trees = self.with_log(&self.notes);
         tx::finish(trees.transaction(|(notes, meta, events, event_index)| {
             if notes.remove(&key)?.is_none() {
                 return tx::abort(StoreError::Invalid(vec![format!(

@@ -134,12 +134,7 @@ impl Store {
         change: impl Fn(&mut Application, &T) -> Result<()>,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
-        let trees = (
-            &self.applications,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.applications);
         let changed = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             let mut changed = Vec::with_capacity(items.len());
             for item in items {
@@ -187,12 +182,7 @@ impl Store {
             return Err(StoreError::Invalid(problems));
         }
         let key = application_key(engagement, candidate);
-        let trees = (
-            &self.applications,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
+        let trees = self.with_log(&self.applications);
         let scored = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             let Some(mut app) = tx::get::<Application>(apps, &key)? else {
                 return tx::abort(StoreError::NoApplication {
