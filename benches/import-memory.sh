@@ -22,7 +22,9 @@ peak() { # label, command...
         "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")"
 }
 peak "open an empty store (check)" "$bin" check --db "$work/empty"
+peak "check only: import --dry-run (csv)" "$bin" import --dry-run --db "$work/dry" "$work/candidates.csv"
 peak "import $rows rows (csv)" "$bin" import --db "$work/imported" "$work/candidates.csv"
+peak "for scale: stats reading those rows" "$bin" stats --db "$work/imported"
 "$bin" export --db "$work/source" --out "$work/all.json"
 peak "import $rows rows (json)" "$bin" import --db "$work/imported-json" "$work/all.json"
 peak "export $rows rows (json)" "$bin" export --db "$work/imported" --out "$work/again.json"
