@@ -37,6 +37,7 @@ fn sorting(c: &mut Criterion) {
     )
     .unwrap();
     let options = AppOptions {
+        session: 0,
         actor: "bench".into(),
         clock: Arc::new(FixedClock(now)),
         keymap: Keymap::defaults(),

@@ -43,6 +43,7 @@ const SETTLE: Duration = Duration::from_millis(50);
 
 fn app_options() -> AppOptions {
     AppOptions {
+        session: 0,
         actor: "bench".into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
@@ -354,8 +355,8 @@ fn first_frame(c: &mut Criterion, fixture: &Fixture) -> (Vec<Duration>, Vec<Dura
 /// one by one with the public pieces it is made of (median of 3 runs).
 fn first_frame_breakdown(fixture: &Fixture) {
     use hireterm::app::candidates::CandidatesState;
-    use hireterm::app::data::Data;
     use hireterm::app::matrix::MatrixState;
+    use hireterm::app::records::data::Data;
     let mut steps: [Vec<Duration>; 6] = Default::default();
     for _ in 0..3 {
         let mut lap = Instant::now();

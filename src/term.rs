@@ -3,8 +3,9 @@
 //! quit, on error and on panic.
 //!
 //! [`run_app`] is generic over the ratatui `Backend` and takes its input
-//! from a channel, so the same loop serves the local terminal, a test
-//! backend, or a remote session.
+//! from a channel, so the same loop serves the local terminal and the
+//! tests' `TestBackend`. An SSH session runs a loop of its own over the
+//! same `App` (`serve/session.rs`), with the timers a byte stream needs.
 
 use crate::app::{App, Input, Key, KeyCode, Mods};
 use crate::ui::{self, Theme};

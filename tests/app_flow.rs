@@ -51,10 +51,12 @@ fn tabs_and_numbers_switch_panes() {
     press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Pipeline);
     press(&mut app, "tab tab tab");
+    assert_eq!(app.pane(), Pane::Activity, "every pane is in the tab order");
+    press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Candidates);
     press(&mut app, "shift-tab");
-    assert_eq!(app.pane(), Pane::Attention);
-    press(&mut app, "shift-tab");
+    assert_eq!(app.pane(), Pane::Activity);
+    press(&mut app, "shift-tab shift-tab");
     assert_eq!(app.pane(), Pane::Skills);
     press(&mut app, "4");
     assert_eq!(app.pane(), Pane::Attention);
@@ -244,7 +246,7 @@ fn choosing_another_engagement_changes_the_board_and_the_matrix() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 80, 4), 120, 40);
     let first = app.engagement().unwrap().id;
-    press(&mut app, "3 e j enter");
+    press(&mut app, "3 e down enter");
     let second = app.engagement().unwrap().id;
     assert_ne!(first, second);
     let active = app
@@ -280,6 +282,7 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
     let db = TempDb::new();
     let overrides = "[pipeline]\nm = \"move_forward\"\n";
     let options = hireterm::app::AppOptions {
+        session: 0,
         actor: "tester".into(),
         clock: std::sync::Arc::new(hireterm::domain::FixedClock(now())),
         keymap: Keymap::with_overrides(overrides).unwrap(),
@@ -297,7 +300,7 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
     press(&mut app, "esc");
     assert!(app.overlay().is_none());
     assert_eq!(
-        app.keymap().lookup(Context::Pipeline, Key::char('m')),
+        app.keymap().action_for(Context::Pipeline, Key::char('m')),
         Some(hireterm::app::Action::MoveForward)
     );
 }
@@ -459,7 +462,7 @@ mod palette {
         let Some(Overlay::Palette(p)) = app.overlay() else {
             panic!()
         };
-        assert_eq!(p.query, "do[2Jcker");
+        assert_eq!(p.query.text(), "do[2Jcker");
     }
 }
 
@@ -736,7 +739,7 @@ fn a_scorecard_rates_required_skills_and_shows_as_assessed_levels() {
             found = true;
             break;
         }
-        press(&mut app, "e j enter");
+        press(&mut app, "e down enter");
     }
     assert!(found, "the demo has a card in technical interview");
     for _ in 0..technical {

@@ -144,7 +144,7 @@ fn a_duplicate_email_prompts_and_opens_the_existing_record_or_goes_back() {
     fill(&mut app, "Email", " ANA.LIMA@example.com");
     press(&mut app, "ctrl-s");
     assert_eq!(app.context(), Context::Duplicate);
-    let prompt = candidate_sheet(&app).duplicate.clone().unwrap();
+    let prompt = duplicate_prompt(&app).clone();
     assert_eq!(
         (prompt.existing, prompt.reason),
         (ana.id, DuplicateReason::SameEmail)
@@ -180,7 +180,7 @@ fn a_duplicate_by_name_and_phone_merges_and_the_merge_undoes_and_redoes() {
     press(&mut app, "enter 4");
     fill(&mut app, "Tags", "rust-curious");
     press(&mut app, "ctrl-s");
-    let prompt = candidate_sheet(&app).duplicate.clone().unwrap();
+    let prompt = duplicate_prompt(&app).clone();
     assert_eq!(prompt.reason, DuplicateReason::SameNameAndPhone);
     assert!(
         screen_text(&draw(&app, 120, 40)).contains("has the same name and phone"),

@@ -328,16 +328,32 @@ fn help_lists_the_form_keys_where_forms_open() {
     let mut app = app_on(demo_store(&db, 20, 1), 120, 60);
     press(&mut app, "?");
     let screen = screen_text(&draw(&app, 120, 60));
-    for text in [
-        "add a candidate (a form)",
-        "edit the candidate",
-        "In a form",
-        "ctrl-s                 save; refused while a field shows ✗",
-        "Duplicate found (in a form)",
-        "merge into the one on file (u undoes)",
-    ] {
+    for text in ["add a candidate (a form)", "edit the candidate"] {
         assert!(screen.contains(text), "{text}: {screen}");
     }
+    let Some(Overlay::Help(help)) = app.overlay() else {
+        panic!("no help");
+    };
+    let lines: Vec<String> = help
+        .sections
+        .iter()
+        .flat_map(|s| {
+            let rows = s.rows.iter().map(|(k, d)| format!("{k:<22} {d}"));
+            std::iter::once(s.context.title().to_string()).chain(rows)
+        })
+        .collect();
+    for text in [
+        "In a form (letters type)",
+        "ctrl-s                 save; refused while a field shows ✗",
+        "Duplicate found (in a form)",
+        "m                      merge into the one on file (u undoes)",
+    ] {
+        assert!(lines.iter().any(|l| l == text), "{text}: {lines:#?}");
+    }
+    // Scrolled to the bottom, the screen shows the last sections.
+    press(&mut app, "G");
+    let screen = screen_text(&draw(&app, 120, 60));
+    assert!(screen.contains("clear the line"), "{screen}");
     press(&mut app, "esc 2 ?");
     let screen = screen_text(&draw(&app, 120, 60));
     assert!(screen.contains("add an engagement (a form)"), "{screen}");

@@ -1,5 +1,6 @@
 //! The event loop, driven through a channel into a test backend: the same
-//! loop the local terminal (and later a remote session) runs.
+//! loop the local terminal runs (an SSH session has its own, in
+//! `serve/session.rs`, tested in `tests/ssh_*.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;

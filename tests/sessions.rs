@@ -7,7 +7,7 @@ mod common;
 
 use common::{TempDb, demo_store, draw, now, press, screen_text};
 use hireterm::app::pipeline::{self, COLUMNS};
-use hireterm::app::shared::Shared;
+use hireterm::app::records::Records;
 use hireterm::app::{App, AppOptions, Input, Keymap, Pane};
 use hireterm::catalog::Catalog;
 use hireterm::domain::FixedClock;
@@ -15,15 +15,19 @@ use hireterm::domain::{CandidateId, Stage};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-fn session(store: &Arc<hireterm::store::Store>, shared: &Arc<Shared>, actor: &str) -> App {
+/// Each session of a test its own number, as `hireterm serve` gives.
+static SESSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn session(records: &Arc<Records>, actor: &str) -> App {
     let options = AppOptions {
+        session: SESSIONS.fetch_add(1, Ordering::SeqCst),
         actor: actor.into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
         aging: Default::default(),
         notice: None,
     };
-    let mut app = App::with_shared(Arc::clone(store), Arc::clone(shared), options);
+    let mut app = App::with_records(Arc::clone(records), options);
     app.handle_input(Input::Resize(120, 40));
     app
 }
@@ -50,14 +54,14 @@ fn busy_column(app: &App) -> usize {
 fn a_move_in_one_session_shows_in_the_other_and_its_cursor_stays_put() {
     let db = TempDb::new();
     let store = demo_store(&db, 600, 1);
-    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
+    let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
     let wakes = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&wakes);
-    let _watch = shared.watch(move || {
+    let _watch = shared.watch(move |_| {
         counter.fetch_add(1, Ordering::SeqCst);
     });
-    let mut ana = session(&store, &shared, "ana");
-    let mut bo = session(&store, &shared, "bo");
+    let mut ana = session(&shared, "ana");
+    let mut bo = session(&shared, "bo");
     press(&mut ana, "2");
     press(&mut bo, "2");
     let col = busy_column(&ana);
@@ -95,9 +99,9 @@ fn a_move_in_one_session_shows_in_the_other_and_its_cursor_stays_put() {
 fn each_session_keeps_its_own_undo() {
     let db = TempDb::new();
     let store = demo_store(&db, 600, 1);
-    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
-    let mut ana = session(&store, &shared, "ana");
-    let mut bo = session(&store, &shared, "bo");
+    let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
+    let mut ana = session(&shared, "ana");
+    let mut bo = session(&shared, "bo");
     press(&mut ana, "2");
     press(&mut bo, "2");
     let col = busy_column(&ana);
@@ -126,9 +130,9 @@ fn each_session_keeps_its_own_undo() {
 fn a_candidate_added_in_one_session_is_listed_and_found_in_the_other() {
     let db = TempDb::new();
     let store = demo_store(&db, 80, 1);
-    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
-    let mut ana = session(&store, &shared, "ana");
-    let mut bo = session(&store, &shared, "bo");
+    let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
+    let mut ana = session(&shared, "ana");
+    let mut bo = session(&shared, "bo");
     press(&mut bo, "j j j");
     let bo_row = bo.candidates().selected(bo.data()).unwrap().id;
     let before = bo.candidates().order.len();
@@ -154,9 +158,9 @@ fn a_candidate_added_in_one_session_is_listed_and_found_in_the_other() {
 fn sessions_share_the_table_by_name_until_one_sorts_otherwise() {
     let db = TempDb::new();
     let store = demo_store(&db, 300, 1);
-    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
-    let mut ana = session(&store, &shared, "ana");
-    let bo = session(&store, &shared, "bo");
+    let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
+    let mut ana = session(&shared, "ana");
+    let bo = session(&shared, "bo");
     // The default rows (everyone, by name) are one allocation for all.
     assert!(Arc::ptr_eq(&ana.candidates().order, &bo.candidates().order));
     let by_name = ana.candidates().order.to_vec();
@@ -190,53 +194,111 @@ fn sessions_share_the_table_by_name_until_one_sorts_otherwise() {
     assert_eq!(ana.candidates().order.to_vec(), reversed);
 }
 
+/// Puts the pipeline cursor of `app` on `candidate`'s card, with keys.
+fn cursor_on(app: &mut App, candidate: CandidateId) {
+    press(app, "2 g");
+    let board = app.board();
+    let (column, row) = board
+        .iter()
+        .enumerate()
+        .find_map(|(c, cards)| Some((c, cards.iter().position(|k| k.candidate.id == candidate)?)))
+        .expect("the card is on the board");
+    for _ in 0..column {
+        press(app, "l");
+    }
+    for _ in 0..row {
+        press(app, "j");
+    }
+    assert_eq!(selected(app), candidate);
+}
+
+/// One round of a session's writes to the same card: a tag on the
+/// candidate, a scorecard on the application, the tag undone.
+fn round(app: &mut App, who: &str, n: usize, ratings: usize) {
+    press(app, "#");
+    common::type_text(app, &format!("{who}-{n}"));
+    press(app, "enter c 4");
+    for _ in 0..ratings {
+        press(app, "down");
+    }
+    press(app, "3 enter u");
+}
+
 #[test]
-fn a_write_reaching_the_shared_records_late_does_not_undo_a_newer_one() {
+fn two_sessions_writing_one_card_in_a_loop_end_showing_what_the_store_holds() {
+    const ROUNDS: usize = 170; // 3 writes a round: 1,020 writes in all
     let db = TempDb::new();
     let store = demo_store(&db, 200, 1);
-    let shared = Shared::load(&store, Catalog::builtin()).unwrap();
-    let (_, data) = shared.snapshot();
-    let engagement = data.engagements()[0].id;
+    let records = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
+    let (_, data) = records.snapshot();
+    let engagement = data.engagements()[0].clone();
     let card = data
-        .pipeline(engagement)
+        .pipeline(engagement.id)
         .iter()
-        .find(|a| !a.stage.is_exit() && a.stage.next().and_then(|s| s.next()).is_some())
-        .unwrap()
-        .clone();
-    let stamp = common::stamp();
-    let first = store
-        .move_stage(
-            engagement,
-            card.candidate,
-            card.stage.next().unwrap(),
-            None,
-            &stamp,
-        )
-        .unwrap();
-    let newest = store
-        .move_stage(
-            engagement,
-            card.candidate,
-            first.stage.next().unwrap(),
-            None,
-            &stamp,
-        )
-        .unwrap();
-    // The newer write lands first, the older one after it.
-    shared.change(|d| d.put_application(newest.clone()));
-    shared.change(|d| d.put_application(first.clone()));
-    let (_, data) = shared.snapshot();
-    let held = data
-        .pipeline(engagement)
-        .iter()
-        .find(|a| a.candidate == card.candidate)
-        .unwrap();
-    assert_eq!(held, &newest);
-    assert_eq!(
-        held,
-        &store
-            .application(engagement, card.candidate)
-            .unwrap()
-            .unwrap()
+        .find(|a| a.stage == Stage::TechnicalInterview)
+        .expect("a card in an interview stage")
+        .candidate;
+    let ratings = engagement.requirements.len();
+    let threads: Vec<_> = ["ana", "bo"]
+        .into_iter()
+        .map(|who| {
+            let mut app = session(&records, who);
+            cursor_on(&mut app, card);
+            std::thread::spawn(move || {
+                for n in 0..ROUNDS {
+                    round(&mut app, who, n, ratings);
+                    assert!(!app.status().is_error, "{who}: {:?}", app.status());
+                }
+                app
+            })
+        })
+        .collect();
+    let mut apps: Vec<App> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let held = store.application(engagement.id, card).unwrap().unwrap();
+    assert_eq!(held.scorecards.len(), 2 * ROUNDS, "every scorecard written");
+    let person = store.candidate(card).unwrap().unwrap();
+    assert!(
+        !person
+            .tags
+            .iter()
+            .any(|t| t.starts_with("ana-") || t.starts_with("bo-"))
     );
+    let mut screens = Vec::new();
+    for app in &mut apps {
+        press(app, "");
+        let shown = app.data().pipeline(engagement.id);
+        let shown = shown.iter().find(|a| a.candidate == card).unwrap();
+        assert_eq!(shown, &held, "the application as stored");
+        assert_eq!(
+            app.data().candidate(card),
+            Some(&person),
+            "the candidate as stored"
+        );
+        assert_eq!(selected(app), card, "each cursor stayed on the card");
+        // All but the status line, each session's own last word.
+        let screen = screen_text(&draw(app, 120, 40));
+        let lines: Vec<String> = screen.lines().map(String::from).collect();
+        screens.push(lines[..lines.len() - 1].to_vec());
+    }
+    assert_eq!(screens[0], screens[1], "both screens show the same");
+}
+
+#[test]
+fn the_writer_is_named_to_the_watchers_so_it_is_not_woken_by_its_own_write() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 200, 1);
+    let records = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
+    let woken = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = Arc::clone(&woken);
+    let _watch = records.watch(move |writer| seen.lock().unwrap().push(writer));
+    let mut ana = session(&records, "ana");
+    let bo = session(&records, "bo");
+    press(&mut ana, "2");
+    let col = busy_column(&ana);
+    for _ in 0..col {
+        press(&mut ana, "l");
+    }
+    press(&mut ana, ">");
+    assert_eq!(*woken.lock().unwrap(), vec![ana.session()]);
+    assert_ne!(ana.session(), bo.session());
 }

@@ -2,8 +2,8 @@
 //! threshold and every engagement that broke its 48-hour shortlist
 //! promise, the latest first.
 
-use super::data::Data;
 use super::list::ListCursor;
+use super::records::data::Data;
 use crate::domain::time::days_between;
 use crate::domain::{
     AgingPolicy, CandidateId, EngagementId, Shortlist, Stage, Timestamp, shortlist,

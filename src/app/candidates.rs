@@ -2,8 +2,8 @@
 //! current filter), and the detail view of one.
 
 use super::Pane;
-use super::data::Data;
 use super::list::{ListCursor, Motion};
+use super::records::data::Data;
 use crate::catalog::Catalog;
 use crate::domain::{Candidate, CandidateId};
 use std::cmp::Ordering;
@@ -62,7 +62,17 @@ pub struct CandidatesState {
     /// The candidate whose detail view is open, and how far it is scrolled.
     pub detail: Option<Detail>,
     /// Set from the search palette; `order` then holds only its rows.
-    pub filter: Option<super::palette::Filter>,
+    pub filter: Option<Filter>,
+}
+
+/// A filter on the candidates table, set from the palette.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// "role DevOps Developer", shown in the header.
+    pub label: String,
+    /// How the filter ordered its rows ("best fit first"), until the user
+    /// sorts by a column.
+    pub ordered_by: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,67 +1,15 @@
 //! Keys as data: a table per context, read from `assets/keymap.toml` and
-//! optionally overridden by the user's own file.
+//! optionally overridden by the user's own file. [`Keymap::action_for`]
+//! is the one place a key becomes an action (see `context.rs` for which
+//! tables a context reads).
 
 use super::action::Action;
-use super::input::Key;
+use super::context::Context;
+use super::input::{Key, KeyCode};
 use serde::Deserialize as _;
 use std::collections::HashMap;
 
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
-
-/// Where a key is pressed: a pane, the detail view or an overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Global,
-    Candidates,
-    Detail,
-    Pipeline,
-    Skills,
-    Attention,
-    Activity,
-    Picker,
-    Help,
-    Form,
-    Duplicate,
-}
-
-impl Context {
-    const SECTIONS: [(&'static str, Context); 11] = [
-        ("global", Context::Global),
-        ("candidates", Context::Candidates),
-        ("detail", Context::Detail),
-        ("pipeline", Context::Pipeline),
-        ("skills", Context::Skills),
-        ("attention", Context::Attention),
-        ("activity", Context::Activity),
-        ("picker", Context::Picker),
-        ("help", Context::Help),
-        ("form", Context::Form),
-        ("duplicate", Context::Duplicate),
-    ];
-
-    fn from_section(name: &str) -> Option<Context> {
-        Context::SECTIONS
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, c)| *c)
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::Candidates => "Candidates",
-            Context::Detail => "Candidate detail",
-            Context::Pipeline => "Pipeline",
-            Context::Skills => "Skill matrix",
-            Context::Attention => "Needs attention",
-            Context::Activity => "Activity",
-            Context::Picker => "Engagement picker",
-            Context::Help => "Help",
-            Context::Form => "In a form",
-            Context::Duplicate => "Duplicate found (in a form)",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
@@ -101,14 +49,49 @@ impl Keymap {
         Ok(keymap)
     }
 
-    /// The action bound to `key` in `context`, else in the global table.
-    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
-        self.lookup_in(context, key)
-            .or_else(|| self.lookup_in(Context::Global, key))
+    /// What `key` does in `context`: its own table's binding; then, for a
+    /// pane, the global table's; for a context that takes text, the
+    /// `[text]` table's, else a printable character typed.
+    pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
+        if let Some(action) = self.lookup_in(context, key) {
+            return Some(action);
+        }
+        if context.is_pane() {
+            return self.lookup_in(Context::Global, key);
+        }
+        if !context.takes_text() {
+            return None;
+        }
+        self.lookup_in(Context::Text, key).or(match key.code {
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt && !c.is_control() => {
+                Some(Action::Insert(c))
+            }
+            _ => None,
+        })
     }
 
-    /// The action bound to `key` in `context` alone (for forms, where an
-    /// unbound key is text, not a global command).
+    /// The keys that do `action` in `context`, in the order
+    /// [`Keymap::action_for`] reads the tables (for help and hints).
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
+        let mut tables = vec![context];
+        if context.is_pane() {
+            tables.push(Context::Global);
+        } else if context.takes_text() {
+            tables.push(Context::Text);
+        }
+        let mut keys: Vec<Key> = Vec::new();
+        for table in tables {
+            for binding in self.bindings(table) {
+                let shadowed = self.lookup_in(context, binding.key).is_some() && table != context;
+                if binding.action == action && !shadowed && !keys.contains(&binding.key) {
+                    keys.push(binding.key);
+                }
+            }
+        }
+        keys
+    }
+
+    /// The action bound to `key` in one table alone.
     pub fn lookup_in(&self, context: Context, key: Key) -> Option<Action> {
         self.tables
             .get(&context)
@@ -150,7 +133,16 @@ impl Keymap {
                 let name = value.as_str().ok_or_else(|| {
                     error(format!("the action for `{key_text}` must be a string"))
                 })?;
-                self.bind(context, key, parse_action(name).map_err(error)?);
+                let action = parse_action(name).map_err(error)?;
+                if let Some(action) = action
+                    && !binds_here(context, action)
+                {
+                    return Err(error(format!(
+                        "`{name}` does nothing in [{section}]; it can be bound in [{}]",
+                        sections_for(action)
+                    )));
+                }
+                self.bind(context, key, action);
             }
         }
         Ok(())
@@ -174,6 +166,27 @@ fn parse_action(name: &str) -> Result<Option<Action>, String> {
     Action::deserialize(value)
         .map(Some)
         .map_err(|_| format!("unknown action `{name}`"))
+}
+
+/// Whether a table may bind `action`: the global table anything a pane
+/// does, every other table what its context handles.
+fn binds_here(context: Context, action: Action) -> bool {
+    match context {
+        Context::Global => Context::SECTIONS
+            .iter()
+            .any(|(_, c)| c.is_pane() && c.accepts(action)),
+        _ => context.actions().contains(&action),
+    }
+}
+
+/// The sections where `action` does something, for an error message.
+fn sections_for(action: Action) -> String {
+    Context::SECTIONS
+        .iter()
+        .filter(|(_, c)| *c != Context::Global && c.actions().contains(&action))
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join("], [")
 }
 
 fn section_names() -> String {
@@ -210,7 +223,6 @@ fn line_of(text: &str, section: &str, key: Option<&str>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::input::KeyCode;
 
     #[test]
     fn the_shipped_keymap_parses_completely() {
@@ -219,36 +231,36 @@ mod tests {
         };
         assert_eq!(keymap.apply(DEFAULT_KEYMAP), Ok(()));
         assert_eq!(
-            keymap.lookup(Context::Pipeline, Key::char('q')),
+            keymap.action_for(Context::Pipeline, Key::char('q')),
             Some(Action::Quit)
         );
         assert_eq!(
-            keymap.lookup(Context::Candidates, Key::ctrl('d')),
+            keymap.action_for(Context::Candidates, Key::ctrl('d')),
             Some(Action::HalfPageDown)
         );
         assert_eq!(
-            keymap.lookup(Context::Candidates, Key::plain(KeyCode::BackTab)),
+            keymap.action_for(Context::Candidates, Key::plain(KeyCode::BackTab)),
             Some(Action::PrevPane)
         );
         assert_eq!(
-            keymap.lookup(Context::Pipeline, Key::char('L')),
+            keymap.action_for(Context::Pipeline, Key::char('L')),
             Some(Action::MoveForward)
         );
-        assert_eq!(keymap.lookup(Context::Candidates, Key::char('L')), None);
+        assert_eq!(keymap.action_for(Context::Candidates, Key::char('L')), None);
     }
 
     #[test]
     fn overrides_replace_and_unbind() {
         let keymap = Keymap::with_overrides("[global]\nq = \"none\"\nx = \"quit\"\n")
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(keymap.lookup(Context::Global, Key::char('q')), None);
+        assert_eq!(keymap.action_for(Context::Global, Key::char('q')), None);
         assert_eq!(
-            keymap.lookup(Context::Global, Key::char('x')),
+            keymap.action_for(Context::Global, Key::char('x')),
             Some(Action::Quit)
         );
         // The pipeline's own `x` still wins there.
         assert_eq!(
-            keymap.lookup(Context::Pipeline, Key::char('x')),
+            keymap.action_for(Context::Pipeline, Key::char('x')),
             Some(Action::Reject)
         );
     }

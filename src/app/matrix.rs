@@ -1,8 +1,8 @@
 //! The skill matrix pane: candidates against skills, the engagement's
 //! required skills first.
 
-use super::data::Data;
 use super::list::ListCursor;
+use super::records::data::Data;
 use crate::catalog::Catalog;
 use crate::domain::{Category, Engagement, Level, Priority, SkillId, match_score};
 

@@ -2,53 +2,56 @@
 //! crossterm, stdout or SSH: a frontend turns its input into [`Input`],
 //! calls [`App::handle_input`], and draws the app with `ui::render`.
 //!
-//! Where things are:
-//! - keys: `assets/keymap.toml`, read by [`keymap`];
-//! - what a key does: [`Action`], dispatched in `update.rs`;
-//! - each pane's state: `candidates.rs`, `pipeline.rs`, `matrix.rs`;
-//!   overlays in `overlay.rs`;
-//! - the add/edit forms: `candidate_form.rs`, `engagement_form.rs` over
-//!   the shared core in `form/`; the duplicate prompt in `duplicate.rs`.
+//! Where things are (ARCHITECTURE.md has the whole walk):
+//! - a key's way: `route.rs` asks the keymap ([`keymap`], over the tables
+//!   of `assets/keymap.toml`) for the [`Action`] the key does in the
+//!   current [`Context`] (`context.rs`), then hands it to a prompt
+//!   (`overlay.rs`) or to the pane (`update.rs`);
+//! - each pane's state: `candidates.rs`, `pipeline.rs`, `matrix.rs`,
+//!   `attention.rs`; what is derived from the records once per change
+//!   (the board, the attention list): `views.rs`;
+//! - the prompts, each self-contained: [`prompt`]; the forms: [`form`];
+//! - every write: [`records`] (the store call and the new snapshot, under
+//!   one lock); what the app does around a write: `commands/`.
 
 pub mod action;
 pub mod attention;
-mod bulk;
-pub mod candidate_form;
 pub mod candidates;
-pub mod data;
-mod duplicate;
-pub mod engagement_form;
-mod exits;
+mod commands;
+pub mod context;
 pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod matrix;
-pub mod notes;
 pub mod overlay;
-pub mod palette;
 pub mod pipeline;
-pub mod scorecard;
-pub mod shared;
+pub mod prompt;
+pub mod records;
+mod route;
 mod sync;
-pub mod tags;
+pub mod text;
 pub mod undo;
 mod update;
+pub mod views;
 
 pub use action::Action;
+pub use context::Context;
 pub use input::{Input, Key, KeyCode, Mods};
-pub use keymap::{Context, Keymap};
+pub use keymap::Keymap;
 
 use crate::catalog::Catalog;
 use crate::domain::{Clock, Engagement, EngagementId, EngagementStatus, Stamp};
 use crate::store::Store;
 use candidates::CandidatesState;
-use data::Data;
 use matrix::MatrixState;
 use overlay::Overlay;
 use pipeline::PipelineState;
-use shared::Shared;
+use records::data::Data;
+use records::writes::Writer;
+use records::{Origin, Records};
 use std::sync::Arc;
+use views::Views;
 
 /// The panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +64,13 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [
+    /// Every pane, in tab order.
+    pub const ALL: [Pane; 5] = [
         Pane::Candidates,
         Pane::Pipeline,
         Pane::Skills,
         Pane::Attention,
+        Pane::Activity,
     ];
 
     pub fn title(self) -> &'static str {
@@ -96,33 +101,41 @@ pub struct AppOptions {
     pub aging: crate::domain::AgingPolicy,
     /// Shown in the status bar at start (a bad keymap file, say).
     pub notice: Option<Status>,
+    /// This session among those sharing the records (0 for a local
+    /// terminal): its own writes do not wake it.
+    pub session: Origin,
 }
 
 pub struct App {
-    store: Arc<Store>,
+    /// The records every session shares, and the one way to write them.
+    records: Arc<Records>,
+    session: Origin,
     catalog: &'static Catalog,
     clock: Arc<dyn Clock>,
     actor: String,
     keymap: Keymap,
     aging: crate::domain::AgingPolicy,
-    /// The records every session of this process shares, and the snapshot
-    /// of them this session draws (at version `seen`).
-    shared: Arc<Shared>,
+    /// The snapshot of the records this session draws, at version `seen`.
     data: Arc<Data>,
     seen: u64,
+    /// What is derived from `data` for the screen (the board, attention),
+    /// computed once per change.
+    views: Views,
     pane: Pane,
     engagement: Option<EngagementId>,
     candidates: CandidatesState,
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
-    /// Moves that `u` can undo, newest last; and those `ctrl-r` can redo.
+    /// The activity pane's cursor.
+    activity_cursor: list::ListCursor,
+    /// Changes that `u` can undo, newest last; and those `ctrl-r` can redo.
     undo: Vec<undo::Undoable>,
     redo: Vec<undo::Undoable>,
     /// Whether the frontend can run `$EDITOR`, and a note waiting for it.
     external_editor: bool,
-    pending_edit: Option<notes::NoteTarget>,
-    /// Marked cards of the current engagement's board.
+    pending_edit: Option<prompt::note::NoteTarget>,
+    /// Marked rows and cards.
     marks: std::collections::BTreeSet<crate::domain::CandidateId>,
     /// The newest events of the whole log, for the activity pane.
     activity: Vec<crate::domain::Event>,
@@ -137,33 +150,35 @@ pub struct App {
 impl App {
     /// Loads everything the panes show from `store`.
     pub fn new(store: Arc<Store>, options: AppOptions) -> crate::store::Result<App> {
-        let shared = Shared::load(&store, Catalog::builtin())?;
-        Ok(App::with_shared(store, shared, options))
+        let records = Records::load(store, Catalog::builtin())?;
+        Ok(App::with_records(records, options))
     }
 
     /// A session over records shared with other sessions of this process
     /// (`hireterm serve`): each has its own panes, cursors, marks and undo.
-    pub fn with_shared(store: Arc<Store>, shared: Arc<Shared>, options: AppOptions) -> App {
+    pub fn with_records(records: Arc<Records>, options: AppOptions) -> App {
         let catalog = Catalog::builtin();
-        let (seen, data) = shared.snapshot();
+        let (seen, data) = records.snapshot();
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
         let mut app = App {
-            store,
+            records,
+            session: options.session,
             catalog,
             clock: options.clock,
             actor: options.actor,
             keymap: options.keymap,
             aging: options.aging,
-            shared,
             data,
             seen,
+            views: Views::default(),
             pane: Pane::Candidates,
             engagement,
             candidates,
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),
+            activity_cursor: Default::default(),
             marks: Default::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -176,55 +191,8 @@ impl App {
             size: (80, 24),
             quit: false,
         };
-        app.rebuild_matrix();
+        app.refresh_views();
         app
-    }
-
-    /// Turns one input into state changes.
-    pub fn handle_input(&mut self, input: Input) {
-        match input {
-            Input::Resize(width, height) => self.resize(width, height),
-            Input::Key(key) => self.handle_key(key),
-            Input::Paste(text) => self.paste(&text),
-        }
-    }
-
-    fn handle_key(&mut self, key: Key) {
-        match self.overlay {
-            Some(Overlay::Reject(_)) => return self.reject_prompt_key(key),
-            Some(Overlay::Palette(_)) => return self.palette_key(key),
-            Some(Overlay::Scorecard(_)) => return self.scorecard_key(key),
-            Some(Overlay::Note(_)) => return self.note_prompt_key(key),
-            Some(Overlay::Tag(_)) => return self.tag_prompt_key(key),
-            Some(Overlay::CandidateForm(_) | Overlay::EngagementForm(_)) => {
-                return self.form_key(key);
-            }
-            _ => {}
-        }
-        if let Some(action) = self.keymap.lookup(self.context(), key) {
-            self.update(action);
-        }
-    }
-
-    /// The keymap table that applies now.
-    pub fn context(&self) -> Context {
-        match (&self.overlay, self.pane) {
-            (Some(Overlay::Help { .. }), _) => Context::Help,
-            (Some(Overlay::Picker { .. }), _) => Context::Picker,
-            (Some(Overlay::CandidateForm(sheet)), _) if sheet.duplicate.is_some() => {
-                Context::Duplicate
-            }
-            (Some(Overlay::CandidateForm(_) | Overlay::EngagementForm(_)), _) => Context::Form,
-            // Text-taking overlays read keys themselves; the picker's table
-            // is the nearest for the help screen.
-            (Some(_), _) => Context::Picker,
-            (None, Pane::Candidates) if self.candidates.detail.is_some() => Context::Detail,
-            (None, Pane::Candidates) => Context::Candidates,
-            (None, Pane::Pipeline) => Context::Pipeline,
-            (None, Pane::Skills) => Context::Skills,
-            (None, Pane::Attention) => Context::Attention,
-            (None, Pane::Activity) => Context::Activity,
-        }
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -246,13 +214,12 @@ impl App {
         Stamp::new(self.clock.now(), self.actor.clone())
     }
 
-    fn rebuild_matrix(&mut self) {
-        let engagement = self.engagement.and_then(|id| self.data.engagement(id));
-        self.matrix
-            .rebuild(&self.data, engagement, &self.candidates.order);
-        self.matrix
-            .rows
-            .clamp(self.matrix.order.len(), self.page_rows());
+    /// Who writes: this session, now, as its actor.
+    fn writer(&self) -> Writer {
+        Writer {
+            origin: self.session,
+            stamp: self.stamp(),
+        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -273,7 +240,7 @@ impl App {
     /// needs to (the palette waits by itself); benchmarks do, so that the
     /// build does not compete with what they time.
     pub fn wait_for_search_index(&mut self) {
-        self.shared.search_index();
+        self.records.search_index();
     }
 
     // Read access for drawing and tests.
@@ -333,7 +300,25 @@ impl App {
         self.size
     }
     pub fn store(&self) -> &Store {
-        &self.store
+        self.records.store()
+    }
+    /// This session's number among those sharing the records.
+    pub fn session(&self) -> Origin {
+        self.session
+    }
+    pub fn records(&self) -> &Arc<Records> {
+        &self.records
+    }
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+    /// The current engagement's board, a column per stage (see
+    /// [`views::Views`]: computed once per change, not per frame).
+    pub fn board(&self) -> Vec<Vec<pipeline::Card<'_>>> {
+        self.views.board(&self.data)
+    }
+    pub fn activity_cursor(&self) -> &list::ListCursor {
+        &self.activity_cursor
     }
     /// Whether the pipeline draws as a board (wide) or a list (narrow).
     pub fn pipeline_as_list(&self) -> bool {

@@ -1,77 +1,153 @@
-//! What can sit on top of a pane: the help screen, the engagement picker,
-//! the prompts (reject, note, tag), the palette and the forms.
+//! What can sit on top of a pane, and how the app applies what each
+//! prompt's `handle` says. The prompts themselves (`prompt/`, `form/`)
+//! know nothing of `App` or of this enum.
 
-use super::list::ListCursor;
-use crate::domain::{CandidateId, EngagementId, Stage};
-
-/// The reasons offered when rejecting; free text may follow any of them.
-pub const REJECT_REASONS: [&str; 7] = [
-    "skills below the requirement",
-    "rate above budget",
-    "failed technical interview",
-    "client declined",
-    "not available in time",
-    "no response",
-    "other",
-];
-
-/// The reasons offered when a candidate withdraws.
-pub const WITHDRAW_REASONS: [&str; 5] = [
-    "accepted another offer",
-    "rate expectations changed",
-    "no longer available",
-    "personal reasons",
-    "other",
-];
+use super::form::candidate::CandidateForm;
+use super::form::engagement::EngagementForm;
+use super::prompt::Outcome;
+use super::prompt::duplicate::DuplicatePrompt;
+use super::prompt::exit::ExitPrompt;
+use super::prompt::help::Help;
+use super::prompt::note::NotePrompt;
+use super::prompt::palette::Palette;
+use super::prompt::picker::Picker;
+use super::prompt::scorecard::ScorecardForm;
+use super::prompt::tag::TagPrompt;
+use super::{Action, App, Context};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    Palette(super::palette::Palette),
-    Picker { cursor: ListCursor },
-    Reject(RejectPrompt),
-    Scorecard(super::scorecard::ScorecardForm),
-    Note(super::notes::NotePrompt),
-    Tag(super::tags::TagPrompt),
-    CandidateForm(Box<super::candidate_form::CandidateForm>),
-    EngagementForm(Box<super::engagement_form::EngagementForm>),
+    Help(Help),
+    Picker(Picker),
+    Palette(Palette),
+    Exit(ExitPrompt),
+    Note(NotePrompt),
+    Tag(TagPrompt),
+    Scorecard(ScorecardForm),
+    CandidateForm(Box<CandidateForm>),
+    EngagementForm(Box<EngagementForm>),
+    Duplicate(Box<DuplicatePrompt>),
 }
 
-/// The prompt for taking a card off the board: a rejection or a
-/// withdrawal, with a reason from a list and free text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RejectPrompt {
-    /// `Stage::Rejected` or `Stage::Withdrawn`.
-    pub exit: Stage,
-    pub engagement: EngagementId,
-    /// One card, or every marked card.
-    pub candidates: Vec<CandidateId>,
-    /// Shown in the prompt's title.
-    pub name: String,
-    /// Index into [`RejectPrompt::reasons`].
-    pub reason: usize,
-    /// Free text typed after the reason.
-    pub detail: String,
+impl Overlay {
+    /// The keymap table that applies while this overlay shows.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help(_) => Context::Help,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Exit(_) => Context::Exit,
+            Overlay::Note(_) => Context::Note,
+            Overlay::Tag(_) => Context::Tag,
+            Overlay::Scorecard(_) => Context::Scorecard,
+            Overlay::CandidateForm(_) | Overlay::EngagementForm(_) => Context::Form,
+            Overlay::Duplicate(_) => Context::Duplicate,
+        }
+    }
 }
 
-impl RejectPrompt {
-    pub fn reasons(&self) -> &'static [&'static str] {
-        if self.exit == Stage::Withdrawn {
-            &WITHDRAW_REASONS
-        } else {
-            &REJECT_REASONS
+impl App {
+    /// Gives the action to the prompt on top, then does what it asks.
+    pub(super) fn overlay_update(&mut self, action: Action) {
+        let page = self.page_rows();
+        let now = self.clock.now();
+        let (catalog, data) = (self.catalog, std::sync::Arc::clone(&self.data));
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
+        match overlay {
+            Overlay::Help(help) => {
+                let done = help.handle(action, page);
+                self.settle_prompt(done, |_, ()| {})
+            }
+            Overlay::Picker(picker) => {
+                let done = picker.handle(action, data.engagements(), page);
+                self.settle_prompt(done, App::picked_engagement)
+            }
+            Overlay::Palette(palette) => {
+                let done = palette.handle(action, page);
+                self.settle_prompt(done, |app, ()| app.act_on_search())
+            }
+            Overlay::Exit(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "nothing changed", App::take_off_board)
+            }
+            Overlay::Note(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "note discarded", |app, (target, text)| {
+                    app.save_note(target, &text)
+                })
+            }
+            Overlay::Tag(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt(done, |app, (ids, tag)| app.tag(ids, tag))
+            }
+            Overlay::Scorecard(form) => {
+                let done = form.handle(action);
+                self.settle_prompt_or(done, "scorecard discarded", App::save_scorecard)
+            }
+            Overlay::CandidateForm(sheet) => match sheet.handle(action, catalog, now) {
+                Outcome::Submit(candidate) => self.save_candidate(candidate),
+                other => self.settle_form(other),
+            },
+            Overlay::EngagementForm(sheet) => match sheet.handle(action, catalog, now) {
+                Outcome::Submit(engagement) => self.save_engagement(engagement),
+                other => self.settle_form(other),
+            },
+            Overlay::Duplicate(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt(done, App::resolve_duplicate)
+            }
         }
     }
 
-    /// "rate above budget: asked $140/h", or the reason alone.
-    pub fn full_reason(&self) -> String {
-        let reasons = self.reasons();
-        let reason = reasons[self.reason.min(reasons.len() - 1)];
-        let detail = crate::domain::text::clean_line(&self.detail);
-        if detail.is_empty() {
-            reason.to_string()
-        } else {
-            format!("{reason}: {detail}")
+    /// Applies a prompt's outcome: the prompt closes on close or submit,
+    /// and `submit` does what was asked.
+    fn settle_prompt<T>(&mut self, outcome: Outcome<T>, submit: impl FnOnce(&mut App, T)) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Refuse(why) => self.complain(why),
+            Outcome::Close => self.overlay = None,
+            Outcome::Submit(value) => submit(self, value),
+        }
+    }
+
+    /// [`App::settle_prompt`], saying `cancelled` when the prompt closes.
+    fn settle_prompt_or<T>(
+        &mut self,
+        outcome: Outcome<T>,
+        cancelled: &str,
+        submit: impl FnOnce(&mut App, T),
+    ) {
+        if matches!(outcome, Outcome::Close) {
+            self.say(cancelled);
+        }
+        self.settle_prompt(outcome, submit);
+    }
+
+    /// A form's outcome other than a record to save.
+    fn settle_form<T>(&mut self, outcome: Outcome<T>) {
+        if matches!(outcome, Outcome::Close) {
+            self.say("form discarded: nothing was saved");
+        }
+        self.settle_prompt(outcome, |_, _| {});
+    }
+
+    /// Pasted text, into the prompt on top if it takes text.
+    pub(super) fn paste_into_overlay(&mut self, text: &str) {
+        let catalog = self.catalog;
+        match &mut self.overlay {
+            Some(Overlay::Palette(palette)) => palette.paste(text),
+            Some(Overlay::Picker(picker)) => picker.paste(text, self.data.engagements()),
+            Some(Overlay::Exit(prompt)) => prompt.detail.insert(text),
+            Some(Overlay::Note(prompt)) => prompt.text.insert(text),
+            Some(Overlay::Tag(prompt)) => prompt.text.insert(text),
+            Some(Overlay::Scorecard(form)) if form.row == form.notes_row() => {
+                form.notes.insert(text)
+            }
+            Some(Overlay::CandidateForm(sheet)) => sheet.form.paste(text, catalog),
+            Some(Overlay::EngagementForm(sheet)) => sheet.form.paste(text, catalog),
+            _ => {}
         }
     }
 }

@@ -1,11 +1,11 @@
 //! The pipeline pane: one engagement's board, a column per stage and a
 //! card per candidate, and the cursor over it.
 
-use super::data::Data;
 use super::list::{ListCursor, Motion};
+use super::records::data::Data;
 use crate::domain::time::days_between;
 use crate::domain::{
-    Application, Candidate, Engagement, MatchScore, Stage, Timestamp, match_score,
+    Application, Candidate, Engagement, EngagementId, MatchScore, Stage, Timestamp, match_score,
 };
 
 /// The board's columns: the pipeline stages. Exits leave the board.
@@ -23,33 +23,77 @@ pub struct Card<'a> {
     pub score: MatchScore,
 }
 
+/// A card by position: its application's index in the engagement's
+/// pipeline and its candidate's in the records, with what was worked out
+/// for it. The board is kept as these between changes (see `views.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub application: u32,
+    pub candidate: u32,
+    pub days_in_stage: i64,
+    pub score: MatchScore,
+}
+
 /// The cards of every column, longest in stage first: who is stuck shows
 /// at the top.
 pub fn board<'a>(data: &'a Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Card<'a>>> {
-    let mut columns: Vec<Vec<Card<'a>>> = COLUMNS.iter().map(|_| Vec::new()).collect();
-    for application in data.pipeline(engagement.id) {
-        let (Some(column), Some(candidate)) = (
+    cards(data, engagement.id, &slots(data, engagement, now))
+}
+
+/// [`board`] as positions.
+pub fn slots(data: &Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Slot>> {
+    let mut columns: Vec<Vec<Slot>> = COLUMNS.iter().map(|_| Vec::new()).collect();
+    for (index, application) in data.pipeline(engagement.id).iter().enumerate() {
+        let (Some(column), Some(at)) = (
             column_of(application.stage),
-            data.candidate(application.candidate),
+            data.index_of(application.candidate),
         ) else {
             continue;
         };
         let entered = application.entered_stage_at().unwrap_or(now);
-        columns[column].push(Card {
-            application,
-            candidate,
+        columns[column].push(Slot {
+            application: index as u32,
+            candidate: at as u32,
             days_in_stage: days_between(entered, now),
-            score: match_score(candidate, engagement),
+            score: match_score(&data.candidates()[at], engagement),
         });
     }
-    for cards in &mut columns {
-        cards.sort_by(|a, b| {
-            b.days_in_stage
-                .cmp(&a.days_in_stage)
-                .then_with(|| a.candidate.name.cmp(&b.candidate.name))
+    let candidates = data.candidates();
+    for slots in &mut columns {
+        slots.sort_by(|a, b| {
+            b.days_in_stage.cmp(&a.days_in_stage).then_with(|| {
+                let name = |s: &Slot| &candidates[s.candidate as usize].name;
+                name(a).cmp(name(b))
+            })
         });
     }
     columns
+}
+
+/// The cards the slots stand for, in `data` (the snapshot they were
+/// worked out from).
+pub fn cards<'a>(
+    data: &'a Data,
+    engagement: EngagementId,
+    slots: &[Vec<Slot>],
+) -> Vec<Vec<Card<'a>>> {
+    let pipeline = data.pipeline(engagement);
+    slots
+        .iter()
+        .map(|column| {
+            column
+                .iter()
+                .filter_map(|slot| {
+                    Some(Card {
+                        application: pipeline.get(slot.application as usize)?,
+                        candidate: data.candidates().get(slot.candidate as usize)?,
+                        days_in_stage: slot.days_in_stage,
+                        score: slot.score,
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub fn column_of(stage: Stage) -> Option<usize> {
@@ -129,6 +173,24 @@ impl PipelineState {
     pub fn clamp(&mut self, board: &[Vec<Card>], page: usize) {
         for (cursor, cards) in self.cards.iter_mut().zip(board) {
             cursor.clamp(cards.len(), page);
+        }
+    }
+}
+
+/// The card under the cursor, as the actions on it need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardRef {
+    pub candidate: crate::domain::CandidateId,
+    pub name: String,
+    pub stage: Stage,
+}
+
+impl CardRef {
+    pub fn of(card: &Card) -> CardRef {
+        CardRef {
+            candidate: card.candidate.id,
+            name: card.candidate.name.clone(),
+            stage: card.application.stage,
         }
     }
 }

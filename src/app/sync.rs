@@ -1,9 +1,11 @@
-//! Taking in new snapshots of the shared records: this session's own
-//! writes, and other sessions' (`hireterm serve`). Each session's cursors
-//! stay on the records they were on, wherever those records move.
+//! Taking in new snapshots of the records: this session's own writes and
+//! other sessions' (`hireterm serve`). Each session's cursors stay on the
+//! records they were on, wherever those records move.
 
-use super::data::Data;
-use super::{App, pipeline};
+use super::App;
+use super::overlay::Overlay;
+use super::prompt::palette::MAX_HITS;
+use super::records::Snapshot;
 use crate::domain::CandidateId;
 use std::sync::Arc;
 
@@ -11,62 +13,38 @@ use std::sync::Arc;
 struct Anchors {
     candidate: Option<CandidateId>,
     matrix_row: Option<CandidateId>,
-    /// The board's column and the card selected in each column.
+    /// The card selected in each column of the board.
     cards: Vec<Option<CandidateId>>,
 }
 
 impl App {
-    /// Records a write the store has just made in the shared records.
-    pub(super) fn write_data(&mut self, write: impl FnOnce(&mut Data)) {
-        let (version, data) = self.shared.change(write);
-        if version == self.seen + 1 {
-            // Only this write happened: the caller fixes its own view.
-            self.data = data;
-            self.seen = version;
-        } else {
-            self.adopt(version, data);
+    /// Readies the app for a frame: takes in other sessions' changes,
+    /// refreshes views that time has made stale, and runs the search for
+    /// the palette's latest query, if it changed.
+    pub fn settle(&mut self) {
+        if !self.sync() {
+            self.refresh_stale_views();
         }
-    }
-
-    /// Takes candidates in as the store holds them now, read while the
-    /// shared records are locked: of two sessions' writes to one record,
-    /// the later commit then wins on every screen too. True when one is new.
-    pub(super) fn refresh_candidates(&mut self, ids: &[CandidateId]) -> bool {
-        let store = Arc::clone(&self.store);
-        let mut inserted = false;
-        self.write_data(|data| {
-            for &id in ids {
-                if let Ok(Some(candidate)) = store.candidate(id) {
-                    inserted |= data.upsert_candidate(candidate);
-                }
-            }
-        });
-        inserted
-    }
-
-    /// A candidate's notes as the store holds them now (see
-    /// [`App::refresh_candidates`] for why they are read under the lock).
-    pub(super) fn refresh_notes(&mut self, candidate: CandidateId) {
-        let store = Arc::clone(&self.store);
-        self.write_data(|data| {
-            if let Ok(notes) = store.notes_of(candidate) {
-                data.set_notes(candidate, notes);
-            }
-        });
+        self.run_palette_search();
     }
 
     /// Takes in what other sessions changed since the last frame; true when
     /// anything had. Cheap when nothing did.
     pub fn sync(&mut self) -> bool {
-        if self.shared.version() == self.seen {
+        if self.records.version() == self.seen {
             return false;
         }
-        let (version, data) = self.shared.snapshot();
-        self.adopt(version, data);
+        let snapshot = self.records.snapshot();
+        self.adopt(snapshot);
         true
     }
 
-    fn adopt(&mut self, version: u64, data: Arc<Data>) {
+    /// Takes in a newer snapshot: one this session's write published
+    /// (with whatever other sessions wrote before it), or the latest.
+    pub(super) fn adopt(&mut self, (version, data): Snapshot) {
+        if version <= self.seen {
+            return;
+        }
         let anchors = self.anchors();
         let old = std::mem::replace(&mut self.data, data);
         self.seen = version;
@@ -77,9 +55,27 @@ impl App {
         if changed.candidate_count {
             self.candidates.take_new_rows(&self.data, self.catalog);
         }
-        self.rebuild_matrix();
+        self.refresh_views();
         self.restore(&anchors);
         self.refresh_feeds();
+    }
+
+    /// The palette's hits for its latest query, once per frame.
+    fn run_palette_search(&mut self) {
+        let Some(Overlay::Palette(palette)) = &self.overlay else {
+            return;
+        };
+        if !palette.stale {
+            return;
+        }
+        let query = palette.query.text().to_string();
+        let hits = match self.records.search_index() {
+            Some(index) => index.search(&query, MAX_HITS, None),
+            None => Vec::new(),
+        };
+        if let Some(Overlay::Palette(palette)) = &mut self.overlay {
+            palette.found(hits);
+        }
     }
 
     fn anchors(&self) -> Anchors {
@@ -90,14 +86,12 @@ impl App {
             .get(self.matrix.rows.selected)
             .and_then(|&i| self.data.candidates().get(i as usize))
             .map(|c| c.id);
-        let cards = match self.engagement() {
-            Some(engagement) => pipeline::board(&self.data, engagement, self.clock.now())
-                .iter()
-                .zip(&self.pipeline.cards)
-                .map(|(column, cursor)| column.get(cursor.selected).map(|c| c.candidate.id))
-                .collect(),
-            None => Vec::new(),
-        };
+        let cards = self
+            .board()
+            .iter()
+            .zip(&self.pipeline.cards)
+            .map(|(column, cursor)| column.get(cursor.selected).map(|c| c.candidate.id))
+            .collect();
         Anchors {
             candidate,
             matrix_row,
@@ -117,10 +111,7 @@ impl App {
         if let Some(at) = position(&self.matrix.order, anchors.matrix_row) {
             self.matrix.rows.selected = at;
         }
-        let Some(engagement) = self.engagement() else {
-            return;
-        };
-        let board = pipeline::board(&data, engagement, self.clock.now());
+        let board = self.views.board(&data);
         for ((column, cursor), anchor) in board
             .iter()
             .zip(self.pipeline.cards.iter_mut())
@@ -132,6 +123,7 @@ impl App {
             }
         }
         let page = self.page_rows();
+        self.pipeline.clamp(&board, page);
         self.candidates
             .cursor
             .clamp(self.candidates.order.len(), page);

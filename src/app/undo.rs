@@ -152,14 +152,11 @@ impl App {
         redo: bool,
     ) -> bool {
         match self
-            .store
-            .revert_many(engagement, reverts, redo, &self.stamp())
+            .records
+            .revert_many(&self.writer(), engagement, reverts, redo)
         {
-            Ok(applications) => {
-                for application in applications {
-                    self.write_data(|data| data.put_application(application));
-                }
-                self.after_pipeline_change();
+            Ok((_, snapshot)) => {
+                self.adopt(snapshot);
                 true
             }
             Err(error) => {
@@ -178,22 +175,18 @@ impl App {
         note: &crate::domain::Note,
         redo: bool,
     ) -> Option<crate::domain::Note> {
-        let stamp = self.stamp();
+        let by = self.writer();
         let outcome = if redo {
-            self.store
-                .add_note(note.candidate, note.engagement, &note.text, &stamp)
-                .inspect(|again| self.refresh_notes(again.candidate))
+            self.records
+                .add_note(&by, note.candidate, note.engagement, &note.text)
         } else {
-            self.store
-                .remove_note(note.candidate, note.id, &stamp)
-                .map(|()| {
-                    self.refresh_notes(note.candidate);
-                    note.clone()
-                })
+            self.records
+                .remove_note(&by, note.candidate, note.id)
+                .map(|((), snapshot)| (note.clone(), snapshot))
         };
         match outcome {
-            Ok(note) => {
-                self.refresh_feeds();
+            Ok((note, snapshot)) => {
+                self.adopt(snapshot);
                 self.say(if redo {
                     "redid the note"
                 } else {
@@ -220,20 +213,20 @@ impl App {
         event: crate::domain::EventId,
         redo: bool,
     ) -> Option<crate::domain::EventId> {
-        let stamp = self.stamp();
+        let by = self.writer();
         let outcome = if redo {
-            self.store
-                .merge_candidate(existing, incoming, &stamp)
-                .map(|merged| (merged.candidate, merged.event))
+            self.records
+                .merge_candidate(&by, existing, incoming)
+                .map(|(merged, snapshot)| ((merged.candidate, merged.event), snapshot))
         } else {
-            self.store
-                .undo_merge(event, &stamp)
-                .map(|restored| (restored, event))
+            self.records
+                .undo_merge(&by, event)
+                .map(|(restored, snapshot)| ((restored, event), snapshot))
         };
         match outcome {
-            Ok((candidate, event)) => {
+            Ok(((candidate, event), snapshot)) => {
                 let name = candidate.name.clone();
-                self.take_in_candidate(candidate.id);
+                self.take_in_candidate(snapshot, candidate.id);
                 let verb = if redo { "redid" } else { "undid" };
                 self.say(format!("{verb} the merge into {name} ({existing})"));
                 Some(event)

@@ -1,26 +1,21 @@
-//! `App::update`: what each action does to the state, pane by pane.
+//! What each action does in the panes (the prompts' are in `overlay.rs`).
 
 use super::list::Motion;
+use super::matrix::MatrixRows;
 use super::overlay::Overlay;
-use super::pipeline::{self, Card};
-use super::{Action, App, Pane, Status};
-use crate::domain::{CandidateId, Stage};
+use super::prompt::help::Help;
+use super::{Action, App, Pane};
+use crate::domain::Stage;
 
 impl App {
-    /// Applies one action. Each leaves a message in the status bar, or
-    /// clears the last one.
-    pub fn update(&mut self, action: Action) {
-        self.status = Status::default();
-        match self.overlay {
-            Some(Overlay::Help { .. }) => return self.help_update(action),
-            Some(Overlay::Picker { .. }) => return self.picker_update(action),
-            // The text-taking overlays read their keys themselves.
-            Some(_) => return,
-            None => {}
-        }
+    /// An action the current pane's context accepted.
+    pub(super) fn pane_update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                let help = Help::new(&self.keymap, self.context());
+                self.overlay = Some(Overlay::Help(help));
+            }
             Action::NextPane => self.show(self.neighbour_pane(1)),
             Action::PrevPane => self.show(self.neighbour_pane(-1)),
             Action::ShowCandidates => self.show(Pane::Candidates),
@@ -31,39 +26,19 @@ impl App {
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             Action::Undo => self.undo_last(),
-            Action::Tag => self.open_tag_prompt(),
-            Action::Backup => self.take_backup(),
-            Action::AddNote => match self.note_target_here() {
-                Some(target) => self.start_note(target),
-                None => self.complain("open a candidate or select a card to write a note"),
-            },
             Action::Redo => self.redo_last(),
+            Action::Backup => self.take_backup(),
+            Action::Tag => self.open_tag_prompt(),
+            Action::AddNote => self.open_note_here(),
             action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
+                Pane::Candidates if self.candidates.detail.is_some() => self.detail_update(action),
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),
                 Pane::Skills => self.skills_update(action),
                 Pane::Attention => self.attention_update(action),
-                Pane::Activity => {}
+                Pane::Activity => self.activity_update(action),
             },
-        }
-    }
-
-    /// A backup beside the database: `<db>.backups/<time>`.
-    fn take_backup(&mut self) {
-        if let Err(wait) = self.shared.claim_backup() {
-            return self.complain(format!(
-                "a backup was taken moments ago; the next one can be taken in {} s",
-                wait.as_secs().max(1)
-            ));
-        }
-        let stamp = self.clock.now().format("%Y%m%d-%H%M%S").to_string();
-        let mut folder = self.store.path().as_os_str().to_owned();
-        folder.push(".backups");
-        let target = std::path::PathBuf::from(folder).join(stamp);
-        match self.store.backup_to(&target) {
-            Ok(()) => self.say(format!("backup written to {}", target.display())),
-            Err(error) => self.complain(error.to_string()),
         }
     }
 
@@ -80,13 +55,15 @@ impl App {
     pub(super) fn refresh_feeds(&mut self) {
         const FEED: usize = 200;
         if self.pane == Pane::Activity {
-            match self.store.recent_events(FEED) {
+            match self.records.store().recent_events(FEED) {
                 Ok(events) => self.activity = events,
                 Err(error) => self.complain(error.to_string()),
             }
+            let page = self.page_rows();
+            self.activity_cursor.clamp(self.activity.len(), page);
         }
         if let Some(detail) = self.candidates.detail {
-            match self.store.events_of(detail.candidate, FEED) {
+            match self.records.store().events_of(detail.candidate, FEED) {
                 Ok(events) => self.detail_feed = events,
                 Err(error) => self.complain(error.to_string()),
             }
@@ -99,86 +76,30 @@ impl App {
         Pane::ALL[(here + step).rem_euclid(count) as usize]
     }
 
-    fn help_update(&mut self, action: Action) {
-        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+    fn detail_update(&mut self, action: Action) {
+        let Some(detail) = &mut self.candidates.detail else {
             return;
         };
+        let scroll = &mut detail.scroll;
         match action {
+            Action::Back => {
+                self.pane = detail.opened_from;
+                self.candidates.detail = None;
+            }
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = scroll.saturating_add(1),
+            Action::HalfPageDown | Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::HalfPageUp | Action::PageUp => *scroll = scroll.saturating_sub(10),
             Action::Top => *scroll = 0,
-            Action::Help | Action::Back | Action::Quit | Action::Open => self.overlay = None,
-            _ => {}
-        }
-    }
-
-    fn open_picker(&mut self) {
-        if self.data.engagements().is_empty() {
-            return self.complain("there are no engagements yet");
-        }
-        let mut cursor = super::list::ListCursor::default();
-        let current = self
-            .engagement
-            .and_then(|id| self.data.engagements().iter().position(|e| e.id == id));
-        cursor.selected = current.unwrap_or(0);
-        cursor.clamp(self.data.engagements().len(), self.page_rows());
-        self.overlay = Some(Overlay::Picker { cursor });
-    }
-
-    fn picker_update(&mut self, action: Action) {
-        let page = self.page_rows();
-        let count = self.data.engagements().len();
-        let Some(Overlay::Picker { cursor }) = &mut self.overlay else {
-            return;
-        };
-        if let Some(motion) = Motion::from_action(action) {
-            return cursor.apply(motion, count, page);
-        }
-        match action {
-            Action::Open => {
-                let chosen = self
-                    .data
-                    .engagements()
-                    .get(cursor.selected)
-                    .map(|e| (e.id, e.title.clone()));
-                self.overlay = None;
-                if let Some((id, title)) = chosen {
-                    self.engagement = Some(id);
-                    self.pipeline = Default::default();
-                    self.marks.clear();
-                    self.rebuild_matrix();
-                    self.say(format!("engagement: {title}"));
-                }
+            Action::Reopen => {
+                let candidate = detail.candidate;
+                self.reopen(candidate);
             }
-            Action::Back | Action::Quit | Action::ChooseEngagement => self.overlay = None,
             _ => {}
         }
     }
 
     fn candidates_update(&mut self, action: Action) {
-        if let Some(detail) = &mut self.candidates.detail {
-            match action {
-                Action::Back => {
-                    self.pane = detail.opened_from;
-                    self.candidates.detail = None;
-                }
-                Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
-                Action::Down => detail.scroll = detail.scroll.saturating_add(1),
-                Action::HalfPageDown | Action::PageDown => {
-                    detail.scroll = detail.scroll.saturating_add(10)
-                }
-                Action::HalfPageUp | Action::PageUp => {
-                    detail.scroll = detail.scroll.saturating_sub(10)
-                }
-                Action::Top => detail.scroll = 0,
-                Action::Reopen => {
-                    let candidate = detail.candidate;
-                    self.reopen(candidate);
-                }
-                _ => {}
-            }
-            return;
-        }
         if let Some(motion) = Motion::from_action(action) {
             return self.candidates.motion(motion, self.page_rows());
         }
@@ -190,10 +111,8 @@ impl App {
             }
             Action::SortNext => {
                 self.candidates.sort_next(&self.data, self.catalog);
-                self.say(format!(
-                    "sorted by {}",
-                    self.candidates.sort.title().to_lowercase()
-                ));
+                let by = self.candidates.sort.title().to_lowercase();
+                self.say(format!("sorted by {by}"));
                 self.rebuild_matrix();
             }
             Action::SortReverse => {
@@ -207,13 +126,9 @@ impl App {
                 }
             }
             Action::MarkAll => {
-                let all = self
-                    .candidates
-                    .order
-                    .iter()
-                    .map(|&i| self.data.candidates()[i as usize].id)
-                    .collect();
-                self.mark_all(all);
+                let rows = self.candidates.order.iter();
+                let all = rows.map(|&i| self.data.candidates()[i as usize].id);
+                self.mark_all(all.collect());
             }
             Action::Back if !self.marks.is_empty() => self.clear_marks(),
             Action::Back if self.candidates.filter.is_some() => self.clear_filter(),
@@ -222,7 +137,7 @@ impl App {
     }
 
     /// Opens a candidate's detail view; Esc returns to the current pane.
-    pub(super) fn open_detail(&mut self, candidate: CandidateId) {
+    pub(super) fn open_detail(&mut self, candidate: crate::domain::CandidateId) {
         self.candidates.detail = Some(super::candidates::Detail {
             candidate,
             scroll: 0,
@@ -233,104 +148,68 @@ impl App {
     }
 
     fn pipeline_update(&mut self, action: Action) {
-        let Some(engagement) = self.engagement() else {
+        if self.engagement().is_none() {
             if action != Action::Back {
                 self.complain("no engagement chosen: press e to choose one");
             }
             return;
-        };
-        let as_list = self.pipeline_as_list();
-        let page = self.page_rows();
-        let board = pipeline::board(&self.data, engagement, self.clock.now());
-        let selected = self.pipeline.selected(&board).map(card_ids);
+        }
+        let data = std::sync::Arc::clone(&self.data);
+        let board = self.views.board(&data);
+        let (as_list, page) = (self.pipeline_as_list(), self.page_rows());
         if let Some(motion) = Motion::from_action(action) {
             return self.pipeline.motion(motion, &board, page, as_list);
         }
+        match action {
+            Action::Left if as_list => self.pipeline.step_column(&board, -1, false),
+            Action::Right if as_list => self.pipeline.step_column(&board, 1, false),
+            Action::Left => self.pipeline.side_step(-1),
+            Action::Right => self.pipeline.side_step(1),
+            Action::MarkAll => {
+                let all = board.iter().flatten().map(|c| c.candidate.id).collect();
+                self.mark_all(all)
+            }
+            Action::Back if !self.marks.is_empty() => self.clear_marks(),
+            action => self.card_update(action),
+        }
+    }
+
+    /// The pipeline's actions on the marked cards, else on the card under
+    /// the cursor.
+    fn card_update(&mut self, action: Action) {
         let marked = !self.marks.is_empty();
+        let selected = self.selected_card();
         match (action, selected) {
-            (Action::ToggleMark, Some((candidate, ..))) => self.toggle_mark(candidate),
-            (Action::Scorecard, Some((candidate, name, stage))) => {
-                self.open_scorecard(candidate, name, stage)
-            }
-            (Action::MarkAll, _) => {
-                self.mark_all(board.iter().flatten().map(|c| c.candidate.id).collect())
-            }
-            (Action::Back, _) if marked => self.clear_marks(),
             (Action::MoveForward, _) if marked => self.move_marked(true),
             (Action::MoveBack, _) if marked => self.move_marked(false),
             (Action::Reject, _) if marked => self.open_exit_for_marks(Stage::Rejected),
             (Action::Withdraw, _) if marked => self.open_exit_for_marks(Stage::Withdrawn),
-            (Action::Left, _) if as_list => self.pipeline.step_column(&board, -1, false),
-            (Action::Right, _) if as_list => self.pipeline.step_column(&board, 1, false),
-            (Action::Left, _) => self.pipeline.side_step(-1),
-            (Action::Right, _) => self.pipeline.side_step(1),
-            (Action::Open, Some((candidate, ..))) => self.open_detail(candidate),
+            (Action::ToggleMark, Some(card)) => self.toggle_mark(card.candidate),
+            (Action::Scorecard, Some(card)) => self.open_scorecard(card),
+            (Action::Open, Some(card)) => self.open_detail(card.candidate),
             (Action::MoveForward, Some(card)) => self.move_card(card, true),
             (Action::MoveBack, Some(card)) => self.move_card(card, false),
-            (Action::Reject, Some((candidate, name, _))) => {
-                self.open_exit(Stage::Rejected, candidate, name)
-            }
-            (Action::Withdraw, Some((candidate, name, _))) => {
-                self.open_exit(Stage::Withdrawn, candidate, name)
-            }
+            (Action::Reject, Some(card)) => self.open_exit(Stage::Rejected, card),
+            (Action::Withdraw, Some(card)) => self.open_exit(Stage::Withdrawn, card),
             (
                 Action::MoveForward
                 | Action::MoveBack
                 | Action::Reject
                 | Action::Withdraw
-                | Action::Open,
+                | Action::Open
+                | Action::Scorecard
+                | Action::ToggleMark,
                 None,
             ) => self.complain("no card selected"),
             _ => {}
         }
     }
 
-    /// Moves a card one stage; the move is flushed to disk before the
-    /// screen shows it.
-    fn move_card(&mut self, (candidate, name, stage): (CandidateId, String, Stage), forward: bool) {
-        let Some(engagement) = self.engagement else {
-            return;
-        };
-        let target = if forward {
-            stage.next()
-        } else {
-            stage.previous()
-        };
-        let Some(to) = target else {
-            let end = if forward { "last" } else { "first" };
-            return self.complain(format!("{name} is already in the {end} stage"));
-        };
-        match self
-            .store
-            .move_stage(engagement, candidate, to, None, &self.stamp())
-        {
-            Ok(application) => {
-                self.remember_moves(engagement, std::slice::from_ref(&application));
-                self.write_data(|data| data.put_application(application));
-                self.after_pipeline_change();
-                self.say(format!("{name}: {stage} → {to}"));
-            }
-            Err(error) => self.complain(error.to_string()),
-        }
-    }
-
-    pub(super) fn after_pipeline_change(&mut self) {
-        self.refresh_feeds();
-        if let Some(engagement) = self.engagement() {
-            let board = pipeline::board(&self.data, engagement, self.clock.now());
-            let page = self.page_rows();
-            self.pipeline.clamp(&board, page);
-        }
-        self.rebuild_matrix();
-    }
-
     fn skills_update(&mut self, action: Action) {
         let page = self.page_rows();
         if let Some(motion) = Motion::from_action(action) {
-            return self
-                .matrix
-                .rows
-                .apply(motion, self.matrix.order.len(), page);
+            let rows = self.matrix.order.len();
+            return self.matrix.rows.apply(motion, rows, page);
         }
         let total = super::matrix::columns(self.catalog, self.engagement()).len();
         match action {
@@ -340,10 +219,9 @@ impl App {
                 self.matrix.by_score = !self.matrix.by_score;
                 self.matrix.descending = true;
                 self.rebuild_matrix();
-                let how = if self.matrix.by_score {
-                    "by match score"
-                } else {
-                    "by name"
+                let how = match self.matrix.by_score {
+                    true => "by match score",
+                    false => "by name",
                 };
                 self.say(format!("sorted {how}"));
             }
@@ -353,30 +231,67 @@ impl App {
             }
             Action::ToggleMatrixRows => {
                 self.matrix.source = match self.matrix.source {
-                    super::matrix::MatrixRows::Pipeline => super::matrix::MatrixRows::Candidates,
-                    super::matrix::MatrixRows::Candidates => super::matrix::MatrixRows::Pipeline,
+                    MatrixRows::Pipeline => MatrixRows::Candidates,
+                    MatrixRows::Candidates => MatrixRows::Pipeline,
                 };
                 self.matrix.rows = Default::default();
                 self.rebuild_matrix();
             }
             Action::Open => {
                 let row = self.matrix.order.get(self.matrix.rows.selected).copied();
-                if let Some(candidate) = row
-                    .and_then(|i| self.data.candidates().get(i as usize))
-                    .map(|c| c.id)
-                {
-                    self.open_detail(candidate);
+                let candidate = row.and_then(|i| self.data.candidates().get(i as usize));
+                if let Some(id) = candidate.map(|c| c.id) {
+                    self.open_detail(id);
                 }
             }
             _ => {}
         }
     }
-}
 
-fn card_ids(card: &Card) -> (CandidateId, String, Stage) {
-    (
-        card.candidate.id,
-        card.candidate.name.clone(),
-        card.application.stage,
-    )
+    fn attention_update(&mut self, action: Action) {
+        let count = self.views.attention().len();
+        if let Some(motion) = Motion::from_action(action) {
+            return self.attention.cursor.apply(motion, count, self.page_rows());
+        }
+        let selected = self.views.attention().get(self.attention.cursor.selected);
+        match selected.map(|item| item.concern.clone()) {
+            Some(super::attention::Concern::Stuck {
+                engagement,
+                candidate,
+                ..
+            }) => self.jump_to_card(engagement, candidate),
+            Some(super::attention::Concern::Breached { engagement, .. }) => {
+                self.show_engagement(engagement)
+            }
+            None => {}
+        }
+    }
+
+    fn activity_update(&mut self, action: Action) {
+        if let Some(motion) = Motion::from_action(action) {
+            let count = self.activity.len();
+            self.activity_cursor.apply(motion, count, self.page_rows());
+        }
+    }
+
+    /// Shows an engagement's board with the cursor on one candidate's card.
+    pub(super) fn jump_to_card(
+        &mut self,
+        engagement: crate::domain::EngagementId,
+        candidate: crate::domain::CandidateId,
+    ) {
+        self.show_engagement(engagement);
+        let data = std::sync::Arc::clone(&self.data);
+        let board = self.views.board(&data);
+        let found = board.iter().enumerate().find_map(|(column, cards)| {
+            let row = cards.iter().position(|c| c.candidate.id == candidate)?;
+            Some((column, row))
+        });
+        if let Some((column, row)) = found {
+            self.pipeline.column = column;
+            self.pipeline.cards[column].selected = row;
+            let page = self.page_rows();
+            self.pipeline.clamp(&board, page);
+        }
+    }
 }

@@ -60,6 +60,7 @@ pub fn open(store: Store, actor: String) -> Result<ExitCode> {
     }
     let (keymap, aging, notice) = app_settings();
     let options = AppOptions {
+        session: 0,
         actor,
         clock: Arc::new(SystemClock),
         keymap,

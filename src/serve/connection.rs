@@ -16,7 +16,7 @@ use super::outbox::{self, Outbox};
 use super::screen::LEAVE;
 use super::session::{self, SessionStart};
 use super::sessions::Sessions;
-use crate::store::Store;
+use crate::app::records::Records;
 use crate::ui::Theme;
 use russh::keys::PublicKey;
 use russh::server::{Auth, Msg, Session};
@@ -26,20 +26,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// What all connections share.
-pub struct Shared {
+/// What all connections of the server share.
+pub struct ServerState {
     pub keys: Mutex<AuthorizedKeys>,
     pub log: Log,
     pub sessions: Arc<Sessions>,
-    pub store: Arc<Store>,
-    /// The records every session draws from, and their search index.
-    pub records: Arc<crate::app::shared::Shared>,
+    /// The records every session draws from (and writes through), with
+    /// their search index.
+    pub records: Arc<Records>,
     pub setup: Arc<AppSetup>,
     pub idle_timeout: Option<Duration>,
 }
 
 pub struct Connection {
-    shared: Arc<Shared>,
+    shared: Arc<ServerState>,
     peer: SocketAddr,
     opened: Instant,
     identity: Option<Identity>,
@@ -64,7 +64,7 @@ struct SessionChannel {
 }
 
 impl Connection {
-    pub fn new(shared: Arc<Shared>, peer: SocketAddr, in_session: Arc<AtomicBool>) -> Self {
+    pub fn new(shared: Arc<ServerState>, peer: SocketAddr, in_session: Arc<AtomicBool>) -> Self {
         Connection {
             shared,
             peer,
@@ -198,7 +198,6 @@ impl Connection {
                 self.shared.setup.theme
             },
             idle_timeout: self.shared.idle_timeout,
-            store: Arc::clone(&self.shared.store),
             records: Arc::clone(&self.shared.records),
             setup: Arc::clone(&self.shared.setup),
             inbox,
@@ -345,6 +344,7 @@ mod tests {
     use super::*;
     use crate::app::Keymap;
     use crate::domain::{AgingPolicy, SystemClock};
+    use crate::store::Store;
     use russh::keys::{Algorithm, PrivateKey};
 
     fn key() -> PublicKey {
@@ -361,13 +361,11 @@ mod tests {
         std::fs::write(&keys_file, line(ana, "ana") + &line(bob, "bob")).unwrap();
         let log = Log::to(std::io::sink());
         let store = Arc::new(Store::open(dir.join("db")).unwrap());
-        let shared = Shared {
+        let shared = ServerState {
             keys: Mutex::new(AuthorizedKeys::load(&keys_file, log.clone()).unwrap()),
             log,
             sessions: Sessions::new(1),
-            records: crate::app::shared::Shared::load(&store, crate::catalog::Catalog::builtin())
-                .unwrap(),
-            store,
+            records: Records::load(store, crate::catalog::Catalog::builtin()).unwrap(),
             setup: Arc::new(AppSetup {
                 keymap: Keymap::defaults(),
                 aging: AgingPolicy::default(),

@@ -59,8 +59,10 @@ pub struct AppSetup {
 }
 
 impl AppSetup {
-    pub fn options(&self, actor: &str) -> AppOptions {
+    /// The options of session `session` (its slot), acting as `actor`.
+    pub fn options(&self, actor: &str, session: u64) -> AppOptions {
         AppOptions {
+            session,
             actor: actor.to_string(),
             clock: Arc::clone(&self.clock),
             keymap: self.keymap.clone(),

@@ -274,6 +274,7 @@ mod tests {
         let data = crate::demo::generate(&options, crate::catalog::Catalog::builtin());
         crate::demo::write(&store, data, &Stamp::new(now, "demo")).unwrap();
         let options = AppOptions {
+            session: 0,
             actor: "ana".into(),
             clock: Arc::new(FixedClock(now)),
             keymap: Keymap::defaults(),

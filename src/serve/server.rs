@@ -2,13 +2,14 @@
 //! stop (every session told and closed, then the caller flushes the store).
 
 use super::auth::AuthorizedKeys;
-use super::connection::{Connection, Shared};
+use super::connection::{Connection, ServerState};
 use super::host_key::{self, Origin};
 use super::inbox::Ending;
 use super::limits::RateLimiter;
 use super::log::Log;
 use super::sessions::Sessions;
 use super::{AppSetup, ServeConfig};
+use crate::app::records::Records;
 use crate::store::Store;
 use russh::keys::HashAlg;
 use russh::server::{Config, run_stream};
@@ -35,8 +36,8 @@ const SPARE_CONNECTIONS: usize = 16;
 pub struct Server {
     /// Wakes every session when the shared records change (kept for as
     /// long as the server runs).
-    _watch: crate::app::shared::WatchGuard,
-    shared: Arc<Shared>,
+    _watch: crate::app::records::WatchGuard,
+    shared: Arc<ServerState>,
     config: Arc<Config>,
     limiter: RateLimiter,
     max_connections: usize,
@@ -65,16 +66,16 @@ impl Server {
         if keys.is_empty() {
             log.line("no usable authorized keys yet: nobody can log in until some are added");
         }
-        let records = crate::app::shared::Shared::load(&store, crate::catalog::Catalog::builtin())
-            .map_err(io::Error::other)?;
+        let records =
+            Records::load(store, crate::catalog::Catalog::builtin()).map_err(io::Error::other)?;
         let sessions = Sessions::new(config.max_sessions);
         let notify = Arc::clone(&sessions);
-        let watch = records.watch(move || notify.notify_changed(None));
-        let shared = Shared {
+        // The writing session is not woken by its own write.
+        let watch = records.watch(move |writer| notify.notify_changed(Some(writer)));
+        let shared = ServerState {
             keys: Mutex::new(keys),
             log,
             sessions,
-            store,
             records,
             setup: Arc::new(setup),
             idle_timeout: config.idle_timeout,

@@ -7,8 +7,8 @@
 //! ESC (~25 ms) and the idle timeout. With neither due it sleeps until
 //! something arrives, so an idle session costs no CPU.
 //!
-//! Live updates: every session's app draws from one set of shared records
-//! (`app::shared::Shared`); a write there wakes every session with
+//! Live updates: every session's app draws from one set of records
+//! (`app::records::Records`); a write there wakes every other session with
 //! `Pending::changed` (the server's watcher calls
 //! `Sessions::notify_changed`), and `App::settle` takes the new records in
 //! before the next frame.
@@ -21,7 +21,6 @@ use super::outbox::Outbox;
 use super::screen::{LEAVE, Screen};
 use super::sessions::Slot;
 use crate::app::{App, Input};
-use crate::store::Store;
 use crate::ui::Theme;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -37,8 +36,7 @@ pub struct SessionStart {
     pub size: (u16, u16),
     pub theme: Theme,
     pub idle_timeout: Option<Duration>,
-    pub store: Arc<Store>,
-    pub records: Arc<crate::app::shared::Shared>,
+    pub records: Arc<crate::app::records::Records>,
     pub setup: Arc<AppSetup>,
     pub inbox: Arc<Inbox>,
     pub outbox: Arc<Outbox>,
@@ -131,12 +129,8 @@ fn run(start: &SessionStart) -> Ending {
         Ok(screen) => screen,
         Err(error) => return Ending::Failed(format!("cannot draw: {error}")),
     };
-    let options = start.setup.options(&start.user);
-    let mut app = App::with_shared(
-        Arc::clone(&start.store),
-        Arc::clone(&start.records),
-        options,
-    );
+    let options = start.setup.options(&start.user, start.slot.id());
+    let mut app = App::with_records(Arc::clone(&start.records), options);
     app.handle_input(Input::Resize(start.size.0, start.size.1));
     match drive(start, &mut app, &mut screen) {
         Ok(ending) => ending,

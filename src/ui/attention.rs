@@ -3,7 +3,7 @@
 
 use super::{Theme, fit, safe};
 use crate::app::App;
-use crate::app::attention::{Concern, Item, items};
+use crate::app::attention::{Concern, Item};
 use crate::app::list::visible_offset;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.clock().now();
-    let list = items(app.data(), app.aging(), now);
+    let list = app.views().attention();
     let title = format!(
         " Needs attention ({}) · latest first · enter jumps to it ",
         list.len()

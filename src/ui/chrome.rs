@@ -76,25 +76,25 @@ fn hints(app: &App) -> String {
         ],
         Context::Attention => &[Action::Open],
         Context::Activity => &[],
-        Context::Picker | Context::Help | Context::Global => &[Action::Open, Action::Back],
-        // The form and its prompt show their own keys.
-        Context::Form | Context::Duplicate => &[],
+        Context::Help => &[Action::Back],
+        Context::Picker | Context::Palette => &[Action::Open, Action::Cancel],
+        Context::Exit | Context::Note | Context::Tag | Context::Scorecard => {
+            &[Action::Confirm, Action::Cancel]
+        }
+        // The forms, their prompt and the rest show their own keys.
+        _ => &[],
     };
-    // In a form the global keys are letters.
-    let always: &[Action] = match app.context() {
-        Context::Form | Context::Duplicate => &[],
-        _ => &[Action::Search, Action::NextPane, Action::Help, Action::Quit],
+    // In a prompt the global keys are letters.
+    let always: &[Action] = match app.context().is_pane() {
+        true => &[Action::Search, Action::NextPane, Action::Help, Action::Quit],
+        false => &[],
     };
     let keymap = app.keymap();
     let context = app.context();
     let mut parts = vec![" ".to_string()];
     for action in wanted.iter().chain(always) {
-        let key = [context, Context::Global]
-            .iter()
-            .flat_map(|c| keymap.bindings(*c))
-            .find(|b| b.action == *action);
-        if let Some(binding) = key {
-            parts.push(format!("{} {}", binding.key, action.description()));
+        if let Some(key) = keymap.keys_for(context, *action).first() {
+            parts.push(format!("{key} {}", action.description()));
         }
     }
     parts.join("  ·  ").replacen("  ·  ", "", 1)

@@ -1,23 +1,17 @@
 //! The duplicate prompt, over the candidate form: who is on file already,
 //! why they look like the same person, and the three ways on.
 
-use super::{Theme, centered, safe};
-use crate::app::candidate_form::DuplicatePrompt;
+use super::{Theme, centered, form, safe};
+use crate::app::prompt::duplicate::DuplicatePrompt;
 use crate::app::{Action, App, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    prompt: &DuplicatePrompt,
-    editing: bool,
-    theme: &Theme,
-) {
-    let lines = lines(app, prompt, editing, theme);
+pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &DuplicatePrompt, theme: &Theme) {
+    let area = form::render_candidate(frame, area, app, &prompt.form, theme);
+    let lines = lines(app, prompt, prompt.editing(), theme);
     let box_area = centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(Line::styled(" Already on file? ", theme.title()));

@@ -2,9 +2,9 @@
 //! value, and its error next to it), the catalog matches under the field
 //! being typed in, scrolled so that the field in focus always shows.
 
-use super::{Theme, centered, duplicate, fit, safe};
-use crate::app::candidate_form::CandidateForm;
-use crate::app::engagement_form::EngagementForm;
+use super::{Theme, centered, fit, safe};
+use crate::app::form::candidate::CandidateForm;
+use crate::app::form::engagement::EngagementForm;
 use crate::app::form::picks::{self, Asks, Pick, Picks, Waiting};
 use crate::app::form::{Field, Form, Kind};
 use crate::app::{Action, App, Context};
@@ -19,21 +19,19 @@ const MAX_WIDTH: u16 = 100;
 /// The marker and the label, before the value.
 const LABEL_WIDTH: usize = 13;
 
+/// Draws the candidate form and returns its box.
 pub fn render_candidate(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     sheet: &CandidateForm,
     theme: &Theme,
-) {
+) -> Rect {
     let title = match &sheet.editing {
         Some(c) => format!(" Edit {} · {} ", safe(&c.name), c.id),
         None => " New candidate ".to_string(),
     };
-    let box_area = draw(frame, area, app, &title, &sheet.form, theme);
-    if let Some(prompt) = &sheet.duplicate {
-        duplicate::render(frame, box_area, app, prompt, sheet.editing.is_some(), theme);
-    }
+    draw(frame, area, app, &title, &sheet.form, theme)
 }
 
 pub fn render_engagement(

@@ -8,6 +8,7 @@ mod candidates;
 mod chrome;
 mod detail;
 mod duplicate;
+mod exit;
 mod first_run;
 mod form;
 mod help;
@@ -15,7 +16,6 @@ mod note;
 mod palette;
 mod picker;
 mod pipeline;
-mod reject;
 mod scorecard;
 mod skills;
 mod tag;
@@ -51,19 +51,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     chrome::status(frame, status, app, theme);
     render_body(frame, body, app, theme);
     match app.overlay() {
-        Some(Overlay::Help { scroll }) => help::render(frame, area, app, *scroll, theme),
-        Some(Overlay::Picker { cursor }) => picker::render(frame, area, app, cursor, theme),
-        Some(Overlay::Reject(prompt)) => reject::render(frame, area, prompt, theme),
+        Some(Overlay::Help(help)) => help::render(frame, area, help, theme),
+        Some(Overlay::Picker(picker)) => picker::render(frame, area, app, picker, theme),
+        Some(Overlay::Exit(prompt)) => exit::render(frame, area, prompt, theme),
         Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
         Some(Overlay::Tag(prompt)) => tag::render(frame, area, prompt, theme),
         Some(Overlay::CandidateForm(sheet)) => {
-            form::render_candidate(frame, area, app, sheet, theme)
+            form::render_candidate(frame, area, app, sheet, theme);
         }
         Some(Overlay::EngagementForm(sheet)) => {
             form::render_engagement(frame, area, app, sheet, theme)
         }
+        Some(Overlay::Duplicate(prompt)) => duplicate::render(frame, area, app, prompt, theme),
         None => {}
     }
 }
@@ -92,6 +93,16 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(crate::domain::text::clean(text, false))
     }
+}
+
+/// A line being typed, with `▏` at its cursor.
+pub fn with_cursor(input: &crate::app::text::TextInput) -> String {
+    let text = input.text();
+    let at = text
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(text.len(), |(i, _)| i);
+    format!("{}▏{}", safe(&text[..at]), safe(&text[at..]))
 }
 
 /// Cuts `text` to at most `width` columns, marking a cut with `…`.

@@ -1,7 +1,7 @@
 //! The inline note editor.
 
-use super::{Theme, centered, safe};
-use crate::app::notes::NotePrompt;
+use super::{Theme, centered, safe, with_cursor};
+use crate::app::prompt::note::NotePrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &NotePrompt, theme: &Theme)
         .map_or(String::new(), |e| format!(" on {e}"));
     let title = format!(" Note on {}{on} ", safe(&prompt.name));
     let lines = vec![
-        Line::raw(format!("{}▏", safe(&prompt.text))),
+        Line::raw(with_cursor(&prompt.text)),
         Line::raw(""),
         Line::styled(
             "type the note · enter saves · esc discards · set $EDITOR for a full editor",

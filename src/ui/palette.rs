@@ -1,9 +1,9 @@
 //! The search palette: the query, then every hit with its kind and the
 //! matched characters highlighted.
 
-use super::{Theme, centered, fit, safe};
+use super::{Theme, centered, fit, safe, with_cursor};
 use crate::app::list::visible_offset;
-use crate::app::palette::Palette;
+use crate::app::prompt::palette::Palette;
 use crate::search::Hit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
     let mut lines = vec![
         Line::from(vec![
             Span::styled("/ ", theme.title()),
-            Span::raw(format!("{}▏", safe(&palette.query))),
+            Span::raw(with_cursor(&palette.query)),
         ]),
         Line::styled(summary(palette), theme.dim()),
     ];
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
 }
 
 fn summary(palette: &Palette) -> String {
-    match (palette.query.trim().is_empty(), palette.hits.len()) {
+    match (palette.query.text().trim().is_empty(), palette.hits.len()) {
         (true, _) => "Type to search. Role types and open engagements:".into(),
         (false, 0) => "Nothing matches.".into(),
         (false, 1) => "1 match".into(),

@@ -6,7 +6,7 @@ use super::theme::Aging;
 use super::{Theme, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
-use crate::app::pipeline::{COLUMNS, Card, board, exited};
+use crate::app::pipeline::{COLUMNS, Card, exited};
 use crate::domain::{AgingPolicy, Engagement, Shortlist, Stage, shortlist};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(1),
     ]));
     frame.render_widget(summary(app, engagement, theme), info);
-    let cards = board(app.data(), engagement, app.clock().now());
+    let cards = app.board();
     if app.pipeline_as_list() {
         render_list(frame, rest, app, &cards, theme);
     } else {

@@ -1,8 +1,8 @@
 //! The scorecard form.
 
-use super::{Theme, centered, pad, safe};
+use super::{Theme, centered, pad, safe, with_cursor};
 use crate::app::App;
-use crate::app::scorecard::ScorecardForm;
+use crate::app::prompt::scorecard::ScorecardForm;
 use crate::domain::Recommendation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ScorecardForm, th
         theme,
     ));
     lines.push(row_line(
-        format!("Notes  {}▏", safe(&form.notes)),
+        format!("Notes  {}", with_cursor(&form.notes)),
         form.row == form.notes_row(),
         theme,
     ));

@@ -1,7 +1,7 @@
 //! The tag prompt.
 
-use super::{Theme, centered, safe};
-use crate::app::tags::TagPrompt;
+use super::{Theme, centered, with_cursor};
+use crate::app::prompt::tag::TagPrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn render(frame: &mut Frame, area: Rect, prompt: &TagPrompt, theme: &Theme) {
     let title = format!(" Tag {} candidate(s) ", prompt.candidates.len());
     let lines = vec![
-        Line::raw(format!("# {}▏", safe(&prompt.text))),
+        Line::raw(format!("# {}", with_cursor(&prompt.text))),
         Line::styled("enter tags · esc cancels · u undoes", theme.dim()),
     ];
     let box_area = centered(area, 60, 4);

@@ -138,6 +138,7 @@ pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm
         keymap: hireterm::app::Keymap::defaults(),
         aging: Default::default(),
         notice: None,
+        session: 0,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     app.handle_input(hireterm::app::Input::Resize(width, height));
@@ -220,16 +221,28 @@ pub fn open_form(app: &hireterm::app::App) -> Option<&hireterm::app::form::Form>
     match app.overlay()? {
         Overlay::CandidateForm(sheet) => Some(&sheet.form),
         Overlay::EngagementForm(sheet) => Some(&sheet.form),
+        Overlay::Duplicate(prompt) => Some(&prompt.form.form),
         _ => None,
     }
 }
 
 /// The candidate form open over the app; panics when there is none.
-pub fn candidate_sheet(app: &hireterm::app::App) -> &hireterm::app::candidate_form::CandidateForm {
+pub fn candidate_sheet(app: &hireterm::app::App) -> &hireterm::app::form::candidate::CandidateForm {
     use hireterm::app::overlay::Overlay;
     match app.overlay() {
         Some(Overlay::CandidateForm(sheet)) => sheet,
         other => panic!("no candidate form: {other:?}"),
+    }
+}
+
+/// The duplicate prompt open over the app; panics when there is none.
+pub fn duplicate_prompt(
+    app: &hireterm::app::App,
+) -> &hireterm::app::prompt::duplicate::DuplicatePrompt {
+    use hireterm::app::overlay::Overlay;
+    match app.overlay() {
+        Some(Overlay::Duplicate(prompt)) => prompt,
+        other => panic!("no duplicate prompt: {other:?}"),
     }
 }
 

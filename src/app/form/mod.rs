@@ -1,21 +1,23 @@
 //! The core shared by the candidate and engagement forms: fields, focus,
 //! text editing, completion from the catalog, and an error per field.
+//! The forms themselves are `candidate.rs` and `engagement.rs`; saving
+//! what they build is the app's (`app/commands/`).
 //!
-//! Keys: the form's own commands (tab, enter, ctrl-s, esc...) are bound in
-//! the `[form]` section of `assets/keymap.toml` and dispatched in
-//! `dispatch.rs`; the editing keys (characters, backspace, delete, left,
-//! right, home, end) are fixed and handled by [`Form::edit`].
+//! Keys: the form's own commands (tab, enter, ctrl-s, esc...) are the
+//! `[form]` section of the keymap, the editing keys its `[text]` section;
+//! both arrive here as actions ([`Form::handle`]).
 
-mod dispatch;
-pub mod input;
+pub mod candidate;
+pub mod engagement;
 pub mod picks;
 pub mod rules;
 
-use super::{Key, KeyCode};
+use super::action::Action;
+use super::prompt::outcome::Outcome;
+use super::text::TextInput;
 use crate::catalog::Catalog;
 use crate::domain::RateRange;
 use crate::domain::problem::FieldProblem;
-use input::TextInput;
 use picks::{Pick, Picks, Waiting};
 use rules::Rule;
 
@@ -103,33 +105,33 @@ impl Field {
     }
 
     /// A choice takes left, right and space, and nothing else: true when
-    /// the key went to one.
-    fn choose(&mut self, key: Key) -> bool {
+    /// the action went to one.
+    fn choose(&mut self, action: Action) -> bool {
         let Kind::Choice { options, index } = &mut self.kind else {
             return false;
         };
         let count = options.len();
-        match key.code {
-            KeyCode::Left => *index = (*index + count - 1) % count,
-            KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % count,
+        match action {
+            Action::CursorLeft => *index = (*index + count - 1) % count,
+            Action::CursorRight | Action::Insert(' ') => *index = (*index + 1) % count,
             _ => {}
         }
         true
     }
 
-    /// A picks field with nothing typed: a key answers the pick waiting
-    /// for its level or priority, and backspace drops the last pick. True
-    /// when the key was used so.
-    fn answer(&mut self, key: Key, typed: Option<char>) -> bool {
+    /// A picks field with nothing typed: a character answers the pick
+    /// waiting for its level or priority, and deleting back drops the last
+    /// pick. True when the action was used so.
+    fn answer(&mut self, action: Action) -> bool {
         let Kind::Picks { picks, .. } = &mut self.kind else {
             return false;
         };
         if !self.input.is_empty() {
             return false;
         }
-        match (typed, picks.waiting(), key.code) {
-            (Some(c), Some(_), _) => self.error = picks.answer(c).err(),
-            (_, _, KeyCode::Backspace) => {
+        match (action, picks.waiting()) {
+            (Action::Insert(c), Some(_)) => self.error = picks.answer(c).err(),
+            (Action::DeleteBack, _) => {
                 picks.chosen.pop();
                 self.error = None;
             }
@@ -168,6 +170,37 @@ impl Form {
             error: None,
             discard_asked: false,
         }
+    }
+
+    /// The form's own actions and the editing ones. Submit: save was asked
+    /// for (the form built by the caller decides whether it can be). Esc
+    /// first closes the matches (or drops a pick waiting for its level);
+    /// then discards an unchanged form at once, and a changed one only
+    /// when the esc before it asked: any other action keeps editing.
+    pub fn handle(&mut self, action: Action, catalog: &Catalog) -> Outcome<()> {
+        let asked = std::mem::take(&mut self.discard_asked);
+        match action {
+            Action::NextField => self.move_focus(1),
+            Action::PrevField => self.move_focus(-1),
+            Action::MatchUp => self.step(-1),
+            Action::MatchDown => self.step(1),
+            Action::Accept => self.accept(),
+            Action::Save => return Outcome::Submit(()),
+            Action::Cancel => return self.cancel(asked),
+            edit => self.edit(edit, catalog),
+        }
+        Outcome::Stay
+    }
+
+    fn cancel(&mut self, asked: bool) -> Outcome<()> {
+        if self.close_completion() {
+            return Outcome::Stay;
+        }
+        if asked || !self.is_changed() {
+            return Outcome::Close;
+        }
+        self.discard_asked = true;
+        Outcome::Stay
     }
 
     /// Whether any field holds something other than it did as the form
@@ -243,35 +276,24 @@ impl Form {
         true
     }
 
-    /// The fixed editing keys. A field showing an error is checked again
-    /// as it is edited, so the error goes as soon as it is mended.
-    pub fn edit(&mut self, key: Key, catalog: &Catalog) {
+    /// An editing action in the field in focus. A field showing an error
+    /// is checked again as it is edited, so the error goes as soon as it
+    /// is mended.
+    fn edit(&mut self, action: Action, catalog: &Catalog) {
         let field = &mut self.fields[self.focus];
         let had_error = field.error.is_some();
         field.touched = true;
-        let typed = match key.code {
-            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(c),
-            _ => None,
-        };
-        if field.choose(key) || field.answer(key, typed) {
+        if field.choose(action) || field.answer(action) {
             return;
         }
-        let input = &mut field.input;
-        match (key.code, typed) {
-            (_, Some(c)) => input.insert(c.encode_utf8(&mut [0; 4])),
-            (KeyCode::Backspace, _) => input.backspace(),
-            (KeyCode::Delete, _) => input.delete(),
-            (KeyCode::Left, _) => input.left(),
-            (KeyCode::Right, _) => input.right(),
-            (KeyCode::Home, _) => input.home(),
-            (KeyCode::End, _) => input.end(),
-            _ => return,
+        if field.input.apply(action) {
+            self.after_edit(had_error, catalog);
         }
-        self.after_edit(had_error, catalog);
     }
 
     /// Pasted text goes in at the cursor, cleaned.
     pub fn paste(&mut self, text: &str, catalog: &Catalog) {
+        self.discard_asked = false;
         let field = &mut self.fields[self.focus];
         if matches!(field.kind, Kind::Choice { .. }) {
             return;

@@ -1,19 +1,19 @@
 //! The candidate form: `a` adds a candidate, `E` edits the one under the
-//! cursor or in the detail view. Saving checks every field, then looks for
-//! the same person on file (see `duplicate.rs`), then writes through the
-//! store; only once the write is on disk does the screen change.
+//! cursor or in the detail view. Saving builds the record and checks it
+//! field by field and whole (the domain's rules, the store's); the app
+//! then looks for the same person on file and writes it
+//! (`app/commands/candidate.rs`).
 
-use super::App;
-use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
-use super::form::rules::{self, Rule};
-use super::form::{Field, Form};
-use super::overlay::Overlay;
+use super::picks::{Asks, Pick, Picks, Source as PickSource};
+use super::rules::{self, Rule};
+use super::{Field, Form};
+use crate::app::action::Action;
+use crate::app::prompt::outcome::Outcome;
 use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
 use crate::domain::text::{clean_line, normalize_email};
 use crate::domain::{
-    Candidate, CandidateId, DuplicateIndex, DuplicateReason, Level, Location, RateRange, RoleId,
-    SkillLevel, Source, Timestamp,
+    Candidate, CandidateId, Level, Location, RateRange, RoleId, SkillLevel, Source, Timestamp,
 };
 
 /// The fields, in screen order.
@@ -36,18 +36,6 @@ pub struct CandidateForm {
     pub form: Form,
     /// The record as it was when the edit began; `None` for a new one.
     pub editing: Option<Candidate>,
-    /// Set when saving found the same person on file; nothing was written.
-    pub duplicate: Option<DuplicatePrompt>,
-}
-
-/// "Ana Lima (C12) has the same email": open, merge or back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DuplicatePrompt {
-    pub existing: CandidateId,
-    pub name: String,
-    pub reason: DuplicateReason,
-    /// The record the form would have saved.
-    pub incoming: Candidate,
 }
 
 impl CandidateForm {
@@ -55,8 +43,22 @@ impl CandidateForm {
         CandidateForm {
             form: Form::new(fields(catalog, editing.as_ref())),
             editing,
-            duplicate: None,
         }
+    }
+
+    /// Submit: the candidate to save, built and checked.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        catalog: &Catalog,
+        now: Timestamp,
+    ) -> Outcome<Candidate> {
+        self.form
+            .handle(action, catalog)
+            .and_then(|()| match self.build(now) {
+                Some(candidate) => Outcome::Submit(candidate),
+                None => Outcome::Refuse("not saved: mend the fields marked ✗".into()),
+            })
     }
 
     /// The candidate the form describes, or `None` with the errors marked
@@ -228,96 +230,4 @@ fn clean_list(items: &[String]) -> Vec<String> {
         .map(|i| clean_line(i))
         .filter(|i| !i.is_empty())
         .collect()
-}
-
-/// The prompt for `candidate` if someone on file looks like the same
-/// person.
-fn duplicate_of(data: &super::data::Data, candidate: Candidate) -> Option<DuplicatePrompt> {
-    let found = DuplicateIndex::new(data.candidates()).find(&candidate)?;
-    let name = data
-        .candidate(found.existing)
-        .map_or_else(String::new, |c| clean_line(&c.name));
-    Some(DuplicatePrompt {
-        existing: found.existing,
-        name,
-        reason: found.reason,
-        incoming: candidate,
-    })
-}
-
-impl App {
-    /// `a`: a blank form; `E`: the form over a stored candidate.
-    pub(super) fn open_candidate_form(&mut self, editing: Option<Candidate>) {
-        let form = CandidateForm::new(self.catalog, editing);
-        self.overlay = Some(Overlay::CandidateForm(Box::new(form)));
-    }
-
-    /// `E` on the candidates pane: the candidate in the detail view, else
-    /// the row under the cursor.
-    pub(super) fn edit_candidate_here(&mut self) {
-        let here = match self.candidates.detail {
-            Some(detail) => self.data.candidate(detail.candidate),
-            None => self.candidates.selected(&self.data),
-        };
-        match here.cloned() {
-            Some(candidate) => self.open_candidate_form(Some(candidate)),
-            None => self.complain("no candidate selected"),
-        }
-    }
-
-    /// Ctrl-s in the candidate form.
-    pub(super) fn save_candidate_form(&mut self) {
-        let stamp = self.stamp();
-        let Some(Overlay::CandidateForm(sheet)) = &mut self.overlay else {
-            return;
-        };
-        let Some(candidate) = sheet.build(stamp.at) else {
-            return self.complain("not saved: mend the fields marked ✗");
-        };
-        if sheet.needs_duplicate_check(&candidate) {
-            let prompt = duplicate_of(&self.data, candidate.clone());
-            if prompt.is_some() {
-                sheet.duplicate = prompt;
-                return;
-            }
-        }
-        let saved = match sheet.editing {
-            None => self.store.add_candidate(candidate, &stamp),
-            Some(_) => self
-                .store
-                .update_candidate(&candidate, &stamp)
-                .map(|()| candidate),
-        };
-        match saved {
-            Ok(stored) => {
-                let verb = if sheet.editing.is_none() {
-                    "added"
-                } else {
-                    "saved"
-                };
-                self.overlay = None;
-                self.say(format!("{verb} {} ({})", stored.name, stored.id));
-                self.take_in_candidate(stored.id);
-            }
-            Err(error) => {
-                sheet.form.error = Some(error.to_string());
-                self.complain(format!("not saved: {error}"));
-            }
-        }
-    }
-
-    /// Shows a candidate the store has just added or changed: in the data,
-    /// in the table (under the cursor), in the matrix and in the search
-    /// index, which the shared records rebuild in the background.
-    pub(super) fn take_in_candidate(&mut self, id: CandidateId) {
-        if self.refresh_candidates(&[id]) {
-            self.candidates.filter = None;
-            self.candidates.order = self.data.by_name();
-        }
-        self.candidates.resort(&self.data, self.catalog);
-        let page = self.page_rows();
-        self.candidates.select(&self.data, id, page);
-        self.rebuild_matrix();
-        self.refresh_feeds();
-    }
 }

@@ -1,5 +1,6 @@
 //! The records on screen: loaded from the store once, then kept in step
-//! with every write the app makes.
+//! with every write the app makes (by `Records`, the one owner of writes,
+//! in the order the store committed them).
 //!
 //! Every part sits behind its own `Arc`, so a snapshot is cheap to copy and
 //! sessions share one: a write copies only the part it changes (one
@@ -189,14 +190,21 @@ impl Data {
         }
     }
 
-    /// Takes in a note the store has just written.
-    /// Replaces a candidate's notes with those the store holds now.
-    pub fn set_notes(&mut self, candidate: CandidateId, notes: Vec<Note>) {
+    /// Takes in a note the store has just written (ids grow, so it is the
+    /// newest of its candidate's).
+    pub fn add_note(&mut self, note: Note) {
         let all = Arc::make_mut(&mut self.notes);
-        if notes.is_empty() {
-            all.remove(&candidate);
-        } else {
-            all.insert(candidate, notes);
+        all.entry(note.candidate).or_default().push(note);
+    }
+
+    /// Drops a note the store has just removed.
+    pub fn remove_note(&mut self, candidate: CandidateId, id: crate::domain::NoteId) {
+        let all = Arc::make_mut(&mut self.notes);
+        if let Some(notes) = all.get_mut(&candidate) {
+            notes.retain(|n| n.id != id);
+            if notes.is_empty() {
+                all.remove(&candidate);
+            }
         }
     }
 
@@ -226,19 +234,7 @@ impl Data {
     }
 
     /// Takes in an application the store has just written.
-    ///
-    /// Sessions of `hireterm serve` write to the store in one order and may
-    /// reach the shared records in another; an application only ever grows
-    /// (moves and scorecards are appended), so a shorter one than the one
-    /// held is an older write arriving late, and is ignored.
     pub fn put_application(&mut self, app: Application) {
-        let grown = |a: &Application| a.history.len() + a.scorecards.len();
-        let held = self.pipeline(app.engagement);
-        if let Ok(i) = held.binary_search_by_key(&app.candidate, |a| a.candidate)
-            && grown(&held[i]) > grown(&app)
-        {
-            return;
-        }
         let (candidate, stage, at) = moved(&app);
         self.note_move(candidate, stage, at);
         let pipelines = Arc::make_mut(&mut self.pipelines);

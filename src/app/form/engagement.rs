@@ -1,13 +1,14 @@
 //! The engagement form: on the pipeline pane, `A` adds an engagement and
 //! `E` edits the one shown. Its requirements are skills picked from the
 //! catalog, each with a minimum level and must or nice to have; at least
-//! one is asked for, and at least one must-have.
+//! one is asked for, and at least one must-have. Saving is the app's
+//! (`app/commands/engagement.rs`).
 
-use super::form::picks::{Asks, Pick, Picks, Source as PickSource};
-use super::form::rules::{self, Rule};
-use super::form::{Field, Form};
-use super::overlay::Overlay;
-use super::{App, Pane};
+use super::picks::{Asks, Pick, Picks, Source as PickSource};
+use super::rules::{self, Rule};
+use super::{Field, Form};
+use crate::app::action::Action;
+use crate::app::prompt::outcome::Outcome;
 use crate::catalog::Catalog;
 use crate::domain::candidate::MAX_LIST_LEN;
 use crate::domain::engagement::requirements_problem;
@@ -42,6 +43,21 @@ impl EngagementForm {
             form: Form::new(fields(catalog, editing.as_ref())),
             editing,
         }
+    }
+
+    /// Submit: the engagement to save, built and checked.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        catalog: &Catalog,
+        now: Timestamp,
+    ) -> Outcome<Engagement> {
+        self.form
+            .handle(action, catalog)
+            .and_then(|()| match self.build(now) {
+                Some(engagement) => Outcome::Submit(engagement),
+                None => Outcome::Refuse("not saved: mend the fields marked ✗".into()),
+            })
     }
 
     /// The engagement the form describes, or `None` with the errors marked
@@ -184,65 +200,4 @@ fn requirements(picks: &[Pick]) -> Vec<Requirement> {
             })
         })
         .collect()
-}
-
-impl App {
-    /// `A`: a blank form; `E`: the form over the engagement shown.
-    pub(super) fn open_engagement_form(&mut self, editing: Option<Engagement>) {
-        let form = EngagementForm::new(self.catalog, editing);
-        self.overlay = Some(Overlay::EngagementForm(Box::new(form)));
-    }
-
-    pub(super) fn edit_engagement_here(&mut self) {
-        match self.engagement().cloned() {
-            Some(engagement) => self.open_engagement_form(Some(engagement)),
-            None => self.complain("no engagement chosen: press e to choose one"),
-        }
-    }
-
-    /// Ctrl-s in the engagement form: on disk first, then on screen.
-    pub(super) fn save_engagement_form(&mut self) {
-        let stamp = self.stamp();
-        let Some(Overlay::EngagementForm(sheet)) = &mut self.overlay else {
-            return;
-        };
-        let Some(engagement) = sheet.build(stamp.at) else {
-            return self.complain("not saved: mend the fields marked ✗");
-        };
-        let added = sheet.editing.is_none();
-        let saved = if added {
-            self.store.add_engagement(engagement, &stamp)
-        } else {
-            self.store
-                .update_engagement(&engagement, &stamp)
-                .map(|()| engagement)
-        };
-        match saved {
-            Ok(stored) => {
-                self.overlay = None;
-                let verb = if added { "added" } else { "saved" };
-                self.say(format!("{verb} {} {}", stored.id, stored.title));
-                self.take_in_engagement(stored);
-            }
-            Err(error) => {
-                sheet.form.error = Some(error.to_string());
-                self.complain(format!("not saved: {error}"));
-            }
-        }
-    }
-
-    /// Shows an engagement the store has just added or changed: its
-    /// pipeline, the matrix against its requirements, the search index.
-    fn take_in_engagement(&mut self, engagement: Engagement) {
-        let id = engagement.id;
-        let mut inserted = false;
-        self.write_data(|data| inserted = data.upsert_engagement(engagement));
-        if inserted || self.engagement != Some(id) {
-            self.engagement = Some(id);
-            self.pipeline = Default::default();
-            self.marks.clear();
-        }
-        self.pane = Pane::Pipeline;
-        self.after_pipeline_change();
-    }
 }

@@ -1,14 +1,14 @@
-//! The rejection prompt: a reason from the list, and free text.
+//! The reject or withdraw prompt: a reason from the list, and free text.
 
-use super::{Theme, centered, safe};
-use crate::app::overlay::RejectPrompt;
+use super::{Theme, centered, safe, with_cursor};
+use crate::app::prompt::exit::ExitPrompt;
 use crate::domain::Stage;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &RejectPrompt, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, prompt: &ExitPrompt, theme: &Theme) {
     let mut lines: Vec<Line> = prompt
         .reasons()
         .iter()
@@ -22,7 +22,10 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &RejectPrompt, theme: &Them
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::raw(format!("Detail: {}▏", safe(&prompt.detail))));
+    lines.push(Line::raw(format!(
+        "Detail: {}",
+        with_cursor(&prompt.detail)
+    )));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "↑↓ reason · type detail · enter confirms · esc cancels",

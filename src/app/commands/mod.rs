@@ -1,0 +1,14 @@
+//! What the app does around each write: opening the prompt that asks for
+//! it, making it through [`Records`](super::records::Records) (the one
+//! owner of writes), taking in the snapshot it published, and saying how
+//! it went. A file per kind of change.
+
+mod backup;
+mod candidate;
+mod engagement;
+mod marks;
+mod note;
+mod scorecard;
+mod search;
+mod stage;
+mod tag;

@@ -1,0 +1,238 @@
+//! Where a key is pressed, and what each place accepts.
+//!
+//! Every context has a table in the keymap (`[pipeline]`, `[palette]`...).
+//! A pane's table falls back to `[global]`; a prompt's never does (in a
+//! prompt `q` is a letter, not quit). A context that takes text falls back
+//! to `[text]` (cursor moves, deletion), and a printable character bound
+//! nowhere there becomes [`Action::Insert`]. [`Context::actions`] is what
+//! the context's `update` handles: the key route drops any other action,
+//! and the help screen and its test read the same list.
+
+use super::action::Action;
+use Action::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Candidates,
+    Detail,
+    Pipeline,
+    Skills,
+    Attention,
+    Activity,
+    Help,
+    Picker,
+    Palette,
+    Exit,
+    Note,
+    Tag,
+    Scorecard,
+    Form,
+    Duplicate,
+    /// The line-editing keys every text-taking context shares.
+    Text,
+}
+
+/// Moving a cursor through a list.
+const MOTIONS: &[Action] = &[
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+];
+
+const GLOBAL: &[Action] = &[
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    ShowCandidates,
+    ShowPipeline,
+    ShowSkills,
+    ShowAttention,
+    ShowActivity,
+    ChooseEngagement,
+    Search,
+    Undo,
+    Redo,
+    Backup,
+];
+
+const CANDIDATES: &[Action] = &[
+    Open,
+    Back,
+    SortNext,
+    SortReverse,
+    ToggleMark,
+    MarkAll,
+    Tag,
+    AddCandidate,
+    EditCandidate,
+];
+const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate];
+const PIPELINE: &[Action] = &[
+    Left,
+    Right,
+    Open,
+    Back,
+    MoveForward,
+    MoveBack,
+    Reject,
+    Withdraw,
+    ToggleMark,
+    MarkAll,
+    Scorecard,
+    AddNote,
+    Tag,
+    AddEngagement,
+    EditEngagement,
+];
+const SKILLS: &[Action] = &[
+    Left,
+    Right,
+    Open,
+    SortByScore,
+    SortReverse,
+    ToggleMatrixRows,
+];
+const ATTENTION: &[Action] = &[Open];
+const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
+const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
+const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
+const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
+const SCORECARD: &[Action] = &[Up, Down, Confirm, Cancel];
+const FORM: &[Action] = &[
+    NextField, PrevField, MatchDown, MatchUp, Accept, Save, Cancel,
+];
+const DUPLICATE: &[Action] = &[OpenExisting, Merge, Back];
+const TEXT: &[Action] = &[
+    CursorLeft,
+    CursorRight,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    ClearLine,
+];
+
+impl Context {
+    /// Every context, with its section name in the keymap file.
+    pub const SECTIONS: [(&'static str, Context); 17] = [
+        ("global", Context::Global),
+        ("candidates", Context::Candidates),
+        ("detail", Context::Detail),
+        ("pipeline", Context::Pipeline),
+        ("skills", Context::Skills),
+        ("attention", Context::Attention),
+        ("activity", Context::Activity),
+        ("help", Context::Help),
+        ("picker", Context::Picker),
+        ("palette", Context::Palette),
+        ("exit", Context::Exit),
+        ("note", Context::Note),
+        ("tag", Context::Tag),
+        ("scorecard", Context::Scorecard),
+        ("form", Context::Form),
+        ("duplicate", Context::Duplicate),
+        ("text", Context::Text),
+    ];
+
+    pub fn from_section(name: &str) -> Option<Context> {
+        Context::SECTIONS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| *c)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere (in the panes)",
+            Context::Candidates => "Candidates",
+            Context::Detail => "Candidate detail",
+            Context::Pipeline => "Pipeline",
+            Context::Skills => "Skill matrix",
+            Context::Attention => "Needs attention",
+            Context::Activity => "Activity",
+            Context::Help => "Help",
+            Context::Picker => "Engagement picker (type to filter)",
+            Context::Palette => "Search palette (type to search)",
+            Context::Exit => "Reject or withdraw (type the detail)",
+            Context::Note => "Note (type the note)",
+            Context::Tag => "Tag (type the tag)",
+            Context::Scorecard => "Scorecard (1-4 rate, type notes)",
+            Context::Form => "In a form (letters type)",
+            Context::Duplicate => "Duplicate found (in a form)",
+            Context::Text => "Editing text (prompts, search, form fields)",
+        }
+    }
+
+    /// A pane: its table falls back to `[global]`.
+    pub fn is_pane(self) -> bool {
+        matches!(
+            self,
+            Context::Candidates
+                | Context::Detail
+                | Context::Pipeline
+                | Context::Skills
+                | Context::Attention
+                | Context::Activity
+        )
+    }
+
+    /// A context that takes typed text: falls back to `[text]`, and an
+    /// unbound printable character is [`Action::Insert`].
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Context::Picker
+                | Context::Palette
+                | Context::Exit
+                | Context::Note
+                | Context::Tag
+                | Context::Scorecard
+                | Context::Form
+        )
+    }
+
+    /// The actions this context's own table may bind and its `update`
+    /// handles (a pane also handles [`Context::Global`]'s; a text context
+    /// also [`Context::Text`]'s and `Insert`).
+    pub fn actions(self) -> Vec<Action> {
+        let own: &[&[Action]] = match self {
+            Context::Global => &[GLOBAL],
+            Context::Candidates => &[MOTIONS, CANDIDATES],
+            Context::Detail => &[MOTIONS, DETAIL],
+            Context::Pipeline => &[MOTIONS, PIPELINE],
+            Context::Skills => &[MOTIONS, SKILLS],
+            Context::Attention => &[MOTIONS, ATTENTION],
+            Context::Activity => &[MOTIONS],
+            Context::Help => &[HELP],
+            Context::Picker | Context::Palette => &[LIST_PROMPT],
+            Context::Exit => &[EXIT],
+            Context::Note | Context::Tag => &[LINE_PROMPT],
+            Context::Scorecard => &[SCORECARD],
+            Context::Form => &[FORM],
+            Context::Duplicate => &[DUPLICATE],
+            Context::Text => &[TEXT],
+        };
+        own.concat()
+    }
+
+    /// Whether the key route lets `action` through here.
+    pub fn accepts(self, action: Action) -> bool {
+        let inherited = match action {
+            Insert(_) => self.takes_text(),
+            _ if self.is_pane() => GLOBAL.contains(&action),
+            _ if self.takes_text() => TEXT.contains(&action),
+            _ => false,
+        };
+        inherited || self.actions().contains(&action)
+    }
+}

@@ -1,0 +1,17 @@
+//! The prompts that sit over a pane, each a self-contained type: its own
+//! state, and a `handle` that takes an [`Action`](super::Action) and says
+//! what became of it ([`Outcome`]). None of them knows `App`: `App`
+//! applies the outcome (`app/overlay.rs`), and the writes a submitted
+//! prompt asks for live in `app/commands/`.
+
+pub mod duplicate;
+pub mod exit;
+pub mod help;
+pub mod note;
+pub mod outcome;
+pub mod palette;
+pub mod picker;
+pub mod scorecard;
+pub mod tag;
+
+pub use outcome::Outcome;

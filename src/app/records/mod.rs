@@ -1,0 +1,173 @@
+//! The records every session of one process draws from, and the one owner
+//! of every write to them. A local terminal has one session; `hireterm
+//! serve` has one per connected manager, all over one store.
+//!
+//! A write ([`Records::write`], and the typed writes in `writes.rs`) runs
+//! the store call and publishes the new snapshot under one lock, so the
+//! snapshots follow the store's commits in order and every session sees
+//! the same history. Each session adopts the new snapshot before its next
+//! frame (`App::settle`); watchers (the SSH sessions' wake-ups) are told,
+//! with the writing session named so that it is not woken by its own
+//! write.
+
+pub mod data;
+mod search;
+pub mod writes;
+
+use crate::catalog::Catalog;
+use crate::search::SearchIndex;
+use crate::store::{Result, Store};
+use data::Data;
+use search::SearchState;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+/// The session a write came from (the local terminal is 0; `hireterm
+/// serve` gives each session its own).
+pub type Origin = u64;
+
+type Watcher = Box<dyn Fn(Origin) + Send + Sync>;
+
+/// A snapshot of the records and its version (the count of writes
+/// published before it).
+pub type Snapshot = (u64, Arc<Data>);
+
+pub struct Records {
+    store: Arc<Store>,
+    catalog: &'static Catalog,
+    /// The latest snapshot; its lock is held across each write.
+    current: Mutex<Snapshot>,
+    /// The latest version, readable without waiting for a write.
+    version: AtomicU64,
+    search: Mutex<SearchState>,
+    watchers: Mutex<Vec<(u64, Watcher)>>,
+    /// When the last backup from the app was taken: one a few minutes is
+    /// plenty, and over SSH it keeps many managers (or one key held down)
+    /// from filling the server's disk with copies.
+    last_backup: Mutex<Option<std::time::Instant>>,
+}
+
+/// The least time between two backups taken from the app.
+pub const BACKUP_COOLDOWN: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Ends a watch when dropped.
+pub struct WatchGuard {
+    records: Arc<Records>,
+    id: u64,
+}
+
+impl Drop for WatchGuard {
+    fn drop(&mut self) {
+        lock(&self.records.watchers).retain(|(id, _)| *id != self.id);
+    }
+}
+
+/// A panicked session must not take the others down with it: the data
+/// behind these locks is only ever replaced whole, never left half-written.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Records {
+    /// Loads the records and starts building the search index.
+    pub fn load(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
+        let data = Arc::new(Data::load(&store)?);
+        let records = Records {
+            store,
+            catalog,
+            search: Mutex::new(SearchState::default()),
+            current: Mutex::new((0, Arc::clone(&data))),
+            version: AtomicU64::new(0),
+            watchers: Mutex::new(Vec::new()),
+            last_backup: Mutex::new(None),
+        };
+        lock(&records.search).start(0, &data, catalog);
+        Ok(Arc::new(records))
+    }
+
+    /// The store, for reading (the event log, a record as stored).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The latest records and their version.
+    pub fn snapshot(&self) -> Snapshot {
+        let current = lock(&self.current);
+        (current.0, Arc::clone(&current.1))
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    /// Runs one store write and, if it commits, applies its result to the
+    /// records and publishes them, all under the snapshot's lock: of two
+    /// sessions' writes, the one the store committed later is the one
+    /// every screen shows. Returns the write's result and the snapshot it
+    /// made.
+    pub fn write<T>(
+        &self,
+        origin: Origin,
+        commit: impl FnOnce(&Store) -> Result<T>,
+        apply: impl FnOnce(&mut Data, &T),
+    ) -> Result<(T, Snapshot)> {
+        let (done, published, changed) = {
+            let mut current = lock(&self.current);
+            let done = commit(&self.store)?;
+            let mut data = Data::clone(&current.1);
+            apply(&mut data, &done);
+            let changed = data.changed_since(&current.1);
+            *current = (current.0 + 1, Arc::new(data));
+            self.version.store(current.0, Ordering::Release);
+            (done, (current.0, Arc::clone(&current.1)), changed)
+        };
+        if changed.candidates || changed.engagements {
+            lock(&self.search).wanted(self.snapshot(), self.catalog);
+        }
+        if changed.any() {
+            for (_, wake) in lock(&self.watchers).iter() {
+                wake(origin);
+            }
+        }
+        Ok((done, published))
+    }
+
+    /// Calls `wake` with the writer after every change until the guard is
+    /// dropped.
+    pub fn watch(self: &Arc<Self>, wake: impl Fn(Origin) + Send + Sync + 'static) -> WatchGuard {
+        let mut watchers = lock(&self.watchers);
+        let id = watchers.iter().map(|(id, _)| id + 1).max().unwrap_or(0);
+        watchers.push((id, Box::new(wake)));
+        WatchGuard {
+            records: Arc::clone(self),
+            id,
+        }
+    }
+
+    /// Claims the turn to take a backup now, or says how long until the
+    /// next one may be taken.
+    pub fn claim_backup(&self) -> std::result::Result<(), std::time::Duration> {
+        let mut last = lock(&self.last_backup);
+        let now = std::time::Instant::now();
+        if let Some(at) = *last {
+            let since = now.duration_since(at);
+            if since < BACKUP_COOLDOWN {
+                return Err(BACKUP_COOLDOWN - since);
+            }
+        }
+        *last = Some(now);
+        Ok(())
+    }
+
+    /// Gives back a claimed turn (the backup failed), so that the next
+    /// try need not wait.
+    pub fn release_backup(&self) {
+        *lock(&self.last_backup) = None;
+    }
+
+    /// The index over the latest records, waiting for a build under way:
+    /// a search must find the candidate that was just added.
+    pub fn search_index(&self) -> Option<Arc<SearchIndex>> {
+        lock(&self.search).latest(|| self.snapshot(), self.catalog)
+    }
+}

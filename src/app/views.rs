@@ -1,0 +1,102 @@
+//! What the screen shows that is worked out from the records: the current
+//! engagement's board (every card scored and sorted) and the attention
+//! list. Both are computed once per change (new records, another
+//! engagement, a minute gone by for the time in stage), not per key or
+//! per frame.
+
+use super::attention::{self, Item};
+use super::pipeline::{self, Card, Slot};
+use super::records::data::Data;
+use super::{App, Pane};
+use crate::domain::{AgingPolicy, Engagement, EngagementId, Timestamp};
+
+/// How long a view stays fresh with no change: time in stage is counted
+/// in days, so a minute is plenty.
+const STALE_AFTER: chrono::Duration = chrono::Duration::minutes(1);
+
+#[derive(Debug, Clone, Default)]
+pub struct Views {
+    /// The board of `engagement`, by position in the records.
+    board: Vec<Vec<Slot>>,
+    engagement: Option<EngagementId>,
+    attention: Vec<Item>,
+    computed_at: Timestamp,
+}
+
+impl Views {
+    pub fn compute(
+        data: &Data,
+        engagement: Option<&Engagement>,
+        aging: &AgingPolicy,
+        now: Timestamp,
+    ) -> Views {
+        let board = match engagement {
+            Some(e) => pipeline::slots(data, e, now),
+            None => Vec::new(),
+        };
+        Views {
+            board,
+            engagement: engagement.map(|e| e.id),
+            attention: attention::items(data, aging, now),
+            computed_at: now,
+        }
+    }
+
+    /// The board's cards in `data`, the snapshot the views were computed
+    /// from; a column per stage (none without an engagement).
+    pub fn board<'a>(&self, data: &'a Data) -> Vec<Vec<Card<'a>>> {
+        match self.engagement {
+            Some(engagement) => pipeline::cards(data, engagement, &self.board),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every concern, the latest first.
+    pub fn attention(&self) -> &[Item] {
+        &self.attention
+    }
+
+    fn is_stale(&self, now: Timestamp) -> bool {
+        now - self.computed_at >= STALE_AFTER
+    }
+}
+
+impl App {
+    /// Works out the views and the matrix rows again: after new records,
+    /// another engagement or another order of the candidates.
+    pub(super) fn refresh_views(&mut self) {
+        let now = self.clock.now();
+        self.views = Views::compute(&self.data, self.engagement(), &self.aging, now);
+        let page = self.page_rows();
+        let board = self.views.board(&self.data);
+        self.pipeline.clamp(&board, page);
+        let count = self.views.attention().len();
+        self.attention.cursor.clamp(count, page);
+        self.rebuild_matrix();
+    }
+
+    /// The views again if time has moved on since they were computed.
+    pub(super) fn refresh_stale_views(&mut self) {
+        if self.views.is_stale(self.clock.now()) {
+            self.refresh_views();
+        }
+    }
+
+    pub(super) fn rebuild_matrix(&mut self) {
+        let engagement = self.engagement.and_then(|id| self.data.engagement(id));
+        self.matrix
+            .rebuild(&self.data, engagement, &self.candidates.order);
+        self.matrix
+            .rows
+            .clamp(self.matrix.order.len(), self.page_rows());
+    }
+
+    /// Shows another engagement's board, from its first card.
+    pub(super) fn show_engagement(&mut self, engagement: EngagementId) {
+        self.engagement = Some(engagement);
+        self.pipeline = Default::default();
+        self.marks.clear();
+        self.refresh_views();
+        self.pane = Pane::Pipeline;
+    }
+}
