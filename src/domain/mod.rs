@@ -16,6 +16,7 @@ pub mod role;
 pub mod scorecard;
 pub mod scoring;
 pub mod skill;
+pub mod stage;
 pub mod text;
 pub mod time;
 
@@ -29,10 +30,11 @@ pub use engagement::{Engagement, EngagementStatus, HiringModel, Priority, Requir
 pub use event::{Event, EventKind, Stamp};
 pub use ids::{CandidateId, EngagementId, EventId, NoteId};
 pub use note::Note;
-pub use pipeline::{Application, IllegalMove, Stage, StageChange};
+pub use pipeline::{Application, IllegalMove, StageChange};
 pub use rate::RateRange;
 pub use role::{Role, RoleId, RoleSkill};
 pub use scorecard::{Recommendation, Scorecard};
 pub use scoring::{MatchScore, match_score, role_fit};
 pub use skill::{Category, Level, Skill, SkillId, SkillLevel};
+pub use stage::Stage;
 pub use time::{Clock, FixedClock, SystemClock, Timestamp};
