@@ -2,7 +2,7 @@
 
 use super::plan::{Checker, Existing, Plan};
 use super::write::{Writer, Written};
-use super::{Format, Input, Sink, read_input};
+use super::{Format, ImportSource, Sink, read_source};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::DuplicateIndex;
 use crate::domain::{EventId, Stamp};
@@ -89,11 +89,11 @@ pub enum ImportError {
     },
 }
 
-/// Imports `input` into `store`: checks everything first, writes only if
+/// Imports `source` into `store`: checks everything first, writes only if
 /// that passes (see [`ImportReport::may_write`]) and the options allow it.
 pub fn import(
     store: &Store,
-    input: &Input,
+    source: &ImportSource,
     options: &ImportOptions,
     stamp: &Stamp,
 ) -> Result<ImportReport, ImportError> {
@@ -104,19 +104,19 @@ pub fn import(
         let index = DuplicateIndex::new(&store.candidates()?);
         checker.existing = Some(Existing { store, index });
     }
-    run(input, &mut checker);
+    run(source, &mut checker);
     let (plan, mut report) = (checker.plan, checker.report);
     report.kept_ids = keep_ids && (plan.max_candidate_id > 0 || plan.has_links());
     report.ignored_ids = !keep_ids && plan.max_candidate_id > 0;
     if plan.has_links() && !keep_ids {
-        return Err(ImportError::NeedsEmptyDatabase(describe(input)));
+        return Err(ImportError::NeedsEmptyDatabase(describe(source)));
     }
     if options.dry_run || !report.may_write(options) {
         return Ok(report);
     }
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
-    run(input, &mut writer);
+    run(source, &mut writer);
     writer.finish();
     match writer.error {
         None => {
@@ -142,18 +142,20 @@ fn name_merge_events(report: &mut ImportReport, plan: &Plan, events: &[EventId])
     }
 }
 
-/// Reads the input into `sink`; a problem that stops the reading is noted
+/// Reads the source into `sink`; a problem that stops the reading is noted
 /// as the report's `stopped` (for the checker) or ignored (the writer
 /// then finds its plan unfinished, which writes nothing more).
-fn run(input: &Input, sink: &mut dyn Sink) {
-    if let Err(problem) = read_input(input, sink) {
+fn run(source: &ImportSource, sink: &mut dyn Sink) {
+    if let Err(problem) = read_source(source, sink) {
         sink.stop(problem);
     }
 }
 
-fn describe(input: &Input) -> String {
-    match input {
-        Input::Csv(p) | Input::Json(p) | Input::CsvFolder(p) => p.display().to_string(),
+fn describe(source: &ImportSource) -> String {
+    match source {
+        ImportSource::Csv(p) | ImportSource::Json(p) | ImportSource::CsvFolder(p) => {
+            p.display().to_string()
+        }
     }
 }
 

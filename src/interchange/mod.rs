@@ -59,31 +59,36 @@ pub enum Format {
     Json,
 }
 
-/// What to read: a file of one format, or a folder of CSV files.
+/// What an import reads: one file of one format, or a folder of CSV
+/// files (a whole export).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub enum ImportSource {
     Csv(PathBuf),
     Json(PathBuf),
     CsvFolder(PathBuf),
 }
 
-impl Input {
+impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
     /// extension.
-    pub fn at(path: &Path, format: Option<Format>) -> Result<Input, String> {
+    pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
                 Some(Format::Json) => Err(format!(
                     "{} is a folder; JSON imports read one file",
                     path.display()
                 )),
-                _ => Ok(Input::CsvFolder(path.to_path_buf())),
+                _ => Ok(ImportSource::CsvFolder(path.to_path_buf())),
             };
         }
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
-            (Some(Format::Csv), _) | (None, Some("csv")) => Ok(Input::Csv(path.to_path_buf())),
-            (Some(Format::Json), _) | (None, Some("json")) => Ok(Input::Json(path.to_path_buf())),
+            (Some(Format::Csv), _) | (None, Some("csv")) => {
+                Ok(ImportSource::Csv(path.to_path_buf()))
+            }
+            (Some(Format::Json), _) | (None, Some("json")) => {
+                Ok(ImportSource::Json(path.to_path_buf()))
+            }
             _ => Err(format!(
                 "cannot tell the format of {}; name it .csv or .json, or pass --format",
                 path.display()
@@ -92,7 +97,7 @@ impl Input {
     }
 }
 
-/// Receives what an input holds, record by record, in file order.
+/// Receives what a source holds, record by record, in file order.
 pub trait Sink {
     /// Reading moves on to another file of a folder.
     fn file(&mut self, _name: &str) {}
@@ -106,12 +111,12 @@ pub trait Sink {
     fn stop(&mut self, problem: Problem);
 }
 
-/// Reads the whole input into `sink`. `Err` ends the reading early.
-pub fn read_input(input: &Input, sink: &mut dyn Sink) -> Result<(), Problem> {
-    match input {
-        Input::Csv(path) => csv_in::read_candidates(open(path)?, sink),
-        Input::Json(path) => json_in::read(open(path)?, sink),
-        Input::CsvFolder(dir) => read_folder(dir, sink),
+/// Reads the whole source into `sink`. `Err` ends the reading early.
+pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Problem> {
+    match source {
+        ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink),
+        ImportSource::Json(path) => json_in::read(open(path)?, sink),
+        ImportSource::CsvFolder(dir) => read_folder(dir, sink),
     }
 }
 
