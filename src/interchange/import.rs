@@ -1,73 +1,16 @@
-//! Importing: the options, the report, and the two passes put together.
+//! Importing: the two passes put together, and what stops a write.
+//! The options and the report are `report`'s.
 
+use super::format::Format;
 use super::plan::{Checker, Existing, Plan};
-use super::write::{Writer, Written};
-use super::{Format, ImportSource, Sink, read_source};
+use super::report::{ImportOptions, ImportReport, OnDuplicate, Written};
+use super::write::Writer;
+use super::{ImportSource, Sink, read_source};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::DuplicateIndex;
 use crate::domain::{EventId, Stamp};
 use crate::store::{Store, StoreError};
 use std::io::Read;
-
-/// What to do with a row that duplicates a candidate already stored.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum OnDuplicate {
-    /// Refuse it like any invalid row: nothing is overwritten silently.
-    #[default]
-    Error,
-    Skip,
-    /// Fold it into the stored record (see `domain::duplicate::merge`).
-    Merge,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportOptions {
-    /// Import the good rows and report the others.
-    pub skip_invalid: bool,
-    /// Check and report only; write nothing.
-    pub dry_run: bool,
-    pub on_duplicate: OnDuplicate,
-}
-
-/// What an import found and did. Counts are of records; `problems` and
-/// `notices` list the first [`super::MAX_LISTED`] of each, the counts say
-/// how many there were.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub problems: Vec<String>,
-    pub problem_count: usize,
-    /// Duplicates skipped or merged, one line each; a merge written names
-    /// its event.
-    pub notices: Vec<String>,
-    pub notice_count: usize,
-    /// Candidate rows read.
-    pub rows: usize,
-    /// Candidates that are (or, before writing, would be) added.
-    pub added: usize,
-    /// Records refused for their problems.
-    pub invalid: usize,
-    /// Duplicates left out (`--on-duplicate skip`).
-    pub skipped: usize,
-    /// Duplicates merged (`--on-duplicate merge`).
-    pub merged: usize,
-    /// Problem that stopped the reading, if any (nothing is written then).
-    pub stopped: Option<String>,
-    /// Ids from the file were kept (the database was empty).
-    pub kept_ids: bool,
-    /// The file had ids, and they were not kept (the database was not
-    /// empty, so they could clash): the candidates got fresh ones.
-    pub ignored_ids: bool,
-    /// What the second pass wrote; `None` when nothing was written.
-    pub written: Option<Written>,
-}
-
-impl ImportReport {
-    /// Whether the import may write: the reading finished, and nothing is
-    /// wrong or the bad records are to be left out.
-    pub fn may_write(&self, options: &ImportOptions) -> bool {
-        self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
-    }
-}
 
 /// Why an import that passed its checks still failed to write.
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,10 @@
 //! `--skip-invalid` says to leave the bad ones out). The second pass
 //! (`write`) reads the input again and writes in chunks of a thousand
 //! candidates. Both build records through the same code (`row` for
-//! candidates, `convert` for the rest of an export).
+//! candidates, `convert` for the rest of an export). `import` runs the
+//! two passes; the report they fill is `report`'s and the files' shape
+//! is `format`'s, two leaves, so `import`, `plan` and `write` import one
+//! another one way only.
 //!
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
@@ -20,44 +23,25 @@ pub mod csv_in;
 pub mod export;
 pub mod fields;
 pub mod flat;
+pub mod format;
 pub mod import;
 pub mod json_in;
 mod plan;
 pub mod records;
+pub mod report;
 pub mod row;
 mod write;
 
 pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
-pub use import::{ImportError, ImportOptions, ImportReport, OnDuplicate, check_input, import};
-pub use write::Written;
+pub use format::{CSV_FILES, Format, MAX_ROW_BYTES};
+pub use import::{ImportError, check_input, import};
+pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, Written};
+pub use write::CHUNK;
 
 use records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-
-/// The most bytes one CSV row or JSON element may take.
-pub const MAX_ROW_BYTES: usize = 64 * 1024;
-
-/// Problems listed in a report; the rest are only counted.
-pub const MAX_LISTED: usize = 100;
-
-/// Candidates written per store call.
-pub const CHUNK: usize = 1000;
-
-/// The files of a CSV export folder, in the order they are read.
-pub const CSV_FILES: [&str; 4] = [
-    "candidates.csv",
-    "engagements.csv",
-    "applications.csv",
-    "notes.csv",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Json,
-}
 
 /// What an import reads: one file of one format, or a folder of CSV
 /// files (a whole export).
