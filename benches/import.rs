@@ -10,7 +10,7 @@ mod common;
 use common::{candidate_count, fill, stamp};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use hireterm::interchange::{ImportOptions, Input, export, import};
+use hireterm::interchange::{ImportOptions, ImportSource, export, import};
 use hireterm::store::Store;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ fn import_csv(c: &mut Criterion) {
         let out = std::fs::File::create(&file).unwrap();
         assert_eq!(export::export_csv_candidates(&source, out).unwrap(), n);
     }
-    let input = Input::Csv(file);
+    let input = ImportSource::Csv(file);
     let mut group = c.benchmark_group("import");
     group
         .sample_size(10)

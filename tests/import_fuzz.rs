@@ -371,7 +371,7 @@ fn last_event(store: &hireterm::store::Store) -> Option<hireterm::domain::EventI
 /// import wrote to passes `check`.
 #[test]
 fn imports_that_write_never_panic_and_leave_a_sound_database() {
-    use hireterm::interchange::{ImportError, ImportOptions, Input, OnDuplicate, import};
+    use hireterm::interchange::{ImportError, ImportOptions, ImportSource, OnDuplicate, import};
     let document = export_document();
     let array = serde_json::json!(document["candidates"]);
     let csv_seed = MIXED.replace(
@@ -400,7 +400,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
         };
         let path = files.path().join(format!("{round}-{name}"));
         std::fs::write(&path, &bytes).unwrap();
-        let input = Input::at(&path, None).unwrap();
+        let input = ImportSource::at(&path, None).unwrap();
         let options = ImportOptions {
             skip_invalid: rng.below(2) == 0,
             dry_run: rng.below(10) == 0,

@@ -4,7 +4,7 @@
 
 use super::output::line;
 use crate::domain::Stamp;
-use crate::interchange::{Format, ImportOptions, ImportReport, Input, OnDuplicate, import};
+use crate::interchange::{Format, ImportOptions, ImportReport, ImportSource, OnDuplicate, import};
 use crate::store::Store;
 use clap::{Args, ValueEnum};
 use color_eyre::eyre::{Result, eyre};
@@ -53,7 +53,8 @@ pub enum DuplicateArg {
 }
 
 pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> {
-    let input = Input::at(&args.path, args.format.map(Format::from)).map_err(|e| eyre!(e))?;
+    let source =
+        ImportSource::at(&args.path, args.format.map(Format::from)).map_err(|e| eyre!(e))?;
     let options = ImportOptions {
         skip_invalid: args.skip_invalid,
         dry_run: args.dry_run,
@@ -63,7 +64,7 @@ pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> 
             DuplicateArg::Merge => OnDuplicate::Merge,
         },
     };
-    let report = import(store, &input, &options, stamp)?;
+    let report = import(store, &source, &options, stamp)?;
     print_list(&report.problems, report.problem_count);
     print_list(&report.notices, report.notice_count);
     summarise(&report, &options)

@@ -3,7 +3,8 @@
 //! shortlist within 48 hours of opening.
 
 use super::engagement::Engagement;
-use super::pipeline::{Application, Stage};
+use super::pipeline::Application;
+use super::stage::Stage;
 use super::time::Timestamp;
 use chrono::TimeDelta;
 

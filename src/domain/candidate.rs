@@ -2,6 +2,7 @@
 
 use super::ids::CandidateId;
 use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
+use super::rate::RateRange;
 use super::role::RoleId;
 use super::skill::{Level, SkillId, SkillLevel};
 use super::text;
@@ -10,12 +11,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Longest accepted one-line field, in characters.
-pub const MAX_FIELD_CHARS: usize = 200;
-/// Most skills, tags or links one candidate may hold.
-pub const MAX_LIST_LEN: usize = 200;
-/// Hourly rates and budgets above this are a typo, in any currency.
-pub const MAX_RATE: u32 = 100_000;
+// The limits and the rate rules live in leaves (`problem` reads them
+// too); the forms still name these four from here.
+pub use super::limits::{MAX_FIELD_CHARS, MAX_LIST_LEN};
+pub use super::rate::{currency_problem, range_problem};
+
 /// Digits a phone number needs at least (a shorter one is a typo).
 pub const MIN_PHONE_DIGITS: usize = 7;
 
@@ -26,27 +26,6 @@ pub fn phone_problem(phone: &str) -> Option<String> {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (!phone.trim().is_empty() && digits < MIN_PHONE_DIGITS)
         .then(|| format!("phone `{phone}` has fewer than {MIN_PHONE_DIGITS} digits"))
-}
-
-/// What is wrong with a rate range or budget, if anything: its numbers
-/// ([`range_problem`]) first, then its currency ([`currency_problem`]).
-pub fn rate_problem(rate: &RateRange) -> Option<String> {
-    range_problem(rate.min, rate.max).or_else(|| currency_problem(&rate.currency))
-}
-
-/// What is wrong with the numbers of a rate range or budget, if anything.
-pub fn range_problem(min: u32, max: u32) -> Option<String> {
-    if min > max {
-        return Some(format!("rate minimum {min} is above maximum {max}"));
-    }
-    (max > MAX_RATE).then(|| format!("rate {max} is above {MAX_RATE} an hour"))
-}
-
-/// What is wrong with a currency code, if anything: it is three capital
-/// letters, such as `USD`.
-pub fn currency_problem(code: &str) -> Option<String> {
-    (code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()))
-        .then(|| format!("currency `{code}` is not a 3-letter code like USD"))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,37 +63,6 @@ impl fmt::Display for Location {
             (false, false) => write!(f, "{}, {}", self.city, self.country),
             (false, true) => f.write_str(&self.city),
             (true, _) => f.write_str(&self.country),
-        }
-    }
-}
-
-/// A range of hourly rates in one currency, in whole units.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RateRange {
-    pub min: u32,
-    pub max: u32,
-    /// ISO 4217 code, such as `USD`.
-    pub currency: String,
-}
-
-impl RateRange {
-    pub fn usd(min: u32, max: u32) -> Self {
-        RateRange {
-            min,
-            max,
-            currency: "USD".into(),
-        }
-    }
-}
-
-impl fmt::Display for RateRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.currency == "USD" { "$" } else { "" };
-        let code = if sign.is_empty() { &self.currency } else { "" };
-        if self.min == self.max {
-            write!(f, "{sign}{}/h{code}", self.min)
-        } else {
-            write!(f, "{sign}{}-{}/h{code}", self.min, self.max)
         }
     }
 }

@@ -1,9 +1,9 @@
 //! An engagement: what a client or team needs filled.
 
-use super::candidate::MAX_LIST_LEN;
-use super::candidate::RateRange;
 use super::ids::EngagementId;
+use super::limits::MAX_LIST_LEN;
 use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
+use super::rate::RateRange;
 use super::role::RoleId;
 use super::skill::{Level, SkillId};
 use super::time::{self, Timestamp};

@@ -2,7 +2,8 @@
 
 use super::candidate::Candidate;
 use super::ids::{CandidateId, EngagementId, EventId, NoteId};
-use super::pipeline::{Stage, StageChange};
+use super::pipeline::StageChange;
+use super::stage::Stage;
 use super::time::{self, Timestamp};
 use serde::{Deserialize, Serialize};
 

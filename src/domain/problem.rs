@@ -2,7 +2,8 @@
 //! form can show it beside that field. `Candidate::problems` and
 //! `Engagement::problems` are these messages without their fields.
 
-use super::candidate::{MAX_FIELD_CHARS, RateRange, currency_problem, range_problem};
+use super::limits::MAX_FIELD_CHARS;
+use super::rate::{RateRange, currency_problem, range_problem};
 use super::text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub fn one_line_problems(field: &'static str, value: &str) -> Vec<FieldProblem> 
     problems
 }
 
-/// [`super::candidate::rate_problem`], with its field: `range` (`rate` or
+/// [`super::rate::rate_problem`], with its field: `range` (`rate` or
 /// `budget`) for the numbers, `currency` for the code.
 pub fn rate_field_problem(range: &'static str, rate: &RateRange) -> Option<FieldProblem> {
     if let Some(message) = range_problem(rate.min, rate.max) {

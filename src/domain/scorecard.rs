@@ -1,7 +1,7 @@
 //! Scorecards: an interviewer's assessment at an interview stage.
 
-use super::pipeline::Stage;
 use super::skill::SkillId;
+use super::stage::Stage;
 use super::time::{self, Timestamp};
 use serde::{Deserialize, Serialize};
 

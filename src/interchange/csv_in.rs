@@ -2,9 +2,10 @@
 //! a byte-order mark is skipped, each field must be UTF-8, and no record
 //! may grow past [`MAX_ROW_BYTES`] however the file is shaped.
 
+use super::Sink;
 use super::columns::Header;
 use super::fields::{Field, Place, Problem, Raw, Row};
-use super::{MAX_ROW_BYTES, Sink};
+use super::format::MAX_ROW_BYTES;
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
 use serde::de::DeserializeOwned;
 use std::collections::VecDeque;

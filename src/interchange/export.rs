@@ -6,10 +6,9 @@
 //! with milliseconds), so that export, import into an empty database and
 //! export again give the same bytes.
 
-use super::CSV_FILES;
 use super::columns::Column;
 use super::flat::{ApplicationCsv, EngagementCsv};
-use super::json_in::{FORMAT, VERSION};
+use super::format::{CSV_FILES, EXPORT_FORMAT, EXPORT_VERSION};
 use super::records::{
     ApplicationRecord, CandidateJson, EngagementRecord, NoteRecord, candidate_cells,
 };
@@ -47,7 +46,7 @@ pub fn export_json(store: &Store, out: impl Write) -> Result<ExportCounts, Expor
     let mut out = BufWriter::new(out);
     write!(
         out,
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n"
+        "{{\n  \"format\": \"{EXPORT_FORMAT}\",\n  \"version\": {EXPORT_VERSION},\n"
     )?;
     let counts = ExportCounts {
         candidates: section(&mut out, "candidates", store.each_candidate(), |c| {

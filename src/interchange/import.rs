@@ -1,73 +1,16 @@
-//! Importing: the options, the report, and the two passes put together.
+//! Importing: the two passes put together, and what stops a write.
+//! The options and the report are `report`'s.
 
+use super::format::Format;
 use super::plan::{Checker, Existing, Plan};
-use super::write::{Writer, Written};
-use super::{Format, Input, Sink, read_input};
+use super::report::{ImportOptions, ImportReport, OnDuplicate, Written};
+use super::write::Writer;
+use super::{ImportSource, Sink, read_source};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::DuplicateIndex;
 use crate::domain::{EventId, Stamp};
 use crate::store::{Store, StoreError};
 use std::io::Read;
-
-/// What to do with a row that duplicates a candidate already stored.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum OnDuplicate {
-    /// Refuse it like any invalid row: nothing is overwritten silently.
-    #[default]
-    Error,
-    Skip,
-    /// Fold it into the stored record (see `domain::duplicate::merge`).
-    Merge,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportOptions {
-    /// Import the good rows and report the others.
-    pub skip_invalid: bool,
-    /// Check and report only; write nothing.
-    pub dry_run: bool,
-    pub on_duplicate: OnDuplicate,
-}
-
-/// What an import found and did. Counts are of records; `problems` and
-/// `notices` list the first [`super::MAX_LISTED`] of each, the counts say
-/// how many there were.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub problems: Vec<String>,
-    pub problem_count: usize,
-    /// Duplicates skipped or merged, one line each; a merge written names
-    /// its event.
-    pub notices: Vec<String>,
-    pub notice_count: usize,
-    /// Candidate rows read.
-    pub rows: usize,
-    /// Candidates that are (or, before writing, would be) added.
-    pub added: usize,
-    /// Records refused for their problems.
-    pub invalid: usize,
-    /// Duplicates left out (`--on-duplicate skip`).
-    pub skipped: usize,
-    /// Duplicates merged (`--on-duplicate merge`).
-    pub merged: usize,
-    /// Problem that stopped the reading, if any (nothing is written then).
-    pub stopped: Option<String>,
-    /// Ids from the file were kept (the database was empty).
-    pub kept_ids: bool,
-    /// The file had ids, and they were not kept (the database was not
-    /// empty, so they could clash): the candidates got fresh ones.
-    pub ignored_ids: bool,
-    /// What the second pass wrote; `None` when nothing was written.
-    pub written: Option<Written>,
-}
-
-impl ImportReport {
-    /// Whether the import may write: the reading finished, and nothing is
-    /// wrong or the bad records are to be left out.
-    pub fn may_write(&self, options: &ImportOptions) -> bool {
-        self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
-    }
-}
 
 /// Why an import that passed its checks still failed to write.
 #[derive(Debug, thiserror::Error)]
@@ -89,11 +32,11 @@ pub enum ImportError {
     },
 }
 
-/// Imports `input` into `store`: checks everything first, writes only if
+/// Imports `source` into `store`: checks everything first, writes only if
 /// that passes (see [`ImportReport::may_write`]) and the options allow it.
 pub fn import(
     store: &Store,
-    input: &Input,
+    source: &ImportSource,
     options: &ImportOptions,
     stamp: &Stamp,
 ) -> Result<ImportReport, ImportError> {
@@ -104,19 +47,19 @@ pub fn import(
         let index = DuplicateIndex::new(&store.candidates()?);
         checker.existing = Some(Existing { store, index });
     }
-    run(input, &mut checker);
+    run(source, &mut checker);
     let (plan, mut report) = (checker.plan, checker.report);
     report.kept_ids = keep_ids && (plan.max_candidate_id > 0 || plan.has_links());
     report.ignored_ids = !keep_ids && plan.max_candidate_id > 0;
     if plan.has_links() && !keep_ids {
-        return Err(ImportError::NeedsEmptyDatabase(describe(input)));
+        return Err(ImportError::NeedsEmptyDatabase(describe(source)));
     }
     if options.dry_run || !report.may_write(options) {
         return Ok(report);
     }
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
-    run(input, &mut writer);
+    run(source, &mut writer);
     writer.finish();
     match writer.error {
         None => {
@@ -142,18 +85,20 @@ fn name_merge_events(report: &mut ImportReport, plan: &Plan, events: &[EventId])
     }
 }
 
-/// Reads the input into `sink`; a problem that stops the reading is noted
+/// Reads the source into `sink`; a problem that stops the reading is noted
 /// as the report's `stopped` (for the checker) or ignored (the writer
 /// then finds its plan unfinished, which writes nothing more).
-fn run(input: &Input, sink: &mut dyn Sink) {
-    if let Err(problem) = read_input(input, sink) {
+fn run(source: &ImportSource, sink: &mut dyn Sink) {
+    if let Err(problem) = read_source(source, sink) {
         sink.stop(problem);
     }
 }
 
-fn describe(input: &Input) -> String {
-    match input {
-        Input::Csv(p) | Input::Json(p) | Input::CsvFolder(p) => p.display().to_string(),
+fn describe(source: &ImportSource) -> String {
+    match source {
+        ImportSource::Csv(p) | ImportSource::Json(p) | ImportSource::CsvFolder(p) => {
+            p.display().to_string()
+        }
     }
 }
 

@@ -4,10 +4,10 @@
 //! the file; a counting reader underneath knows the line and column of
 //! each element and key, and refuses an element past [`MAX_ROW_BYTES`].
 
-use super::MAX_ROW_BYTES;
 use super::Sink;
 use super::columns::Column;
 use super::fields::{Field, Place, Problem, Raw, Row};
+use super::format::{EXPORT_FORMAT, EXPORT_VERSION, MAX_ROW_BYTES};
 use crate::domain::text::clean_line;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -18,10 +18,6 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::io::{BufReader, Read};
 use std::rc::Rc;
-
-/// The export document's `format` value.
-pub const FORMAT: &str = "hireterm-export";
-pub const VERSION: u64 = 1;
 
 /// Reads `input` to the end, feeding `sink`. `Err` is a problem that ends
 /// the reading: broken JSON, an unexpected shape, an oversized element.
@@ -172,8 +168,8 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
             }
             first = false;
             match key.as_str() {
-                "format" => expect_value(&mut map, FORMAT.into())?,
-                "version" => expect_value(&mut map, VERSION.into())?,
+                "format" => expect_value(&mut map, EXPORT_FORMAT.into())?,
+                "version" => expect_value(&mut map, EXPORT_VERSION.into())?,
                 section => {
                     let kind = Kind::named(section)?;
                     if last.is_some_and(|l| l >= kind) {

@@ -9,7 +9,10 @@
 //! `--skip-invalid` says to leave the bad ones out). The second pass
 //! (`write`) reads the input again and writes in chunks of a thousand
 //! candidates. Both build records through the same code (`row` for
-//! candidates, `convert` for the rest of an export).
+//! candidates, `convert` for the rest of an export). `import` runs the
+//! two passes; the report they fill is `report`'s and the files' shape
+//! is `format`'s, two leaves, so `import`, `plan` and `write` import one
+//! another one way only.
 //!
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
@@ -20,70 +23,56 @@ pub mod csv_in;
 pub mod export;
 pub mod fields;
 pub mod flat;
+pub mod format;
 pub mod import;
 pub mod json_in;
 mod plan;
 pub mod records;
+pub mod report;
 pub mod row;
 mod write;
 
 pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
-pub use import::{ImportError, ImportOptions, ImportReport, OnDuplicate, check_input, import};
-pub use write::Written;
+pub use format::{CSV_FILES, Format, MAX_ROW_BYTES};
+pub use import::{ImportError, check_input, import};
+pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, Written};
+pub use write::CHUNK;
 
 use records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// The most bytes one CSV row or JSON element may take.
-pub const MAX_ROW_BYTES: usize = 64 * 1024;
-
-/// Problems listed in a report; the rest are only counted.
-pub const MAX_LISTED: usize = 100;
-
-/// Candidates written per store call.
-pub const CHUNK: usize = 1000;
-
-/// The files of a CSV export folder, in the order they are read.
-pub const CSV_FILES: [&str; 4] = [
-    "candidates.csv",
-    "engagements.csv",
-    "applications.csv",
-    "notes.csv",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Json,
-}
-
-/// What to read: a file of one format, or a folder of CSV files.
+/// What an import reads: one file of one format, or a folder of CSV
+/// files (a whole export).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub enum ImportSource {
     Csv(PathBuf),
     Json(PathBuf),
     CsvFolder(PathBuf),
 }
 
-impl Input {
+impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
     /// extension.
-    pub fn at(path: &Path, format: Option<Format>) -> Result<Input, String> {
+    pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
                 Some(Format::Json) => Err(format!(
                     "{} is a folder; JSON imports read one file",
                     path.display()
                 )),
-                _ => Ok(Input::CsvFolder(path.to_path_buf())),
+                _ => Ok(ImportSource::CsvFolder(path.to_path_buf())),
             };
         }
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
-            (Some(Format::Csv), _) | (None, Some("csv")) => Ok(Input::Csv(path.to_path_buf())),
-            (Some(Format::Json), _) | (None, Some("json")) => Ok(Input::Json(path.to_path_buf())),
+            (Some(Format::Csv), _) | (None, Some("csv")) => {
+                Ok(ImportSource::Csv(path.to_path_buf()))
+            }
+            (Some(Format::Json), _) | (None, Some("json")) => {
+                Ok(ImportSource::Json(path.to_path_buf()))
+            }
             _ => Err(format!(
                 "cannot tell the format of {}; name it .csv or .json, or pass --format",
                 path.display()
@@ -92,7 +81,7 @@ impl Input {
     }
 }
 
-/// Receives what an input holds, record by record, in file order.
+/// Receives what a source holds, record by record, in file order.
 pub trait Sink {
     /// Reading moves on to another file of a folder.
     fn file(&mut self, _name: &str) {}
@@ -106,12 +95,12 @@ pub trait Sink {
     fn stop(&mut self, problem: Problem);
 }
 
-/// Reads the whole input into `sink`. `Err` ends the reading early.
-pub fn read_input(input: &Input, sink: &mut dyn Sink) -> Result<(), Problem> {
-    match input {
-        Input::Csv(path) => csv_in::read_candidates(open(path)?, sink),
-        Input::Json(path) => json_in::read(open(path)?, sink),
-        Input::CsvFolder(dir) => read_folder(dir, sink),
+/// Reads the whole source into `sink`. `Err` ends the reading early.
+pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Problem> {
+    match source {
+        ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink),
+        ImportSource::Json(path) => json_in::read(open(path)?, sink),
+        ImportSource::CsvFolder(dir) => read_folder(dir, sink),
     }
 }
 

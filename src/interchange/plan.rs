@@ -12,9 +12,9 @@
 
 use super::convert::{self, Problems};
 use super::fields::{Problem, Row};
-use super::import::{ImportReport, OnDuplicate};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
-use super::{MAX_LISTED, Sink, row};
+use super::report::{ImportReport, MAX_LISTED, OnDuplicate};
+use super::{Sink, row};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
 use crate::domain::{Candidate, CandidateId, Timestamp};

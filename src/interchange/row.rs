@@ -4,8 +4,8 @@
 use super::columns::Column;
 use super::fields::{Field, Problem, Raw, Row};
 use crate::catalog::Catalog;
-use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN};
 use crate::domain::ids::MAX_ID;
+use crate::domain::limits::{MAX_FIELD_CHARS, MAX_LIST_LEN};
 use crate::domain::text::split_list;
 use crate::domain::text::{clean_line, is_clean, is_plausible_email};
 use crate::domain::{

@@ -4,20 +4,14 @@
 use super::fields::{Problem, Row};
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
-use super::{CHUNK, MAX_LISTED, Sink, convert, row};
+use super::report::{MAX_LISTED, Written};
+use super::{Sink, convert, row};
 use crate::catalog::Catalog;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EventId, Note, Stamp};
 use crate::store::{Store, StoreError};
 
-/// How many records of each kind went in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Written {
-    pub candidates: usize,
-    pub merged: usize,
-    pub engagements: usize,
-    pub applications: usize,
-    pub notes: usize,
-}
+/// Candidates written per store call.
+pub const CHUNK: usize = 1000;
 
 pub struct Writer<'a> {
     pub store: &'a Store,

@@ -76,7 +76,7 @@ impl Store {
         stamp: &Stamp,
     ) -> Result<Vec<Candidate>> {
         let tag = crate::domain::text::clean_line(tag);
-        if tag.is_empty() || tag.chars().count() > crate::domain::candidate::MAX_FIELD_CHARS {
+        if tag.is_empty() || tag.chars().count() > crate::domain::limits::MAX_FIELD_CHARS {
             return Err(StoreError::Invalid(vec![format!(
                 "`{tag}` is not a usable tag"
             )]));

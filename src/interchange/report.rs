@@ -1,0 +1,78 @@
+//! What an import is asked to do and what it tells: the options, the
+//! report of the checking pass and the counts the writing pass adds to
+//! it. A leaf of `interchange`: `plan` fills the report, `write` counts
+//! into it and `import` runs both, so all three import this one, and
+//! `import` -> `write` -> `plan` runs one way.
+
+/// Problems listed in a report; the rest are only counted.
+pub const MAX_LISTED: usize = 100;
+
+/// What to do with a row that duplicates a candidate already stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnDuplicate {
+    /// Refuse it like any invalid row: nothing is overwritten silently.
+    #[default]
+    Error,
+    Skip,
+    /// Fold it into the stored record (see `domain::duplicate::merge`).
+    Merge,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Import the good rows and report the others.
+    pub skip_invalid: bool,
+    /// Check and report only; write nothing.
+    pub dry_run: bool,
+    pub on_duplicate: OnDuplicate,
+}
+
+/// What an import found and did. Counts are of records; `problems` and
+/// `notices` list the first [`MAX_LISTED`] of each, the counts say
+/// how many there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub problems: Vec<String>,
+    pub problem_count: usize,
+    /// Duplicates skipped or merged, one line each; a merge written names
+    /// its event.
+    pub notices: Vec<String>,
+    pub notice_count: usize,
+    /// Candidate rows read.
+    pub rows: usize,
+    /// Candidates that are (or, before writing, would be) added.
+    pub added: usize,
+    /// Records refused for their problems.
+    pub invalid: usize,
+    /// Duplicates left out (`--on-duplicate skip`).
+    pub skipped: usize,
+    /// Duplicates merged (`--on-duplicate merge`).
+    pub merged: usize,
+    /// Problem that stopped the reading, if any (nothing is written then).
+    pub stopped: Option<String>,
+    /// Ids from the file were kept (the database was empty).
+    pub kept_ids: bool,
+    /// The file had ids, and they were not kept (the database was not
+    /// empty, so they could clash): the candidates got fresh ones.
+    pub ignored_ids: bool,
+    /// What the second pass wrote; `None` when nothing was written.
+    pub written: Option<Written>,
+}
+
+impl ImportReport {
+    /// Whether the import may write: the reading finished, and nothing is
+    /// wrong or the bad records are to be left out.
+    pub fn may_write(&self, options: &ImportOptions) -> bool {
+        self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
+    }
+}
+
+/// How many records of each kind went in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    pub candidates: usize,
+    pub merged: usize,
+    pub engagements: usize,
+    pub applications: usize,
+    pub notes: usize,
+}
