@@ -8,6 +8,7 @@
 
 mod common;
 
+use common::rng::TestRng;
 use common::*;
 use hireterm::interchange::{Format, check_input};
 
@@ -16,32 +17,16 @@ const MIXED: &str = "\u{feff}Full Name,E-mail,Mobile,Skill Set,Hourly Rate,Start
 Bob Bad,not-an-email,,Go:7,90-60,2026-13-01,\n\
 \"王芳 🚀\",wang@example.cn,,\"k8s:5\",80,,\n";
 
-/// A small deterministic generator (xorshift), so that a failure names a
-/// seed anyone can rerun.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 const SPICE: &[u8] = b"\",;:\n\r\\{}[]0123456789 \xff\xef\xbb\xbf\x1b\x00-@.";
 
 /// Flips, inserts, deletes, repeats or cuts a few bytes of `seed`.
-fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+fn mutate(rng: &mut TestRng, seed: &[u8]) -> Vec<u8> {
     let mut bytes = seed.to_vec();
     for _ in 0..=rng.below(4) {
         let at = rng.below(bytes.len());
         match rng.below(5) {
-            0 if !bytes.is_empty() => bytes[at] = SPICE[rng.below(SPICE.len())],
-            1 => bytes.insert(at, SPICE[rng.below(SPICE.len())]),
+            0 if !bytes.is_empty() => bytes[at] = *rng.pick(SPICE),
+            1 => bytes.insert(at, *rng.pick(SPICE)),
             2 if !bytes.is_empty() => {
                 let end = (at + rng.below(8)).min(bytes.len());
                 bytes.drain(at..end);
@@ -68,12 +53,12 @@ fn no_input_makes_either_importer_panic() {
         (json, Format::Json),
         (document, Format::Json),
     ];
-    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let mut rng = TestRng::new(0x5eed_1234_abcd_0042);
     let started = std::time::Instant::now();
     for round in 0..20_000 {
         let (seed, format) = seeds[round % seeds.len()];
         let input = if round % 10 == 0 {
-            (0..rng.below(300)).map(|_| rng.next() as u8).collect()
+            (0..rng.below(300)).map(|_| rng.byte()).collect()
         } else {
             mutate(&mut rng, seed)
         };
@@ -152,16 +137,16 @@ const NUMBERS: &[i128] = &[
 
 /// 150 list items: two such lists merged into one record pass the limit
 /// of 200 unless they share a prefix.
-fn long_list(rng: &mut Rng) -> Vec<String> {
-    let prefix = ["a", "b", "c"][rng.below(3)];
+fn long_list(rng: &mut TestRng) -> Vec<String> {
+    let prefix = *rng.pick(&["a", "b", "c"]);
     (0..150).map(|i| format!("{prefix}{i}")).collect()
 }
 
-fn tricky_text(rng: &mut Rng) -> String {
+fn tricky_text(rng: &mut TestRng) -> String {
     if rng.below(8) == 0 {
         return long_list(rng).join("; ");
     }
-    TRICKY[rng.below(TRICKY.len())].to_string()
+    rng.pick(TRICKY).to_string()
 }
 
 /// Characters a clean text must not keep.
@@ -169,19 +154,19 @@ const HOSTILE: &[char] = &['\u{200b}', '\u{202e}', '\u{1b}', '\u{9b}', '\r', '\t
 
 /// `text` with a hostile character slipped in: valid once cleaned, unless
 /// cleaning leaves it empty.
-fn dirtied(rng: &mut Rng, text: &str) -> String {
+fn dirtied(rng: &mut TestRng, text: &str) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     let at = rng.below(chars.len() + 1);
-    chars.insert(at, HOSTILE[rng.below(HOSTILE.len())]);
+    chars.insert(at, *rng.pick(HOSTILE));
     chars.into_iter().collect()
 }
 
 /// A value to put where `old` was: mostly one of the same kind, so that
 /// the file still reads and the record's rules are what it tests.
-fn tricky_value(rng: &mut Rng, old: &serde_json::Value) -> serde_json::Value {
+fn tricky_value(rng: &mut TestRng, old: &serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
-    let number = |rng: &mut Rng| {
-        let number = NUMBERS[rng.below(NUMBERS.len())].to_string();
+    let number = |rng: &mut TestRng| {
+        let number = rng.pick(NUMBERS).to_string();
         serde_json::from_str(&number).unwrap()
     };
     if rng.below(10) == 0 {
@@ -230,7 +215,7 @@ fn at_path<'v>(value: &'v mut serde_json::Value, path: &[String]) -> &'v mut ser
 
 /// A few well-formed changes to a JSON file: a value replaced with a
 /// tricky one, an element repeated or dropped, a key removed.
-fn mutate_json(rng: &mut Rng, seed: &serde_json::Value) -> Vec<u8> {
+fn mutate_json(rng: &mut TestRng, seed: &serde_json::Value) -> Vec<u8> {
     let mut doc = seed.clone();
     for _ in 0..=rng.below(2) {
         // A section first, so that the few engagements and notes of a
@@ -238,13 +223,13 @@ fn mutate_json(rng: &mut Rng, seed: &serde_json::Value) -> Vec<u8> {
         let start: Vec<String> = match doc.as_object() {
             Some(map) if rng.below(8) > 0 => {
                 let keys: Vec<&String> = map.keys().skip(2).collect();
-                vec![keys[rng.below(keys.len())].clone()]
+                vec![(*rng.pick(&keys)).clone()]
             }
             _ => Vec::new(),
         };
         let mut all = Vec::new();
         paths(at_path(&mut doc, &start), &mut start.clone(), &mut all);
-        let path = all[rng.below(all.len())].clone();
+        let path = rng.pick(&all).clone();
         let Some((last, parent)) = path.split_last() else {
             continue;
         };
@@ -275,7 +260,7 @@ fn mutate_json(rng: &mut Rng, seed: &serde_json::Value) -> Vec<u8> {
 
 /// A few well-formed changes to a CSV file: a cell replaced with a tricky
 /// value, a row repeated or dropped; written back with LF or CRLF.
-fn mutate_csv(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+fn mutate_csv(rng: &mut TestRng, seed: &[u8]) -> Vec<u8> {
     let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -382,7 +367,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
     drop(demo_store(&busy, 20, 2));
     let busy_store = busy.open();
     let files = tempfile::tempdir().unwrap();
-    let mut rng = Rng(0x5eed_0000_feed_0010);
+    let mut rng = TestRng::new(0x5eed_0000_feed_0010);
     let started = std::time::Instant::now();
     let (mut wrote, mut refused) = (0, 0);
     // A database for full exports, empty until an import writes to it.
@@ -404,7 +389,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
         let options = ImportOptions {
             skip_invalid: rng.below(2) == 0,
             dry_run: rng.below(10) == 0,
-            on_duplicate: [OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge][rng.below(3)],
+            on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
         };
         if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
             let db = TempDb::new();

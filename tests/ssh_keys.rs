@@ -1,6 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The SSH session's byte decoder: what a terminal sends, as the app's input.
 
+mod common;
+
+use common::rng::TestRng;
 use hireterm::app::input::{Input, Key, KeyCode, Mods};
 use hireterm::serve::keys::{KeyDecoder, MAX_PASTE_BYTES};
 
@@ -188,30 +191,34 @@ fn unknown_sequences_and_invalid_bytes_are_dropped_not_typed() {
     assert_eq!(decoder.feed(b"q"), chars("q"));
 }
 
+/// Random bytes, heavy on ESC and `[` so that they make many partial and
+/// unknown sequences, never panic the decoder, and never leave it stuck:
+/// once flushed (what the session's ESC timer does), the next key typed
+/// reads as exactly that key.
 #[test]
-fn arbitrary_bytes_never_panic() {
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for _ in 0..5_000 {
+fn arbitrary_bytes_never_panic_and_the_decoder_recovers() {
+    let mut rng = TestRng::new(0x2545_f491_4f6c_dd1d);
+    for round in 0..5_000 {
         let mut decoder = KeyDecoder::new();
         for _ in 0..8 {
-            let len = (next() % 24) as usize;
+            let len = rng.below(24);
             let bytes: Vec<u8> = (0..len)
-                .map(|_| match next() % 4 {
+                .map(|_| match rng.below(4) {
                     0 => 0x1b,
                     1 => b'[',
-                    _ => next() as u8,
+                    _ => rng.byte(),
                 })
                 .collect();
             decoder.feed(&bytes);
-            if next() % 3 == 0 {
+            if rng.below(3) == 0 {
                 decoder.flush();
             }
         }
+        decoder.flush();
+        assert!(
+            !decoder.is_waiting(),
+            "round {round}: still waiting after a flush"
+        );
+        assert_eq!(decoder.feed(b"q"), chars("q"), "round {round}");
     }
 }

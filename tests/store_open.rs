@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::rng::TestRng;
 use common::*;
 use hireterm::store::{Store, StoreError};
 use std::path::Path;
@@ -119,12 +120,9 @@ fn scribble_over_the_middle(db: &TempDb) {
     let file = db.path().join("db");
     let mut bytes = std::fs::read(&file).unwrap();
     let middle = bytes.len() / 2;
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut rng = TestRng::new(0x2545_f491_4f6c_dd1d);
     for byte in &mut bytes[middle..middle + 4096] {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        *byte = state as u8;
+        *byte = rng.byte();
     }
     std::fs::write(&file, bytes).unwrap();
 }

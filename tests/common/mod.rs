@@ -1,6 +1,8 @@
 //! Shared test helpers: a real database in a temporary folder, a fixed clock,
-//! and record builders.
+//! record builders, and a seeded random generator (`rng::TestRng`).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod rng;
 
 use chrono::{DateTime, TimeZone, Utc};
 use hireterm::domain::*;
