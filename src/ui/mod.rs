@@ -153,7 +153,7 @@ fn one_column_each(text: &str) -> bool {
 
 /// Writes `text` at `(x, y)` in at most `width` columns, as
 /// `Buffer::set_stringn` does, but without splitting it into graphemes
-/// when it is [`one_column_each`]: the candidates table writes a few
+/// when it is `one_column_each`: the candidates table writes a few
 /// hundred cells of text a frame, and in a server every frame of every
 /// session counts.
 pub fn put(buffer: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
