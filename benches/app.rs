@@ -41,7 +41,7 @@ fn sorting(c: &mut Criterion) {
         actor: "bench".into(),
         clock: Arc::new(FixedClock(now)),
         keymap: Keymap::defaults(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
     };
     let mut app = App::new(Arc::new(store), options).unwrap();

@@ -47,7 +47,7 @@ fn app_options() -> AppOptions {
         actor: "bench".into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
     }
 }
@@ -377,7 +377,7 @@ fn first_frame_breakdown(fixture: &Fixture) {
             .find(|e| e.status == EngagementStatus::Open)
             .or_else(|| data.engagements().first());
         let mut matrix = MatrixState::new();
-        matrix.rebuild(&data, engagement, &candidates.order);
+        matrix.rebuild(&data, engagement, &candidates.order, &Default::default());
         split(3);
         drop((data, candidates, matrix));
         split(4);

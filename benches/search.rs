@@ -112,7 +112,7 @@ fn bench_size(c: &mut Criterion, n: usize, with_baseline: bool) {
     let catalog = Catalog::builtin();
     let data = generate(&demo_options(n, 12), catalog);
     let started = Instant::now();
-    let index = SearchIndex::build(&data.candidates, &data.engagements, catalog);
+    let index = SearchIndex::build(&data.candidates, &data.engagements, &data.clients, catalog);
     println!("index of {n} candidates built in {:.2?}", started.elapsed());
     let ours = report(
         &format!("search {n}"),

@@ -304,7 +304,12 @@ fn sorting_the_matrix_by_score_puts_the_best_fit_first() {
         .order
         .iter()
         .map(|&i| {
-            hireterm::domain::match_score(&app.data().candidates()[i as usize], engagement).score
+            hireterm::domain::match_score(
+                &app.data().candidates()[i as usize],
+                engagement,
+                &Default::default(),
+            )
+            .score
         })
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
@@ -319,7 +324,7 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
         actor: "tester".into(),
         clock: std::sync::Arc::new(hireterm::domain::FixedClock(now())),
         keymap: Keymap::with_overrides(overrides).unwrap(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
     };
     let mut app = App::new(demo_store(&db, 30, 2), options).unwrap();
@@ -556,7 +561,7 @@ fn the_attention_pane_lists_the_latest_concern_first_and_jumps_to_the_card() {
     use hireterm::app::attention::{Concern, items};
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 200, 6), 120, 40);
-    let list = items(app.data(), app.aging(), now());
+    let list = items(app.data(), app.policy(), now());
     assert!(
         list.iter()
             .any(|i| matches!(i.concern, Concern::Stuck { .. })),
@@ -585,7 +590,7 @@ fn the_attention_pane_lists_the_latest_concern_first_and_jumps_to_the_card() {
                 candidate,
                 ..
             } => Some((i, engagement, candidate)),
-            Concern::Breached { .. } => None,
+            _ => None,
         })
         .expect("the demo has a stuck card on the attention list");
     press(&mut app, "4");
@@ -607,11 +612,11 @@ fn a_stricter_aging_policy_flags_more_cards() {
     use hireterm::app::attention::items;
     let db = TempDb::new();
     let app = app_on(demo_store(&db, 200, 6), 120, 40);
-    let default = items(app.data(), app.aging(), now()).len();
-    let mut strict = hireterm::domain::AgingPolicy::default();
+    let default = items(app.data(), app.policy(), now()).len();
+    let mut strict = hireterm::domain::Policy::default();
     for stage in hireterm::domain::Stage::PIPELINE {
         if stage.is_active() {
-            strict.set(stage, Some(1));
+            strict.aging.set(stage, Some(1));
         }
     }
     assert!(items(app.data(), &strict, now()).len() > default);

@@ -259,7 +259,7 @@ fn ids_and_codes_stored_with_control_characters_are_exported_clean() {
     let ana = store.add_candidate(ana, &stamp()).unwrap();
     let mut hostile = engagement("Platform");
     hostile.role = RoleId::new("devops\u{202e}\u{1b}[2J");
-    let hostile = store.add_engagement(hostile, &stamp()).unwrap();
+    let hostile = store_engagement(&store, hostile);
     store
         .open_application(hostile.id, ana.id, Stage::TechnicalInterview, &stamp())
         .unwrap();

@@ -164,7 +164,7 @@ fn an_engagement_the_store_accepts_saves_from_the_form_untouched() {
         currency: "EUR".into(),
         ..RateRange::usd(250, 300)
     });
-    let big = store.add_engagement(big, &stamp()).unwrap();
+    let big = store_engagement(&store, big);
     let mut app = app_on(std::sync::Arc::new(store), 120, 40);
     press(&mut app, "2 E");
     focus_field(&mut app, "Status");

@@ -605,7 +605,11 @@ fn engagement_and_scorecard_text_from_a_file_is_cleaned() {
     let store = db.open();
     let stored = &store.engagements().unwrap()[0];
     assert_eq!(stored.title, "Platform team");
-    assert_eq!(stored.client, "[2JAcme");
+    let client = store.client(stored.client).unwrap().unwrap();
+    assert_eq!(
+        client.name, "[2JAcme",
+        "the client made from the name, cleaned"
+    );
     assert_eq!(stored.requirements[0].skill.as_str(), "kubernetes");
     let apps = store.applications().unwrap();
     let scored = apps.iter().find(|a| !a.scorecards.is_empty()).unwrap();
@@ -657,7 +661,11 @@ fn ids_too_large_to_count_past_are_refused_not_overflowed() {
     assert!(store.import_candidates(&[huge], &stamp()).is_err());
     let mut huge = engagement("Platform");
     huge.id = hireterm::domain::EngagementId(u64::MAX);
-    assert!(store.import_engagements(&[huge], &stamp()).is_err());
+    assert!(
+        store
+            .import_engagements(&[(huge, "Acme".into())], &stamp())
+            .is_err()
+    );
 }
 
 #[test]

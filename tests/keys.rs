@@ -106,7 +106,7 @@ fn app_with_keymap(store: Arc<hireterm::store::Store>, overrides: &str) -> App {
         actor: "tester".into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::with_overrides(overrides).unwrap(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
     };
     let mut app = App::new(store, options).unwrap();

@@ -18,7 +18,12 @@ fn index_with(extra: Vec<Candidate>) -> SearchIndex {
     };
     let mut data = hireterm::demo::generate(&options, Catalog::builtin());
     data.candidates.extend(extra);
-    SearchIndex::build(&data.candidates, &data.engagements, Catalog::builtin())
+    SearchIndex::build(
+        &data.candidates,
+        &data.engagements,
+        &data.clients,
+        Catalog::builtin(),
+    )
 }
 
 fn first(index: &SearchIndex, query: &str) -> Hit {

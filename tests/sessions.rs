@@ -24,7 +24,7 @@ fn session(records: &Arc<Records>, actor: &str) -> App {
         actor: actor.into(),
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
     };
     let mut app = App::with_records(Arc::clone(records), options);

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hireterm::app::Keymap;
-use hireterm::domain::{AgingPolicy, SystemClock};
+use hireterm::domain::SystemClock;
 use hireterm::serve::log::Log;
 use hireterm::serve::{AppSetup, ServeConfig, Server};
 use hireterm::store::Store;
@@ -103,7 +103,7 @@ async fn serve(dir: &Path, keys: &str) -> Running {
     };
     let setup = AppSetup {
         keymap: Keymap::defaults(),
-        aging: AgingPolicy::default(),
+        policy: Default::default(),
         notice: None,
         clock: Arc::new(SystemClock),
         theme: Theme::MONO,

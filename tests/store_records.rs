@@ -34,9 +34,7 @@ fn candidates_round_trip_and_survive_a_reopen() {
 fn engagements_round_trip_and_update() {
     let db = TempDb::new();
     let store = db.open();
-    let mut e = store
-        .add_engagement(engagement("2 DevOps developers"), &stamp())
-        .unwrap();
+    let mut e = store_engagement(&store, engagement("2 DevOps developers"));
     assert_eq!(e.id, EngagementId(1));
     e.status = EngagementStatus::OnHold;
     e.headcount = 3;
@@ -135,7 +133,7 @@ fn a_stage_change_writes_the_application_and_its_event_together() {
     let c = store
         .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
         .unwrap();
-    let e = store.add_engagement(engagement("SRE"), &stamp()).unwrap();
+    let e = store_engagement(&store, engagement("SRE"));
     store
         .open_application(e.id, c.id, Stage::Sourced, &stamp())
         .unwrap();
@@ -172,7 +170,7 @@ fn an_illegal_move_writes_nothing() {
     let c = store
         .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
         .unwrap();
-    let e = store.add_engagement(engagement("SRE"), &stamp()).unwrap();
+    let e = store_engagement(&store, engagement("SRE"));
     store
         .open_application(e.id, c.id, Stage::Offer, &stamp())
         .unwrap();
@@ -195,7 +193,7 @@ fn rejection_keeps_its_reason_and_history() {
     let c = store
         .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
         .unwrap();
-    let e = store.add_engagement(engagement("SRE"), &stamp()).unwrap();
+    let e = store_engagement(&store, engagement("SRE"));
     store
         .open_application(e.id, c.id, Stage::Screening, &stamp())
         .unwrap();
@@ -215,7 +213,7 @@ fn applications_need_existing_records_and_are_unique() {
     let c = store
         .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
         .unwrap();
-    let e = store.add_engagement(engagement("SRE"), &stamp()).unwrap();
+    let e = store_engagement(&store, engagement("SRE"));
     let missing = store.open_application(EngagementId(9), c.id, Stage::Sourced, &stamp());
     assert!(matches!(
         missing,
@@ -225,7 +223,16 @@ fn applications_need_existing_records_and_are_unique() {
         .open_application(e.id, c.id, Stage::Sourced, &stamp())
         .unwrap();
     let twice = store.open_application(e.id, c.id, Stage::Sourced, &stamp());
-    assert!(matches!(twice, Err(StoreError::AlreadyApplied { .. })));
+    assert!(
+        matches!(
+            twice,
+            Err(StoreError::AlreadyInPipeline {
+                stage: Stage::Sourced,
+                ..
+            })
+        ),
+        "refused, naming the stage it is at"
+    );
     let nowhere = store.move_stage(e.id, CandidateId(7), Stage::Screening, None, &stamp());
     assert!(matches!(nowhere, Err(StoreError::NoApplication { .. })));
 }
@@ -271,7 +278,7 @@ fn bulk_applications_keep_backdated_histories_as_events() {
     let c = store
         .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
         .unwrap();
-    let e = store.add_engagement(engagement("SRE"), &stamp()).unwrap();
+    let e = store_engagement(&store, engagement("SRE"));
     let start = now() - chrono::TimeDelta::days(30);
     let mut app = Application::new(e.id, c.id, Stage::Sourced, start, "ana.recruiter");
     app.move_to(

@@ -1,13 +1,16 @@
 //! The "Needs attention" pane: every application past its stage's aging
-//! threshold and every engagement that broke its 48-hour shortlist
-//! promise, the latest first.
+//! threshold, every open engagement that broke its 48-hour promise, every
+//! submittal whose client answer is overdue, and every placement ending
+//! soon; the latest concern first.
 
 use super::list::ListCursor;
 use super::records::data::Data;
 use crate::domain::time::days_between;
 use crate::domain::{
-    AgingPolicy, CandidateId, EngagementId, Shortlist, Stage, Timestamp, shortlist,
+    CandidateId, EngagementId, EngagementStatus, PlacementId, Policy, Promise, Stage, SubmittalId,
+    Timestamp,
 };
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Concern {
@@ -18,11 +21,57 @@ pub enum Concern {
         stage: Stage,
         days_in_stage: i64,
     },
-    /// An engagement without its shortlist after 48 hours.
+    /// An open engagement whose shortlist did not reach the client in time.
     Breached {
         engagement: EngagementId,
         have: usize,
     },
+    /// A submittal the client has not answered within the days allowed.
+    Unanswered {
+        submittal: SubmittalId,
+        engagement: EngagementId,
+        candidate: CandidateId,
+    },
+    /// A placement ending within the days set (`[placements]`).
+    Ending {
+        placement: PlacementId,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        on: NaiveDate,
+    },
+}
+
+impl Concern {
+    /// The card it is about, if it is about one.
+    pub fn card(&self) -> Option<(EngagementId, CandidateId)> {
+        match *self {
+            Concern::Stuck {
+                engagement,
+                candidate,
+                ..
+            }
+            | Concern::Unanswered {
+                engagement,
+                candidate,
+                ..
+            }
+            | Concern::Ending {
+                engagement,
+                candidate,
+                ..
+            } => Some((engagement, candidate)),
+            Concern::Breached { .. } => None,
+        }
+    }
+
+    pub fn engagement(&self) -> EngagementId {
+        match *self {
+            Concern::Stuck { engagement, .. }
+            | Concern::Breached { engagement, .. }
+            | Concern::Unanswered { engagement, .. }
+            | Concern::Ending { engagement, .. } => engagement,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,12 +82,23 @@ pub struct Item {
 }
 
 /// Everything that needs attention now, the most recent concern first.
-pub fn items(data: &Data, policy: &AgingPolicy, now: Timestamp) -> Vec<Item> {
+pub fn items(data: &Data, policy: &Policy, now: Timestamp) -> Vec<Item> {
     let mut items = Vec::new();
+    breached(data, policy, now, &mut items);
+    stuck(data, policy, now, &mut items);
+    unanswered(data, policy, now, &mut items);
+    ending(data, policy, now, &mut items);
+    items.sort_by_key(|item| std::cmp::Reverse(item.since));
+    items
+}
+
+fn breached(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
+    let submittals = data.agency().submittals();
     for engagement in data.engagements() {
-        let pipeline = data.pipeline(engagement.id);
-        if engagement.status == crate::domain::EngagementStatus::Open
-            && let Shortlist::Breached { have, due } = shortlist(engagement, pipeline, now)
+        if engagement.status != EngagementStatus::Open {
+            continue;
+        }
+        if let Promise::Breached { have, due } = policy.promise.promise(engagement, submittals, now)
         {
             let concern = Concern::Breached {
                 engagement: engagement.id,
@@ -49,8 +109,13 @@ pub fn items(data: &Data, policy: &AgingPolicy, now: Timestamp) -> Vec<Item> {
                 since: due,
             });
         }
-        for app in pipeline {
-            if let Some(since) = policy.overdue_since(app, now) {
+    }
+}
+
+fn stuck(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
+    for engagement in data.engagements() {
+        for app in data.pipeline(engagement.id) {
+            if let Some(since) = policy.aging.overdue_since(app, now) {
                 let entered = app.entered_stage_at().unwrap_or(now);
                 let concern = Concern::Stuck {
                     engagement: app.engagement,
@@ -62,8 +127,39 @@ pub fn items(data: &Data, policy: &AgingPolicy, now: Timestamp) -> Vec<Item> {
             }
         }
     }
-    items.sort_by_key(|item| std::cmp::Reverse(item.since));
-    items
+}
+
+fn unanswered(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
+    for s in data.agency().submittals() {
+        if let Some(since) = s.answer_overdue_since(policy.answer_days, now) {
+            let concern = Concern::Unanswered {
+                submittal: s.id,
+                engagement: s.engagement,
+                candidate: s.candidate,
+            };
+            items.push(Item { concern, since });
+        }
+    }
+}
+
+fn ending(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
+    let today = now.date_naive();
+    for p in data.agency().placements() {
+        if !p.is_ended_early()
+            && p.ends_within(today, policy.ending_days)
+            && let Some(on) = p.ends_on()
+        {
+            let concern = Concern::Ending {
+                placement: p.id,
+                engagement: p.engagement,
+                candidate: p.candidate,
+                on,
+            };
+            let since =
+                now - chrono::Duration::days((on - today).num_days().min(policy.ending_days));
+            items.push(Item { concern, since });
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

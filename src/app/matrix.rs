@@ -92,6 +92,7 @@ impl MatrixState {
         data: &Data,
         engagement: Option<&Engagement>,
         candidates_order: &[u32],
+        fx: &crate::domain::Fx,
     ) {
         self.order = match (self.source, engagement) {
             (MatrixRows::Pipeline, Some(e)) => {
@@ -112,7 +113,7 @@ impl MatrixState {
             let scores: Vec<u8> = self
                 .order
                 .iter()
-                .map(|&i| match_score(&data.candidates()[i as usize], e).score)
+                .map(|&i| match_score(&data.candidates()[i as usize], e, fx).score)
                 .collect();
             let mut paired: Vec<(u8, u32)> =
                 scores.into_iter().zip(self.order.iter().copied()).collect();

@@ -41,7 +41,7 @@ pub use input::{Input, Key, KeyCode, Mods};
 pub use keymap::Keymap;
 
 use crate::catalog::Catalog;
-use crate::domain::{Clock, Engagement, EngagementId, EngagementStatus, Stamp};
+use crate::domain::{Clock, Engagement, EngagementId, EngagementStatus, Policy, Stamp};
 use crate::store::Store;
 use candidates::CandidatesState;
 use matrix::MatrixState;
@@ -97,8 +97,8 @@ pub struct AppOptions {
     pub actor: String,
     pub clock: Arc<dyn Clock>,
     pub keymap: Keymap,
-    /// Days in stage before a card needs attention.
-    pub aging: crate::domain::AgingPolicy,
+    /// The firm's rules: aging, the promise, money, answer times.
+    pub policy: Policy,
     /// Shown in the status bar at start (a bad keymap file, say).
     pub notice: Option<Status>,
     /// This session among those sharing the records (0 for a local
@@ -114,7 +114,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     actor: String,
     keymap: Keymap,
-    aging: crate::domain::AgingPolicy,
+    policy: Policy,
     /// The snapshot of the records this session draws, at version `seen`.
     data: Arc<Data>,
     seen: u64,
@@ -168,7 +168,7 @@ impl App {
             clock: options.clock,
             actor: options.actor,
             keymap: options.keymap,
-            aging: options.aging,
+            policy: options.policy,
             data,
             seen,
             views: Views::default(),
@@ -288,7 +288,10 @@ impl App {
         &self.detail_feed
     }
     pub fn aging(&self) -> &crate::domain::AgingPolicy {
-        &self.aging
+        &self.policy.aging
+    }
+    pub fn policy(&self) -> &Policy {
+        &self.policy
     }
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()

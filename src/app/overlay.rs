@@ -4,6 +4,7 @@
 
 use super::form::candidate::CandidateForm;
 use super::form::engagement::EngagementForm;
+use super::form::picks::Sources;
 use super::prompt::Outcome;
 use super::prompt::duplicate::DuplicatePrompt;
 use super::prompt::exit::ExitPrompt;
@@ -13,6 +14,7 @@ use super::prompt::palette::Palette;
 use super::prompt::picker::Picker;
 use super::prompt::scorecard::ScorecardForm;
 use super::prompt::tag::TagPrompt;
+use super::records::data::Data;
 use super::{Action, App, Context};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +54,11 @@ impl App {
         let page = self.page_rows();
         let now = self.clock.now();
         let (catalog, data) = (self.catalog, std::sync::Arc::clone(&self.data));
+        let clients = client_choices(&data);
+        let sources = Sources {
+            catalog,
+            clients: &clients,
+        };
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -86,11 +93,11 @@ impl App {
                 let done = form.handle(action);
                 self.settle_prompt_or(done, "scorecard discarded", App::save_scorecard)
             }
-            Overlay::CandidateForm(sheet) => match sheet.handle(action, catalog, now) {
+            Overlay::CandidateForm(sheet) => match sheet.handle(action, &sources, now) {
                 Outcome::Submit(candidate) => self.save_candidate(candidate),
                 other => self.settle_form(other),
             },
-            Overlay::EngagementForm(sheet) => match sheet.handle(action, catalog, now) {
+            Overlay::EngagementForm(sheet) => match sheet.handle(action, &sources, now) {
                 Outcome::Submit(engagement) => self.save_engagement(engagement),
                 other => self.settle_form(other),
             },
@@ -135,7 +142,11 @@ impl App {
 
     /// Pasted text, into the prompt on top if it takes text.
     pub(super) fn paste_into_overlay(&mut self, text: &str) {
-        let catalog = self.catalog;
+        let clients = client_choices(&self.data);
+        let sources = Sources {
+            catalog: self.catalog,
+            clients: &clients,
+        };
         match &mut self.overlay {
             Some(Overlay::Palette(palette)) => palette.paste(text),
             Some(Overlay::Picker(picker)) => picker.paste(text, self.data.engagements()),
@@ -145,9 +156,17 @@ impl App {
             Some(Overlay::Scorecard(form)) if form.row == form.notes_row() => {
                 form.notes.insert(text)
             }
-            Some(Overlay::CandidateForm(sheet)) => sheet.form.paste(text, catalog),
-            Some(Overlay::EngagementForm(sheet)) => sheet.form.paste(text, catalog),
+            Some(Overlay::CandidateForm(sheet)) => sheet.form.paste(text, &sources),
+            Some(Overlay::EngagementForm(sheet)) => sheet.form.paste(text, &sources),
             _ => {}
         }
     }
+}
+
+/// The clients a form's client field picks from, as (id, name).
+fn client_choices(data: &Data) -> Vec<(String, String)> {
+    let clients = data.agency().clients().iter();
+    clients
+        .map(|c| (c.id.0.to_string(), c.name.clone()))
+        .collect()
 }

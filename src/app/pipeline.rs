@@ -5,7 +5,7 @@ use super::list::{ListCursor, Motion};
 use super::records::data::Data;
 use crate::domain::time::days_between;
 use crate::domain::{
-    Application, Candidate, Engagement, EngagementId, MatchScore, Stage, Timestamp, match_score,
+    Application, Candidate, Engagement, EngagementId, Fx, MatchScore, Stage, Timestamp, match_score,
 };
 
 /// The board's columns: the pipeline stages. Exits leave the board.
@@ -37,11 +37,12 @@ pub struct Slot {
 /// The cards of every column, longest in stage first: who is stuck shows
 /// at the top.
 pub fn board<'a>(data: &'a Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Card<'a>>> {
-    cards(data, engagement.id, &slots(data, engagement, now))
+    let slots = slots(data, engagement, &crate::domain::Fx::default(), now);
+    cards(data, engagement.id, &slots)
 }
 
 /// [`board`] as positions.
-pub fn slots(data: &Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Slot>> {
+pub fn slots(data: &Data, engagement: &Engagement, fx: &Fx, now: Timestamp) -> Vec<Vec<Slot>> {
     let mut columns: Vec<Vec<Slot>> = COLUMNS.iter().map(|_| Vec::new()).collect();
     for (index, application) in data.pipeline(engagement.id).iter().enumerate() {
         let (Some(column), Some(at)) = (
@@ -55,7 +56,7 @@ pub fn slots(data: &Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Sl
             application: index as u32,
             candidate: at as u32,
             days_in_stage: days_between(entered, now),
-            score: match_score(&data.candidates()[at], engagement),
+            score: match_score(&data.candidates()[at], engagement, fx),
         });
     }
     let candidates = data.candidates();

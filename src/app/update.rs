@@ -254,16 +254,12 @@ impl App {
             return self.attention.cursor.apply(motion, count, self.page_rows());
         }
         let selected = self.views.attention().get(self.attention.cursor.selected);
-        match selected.map(|item| item.concern.clone()) {
-            Some(super::attention::Concern::Stuck {
-                engagement,
-                candidate,
-                ..
-            }) => self.jump_to_card(engagement, candidate),
-            Some(super::attention::Concern::Breached { engagement, .. }) => {
-                self.show_engagement(engagement)
-            }
-            None => {}
+        let Some(concern) = selected.map(|item| item.concern.clone()) else {
+            return;
+        };
+        match concern.card() {
+            Some((engagement, candidate)) => self.jump_to_card(engagement, candidate),
+            None => self.show_engagement(concern.engagement()),
         }
     }
 

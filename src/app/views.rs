@@ -8,7 +8,7 @@ use super::attention::{self, Item};
 use super::pipeline::{self, Card, Slot};
 use super::records::data::Data;
 use super::{App, Pane};
-use crate::domain::{AgingPolicy, Engagement, EngagementId, Timestamp};
+use crate::domain::{Engagement, EngagementId, Policy, Timestamp};
 
 /// How long a view stays fresh with no change: time in stage is counted
 /// in days, so a minute is plenty.
@@ -27,17 +27,17 @@ impl Views {
     pub fn compute(
         data: &Data,
         engagement: Option<&Engagement>,
-        aging: &AgingPolicy,
+        policy: &Policy,
         now: Timestamp,
     ) -> Views {
         let board = match engagement {
-            Some(e) => pipeline::slots(data, e, now),
+            Some(e) => pipeline::slots(data, e, &policy.money.fx, now),
             None => Vec::new(),
         };
         Views {
             board,
             engagement: engagement.map(|e| e.id),
-            attention: attention::items(data, aging, now),
+            attention: attention::items(data, policy, now),
             computed_at: now,
         }
     }
@@ -66,7 +66,7 @@ impl App {
     /// another engagement or another order of the candidates.
     pub(super) fn refresh_views(&mut self) {
         let now = self.clock.now();
-        self.views = Views::compute(&self.data, self.engagement(), &self.aging, now);
+        self.views = Views::compute(&self.data, self.engagement(), &self.policy, now);
         let page = self.page_rows();
         let board = self.views.board(&self.data);
         self.pipeline.clamp(&board, page);
@@ -84,8 +84,12 @@ impl App {
 
     pub(super) fn rebuild_matrix(&mut self) {
         let engagement = self.engagement.and_then(|id| self.data.engagement(id));
-        self.matrix
-            .rebuild(&self.data, engagement, &self.candidates.order);
+        self.matrix.rebuild(
+            &self.data,
+            engagement,
+            &self.candidates.order,
+            &self.policy.money.fx,
+        );
         self.matrix
             .rows
             .clamp(self.matrix.order.len(), self.page_rows());

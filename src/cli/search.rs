@@ -79,6 +79,7 @@ pub fn search(store: &Store, args: &SearchArgs) -> Result<ExitCode> {
     let index = SearchIndex::build(
         &store.candidates()?,
         &store.engagements()?,
+        &store.clients()?,
         Catalog::builtin(),
     );
     let hits = index.search(

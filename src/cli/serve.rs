@@ -62,13 +62,13 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let config = serve_config(args)?;
     let log = Log::stderr();
     quiet_panics(log.clone());
-    let (keymap, aging, notice) = super::tui::app_settings();
+    let (keymap, policy, notice) = super::tui::app_settings();
     if let Some(notice) = &notice {
         log.line(&notice.text);
     }
     let setup = AppSetup {
         keymap,
-        aging,
+        policy,
         notice,
         clock: Arc::new(SystemClock),
         theme: Theme::from_env(),

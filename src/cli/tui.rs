@@ -3,7 +3,7 @@
 
 use super::report;
 use crate::app::{App, AppOptions, Keymap, Status};
-use crate::domain::{AgingPolicy, SystemClock};
+use crate::domain::{Policy, SystemClock};
 use crate::store::Store;
 use color_eyre::eyre::Result;
 use std::io::IsTerminal;
@@ -41,16 +41,16 @@ fn load_keymap() -> (Keymap, Option<Status>) {
     }
 }
 
-/// The keymap and aging thresholds from the config directory, and the
-/// first problem with either, for the status bar.
-pub(super) fn app_settings() -> (Keymap, AgingPolicy, Option<Status>) {
+/// The keymap and the rules (`config.toml`) from the config directory,
+/// and the first problem with either, for the status bar.
+pub(super) fn app_settings() -> (Keymap, Policy, Option<Status>) {
     let (keymap, keymap_notice) = load_keymap();
-    let (aging, aging_notice) = super::config::load_aging();
-    let notice = keymap_notice.or(aging_notice.map(|text| Status {
+    let (policy, policy_notice) = super::config::load_policy();
+    let notice = keymap_notice.or(policy_notice.map(|text| Status {
         text,
         is_error: true,
     }));
-    (keymap, aging, notice)
+    (keymap, policy, notice)
 }
 
 pub fn open(store: Store, actor: String) -> Result<ExitCode> {
@@ -58,13 +58,13 @@ pub fn open(store: Store, actor: String) -> Result<ExitCode> {
         report::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (keymap, aging, notice) = app_settings();
+    let (keymap, policy, notice) = app_settings();
     let options = AppOptions {
         session: 0,
         actor,
         clock: Arc::new(SystemClock),
         keymap,
-        aging,
+        policy,
         notice,
     };
     let mut app = App::new(Arc::new(store), options)?;

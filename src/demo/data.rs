@@ -35,12 +35,28 @@ pub(super) const TAGS: &[&str] = &[
 ];
 
 #[rustfmt::skip]
+/// The agency's recruiters, who own the engagements.
+pub(super) const OWNERS: &[&str] = &["Ana Ribeiro", "Bruno Costa", "Chen Wei", "Dana Levy"];
+
 pub(super) const CLIENTS: &[&str] = &[
-    "Northwind Logistics", "Helios Health", "Contoso Retail", "Fabrikam Payments",
-    "Tailspin Travel", "Bluefin Analytics", "Kestrel Insurance", "Granite Bank",
-    "Verdant Agritech", "Pioneer Telecom",
-    "Atlas Mobility", "Nimbus Cloudworks", "Harbor Biotech", "Meridian Education",
-    "Müller & Söhne Maschinenbau", "São Jorge Seguros", "Nordlys Energi", "Banco Andino",
+    "Northwind Logistics",
+    "Helios Health",
+    "Contoso Retail",
+    "Fabrikam Payments",
+    "Tailspin Travel",
+    "Bluefin Analytics",
+    "Kestrel Insurance",
+    "Granite Bank",
+    "Verdant Agritech",
+    "Pioneer Telecom",
+    "Atlas Mobility",
+    "Nimbus Cloudworks",
+    "Harbor Biotech",
+    "Meridian Education",
+    "Müller & Söhne Maschinenbau",
+    "São Jorge Seguros",
+    "Nordlys Energi",
+    "Banco Andino",
 ];
 
 #[rustfmt::skip]

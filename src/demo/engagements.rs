@@ -19,9 +19,25 @@ impl World<'_> {
             .unzip()
     }
 
+    /// Every client of the demo, ids 1..=k in the order of `CLIENTS`.
+    pub(super) fn clients(&self) -> Vec<Client> {
+        CLIENTS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Client {
+                id: ClientId(i as u64 + 1),
+                name: name.to_string(),
+                contacts: Vec::new(),
+                notes: String::new(),
+                created_at: self.ago(120 * DAY),
+            })
+            .collect()
+    }
+
     pub(super) fn engagement(&self, index: usize, role: usize, model: HiringModel) -> Engagement {
         let mut rng = Rng::new(self.seed, KIND_ENGAGEMENT, index as u64);
         let client = *rng.pick(CLIENTS);
+        let client_index = CLIENTS.iter().position(|c| *c == client).unwrap_or(0);
         let headcount = rng.weighted(&[40, 30, 15, 10, 5]) as u16 + 1;
         let (profile, role) = (&self.profiles[role], &self.catalog.roles()[role]);
         // The first two are the oldest and open, so that the stuck
@@ -35,12 +51,14 @@ impl World<'_> {
         };
         Engagement {
             id: EngagementId(index as u64 + 1),
-            client: client.to_string(),
+            client: ClientId(client_index as u64 + 1),
+            owner: OWNERS[index % OWNERS.len()].to_string(),
             title: title(&role.name, client, headcount, model, &mut rng),
             role: role.id.clone(),
             requirements: self.requirements(profile, &mut rng),
             headcount,
             budget: budget_for(profile.expected_level(), &mut rng),
+            bill_rate: None,
             model,
             status,
             opened_at,

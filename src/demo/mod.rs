@@ -7,12 +7,12 @@
 //! candidate 17 is the same whether 500 or 1,000,000 are generated.
 
 use crate::catalog::Catalog;
-use crate::domain::Stamp;
 use crate::domain::{
     Application, Candidate, CandidateId, Category, Engagement, EngagementId, EngagementStatus,
     HiringModel, Level, Location, Priority, RateRange, Requirement, Role, SkillLevel, Source,
     Stage, Timestamp,
 };
+use crate::domain::{Client, ClientId, Stamp};
 use crate::store::{BulkReport, Store};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
@@ -55,6 +55,8 @@ impl Default for DemoOptions {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoData {
+    /// Ids 1..=k, in order.
+    pub clients: Vec<Client>,
     /// Ids 1..=n, in order.
     pub candidates: Vec<Candidate>,
     /// Ids 1..=m, in order.
@@ -66,14 +68,22 @@ pub struct DemoData {
 /// Writes generated data to a store, mapping the generator's ids to the
 /// ones the store hands out (they differ when the store is not empty).
 pub fn write(store: &Store, mut data: DemoData, stamp: &Stamp) -> crate::store::Result<BulkReport> {
-    let candidate_ids = store.add_candidates(&data.candidates, stamp)?;
-    let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
     // Generated ids are 1..=n in order, so id k maps to position k - 1.
     let remap = |id: u64, ids: &[u64]| {
         ids.get((id as usize).wrapping_sub(1))
             .copied()
             .unwrap_or(id)
     };
+    let client_ids: Vec<u64> = store
+        .add_clients(&data.clients, stamp)?
+        .iter()
+        .map(|c| c.0)
+        .collect();
+    for engagement in &mut data.engagements {
+        engagement.client = ClientId(remap(engagement.client.0, &client_ids));
+    }
+    let candidate_ids = store.add_candidates(&data.candidates, stamp)?;
+    let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
     let candidates: Vec<u64> = candidate_ids.iter().map(|c| c.0).collect();
     let engagements: Vec<u64> = engagement_ids.iter().map(|e| e.0).collect();
     for app in &mut data.applications {
@@ -103,6 +113,7 @@ pub fn generate(options: &DemoOptions, catalog: &Catalog) -> DemoData {
         world.pipeline(index, engagement, &pool, &mut applications);
     }
     DemoData {
+        clients: world.clients(),
         candidates,
         engagements,
         applications,

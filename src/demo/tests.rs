@@ -165,8 +165,12 @@ fn skills_follow_the_primary_role() {
 #[test]
 fn engagements_are_plausible() {
     let catalog = Catalog::builtin();
-    for engagement in demo(100, 12, 42).engagements {
-        assert!(text::is_clean(&engagement.client, false));
+    let data = demo(100, 12, 42);
+    for client in &data.clients {
+        assert!(text::is_clean(&client.name, false) && client.problems().is_empty());
+    }
+    for engagement in data.engagements {
+        assert!(data.clients.iter().any(|c| c.id == engagement.client));
         assert!(text::is_clean(&engagement.title, false) && !engagement.title.is_empty());
         assert!((1..=5).contains(&engagement.headcount));
         let musts = engagement.musts().count();

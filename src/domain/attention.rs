@@ -1,8 +1,6 @@
-//! What needs a hiring manager's attention: applications past their
-//! stage's aging threshold, and engagements that broke the promise of a
-//! shortlist within 48 hours of opening.
+//! How long an application may stay in a stage before it needs a hiring
+//! manager's attention. (The 48-hour promise is in `promise.rs`.)
 
-use super::engagement::Engagement;
 use super::pipeline::Application;
 use super::stage::Stage;
 use super::time::Timestamp;
@@ -42,54 +40,10 @@ impl AgingPolicy {
     }
 }
 
-/// The staffing promise: three candidates past Screening within 48 hours
-/// of an engagement opening.
-pub const SHORTLIST_SIZE: usize = 3;
-pub const SHORTLIST_HOURS: i64 = 48;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortlist {
-    /// Three reached past Screening, the third at this time.
-    Met { at: Timestamp, on_time: bool },
-    /// Not yet, and still time: `have` of three, due then.
-    Pending { have: usize, due: Timestamp },
-    /// Not met, and the 48 hours are over.
-    Breached { have: usize, due: Timestamp },
-}
-
-/// Where an engagement stands on its shortlist promise.
-pub fn shortlist(engagement: &Engagement, pipeline: &[Application], now: Timestamp) -> Shortlist {
-    let due = engagement.opened_at + TimeDelta::hours(SHORTLIST_HOURS);
-    let mut passed: Vec<Timestamp> = pipeline.iter().filter_map(passed_screening_at).collect();
-    passed.sort();
-    match passed.get(SHORTLIST_SIZE - 1) {
-        Some(&at) => Shortlist::Met {
-            at,
-            on_time: at <= due,
-        },
-        None if now <= due => Shortlist::Pending {
-            have: passed.len(),
-            due,
-        },
-        None => Shortlist::Breached {
-            have: passed.len(),
-            due,
-        },
-    }
-}
-
-/// When an application first went beyond Screening, if ever.
-fn passed_screening_at(app: &Application) -> Option<Timestamp> {
-    app.history
-        .iter()
-        .find(|c| !c.to.is_exit() && c.to > Stage::Screening)
-        .map(|c| c.at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{at, engagement_with};
+    use crate::domain::testing::at;
     use crate::domain::{CandidateId, EngagementId};
 
     fn app(candidate: u64, moves: &[(Stage, u32)]) -> Application {
@@ -111,44 +65,5 @@ mod tests {
         let mut relaxed = AgingPolicy::default();
         relaxed.set(Stage::Screening, None);
         assert_eq!(relaxed.overdue_since(&screening, at(20)), None);
-    }
-
-    #[test]
-    fn the_shortlist_is_three_past_screening_within_48_hours() {
-        let job = engagement_with(&[]); // opened on day 1, due day 3
-        let fast = [
-            app(1, &[(Stage::Sourced, 1), (Stage::TechnicalInterview, 2)]),
-            app(2, &[(Stage::Sourced, 1), (Stage::ClientInterview, 2)]),
-            app(3, &[(Stage::Screening, 1), (Stage::Offer, 3)]),
-        ];
-        assert_eq!(
-            shortlist(&job, &fast, at(9)),
-            Shortlist::Met {
-                at: at(3),
-                on_time: true
-            }
-        );
-        assert_eq!(
-            shortlist(&job, &fast[..2], at(2)),
-            Shortlist::Pending {
-                have: 2,
-                due: at(3)
-            }
-        );
-        assert_eq!(
-            shortlist(&job, &fast[..2], at(4)),
-            Shortlist::Breached {
-                have: 2,
-                due: at(3)
-            }
-        );
-        let rejected = app(4, &[(Stage::Screening, 1), (Stage::Rejected, 2)]);
-        assert_eq!(
-            shortlist(&job, &[fast[0].clone(), rejected], at(4)),
-            Shortlist::Breached {
-                have: 1,
-                due: at(3)
-            }
-        );
     }
 }

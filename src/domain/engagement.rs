@@ -1,7 +1,8 @@
 //! An engagement: what a client or team needs filled.
 
-use super::ids::EngagementId;
+use super::ids::{ClientId, EngagementId};
 use super::limits::MAX_LIST_LEN;
+use super::money::HourlyRate;
 use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
 use super::rate::RateRange;
 use super::role::RoleId;
@@ -13,14 +14,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Engagement {
     pub id: EngagementId,
-    /// The client company or internal team.
-    pub client: String,
+    /// The client company (or internal team) it is for.
+    pub client: ClientId,
+    /// The recruiter responsible.
+    pub owner: String,
     pub title: String,
     pub role: RoleId,
     pub requirements: Vec<Requirement>,
     pub headcount: u16,
-    /// Hourly budget per person.
+    /// Hourly budget per person: what the client said it would pay.
     pub budget: Option<RateRange>,
+    /// What the client pays an hour per person, as agreed; submittals and
+    /// placements may set their own.
+    pub bill_rate: Option<HourlyRate>,
     pub model: HiringModel,
     pub status: EngagementStatus,
     #[serde(with = "time::millis")]
@@ -69,7 +75,9 @@ impl Engagement {
         let headcount = headcount_problem(self.headcount);
         problems.extend(headcount.map(|message| FieldProblem::new("headcount", message)));
         problems.extend(one_line_problems("title", &self.title));
-        problems.extend(one_line_problems("client", &self.client));
+        problems.extend(one_line_problems("owner", &self.owner));
+        let bill = self.bill_rate.as_ref().and_then(HourlyRate::problem);
+        problems.extend(bill.map(|message| FieldProblem::new("bill rate", message)));
         let budget = self.budget.as_ref();
         problems.extend(budget.and_then(|b| rate_field_problem("budget", b)));
         if self.requirements.len() > MAX_LIST_LEN {
@@ -157,6 +165,14 @@ impl EngagementStatus {
 }
 
 impl Engagement {
+    /// The bill rate to quote: the one agreed, else the top of the budget.
+    pub fn quoted_bill_rate(&self) -> Option<HourlyRate> {
+        self.bill_rate.clone().or_else(|| {
+            let budget = self.budget.as_ref()?;
+            Some(HourlyRate::new(budget.max, &budget.currency))
+        })
+    }
+
     pub fn musts(&self) -> impl Iterator<Item = &Requirement> {
         self.requirements
             .iter()

@@ -1,9 +1,11 @@
 //! The append-only event log: who changed what, and when.
 
 use super::candidate::Candidate;
-use super::ids::{CandidateId, EngagementId, EventId, NoteId};
+use super::ids::{CandidateId, ClientId, EngagementId, EventId, NoteId, PlacementId, SubmittalId};
 use super::pipeline::StageChange;
+use super::placement::ChangeKind;
 use super::stage::Stage;
+use super::submittal::AnswerKind;
 use super::time::{self, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +93,50 @@ pub enum EventKind {
         candidate: CandidateId,
         merge: EventId,
     },
+    ClientAdded {
+        client: ClientId,
+    },
+    ClientUpdated {
+        client: ClientId,
+    },
+    /// An application taken out of a pipeline (an undone add): it had
+    /// only ever been where it entered.
+    ApplicationRemoved {
+        engagement: EngagementId,
+        candidate: CandidateId,
+    },
+    /// A profile sent to the client.
+    Submitted {
+        submittal: SubmittalId,
+        engagement: EngagementId,
+        candidate: CandidateId,
+    },
+    /// The client's answer to a submittal.
+    SubmittalAnswered {
+        submittal: SubmittalId,
+        candidate: CandidateId,
+        answer: AnswerKind,
+    },
+    /// A submittal taken back (an undo), or an answer taken back.
+    SubmittalRetracted {
+        submittal: SubmittalId,
+        candidate: CandidateId,
+        answer_only: bool,
+    },
+    /// A placement made, or its terms changed (extended, renewed, ended
+    /// early).
+    PlacementChanged {
+        placement: PlacementId,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        change: ChangeKind,
+    },
+    /// A placement's last change taken back (an undo).
+    PlacementChangeUndone {
+        placement: PlacementId,
+        candidate: CandidateId,
+        change: ChangeKind,
+    },
 }
 
 impl EventKind {
@@ -127,8 +173,17 @@ impl EventKind {
             | EventKind::ScorecardAdded { candidate, .. }
             | EventKind::NoteRemoved { candidate, .. }
             | EventKind::CandidateMerged { candidate, .. }
-            | EventKind::MergeUndone { candidate, .. } => Some(*candidate),
-            EventKind::EngagementAdded { .. } | EventKind::EngagementUpdated { .. } => None,
+            | EventKind::MergeUndone { candidate, .. }
+            | EventKind::ApplicationRemoved { candidate, .. }
+            | EventKind::Submitted { candidate, .. }
+            | EventKind::SubmittalAnswered { candidate, .. }
+            | EventKind::SubmittalRetracted { candidate, .. }
+            | EventKind::PlacementChanged { candidate, .. }
+            | EventKind::PlacementChangeUndone { candidate, .. } => Some(*candidate),
+            EventKind::EngagementAdded { .. }
+            | EventKind::EngagementUpdated { .. }
+            | EventKind::ClientAdded { .. }
+            | EventKind::ClientUpdated { .. } => None,
         }
     }
 

@@ -66,3 +66,18 @@ record_id!(
     NoteId,
     "N"
 );
+record_id!(
+    /// A client company, displayed as `CL2`.
+    ClientId,
+    "CL"
+);
+record_id!(
+    /// A client submittal (a profile sent to a client), displayed as `S4`.
+    SubmittalId,
+    "S"
+);
+record_id!(
+    /// A placement (a candidate placed in an engagement), displayed as `P3`.
+    PlacementId,
+    "P"
+);

@@ -3,38 +3,50 @@
 
 pub mod attention;
 pub mod candidate;
+pub mod client;
 pub mod duplicate;
 pub mod engagement;
 pub mod event;
 pub mod ids;
 pub mod limits;
+pub mod money;
 pub mod note;
 pub mod pipeline;
+pub mod placement;
+pub mod policy;
 pub mod problem;
+pub mod promise;
 pub mod rate;
 pub mod role;
 pub mod scorecard;
 pub mod scoring;
 pub mod skill;
 pub mod stage;
+pub mod submittal;
 pub mod text;
 pub mod time;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use attention::{AgingPolicy, Shortlist, shortlist};
+pub use attention::AgingPolicy;
 pub use candidate::{Candidate, Location, Source};
+pub use client::{Client, Contact};
 pub use duplicate::{Duplicate, DuplicateIndex, DuplicateReason};
 pub use engagement::{Engagement, EngagementStatus, HiringModel, Priority, Requirement};
 pub use event::{Event, EventKind, Stamp};
-pub use ids::{CandidateId, EngagementId, EventId, NoteId};
+pub use ids::{CandidateId, ClientId, EngagementId, EventId, NoteId, PlacementId, SubmittalId};
+pub use money::{Fx, HourlyRate, Margin, MissingRate, MoneyPolicy};
 pub use note::Note;
 pub use pipeline::{Application, IllegalMove, StageChange};
+pub use placement::{ChangeKind, Placement, PlacementChange, PlacementRefused, Terms};
+pub use policy::Policy;
+pub use promise::{Promise, PromisePolicy, time_to_first_submittal};
 pub use rate::RateRange;
 pub use role::{Role, RoleId, RoleSkill};
 pub use scorecard::{Recommendation, Scorecard};
 pub use scoring::{MatchScore, match_score, role_fit};
 pub use skill::{Category, Level, Skill, SkillId, SkillLevel};
 pub use stage::Stage;
+pub use submittal::{Answer, AnswerKind, Submittal, earlier_submittal};
 pub use time::{Clock, FixedClock, SystemClock, Timestamp};

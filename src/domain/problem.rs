@@ -97,10 +97,14 @@ mod tests {
         let mut e = engagement_with(&[("go", 2, true)]);
         assert!(e.field_problems().is_empty());
         e.headcount = 0;
-        e.client = "Acme\u{202E}".into();
+        e.owner = "Ana\u{202E}".into();
         e.budget = Some(RateRange::usd(60, 200_000));
+        e.bill_rate = Some(crate::domain::HourlyRate::new(95, "dollars"));
         let problems = e.field_problems();
-        assert_eq!(fields(&problems), ["headcount", "client", "budget"]);
+        assert_eq!(
+            fields(&problems),
+            ["headcount", "owner", "bill rate", "budget"]
+        );
         assert_eq!(headcount_problem(600), None);
         assert!(headcount_problem(10_001).is_some());
     }

@@ -7,9 +7,19 @@
 //!   minimum earns its fraction. With no nice-to-haves, all 40 are earned.
 //! - Levels above a requirement's minimum count for a little: 2 points a
 //!   level, 10 at most.
+//! - Budget: a candidate whose lowest rate is above the top of the
+//!   engagement's budget loses 2 points for every 5 % over (begun), 20 at
+//!   most. The rate is converted to the budget's currency first; with no
+//!   rate, no budget or no exchange rate between them, nothing is taken.
+//! - Availability: a candidate available after the engagement's target
+//!   start (else the day it opened) loses 2 points for every week late
+//!   (begun), 20 at most.
+//! - These take a qualified candidate no lower than 50, so that every
+//!   qualified candidate still outranks every unqualified one.
 
 use super::candidate::Candidate;
 use super::engagement::{Engagement, Requirement};
+use super::money::Fx;
 use super::role::Role;
 use serde::Serialize;
 
@@ -19,6 +29,10 @@ pub struct MatchScore {
     pub score: u8,
     /// Every must-have met.
     pub qualified: bool,
+    /// The candidate's lowest rate is above the budget.
+    pub over_budget: bool,
+    /// The candidate is available only after the engagement needs them.
+    pub late: bool,
 }
 
 const QUALIFIED_BASE: f32 = 50.0;
@@ -26,29 +40,88 @@ const NICE_WEIGHT: f32 = 40.0;
 const UNQUALIFIED_WEIGHT: f32 = 40.0;
 const SURPLUS_PER_LEVEL: u32 = 2;
 const SURPLUS_CAP: u32 = 10;
+/// Points lost per step over budget or late, the step, and the most lost.
+const PENALTY_PER_STEP: u32 = 2;
+const BUDGET_STEP_PERCENT: f64 = 5.0;
+const LATE_STEP_DAYS: i64 = 7;
+const PENALTY_CAP: u32 = 20;
 
-/// The match score of `candidate` against `engagement`.
-pub fn match_score(candidate: &Candidate, engagement: &Engagement) -> MatchScore {
+/// The match score of `candidate` against `engagement`; `fx` converts a
+/// rate to the budget's currency.
+pub fn match_score(candidate: &Candidate, engagement: &Engagement, fx: &Fx) -> MatchScore {
+    let skills = skill_score(candidate, engagement);
+    let budget = budget_penalty(candidate, engagement, fx);
+    let late = late_penalty(candidate, engagement);
+    let floor = if skills.qualified {
+        QUALIFIED_BASE as u32
+    } else {
+        0
+    };
+    let score = u32::from(skills.score)
+        .saturating_sub(budget + late)
+        .max(floor.min(u32::from(skills.score)));
+    MatchScore {
+        score: score as u8,
+        over_budget: budget > 0,
+        late: late > 0,
+        ..skills
+    }
+}
+
+/// The score from skills alone (see the module's notes).
+fn skill_score(candidate: &Candidate, engagement: &Engagement) -> MatchScore {
     let musts: Vec<&Requirement> = engagement.musts().collect();
     let qualified = musts.iter().all(|r| credit(candidate, r) >= 1.0);
-    if !qualified {
+    let score = if qualified {
+        let nices: Vec<&Requirement> = engagement.nices().collect();
+        let nice = NICE_WEIGHT * mean_credit(candidate, &nices).unwrap_or(1.0);
+        let surplus = surplus_levels(candidate, engagement) * SURPLUS_PER_LEVEL;
+        (QUALIFIED_BASE + nice.round() + surplus.min(SURPLUS_CAP) as f32).min(100.0)
+    } else {
         let held = mean_credit(candidate, &musts).unwrap_or(0.0);
-        let score = (UNQUALIFIED_WEIGHT * held)
+        (UNQUALIFIED_WEIGHT * held)
             .floor()
-            .min(UNQUALIFIED_WEIGHT - 1.0);
-        return MatchScore {
-            score: score as u8,
-            qualified,
-        };
-    }
-    let nices: Vec<&Requirement> = engagement.nices().collect();
-    let nice = NICE_WEIGHT * mean_credit(candidate, &nices).unwrap_or(1.0);
-    let surplus = surplus_levels(candidate, engagement) * SURPLUS_PER_LEVEL;
-    let score = QUALIFIED_BASE + nice.round() + surplus.min(SURPLUS_CAP) as f32;
+            .min(UNQUALIFIED_WEIGHT - 1.0)
+    };
     MatchScore {
-        score: score.min(100.0) as u8,
+        score: score as u8,
         qualified,
+        over_budget: false,
+        late: false,
     }
+}
+
+/// Points lost for a lowest rate above the top of the budget.
+fn budget_penalty(candidate: &Candidate, engagement: &Engagement, fx: &Fx) -> u32 {
+    let (Some(rate), Some(budget)) = (&candidate.rate, &engagement.budget) else {
+        return 0;
+    };
+    let Ok(asked) = fx.convert(f64::from(rate.min), &rate.currency, &budget.currency) else {
+        return 0;
+    };
+    let top = f64::from(budget.max.max(1));
+    let over_percent = (asked - top) / top * 100.0;
+    if over_percent <= 0.0 {
+        return 0;
+    }
+    let steps = (over_percent / BUDGET_STEP_PERCENT).ceil() as u32;
+    (steps * PENALTY_PER_STEP).min(PENALTY_CAP)
+}
+
+/// Points lost for being available after the engagement needs people.
+fn late_penalty(candidate: &Candidate, engagement: &Engagement) -> u32 {
+    let Some(available) = candidate.available_from else {
+        return 0;
+    };
+    let needed = engagement
+        .target_start
+        .unwrap_or_else(|| engagement.opened_at.date_naive());
+    let late_days = (available - needed).num_days();
+    if late_days <= 0 {
+        return 0;
+    }
+    let steps = late_days.div_euclid(LATE_STEP_DAYS) + i64::from(late_days % LATE_STEP_DAYS != 0);
+    (steps as u32 * PENALTY_PER_STEP).min(PENALTY_CAP)
 }
 
 /// How well a candidate fits a role type, 0-100: the share of the role's
@@ -101,10 +174,15 @@ fn surplus_levels(candidate: &Candidate, engagement: &Engagement) -> u32 {
 mod tests {
     use super::*;
     use crate::domain::testing::{candidate_with, engagement_with};
-    use crate::domain::{Level, SkillId};
+    use crate::domain::{Level, RateRange, SkillId};
+    use chrono::NaiveDate;
 
     fn score(skills: &[(&str, u8)], reqs: &[(&str, u8, bool)]) -> MatchScore {
-        match_score(&candidate_with(skills), &engagement_with(reqs))
+        match_score(
+            &candidate_with(skills),
+            &engagement_with(reqs),
+            &Fx::default(),
+        )
     }
 
     const GO_K8S_MUST: &[(&str, u8, bool)] = &[("go", 3, true), ("kubernetes", 3, true)];
@@ -116,9 +194,106 @@ mod tests {
             s,
             MatchScore {
                 score: 90,
-                qualified: true
+                qualified: true,
+                over_budget: false,
+                late: false,
             }
         );
+    }
+
+    fn go_dev(rate: Option<RateRange>, available: Option<NaiveDate>) -> Candidate {
+        let mut c = candidate_with(&[("go", 3)]);
+        c.rate = rate;
+        c.available_from = available;
+        c
+    }
+
+    fn go_job(budget: Option<RateRange>, start: Option<NaiveDate>) -> Engagement {
+        let mut e = engagement_with(&[("go", 3, true)]);
+        e.budget = budget;
+        e.target_start = start;
+        e
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 2, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_rate_over_budget_costs_two_points_per_five_percent_begun() {
+        let fx = Fx::default();
+        let job = go_job(Some(RateRange::usd(60, 80)), None);
+        let fits = match_score(&go_dev(Some(RateRange::usd(70, 90)), None), &job, &fx);
+        assert_eq!(
+            (fits.score, fits.over_budget),
+            (90, false),
+            "the lowest rate counts"
+        );
+        let over = match_score(&go_dev(Some(RateRange::usd(85, 95)), None), &job, &fx);
+        assert_eq!(
+            (over.score, over.over_budget),
+            (86, true),
+            "6.25 % over: 2 steps"
+        );
+        let far = match_score(&go_dev(Some(RateRange::usd(200, 200)), None), &job, &fx);
+        assert_eq!(far.score, 70, "at most 20 points");
+        let no_rate = match_score(&go_dev(None, None), &job, &fx);
+        assert_eq!(no_rate.score, 90, "unknown: nothing taken");
+    }
+
+    #[test]
+    fn a_rate_in_another_currency_is_converted_or_left_alone() {
+        let job = go_job(Some(RateRange::usd(60, 80)), None);
+        let eur = RateRange {
+            min: 80,
+            max: 90,
+            currency: "EUR".into(),
+        };
+        let fx = Fx::new("USD", [("EUR".to_string(), 1.1)]).unwrap_or_default();
+        let converted = match_score(&go_dev(Some(eur.clone()), None), &job, &fx);
+        assert_eq!(converted.score, 86, "88 USD is 10 % over: 2 steps");
+        let unknown = match_score(&go_dev(Some(eur), None), &job, &Fx::default());
+        assert_eq!(unknown.score, 90, "no rate to convert with: nothing taken");
+    }
+
+    #[test]
+    fn availability_after_the_start_costs_two_points_a_week_begun() {
+        let fx = Fx::default();
+        let job = go_job(None, Some(day(10)));
+        let early = match_score(&go_dev(None, Some(day(3))), &job, &fx);
+        assert_eq!((early.score, early.late), (90, false));
+        let week = match_score(&go_dev(None, Some(day(17))), &job, &fx);
+        assert_eq!((week.score, week.late), (88, true));
+        let eight_days = match_score(&go_dev(None, Some(day(18))), &job, &fx);
+        assert_eq!(eight_days.score, 86);
+        // With no target start, the day it opened (2026-01-01) counts.
+        let open = go_job(None, None);
+        assert_eq!(
+            match_score(&go_dev(None, Some(day(1))), &open, &fx).score,
+            80
+        );
+    }
+
+    #[test]
+    fn penalties_never_take_a_qualified_candidate_below_fifty() {
+        let fx = Fx::default();
+        let mut job = go_job(Some(RateRange::usd(10, 10)), Some(day(1)));
+        job.requirements.push(Requirement {
+            skill: SkillId::new("aws"),
+            min_level: Level::new(3).expect("a level"),
+            priority: crate::domain::Priority::Nice,
+        });
+        let later = NaiveDate::from_ymd_opt(2026, 9, 1);
+        let costly_late = go_dev(Some(RateRange::usd(500, 500)), later);
+        assert_eq!(skill_score(&costly_late, &job).score, 50, "a bare fit");
+        let s = match_score(&costly_late, &job, &fx);
+        assert_eq!(
+            (s.score, s.qualified, s.over_budget, s.late),
+            (50, true, true, true)
+        );
+        let mut unqualified = costly_late.clone();
+        unqualified.skills.clear();
+        assert_eq!(match_score(&unqualified, &job, &fx).score, 0);
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub fn candidate_with(skills: &[(&str, u8)]) -> Candidate {
 pub fn engagement_with(requirements: &[(&str, u8, bool)]) -> Engagement {
     Engagement {
         id: EngagementId(1),
-        client: "Acme".into(),
+        client: ClientId(1),
+        owner: "ana".into(),
         title: "Platform engineers".into(),
         role: RoleId::new("devops"),
         requirements: requirements
@@ -52,6 +53,7 @@ pub fn engagement_with(requirements: &[(&str, u8, bool)]) -> Engagement {
             .collect(),
         headcount: 2,
         budget: None,
+        bill_rate: None,
         model: HiringModel::StaffAugmentation,
         status: EngagementStatus::Open,
         opened_at: at(1),

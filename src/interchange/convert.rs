@@ -9,9 +9,11 @@ use super::records::{ApplicationRecord, ChangeRecord, EngagementRecord, NoteReco
 use super::row::id_problem;
 use crate::catalog::Catalog;
 use crate::domain::note::note_text;
+use crate::domain::problem::one_line_problems;
 use crate::domain::text::{clean, clean_line};
 use crate::domain::{
-    Application, Engagement, Note, RateRange, Requirement, Scorecard, SkillId, StageChange,
+    Application, ClientId, Engagement, HourlyRate, Note, RateRange, Requirement, Scorecard,
+    SkillId, StageChange,
 };
 use crate::store::application_problem;
 
@@ -19,7 +21,12 @@ use crate::store::application_problem;
 /// stored.
 pub type Problems = Vec<String>;
 
-pub fn engagement(record: EngagementRecord, catalog: &Catalog) -> Result<Engagement, Problems> {
+/// An engagement and the name of its client (the store finds or makes
+/// the client of that name as it writes the engagement).
+pub fn engagement(
+    record: EngagementRecord,
+    catalog: &Catalog,
+) -> Result<(Engagement, String), Problems> {
     let mut problems: Problems = id_problem("engagement", record.id.0).into_iter().collect();
     let role_name = clean_line(record.role.as_str());
     let role = match catalog.find_role(&role_name) {
@@ -37,9 +44,17 @@ pub fn engagement(record: EngagementRecord, catalog: &Catalog) -> Result<Engagem
             ..r
         })
         .collect();
+    let client_name = clean_line(&record.client);
+    problems.extend(
+        one_line_problems("client", &client_name)
+            .into_iter()
+            .map(|p| p.message),
+    );
     let engagement = Engagement {
         id: record.id,
-        client: clean_line(&record.client),
+        // Found or made by name when written.
+        client: ClientId(0),
+        owner: clean_line(&record.owner),
         title: clean_line(&record.title),
         role,
         requirements,
@@ -48,13 +63,16 @@ pub fn engagement(record: EngagementRecord, catalog: &Catalog) -> Result<Engagem
             currency: clean_line(&b.currency).to_ascii_uppercase(),
             ..b
         }),
+        bill_rate: record
+            .bill_rate
+            .map(|b| HourlyRate::new(b.amount, &clean_line(&b.currency).to_ascii_uppercase())),
         model: record.model,
         status: record.status,
         opened_at: record.opened_at,
         target_start: record.target_start,
     };
     problems.extend(engagement.problems());
-    done(engagement, problems)
+    done((engagement, client_name), problems)
 }
 
 /// An application, its references aside (the first pass checks those

@@ -12,6 +12,7 @@ use super::format::{CSV_FILES, EXPORT_FORMAT, EXPORT_VERSION};
 use super::records::{
     ApplicationRecord, CandidateJson, EngagementRecord, NoteRecord, candidate_cells,
 };
+use crate::domain::ClientId;
 use crate::store::{Store, StoreError};
 use serde::Serialize;
 use std::fs::File;
@@ -48,12 +49,13 @@ pub fn export_json(store: &Store, out: impl Write) -> Result<ExportCounts, Expor
         out,
         "{{\n  \"format\": \"{EXPORT_FORMAT}\",\n  \"version\": {EXPORT_VERSION},\n"
     )?;
+    let clients = client_names(store)?;
     let counts = ExportCounts {
         candidates: section(&mut out, "candidates", store.each_candidate(), |c| {
             CandidateJson::from(&c)
         })?,
         engagements: section(&mut out, "engagements", store.each_engagement(), |e| {
-            EngagementRecord::from(&e)
+            EngagementRecord::of(&e, &client_name(&clients, e.client))
         })?,
         applications: section(&mut out, "applications", store.each_application(), |a| {
             ApplicationRecord::from(&a)
@@ -118,10 +120,11 @@ pub fn export_csv_folder(store: &Store, dir: &Path) -> Result<ExportCounts, Expo
         )));
     }
     let create = |name: &str| File::create_new(dir.join(name));
+    let clients = client_names(store)?;
     Ok(ExportCounts {
         candidates: export_csv_candidates(store, create(CSV_FILES[0])?)?,
         engagements: csv_file(create(CSV_FILES[1])?, store.each_engagement(), |e| {
-            EngagementCsv::new(&EngagementRecord::from(&e))
+            EngagementCsv::new(&EngagementRecord::of(&e, &client_name(&clients, e.client)))
         })?,
         applications: csv_file(create(CSV_FILES[2])?, store.each_application(), |a| {
             ApplicationCsv::new(&ApplicationRecord::from(&a))
@@ -145,4 +148,16 @@ fn csv_file<R, S: Serialize>(
     }
     writer.flush()?;
     Ok(count)
+}
+
+/// Every client's name, by id.
+fn client_names(store: &Store) -> Result<std::collections::HashMap<ClientId, String>, ExportError> {
+    let clients = store.clients()?;
+    Ok(clients.into_iter().map(|c| (c.id, c.name)).collect())
+}
+
+/// A client's name (an engagement's client is always on file; a damaged
+/// database that lacks one exports its id).
+fn client_name(names: &std::collections::HashMap<ClientId, String>, id: ClientId) -> String {
+    names.get(&id).cloned().unwrap_or_else(|| id.to_string())
 }

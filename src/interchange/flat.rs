@@ -6,7 +6,7 @@ use super::records::{ApplicationRecord, EngagementRecord, rate_text, rfc3339, ym
 use super::row;
 use crate::domain::text::clean_line;
 use crate::domain::{
-    CandidateId, EngagementId, EngagementStatus, HiringModel, RoleId, Stage, Timestamp,
+    CandidateId, EngagementId, EngagementStatus, HiringModel, HourlyRate, RoleId, Stage, Timestamp,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 pub struct EngagementCsv {
     pub id: EngagementId,
     pub client: String,
+    #[serde(default)]
+    pub owner: String,
     pub title: String,
     pub role: RoleId,
     /// JSON: `[{"skill":"kubernetes","min_level":3,"priority":"Must"}]`.
@@ -24,6 +26,9 @@ pub struct EngagementCsv {
     /// `60-90`, empty for none.
     pub budget: String,
     pub currency: String,
+    /// `95 USD`, empty for none.
+    #[serde(default)]
+    pub bill_rate: String,
     pub model: HiringModel,
     pub status: EngagementStatus,
     #[serde(with = "rfc3339")]
@@ -49,6 +54,7 @@ impl EngagementCsv {
         Ok(EngagementCsv {
             id: e.id,
             client: e.client.clone(),
+            owner: e.owner.clone(),
             title: e.title.clone(),
             role: e.role.clone(),
             requirements: serde_json::to_string(&e.requirements)?,
@@ -58,6 +64,11 @@ impl EngagementCsv {
                 .budget
                 .as_ref()
                 .map(|b| b.currency.clone())
+                .unwrap_or_default(),
+            bill_rate: e
+                .bill_rate
+                .as_ref()
+                .map(|b| format!("{} {}", b.amount, b.currency))
                 .unwrap_or_default(),
             model: e.model,
             status: e.status,
@@ -78,14 +89,20 @@ impl EngagementCsv {
         ) {
             budget.currency = code;
         }
+        let bill_rate = match self.bill_rate.trim() {
+            "" => None,
+            text => Some(HourlyRate::parse(text, "USD").map_err(|e| format!("bill_rate: {e}"))?),
+        };
         Ok(EngagementRecord {
             id: self.id,
             client: self.client,
+            owner: self.owner,
             title: self.title,
             role: self.role,
             requirements,
             headcount: self.headcount,
             budget,
+            bill_rate,
             model: self.model,
             status: self.status,
             opened_at: self.opened_at,

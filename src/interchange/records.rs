@@ -192,12 +192,19 @@ impl From<&Candidate> for CandidateJson {
 #[serde(deny_unknown_fields)]
 pub struct EngagementRecord {
     pub id: EngagementId,
+    /// The client's name: the client of that name is found (or made) on
+    /// import.
     pub client: String,
+    /// The recruiter responsible (absent from exports before schema 3).
+    #[serde(default)]
+    pub owner: String,
     pub title: String,
     pub role: RoleId,
     pub requirements: Vec<Requirement>,
     pub headcount: u16,
     pub budget: Option<RateRange>,
+    #[serde(default)]
+    pub bill_rate: Option<crate::domain::HourlyRate>,
     pub model: HiringModel,
     pub status: EngagementStatus,
     #[serde(with = "rfc3339")]
@@ -251,11 +258,13 @@ pub struct NoteRecord {
     pub text: String,
 }
 
-impl From<&crate::domain::Engagement> for EngagementRecord {
-    fn from(e: &crate::domain::Engagement) -> EngagementRecord {
+impl EngagementRecord {
+    /// The record of `e`, whose client is called `client`.
+    pub fn of(e: &crate::domain::Engagement, client: &str) -> EngagementRecord {
         EngagementRecord {
             id: e.id,
-            client: clean_line(&e.client),
+            client: clean_line(client),
+            owner: clean_line(&e.owner),
             title: clean_line(&e.title),
             role: RoleId(clean_line(e.role.as_str())),
             requirements: e
@@ -268,6 +277,10 @@ impl From<&crate::domain::Engagement> for EngagementRecord {
                 .collect(),
             headcount: e.headcount,
             budget: e.budget.as_ref().map(clean_rate),
+            bill_rate: e
+                .bill_rate
+                .as_ref()
+                .map(|b| crate::domain::HourlyRate::new(b.amount, &clean_line(&b.currency))),
             model: e.model,
             status: e.status,
             opened_at: e.opened_at,

@@ -31,7 +31,7 @@ pub struct Writer<'a> {
     next_id: Option<u64>,
     seen: [usize; 4],
     candidates: Vec<Candidate>,
-    engagements: Vec<Engagement>,
+    engagements: Vec<(Engagement, String)>,
     applications: Vec<Application>,
     notes: Vec<Note>,
 }

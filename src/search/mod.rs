@@ -38,17 +38,28 @@ struct CandidateEntry {
 
 struct EngagementEntry {
     engagement: Engagement,
+    /// The client's name.
+    client: String,
     folded_title: String,
     /// Folded words of title, client and role name.
     words: Vec<String>,
 }
 
 impl SearchIndex {
+    /// The index over `candidates` and `engagements`; `clients` name each
+    /// engagement's client.
     pub fn build(
         candidates: &[Candidate],
         engagements: &[Engagement],
+        clients: &[crate::domain::Client],
         catalog: &'static Catalog,
     ) -> SearchIndex {
+        let client_name = |e: &Engagement| {
+            clients
+                .iter()
+                .find(|c| c.id == e.client)
+                .map_or(String::new(), |c| c.name.clone())
+        };
         let ranks = crate::domain::candidate::rank_by_name(candidates);
         let entries = candidates
             .iter()
@@ -66,7 +77,7 @@ impl SearchIndex {
             candidates: entries,
             engagements: engagements
                 .iter()
-                .map(|e| engagement_entry(e, catalog))
+                .map(|e| engagement_entry(e, client_name(e), catalog))
                 .collect(),
             catalog,
         }
@@ -78,10 +89,11 @@ fn candidate_detail(c: &Candidate, catalog: &Catalog) -> String {
     format!("{role} · {}", c.location)
 }
 
-fn engagement_entry(e: &Engagement, catalog: &Catalog) -> EngagementEntry {
-    let text = format!("{} {} {}", e.title, e.client, catalog.role_name(&e.role));
+fn engagement_entry(e: &Engagement, client: String, catalog: &Catalog) -> EngagementEntry {
+    let text = format!("{} {client} {}", e.title, catalog.role_name(&e.role));
     EngagementEntry {
         engagement: e.clone(),
+        client,
         folded_title: crate::domain::text::fold(&e.title),
         words: dictionary::words(&text),
     }

@@ -303,6 +303,6 @@ fn engagement_hit(e: &super::EngagementEntry, score: i64, positions: Vec<usize>)
         score,
         label: engagement.title.clone(),
         positions,
-        detail: format!("{} · {}", engagement.client, engagement.status.label()),
+        detail: format!("{} · {}", e.client, engagement.status.label()),
     }
 }

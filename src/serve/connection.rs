@@ -343,7 +343,7 @@ impl Drop for Connection {
 mod tests {
     use super::*;
     use crate::app::Keymap;
-    use crate::domain::{AgingPolicy, SystemClock};
+    use crate::domain::SystemClock;
     use crate::store::Store;
     use russh::keys::{Algorithm, PrivateKey};
 
@@ -368,7 +368,7 @@ mod tests {
             records: Records::load(store, crate::catalog::Catalog::builtin()).unwrap(),
             setup: Arc::new(AppSetup {
                 keymap: Keymap::defaults(),
-                aging: AgingPolicy::default(),
+                policy: Default::default(),
                 notice: None,
                 clock: Arc::new(SystemClock),
                 theme: Theme::MONO,

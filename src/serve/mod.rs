@@ -28,7 +28,7 @@ pub mod sessions;
 pub use server::Server;
 
 use crate::app::{AppOptions, Keymap, Status};
-use crate::domain::{AgingPolicy, Clock};
+use crate::domain::{Clock, Policy};
 use crate::ui::Theme;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -47,11 +47,11 @@ pub struct ServeConfig {
 }
 
 /// What every session's app starts with (the same for all: the server's
-/// keymap and aging settings), except who acts.
+/// keymap and rules), except who acts.
 #[derive(Clone)]
 pub struct AppSetup {
     pub keymap: Keymap,
-    pub aging: AgingPolicy,
+    pub policy: Policy,
     pub notice: Option<Status>,
     pub clock: Arc<dyn Clock>,
     /// A client that sends `NO_COLOR` (ssh's `SendEnv`) gets monochrome.
@@ -66,7 +66,7 @@ impl AppSetup {
             actor: actor.to_string(),
             clock: Arc::clone(&self.clock),
             keymap: self.keymap.clone(),
-            aging: self.aging.clone(),
+            policy: self.policy.clone(),
             notice: self.notice.clone(),
         }
     }

@@ -278,7 +278,7 @@ mod tests {
             actor: "ana".into(),
             clock: Arc::new(FixedClock(now)),
             keymap: Keymap::defaults(),
-            aging: Default::default(),
+            policy: Default::default(),
             notice: None,
         };
         App::new(Arc::new(store), options).unwrap()

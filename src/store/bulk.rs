@@ -194,7 +194,7 @@ impl Store {
 }
 
 /// Names the input record an error came from.
-fn at_row(index: usize, error: StoreError) -> StoreError {
+pub(super) fn at_row(index: usize, error: StoreError) -> StoreError {
     StoreError::AtRecord {
         index,
         source: Box::new(error),

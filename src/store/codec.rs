@@ -30,6 +30,9 @@ pub enum RecordKind {
     Application = 3,
     Event = 4,
     Note = 5,
+    Client = 6,
+    Submittal = 7,
+    Placement = 8,
 }
 
 impl RecordKind {
@@ -40,6 +43,9 @@ impl RecordKind {
             RecordKind::Application,
             RecordKind::Event,
             RecordKind::Note,
+            RecordKind::Client,
+            RecordKind::Submittal,
+            RecordKind::Placement,
         ]
         .into_iter()
         .find(|k| *k as u8 == byte)

@@ -10,6 +10,7 @@ impl Store {
     /// Stores a new engagement under a fresh id (the given `id` is ignored).
     pub fn add_engagement(&self, engagement: Engagement, stamp: &Stamp) -> Result<Engagement> {
         validate(&engagement)?;
+        self.require_client(&engagement)?;
         let trees = self.with_log(&self.engagements);
         let stored = tx::finish(
             trees.transaction(|(engagements, meta, events, event_index)| {
@@ -29,6 +30,7 @@ impl Store {
 
     pub fn update_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
         validate(engagement)?;
+        self.require_client(engagement)?;
         let id = engagement.id;
         let trees = self.with_log(&self.engagements);
         tx::finish(
@@ -48,6 +50,15 @@ impl Store {
             }),
         )?;
         self.flush()
+    }
+
+    /// An engagement's client must be on file (clients are never removed,
+    /// so checking before the write is enough).
+    pub(super) fn require_client(&self, engagement: &Engagement) -> Result<()> {
+        match self.clients.contains_key(engagement.client.to_key())? {
+            true => Ok(()),
+            false => Err(StoreError::NoClient(engagement.client)),
+        }
     }
 
     pub fn engagement(&self, id: EngagementId) -> Result<Option<Engagement>> {

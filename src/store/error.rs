@@ -50,6 +50,20 @@ pub enum StoreError {
     NoCandidate(CandidateId),
     #[error("no engagement {0}")]
     NoEngagement(EngagementId),
+    #[error("no client {0}")]
+    NoClient(crate::domain::ClientId),
+    #[error("no submittal {0}")]
+    NoSubmittal(crate::domain::SubmittalId),
+    #[error("no placement {0}")]
+    NoPlacement(crate::domain::PlacementId),
+    #[error(
+        "candidate {candidate} is already in the pipeline of engagement {engagement}, at {stage}"
+    )]
+    AlreadyInPipeline {
+        engagement: EngagementId,
+        candidate: CandidateId,
+        stage: crate::domain::Stage,
+    },
     #[error("candidate {candidate} is not in the pipeline of engagement {engagement}")]
     NoApplication {
         engagement: EngagementId,

@@ -9,6 +9,7 @@ use super::candidates::{refuse_taken_email, validate as validate_candidate};
 use super::engagements::validate as validate_engagement;
 use super::error::{Result, StoreError};
 use super::tx;
+use crate::domain::client::same_name;
 use crate::domain::ids::MAX_ID;
 use crate::domain::note::note_text;
 use crate::domain::text::normalize_email;
@@ -52,23 +53,55 @@ impl Store {
     }
 
     /// Adds engagements under the ids they carry. Not flushed.
-    pub fn import_engagements(&self, chunk: &[Engagement], stamp: &Stamp) -> Result<()> {
-        for engagement in chunk {
+    /// Adds engagements under the ids they carry, each for the client of
+    /// the name beside it: the one on file of that name (compared
+    /// folded), else a new one, written in the same transaction. Not
+    /// flushed.
+    pub fn import_engagements(&self, chunk: &[(Engagement, String)], stamp: &Stamp) -> Result<()> {
+        for (engagement, _) in chunk {
             validate_engagement(engagement)?;
             refuse_huge_id(engagement.id.0)?;
         }
-        let trees = self.with_log(&self.engagements);
-        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
-            for engagement in chunk {
-                let id = engagement.id;
-                let taken = stored.get(id.to_key())?.is_some();
-                keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
-                tx::put(stored, &id.to_key(), engagement)?;
-                let kind = EventKind::EngagementAdded { engagement: id };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-            }
-            Ok(())
-        }))
+        let on_file = self.clients()?;
+        let trees = (
+            &self.engagements,
+            &self.clients,
+            &self.meta,
+            &self.events,
+            &self.event_index,
+        );
+        tx::finish(
+            trees.transaction(|(stored, clients, meta, events, event_index)| {
+                let mut known = on_file.clone();
+                for (engagement, name) in chunk {
+                    let client = match known.iter().find(|c| same_name(&c.name, name)) {
+                        Some(client) => client.id,
+                        None => {
+                            let client = new_client(meta, name, engagement.opened_at)?;
+                            tx::put(clients, &client.id.to_key(), &client)?;
+                            let kind = EventKind::ClientAdded { client: client.id };
+                            tx::append_event(events, event_index, meta, stamp, kind)?;
+                            known.push(client);
+                            known[known.len() - 1].id
+                        }
+                    };
+                    let id = engagement.id;
+                    let taken = stored.get(id.to_key())?.is_some();
+                    keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
+                    tx::put(
+                        stored,
+                        &id.to_key(),
+                        &Engagement {
+                            client,
+                            ..engagement.clone()
+                        },
+                    )?;
+                    let kind = EventKind::EngagementAdded { engagement: id };
+                    tx::append_event(events, event_index, meta, stamp, kind)?;
+                }
+                Ok(())
+            }),
+        )
     }
 
     /// Adds notes under the ids they carry, each with its event stamped
@@ -188,4 +221,25 @@ fn refuse_huge_id(id: u64) -> Result<()> {
         )]));
     }
     Ok(())
+}
+
+/// A client of this name, with a fresh id (an empty name is the firm's
+/// own openings).
+fn new_client(
+    meta: &sled::transaction::TransactionalTree,
+    name: &str,
+    at: crate::domain::Timestamp,
+) -> tx::TxResult<crate::domain::Client> {
+    let id = crate::domain::ClientId(tx::reserve_ids(meta, tx::CLIENT_SEQ, 1)?);
+    let name = match crate::domain::client::clean_name(name) {
+        empty if empty.is_empty() => super::migrate::INTERNAL_CLIENT.to_string(),
+        name => name,
+    };
+    Ok(crate::domain::Client {
+        id,
+        name,
+        contacts: Vec::new(),
+        notes: String::new(),
+        created_at: at,
+    })
 }

@@ -17,14 +17,18 @@ mod watermark;
 
 mod backup;
 mod bulk;
+mod bulk_agency;
 mod candidates;
 mod check;
+mod clients;
 mod engagements;
 mod export;
 mod import;
 mod merge;
 mod notes;
 mod pipeline;
+mod placements;
+mod submittals;
 
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
@@ -32,7 +36,9 @@ pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
 pub use open::{DEADLINE_ENV, OPENER_THREAD};
+pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
+pub use submittals::SubmittalDraft;
 
 use sled::Tree;
 use std::fs::File;
@@ -56,6 +62,9 @@ pub struct Store {
     notes: Tree,
     /// Candidate id then event id -> nothing: each candidate's activity.
     event_index: Tree,
+    clients: Tree,
+    submittals: Tree,
+    placements: Tree,
     watermark: watermark::Watermark,
     path: PathBuf,
     /// Declared last: fields drop in order, so this runs once sled is closed.
@@ -101,6 +110,9 @@ impl Store {
             meta: tree("meta")?,
             notes: tree("notes")?,
             event_index: tree("events_by_candidate")?,
+            clients: tree("clients")?,
+            submittals: tree("submittals")?,
+            placements: tree("placements")?,
             watermark: watermark::Watermark::open(&path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,
@@ -212,18 +224,64 @@ impl Store {
     /// left as it was.
     fn migrate(&self) -> Result<()> {
         let candidates = self.rewrite_batch::<crate::domain::Candidate>(&self.candidates)?;
-        let engagements = self.rewrite_batch::<crate::domain::Engagement>(&self.engagements)?;
+        let (clients, engagements) = self.migrate_engagements()?;
         let applications = self.rewrite_batch::<crate::domain::Application>(&self.applications)?;
         let events = self.rewrite_batch::<crate::domain::Event>(&self.events)?;
+        let notes = self.rewrite_batch::<crate::domain::Note>(&self.notes)?;
         self.candidates.apply_batch(candidates)?;
+        self.clients.apply_batch(clients)?;
         self.engagements.apply_batch(engagements)?;
         self.applications.apply_batch(applications)?;
         self.events.apply_batch(events)?;
+        self.notes.apply_batch(notes)?;
         // The version goes last: until it is written, records of both
         // versions decode, so an interrupted migration simply runs again.
         self.meta
             .insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
         self.flush()
+    }
+
+    /// Engagements written before schema 3 name their client by text; each
+    /// distinct name becomes a client record (see
+    /// [`migrate::engagements_from_v2`]), and the client counter moves past
+    /// them. Engagements already at v3 (an interrupted migration that
+    /// wrote them) are only rewritten.
+    fn migrate_engagements(&self) -> Result<(sled::Batch, sled::Batch)> {
+        let mut old = Vec::new();
+        let mut current = Vec::new();
+        for entry in self.engagements.iter() {
+            let (key, bytes) = entry?;
+            let bad = |error| corrupt::<crate::domain::Engagement>(&key, error);
+            let opened = codec::open(codec::RecordKind::Engagement, &bytes).map_err(bad)?;
+            if opened.version == SCHEMA_VERSION {
+                current.push(decode_entry::<crate::domain::Engagement>(&key, &bytes)?);
+            } else {
+                old.push(
+                    codec::decode_payload::<migrate::EngagementV2>(opened.payload).map_err(bad)?,
+                );
+            }
+        }
+        let existing: Vec<crate::domain::Client> = self.load_all(&self.clients)?;
+        let first = tx::read_counter(self.meta.get(tx::CLIENT_SEQ)?.as_deref());
+        let (clients, mut engagements) = migrate::engagements_from_v2(old, &existing, first);
+        engagements.extend(current);
+        let mut client_batch = sled::Batch::default();
+        for client in &clients {
+            client_batch.insert(
+                &client.id.to_key(),
+                encode(client).map_err(StoreError::Encode)?,
+            );
+        }
+        let next = first + clients.len() as u64;
+        self.meta.insert(tx::CLIENT_SEQ, &next.to_be_bytes())?;
+        let mut batch = sled::Batch::default();
+        for engagement in &engagements {
+            batch.insert(
+                &engagement.id.to_key(),
+                encode(engagement).map_err(StoreError::Encode)?,
+            );
+        }
+        Ok((client_batch, batch))
     }
 
     fn rewrite_batch<R: Record>(&self, tree: &Tree) -> Result<sled::Batch> {

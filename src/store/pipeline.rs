@@ -11,7 +11,20 @@ use crate::domain::{
 use sled::Transactional;
 
 impl Store {
-    /// Puts a candidate into an engagement's pipeline at `stage`.
+    /// Puts candidates into an engagement's pipeline at Sourced, all of
+    /// them (each with its event) or none: one already in it is refused
+    /// with the stage it is at (one who left it, at Rejected or Withdrawn,
+    /// is re-opened, not added again).
+    pub fn open_applications(
+        &self,
+        engagement: EngagementId,
+        candidates: &[CandidateId],
+        stamp: &Stamp,
+    ) -> Result<Vec<Application>> {
+        self.open_applications_at(engagement, candidates, Stage::Sourced, stamp)
+    }
+
+    /// One candidate into an engagement's pipeline at `stage`.
     pub fn open_application(
         &self,
         engagement: EngagementId,
@@ -19,7 +32,21 @@ impl Store {
         stage: Stage,
         stamp: &Stamp,
     ) -> Result<Application> {
-        let key = application_key(engagement, candidate);
+        let mut opened = self.open_applications_at(engagement, &[candidate], stage, stamp)?;
+        opened.pop().ok_or(StoreError::NoApplication {
+            engagement,
+            candidate,
+        })
+    }
+
+    /// [`Store::open_applications`], entering at `stage`.
+    pub fn open_applications_at(
+        &self,
+        engagement: EngagementId,
+        candidates: &[CandidateId],
+        stage: Stage,
+        stamp: &Stamp,
+    ) -> Result<Vec<Application>> {
         let trees = (
             &self.applications,
             &self.candidates,
@@ -29,32 +56,75 @@ impl Store {
             &self.event_index,
         );
         let opened = tx::finish(trees.transaction(
-            |(apps, candidates, engagements, meta, events, event_index)| {
+            |(apps, people, engagements, meta, events, event_index)| {
                 if tx::get::<Engagement>(engagements, &engagement.to_key())?.is_none() {
                     return tx::abort(StoreError::NoEngagement(engagement));
                 }
-                if tx::get::<Candidate>(candidates, &candidate.to_key())?.is_none() {
-                    return tx::abort(StoreError::NoCandidate(candidate));
-                }
-                if apps.get(key)?.is_some() {
-                    return tx::abort(StoreError::AlreadyApplied {
+                let mut opened = Vec::with_capacity(candidates.len());
+                for &candidate in candidates {
+                    if tx::get::<Candidate>(people, &candidate.to_key())?.is_none() {
+                        return tx::abort(StoreError::NoCandidate(candidate));
+                    }
+                    let key = application_key(engagement, candidate);
+                    if let Some(held) = tx::get::<Application>(apps, &key)? {
+                        return tx::abort(StoreError::AlreadyInPipeline {
+                            engagement,
+                            candidate,
+                            stage: held.stage,
+                        });
+                    }
+                    let app =
+                        Application::new(engagement, candidate, stage, stamp.at, &stamp.actor);
+                    tx::put(apps, &key, &app)?;
+                    let kind = EventKind::ApplicationOpened {
                         engagement,
                         candidate,
-                    });
+                        stage,
+                    };
+                    tx::append_event(events, event_index, meta, stamp, kind)?;
+                    opened.push(app);
                 }
-                let app = Application::new(engagement, candidate, stage, stamp.at, &stamp.actor);
-                tx::put(apps, &key, &app)?;
-                let kind = EventKind::ApplicationOpened {
-                    engagement,
-                    candidate,
-                    stage,
-                };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(app)
+                Ok(opened)
             },
         ))?;
         self.flush()?;
         Ok(opened)
+    }
+
+    /// Takes applications back out of a pipeline (an undone add): each
+    /// must still be only where it entered, with no scorecard.
+    pub fn remove_applications(
+        &self,
+        engagement: EngagementId,
+        candidates: &[CandidateId],
+        stamp: &Stamp,
+    ) -> Result<()> {
+        let trees = self.with_log(&self.applications);
+        tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+            for &candidate in candidates {
+                let key = application_key(engagement, candidate);
+                let Some(app) = tx::get::<Application>(apps, &key)? else {
+                    return tx::abort(StoreError::NoApplication {
+                        engagement,
+                        candidate,
+                    });
+                };
+                if app.history.len() > 1 || !app.scorecards.is_empty() {
+                    return tx::abort(StoreError::Invalid(vec![format!(
+                        "{candidate} has moved on in {engagement} since (now {}); nothing was changed",
+                        app.stage
+                    )]));
+                }
+                apps.remove(&key)?;
+                let kind = EventKind::ApplicationRemoved {
+                    engagement,
+                    candidate,
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+            }
+            Ok(())
+        }))?;
+        self.flush()
     }
 
     /// Moves an application to `to`: the application and its event are one
@@ -84,6 +154,20 @@ impl Store {
         reason: Option<String>,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
+        if let Some((candidate, _)) = moves.iter().find(|(_, to)| *to == Stage::Placed) {
+            return Err(StoreError::Invalid(vec![format!(
+                "placing {candidate} needs the placement's terms (start, end, bill and pay \
+                 rates): place them with their terms instead"
+            )]));
+        }
+        for (candidate, _) in moves {
+            if let Some(placement) = self.placement_of(engagement, *candidate)? {
+                return Err(StoreError::Invalid(vec![format!(
+                    "{candidate} is placed ({}): end the placement early, or take it back, first",
+                    placement.id
+                )]));
+            }
+        }
         self.change_stages(
             engagement,
             moves,

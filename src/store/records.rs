@@ -10,7 +10,10 @@ use serde::de::DeserializeOwned;
 /// The schema version this build writes. Version history:
 /// - 1: candidates held a single USD `rate` and no `links`.
 /// - 2: candidates hold a `RateRange` with a currency, and `links`.
-pub const SCHEMA_VERSION: u16 = 2;
+/// - 3: an engagement's client is a record of its own (`clients`), named
+///   by id; engagements have an owner and a bill rate; submittals and
+///   placements have trees of their own.
+pub const SCHEMA_VERSION: u16 = 3;
 
 /// A record type the store keeps in a tree of its own.
 pub trait Record: Serialize + DeserializeOwned {
@@ -20,7 +23,7 @@ pub trait Record: Serialize + DeserializeOwned {
     /// Reads a payload written at `version`, migrating older layouts.
     fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
         match version {
-            SCHEMA_VERSION | 1 => codec::decode_payload(payload),
+            1..=SCHEMA_VERSION => codec::decode_payload(payload),
             found => Err(CodecError::UnsupportedVersion {
                 found,
                 supported: SCHEMA_VERSION,
@@ -36,7 +39,7 @@ impl Record for Candidate {
     fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
         match version {
             1 => migrate::candidate_from_v1(payload),
-            SCHEMA_VERSION => codec::decode_payload(payload),
+            2..=SCHEMA_VERSION => codec::decode_payload(payload),
             found => Err(CodecError::UnsupportedVersion {
                 found,
                 supported: SCHEMA_VERSION,
@@ -48,6 +51,34 @@ impl Record for Candidate {
 impl Record for Engagement {
     const KIND: RecordKind = RecordKind::Engagement;
     const TREE: &'static str = "engagements";
+
+    /// Engagements before v3 named their client by text: only the
+    /// migration reads them (`migrate::engagements_from_v2`), since
+    /// turning a name into a client takes the other engagements too.
+    fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            SCHEMA_VERSION => codec::decode_payload(payload),
+            found => Err(CodecError::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+        }
+    }
+}
+
+impl Record for crate::domain::Client {
+    const KIND: RecordKind = RecordKind::Client;
+    const TREE: &'static str = "clients";
+}
+
+impl Record for crate::domain::Submittal {
+    const KIND: RecordKind = RecordKind::Submittal;
+    const TREE: &'static str = "submittals";
+}
+
+impl Record for crate::domain::Placement {
+    const KIND: RecordKind = RecordKind::Placement;
+    const TREE: &'static str = "placements";
 }
 
 impl Record for Application {

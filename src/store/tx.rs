@@ -28,6 +28,9 @@ pub const CANDIDATE_SEQ: &[u8] = b"seq:candidate";
 pub const ENGAGEMENT_SEQ: &[u8] = b"seq:engagement";
 pub const EVENT_SEQ: &[u8] = b"seq:event";
 pub const NOTE_SEQ: &[u8] = b"seq:note";
+pub const CLIENT_SEQ: &[u8] = b"seq:client";
+pub const SUBMITTAL_SEQ: &[u8] = b"seq:submittal";
+pub const PLACEMENT_SEQ: &[u8] = b"seq:placement";
 
 /// Reserves `count` consecutive ids and returns the first. Ids start at 1.
 pub fn reserve_ids(meta: &TransactionalTree, key: &[u8], count: u64) -> TxResult<u64> {

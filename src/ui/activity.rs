@@ -3,7 +3,7 @@
 
 use super::{Theme, fit, safe};
 use crate::app::App;
-use crate::domain::{Event, EventKind};
+use crate::domain::{CandidateId, Event, EventKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -75,10 +75,79 @@ pub fn describe(app: &App, event: &Event) -> String {
         EventKind::MergeUndone { candidate, merge } => {
             format!("{}: merge {merge} undone", name(*candidate))
         }
+        other => describe_agency(app, other, &name),
     };
     format!(
         "{}  {}  {what}",
         event.at.format("%Y-%m-%d %H:%M"),
         safe(&event.actor)
     )
+}
+
+/// The events of clients, submittals and placements.
+fn describe_agency(app: &App, kind: &EventKind, name: &dyn Fn(CandidateId) -> String) -> String {
+    let client = |id| safe(&app.data().agency().client_name(id)).into_owned();
+    match kind {
+        EventKind::ClientAdded { client: id } => format!("client {} added", client(*id)),
+        EventKind::ClientUpdated { client: id } => format!("client {} updated", client(*id)),
+        EventKind::ApplicationRemoved {
+            engagement,
+            candidate,
+        } => {
+            format!("{} taken out of {engagement}", name(*candidate))
+        }
+        EventKind::Submitted {
+            submittal,
+            engagement,
+            candidate,
+        } => {
+            format!(
+                "{} submitted to the client of {engagement} ({submittal})",
+                name(*candidate)
+            )
+        }
+        EventKind::SubmittalAnswered {
+            submittal,
+            candidate,
+            answer,
+        } => {
+            format!(
+                "{}: client answer to {submittal}: {}",
+                name(*candidate),
+                answer.label()
+            )
+        }
+        EventKind::SubmittalRetracted {
+            submittal,
+            candidate,
+            answer_only,
+        } => {
+            let what = if *answer_only { "answer" } else { "submittal" };
+            format!("{}: {what} {submittal} taken back", name(*candidate))
+        }
+        EventKind::PlacementChanged {
+            placement,
+            engagement,
+            candidate,
+            change,
+        } => {
+            format!(
+                "{}: {} in {engagement} ({placement})",
+                name(*candidate),
+                change.label()
+            )
+        }
+        EventKind::PlacementChangeUndone {
+            placement,
+            candidate,
+            change,
+        } => {
+            format!(
+                "{}: {} taken back ({placement})",
+                name(*candidate),
+                change.label()
+            )
+        }
+        _ => String::new(),
+    }
 }

@@ -21,8 +21,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {
-        let calm =
-            Paragraph::new("Nothing is stuck and every shortlist is on time.").style(theme.good());
+        let calm = Paragraph::new(
+            "Nothing is stuck, every shortlist is on time, every client has answered.",
+        )
+        .style(theme.good());
         return frame.render_widget(calm, inner);
     }
     let page = usize::from(inner.height).max(1);
@@ -54,6 +56,11 @@ fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
             .engagement(id)
             .map_or(String::new(), |e| format!("{} {}", e.id, safe(&e.title)))
     };
+    let name = |id| {
+        app.data()
+            .candidate(id)
+            .map_or(String::new(), |c| safe(&c.name).into_owned())
+    };
     match &item.concern {
         Concern::Stuck {
             engagement,
@@ -61,22 +68,43 @@ fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
             stage,
             days_in_stage,
         } => {
-            let name = app
-                .data()
-                .candidate(*candidate)
-                .map_or(String::new(), |c| safe(&c.name).into_owned());
             let limit = app.aging().threshold(*stage).unwrap_or(0);
             format!(
-                "‼ {days_in_stage}d in {stage} (over {limit}d)  {name} · {}",
+                "‼ {days_in_stage}d in {stage} (over {limit}d)  {} · {}",
+                name(*candidate),
                 title(*engagement)
             )
         }
         Concern::Breached { engagement, have } => {
             let late = crate::domain::time::days_between(item.since, now);
+            let count = app.policy().promise.count;
             format!(
-                "⚠ shortlist {have}/3, due {late}d ago  {}",
+                "⚠ shortlist {have}/{count} submitted, due {late}d ago  {}",
                 title(*engagement)
             )
         }
+        Concern::Unanswered {
+            submittal,
+            engagement,
+            candidate,
+        } => {
+            let waited =
+                crate::domain::time::days_between(item.since, now) + app.policy().answer_days;
+            format!(
+                "? no client answer in {waited}d to {submittal}  {} · {}",
+                name(*candidate),
+                title(*engagement)
+            )
+        }
+        Concern::Ending {
+            engagement,
+            candidate,
+            on,
+            ..
+        } => format!(
+            "⏲ placement ends {on}  {} · {}",
+            name(*candidate),
+            title(*engagement)
+        ),
     }
 }

@@ -33,7 +33,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "   {} {} · {}",
             engagement.id,
             safe(&engagement.title),
-            safe(&engagement.client)
+            safe(&app.data().agency().client_name(engagement.client))
         );
         spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
     }

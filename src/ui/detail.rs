@@ -152,12 +152,13 @@ fn applications<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) -> Vec<Line<'a>> {
-    let title = app
-        .data()
-        .engagement(application.engagement)
-        .map_or(application.engagement.to_string(), |e| {
-            format!("{} {} · {}", e.id, safe(&e.title), safe(&e.client))
-        });
+    let title = app.data().engagement(application.engagement).map_or(
+        application.engagement.to_string(),
+        |e| {
+            let client = app.data().agency().client_name(e.client);
+            format!("{} {} · {}", e.id, safe(&e.title), safe(&client))
+        },
+    );
     let mut lines = vec![Line::from(vec![
         Span::raw(format!("  {title}  ")),
         Span::styled(application.stage.label(), theme.title()),

@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: 
             "{:<5}{} · {} · {} · {in_pipeline} in pipeline",
             e.id,
             safe(&e.title),
-            safe(&e.client),
+            safe(&app.data().agency().client_name(e.client)),
             e.status.label()
         );
         let text = pad(&text, width);

@@ -7,7 +7,7 @@ use super::{Theme, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::pipeline::{COLUMNS, Card, exited};
-use crate::domain::{AgingPolicy, Engagement, Shortlist, Stage, shortlist};
+use crate::domain::{AgingPolicy, Engagement, Promise, Stage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -38,20 +38,21 @@ fn mark_glyph(marked: bool) -> &'static str {
     if marked { "● " } else { "  " }
 }
 
-/// The shortlist promise first (it is what breaks), then the facts.
+/// The 48-hour promise first (it is what breaks), then the facts.
 fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
     let now = app.clock().now();
-    let (promise, style) = match shortlist(e, app.data().pipeline(e.id), now) {
-        Shortlist::Met { on_time: true, .. } => ("shortlist met".to_string(), theme.good()),
-        Shortlist::Met { on_time: false, .. } => ("shortlist met late".to_string(), theme.warn()),
-        Shortlist::Pending { have, due } => {
-            let hours = (due - now).num_hours().max(0);
-            (format!("shortlist {have}/3 · {hours}h left"), theme.warn())
+    let policy = &app.policy().promise;
+    let count = policy.count;
+    let state = policy.promise(e, app.data().agency().submittals(), now);
+    let (promise, style) = match state {
+        Promise::Met { on_time: true, .. } => (state.describe(count, now), theme.good()),
+        Promise::Met { on_time: false, .. } | Promise::Pending { .. } => {
+            (state.describe(count, now), theme.warn())
         }
-        Shortlist::Breached { have, due } => {
+        Promise::Breached { have, due } => {
             let days = crate::domain::time::days_between(due, now);
             (
-                format!("‼ shortlist {have}/3 · breached {days}d ago"),
+                format!("‼ shortlist {have}/{count} · breached {days}d ago"),
                 theme.bad(),
             )
         }

@@ -49,12 +49,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = position == state.rows.selected;
         let cells = Rect::new(inner.x, y, inner.width, 1);
         let assessed = assessed_ratings(app, engagement, candidate.id);
+        let fx = &app.policy().money.fx;
         let row = MatrixRow {
             candidate,
+            score: engagement.map(|e| match_score(candidate, e, fx).score),
             assessed,
             selected,
         };
-        draw_row(buffer, cells, &row, engagement, shown, theme);
+        draw_row(buffer, cells, &row, shown, theme);
     }
     if let Some(column) = cursor_column {
         let x = inner.x + NAME_WIDTH + SCORE_WIDTH + column as u16 * CELL_WIDTH;
@@ -201,6 +203,8 @@ fn assessed_ratings(
 /// the cursor is on it.
 struct MatrixRow<'a> {
     candidate: &'a Candidate,
+    /// The match score, with an engagement.
+    score: Option<u8>,
     assessed: Vec<(SkillId, u8)>,
     selected: bool,
 }
@@ -213,12 +217,12 @@ fn draw_row(
     buffer: &mut Buffer,
     area: Rect,
     row: &MatrixRow,
-    engagement: Option<&Engagement>,
     shown: &[MatrixColumn],
     theme: &Theme,
 ) {
     let MatrixRow {
         candidate,
+        score,
         assessed,
         selected,
     } = row;
@@ -235,9 +239,7 @@ fn draw_row(
         name_width,
         Style::new(),
     );
-    let score = engagement.map_or("—".to_string(), |e| {
-        format!("{}%", match_score(candidate, e).score)
-    });
+    let score = score.map_or("—".to_string(), |s| format!("{s}%"));
     let score = format!("{score:>w$}", w = usize::from(SCORE_WIDTH) - 1);
     buffer.set_stringn(
         area.x + NAME_WIDTH,

@@ -68,7 +68,9 @@ pub fn candidate(name: &str, email: &str) -> Candidate {
 pub fn engagement(title: &str) -> Engagement {
     Engagement {
         id: EngagementId(0),
-        client: "Northwind Logistics".into(),
+        // Stored through `store_engagement`, which makes sure it exists.
+        client: ClientId(1),
+        owner: "tester".into(),
         title: title.into(),
         role: RoleId::new("devops"),
         requirements: vec![
@@ -85,11 +87,41 @@ pub fn engagement(title: &str) -> Engagement {
         ],
         headcount: 2,
         budget: Some(RateRange::usd(60, 90)),
+        bill_rate: None,
         model: HiringModel::StaffAugmentation,
         status: EngagementStatus::Open,
         opened_at: now(),
         target_start: chrono::NaiveDate::from_ymd_opt(2026, 6, 8),
     }
+}
+
+/// The client every test engagement is for, added to `store` if missing.
+pub fn test_client(store: &Store) -> ClientId {
+    if let Some(client) = store.client_by_name("Northwind Logistics").unwrap() {
+        return client.id;
+    }
+    let client = Client {
+        id: ClientId(0),
+        name: "Northwind Logistics".into(),
+        contacts: vec![Contact::parse("Nora Lind <nora@northwind.example>").unwrap()],
+        notes: String::new(),
+        created_at: now(),
+    };
+    store.add_client(client, &stamp()).unwrap().id
+}
+
+/// Stores `engagement` for the test client (see [`test_client`]).
+pub fn store_engagement(store: &Store, engagement: Engagement) -> Engagement {
+    let client = test_client(store);
+    store
+        .add_engagement(
+            Engagement {
+                client,
+                ..engagement
+            },
+            &stamp(),
+        )
+        .unwrap()
 }
 
 /// The built binary, run with a clean environment for the database path.
@@ -138,7 +170,7 @@ pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm
         actor: "tester".into(),
         clock: std::sync::Arc::new(FixedClock(now())),
         keymap: hireterm::app::Keymap::defaults(),
-        aging: Default::default(),
+        policy: Default::default(),
         notice: None,
         session: 0,
     };

@@ -2,7 +2,7 @@
 //! editing one (`A`, `E` on the pipeline pane).
 
 use crate::app::App;
-use crate::app::form::engagement::EngagementForm;
+use crate::app::form::engagement::{EngagementForm, Starting};
 use crate::app::overlay::Overlay;
 use crate::app::prompt::picker::Picker;
 use crate::domain::{Engagement, EngagementId};
@@ -31,7 +31,16 @@ impl App {
     }
 
     pub(in crate::app) fn open_engagement_form(&mut self, editing: Option<Engagement>) {
-        let form = EngagementForm::new(self.catalog, editing);
+        let client = match &editing {
+            Some(e) => Some(e.client),
+            None => self.engagement().map(|e| e.client),
+        };
+        let agency = self.data.agency();
+        let starting = Starting {
+            owner: self.actor.clone(),
+            client: client.map(|id| (id, agency.client_name(id))),
+        };
+        let form = EngagementForm::new(self.catalog, editing, starting);
         self.overlay = Some(Overlay::EngagementForm(Box::new(form)));
     }
 

@@ -4,7 +4,7 @@
 //! then looks for the same person on file and writes it
 //! (`app/commands/candidate.rs`).
 
-use super::picks::{Asks, Pick, Picks, Source as PickSource};
+use super::picks::{Asks, Pick, Picks, Source as PickSource, Sources};
 use super::rules::{self, Rule};
 use super::{Field, Form};
 use crate::app::action::Action;
@@ -50,11 +50,11 @@ impl CandidateForm {
     pub fn handle(
         &mut self,
         action: Action,
-        catalog: &Catalog,
+        sources: &Sources,
         now: Timestamp,
     ) -> Outcome<Candidate> {
         self.form
-            .handle(action, catalog)
+            .handle(action, sources)
             .and_then(|()| match self.build(now) {
                 Some(candidate) => Outcome::Submit(candidate),
                 None => Outcome::Refuse("not saved: mend the fields marked ✗".into()),

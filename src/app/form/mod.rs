@@ -15,10 +15,9 @@ pub mod rules;
 use super::action::Action;
 use super::prompt::outcome::Outcome;
 use super::text::TextInput;
-use crate::catalog::Catalog;
 use crate::domain::RateRange;
 use crate::domain::problem::FieldProblem;
-use picks::{Pick, Picks, Waiting};
+use picks::{Pick, Picks, Sources, Waiting};
 use rules::Rule;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +176,7 @@ impl Form {
     /// first closes the matches (or drops a pick waiting for its level);
     /// then discards an unchanged form at once, and a changed one only
     /// when the esc before it asked: any other action keeps editing.
-    pub fn handle(&mut self, action: Action, catalog: &Catalog) -> Outcome<()> {
+    pub fn handle(&mut self, action: Action, sources: &Sources) -> Outcome<()> {
         let asked = std::mem::take(&mut self.discard_asked);
         match action {
             Action::NextField => self.move_focus(1),
@@ -187,7 +186,7 @@ impl Form {
             Action::Accept => self.accept(),
             Action::Save => return Outcome::Submit(()),
             Action::Cancel => return self.cancel(asked),
-            edit => self.edit(edit, catalog),
+            edit => self.edit(edit, sources),
         }
         Outcome::Stay
     }
@@ -279,7 +278,7 @@ impl Form {
     /// An editing action in the field in focus. A field showing an error
     /// is checked again as it is edited, so the error goes as soon as it
     /// is mended.
-    fn edit(&mut self, action: Action, catalog: &Catalog) {
+    fn edit(&mut self, action: Action, sources: &Sources) {
         let field = &mut self.fields[self.focus];
         let had_error = field.error.is_some();
         field.touched = true;
@@ -287,12 +286,12 @@ impl Form {
             return;
         }
         if field.input.apply(action) {
-            self.after_edit(had_error, catalog);
+            self.after_edit(had_error, sources);
         }
     }
 
     /// Pasted text goes in at the cursor, cleaned.
-    pub fn paste(&mut self, text: &str, catalog: &Catalog) {
+    pub fn paste(&mut self, text: &str, sources: &Sources) {
         self.discard_asked = false;
         let field = &mut self.fields[self.focus];
         if matches!(field.kind, Kind::Choice { .. }) {
@@ -301,13 +300,13 @@ impl Form {
         let had_error = field.error.is_some();
         field.touched = true;
         field.input.insert(text);
-        self.after_edit(had_error, catalog);
+        self.after_edit(had_error, sources);
     }
 
-    fn after_edit(&mut self, had_error: bool, catalog: &Catalog) {
+    fn after_edit(&mut self, had_error: bool, sources: &Sources) {
         let field = &mut self.fields[self.focus];
         if let Kind::Picks { picks, .. } = &mut field.kind {
-            picks.refresh(catalog, field.input.text());
+            picks.refresh(sources, field.input.text());
         }
         if had_error {
             field.validate();

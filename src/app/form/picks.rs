@@ -15,11 +15,31 @@ pub const SHOWN: usize = 5;
 const EXACT_BONUS: i64 = 1000;
 const PREFIX_BONUS: i64 = 100;
 
-/// Which part of the catalog a field picks from.
+/// Which list a field picks from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Roles,
     Skills,
+    /// The clients on file (by id and name).
+    Clients,
+}
+
+/// What the picks fields complete from: the catalog, and the clients on
+/// file as (id, name).
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    pub catalog: &'a Catalog,
+    pub clients: &'a [(String, String)],
+}
+
+impl<'a> Sources<'a> {
+    /// The catalog alone (no clients to pick).
+    pub fn catalog(catalog: &'a Catalog) -> Sources<'a> {
+        Sources {
+            catalog,
+            clients: &[],
+        }
+    }
 }
 
 /// What a pick needs after its name.
@@ -103,8 +123,8 @@ impl Picks {
     }
 
     /// Recomputes the completions for `query`.
-    pub fn refresh(&mut self, catalog: &Catalog, query: &str) {
-        self.matches = complete(catalog, self.source, query, SHOWN);
+    pub fn refresh(&mut self, sources: &Sources, query: &str) {
+        self.matches = complete(sources, self.source, query, SHOWN);
         self.highlighted = 0;
     }
 
@@ -180,7 +200,8 @@ impl Picks {
 /// The catalog entries that best match `query`, best first: each entry
 /// scores its best term (id, name or alias) with fuzzy-matcher's Skim
 /// algorithm, an exact or prefix match earning a bonus.
-pub fn complete(catalog: &Catalog, source: Source, query: &str, limit: usize) -> Vec<Completion> {
+pub fn complete(sources: &Sources, source: Source, query: &str, limit: usize) -> Vec<Completion> {
+    let catalog = sources.catalog;
     let query = fold(query.trim());
     if query.is_empty() {
         return Vec::new();
@@ -196,6 +217,11 @@ pub fn complete(catalog: &Catalog, source: Source, query: &str, limit: usize) ->
             .skills()
             .iter()
             .map(|s| (s.id.as_str(), s.name.as_str(), s.aliases.as_slice()))
+            .collect(),
+        Source::Clients => sources
+            .clients
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str(), &[][..]))
             .collect(),
     };
     let mut scored: Vec<(i64, &str, &str)> = entries
@@ -238,7 +264,7 @@ mod tests {
     use super::*;
 
     fn names(source: Source, query: &str) -> Vec<String> {
-        complete(Catalog::builtin(), source, query, SHOWN)
+        complete(&Sources::catalog(Catalog::builtin()), source, query, SHOWN)
             .into_iter()
             .map(|c| c.name)
             .collect()
@@ -256,7 +282,7 @@ mod tests {
     #[test]
     fn a_taken_skill_waits_for_its_level_then_its_priority() {
         let mut picks = Picks::new(Source::Skills, Asks::LevelAndPriority, 10, Vec::new());
-        picks.refresh(Catalog::builtin(), "kube");
+        picks.refresh(&Sources::catalog(Catalog::builtin()), "kube");
         assert_eq!(picks.take_highlighted().as_deref(), Some("Kubernetes"));
         assert_eq!(picks.waiting(), Some(Waiting::Level(0)));
         assert!(picks.answer('7').is_err());
@@ -272,9 +298,9 @@ mod tests {
     #[test]
     fn a_single_pick_is_replaced() {
         let mut picks = Picks::new(Source::Roles, Asks::Nothing, 1, Vec::new());
-        picks.refresh(Catalog::builtin(), "dba");
+        picks.refresh(&Sources::catalog(Catalog::builtin()), "dba");
         picks.take_highlighted();
-        picks.refresh(Catalog::builtin(), "sre");
+        picks.refresh(&Sources::catalog(Catalog::builtin()), "sre");
         picks.take_highlighted();
         assert_eq!(picks.chosen.len(), 1);
         assert_eq!(picks.chosen[0].id, "devops");

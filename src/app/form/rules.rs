@@ -29,6 +29,9 @@ pub enum Rule {
     Date,
     /// An engagement's headcount, required.
     Headcount,
+    /// An hourly rate, `95` (in the form's currency) or `95 EUR`; or
+    /// empty.
+    Rate,
     /// Tags in the one list notation: `remote; senior`, `\;` inside a
     /// tag (see [`crate::domain::text::split_list`]).
     Tags,
@@ -66,6 +69,7 @@ impl Rule {
             Rule::Currency => currency_problem(&parse_currency(text)),
             Rule::Date => parse_date(text).err(),
             Rule::Headcount => parse_headcount(text).err(),
+            Rule::Rate => crate::domain::HourlyRate::parse(text, "USD").err(),
             Rule::Tags => check_tags(text),
         }
     }

@@ -7,6 +7,7 @@
 //! pipeline for a card move), and the old snapshot lives on until the last
 //! session drawing from it has moved to the new one.
 
+use super::agency::Agency;
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, Note, Stage, Timestamp,
 };
@@ -34,6 +35,8 @@ pub struct Data {
     by_name: Arc<Vec<u32>>,
     /// Notes by candidate, oldest first.
     notes: Arc<HashMap<CandidateId, Vec<Note>>>,
+    /// Clients, submittals and placements.
+    agency: Agency,
 }
 
 /// Which parts of the records differ between two snapshots.
@@ -45,11 +48,14 @@ pub struct Changed {
     pub engagements: bool,
     pub pipelines: bool,
     pub notes: bool,
+    /// Clients, submittals or placements.
+    pub agency: bool,
+    pub clients: bool,
 }
 
 impl Changed {
     pub fn any(self) -> bool {
-        self.candidates || self.engagements || self.pipelines || self.notes
+        self.candidates || self.engagements || self.pipelines || self.notes || self.agency
     }
 }
 
@@ -68,6 +74,7 @@ impl Data {
         let apps: Vec<(CandidateId, Stage, Timestamp)> =
             pipelines.values().flatten().map(moved).collect();
         let mut data = Data {
+            agency: Agency::load(store)?,
             notes: Arc::new(notes),
             latest: Arc::new(vec![None; candidates.len()]),
             name_rank: Arc::default(),
@@ -247,6 +254,31 @@ impl Data {
 }
 
 impl Data {
+    /// Clients, submittals and placements.
+    pub fn agency(&self) -> &Agency {
+        &self.agency
+    }
+
+    pub fn agency_mut(&mut self) -> &mut Agency {
+        &mut self.agency
+    }
+
+    /// Drops an application the store has just removed (an undone add).
+    pub fn remove_application(&mut self, engagement: EngagementId, candidate: CandidateId) {
+        let pipelines = Arc::make_mut(&mut self.pipelines);
+        if let Some(pipeline) = pipelines.get_mut(&engagement) {
+            Arc::make_mut(pipeline).retain(|a| a.candidate != candidate);
+        }
+        if let Some(index) = self.index_of(candidate) {
+            let latest = self
+                .applications_of(candidate)
+                .into_iter()
+                .map(moved)
+                .max_by_key(|m| m.2);
+            Arc::make_mut(&mut self.latest)[index] = latest.map(|(_, stage, at)| (stage, at));
+        }
+    }
+
     /// What differs from an older snapshot; parts are compared by identity,
     /// since every write replaces the part it touches.
     pub fn changed_since(&self, old: &Data) -> Changed {
@@ -256,6 +288,8 @@ impl Data {
             engagements: !Arc::ptr_eq(&self.engagements, &old.engagements),
             pipelines: !Arc::ptr_eq(&self.pipelines, &old.pipelines),
             notes: !Arc::ptr_eq(&self.notes, &old.notes),
+            agency: self.agency.changed_since(&old.agency),
+            clients: self.agency.clients_changed_since(&old.agency),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! with the writing session named so that it is not woken by its own
 //! write.
 
+pub mod agency;
 pub mod data;
 mod search;
 pub mod writes;
@@ -121,7 +122,7 @@ impl Records {
             self.version.store(current.0, Ordering::Release);
             (done, (current.0, Arc::clone(&current.1)), changed)
         };
-        if changed.candidates || changed.engagements {
+        if changed.candidates || changed.engagements || changed.clients {
             lock(&self.search).wanted(self.snapshot(), self.catalog);
         }
         if changed.any() {

@@ -73,11 +73,17 @@ fn spawn_build(
 ) -> Option<(u64, Receiver<SearchIndex>)> {
     let candidates = data.shared_candidates();
     let engagements = data.engagements().to_vec();
+    let clients = data.agency().clients().to_vec();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("search-index".into())
         .spawn(move || {
-            let _ = tx.send(SearchIndex::build(&candidates, &engagements, catalog));
+            let _ = tx.send(SearchIndex::build(
+                &candidates,
+                &engagements,
+                &clients,
+                catalog,
+            ));
         })
         .ok()
         .map(|_| (version, rx))

@@ -1,0 +1,36 @@
+//! The firm's rules that a manager may set in config.toml: how long a card
+//! may sit in a stage, the 48-hour promise, how long a client may take to
+//! answer, how soon a candidate may be sent to the same client again,
+//! what "ending soon" means, and the money settings.
+
+use super::attention::AgingPolicy;
+use super::money::MoneyPolicy;
+use super::promise::PromisePolicy;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub aging: AgingPolicy,
+    pub promise: PromisePolicy,
+    pub money: MoneyPolicy,
+    /// Days a submittal may wait for the client's answer before it needs
+    /// attention (0: never flagged).
+    pub answer_days: i64,
+    /// Sending a candidate to a client who had them within this many days
+    /// asks first.
+    pub resubmit_days: i64,
+    /// Placements ending within this many days need attention.
+    pub ending_days: i64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            aging: AgingPolicy::default(),
+            promise: PromisePolicy::default(),
+            money: MoneyPolicy::default(),
+            answer_days: 3,
+            resubmit_days: 90,
+            ending_days: 30,
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Clients, submittals and placements many at a time (demo data, imports):
+//! everything is checked before anything is written; each record keeps
+//! its id and its history, each entry of which becomes an event with its
+//! own time and actor.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::records::application_key;
+use super::tx;
+use crate::domain::{
+    Client, ClientId, EventKind, Placement, PlacementId, Stamp, Submittal, SubmittalId,
+};
+use sled::Transactional;
+use std::collections::HashSet;
+
+impl Store {
+    /// Adds clients under fresh ids, returned in input order; refuses the
+    /// lot if any is invalid or two share a name.
+    pub fn add_clients(&self, clients: &[Client], stamp: &Stamp) -> Result<Vec<ClientId>> {
+        let mut names = HashSet::new();
+        for (index, client) in clients.iter().enumerate() {
+            let mut problems = client.problems();
+            let name = crate::domain::text::fold(&client.name);
+            if !names.insert(name) || self.client_by_name(&client.name)?.is_some() {
+                problems.push(format!("a client is already called {}", client.name));
+            }
+            if !problems.is_empty() {
+                return Err(super::bulk::at_row(index, StoreError::Invalid(problems)));
+            }
+        }
+        let trees = self.with_log(&self.clients);
+        let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            let first = tx::reserve_ids(meta, tx::CLIENT_SEQ, clients.len() as u64)?;
+            let mut ids = Vec::with_capacity(clients.len());
+            for (offset, client) in clients.iter().enumerate() {
+                let id = ClientId(first + offset as u64);
+                tx::put(
+                    stored,
+                    &id.to_key(),
+                    &Client {
+                        id,
+                        ..client.clone()
+                    },
+                )?;
+                let kind = EventKind::ClientAdded { client: id };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        }))?;
+        self.flush()?;
+        Ok(ids)
+    }
+
+    /// Adds submittals as they are (ids, times, answers), each on a card
+    /// of its engagement; the counter moves past the highest id.
+    pub fn add_submittals(&self, submittals: &[Submittal]) -> Result<usize> {
+        for (index, s) in submittals.iter().enumerate() {
+            let on_board = self
+                .applications
+                .contains_key(application_key(s.engagement, s.candidate))?;
+            let problem = if !on_board {
+                Some(StoreError::NoApplication {
+                    engagement: s.engagement,
+                    candidate: s.candidate,
+                })
+            } else if self.submittals.contains_key(s.id.to_key())? || s.id.0 == 0 {
+                Some(StoreError::Invalid(vec![format!(
+                    "submittal {} exists already",
+                    s.id
+                )]))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(super::bulk::at_row(index, problem));
+            }
+        }
+        let trees = self.with_log(&self.submittals);
+        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            for s in submittals {
+                tx::put(stored, &s.id.to_key(), s)?;
+                let sent = EventKind::Submitted {
+                    submittal: s.id,
+                    engagement: s.engagement,
+                    candidate: s.candidate,
+                };
+                tx::append_event(
+                    events,
+                    event_index,
+                    meta,
+                    &Stamp::new(s.at, s.by.clone()),
+                    sent,
+                )?;
+                for answer in &s.answers {
+                    let kind = EventKind::SubmittalAnswered {
+                        submittal: s.id,
+                        candidate: s.candidate,
+                        answer: answer.kind,
+                    };
+                    tx::append_event(
+                        events,
+                        event_index,
+                        meta,
+                        &Stamp::new(answer.at, answer.by.clone()),
+                        kind,
+                    )?;
+                }
+            }
+            let top = submittals.iter().map(|s| s.id.0).max().unwrap_or(0);
+            raise_counter(meta, tx::SUBMITTAL_SEQ, top)
+        }))?;
+        self.flush()?;
+        Ok(submittals.len())
+    }
+
+    /// Adds placements as they are (ids, histories), each on a card of its
+    /// engagement; the counter moves past the highest id.
+    pub fn add_placements(&self, placements: &[Placement]) -> Result<usize> {
+        for (index, p) in placements.iter().enumerate() {
+            let on_board = self
+                .applications
+                .contains_key(application_key(p.engagement, p.candidate))?;
+            let flaw = p.history().find_map(|c| c.terms.problem());
+            let problem = if !on_board {
+                Some(StoreError::NoApplication {
+                    engagement: p.engagement,
+                    candidate: p.candidate,
+                })
+            } else if self.placements.contains_key(p.id.to_key())? || p.id.0 == 0 {
+                Some(StoreError::Invalid(vec![format!(
+                    "placement {} exists already",
+                    p.id
+                )]))
+            } else {
+                flaw.map(|f| StoreError::Invalid(vec![f]))
+            };
+            if let Some(problem) = problem {
+                return Err(super::bulk::at_row(index, problem));
+            }
+        }
+        let trees = self.with_log(&self.placements);
+        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            for p in placements {
+                tx::put(stored, &p.id.to_key(), p)?;
+                for change in p.history() {
+                    let kind = EventKind::PlacementChanged {
+                        placement: p.id,
+                        engagement: p.engagement,
+                        candidate: p.candidate,
+                        change: change.kind,
+                    };
+                    tx::append_event(
+                        events,
+                        event_index,
+                        meta,
+                        &Stamp::new(change.at, change.by.clone()),
+                        kind,
+                    )?;
+                }
+            }
+            let top = placements.iter().map(|p| p.id.0).max().unwrap_or(0);
+            raise_counter(meta, tx::PLACEMENT_SEQ, top)
+        }))?;
+        self.flush()?;
+        Ok(placements.len())
+    }
+
+    /// The next free submittal and placement ids (for records built
+    /// before they are stored, as the demo generator does).
+    pub fn next_ids(&self) -> Result<(SubmittalId, PlacementId)> {
+        let next =
+            |key: &[u8]| -> Result<u64> { Ok(tx::read_counter(self.meta.get(key)?.as_deref())) };
+        Ok((
+            SubmittalId(next(tx::SUBMITTAL_SEQ)?),
+            PlacementId(next(tx::PLACEMENT_SEQ)?),
+        ))
+    }
+}
+
+/// Moves a counter past `top`, never back.
+fn raise_counter(
+    meta: &sled::transaction::TransactionalTree,
+    key: &[u8],
+    top: u64,
+) -> tx::TxResult<()> {
+    let next = tx::read_counter(meta.get(key)?.as_deref());
+    if top >= next {
+        meta.insert(key, &(top + 1).to_be_bytes())?;
+    }
+    Ok(())
+}
