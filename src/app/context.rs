@@ -20,6 +20,7 @@ pub enum Context {
     Skills,
     Attention,
     Activity,
+    Bench,
     Help,
     Picker,
     Palette,
@@ -27,6 +28,9 @@ pub enum Context {
     Note,
     Tag,
     Scorecard,
+    Submit,
+    Answer,
+    Confirm,
     Form,
     Duplicate,
     /// The line-editing keys every text-taking context shares.
@@ -55,6 +59,7 @@ const GLOBAL: &[Action] = &[
     ShowSkills,
     ShowAttention,
     ShowActivity,
+    ShowBench,
     ChooseEngagement,
     Search,
     Undo,
@@ -72,8 +77,10 @@ const CANDIDATES: &[Action] = &[
     Tag,
     AddCandidate,
     EditCandidate,
+    AddToPipeline,
 ];
-const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate];
+const DETAIL_SCROLL: &[Action] = &[Up, Down, Top, HalfPageDown, HalfPageUp, PageDown, PageUp];
+const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate, AddToPipeline];
 const PIPELINE: &[Action] = &[
     Left,
     Right,
@@ -90,6 +97,11 @@ const PIPELINE: &[Action] = &[
     Tag,
     AddEngagement,
     EditEngagement,
+    Submit,
+    Answer,
+    ChangePlacement,
+    AddClient,
+    EditClient,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -98,13 +110,18 @@ const SKILLS: &[Action] = &[
     SortByScore,
     SortReverse,
     ToggleMatrixRows,
+    ToggleMark,
+    AddToPipeline,
 ];
+const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
 const ATTENTION: &[Action] = &[Open];
 const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
 const SCORECARD: &[Action] = &[Up, Down, Confirm, Cancel];
+const SUBMIT: &[Action] = &[Up, Down, Toggle, Confirm, Cancel];
+const CONFIRM: &[Action] = &[Yes, No];
 const FORM: &[Action] = &[
     NextField, PrevField, MatchDown, MatchUp, Accept, Save, Cancel,
 ];
@@ -124,7 +141,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 17] = [
+    pub const SECTIONS: [(&'static str, Context); 21] = [
         ("global", Context::Global),
         ("candidates", Context::Candidates),
         ("detail", Context::Detail),
@@ -132,6 +149,7 @@ impl Context {
         ("skills", Context::Skills),
         ("attention", Context::Attention),
         ("activity", Context::Activity),
+        ("bench", Context::Bench),
         ("help", Context::Help),
         ("picker", Context::Picker),
         ("palette", Context::Palette),
@@ -139,6 +157,9 @@ impl Context {
         ("note", Context::Note),
         ("tag", Context::Tag),
         ("scorecard", Context::Scorecard),
+        ("submit", Context::Submit),
+        ("answer", Context::Answer),
+        ("confirm", Context::Confirm),
         ("form", Context::Form),
         ("duplicate", Context::Duplicate),
         ("text", Context::Text),
@@ -160,6 +181,7 @@ impl Context {
             Context::Skills => "Skill matrix",
             Context::Attention => "Needs attention",
             Context::Activity => "Activity",
+            Context::Bench => "Bench (who is free, and when)",
             Context::Help => "Help",
             Context::Picker => "Engagement picker (type to filter)",
             Context::Palette => "Search palette (type to search)",
@@ -167,6 +189,9 @@ impl Context {
             Context::Note => "Note (type the note)",
             Context::Tag => "Tag (type the tag)",
             Context::Scorecard => "Scorecard (1-4 rate, type notes)",
+            Context::Submit => "Submit to the client (type the bill rate)",
+            Context::Answer => "The client's answer (type the reason)",
+            Context::Confirm => "A question (yes or no)",
             Context::Form => "In a form (letters type)",
             Context::Duplicate => "Duplicate found (in a form)",
             Context::Text => "Editing text (prompts, search, form fields)",
@@ -183,6 +208,7 @@ impl Context {
                 | Context::Skills
                 | Context::Attention
                 | Context::Activity
+                | Context::Bench
         )
     }
 
@@ -197,6 +223,8 @@ impl Context {
                 | Context::Note
                 | Context::Tag
                 | Context::Scorecard
+                | Context::Submit
+                | Context::Answer
                 | Context::Form
         )
     }
@@ -208,16 +236,20 @@ impl Context {
         let own: &[&[Action]] = match self {
             Context::Global => &[GLOBAL],
             Context::Candidates => &[MOTIONS, CANDIDATES],
-            Context::Detail => &[MOTIONS, DETAIL],
+            Context::Detail => &[DETAIL_SCROLL, DETAIL],
             Context::Pipeline => &[MOTIONS, PIPELINE],
             Context::Skills => &[MOTIONS, SKILLS],
             Context::Attention => &[MOTIONS, ATTENTION],
             Context::Activity => &[MOTIONS],
+            Context::Bench => &[MOTIONS, BENCH],
             Context::Help => &[HELP],
             Context::Picker | Context::Palette => &[LIST_PROMPT],
             Context::Exit => &[EXIT],
             Context::Note | Context::Tag => &[LINE_PROMPT],
             Context::Scorecard => &[SCORECARD],
+            Context::Submit => &[SUBMIT],
+            Context::Answer => &[EXIT],
+            Context::Confirm => &[CONFIRM],
             Context::Form => &[FORM],
             Context::Duplicate => &[DUPLICATE],
             Context::Text => &[TEXT],

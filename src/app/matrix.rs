@@ -9,7 +9,9 @@ use crate::domain::{Category, Engagement, Level, Priority, SkillId, match_score}
 /// Widths the drawing uses, shared so that horizontal scrolling here
 /// agrees with what is on screen.
 pub const NAME_WIDTH: u16 = 20;
-pub const SCORE_WIDTH: u16 = 6;
+/// The score and the margin the engagement's bill rate leaves over the
+/// candidate's rate: `85%  28%!`.
+pub const SCORE_WIDTH: u16 = 11;
 pub const CELL_WIDTH: u16 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod attention;
+pub mod bench;
 pub mod candidates;
 mod commands;
 pub mod context;
@@ -25,6 +26,7 @@ pub mod keymap;
 pub mod list;
 pub mod matrix;
 pub mod overlay;
+pub mod pending;
 pub mod pipeline;
 pub mod prompt;
 pub mod records;
@@ -32,6 +34,7 @@ mod route;
 mod sync;
 pub mod text;
 pub mod undo;
+mod undo_agency;
 mod update;
 pub mod views;
 
@@ -61,16 +64,18 @@ pub enum Pane {
     Skills,
     Attention,
     Activity,
+    Bench,
 }
 
 impl Pane {
     /// Every pane, in tab order.
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Candidates,
         Pane::Pipeline,
         Pane::Skills,
         Pane::Attention,
         Pane::Activity,
+        Pane::Bench,
     ];
 
     pub fn title(self) -> &'static str {
@@ -80,6 +85,19 @@ impl Pane {
             Pane::Skills => "Skills",
             Pane::Attention => "Attention",
             Pane::Activity => "Activity",
+            Pane::Bench => "Bench",
+        }
+    }
+
+    /// The title where room is short (80 columns).
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Pane::Candidates => "People",
+            Pane::Pipeline => "Pipeline",
+            Pane::Skills => "Skills",
+            Pane::Attention => "Attention",
+            Pane::Activity => "Log",
+            Pane::Bench => "Bench",
         }
     }
 }
@@ -127,6 +145,7 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
+    bench: bench::BenchState,
     /// The activity pane's cursor.
     activity_cursor: list::ListCursor,
     /// Changes that `u` can undo, newest last; and those `ctrl-r` can redo.
@@ -178,6 +197,7 @@ impl App {
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),
+            bench: Default::default(),
             activity_cursor: Default::default(),
             marks: Default::default(),
             undo: Vec::new(),
@@ -319,6 +339,9 @@ impl App {
     /// [`views::Views`]: computed once per change, not per frame).
     pub fn board(&self) -> Vec<Vec<pipeline::Card<'_>>> {
         self.views.board(&self.data)
+    }
+    pub fn bench(&self) -> &bench::BenchState {
+        &self.bench
     }
     pub fn activity_cursor(&self) -> &list::ListCursor {
         &self.activity_cursor

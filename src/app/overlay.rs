@@ -3,9 +3,14 @@
 //! know nothing of `App` or of this enum.
 
 use super::form::candidate::CandidateForm;
+use super::form::client::ClientForm;
 use super::form::engagement::EngagementForm;
 use super::form::picks::Sources;
+use super::form::placement::PlacementForm;
+use super::pending::Pending;
 use super::prompt::Outcome;
+use super::prompt::answer::AnswerPrompt;
+use super::prompt::confirm::Confirm;
 use super::prompt::duplicate::DuplicatePrompt;
 use super::prompt::exit::ExitPrompt;
 use super::prompt::help::Help;
@@ -13,14 +18,20 @@ use super::prompt::note::NotePrompt;
 use super::prompt::palette::Palette;
 use super::prompt::picker::Picker;
 use super::prompt::scorecard::ScorecardForm;
+use super::prompt::submit::SubmitPrompt;
 use super::prompt::tag::TagPrompt;
 use super::records::data::Data;
 use super::{Action, App, Context};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help(Help),
     Picker(Picker),
+    /// The picker choosing the engagement these candidates go into.
+    AddToPipeline {
+        picker: Picker,
+        candidates: Vec<crate::domain::CandidateId>,
+    },
     Palette(Palette),
     Exit(ExitPrompt),
     Note(NotePrompt),
@@ -28,7 +39,12 @@ pub enum Overlay {
     Scorecard(ScorecardForm),
     CandidateForm(Box<CandidateForm>),
     EngagementForm(Box<EngagementForm>),
+    ClientForm(Box<ClientForm>),
+    PlacementForm(Box<PlacementForm>),
     Duplicate(Box<DuplicatePrompt>),
+    Submit(Box<SubmitPrompt>),
+    Answer(AnswerPrompt),
+    Confirm(Confirm<Pending>),
 }
 
 impl Overlay {
@@ -36,14 +52,20 @@ impl Overlay {
     pub fn context(&self) -> Context {
         match self {
             Overlay::Help(_) => Context::Help,
-            Overlay::Picker(_) => Context::Picker,
+            Overlay::Picker(_) | Overlay::AddToPipeline { .. } => Context::Picker,
             Overlay::Palette(_) => Context::Palette,
             Overlay::Exit(_) => Context::Exit,
             Overlay::Note(_) => Context::Note,
             Overlay::Tag(_) => Context::Tag,
             Overlay::Scorecard(_) => Context::Scorecard,
-            Overlay::CandidateForm(_) | Overlay::EngagementForm(_) => Context::Form,
+            Overlay::CandidateForm(_)
+            | Overlay::EngagementForm(_)
+            | Overlay::ClientForm(_)
+            | Overlay::PlacementForm(_) => Context::Form,
             Overlay::Duplicate(_) => Context::Duplicate,
+            Overlay::Submit(_) => Context::Submit,
+            Overlay::Answer(_) => Context::Answer,
+            Overlay::Confirm(_) => Context::Confirm,
         }
     }
 }
@@ -70,6 +92,11 @@ impl App {
             Overlay::Picker(picker) => {
                 let done = picker.handle(action, data.engagements(), page);
                 self.settle_prompt(done, App::picked_engagement)
+            }
+            Overlay::AddToPipeline { picker, candidates } => {
+                let done = picker.handle(action, data.engagements(), page);
+                let candidates = candidates.clone();
+                self.settle_prompt(done, |app, id| app.add_to_pipeline(id, candidates))
             }
             Overlay::Palette(palette) => {
                 let done = palette.handle(action, page);
@@ -101,9 +128,29 @@ impl App {
                 Outcome::Submit(engagement) => self.save_engagement(engagement),
                 other => self.settle_form(other),
             },
+            Overlay::ClientForm(sheet) => match sheet.handle(action, &sources, now) {
+                Outcome::Submit(client) => self.save_client(client),
+                other => self.settle_form(other),
+            },
+            Overlay::PlacementForm(sheet) => match sheet.handle(action, &sources) {
+                Outcome::Submit(request) => self.save_placement(request),
+                other => self.settle_form(other),
+            },
             Overlay::Duplicate(prompt) => {
                 let done = prompt.handle(action);
                 self.settle_prompt(done, App::resolve_duplicate)
+            }
+            Overlay::Submit(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "nothing was sent", App::send_submittal)
+            }
+            Overlay::Answer(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "no answer recorded", App::save_answer)
+            }
+            Overlay::Confirm(question) => {
+                let done = question.handle(action);
+                self.settle_prompt_or(done, "nothing was changed", App::go_ahead)
             }
         }
     }
@@ -149,7 +196,13 @@ impl App {
         };
         match &mut self.overlay {
             Some(Overlay::Palette(palette)) => palette.paste(text),
-            Some(Overlay::Picker(picker)) => picker.paste(text, self.data.engagements()),
+            Some(Overlay::Picker(picker) | Overlay::AddToPipeline { picker, .. }) => {
+                picker.paste(text, self.data.engagements())
+            }
+            Some(Overlay::Submit(prompt)) => prompt.bill.insert(text),
+            Some(Overlay::Answer(prompt)) => prompt.reason.insert(text),
+            Some(Overlay::ClientForm(sheet)) => sheet.form.paste(text, &sources),
+            Some(Overlay::PlacementForm(sheet)) => sheet.form.paste(text, &sources),
             Some(Overlay::Exit(prompt)) => prompt.detail.insert(text),
             Some(Overlay::Note(prompt)) => prompt.text.insert(text),
             Some(Overlay::Tag(prompt)) => prompt.text.insert(text),

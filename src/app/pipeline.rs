@@ -5,7 +5,7 @@ use super::list::{ListCursor, Motion};
 use super::records::data::Data;
 use crate::domain::time::days_between;
 use crate::domain::{
-    Application, Candidate, Engagement, EngagementId, Fx, MatchScore, Stage, Timestamp, match_score,
+    Application, Candidate, Engagement, EngagementId, MatchScore, Stage, Timestamp, match_score,
 };
 
 /// The board's columns: the pipeline stages. Exits leave the board.
@@ -21,28 +21,128 @@ pub struct Card<'a> {
     pub candidate: &'a Candidate,
     pub days_in_stage: i64,
     pub score: MatchScore,
+    pub facts: CardFacts,
 }
 
 /// A card by position: its application's index in the engagement's
 /// pipeline and its candidate's in the records, with what was worked out
 /// for it. The board is kept as these between changes (see `views.rs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slot {
     pub application: u32,
     pub candidate: u32,
     pub days_in_stage: i64,
     pub score: MatchScore,
+    pub facts: CardFacts,
+}
+
+/// Where a card's latest submittal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    Waiting,
+    Interview,
+    Rejected,
+    OnHold,
+}
+
+impl Sent {
+    /// `◆?` waiting, `◆✓` interview, `◆✗` rejected, `◆…` on hold.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Sent::Waiting => "◆?",
+            Sent::Interview => "◆✓",
+            Sent::Rejected => "◆✗",
+            Sent::OnHold => "◆…",
+        }
+    }
+}
+
+/// What a card shows beside its name: its submittal and its margin.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CardFacts {
+    pub sent: Option<Sent>,
+    /// The gross margin (a fraction): the placement's, else estimated from
+    /// the bill rate proposed and the lowest rate the candidate asks.
+    pub margin: Option<f64>,
+    /// The margin is below the floor (`[money] margin_floor_percent`).
+    pub below_floor: bool,
+}
+
+impl CardFacts {
+    /// ` ◆? 28%!`: what a card's second line adds.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        if let Some(sent) = self.sent {
+            out.push(' ');
+            out.push_str(sent.glyph());
+        }
+        if let Some(margin) = self.margin {
+            out.push_str(&format!(" {:.0}%", margin * 100.0));
+            if self.below_floor {
+                out.push('!');
+            }
+        }
+        out
+    }
+}
+
+/// The facts of `application`'s card.
+pub fn card_facts(
+    data: &Data,
+    engagement: &Engagement,
+    application: &Application,
+    money: &crate::domain::MoneyPolicy,
+) -> CardFacts {
+    let agency = data.agency();
+    let latest = agency
+        .submittals_of(engagement.id, application.candidate)
+        .last();
+    let sent = latest.map(|s| match s.answer().map(|a| a.kind) {
+        None => Sent::Waiting,
+        Some(crate::domain::AnswerKind::InterviewRequested) => Sent::Interview,
+        Some(crate::domain::AnswerKind::Rejected) => Sent::Rejected,
+        Some(crate::domain::AnswerKind::OnHold) => Sent::OnHold,
+    });
+    let placed = agency.placement_of(engagement.id, application.candidate);
+    let rates = match placed {
+        Some(p) => Some((p.terms().bill.clone(), p.terms().pay.clone())),
+        None => {
+            let bill = latest
+                .and_then(|s| s.bill_rate.clone())
+                .or_else(|| engagement.quoted_bill_rate());
+            let asked = data
+                .candidate(application.candidate)
+                .and_then(|c| c.rate.clone());
+            bill.zip(asked.map(|r| crate::domain::HourlyRate::new(r.min, &r.currency)))
+        }
+    };
+    let margin = rates.and_then(|(bill, pay)| money.margin(&bill, &pay).ok());
+    CardFacts {
+        sent,
+        margin: margin.and_then(|m| m.gross),
+        below_floor: margin.is_some_and(|m| m.is_below(money.floor_percent)),
+    }
 }
 
 /// The cards of every column, longest in stage first: who is stuck shows
 /// at the top.
 pub fn board<'a>(data: &'a Data, engagement: &Engagement, now: Timestamp) -> Vec<Vec<Card<'a>>> {
-    let slots = slots(data, engagement, &crate::domain::Fx::default(), now);
+    let slots = slots(
+        data,
+        engagement,
+        &crate::domain::MoneyPolicy::default(),
+        now,
+    );
     cards(data, engagement.id, &slots)
 }
 
 /// [`board`] as positions.
-pub fn slots(data: &Data, engagement: &Engagement, fx: &Fx, now: Timestamp) -> Vec<Vec<Slot>> {
+pub fn slots(
+    data: &Data,
+    engagement: &Engagement,
+    money: &crate::domain::MoneyPolicy,
+    now: Timestamp,
+) -> Vec<Vec<Slot>> {
     let mut columns: Vec<Vec<Slot>> = COLUMNS.iter().map(|_| Vec::new()).collect();
     for (index, application) in data.pipeline(engagement.id).iter().enumerate() {
         let (Some(column), Some(at)) = (
@@ -56,7 +156,8 @@ pub fn slots(data: &Data, engagement: &Engagement, fx: &Fx, now: Timestamp) -> V
             application: index as u32,
             candidate: at as u32,
             days_in_stage: days_between(entered, now),
-            score: match_score(&data.candidates()[at], engagement, fx),
+            score: match_score(&data.candidates()[at], engagement, &money.fx),
+            facts: card_facts(data, engagement, application, money),
         });
     }
     let candidates = data.candidates();
@@ -90,6 +191,7 @@ pub fn cards<'a>(
                         candidate: data.candidates().get(slot.candidate as usize)?,
                         days_in_stage: slot.days_in_stage,
                         score: slot.score,
+                        facts: slot.facts,
                     })
                 })
                 .collect()

@@ -53,6 +53,7 @@ impl App {
             Pane::Skills => Context::Skills,
             Pane::Attention => Context::Attention,
             Pane::Activity => Context::Activity,
+            Pane::Bench => Context::Bench,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Undo and redo of stage moves (single, bulk, rejections, withdrawals,
-//! re-openings), notes, tags and merges. Each undo is itself recorded in
+//! re-openings), notes, tags and merges; those of the agency's loop are in
+//! `undo_agency.rs`. Each undo is itself recorded in
 //! the event log (a move with the reason "undo", a removed note, a
 //! `MergeUndone`), so the log audits it like any other change.
 
@@ -14,7 +15,7 @@ pub struct MoveSet {
 }
 
 /// One undoable action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Undoable {
     Moves(MoveSet),
     /// A note written (undo removes it; redo writes it again).
@@ -33,6 +34,35 @@ pub enum Undoable {
         existing: CandidateId,
         incoming: Box<crate::domain::Candidate>,
         event: crate::domain::EventId,
+    },
+    /// Cards put into a pipeline (undo takes them out while they are
+    /// still only where they entered).
+    Added {
+        engagement: EngagementId,
+        candidates: Vec<CandidateId>,
+    },
+    /// A submittal sent (undo takes it back while unanswered; redo sends
+    /// it again, under a new id).
+    Submitted {
+        submittal: crate::domain::SubmittalId,
+        request: Box<super::prompt::submit::SubmitRequest>,
+    },
+    /// A client's answer recorded, and the move to Client interview it
+    /// brought, if any.
+    Answered {
+        submittal: crate::domain::SubmittalId,
+        request: Box<super::prompt::answer::AnswerRequest>,
+        moved: Option<MoveSet>,
+    },
+    /// A card placed on terms (undo takes the placement back).
+    Placed {
+        placement: crate::domain::PlacementId,
+        request: super::form::placement::PlacementRequest,
+    },
+    /// A placement extended, renewed or ended early.
+    PlacementChanged {
+        placement: crate::domain::PlacementId,
+        request: super::form::placement::PlacementRequest,
     },
 }
 
@@ -123,11 +153,12 @@ impl App {
                 }
                 done
             }
+            _ => return self.replay_agency(action, redo),
         };
         if done { Ok(action) } else { Err(action) }
     }
 
-    fn replay_moves(&mut self, set: &MoveSet, redo: bool) -> bool {
+    pub(super) fn replay_moves(&mut self, set: &MoveSet, redo: bool) -> bool {
         let reverts: Vec<_> = if redo {
             set.moves.clone()
         } else {

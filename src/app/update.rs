@@ -23,6 +23,10 @@ impl App {
             Action::ShowSkills => self.show(Pane::Skills),
             Action::ShowAttention => self.show(Pane::Attention),
             Action::ShowActivity => self.show(Pane::Activity),
+            Action::ShowBench => self.show(Pane::Bench),
+            Action::AddToPipeline => self.open_add_to_pipeline(),
+            Action::AddClient => self.open_client_form(false),
+            Action::EditClient => self.open_client_form(true),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
             Action::Undo => self.undo_last(),
@@ -38,6 +42,7 @@ impl App {
                 Pane::Skills => self.skills_update(action),
                 Pane::Attention => self.attention_update(action),
                 Pane::Activity => self.activity_update(action),
+                Pane::Bench => self.bench_update(action),
             },
         }
     }
@@ -191,6 +196,9 @@ impl App {
             (Action::MoveBack, Some(card)) => self.move_card(card, false),
             (Action::Reject, Some(card)) => self.open_exit(Stage::Rejected, card),
             (Action::Withdraw, Some(card)) => self.open_exit(Stage::Withdrawn, card),
+            (Action::Submit, Some(card)) => self.open_submit(card),
+            (Action::Answer, Some(card)) => self.open_answer(card),
+            (Action::ChangePlacement, Some(card)) => self.open_change_placement(card),
             (
                 Action::MoveForward
                 | Action::MoveBack
@@ -198,7 +206,10 @@ impl App {
                 | Action::Withdraw
                 | Action::Open
                 | Action::Scorecard
-                | Action::ToggleMark,
+                | Action::ToggleMark
+                | Action::Submit
+                | Action::Answer
+                | Action::ChangePlacement,
                 None,
             ) => self.complain("no card selected"),
             _ => {}
@@ -228,6 +239,13 @@ impl App {
             Action::SortReverse if self.matrix.by_score => {
                 self.matrix.descending = !self.matrix.descending;
                 self.rebuild_matrix();
+            }
+            Action::ToggleMark => {
+                if let Some(id) = self.matrix_selected() {
+                    self.toggle_mark(id);
+                    let rows = self.matrix.order.len();
+                    self.matrix.rows.apply(Motion::Down, rows, page);
+                }
             }
             Action::ToggleMatrixRows => {
                 self.matrix.source = match self.matrix.source {
@@ -260,6 +278,37 @@ impl App {
         match concern.card() {
             Some((engagement, candidate)) => self.jump_to_card(engagement, candidate),
             None => self.show_engagement(concern.engagement()),
+        }
+    }
+
+    fn bench_update(&mut self, action: Action) {
+        let count = self.views.bench().len();
+        if let Some(motion) = Motion::from_action(action) {
+            return self.bench.cursor.apply(motion, count, self.page_rows());
+        }
+        match action {
+            Action::Open => {
+                if let Some(id) = self.bench_selected() {
+                    self.open_detail(id);
+                }
+            }
+            Action::NextWindow => {
+                self.bench.next_window();
+                self.bench.cursor = Default::default();
+                self.refresh_views();
+                self.say(format!("free within {} days", self.bench.window));
+            }
+            Action::SortNext => {
+                self.bench.sort = self.bench.sort.next();
+                self.bench.descending = false;
+                self.refresh_views();
+                self.say(format!("sorted by {}", self.bench.sort.title()));
+            }
+            Action::SortReverse => {
+                self.bench.descending = !self.bench.descending;
+                self.refresh_views();
+            }
+            _ => {}
         }
     }
 

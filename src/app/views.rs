@@ -5,6 +5,7 @@
 //! per frame.
 
 use super::attention::{self, Item};
+use super::bench::{self, BenchRow, BenchState};
 use super::pipeline::{self, Card, Slot};
 use super::records::data::Data;
 use super::{App, Pane};
@@ -20,6 +21,7 @@ pub struct Views {
     board: Vec<Vec<Slot>>,
     engagement: Option<EngagementId>,
     attention: Vec<Item>,
+    bench: Vec<BenchRow>,
     computed_at: Timestamp,
 }
 
@@ -27,17 +29,18 @@ impl Views {
     pub fn compute(
         data: &Data,
         engagement: Option<&Engagement>,
-        policy: &Policy,
+        (policy, bench): (&Policy, &BenchState),
         now: Timestamp,
     ) -> Views {
         let board = match engagement {
-            Some(e) => pipeline::slots(data, e, &policy.money.fx, now),
+            Some(e) => pipeline::slots(data, e, &policy.money, now),
             None => Vec::new(),
         };
         Views {
             board,
             engagement: engagement.map(|e| e.id),
             attention: attention::items(data, policy, now),
+            bench: bench::rows(data, bench, now.date_naive()),
             computed_at: now,
         }
     }
@@ -56,6 +59,11 @@ impl Views {
         &self.attention
     }
 
+    /// Who is free within the bench's window, in its order.
+    pub fn bench(&self) -> &[BenchRow] {
+        &self.bench
+    }
+
     fn is_stale(&self, now: Timestamp) -> bool {
         now - self.computed_at >= STALE_AFTER
     }
@@ -66,12 +74,14 @@ impl App {
     /// another engagement or another order of the candidates.
     pub(super) fn refresh_views(&mut self) {
         let now = self.clock.now();
-        self.views = Views::compute(&self.data, self.engagement(), &self.policy, now);
+        let settings = (&self.policy, &self.bench);
+        self.views = Views::compute(&self.data, self.engagement(), settings, now);
         let page = self.page_rows();
         let board = self.views.board(&self.data);
         self.pipeline.clamp(&board, page);
         let count = self.views.attention().len();
         self.attention.cursor.clamp(count, page);
+        self.bench.cursor.clamp(self.views.bench().len(), page);
         self.rebuild_matrix();
     }
 

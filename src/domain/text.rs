@@ -37,7 +37,7 @@ pub fn clean_line(text: &str) -> String {
 /// True when `text` holds nothing that [`clean`] would remove.
 pub fn is_clean(text: &str, allow_newlines: bool) -> bool {
     text.chars()
-        .all(|c| !(is_unsafe(c) || c == '\t' || (c == '\n' && !allow_newlines)))
+        .all(|c| (c == '\n' && allow_newlines) || !(is_unsafe(c) || c == '\t'))
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -216,6 +216,8 @@ mod tests {
 
     #[test]
     fn clean_keeps_newlines_only_when_asked() {
+        assert!(is_clean("a\nb", true) && !is_clean("a\nb", false));
+        assert!(!is_clean("a\n\u{1b}b", true) && !is_clean("a\rb", true));
         assert_eq!(clean("a\r\nb", true), "a\nb");
         assert_eq!(clean("a\r\nb", false), "ab");
         assert_eq!(clean_line("  José \t García\n"), "José García");

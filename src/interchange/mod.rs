@@ -27,6 +27,7 @@ pub mod format;
 pub mod import;
 pub mod json_in;
 mod plan;
+pub mod profile;
 pub mod records;
 pub mod report;
 pub mod row;

@@ -8,14 +8,32 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// ` hireterm  1 Candidates  2 Pipeline  3 Skills   E3 2 DevOps developers…`
+/// ` hireterm  1 Candidates  2 Pipeline  3 Skills   E3 2 DevOps developers…`;
+/// on a narrow screen the tabs' short names, without the brand: every
+/// pane's tab always shows.
 pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::styled(" hireterm ", theme.title())];
-    for (index, pane) in Pane::ALL.iter().enumerate() {
-        spans.push(Span::raw(" "));
-        let label = format!(" {} {} ", index + 1, pane.title());
-        spans.push(Span::styled(label, theme.tab(*pane == app.pane())));
-    }
+    let tab_spans = |short: bool| -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for (index, pane) in Pane::ALL.iter().enumerate() {
+            spans.push(Span::raw(" "));
+            let name = if short {
+                pane.short_title()
+            } else {
+                pane.title()
+            };
+            let label = format!(" {} {name} ", index + 1);
+            spans.push(Span::styled(label, theme.tab(*pane == app.pane())));
+        }
+        spans
+    };
+    let brand = Span::styled(" hireterm ", theme.title());
+    let full = tab_spans(false);
+    let full_width: usize = full.iter().map(|s| s.width()).sum::<usize>() + brand.width();
+    let mut spans = if full_width <= usize::from(area.width) {
+        std::iter::once(brand).chain(full).collect()
+    } else {
+        tab_spans(true)
+    };
     // A filter matters more than the engagement: it shows first, and the
     // engagement gets what room is left.
     let mut room =

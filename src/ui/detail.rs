@@ -182,6 +182,7 @@ fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) ->
             theme.dim(),
         ));
     }
+    lines.extend(super::detail_agency::lines(application, app, theme));
     lines
 }
 

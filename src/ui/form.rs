@@ -4,8 +4,10 @@
 
 use super::{Theme, centered, fit, safe};
 use crate::app::form::candidate::CandidateForm;
+use crate::app::form::client::ClientForm;
 use crate::app::form::engagement::EngagementForm;
 use crate::app::form::picks::{self, Asks, Pick, Picks, Waiting};
+use crate::app::form::placement::{PlacementForm, Purpose};
 use crate::app::form::{Field, Form, Kind};
 use crate::app::{Action, App, Context};
 use crate::domain::Priority;
@@ -31,7 +33,7 @@ pub fn render_candidate(
         Some(c) => format!(" Edit {} · {} ", safe(&c.name), c.id),
         None => " New candidate ".to_string(),
     };
-    draw(frame, area, app, &title, &sheet.form, theme)
+    draw(frame, area, app, (&title, None), &sheet.form, theme)
 }
 
 pub fn render_engagement(
@@ -45,12 +47,52 @@ pub fn render_engagement(
         Some(e) => format!(" Edit {} · {} ", e.id, safe(&e.title)),
         None => " New engagement ".to_string(),
     };
-    draw(frame, area, app, &title, &sheet.form, theme);
+    draw(frame, area, app, (&title, None), &sheet.form, theme);
+}
+
+pub fn render_client(frame: &mut Frame, area: Rect, app: &App, sheet: &ClientForm, theme: &Theme) {
+    let title = match &sheet.editing {
+        Some(c) => format!(" Edit client {} · {} ", safe(&c.name), c.id),
+        None => " New client ".to_string(),
+    };
+    draw(frame, area, app, (&title, None), &sheet.form, theme);
+}
+
+pub fn render_placement(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    sheet: &PlacementForm,
+    theme: &Theme,
+) {
+    let title = match sheet.purpose {
+        Purpose::Place { engagement, .. } => {
+            format!(" Place {} in {engagement} ", safe(&sheet.name))
+        }
+        Purpose::Change { placement } => format!(" Change {placement} · {} ", safe(&sheet.name)),
+    };
+    draw(
+        frame,
+        area,
+        app,
+        (&title, Some(&sheet.preview)),
+        &sheet.form,
+        theme,
+    );
 }
 
 /// Draws the form's box over the body (the tabs and the status line stay
 /// in sight) and returns it.
-fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, theme: &Theme) -> Rect {
+/// `note` is a line shown under the fields when nothing more pressing is
+/// (a placement's margin, say).
+fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    (title, note): (&str, Option<&str>),
+    form: &Form,
+    theme: &Theme,
+) -> Rect {
     let box_area = box_area(area, form);
     frame.render_widget(Clear, box_area);
     let block = Block::bordered().title(Line::styled(title.to_string(), theme.title()));
@@ -71,7 +113,10 @@ fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, form: &Form, them
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
     let width = usize::from(footer.width);
-    let first_line = footer_line(app, form, (offset, below), width, theme);
+    let mut first_line = footer_line(app, form, (offset, below), width, theme);
+    if let Some(note) = note.filter(|_| first_line.width() == 0) {
+        first_line = Line::styled(fit(&safe(note), width).into_owned(), theme.warn());
+    }
     let hints = Line::styled(fit(&hints(app), width).into_owned(), theme.dim());
     frame.render_widget(Paragraph::new(vec![first_line, hints]), footer);
     box_area

@@ -3,10 +3,14 @@
 //! [`safe`] on its way to the screen.
 
 mod activity;
+mod answer;
 mod attention;
+mod bench;
 mod candidates;
 mod chrome;
+mod confirm;
 mod detail;
+mod detail_agency;
 mod duplicate;
 mod exit;
 mod first_run;
@@ -18,6 +22,7 @@ mod picker;
 mod pipeline;
 mod scorecard;
 mod skills;
+mod submit;
 mod tag;
 pub mod theme;
 mod too_small;
@@ -52,7 +57,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     render_body(frame, body, app, theme);
     match app.overlay() {
         Some(Overlay::Help(help)) => help::render(frame, area, help, theme),
-        Some(Overlay::Picker(picker)) => picker::render(frame, area, app, picker, theme),
+        Some(Overlay::Picker(picker) | Overlay::AddToPipeline { picker, .. }) => {
+            picker::render(frame, area, app, picker, theme)
+        }
+        Some(Overlay::ClientForm(sheet)) => form::render_client(frame, area, app, sheet, theme),
+        Some(Overlay::PlacementForm(sheet)) => {
+            form::render_placement(frame, area, app, sheet, theme)
+        }
+        Some(Overlay::Submit(prompt)) => submit::render(frame, area, prompt, theme),
+        Some(Overlay::Answer(prompt)) => answer::render(frame, area, prompt, theme),
+        Some(Overlay::Confirm(question)) => confirm::render(frame, area, &question.question, theme),
         Some(Overlay::Exit(prompt)) => exit::render(frame, area, prompt, theme),
         Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
@@ -82,6 +96,7 @@ fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Skills => skills::render(frame, area, app, theme),
         Pane::Attention => attention::render(frame, area, app, theme),
         Pane::Activity => activity::render(frame, area, app, theme),
+        Pane::Bench => bench::render(frame, area, app, theme),
     }
 }
 

@@ -137,10 +137,11 @@ fn card_lines<'a>(
         Style::new()
     };
     let facts = format!(
-        "{}{}d · {}%",
+        "{}{}d · {}%{}",
         aging.glyph(),
         card.days_in_stage,
-        card.score.score
+        card.score.score,
+        card.facts.text()
     );
     let age_style = if selected { base } else { theme.age(aging) };
     [
@@ -197,7 +198,12 @@ fn list_line<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let aging = Aging::of(policy, card.application.stage, card.days_in_stage);
-    let facts = format!("{:>4}d {:>4}%", card.days_in_stage, card.score.score);
+    let facts = format!(
+        "{:>4}d {:>4}%{:<9}",
+        card.days_in_stage,
+        card.score.score,
+        card.facts.text()
+    );
     let name_width = width.saturating_sub(facts.len() + 5);
     let spans = vec![
         Span::raw(format!("{}{} ", mark_glyph(marked), aging.glyph())),

@@ -53,6 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let row = MatrixRow {
             candidate,
             score: engagement.map(|e| match_score(candidate, e, fx).score),
+            margin: engagement.and_then(|e| estimated_margin(candidate, e, &app.policy().money)),
             assessed,
             selected,
         };
@@ -140,7 +141,7 @@ fn header<'a>(
         format!(
             "{:<w$}{:>s$}",
             "Candidate",
-            "Score ",
+            "Score Marg ",
             w = usize::from(NAME_WIDTH),
             s = usize::from(SCORE_WIDTH)
         ),
@@ -205,6 +206,9 @@ struct MatrixRow<'a> {
     candidate: &'a Candidate,
     /// The match score, with an engagement.
     score: Option<u8>,
+    /// The margin estimated against the engagement's bill rate, and
+    /// whether it is below the floor.
+    margin: Option<(f64, bool)>,
     assessed: Vec<(SkillId, u8)>,
     selected: bool,
 }
@@ -223,6 +227,7 @@ fn draw_row(
     let MatrixRow {
         candidate,
         score,
+        margin,
         assessed,
         selected,
     } = row;
@@ -240,7 +245,10 @@ fn draw_row(
         Style::new(),
     );
     let score = score.map_or("—".to_string(), |s| format!("{s}%"));
-    let score = format!("{score:>w$}", w = usize::from(SCORE_WIDTH) - 1);
+    let margin = margin.map_or(String::new(), |(m, low)| {
+        format!("{:.0}%{}", m * 100.0, if low { "!" } else { " " })
+    });
+    let score = format!("{score:>5} {margin:>5}");
     buffer.set_stringn(
         area.x + NAME_WIDTH,
         area.y,
@@ -292,4 +300,19 @@ fn cell(level: u8, short: bool) -> (&'static str, u16) {
     } else {
         (PLAIN[index], 2)
     }
+}
+
+/// The gross margin the engagement's bill rate would leave over the lowest
+/// rate the candidate asks, and whether it is below the floor; none when
+/// either rate is unknown or no exchange rate joins them.
+fn estimated_margin(
+    candidate: &Candidate,
+    engagement: &Engagement,
+    money: &crate::domain::MoneyPolicy,
+) -> Option<(f64, bool)> {
+    let bill = engagement.quoted_bill_rate()?;
+    let asked = candidate.rate.as_ref()?;
+    let pay = crate::domain::HourlyRate::new(asked.min, &asked.currency);
+    let margin = money.margin(&bill, &pay).ok()?;
+    Some((margin.gross?, margin.is_below(money.floor_percent)))
 }

@@ -256,6 +256,8 @@ pub fn open_form(app: &hireterm::app::App) -> Option<&hireterm::app::form::Form>
         Overlay::CandidateForm(sheet) => Some(&sheet.form),
         Overlay::EngagementForm(sheet) => Some(&sheet.form),
         Overlay::Duplicate(prompt) => Some(&prompt.form.form),
+        Overlay::ClientForm(sheet) => Some(&sheet.form),
+        Overlay::PlacementForm(sheet) => Some(&sheet.form),
         _ => None,
     }
 }

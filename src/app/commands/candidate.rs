@@ -91,10 +91,15 @@ impl App {
 
     /// Shows the store's refusal under the form, which stays open.
     pub(in crate::app) fn form_refused(&mut self, error: String) {
-        match &mut self.overlay {
-            Some(Overlay::CandidateForm(sheet)) => sheet.form.error = Some(error.clone()),
-            Some(Overlay::EngagementForm(sheet)) => sheet.form.error = Some(error.clone()),
-            _ => {}
+        let form = match &mut self.overlay {
+            Some(Overlay::CandidateForm(sheet)) => Some(&mut sheet.form),
+            Some(Overlay::EngagementForm(sheet)) => Some(&mut sheet.form),
+            Some(Overlay::ClientForm(sheet)) => Some(&mut sheet.form),
+            Some(Overlay::PlacementForm(sheet)) => Some(&mut sheet.form),
+            _ => None,
+        };
+        if let Some(form) = form {
+            form.error = Some(error.clone());
         }
         self.complain(format!("not saved: {error}"));
     }

@@ -5,10 +5,14 @@
 
 mod backup;
 mod candidate;
+mod client;
 mod engagement;
 mod marks;
 mod note;
+mod pipeline_add;
+mod place;
 mod scorecard;
 mod search;
 mod stage;
+mod submit;
 mod tag;

@@ -28,6 +28,10 @@ impl App {
             let end = if forward { "last" } else { "first" };
             return self.complain(format!("{} is already in the {end} stage", card.name));
         };
+        if to == Stage::Placed {
+            // A placement needs its terms first.
+            return self.open_place(engagement, card);
+        }
         let moves = [(card.candidate, to)];
         if self.write_moves(engagement, &moves, None).is_some() {
             self.say(format!("{}: {} → {to}", card.name, card.stage));
@@ -51,7 +55,9 @@ impl App {
                 } else {
                     a.stage.previous()
                 };
-                Some((a.candidate, to.filter(|to| a.stage.can_move_to(*to))?))
+                // Placing needs each card's terms: not in bulk.
+                let to = to.filter(|to| a.stage.can_move_to(*to) && *to != Stage::Placed);
+                Some((a.candidate, to?))
             })
             .collect();
         let skipped = self.marks.len() - moves.len();
@@ -60,9 +66,20 @@ impl App {
         };
         self.marks.clear();
         let way = if forward { "forward" } else { "back" };
+        let placing = forward
+            && self
+                .data
+                .pipeline(engagement)
+                .iter()
+                .any(|a| self.marks.contains(&a.candidate) && a.stage == Stage::Offer);
+        let why = if placing {
+            ": placing needs each card's terms, > on each"
+        } else {
+            ""
+        };
         let note = match skipped {
             0 => String::new(),
-            n => format!(" ({n} could not move {way})"),
+            n => format!(" ({n} could not move {way}{why})"),
         };
         self.say(format!("moved {moved} marked cards {way}{note}"));
     }
@@ -155,6 +172,16 @@ impl App {
         let Some((engagement, stage)) = exited else {
             return self.complain("no rejected or withdrawn application to re-open");
         };
+        self.reopen_at(engagement, candidate, stage);
+    }
+
+    /// Puts a card that left `engagement` back at `stage`.
+    pub(in crate::app) fn reopen_at(
+        &mut self,
+        engagement: EngagementId,
+        candidate: CandidateId,
+        stage: Stage,
+    ) {
         let reason = Some("re-opened".to_string());
         if self
             .write_moves(engagement, &[(candidate, stage)], reason)

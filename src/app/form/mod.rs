@@ -8,8 +8,10 @@
 //! both arrive here as actions ([`Form::handle`]).
 
 pub mod candidate;
+pub mod client;
 pub mod engagement;
 pub mod picks;
+pub mod placement;
 pub mod rules;
 
 use super::action::Action;

@@ -32,6 +32,13 @@ pub enum Rule {
     /// An hourly rate, `95` (in the form's currency) or `95 EUR`; or
     /// empty.
     Rate,
+    /// A required hourly rate.
+    RequiredRate,
+    /// A client's contacts in the list notation:
+    /// `Jane Roe <jane@acme.com> +1 555 0100; Li Wei <li@acme.cn>`.
+    Contacts,
+    /// `YYYY-MM-DD`, required.
+    RequiredDate,
     /// Tags in the one list notation: `remote; senior`, `\;` inside a
     /// tag (see [`crate::domain::text::split_list`]).
     Tags,
@@ -51,11 +58,18 @@ impl Rule {
     pub fn check(self, text: &str) -> Option<String> {
         let text = text.trim();
         // Tags are limited one by one, not as a line.
-        if self != Rule::Tags && text.chars().count() > MAX_FIELD_CHARS {
+        if !matches!(self, Rule::Tags | Rule::Contacts) && text.chars().count() > MAX_FIELD_CHARS {
             return Some(format!("at most {MAX_FIELD_CHARS} characters"));
         }
         if text.is_empty() {
-            let needed = matches!(self, Rule::Required | Rule::Email | Rule::Headcount);
+            let needed = matches!(
+                self,
+                Rule::Required
+                    | Rule::Email
+                    | Rule::Headcount
+                    | Rule::RequiredRate
+                    | Rule::RequiredDate
+            );
             return needed.then(|| "required".to_string());
         }
         match self {
@@ -69,7 +83,9 @@ impl Rule {
             Rule::Currency => currency_problem(&parse_currency(text)),
             Rule::Date => parse_date(text).err(),
             Rule::Headcount => parse_headcount(text).err(),
-            Rule::Rate => crate::domain::HourlyRate::parse(text, "USD").err(),
+            Rule::Rate | Rule::RequiredRate => crate::domain::HourlyRate::parse(text, "USD").err(),
+            Rule::Contacts => parse_contacts(text).err(),
+            Rule::RequiredDate => parse_date(text).err(),
             Rule::Tags => check_tags(text),
         }
     }
@@ -136,6 +152,20 @@ pub fn parse_headcount(text: &str) -> Result<u16, String> {
         .parse::<u16>()
         .map_err(|_| format!("a whole number from 1 to {MAX_HEADCOUNT}"))?;
     headcount_problem(count).map_or(Ok(count), Err)
+}
+
+/// `Jane Roe <jane@acme.com>; Li Wei <li@acme.cn> +86 10 1234 5678` → the
+/// contacts, each as the domain reads one.
+pub fn parse_contacts(line: &str) -> Result<Vec<crate::domain::Contact>, String> {
+    let items = text::split_list(line);
+    let items = items.iter().map(|t| t.trim()).filter(|t| !t.is_empty());
+    items.map(crate::domain::Contact::parse).collect()
+}
+
+/// The text [`parse_contacts`] reads back.
+pub fn format_contacts(contacts: &[crate::domain::Contact]) -> String {
+    let lines: Vec<String> = contacts.iter().map(ToString::to_string).collect();
+    text::join_list(lines.iter().map(String::as_str))
 }
 
 /// `remote; senior;; Zürich, CH` → the tags, cleaned, empty and repeated

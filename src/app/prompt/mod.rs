@@ -4,6 +4,8 @@
 //! applies the outcome (`app/overlay.rs`), and the writes a submitted
 //! prompt asks for live in `app/commands/`.
 
+pub mod answer;
+pub mod confirm;
 pub mod duplicate;
 pub mod exit;
 pub mod help;
@@ -12,6 +14,7 @@ pub mod outcome;
 pub mod palette;
 pub mod picker;
 pub mod scorecard;
+pub mod submit;
 pub mod tag;
 
 pub use outcome::Outcome;

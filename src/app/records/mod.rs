@@ -14,6 +14,7 @@ pub mod agency;
 pub mod data;
 mod search;
 pub mod writes;
+mod writes_agency;
 
 use crate::catalog::Catalog;
 use crate::search::SearchIndex;

@@ -1,0 +1,22 @@
+//! A yes-or-no question.
+
+use super::{Theme, centered, safe};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
+    let lines = vec![
+        Line::styled(safe(question).into_owned(), theme.warn()),
+        Line::raw(""),
+        Line::styled("y or enter: yes · n or esc: no", theme.dim()),
+    ];
+    let box_area = centered(area, 70, 7);
+    frame.render_widget(Clear, box_area);
+    let block = Block::bordered().title(Line::styled(" Are you sure? ", theme.title()));
+    let text = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    frame.render_widget(text, box_area);
+}
