@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines = vec![Line::styled(
         fit(
             &format!(
-                "{:<22} {:<10} {:<16} {:<9} Top skills",
+                "{:<22} {:<10} {:<19} {:<9} Top skills",
                 "Name", "Free from", "Why", "Rate"
             ),
             width,
@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let why = match row.why {
             Free::Available => "available".to_string(),
-            Free::Ending(p) => format!("{p} ends"),
+            Free::Ending(p) => format!("{p} ends {}", row.from - chrono::Duration::days(1)),
         };
         let rate = c.rate.as_ref().map_or(String::new(), |r| r.to_string());
         let skills: Vec<String> = c
@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map(|s| format!("{} {}", app.catalog().skill_name(&s.skill), s.level.get()))
             .collect();
         let text = format!(
-            "{} {:<10} {:<16} {:<9} {}",
+            "{} {:<10} {:<19} {:<9} {}",
             pad(&safe(&c.name), 22),
             row.from,
             why,
