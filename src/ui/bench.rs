@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.bench();
     let rows = app.views().bench();
     let title = format!(
-        " Bench · free within {} days ({}) · by {} · w window · p adds to a pipeline ",
+        " Bench · free within {} days ({}) · by {} · w window · enter adds to a pipeline ",
         state.window,
         rows.len(),
         state.sort.title()

@@ -44,10 +44,14 @@ fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
     let policy = &app.policy().promise;
     let count = policy.count;
     let state = policy.promise(e, app.data().agency().submittals(), now);
+    let first = crate::domain::time_to_first_submittal(e, app.data().agency().submittals())
+        .map_or(String::new(), |took| {
+            format!(" · first sent in {}h", took.num_hours())
+        });
     let (promise, style) = match state {
-        Promise::Met { on_time: true, .. } => (state.describe(count, now), theme.good()),
+        Promise::Met { on_time: true, .. } => (state.describe(count, now) + &first, theme.good()),
         Promise::Met { on_time: false, .. } | Promise::Pending { .. } => {
-            (state.describe(count, now), theme.warn())
+            (state.describe(count, now) + &first, theme.warn())
         }
         Promise::Breached { have, due } => {
             let days = crate::domain::time::days_between(due, now);
