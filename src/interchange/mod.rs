@@ -14,6 +14,8 @@
 //! is `format`'s, two leaves, so `import`, `plan` and `write` import one
 //! another one way only.
 //!
+//! `profile` renders the one-page profile a client submittal sends.
+//!
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
 
@@ -27,6 +29,7 @@ pub mod format;
 pub mod import;
 pub mod json_in;
 mod plan;
+pub mod profile;
 pub mod records;
 pub mod report;
 pub mod row;
