@@ -2,9 +2,13 @@
 //! so the interactive screen is never the only way in.
 
 mod add;
+mod agency;
 mod backup;
+mod client;
 mod config;
+mod context;
 mod demo;
+mod engagement;
 mod export;
 mod import;
 mod output;
@@ -65,6 +69,8 @@ pub enum Command {
     Reject(pipeline::RejectArgs),
     /// Add a note to a candidate, or to one of their applications.
     Note(pipeline::NoteArgs),
+    #[command(flatten)]
+    Agency(agency::AgencyCommand),
     /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
@@ -108,6 +114,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
         Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Agency(command)) => {
+            with_store(&path, |store| agency::run(store, command, &context(&cli)))
+        }
         Some(Command::Backup(args)) => with_store(&path, |store| backup::backup(store, args)),
         Some(Command::Restore(args)) => backup::restore(&path, args),
         Some(Command::Move(args)) => with_store(&path, |store| {
@@ -174,6 +183,11 @@ fn database_path(given: Option<&std::path::Path>) -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "hireterm")
         .map(|dirs| dirs.data_dir().join("db"))
         .ok_or_else(|| eyre!("cannot find your data directory; pass --db PATH or set HIRETERM_DB"))
+}
+
+/// Who acts now, under the rules of `config.toml`.
+fn context(cli: &Cli) -> context::Ctx {
+    context::Ctx::new(stamp(cli))
 }
 
 fn stamp(cli: &Cli) -> crate::domain::Stamp {

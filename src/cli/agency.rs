@@ -1,0 +1,29 @@
+//! The agency's commands, from client to placement: each step of the
+//! loop the app does from the keyboard, done from the command line.
+
+use super::client::{self, ClientArgs};
+use super::context::Ctx;
+use super::engagement::{self, EngagementArgs};
+use super::pipeline::{self, PipelineArgs};
+use crate::store::Store;
+use clap::Subcommand;
+use color_eyre::eyre::Result;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum AgencyCommand {
+    /// Clients and their contacts: add, edit, list, show.
+    Client(ClientArgs),
+    /// Engagements: add one for a client, list them with their promise.
+    Engagement(EngagementArgs),
+    /// Put candidates into an engagement's pipeline.
+    Pipeline(PipelineArgs),
+}
+
+pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode> {
+    match command {
+        AgencyCommand::Client(args) => client::run(store, &args.command, ctx),
+        AgencyCommand::Engagement(args) => engagement::run(store, &args.command, ctx),
+        AgencyCommand::Pipeline(args) => pipeline::pipeline(store, args, &ctx.stamp),
+    }
+}
