@@ -5,6 +5,8 @@ use super::client::{self, ClientArgs};
 use super::context::Ctx;
 use super::engagement::{self, EngagementArgs};
 use super::pipeline::{self, PipelineArgs};
+use super::submit::{self, AnswerArgs, ProfileArgs, SubmitArgs};
+use super::submittals::{self, SubmittalsArgs};
 use crate::store::Store;
 use clap::Subcommand;
 use color_eyre::eyre::Result;
@@ -18,6 +20,14 @@ pub enum AgencyCommand {
     Engagement(EngagementArgs),
     /// Put candidates into an engagement's pipeline.
     Pipeline(PipelineArgs),
+    /// Send a candidate's profile to the engagement's client.
+    Submit(SubmitArgs),
+    /// Record the client's answer to a submittal: interview, reject or hold.
+    Answer(AnswerArgs),
+    /// List submittals with their answer and age.
+    Submittals(SubmittalsArgs),
+    /// Print the one-page profile a submittal sends.
+    Profile(ProfileArgs),
 }
 
 pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode> {
@@ -25,5 +35,9 @@ pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode
         AgencyCommand::Client(args) => client::run(store, &args.command, ctx),
         AgencyCommand::Engagement(args) => engagement::run(store, &args.command, ctx),
         AgencyCommand::Pipeline(args) => pipeline::pipeline(store, args, &ctx.stamp),
+        AgencyCommand::Submit(args) => submit::submit(store, args, ctx),
+        AgencyCommand::Answer(args) => submit::answer(store, args, ctx),
+        AgencyCommand::Submittals(args) => submittals::list(store, args, ctx),
+        AgencyCommand::Profile(args) => submit::profile(store, args),
     }
 }

@@ -105,6 +105,17 @@ pub fn rate(text: &str, currency: &str, what: &str) -> Result<HourlyRate> {
     HourlyRate::parse(text, currency).map_err(|e| eyre!("{what}: {}", clean_line(&e)))
 }
 
+/// The currency an engagement is priced in: its bill rate's, else its
+/// budget's, else US dollars.
+pub fn currency_of(engagement: &Engagement) -> String {
+    engagement
+        .bill_rate
+        .as_ref()
+        .map(|b| b.currency.clone())
+        .or_else(|| engagement.budget.as_ref().map(|b| b.currency.clone()))
+        .unwrap_or_else(|| "USD".into())
+}
+
 /// A store's refusal in the user's words: the rules broken, without the
 /// "invalid record" heading meant for imports.
 pub fn refused(error: crate::store::StoreError) -> color_eyre::eyre::Report {

@@ -16,6 +16,8 @@ mod pipeline;
 mod report;
 mod search;
 mod serve;
+mod submit;
+mod submittals;
 mod tui;
 
 use crate::store::Store;
