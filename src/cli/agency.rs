@@ -5,6 +5,7 @@ use super::client::{self, ClientArgs};
 use super::context::Ctx;
 use super::engagement::{self, EngagementArgs};
 use super::pipeline::{self, PipelineArgs};
+use super::place::{self, PlaceArgs, PlacementArgs};
 use super::submit::{self, AnswerArgs, ProfileArgs, SubmitArgs};
 use super::submittals::{self, SubmittalsArgs};
 use crate::store::Store;
@@ -28,6 +29,10 @@ pub enum AgencyCommand {
     Submittals(SubmittalsArgs),
     /// Print the one-page profile a submittal sends.
     Profile(ProfileArgs),
+    /// Place a candidate on terms: dates, bill and pay rates.
+    Place(PlaceArgs),
+    /// Extend, renew, end early or list placements.
+    Placement(PlacementArgs),
 }
 
 pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode> {
@@ -39,5 +44,7 @@ pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode
         AgencyCommand::Answer(args) => submit::answer(store, args, ctx),
         AgencyCommand::Submittals(args) => submittals::list(store, args, ctx),
         AgencyCommand::Profile(args) => submit::profile(store, args),
+        AgencyCommand::Place(args) => place::place(store, args, ctx),
+        AgencyCommand::Placement(args) => place::run(store, &args.command, ctx),
     }
 }

@@ -105,6 +105,12 @@ pub fn move_card(store: &Store, args: &MoveArgs, stamp: &Stamp) -> Result<ExitCo
         bail!("candidate {candidate} is not in the pipeline of engagement {engagement}");
     };
     let to = parse_stage(&args.to, app.stage)?;
+    if to == Stage::Placed {
+        bail!(
+            "moving {candidate} to Placed needs the placement's terms: use `hireterm place \
+             --engagement {engagement} {candidate} --start DATE --bill RATE --pay RATE`"
+        );
+    }
     let reason = args
         .reason
         .as_deref()
