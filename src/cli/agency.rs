@@ -1,6 +1,7 @@
 //! The agency's commands, from client to placement: each step of the
 //! loop the app does from the keyboard, done from the command line.
 
+use super::bench::{self, BenchArgs};
 use super::client::{self, ClientArgs};
 use super::context::Ctx;
 use super::engagement::{self, EngagementArgs};
@@ -33,6 +34,8 @@ pub enum AgencyCommand {
     Place(PlaceArgs),
     /// Extend, renew, end early or list placements.
     Placement(PlacementArgs),
+    /// Who is free now or soon: available, or their placement ending.
+    Bench(BenchArgs),
 }
 
 pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode> {
@@ -46,5 +49,6 @@ pub fn run(store: &Store, command: &AgencyCommand, ctx: &Ctx) -> Result<ExitCode
         AgencyCommand::Profile(args) => submit::profile(store, args),
         AgencyCommand::Place(args) => place::place(store, args, ctx),
         AgencyCommand::Placement(args) => place::run(store, &args.command, ctx),
+        AgencyCommand::Bench(args) => bench::bench(store, args, ctx.today()),
     }
 }

@@ -4,6 +4,7 @@
 mod add;
 mod agency;
 mod backup;
+mod bench;
 mod client;
 mod config;
 mod context;
