@@ -82,7 +82,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
-    /// Print counts by kind, stage and role.
+    /// Print counts by kind, stage and role, and of the agency's records.
     Stats,
     /// Decode every record and verify that indexes and events agree.
     Check,
@@ -118,7 +118,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
-        Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Stats) => with_store(&path, |store| report::stats(store, &context(&cli))),
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
         }
