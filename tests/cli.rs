@@ -270,6 +270,27 @@ fn move_and_reject_change_the_pipeline_with_actor_and_reason() {
     );
     assert!(!out.status.success());
     assert!(
+        stderr(&out).contains("needs the placement's terms: use `hireterm place"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &[
+            "place",
+            "--engagement",
+            &e,
+            &c,
+            "--start",
+            "2026-07-01",
+            "--bill",
+            "95",
+            "--pay",
+            "70",
+        ],
+        &db.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
         stderr(&out).contains("cannot move from Rejected to Placed"),
         "{}",
         stderr(&out)

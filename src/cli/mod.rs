@@ -2,16 +2,25 @@
 //! so the interactive screen is never the only way in.
 
 mod add;
+mod agency;
 mod backup;
+mod bench;
+mod client;
 mod config;
+mod context;
 mod demo;
+mod engagement;
 mod export;
 mod import;
+mod margin;
 mod output;
 mod pipeline;
+mod place;
 mod report;
 mod search;
 mod serve;
+mod submit;
+mod submittals;
 mod tui;
 
 use crate::store::Store;
@@ -65,13 +74,15 @@ pub enum Command {
     Reject(pipeline::RejectArgs),
     /// Add a note to a candidate, or to one of their applications.
     Note(pipeline::NoteArgs),
+    #[command(flatten)]
+    Agency(agency::AgencyCommand),
     /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
     Export(export::ExportArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
-    /// Print counts by kind, stage and role.
+    /// Print counts by kind, stage and role, and of the agency's records.
     Stats,
     /// Decode every record and verify that indexes and events agree.
     Check,
@@ -107,7 +118,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
-        Some(Command::Stats) => with_store(&path, report::stats),
+        Some(Command::Stats) => with_store(&path, |store| report::stats(store, &context(&cli))),
+        Some(Command::Agency(command)) => {
+            with_store(&path, |store| agency::run(store, command, &context(&cli)))
+        }
         Some(Command::Backup(args)) => with_store(&path, |store| backup::backup(store, args)),
         Some(Command::Restore(args)) => backup::restore(&path, args),
         Some(Command::Move(args)) => with_store(&path, |store| {
@@ -174,6 +188,11 @@ fn database_path(given: Option<&std::path::Path>) -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "hireterm")
         .map(|dirs| dirs.data_dir().join("db"))
         .ok_or_else(|| eyre!("cannot find your data directory; pass --db PATH or set HIRETERM_DB"))
+}
+
+/// Who acts now, under the rules of `config.toml`.
+fn context(cli: &Cli) -> context::Ctx {
+    context::Ctx::new(stamp(cli))
 }
 
 fn stamp(cli: &Cli) -> crate::domain::Stamp {

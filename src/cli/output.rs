@@ -14,6 +14,14 @@ pub fn line(text: impl AsRef<str>) {
     );
 }
 
+/// Prints text of several lines (a profile, notes), each cleaned and
+/// started with `indent`.
+pub fn lines(text: &str, indent: &str) {
+    for each in text.lines() {
+        line(format!("{indent}{each}"));
+    }
+}
+
 /// An error and its causes, cleaned, on one line each.
 pub fn describe_error(error: &color_eyre::eyre::Report) -> String {
     let mut lines = vec![text::clean(&error.to_string(), false)];

@@ -1,12 +1,37 @@
-//! `hireterm move` and `hireterm reject`: pipeline changes from scripts,
-//! written, evented and flushed exactly as the app writes them.
+//! `hireterm pipeline add`, `move`, `reject` and `note`: pipeline changes
+//! from scripts, written, evented and flushed exactly as the app writes
+//! them.
 
+use super::context::{self, find_candidate};
 use super::output::line;
-use crate::domain::{CandidateId, EngagementId, Stage, Stamp, text::clean_line};
+use crate::domain::{Candidate, EngagementId, Stage, Stamp, text::clean_line};
 use crate::store::Store;
-use clap::Args;
+use clap::{Args, Subcommand};
 use color_eyre::eyre::{Result, bail, eyre};
 use std::process::ExitCode;
+
+#[derive(Debug, Clone, Args)]
+pub struct PipelineArgs {
+    #[command(subcommand)]
+    pub command: PipelineCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum PipelineCommand {
+    /// Put candidates into an engagement's pipeline at Sourced: all of
+    /// them, or none when one cannot go in.
+    Add(PipelineAddArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PipelineAddArgs {
+    /// The engagement, as E3 or 3.
+    #[arg(long)]
+    pub engagement: EngagementId,
+    /// The candidates, each as C12, 12, or an email address.
+    #[arg(required = true, num_args = 1..)]
+    pub candidates: Vec<String>,
+}
 
 /// Which application: an engagement and a candidate.
 #[derive(Debug, Clone, Args)]
@@ -54,19 +79,6 @@ pub struct NoteArgs {
     pub text: Vec<String>,
 }
 
-/// A candidate id (`C12`, `12`) or an email address.
-pub fn find_candidate(store: &Store, given: &str) -> Result<CandidateId> {
-    if given.contains('@') {
-        return store
-            .candidate_by_email(given)?
-            .map(|c| c.id)
-            .ok_or_else(|| eyre!("no candidate has the email {}", clean_line(given)));
-    }
-    given
-        .parse::<CandidateId>()
-        .map_err(|e| eyre!(clean_line(&e)))
-}
-
 fn parse_stage(name: &str, current: Stage) -> Result<Stage> {
     let key = name.trim().to_lowercase();
     let relative = match key.as_str() {
@@ -93,6 +105,12 @@ pub fn move_card(store: &Store, args: &MoveArgs, stamp: &Stamp) -> Result<ExitCo
         bail!("candidate {candidate} is not in the pipeline of engagement {engagement}");
     };
     let to = parse_stage(&args.to, app.stage)?;
+    if to == Stage::Placed {
+        bail!(
+            "moving {candidate} to Placed needs the placement's terms: use `hireterm place \
+             --engagement {engagement} {candidate} --start DATE --bill RATE --pay RATE`"
+        );
+    }
     let reason = args
         .reason
         .as_deref()
@@ -136,4 +154,72 @@ pub fn note(store: &Store, args: &NoteArgs, stamp: &Stamp) -> Result<ExitCode> {
         note.id, note.author
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn pipeline(store: &Store, args: &PipelineArgs, stamp: &Stamp) -> Result<ExitCode> {
+    match &args.command {
+        PipelineCommand::Add(add) => add_to_pipeline(store, add, stamp),
+    }
+}
+
+/// Every candidate named goes in, or none: each problem is named.
+fn add_to_pipeline(store: &Store, args: &PipelineAddArgs, stamp: &Stamp) -> Result<ExitCode> {
+    let engagement = context::engagement(store, args.engagement)?;
+    let mut newcomers: Vec<Candidate> = Vec::new();
+    let mut problems = Vec::new();
+    for given in &args.candidates {
+        match newcomer(store, engagement.id, given)? {
+            Ok(c) if newcomers.iter().any(|n| n.id == c.id) => {}
+            Ok(c) => newcomers.push(c),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if !problems.is_empty() {
+        bail!(
+            "nothing was added to {}: {}",
+            engagement.id,
+            problems.join("; ")
+        );
+    }
+    let ids: Vec<_> = newcomers.iter().map(|c| c.id).collect();
+    store
+        .open_applications(engagement.id, &ids, stamp)
+        .map_err(context::refused)?;
+    for candidate in &newcomers {
+        line(format!(
+            "added {} {} to {} {} at {}",
+            candidate.id,
+            candidate.name,
+            engagement.id,
+            engagement.title,
+            Stage::Sourced
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The candidate `given` names, if they can enter the pipeline; else why
+/// not, in words.
+fn newcomer(
+    store: &Store,
+    engagement: EngagementId,
+    given: &str,
+) -> Result<Result<Candidate, String>> {
+    let candidate = match context::candidate(store, given) {
+        Ok(candidate) => candidate,
+        Err(unknown) => return Ok(Err(unknown.to_string())),
+    };
+    let id = candidate.id;
+    Ok(match store.application(engagement, id)? {
+        None => Ok(candidate),
+        Some(app) if app.stage.is_exit() => Err(format!(
+            "{id} left {engagement} earlier, at {}: re-open it with `hireterm move \
+             --engagement {engagement} --candidate {id} --to sourced`",
+            app.stage
+        )),
+        Some(app) => Err(format!(
+            "{id} is already in the pipeline of {engagement}, at {}",
+            app.stage
+        )),
+    })
 }

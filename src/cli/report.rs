@@ -1,5 +1,6 @@
 //! The read-only commands: summary, stats and check.
 
+use super::context::Ctx;
 use super::output::line;
 use crate::catalog::Catalog;
 use crate::store::Store;
@@ -23,7 +24,7 @@ pub fn summary(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn stats(store: &Store) -> Result<ExitCode> {
+pub fn stats(store: &Store, ctx: &Ctx) -> Result<ExitCode> {
     let stats = store.stats()?;
     let catalog = Catalog::builtin();
     line(format!("database      {}", store.path().display()));
@@ -31,6 +32,7 @@ pub fn stats(store: &Store) -> Result<ExitCode> {
     line(format!("engagements   {}", stats.engagements));
     line(format!("applications  {}", stats.applications));
     line(format!("events        {}", stats.events));
+    agency_counts(store, ctx)?;
     line("\nApplications by stage");
     for (stage, count) in &stats.by_stage {
         line(format!("  {:<22}{count:>8}", stage.label()));
@@ -44,6 +46,32 @@ pub fn stats(store: &Store) -> Result<ExitCode> {
         line(format!("  {:<22}{count:>8}", status.label()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Clients, submittals (answered or waiting) and placements (active, or
+/// ending within `[placements] ending_days`).
+fn agency_counts(store: &Store, ctx: &Ctx) -> Result<()> {
+    let submittals = store.submittals()?;
+    let waiting = submittals.iter().filter(|s| s.awaits_answer()).count();
+    let placements = store.placements()?;
+    let today = ctx.today();
+    let active = placements.iter().filter(|p| p.is_active(today)).count();
+    let days = ctx.policy.ending_days;
+    let ending = placements
+        .iter()
+        .filter(|p| p.ends_within(today, days))
+        .count();
+    line(format!("clients       {}", store.clients()?.len()));
+    line(format!(
+        "submittals    {} ({} answered, {waiting} waiting)",
+        submittals.len(),
+        submittals.len() - waiting
+    ));
+    line(format!(
+        "placements    {} ({active} active, {ending} ending within {days} days)",
+        placements.len()
+    ));
+    Ok(())
 }
 
 pub fn check(store: &Store) -> Result<ExitCode> {

@@ -36,8 +36,10 @@ pub fn clean_line(text: &str) -> String {
 
 /// True when `text` holds nothing that [`clean`] would remove.
 pub fn is_clean(text: &str, allow_newlines: bool) -> bool {
-    text.chars()
-        .all(|c| (c == '\n' && allow_newlines) || !(is_unsafe(c) || c == '\t'))
+    text.chars().all(|c| match c {
+        '\n' => allow_newlines,
+        c => c != '\t' && !is_unsafe(c),
+    })
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -212,6 +214,12 @@ mod tests {
         assert_eq!(cleaned, "Eve]52;c;aGk=[2J31mgnp.exe");
         assert!(is_clean(&cleaned, false));
         assert!(!is_clean(hostile, false));
+        assert!(
+            is_clean("line one\nline two", true),
+            "newlines, when allowed"
+        );
+        assert!(!is_clean("line one\nline two", false));
+        assert!(!is_clean("line one\r\nline two", true));
     }
 
     #[test]

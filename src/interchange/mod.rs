@@ -14,6 +14,8 @@
 //! is `format`'s, two leaves, so `import`, `plan` and `write` import one
 //! another one way only.
 //!
+//! `profile` renders the one-page profile a client submittal sends.
+//!
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
 
