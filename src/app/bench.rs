@@ -1,34 +1,22 @@
-//! The bench: who is free now or soon. A candidate is on it when their
-//! availability date falls within the window (a past date: free now) and
-//! they are not placed past it, or when their placement ends within the
-//! window (free the day after). Candidates with no availability date are
-//! left off: nothing is known of them.
+//! The Bench pane's state: its window and order. Who is on the bench is
+//! the domain's rule (`domain::bench`), shared with `hireterm bench`.
 
 use super::list::ListCursor;
 use super::records::data::Data;
-use crate::domain::{Candidate, PlacementId};
-use chrono::{Duration, NaiveDate};
-use std::collections::HashMap;
+use crate::domain::Candidate;
+use crate::domain::bench::{Why, free_within};
+use chrono::NaiveDate;
 
 /// The windows `w` steps through, in days.
 pub const WINDOWS: [i64; 4] = [7, 14, 30, 90];
 
-/// Why someone is on the bench.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Free {
-    /// Their availability date.
-    Available,
-    /// Their placement ends.
-    Ending(PlacementId),
-}
-
+/// One person on the bench: a candidate's index in the records, the
+/// first day they are free and why (see `domain::bench` for the rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BenchRow {
-    /// The candidate's index in the records.
     pub candidate: u32,
-    /// The first day they are free (today for anyone free already).
     pub from: NaiveDate,
-    pub why: Free,
+    pub why: Why,
 }
 
 /// The bench's columns that sort.
@@ -86,44 +74,15 @@ impl BenchState {
 /// Everyone free from `today` to `today` + the window, in the state's
 /// order (ties by name).
 pub fn rows(data: &Data, state: &BenchState, today: NaiveDate) -> Vec<BenchRow> {
-    let until = today + Duration::days(state.window);
-    let mut placed_until: HashMap<u32, Option<NaiveDate>> = HashMap::new();
-    let mut rows = Vec::new();
-    for p in data.agency().placements() {
-        let Some(index) = data.index_of(p.candidate) else {
-            continue;
-        };
-        let end = p.ends_on();
-        if p.holds_a_seat(today) {
-            let latest = placed_until.entry(index as u32).or_insert(end);
-            *latest = latest.zip(end).map(|(a, b)| a.max(b));
-        }
-        if let Some(end) = end.filter(|end| *end >= today && *end < until) {
-            let from = end + Duration::days(1);
-            rows.push(BenchRow {
-                candidate: index as u32,
-                from,
-                why: Free::Ending(p.id),
-            });
-        }
-    }
-    for (index, c) in data.candidates().iter().enumerate() {
-        let Some(available) = c.available_from.filter(|d| *d <= until) else {
-            continue;
-        };
-        let busy = placed_until.get(&(index as u32));
-        if busy.is_some_and(|end| end.is_none_or(|end| end >= until)) {
-            continue;
-        }
-        if rows.iter().any(|r| r.candidate == index as u32) {
-            continue;
-        }
-        rows.push(BenchRow {
-            candidate: index as u32,
-            from: available.max(today),
-            why: Free::Available,
-        });
-    }
+    let placements = data.agency().placements();
+    let mut rows: Vec<BenchRow> = free_within(data.candidates(), placements, today, state.window)
+        .into_iter()
+        .map(|f| BenchRow {
+            candidate: f.index as u32,
+            from: f.from,
+            why: f.why,
+        })
+        .collect();
     sort(&mut rows, data, state);
     rows
 }

@@ -2,6 +2,7 @@
 //! and nothing here imports another module of the crate.
 
 pub mod attention;
+pub mod bench;
 pub mod candidate;
 pub mod client;
 pub mod duplicate;

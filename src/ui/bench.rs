@@ -3,7 +3,6 @@
 
 use super::{Theme, fit, pad, safe};
 use crate::app::App;
-use crate::app::bench::Free;
 use crate::app::list::visible_offset;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,10 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(c) = app.data().candidates().get(row.candidate as usize) else {
             continue;
         };
-        let why = match row.why {
-            Free::Available => "available".to_string(),
-            Free::Ending(p) => format!("{p} ends {}", row.from - chrono::Duration::days(1)),
-        };
+        let why = row.why.to_string();
         let rate = c.rate.as_ref().map_or(String::new(), |r| r.to_string());
         let skills: Vec<String> = c
             .top_skills(3)
