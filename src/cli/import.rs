@@ -92,6 +92,19 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
             "dry run: would import {} of {} candidates ({leftovers}); nothing was written",
             report.added, report.rows
         )),
+        Some(written) if written.clients + written.submittals + written.placements > 0 => {
+            line(format!(
+                "imported {} candidates, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes ({leftovers})",
+                written.candidates,
+                written.clients,
+                written.engagements,
+                written.applications,
+                written.submittals,
+                written.placements,
+                written.notes
+            ));
+            describe_ids(report);
+        }
         Some(written) => {
             line(format!(
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",

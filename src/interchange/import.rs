@@ -18,13 +18,13 @@ pub enum ImportError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(
-        "{0} holds engagements, applications or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
+        "{0} holds clients, engagements, applications, submittals, placements or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
     /// The cause is the error's source, printed once as "caused by".
     #[error(
-        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes",
-        written.candidates, written.merged, written.engagements, written.applications, written.notes
+        "the import stopped after writing {} candidates, {} merges, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes",
+        written.candidates, written.merged, written.clients, written.engagements, written.applications, written.submittals, written.placements, written.notes
     )]
     Partial {
         written: Box<Written>,
@@ -41,7 +41,7 @@ pub fn import(
     stamp: &Stamp,
 ) -> Result<ImportReport, ImportError> {
     let catalog = Catalog::builtin();
-    let keep_ids = store.is_empty();
+    let keep_ids = store.has_no_records();
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
     if !keep_ids {
         let index = DuplicateIndex::new(&store.candidates()?);

@@ -17,6 +17,7 @@
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
 
+pub mod agency;
 pub mod columns;
 mod convert;
 pub mod csv_in;
@@ -39,6 +40,7 @@ pub use import::{ImportError, check_input, import};
 pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, Written};
 pub use write::CHUNK;
 
+use agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -86,8 +88,11 @@ pub trait Sink {
     /// Reading moves on to another file of a folder.
     fn file(&mut self, _name: &str) {}
     fn candidate(&mut self, row: Row);
+    fn client(&mut self, line: u64, record: ClientRecord);
     fn engagement(&mut self, line: u64, record: EngagementRecord);
     fn application(&mut self, line: u64, record: ApplicationRecord);
+    fn submittal(&mut self, line: u64, record: SubmittalRecord);
+    fn placement(&mut self, line: u64, record: PlacementRecord);
     fn note(&mut self, line: u64, record: NoteRecord);
     /// A record that could not be read; reading goes on.
     fn problem(&mut self, problem: Problem);
@@ -104,6 +109,9 @@ pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Pro
     }
 }
 
+/// Reads the files of a CSV export in [`CSV_FILES`] order; all but
+/// `candidates.csv` may be missing (a folder written before version 2
+/// has no clients, submittals or placements).
 fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
     for (index, name) in CSV_FILES.iter().enumerate() {
         let path = dir.join(name);
@@ -114,11 +122,20 @@ fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
         let file = open(&path)?;
         match index {
             0 => csv_in::read_candidates(file, sink)?,
-            1 => csv_in::read_records(file, sink, |s, line, r: flat::EngagementCsv| {
+            1 => csv_in::read_records(file, sink, |s, line, r: agency::ClientCsv| {
+                r.into_record().map(|r| s.client(line, r))
+            })?,
+            2 => csv_in::read_records(file, sink, |s, line, r: flat::EngagementCsv| {
                 r.into_record().map(|r| s.engagement(line, r))
             })?,
-            2 => csv_in::read_records(file, sink, |s, line, r: flat::ApplicationCsv| {
+            3 => csv_in::read_records(file, sink, |s, line, r: flat::ApplicationCsv| {
                 r.into_record().map(|r| s.application(line, r))
+            })?,
+            4 => csv_in::read_records(file, sink, |s, line, r: agency::SubmittalCsv| {
+                r.into_record().map(|r| s.submittal(line, r))
+            })?,
+            5 => csv_in::read_records(file, sink, |s, line, r: agency::PlacementCsv| {
+                r.into_record().map(|r| s.placement(line, r))
             })?,
             _ => csv_in::read_records(file, sink, |s, line, r: NoteRecord| {
                 s.note(line, r);

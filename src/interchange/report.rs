@@ -72,7 +72,10 @@ impl ImportReport {
 pub struct Written {
     pub candidates: usize,
     pub merged: usize,
+    pub clients: usize,
     pub engagements: usize,
     pub applications: usize,
+    pub submittals: usize,
+    pub placements: usize,
     pub notes: usize,
 }
