@@ -65,7 +65,7 @@ pub enum Command {
     Reject(pipeline::RejectArgs),
     /// Add a note to a candidate, or to one of their applications.
     Note(pipeline::NoteArgs),
-    /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
+    /// Import candidates, or applications from another system, from a CSV or JSON file (or a whole export into an empty database).
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
     Export(export::ExportArgs),

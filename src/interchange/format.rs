@@ -1,7 +1,7 @@
-//! The shape of import and export files: the two formats, the files of a
-//! CSV export folder, the JSON export document's header, and the most
-//! one record may take. A leaf: the readers, the export and the command
-//! line all read these.
+//! The shape of import and export files: the formats, the files of a CSV
+//! export folder, the JSON export document's header, and the most one
+//! record may take. A leaf: the readers, the export and the command line
+//! all read these.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -9,6 +9,9 @@ pub enum Format {
     Csv,
     /// An array of candidates, or a whole export document.
     Json,
+    /// Applications from another system, one a row: engagement,
+    /// candidate, stage, date (see `pipeline_in`).
+    Applications,
 }
 
 /// The most bytes one CSV row or JSON element may take.

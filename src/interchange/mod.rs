@@ -1,5 +1,6 @@
-//! Import and export: candidates from CSV and JSON files, and a whole
-//! database's records to files that rebuild it.
+//! Import and export: candidates from CSV and JSON files, applications
+//! from another system's CSV (`pipeline_in`), and a whole database's
+//! records to files that rebuild it.
 //!
 //! Importing reads the input twice and never holds it whole. The first
 //! pass (`plan`) builds every record as the second will write it, checks
@@ -27,6 +28,7 @@ pub mod flat;
 pub mod format;
 pub mod import;
 pub mod json_in;
+pub mod pipeline_in;
 mod plan;
 pub mod records;
 pub mod report;
@@ -37,7 +39,7 @@ pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
 pub use format::{CSV_FILES, Format, MAX_ROW_BYTES};
 pub use import::{ImportError, check_input, import};
-pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, Written};
+pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, RowKind, Written};
 pub use write::CHUNK;
 
 use agency::{ClientRecord, PlacementRecord, SubmittalRecord};
@@ -52,16 +54,19 @@ pub enum ImportSource {
     Csv(PathBuf),
     Json(PathBuf),
     CsvFolder(PathBuf),
+    /// A CSV of applications from another system (see `pipeline_in`).
+    Applications(PathBuf),
 }
 
 impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
-    /// extension.
+    /// extension. A CSV file whose header names an engagement and a
+    /// stage holds applications.
     pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
-                Some(Format::Json) => Err(format!(
-                    "{} is a folder; JSON imports read one file",
+                Some(Format::Json | Format::Applications) => Err(format!(
+                    "{} is a folder; JSON and applications imports read one file",
                     path.display()
                 )),
                 _ => Ok(ImportSource::CsvFolder(path.to_path_buf())),
@@ -69,8 +74,13 @@ impl ImportSource {
         }
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
+            (Some(Format::Applications), _) => Ok(ImportSource::Applications(path.to_path_buf())),
             (Some(Format::Csv), _) | (None, Some("csv")) => {
-                Ok(ImportSource::Csv(path.to_path_buf()))
+                if pipeline_in::looks_like_applications(path) {
+                    Ok(ImportSource::Applications(path.to_path_buf()))
+                } else {
+                    Ok(ImportSource::Csv(path.to_path_buf()))
+                }
             }
             (Some(Format::Json), _) | (None, Some("json")) => {
                 Ok(ImportSource::Json(path.to_path_buf()))
@@ -101,11 +111,17 @@ pub trait Sink {
 }
 
 /// Reads the whole source into `sink`. `Err` ends the reading early.
+/// (Applications from another system have a reader of their own, see
+/// `pipeline_in`.)
 pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Problem> {
     match source {
         ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink),
         ImportSource::Json(path) => json_in::read(open(path)?, sink),
         ImportSource::CsvFolder(dir) => read_folder(dir, sink),
+        ImportSource::Applications(path) => Err(Problem::line(
+            0,
+            format!("{} holds applications, not an export", path.display()),
+        )),
     }
 }
 
