@@ -4,13 +4,15 @@
 
 mod common;
 
+use common::agency::{add_agency_records, day, later};
 use common::*;
 use hireterm::domain::{CandidateId, Recommendation, Scorecard, SkillId, Stage, text::clean};
 use std::path::{Path, PathBuf};
 
 /// A demo database with notes (one about an application, one with
-/// several lines and quotes) and a scorecard, so every kind of record and
-/// every awkward character is in the export.
+/// several lines and quotes), a scorecard, clients with contacts,
+/// submittals with answers and placements with changes, so every kind of
+/// record and every awkward character is in the export.
 fn rich_demo(db: &TempDb) {
     let store = demo_store(db, 120, 4);
     let app = store
@@ -46,6 +48,26 @@ fn rich_demo(db: &TempDb) {
             &stamp(),
         )
         .unwrap();
+    add_agency_records(&store);
+}
+
+/// Every record of both databases is the same.
+fn assert_same_records(original: &hireterm::store::Store, copy: &hireterm::store::Store) {
+    assert_eq!(original.candidates().unwrap(), copy.candidates().unwrap());
+    assert_eq!(original.clients().unwrap(), copy.clients().unwrap());
+    assert_eq!(original.engagements().unwrap(), copy.engagements().unwrap());
+    assert_eq!(
+        original.applications().unwrap(),
+        copy.applications().unwrap()
+    );
+    assert_eq!(original.submittals().unwrap(), copy.submittals().unwrap());
+    assert_eq!(original.placements().unwrap(), copy.placements().unwrap());
+    assert_eq!(original.notes().unwrap(), copy.notes().unwrap());
+    assert!(
+        copy.check().unwrap().problems.is_empty(),
+        "{:?}",
+        copy.check()
+    );
 }
 
 fn export(db: &Path, args: &[&str]) -> std::process::Output {
@@ -92,17 +114,16 @@ fn json_export_imports_into_an_empty_database_and_exports_the_same_bytes() {
     );
 
     let (original, copy) = (a.open(), b.open());
-    assert_eq!(original.candidates().unwrap(), copy.candidates().unwrap());
-    assert_eq!(original.engagements().unwrap(), copy.engagements().unwrap());
-    assert_eq!(
-        original.applications().unwrap(),
-        copy.applications().unwrap()
-    );
-    assert_eq!(original.notes().unwrap(), copy.notes().unwrap());
+    assert_same_records(&original, &copy);
+    // The records' own times and actors are kept in their events.
+    let placed = copy.placements().unwrap();
+    assert_eq!(placed[0].changes[0].by, "Rui");
+    let events = copy.events().unwrap();
     assert!(
-        copy.check().unwrap().problems.is_empty(),
-        "{:?}",
-        copy.check()
+        events
+            .iter()
+            .any(|e| e.actor == "Jane Roe" && e.at == later(5, "").at),
+        "the interview request keeps its time and actor"
     );
 }
 
@@ -126,13 +147,24 @@ fn csv_export_folder_round_trips_byte_for_byte() {
         [
             "applications.csv",
             "candidates.csv",
+            "clients.csv",
             "engagements.csv",
-            "notes.csv"
+            "notes.csv",
+            "placements.csv",
+            "submittals.csv"
         ]
     );
     assert_eq!(tree(&first), tree(&second));
-    assert_eq!(a.open().notes().unwrap(), b.open().notes().unwrap());
-    assert!(b.open().check().unwrap().problems.is_empty());
+    assert_same_records(&a.open(), &b.open());
+    let clients = std::fs::read_to_string(first.join("clients.csv")).unwrap();
+    assert!(
+        clients.starts_with("id,name,contacts,notes,created_at\n"),
+        "{clients}"
+    );
+    assert!(
+        clients.contains(r#""[{""name"":""Jane Roe"",""email"":""jane@client.example"",""phone"":""+1 555 0100""}"#),
+        "{clients}"
+    );
 }
 
 #[test]
@@ -171,10 +203,45 @@ fn the_json_document_is_deterministic_and_shaped_as_documented() {
     assert_eq!(one, two);
     let doc: serde_json::Value = serde_json::from_slice(&one).unwrap();
     assert_eq!(doc["format"], "hireterm-export");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
+    let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "format",
+            "version",
+            "candidates",
+            "clients",
+            "engagements",
+            "applications",
+            "submittals",
+            "placements",
+            "notes"
+        ]
+    );
     assert_eq!(doc["candidates"].as_array().unwrap().len(), 120);
     assert_eq!(doc["engagements"].as_array().unwrap().len(), 4);
     assert_eq!(doc["notes"].as_array().unwrap().len(), 2);
+    // Engagements name their client for the reader, and link it by id.
+    let engagement = &doc["engagements"][0];
+    let client = doc["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == engagement["client_id"])
+        .unwrap();
+    assert_eq!(engagement["client"], client["name"]);
+    let text = String::from_utf8(one.clone()).unwrap();
+    for line in [
+        r#""name":"Acme Staffing Partners","contacts":[{"name":"Bo Chen","email":"bo@acme.example","phone":null}],"notes":"","created_at":"2026-06-01T09:00:00.000Z"}"#,
+        r#""to":["jane@client.example"],"at":"2026-06-01T10:00:00.000Z","by":"Rui","bill_rate":{"amount":95,"currency":"USD"},"profile":"Senior Go developer, \"careful\"; Kubernetes 4, Go 3","answers":[{"kind":"OnHold","reason":null,"at":"2026-06-01T11:00:00.000Z","by":"Jane Roe"},{"kind":"InterviewRequested","reason":null,"at":"2026-06-01T14:00:00.000Z","by":"Jane Roe"}]}"#,
+        r#""history":[{"kind":"Started","start":"2026-06-15","end":"2026-12-31","bill":{"amount":100,"currency":"USD"},"pay":{"amount":70,"currency":"USD"},"reason":null,"at":"2026-06-01T15:00:00.000Z","by":"Rui"},{"kind":"Extended","start":"2026-06-15","end":"2027-06-30","bill":{"amount":100,"currency":"USD"},"pay":{"amount":70,"currency":"USD"},"reason":null,"at":"2026-06-02T15:00:00.000Z","by":"Rui"}]}"#,
+        r#"{"kind":"EndedEarly","start":"2026-06-08","end":"2026-08-14","bill":{"amount":110,"currency":"EUR"},"pay":{"amount":80,"currency":"EUR"},"reason":"client budget cut","at":"2026-06-03T01:00:00.000Z","by":"Ana"}]}"#,
+    ] {
+        assert!(text.contains(line), "missing {line} in\n{text}");
+    }
+    assert_eq!(doc["submittals"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["placements"].as_array().unwrap().len(), 2);
     let first = &doc["candidates"][0];
     assert_eq!(first["id"], 1);
     assert!(
@@ -292,4 +359,135 @@ fn ids_and_codes_stored_with_control_characters_are_exported_clean() {
             "{name}: escaped controls in {text}"
         );
     }
+}
+
+#[test]
+fn a_version_1_document_imports_with_its_clients_made_by_name() {
+    let db = TempDb::new();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v2.export.json");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    assert!(
+        text.contains("\"version\": 1,"),
+        "the fixture is a version 1 export"
+    );
+    import_into(&db, &fixture);
+    let store = db.open();
+    let clients = store.clients().unwrap();
+    let names: Vec<(u64, String)> = store
+        .engagements()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let client = clients.iter().find(|c| c.id == e.client).unwrap();
+            (e.id.0, client.name.clone())
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (1, "Nimbus Cloudworks".to_string()),
+            (2, "Banco Andino".to_string()),
+            (3, "Kestrel Insurance".to_string())
+        ]
+    );
+    assert_eq!(clients.len(), 3);
+    assert!(clients.iter().all(|c| c.contacts.is_empty()));
+    assert_eq!(store.candidate_count(), 12);
+    assert!(store.submittals().unwrap().is_empty() && store.placements().unwrap().is_empty());
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn agency_text_stored_with_control_characters_is_exported_clean() {
+    use hireterm::domain::{
+        Answer, AnswerKind, ChangeKind, HourlyRate, Placement, PlacementChange, PlacementId,
+        Submittal, SubmittalId, Terms,
+    };
+    let db = TempDb::new();
+    let store = demo_store(&db, 40, 2);
+    let records = add_agency_records(&store);
+    // The bulk paths write what they are given, as an older or foreign
+    // writer might have.
+    let card = store
+        .applications()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.stage.is_active())
+        .unwrap();
+    let (next_submittal, next_placement) = store.next_ids().unwrap();
+    let hostile = Submittal {
+        id: SubmittalId(next_submittal.0),
+        engagement: card.engagement,
+        candidate: card.candidate,
+        client: records.client,
+        to: vec!["jane@client.example\u{202e}".into()],
+        at: now(),
+        by: "Eve\u{1b}]52;c;aGk=\u{7}".into(),
+        bill_rate: Some(HourlyRate::new(90, "US\u{1b}D")),
+        profile: "Go\u{9b}31m\r\nKubernetes\u{200b}".into(),
+        answers: vec![Answer {
+            kind: AnswerKind::Rejected,
+            reason: Some("no\u{202e} thanks\u{1b}[2J".into()),
+            at: now(),
+            by: "Jane\u{7}".into(),
+        }],
+    };
+    store.add_submittals(&[hostile]).unwrap();
+    let change = |kind, end, reason: Option<&str>| PlacementChange {
+        kind,
+        terms: Terms {
+            start: day(2026, 7, 1),
+            end,
+            bill: HourlyRate::usd(100),
+            pay: HourlyRate::usd(70),
+        },
+        reason: reason.map(Into::into),
+        at: now(),
+        by: "Mal\u{9b}31m".into(),
+    };
+    let placement = Placement {
+        id: PlacementId(next_placement.0),
+        engagement: card.engagement,
+        candidate: card.candidate,
+        started: change(ChangeKind::Started, None, None),
+        changes: vec![change(
+            ChangeKind::EndedEarly,
+            Some(day(2026, 7, 31)),
+            Some("left\u{202e}\u{1b}[2J"),
+        )],
+    };
+    store.add_placements(&[placement]).unwrap();
+    drop(store);
+    let csv = db.dir.path().join("csv");
+    export(
+        &db.path(),
+        &["--format", "csv", "--out", csv.to_str().unwrap()],
+    );
+    let json = String::from_utf8(export(&db.path(), &[]).stdout).unwrap();
+    for (name, text) in tree(&csv)
+        .into_iter()
+        .map(|(n, b)| (n, String::from_utf8(b).unwrap()))
+        .chain([("json".to_string(), json.clone())])
+    {
+        assert_eq!(clean(&text, true), text, "{name}: only newlines may remain");
+        assert!(
+            !text.contains("\\u001b") && !text.contains("\\u009b") && !text.contains("\\r"),
+            "{name}: escaped controls in {text}"
+        );
+    }
+    assert!(json.contains(r#""by":"Eve]52;c;aGk=""#), "{json}");
+    assert!(json.contains(r#""profile":"Go31m\nKubernetes""#), "{json}");
+    // What was cleaned on the way out reads back in, as it was written.
+    let again = TempDb::new();
+    let file = db.dir.path().join("clean.json");
+    std::fs::write(&file, &json).unwrap();
+    import_into(&again, &file);
+    let copy = again.open();
+    let submittal = copy.submittals().unwrap().pop().unwrap();
+    assert_eq!(submittal.to, ["jane@client.example"]);
+    assert_eq!(submittal.bill_rate, Some(HourlyRate::usd(90)));
+    assert_eq!(submittal.answers[0].reason.as_deref(), Some("no thanks[2J"));
+    let placed = copy.placements().unwrap().pop().unwrap();
+    assert_eq!(placed.changes[0].reason.as_deref(), Some("left[2J"));
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::agency::add_agency_records;
 use common::*;
 use hireterm::domain::{CandidateId, Level, SkillId};
 use std::path::{Path, PathBuf};
@@ -357,6 +358,16 @@ fn a_full_export_is_refused_by_a_database_with_records() {
         stderr.contains("a full export only goes into an empty database"),
         "{stderr}"
     );
+    // A client is a record too: its id could clash with the file's.
+    let clients_only = TempDb::new();
+    test_client(&clients_only.open());
+    let (ok, _, stderr) = import(&clients_only, &export, &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("a full export only goes into an empty database"),
+        "{stderr}"
+    );
+    assert_eq!(clients_only.open().engagements().unwrap().len(), 0);
 }
 
 /// Names carrying terminal escapes: an OSC 52 clipboard write, a screen
@@ -591,7 +602,17 @@ fn engagement_and_scorecard_text_from_a_file_is_cleaned() {
     let mut doc = demo_document(20, 2);
     let engagement = &mut doc["engagements"][0];
     engagement["title"] = "Platform\u{202e} team".into();
-    engagement["client"] = "\u{1b}[2JAcme".into();
+    // The client's name, in its record and where the engagement names it.
+    engagement["client"] = "\u{202e}ACME ".into();
+    let client_id = engagement["client_id"].clone();
+    let client = doc["clients"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == client_id)
+        .unwrap();
+    client["name"] = "Acme\u{202e}".into();
+    let engagement = &mut doc["engagements"][0];
     engagement["requirements"][0]["skill"] = "Kubernetes\u{202e}".into();
     let app = &mut doc["applications"][0];
     app["scorecards"] =
@@ -606,10 +627,7 @@ fn engagement_and_scorecard_text_from_a_file_is_cleaned() {
     let stored = &store.engagements().unwrap()[0];
     assert_eq!(stored.title, "Platform team");
     let client = store.client(stored.client).unwrap().unwrap();
-    assert_eq!(
-        client.name, "[2JAcme",
-        "the client made from the name, cleaned"
-    );
+    assert_eq!(client.name, "Acme", "the client's name, cleaned");
     assert_eq!(stored.requirements[0].skill.as_str(), "kubernetes");
     let apps = store.applications().unwrap();
     let scored = apps.iter().find(|a| !a.scorecards.is_empty()).unwrap();
@@ -622,6 +640,39 @@ fn engagement_and_scorecard_text_from_a_file_is_cleaned() {
         let (stdout, _) = output_text(&hireterm_on(&db.path(), &args));
         assert_no_raw_controls("export", &stdout);
     }
+
+    // A version 1 document names clients only in its engagements: the
+    // client is made from the name, cleaned.
+    let mut doc = as_version_1(demo_document(20, 2));
+    doc["engagements"][0]["client"] = "\u{1b}[2JAcme".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "v1.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    let stored = &store.engagements().unwrap()[0];
+    let client = store.client(stored.client).unwrap().unwrap();
+    assert_eq!(
+        client.name, "[2JAcme",
+        "the client made from the name, cleaned"
+    );
+}
+
+/// A version 2 document as version 1 wrote it: no clients, submittals or
+/// placements, and engagements that name their client only.
+fn as_version_1(mut doc: serde_json::Value) -> serde_json::Value {
+    doc["version"] = 1.into();
+    let map = doc.as_object_mut().unwrap();
+    for section in ["clients", "submittals", "placements"] {
+        map.shift_remove(section);
+    }
+    for engagement in doc["engagements"].as_array_mut().unwrap() {
+        engagement
+            .as_object_mut()
+            .unwrap()
+            .shift_remove("client_id");
+    }
+    doc
 }
 
 #[test]
@@ -835,4 +886,123 @@ fn each_merge_is_reported_with_its_own_event_to_undo_it_by() {
     drop(store);
     let help = output_text(&hireterm_on(&db.path(), &["unmerge", "--help"])).0;
     assert!(help.contains("V123") && !help.contains("E123"), "{help}");
+}
+
+/// A demo database's full export with the agency's records (clients with
+/// contacts, submittals with answers, placements with changes: see
+/// `common::agency`), as a JSON value to tamper with.
+fn agency_document() -> serde_json::Value {
+    let source = TempDb::new();
+    let store = demo_store(&source, 30, 3);
+    add_agency_records(&store);
+    let mut bytes = Vec::new();
+    hireterm::interchange::export::export_json(&store, &mut bytes).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// Imports `doc`, which must be refused naming each of `expected`, with
+/// nothing written; then with `--skip-invalid`, which must write the
+/// rest and leave a sound database.
+fn assert_refused(doc: &serde_json::Value, expected: &[&str]) -> hireterm::store::Store {
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    assert!(stderr.contains("have problems"), "not a stop: {stderr}");
+    for expected in expected {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert_untouched(&db);
+    assert!(db.open().clients().unwrap().is_empty());
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert!(store.check().unwrap().problems.is_empty());
+    store
+}
+
+#[test]
+fn a_submittal_to_someone_not_a_contact_of_its_client_is_refused() {
+    let mut doc = agency_document();
+    doc["submittals"][1]["to"] = serde_json::json!(["jane@client.example", "eve@else.example"]);
+    let store = assert_refused(&doc, &["eve@else.example is not a contact of "]);
+    let kept = store.submittals().unwrap();
+    assert_eq!(kept.len(), 1, "only the other submittal");
+    assert_eq!(kept[0].id.0, doc["submittals"][0]["id"].as_u64().unwrap());
+    assert_eq!(store.placements().unwrap().len(), 2);
+}
+
+#[test]
+fn a_placement_that_ends_before_it_starts_is_refused() {
+    let mut doc = agency_document();
+    let started = &mut doc["placements"][0]["history"][0];
+    assert_eq!(started["start"], "2026-06-15");
+    started["end"] = "2026-06-14".into();
+    let store = assert_refused(
+        &doc,
+        &["history entry 1: the end 2026-06-14 is before the start 2026-06-15"],
+    );
+    assert_eq!(store.placements().unwrap().len(), 1);
+    assert_eq!(store.submittals().unwrap().len(), 2);
+}
+
+#[test]
+fn an_engagement_whose_client_is_not_in_the_file_is_refused() {
+    let mut doc = agency_document();
+    let engagement = doc["engagements"][0]["id"].clone();
+    doc["engagements"][0]["client_id"] = 999.into();
+    let store = assert_refused(
+        &doc,
+        &[
+            "client CL999 is not in the file",
+            &format!("engagement E{engagement} is not in the file"),
+        ],
+    );
+    assert!(store.engagements().unwrap().iter().all(|e| e.id.0 != 1));
+    // A client of the file under another name is refused as well: the
+    // name is there for the reader, and must agree.
+    let mut doc = agency_document();
+    doc["engagements"][0]["client"] = "Someone Else Ltd".into();
+    assert_refused(&doc, &["client `Someone Else Ltd` is not the name of CL"]);
+}
+
+#[test]
+fn agency_records_of_the_wrong_shape_or_version_are_named() {
+    let mut doc = agency_document();
+    doc["clients"][0]["contacts"] = "Jane Roe".into();
+    doc["placements"][1] = 42.into();
+    doc["submittals"][0]["answers"][0]["kind"] = "Maybe".into();
+    let store = assert_refused(
+        &doc,
+        &[
+            "contacts: invalid type: string",
+            "expected an object, found a number",
+            "unknown variant `Maybe`",
+        ],
+    );
+    assert_eq!(store.placements().unwrap().len(), 1);
+
+    // Only version 2 documents have clients, submittals and placements.
+    let mut doc = agency_document();
+    doc["version"] = 1.into();
+    let db = TempDb::new();
+    let file = write_json(&db, "v1.json", &doc);
+    let (ok, _, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("\"clients\" is a section of version 2 documents; this one is version 1"),
+        "{stderr}"
+    );
+    doc["version"] = 3.into();
+    let file = write_json(&db, "v3.json", &doc);
+    let (ok, _, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("expected a version from 1 to 2, found 3"),
+        "{stderr}"
+    );
+    assert_untouched(&db);
 }

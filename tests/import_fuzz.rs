@@ -1,13 +1,16 @@
-//! Fuzzing both importers in-process. The first pass: arbitrary bytes and
-//! mutated valid files never make the CSV or JSON reader, or the row
-//! checks, panic (20,000 inputs). The whole import: files that still read
-//! but break the rules here and there go into real databases, and what
-//! the first pass accepts the second writes in full (300 inputs).
-//! Deterministic (fixed seeds), a few seconds each.
+//! Fuzzing the importers in-process. The first pass: arbitrary bytes and
+//! mutated valid files never make the CSV, JSON or applications reader,
+//! or the row checks, panic (20,000 inputs). The whole import: files that
+//! still read but break the rules here and there (export documents with
+//! clients, submittals and placements among them, and applications
+//! files) go into real databases, and what the first pass accepts the
+//! second writes in full (360 inputs). Deterministic (fixed seeds), a few
+//! seconds each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use common::agency::add_agency_records;
 use common::rng::TestRng;
 use common::*;
 use hireterm::interchange::{Format, check_input};
@@ -47,11 +50,24 @@ fn no_input_makes_either_importer_panic() {
     let json = br#"[{"name":"Ana","email":"a@x.io","skills":{"go":3},"tags":["t"],"rate":"60-90"},
 {"name":"Bo","email":"b@x.io","roles":["sre"],"created_at":"2026-06-01T09:00:00.000Z"}]"#;
     let document = br#"{"format":"hireterm-export","version":1,"candidates":[{"id":1,"name":"A","email":"a@x.io"}],"engagements":[],"applications":[],"notes":[]}"#;
-    let seeds: [(&[u8], hireterm::interchange::Format); 4] = [
+    let agency = br#"{"format":"hireterm-export","version":2,"candidates":[{"id":1,"name":"A","email":"a@x.io"}],
+"clients":[{"id":1,"name":"Acme","contacts":[{"name":"Jane","email":"jane@acme.io","phone":null}],"notes":"","created_at":"2026-06-01T09:00:00.000Z"}],
+"engagements":[{"id":1,"client":"Acme","client_id":1,"owner":"ana","title":"Platform","role":"devops","requirements":[],"headcount":1,"budget":null,"bill_rate":null,"model":"StaffAugmentation","status":"Open","opened_at":"2026-06-01T09:00:00.000Z","target_start":null}],
+"applications":[{"engagement":1,"candidate":1,"stage":"Placed","history":[{"from":null,"to":"Placed","at":"2026-06-01T09:00:00.000Z","actor":"ana","reason":null}],"scorecards":[]}],
+"submittals":[{"id":1,"engagement":1,"candidate":1,"client":1,"to":["jane@acme.io"],"at":"2026-06-01T09:00:00.000Z","by":"ana","bill_rate":{"amount":95,"currency":"USD"},"profile":"","answers":[{"kind":"Rejected","reason":"rate","at":"2026-06-01T09:00:00.000Z","by":"jane"}]}],
+"placements":[{"id":1,"engagement":1,"candidate":1,"history":[{"kind":"Started","start":"2026-06-08","end":null,"bill":{"amount":95,"currency":"USD"},"pay":{"amount":70,"currency":"USD"},"reason":null,"at":"2026-06-01T09:00:00.000Z","by":"ana"}]}],
+"notes":[]}"#;
+    let applications = b"engagement,candidate,stage,date,actor
+E1,a@x.io,technical,2026-05-20,rui
+Platform,C2,Client interview,2026-05-28T14:30:00+02:00,
+";
+    let seeds: [(&[u8], hireterm::interchange::Format); 6] = [
         (MIXED.as_bytes(), Format::Csv),
         (include_bytes!("../assets/import-example.csv"), Format::Csv),
         (json, Format::Json),
         (document, Format::Json),
+        (agency, Format::Json),
+        (applications, Format::Applications),
     ];
     let mut rng = TestRng::new(0x5eed_1234_abcd_0042);
     let started = std::time::Instant::now();
@@ -118,6 +134,16 @@ const TRICKY: &[&str] = &[
     "Placed",
     "Rejected",
     "Nice",
+    "Started",
+    "EndedEarly",
+    "OnHold",
+    "technical",
+    "interview",
+    "E1",
+    "CL1",
+    "jane@client.example",
+    "JANE@CLIENT.EXAMPLE",
+    "2026-06-14",
 ];
 
 const NUMBERS: &[i128] = &[
@@ -300,12 +326,14 @@ fn mutate_csv(rng: &mut TestRng, seed: &[u8]) -> Vec<u8> {
     out.into_inner().unwrap()
 }
 
-/// A small full export: candidates, engagements, applications with a
-/// scorecard, and notes.
+/// A small full export: candidates, clients with contacts, engagements,
+/// applications with a scorecard, submittals with answers, placements with
+/// changes, and notes.
 fn export_document() -> serde_json::Value {
     use hireterm::domain::{Recommendation, Scorecard, SkillId, Stage};
     let db = TempDb::new();
-    let store = demo_store(&db, 6, 2);
+    let store = demo_store(&db, 12, 2);
+    add_agency_records(&store);
     let apps = store.applications().unwrap();
     let app = &apps[0];
     store
@@ -366,16 +394,41 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
     let busy = TempDb::new();
     drop(demo_store(&busy, 20, 2));
     let busy_store = busy.open();
+    // Applications from another system, into the busy database: who is
+    // not yet in E1's pipeline, by id and by email.
+    let outside: Vec<hireterm::domain::Candidate> = busy_store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .filter(|c| {
+            let e1 = hireterm::domain::EngagementId(1);
+            busy_store.application(e1, c.id).unwrap().is_none()
+        })
+        .collect();
+    let mut pipeline_seed = String::from("engagement,candidate,stage,date,actor\n");
+    for (i, c) in outside.iter().take(6).enumerate() {
+        let (who, stage) = if i % 2 == 0 {
+            (c.email.clone(), "technical")
+        } else {
+            (c.id.to_string(), "Client interview")
+        };
+        pipeline_seed += &format!("E{},{who},{stage},2026-05-{:02},rui\n", 1 + i % 2, 10 + i);
+    }
     let files = tempfile::tempdir().unwrap();
     let mut rng = TestRng::new(0x5eed_0000_feed_0010);
     let started = std::time::Instant::now();
     let (mut wrote, mut refused) = (0, 0);
     // A database for full exports, empty until an import writes to it.
     let mut empty: Option<(TempDb, hireterm::store::Store)> = None;
-    for round in 0..300 {
+    for round in 0..360 {
         let (bytes, name, fresh) = match round % 6 {
             0 | 1 => (mutate_json(&mut rng, &document), "doc.json", true),
-            2 => (mutate_json(&mut rng, &array), "array.json", false),
+            2 if round % 12 == 2 => (mutate_json(&mut rng, &array), "array.json", false),
+            2 => (
+                mutate_csv(&mut rng, pipeline_seed.as_bytes()),
+                "pipeline.csv",
+                false,
+            ),
             3 => (mutate_csv(&mut rng, csv_seed.as_bytes()), "rows.csv", false),
             _ => (
                 mutate_csv(&mut rng, include_bytes!("../assets/import-example.csv")),

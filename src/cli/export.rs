@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
-    /// json (default): one document; csv: a folder of four files.
+    /// json (default): one document; csv: a folder of a file per kind
+    /// of record.
     #[arg(long, value_enum, default_value_t = FormatArg::Json)]
     pub format: FormatArg,
     /// A file (JSON) or a new folder (CSV); default: standard output.
@@ -38,7 +39,7 @@ pub fn run(store: &Store, args: &ExportArgs) -> Result<ExitCode> {
         (FormatArg::Csv, None) => {
             if export::has_more_than_candidates(store) {
                 bail!(
-                    "the database holds engagements or notes too, which need a file each: \
+                    "the database holds clients, engagements or notes too, which need a file each: \
                      pass --out DIR to write a folder of CSV files"
                 );
             }
@@ -54,10 +55,13 @@ pub fn run(store: &Store, args: &ExportArgs) -> Result<ExitCode> {
 
 fn report(counts: &ExportCounts, path: &std::path::Path) {
     line(format!(
-        "exported {} candidates, {} engagements, {} applications and {} notes to {}",
+        "exported {} candidates, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes to {}",
         counts.candidates,
+        counts.clients,
         counts.engagements,
         counts.applications,
+        counts.submittals,
+        counts.placements,
         counts.notes,
         path.display()
     ));

@@ -1,10 +1,12 @@
-//! `hireterm import`: candidates from a CSV or JSON file, or a whole
-//! export (a JSON document or a folder of CSV files) into an empty
-//! database.
+//! `hireterm import`: candidates from a CSV or JSON file, applications
+//! from another system's CSV, or a whole export (a JSON document or a
+//! folder of CSV files) into an empty database.
 
 use super::output::line;
 use crate::domain::Stamp;
-use crate::interchange::{Format, ImportOptions, ImportReport, ImportSource, OnDuplicate, import};
+use crate::interchange::{
+    Format, ImportOptions, ImportReport, ImportSource, OnDuplicate, RowKind, import,
+};
 use crate::store::Store;
 use clap::{Args, ValueEnum};
 use color_eyre::eyre::{Result, eyre};
@@ -15,9 +17,10 @@ use std::process::ExitCode;
 pub struct ImportArgs {
     /// A .csv or .json file, or a folder written by `export --format csv`.
     pub path: PathBuf,
-    /// The file's format (default: from its extension).
+    /// The file's format (default: from its extension; a CSV file whose
+    /// header names an engagement and a stage holds applications).
     #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<ImportFormatArg>,
     /// Import the valid rows and report the others, instead of nothing.
     #[arg(long)]
     pub skip_invalid: bool,
@@ -36,11 +39,21 @@ pub enum FormatArg {
     Json,
 }
 
-impl From<FormatArg> for Format {
-    fn from(format: FormatArg) -> Format {
+/// What `import --format` takes: the export formats, and applications
+/// (engagement, candidate, stage, date) from another system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormatArg {
+    Csv,
+    Json,
+    Applications,
+}
+
+impl From<ImportFormatArg> for Format {
+    fn from(format: ImportFormatArg) -> Format {
         match format {
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
+            ImportFormatArg::Csv => Format::Csv,
+            ImportFormatArg::Json => Format::Json,
+            ImportFormatArg::Applications => Format::Applications,
         }
     }
 }
@@ -87,11 +100,27 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
         "{} skipped as invalid, {} duplicates skipped, {} merged",
         report.invalid, report.skipped, report.merged
     );
+    if report.rows_of == RowKind::Applications {
+        return summarise_applications(report);
+    }
     match &report.written {
         None => line(format!(
             "dry run: would import {} of {} candidates ({leftovers}); nothing was written",
             report.added, report.rows
         )),
+        Some(written) if written.clients + written.submittals + written.placements > 0 => {
+            line(format!(
+                "imported {} candidates, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes ({leftovers})",
+                written.candidates,
+                written.clients,
+                written.engagements,
+                written.applications,
+                written.submittals,
+                written.placements,
+                written.notes
+            ));
+            describe_ids(report);
+        }
         Some(written) => {
             line(format!(
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
@@ -99,6 +128,20 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
             ));
             describe_ids(report);
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summarise_applications(report: &ImportReport) -> Result<ExitCode> {
+    match &report.written {
+        None => line(format!(
+            "dry run: would import {} of {} applications ({} skipped as invalid); nothing was written",
+            report.added, report.rows, report.invalid
+        )),
+        Some(written) => line(format!(
+            "imported {} applications ({} skipped as invalid)",
+            written.applications, report.invalid
+        )),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -76,7 +76,7 @@ pub enum Command {
     Note(pipeline::NoteArgs),
     #[command(flatten)]
     Agency(agency::AgencyCommand),
-    /// Import candidates from a CSV or JSON file (or a whole export into an empty database).
+    /// Import candidates, or applications from another system, from a CSV or JSON file (or a whole export into an empty database).
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
     Export(export::ExportArgs),

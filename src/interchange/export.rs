@@ -1,11 +1,15 @@
-//! Exporting: every candidate, engagement, application and note with its
-//! id, read from the store one record at a time and written as it is read.
-//! The event log is not exported: it belongs to `hireterm backup`.
+//! Exporting: every candidate, client, engagement, application,
+//! submittal, placement and note with its id, read from the store one
+//! record at a time and written as it is read. The event log is not
+//! exported: it belongs to `hireterm backup`.
 //!
 //! Output is deterministic (id order, fixed field order, instants in UTC
 //! with milliseconds), so that export, import into an empty database and
 //! export again give the same bytes.
 
+use super::agency::{
+    ClientCsv, ClientRecord, PlacementCsv, PlacementRecord, SubmittalCsv, SubmittalRecord,
+};
 use super::columns::Column;
 use super::flat::{ApplicationCsv, EngagementCsv};
 use super::format::{CSV_FILES, EXPORT_FORMAT, EXPORT_VERSION};
@@ -23,8 +27,11 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportCounts {
     pub candidates: usize,
+    pub clients: usize,
     pub engagements: usize,
     pub applications: usize,
+    pub submittals: usize,
+    pub placements: usize,
     pub notes: usize,
 }
 
@@ -54,11 +61,20 @@ pub fn export_json(store: &Store, out: impl Write) -> Result<ExportCounts, Expor
         candidates: section(&mut out, "candidates", store.each_candidate(), |c| {
             CandidateJson::from(&c)
         })?,
+        clients: section(&mut out, "clients", store.each_client(), |c| {
+            ClientRecord::from(&c)
+        })?,
         engagements: section(&mut out, "engagements", store.each_engagement(), |e| {
             EngagementRecord::of(&e, &client_name(&clients, e.client))
         })?,
         applications: section(&mut out, "applications", store.each_application(), |a| {
             ApplicationRecord::from(&a)
+        })?,
+        submittals: section(&mut out, "submittals", store.each_submittal(), |s| {
+            SubmittalRecord::from(&s)
+        })?,
+        placements: section(&mut out, "placements", store.each_placement(), |p| {
+            PlacementRecord::from(&p)
         })?,
         notes: section(&mut out, "notes", store.each_note(), |n| {
             NoteRecord::from(&n)
@@ -105,12 +121,13 @@ pub fn export_csv_candidates(store: &Store, out: impl Write) -> Result<usize, Ex
 
 /// Whether the database holds anything but candidates.
 pub fn has_more_than_candidates(store: &Store) -> bool {
-    store.each_engagement().next().is_some() || store.each_note().next().is_some()
+    store.each_engagement().next().is_some()
+        || store.each_note().next().is_some()
+        || store.each_client().next().is_some()
 }
 
-/// Writes `candidates.csv`, `engagements.csv`, `applications.csv` and
-/// `notes.csv` into `dir` (created if missing). Existing files are never
-/// overwritten.
+/// Writes the [`CSV_FILES`] into `dir` (created if missing), one per
+/// kind of record. Existing files are never overwritten.
 pub fn export_csv_folder(store: &Store, dir: &Path) -> Result<ExportCounts, ExportError> {
     std::fs::create_dir_all(dir)?;
     if let Some(taken) = CSV_FILES.iter().map(|f| dir.join(f)).find(|p| p.exists()) {
@@ -121,15 +138,33 @@ pub fn export_csv_folder(store: &Store, dir: &Path) -> Result<ExportCounts, Expo
     }
     let create = |name: &str| File::create_new(dir.join(name));
     let clients = client_names(store)?;
+    let [
+        candidates,
+        clients_csv,
+        engagements,
+        applications,
+        submittals,
+        placements,
+        notes,
+    ] = CSV_FILES;
     Ok(ExportCounts {
-        candidates: export_csv_candidates(store, create(CSV_FILES[0])?)?,
-        engagements: csv_file(create(CSV_FILES[1])?, store.each_engagement(), |e| {
+        candidates: export_csv_candidates(store, create(candidates)?)?,
+        clients: csv_file(create(clients_csv)?, store.each_client(), |c| {
+            ClientCsv::new(&ClientRecord::from(&c))
+        })?,
+        engagements: csv_file(create(engagements)?, store.each_engagement(), |e| {
             EngagementCsv::new(&EngagementRecord::of(&e, &client_name(&clients, e.client)))
         })?,
-        applications: csv_file(create(CSV_FILES[2])?, store.each_application(), |a| {
+        applications: csv_file(create(applications)?, store.each_application(), |a| {
             ApplicationCsv::new(&ApplicationRecord::from(&a))
         })?,
-        notes: csv_file(create(CSV_FILES[3])?, store.each_note(), |n| {
+        submittals: csv_file(create(submittals)?, store.each_submittal(), |s| {
+            SubmittalCsv::new(&SubmittalRecord::from(&s))
+        })?,
+        placements: csv_file(create(placements)?, store.each_placement(), |p| {
+            PlacementCsv::new(&PlacementRecord::from(&p))
+        })?,
+        notes: csv_file(create(notes)?, store.each_note(), |n| {
             Ok(NoteRecord::from(&n))
         })?,
     })

@@ -6,7 +6,8 @@ use super::records::{ApplicationRecord, EngagementRecord, rate_text, rfc3339, ym
 use super::row;
 use crate::domain::text::clean_line;
 use crate::domain::{
-    CandidateId, EngagementId, EngagementStatus, HiringModel, HourlyRate, RoleId, Stage, Timestamp,
+    CandidateId, ClientId, EngagementId, EngagementStatus, HiringModel, HourlyRate, RoleId, Stage,
+    Timestamp,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,10 @@ use serde::{Deserialize, Serialize};
 pub struct EngagementCsv {
     pub id: EngagementId,
     pub client: String,
+    /// Empty in folders written before version 2: the client is then
+    /// found (or made) by name.
+    #[serde(default)]
+    pub client_id: Option<ClientId>,
     #[serde(default)]
     pub owner: String,
     pub title: String,
@@ -54,6 +59,7 @@ impl EngagementCsv {
         Ok(EngagementCsv {
             id: e.id,
             client: e.client.clone(),
+            client_id: e.client_id,
             owner: e.owner.clone(),
             title: e.title.clone(),
             role: e.role.clone(),
@@ -96,6 +102,7 @@ impl EngagementCsv {
         Ok(EngagementRecord {
             id: self.id,
             client: self.client,
+            client_id: self.client_id,
             owner: self.owner,
             title: self.title,
             role: self.role,

@@ -1,5 +1,7 @@
 //! Importing: the two passes put together, and what stops a write.
-//! The options and the report are `report`'s.
+//! The options and the report are `report`'s. A file of applications
+//! from another system goes to `pipeline_in`, which has passes of its
+//! own.
 
 use super::format::Format;
 use super::plan::{Checker, Existing, Plan};
@@ -18,13 +20,13 @@ pub enum ImportError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(
-        "{0} holds engagements, applications or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
+        "{0} holds clients, engagements, applications, submittals, placements or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
     /// The cause is the error's source, printed once as "caused by".
     #[error(
-        "the import stopped after writing {} candidates, {} merges, {} engagements, {} applications and {} notes",
-        written.candidates, written.merged, written.engagements, written.applications, written.notes
+        "the import stopped after writing {} candidates, {} merges, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes",
+        written.candidates, written.merged, written.clients, written.engagements, written.applications, written.submittals, written.placements, written.notes
     )]
     Partial {
         written: Box<Written>,
@@ -40,8 +42,15 @@ pub fn import(
     options: &ImportOptions,
     stamp: &Stamp,
 ) -> Result<ImportReport, ImportError> {
+    if let ImportSource::Applications(path) = source {
+        use super::pipeline_in::{Failure, import as import_applications};
+        return import_applications(store, path, options, stamp).map_err(|failure| match failure {
+            Failure::Read(error) => ImportError::Store(error),
+            Failure::Write(written, source) => ImportError::Partial { written, source },
+        });
+    }
     let catalog = Catalog::builtin();
-    let keep_ids = store.is_empty();
+    let keep_ids = store.has_no_records();
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
     if !keep_ids {
         let index = DuplicateIndex::new(&store.candidates()?);
@@ -96,19 +105,25 @@ fn run(source: &ImportSource, sink: &mut dyn Sink) {
 
 fn describe(source: &ImportSource) -> String {
     match source {
-        ImportSource::Csv(p) | ImportSource::Json(p) | ImportSource::CsvFolder(p) => {
-            p.display().to_string()
-        }
+        ImportSource::Csv(p)
+        | ImportSource::Json(p)
+        | ImportSource::CsvFolder(p)
+        | ImportSource::Applications(p) => p.display().to_string(),
     }
 }
 
 /// Checks an input in memory against an empty database, as the first pass
-/// does; for tests and fuzzing. Never panics, whatever the bytes.
+/// does; for tests and fuzzing. Never panics, whatever the bytes. (An
+/// applications file names engagements and candidates an empty database
+/// does not hold: every row is refused, once its own values are checked.)
 pub fn check_input(bytes: impl Read, format: Format, stamp: &Stamp) -> ImportReport {
+    if format == Format::Applications {
+        return super::pipeline_in::check_alone(bytes, stamp);
+    }
     let mut checker = Checker::new(Catalog::builtin(), stamp.at, OnDuplicate::Error);
     let outcome = match format {
-        Format::Csv => super::csv_in::read_candidates(bytes, &mut checker),
         Format::Json => super::json_in::read(bytes, &mut checker),
+        _ => super::csv_in::read_candidates(bytes, &mut checker),
     };
     if let Err(problem) = outcome {
         checker.stop(problem);

@@ -160,6 +160,8 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut last = None;
         let mut first = true;
+        // A document without a version is read as version 1.
+        let mut version = 1;
         while let Some(key) = map.next_key::<String>()? {
             if first && key != "format" {
                 return Err(de::Error::custom(
@@ -168,13 +170,20 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
             }
             first = false;
             match key.as_str() {
-                "format" => expect_value(&mut map, EXPORT_FORMAT.into())?,
-                "version" => expect_value(&mut map, EXPORT_VERSION.into())?,
+                "format" => expect_format(&mut map)?,
+                "version" => version = read_version(&mut map)?,
                 section => {
                     let kind = Kind::named(section)?;
                     if last.is_some_and(|l| l >= kind) {
                         return Err(de::Error::custom(format!(
-                            "\"{section}\" is out of place: sections go candidates, engagements, applications, notes, each once"
+                            "\"{section}\" is out of place: sections go {}, each once",
+                            Kind::ORDER
+                        )));
+                    }
+                    if kind.since() > version {
+                        return Err(de::Error::custom(format!(
+                            "\"{section}\" is a section of version {} documents; this one is version {version}",
+                            kind.since()
                         )));
                     }
                     last = Some(kind);
@@ -186,36 +195,69 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
     }
 }
 
-fn expect_value<'de, A: MapAccess<'de>>(map: &mut A, expected: Value) -> Result<(), A::Error> {
+fn expect_format<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     let found: Value = map.next_value()?;
-    if found == expected {
+    if found == EXPORT_FORMAT {
         Ok(())
     } else {
         Err(de::Error::custom(format!(
-            "expected {expected}, found {found}; this reads hireterm-export version 1"
+            "expected \"{EXPORT_FORMAT}\", found {}",
+            clean_line(&found.to_string())
         )))
     }
 }
 
+/// The document's version: 1 (before clients, submittals and
+/// placements) up to [`EXPORT_VERSION`].
+fn read_version<'de, A: MapAccess<'de>>(map: &mut A) -> Result<u64, A::Error> {
+    let found: Value = map.next_value()?;
+    match found.as_u64() {
+        Some(version @ 1..=EXPORT_VERSION) => Ok(version),
+        _ => Err(de::Error::custom(format!(
+            "expected a version from 1 to {EXPORT_VERSION}, found {}; this reads hireterm-export versions 1 to {EXPORT_VERSION}",
+            clean_line(&found.to_string())
+        ))),
+    }
+}
+
+/// The sections of an export document, in the order they must come: each
+/// after those its records refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Candidates,
+    Clients,
     Engagements,
     Applications,
+    Submittals,
+    Placements,
     Notes,
 }
 
 impl Kind {
+    const ORDER: &str =
+        "candidates, clients, engagements, applications, submittals, placements, notes";
+
     fn named<E: de::Error>(key: &str) -> Result<Kind, E> {
         match key {
             "candidates" => Ok(Kind::Candidates),
+            "clients" => Ok(Kind::Clients),
             "engagements" => Ok(Kind::Engagements),
             "applications" => Ok(Kind::Applications),
+            "submittals" => Ok(Kind::Submittals),
+            "placements" => Ok(Kind::Placements),
             "notes" => Ok(Kind::Notes),
             other => Err(E::custom(format!(
                 "unknown key \"{}\" in the export document",
                 clean_line(other)
             ))),
+        }
+    }
+
+    /// The first document version with this section.
+    fn since(self) -> u64 {
+        match self {
+            Kind::Clients | Kind::Submittals | Kind::Placements => 2,
+            _ => 1,
         }
     }
 }
@@ -315,10 +357,14 @@ impl<'de> Visitor<'de> for Element<'_, '_, '_> {
             return Ok(());
         }
         let value = Value::deserialize(record)?;
+        let sink = &mut *ctx.sink;
         let outcome = match self.1 {
-            Kind::Engagements => typed(value).map(|r| ctx.sink.engagement(line, r)),
-            Kind::Applications => typed(value).map(|r| ctx.sink.application(line, r)),
-            _ => typed(value).map(|r| ctx.sink.note(line, r)),
+            Kind::Clients => typed(value).map(|r| sink.client(line, r)),
+            Kind::Engagements => typed(value).map(|r| sink.engagement(line, r)),
+            Kind::Applications => typed(value).map(|r| sink.application(line, r)),
+            Kind::Submittals => typed(value).map(|r| sink.submittal(line, r)),
+            Kind::Placements => typed(value).map(|r| sink.placement(line, r)),
+            _ => typed(value).map(|r| sink.note(line, r)),
         };
         if let Err(message) = outcome {
             ctx.sink.problem(Problem::line(line, message));

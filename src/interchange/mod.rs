@@ -1,5 +1,6 @@
-//! Import and export: candidates from CSV and JSON files, and a whole
-//! database's records to files that rebuild it.
+//! Import and export: candidates from CSV and JSON files, applications
+//! from another system's CSV (`pipeline_in`), and a whole database's
+//! records to files that rebuild it.
 //!
 //! Importing reads the input twice and never holds it whole. The first
 //! pass (`plan`) builds every record as the second will write it, checks
@@ -19,6 +20,7 @@
 //! This module sits above `store` and below `cli`: it imports `domain`,
 //! `catalog` and `store`, nothing higher.
 
+pub mod agency;
 pub mod columns;
 mod convert;
 pub mod csv_in;
@@ -28,6 +30,7 @@ pub mod flat;
 pub mod format;
 pub mod import;
 pub mod json_in;
+pub mod pipeline_in;
 mod plan;
 pub mod profile;
 pub mod records;
@@ -39,9 +42,10 @@ pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
 pub use format::{CSV_FILES, Format, MAX_ROW_BYTES};
 pub use import::{ImportError, check_input, import};
-pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, Written};
+pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, RowKind, Written};
 pub use write::CHUNK;
 
+use agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -53,16 +57,19 @@ pub enum ImportSource {
     Csv(PathBuf),
     Json(PathBuf),
     CsvFolder(PathBuf),
+    /// A CSV of applications from another system (see `pipeline_in`).
+    Applications(PathBuf),
 }
 
 impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
-    /// extension.
+    /// extension. A CSV file whose header names an engagement and a
+    /// stage holds applications.
     pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
-                Some(Format::Json) => Err(format!(
-                    "{} is a folder; JSON imports read one file",
+                Some(Format::Json | Format::Applications) => Err(format!(
+                    "{} is a folder; JSON and applications imports read one file",
                     path.display()
                 )),
                 _ => Ok(ImportSource::CsvFolder(path.to_path_buf())),
@@ -70,8 +77,13 @@ impl ImportSource {
         }
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
+            (Some(Format::Applications), _) => Ok(ImportSource::Applications(path.to_path_buf())),
             (Some(Format::Csv), _) | (None, Some("csv")) => {
-                Ok(ImportSource::Csv(path.to_path_buf()))
+                if pipeline_in::looks_like_applications(path) {
+                    Ok(ImportSource::Applications(path.to_path_buf()))
+                } else {
+                    Ok(ImportSource::Csv(path.to_path_buf()))
+                }
             }
             (Some(Format::Json), _) | (None, Some("json")) => {
                 Ok(ImportSource::Json(path.to_path_buf()))
@@ -89,8 +101,11 @@ pub trait Sink {
     /// Reading moves on to another file of a folder.
     fn file(&mut self, _name: &str) {}
     fn candidate(&mut self, row: Row);
+    fn client(&mut self, line: u64, record: ClientRecord);
     fn engagement(&mut self, line: u64, record: EngagementRecord);
     fn application(&mut self, line: u64, record: ApplicationRecord);
+    fn submittal(&mut self, line: u64, record: SubmittalRecord);
+    fn placement(&mut self, line: u64, record: PlacementRecord);
     fn note(&mut self, line: u64, record: NoteRecord);
     /// A record that could not be read; reading goes on.
     fn problem(&mut self, problem: Problem);
@@ -99,14 +114,23 @@ pub trait Sink {
 }
 
 /// Reads the whole source into `sink`. `Err` ends the reading early.
+/// (Applications from another system have a reader of their own, see
+/// `pipeline_in`.)
 pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Problem> {
     match source {
         ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink),
         ImportSource::Json(path) => json_in::read(open(path)?, sink),
         ImportSource::CsvFolder(dir) => read_folder(dir, sink),
+        ImportSource::Applications(path) => Err(Problem::line(
+            0,
+            format!("{} holds applications, not an export", path.display()),
+        )),
     }
 }
 
+/// Reads the files of a CSV export in [`CSV_FILES`] order; all but
+/// `candidates.csv` may be missing (a folder written before version 2
+/// has no clients, submittals or placements).
 fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
     for (index, name) in CSV_FILES.iter().enumerate() {
         let path = dir.join(name);
@@ -117,11 +141,20 @@ fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
         let file = open(&path)?;
         match index {
             0 => csv_in::read_candidates(file, sink)?,
-            1 => csv_in::read_records(file, sink, |s, line, r: flat::EngagementCsv| {
+            1 => csv_in::read_records(file, sink, |s, line, r: agency::ClientCsv| {
+                r.into_record().map(|r| s.client(line, r))
+            })?,
+            2 => csv_in::read_records(file, sink, |s, line, r: flat::EngagementCsv| {
                 r.into_record().map(|r| s.engagement(line, r))
             })?,
-            2 => csv_in::read_records(file, sink, |s, line, r: flat::ApplicationCsv| {
+            3 => csv_in::read_records(file, sink, |s, line, r: flat::ApplicationCsv| {
                 r.into_record().map(|r| s.application(line, r))
+            })?,
+            4 => csv_in::read_records(file, sink, |s, line, r: agency::SubmittalCsv| {
+                r.into_record().map(|r| s.submittal(line, r))
+            })?,
+            5 => csv_in::read_records(file, sink, |s, line, r: agency::PlacementCsv| {
+                r.into_record().map(|r| s.placement(line, r))
             })?,
             _ => csv_in::read_records(file, sink, |s, line, r: NoteRecord| {
                 s.note(line, r);

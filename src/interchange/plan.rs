@@ -1,8 +1,9 @@
 //! The first pass: every record checked, every problem noted with its
 //! place, and a plan of what the second pass will do with each record.
 //! Only small keys are kept: emails and names for duplicates within the
-//! file, ids for references between records, and the records that
-//! planned merges change.
+//! file, ids for references between records (and each client's name and
+//! contact emails, which engagements and submittals are checked against),
+//! and the records that planned merges change.
 //!
 //! A record passes only if it would be written as it is: the first pass
 //! builds each one exactly as the second will (the same cleaning and
@@ -10,14 +11,18 @@
 //! own rules to it, and to the record a merge would leave. So an import
 //! that passes its checks is not stopped half-way by the store.
 
+use super::agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use super::convert::{self, Problems};
 use super::fields::{Problem, Row};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{ImportReport, MAX_LISTED, OnDuplicate};
 use super::{Sink, row};
 use crate::catalog::Catalog;
+use crate::domain::client::same_name;
 use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
-use crate::domain::{Candidate, CandidateId, Timestamp};
+use crate::domain::text::{clean_line, fold, normalize_email};
+use crate::domain::{Candidate, Client};
+use crate::domain::{CandidateId, ClientId, EngagementId, Timestamp};
 use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 
@@ -33,9 +38,12 @@ pub enum Step {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub candidates: Vec<Step>,
-    /// Per engagement, application and note in file order: write it?
+    /// Per record of each other kind, in file order: write it?
+    pub clients: Vec<bool>,
     pub engagements: Vec<bool>,
     pub applications: Vec<bool>,
+    pub submittals: Vec<bool>,
+    pub placements: Vec<bool>,
     pub notes: Vec<bool>,
     /// The highest candidate id in the file, so that rows without one can
     /// be given ids past it.
@@ -47,8 +55,19 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether the file holds more than candidates: records with ids
+    /// that others refer to, which only an empty database can keep.
     pub fn has_links(&self) -> bool {
-        !(self.engagements.is_empty() && self.applications.is_empty() && self.notes.is_empty())
+        [
+            &self.clients,
+            &self.engagements,
+            &self.applications,
+            &self.submittals,
+            &self.placements,
+            &self.notes,
+        ]
+        .iter()
+        .any(|kind| !kind.is_empty())
     }
 }
 
@@ -71,6 +90,12 @@ pub struct Checker<'a> {
     engagement_ids: HashMap<u64, u64>,
     applications: HashSet<(u64, u64)>,
     note_ids: HashMap<u64, u64>,
+    /// The clients accepted, by id.
+    clients: HashMap<u64, FileClient>,
+    /// Folded client name -> its line.
+    client_names: HashMap<String, u64>,
+    submittal_ids: HashMap<u64, u64>,
+    placement_ids: HashMap<u64, u64>,
     /// Stored candidates as the planned merges so far leave them, so that
     /// a second merge into one is checked against the first's result.
     merged: HashMap<CandidateId, Candidate>,
@@ -91,6 +116,10 @@ impl<'a> Checker<'a> {
             engagement_ids: HashMap::new(),
             applications: HashSet::new(),
             note_ids: HashMap::new(),
+            clients: HashMap::new(),
+            client_names: HashMap::new(),
+            submittal_ids: HashMap::new(),
+            placement_ids: HashMap::new(),
             merged: HashMap::new(),
         }
     }
@@ -251,6 +280,84 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// What is wrong with a reference to the application of `candidate`
+    /// to `engagement` in the file.
+    fn card_link(&self, engagement: EngagementId, candidate: CandidateId) -> Option<String> {
+        if !self.engagement_ids.contains_key(&engagement.0) {
+            Some(format!("engagement {engagement} is not in the file"))
+        } else if !self.ids.contains_key(&candidate.0) {
+            Some(format!("candidate {candidate} is not in the file"))
+        } else if !self.applications.contains(&(engagement.0, candidate.0)) {
+            Some(format!(
+                "{candidate} has no application to {engagement} in the file"
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// What is wrong with an engagement's client, named by id and name:
+    /// the id must be a client of the file, of that name.
+    fn client_link(&self, id: ClientId, name: &str) -> Option<String> {
+        if id.0 == 0 {
+            // Refused as an id already.
+            return None;
+        }
+        let Some(client) = self.clients.get(&id.0) else {
+            return Some(format!("client {id} is not in the file"));
+        };
+        (!same_name(&client.name, name)).then(|| {
+            format!(
+                "client `{}` is not the name of {id} (`{}`, line {})",
+                clean_line(name),
+                client.name,
+                client.line
+            )
+        })
+    }
+
+    /// What is wrong with a submittal's id and references to the file:
+    /// its card, and its client, whose contacts it must have gone to.
+    fn submittal_links(&self, record: &SubmittalRecord) -> Problems {
+        let mut problems = Problems::new();
+        if let Some(earlier) = self.submittal_ids.get(&record.id.0) {
+            problems.push(format!("submittal {} is also on line {earlier}", record.id));
+        }
+        problems.extend(self.card_link(record.engagement, record.candidate));
+        match self.clients.get(&record.client.0) {
+            None => problems.push(format!("client {} is not in the file", record.client)),
+            Some(client) => problems.extend(
+                record
+                    .to
+                    .iter()
+                    .filter(|email| {
+                        !client
+                            .contacts
+                            .contains(&normalize_email(&clean_line(email)))
+                    })
+                    .map(|email| {
+                        format!(
+                            "{} is not a contact of {} ({})",
+                            clean_line(email),
+                            client.name,
+                            record.client
+                        )
+                    }),
+            ),
+        }
+        problems
+    }
+
+    /// What is wrong with a placement's id and references to the file.
+    fn placement_links(&self, record: &PlacementRecord) -> Problems {
+        let mut problems = Problems::new();
+        if let Some(earlier) = self.placement_ids.get(&record.id.0) {
+            problems.push(format!("placement {} is also on line {earlier}", record.id));
+        }
+        problems.extend(self.card_link(record.engagement, record.candidate));
+        problems
+    }
+
     /// What is wrong with a note's id and references to the file.
     fn note_links(&self, record: &NoteRecord) -> Option<String> {
         if let Some(earlier) = self.note_ids.get(&record.id.0) {
@@ -262,6 +369,28 @@ impl<'a> Checker<'a> {
                 .engagement
                 .filter(|e| !self.applications.contains(&(e.0, record.candidate.0)))
                 .map(|e| format!("{} has no application to {e} in the file", record.candidate))
+        }
+    }
+}
+
+/// A client of the file, as far as other records refer to it.
+struct FileClient {
+    line: u64,
+    name: String,
+    /// Its contacts' emails, normalised.
+    contacts: HashSet<String>,
+}
+
+impl FileClient {
+    fn new(line: u64, client: &Client) -> FileClient {
+        FileClient {
+            line,
+            name: client.name.clone(),
+            contacts: client
+                .contacts
+                .iter()
+                .map(|c| normalize_email(&c.email))
+                .collect(),
         }
     }
 }
@@ -310,12 +439,38 @@ impl Sink for Checker<'_> {
         }
     }
 
+    fn client(&mut self, line: u64, record: ClientRecord) {
+        let id = record.id;
+        let (client, mut problems) = match convert::client(record) {
+            Ok(client) => (Some(client), Problems::new()),
+            Err(problems) => (None, problems),
+        };
+        if let Some(earlier) = self.clients.get(&id.0) {
+            problems.insert(0, format!("client {id} is also on line {}", earlier.line));
+        }
+        // Compared as `same_name` compares them.
+        let name = client.as_ref().map(|c| fold(&clean_line(&c.name)));
+        if let Some(earlier) = name.as_ref().and_then(|n| self.client_names.get(n)) {
+            problems.push(format!("the client on line {earlier} has the same name"));
+        }
+        let ok = self.secondary(line, problems);
+        if let (true, Some(client), Some(name)) = (ok, client, name) {
+            self.clients.insert(id.0, FileClient::new(line, &client));
+            self.client_names.insert(name, line);
+        }
+        self.plan.clients.push(ok);
+    }
+
     fn engagement(&mut self, line: u64, record: EngagementRecord) {
         let id = record.id;
+        let link = record
+            .client_id
+            .and_then(|client| self.client_link(client, &record.client));
         let mut problems = problems_of(convert::engagement(record, self.catalog));
         if let Some(earlier) = self.engagement_ids.get(&id.0) {
             problems.insert(0, format!("engagement {id} is also on line {earlier}"));
         }
+        problems.extend(link);
         let ok = self.secondary(line, problems);
         if ok {
             self.engagement_ids.insert(id.0, line);
@@ -334,6 +489,28 @@ impl Sink for Checker<'_> {
             self.applications.insert(key);
         }
         self.plan.applications.push(ok);
+    }
+
+    fn submittal(&mut self, line: u64, record: SubmittalRecord) {
+        let id = record.id;
+        let mut problems = self.submittal_links(&record);
+        problems.extend(problems_of(convert::submittal(record)));
+        let ok = self.secondary(line, problems);
+        if ok {
+            self.submittal_ids.insert(id.0, line);
+        }
+        self.plan.submittals.push(ok);
+    }
+
+    fn placement(&mut self, line: u64, record: PlacementRecord) {
+        let id = record.id;
+        let mut problems = self.placement_links(&record);
+        problems.extend(problems_of(convert::placement(record)));
+        let ok = self.secondary(line, problems);
+        if ok {
+            self.placement_ids.insert(id.0, line);
+        }
+        self.plan.placements.push(ok);
     }
 
     fn note(&mut self, line: u64, record: NoteRecord) {

@@ -6,9 +6,9 @@ use super::columns::Column;
 use crate::domain::text::join_list;
 use crate::domain::text::{clean, clean_line};
 use crate::domain::{
-    Application, Candidate, CandidateId, EngagementId, EngagementStatus, HiringModel, Note, NoteId,
-    RateRange, Recommendation, Requirement, RoleId, Scorecard, SkillId, Stage, StageChange,
-    Timestamp,
+    Application, Candidate, CandidateId, ClientId, EngagementId, EngagementStatus, HiringModel,
+    Note, NoteId, RateRange, Recommendation, Requirement, RoleId, Scorecard, SkillId, Stage,
+    StageChange, Timestamp,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,23 @@ pub mod ymd {
             Some(text) => super::super::row::date(text.trim()).map_err(D::Error::custom),
             None => Ok(None),
         }
+    }
+}
+
+/// Required dates as `2026-07-01`, read back as [`ymd`] reads them.
+pub mod day {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&date.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::super::row::date(text.trim())
+            .map_err(D::Error::custom)?
+            .ok_or_else(|| D::Error::custom("the date is empty"))
     }
 }
 
@@ -192,9 +209,12 @@ impl From<&Candidate> for CandidateJson {
 #[serde(deny_unknown_fields)]
 pub struct EngagementRecord {
     pub id: EngagementId,
-    /// The client's name: the client of that name is found (or made) on
-    /// import.
+    /// The client's name, for the reader. Without `client_id` (version 1
+    /// documents), the client of that name is found (or made) on import.
     pub client: String,
+    /// The client's id (version 2): the client of the file it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<ClientId>,
     /// The recruiter responsible (absent from exports before schema 3).
     #[serde(default)]
     pub owner: String,
@@ -264,6 +284,7 @@ impl EngagementRecord {
         EngagementRecord {
             id: e.id,
             client: clean_line(client),
+            client_id: Some(e.client),
             owner: clean_line(&e.owner),
             title: clean_line(&e.title),
             role: RoleId(clean_line(e.role.as_str())),

@@ -32,15 +32,18 @@ pub struct ImportOptions {
 /// how many there were.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
+    /// What the file's rows are.
+    pub rows_of: RowKind,
     pub problems: Vec<String>,
     pub problem_count: usize,
     /// Duplicates skipped or merged, one line each; a merge written names
     /// its event.
     pub notices: Vec<String>,
     pub notice_count: usize,
-    /// Candidate rows read.
+    /// Candidate rows read (application rows, for an applications file).
     pub rows: usize,
-    /// Candidates that are (or, before writing, would be) added.
+    /// Candidates (applications) that are, or before writing would be,
+    /// added.
     pub added: usize,
     /// Records refused for their problems.
     pub invalid: usize,
@@ -65,6 +68,24 @@ impl ImportReport {
     pub fn may_write(&self, options: &ImportOptions) -> bool {
         self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
     }
+
+    /// Counts a problem, and lists it while fewer than [`MAX_LISTED`] are.
+    pub fn note_problem(&mut self, text: String) {
+        self.problem_count += 1;
+        if self.problems.len() < MAX_LISTED {
+            self.problems.push(text);
+        }
+    }
+}
+
+/// What the rows of an imported file are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RowKind {
+    /// Candidates (and, in a whole export, the records after them).
+    #[default]
+    Candidates,
+    /// Applications from another system (see `pipeline_in`).
+    Applications,
 }
 
 /// How many records of each kind went in.
@@ -72,7 +93,10 @@ impl ImportReport {
 pub struct Written {
     pub candidates: usize,
     pub merged: usize,
+    pub clients: usize,
     pub engagements: usize,
     pub applications: usize,
+    pub submittals: usize,
+    pub placements: usize,
     pub notes: usize,
 }

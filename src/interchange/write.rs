@@ -1,14 +1,29 @@
 //! The second pass: the input read again and written as the first pass
 //! planned, in chunks, each chunk one transaction.
 
+use super::agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use super::fields::{Problem, Row};
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{MAX_LISTED, Written};
 use super::{Sink, convert, row};
 use crate::catalog::Catalog;
-use crate::domain::{Application, Candidate, CandidateId, Engagement, EventId, Note, Stamp};
+use crate::domain::{
+    Application, Candidate, CandidateId, Client, Engagement, EventId, Note, Placement, Stamp,
+    Submittal,
+};
 use crate::store::{Store, StoreError};
+
+/// The kinds of record, in the order they are written: each after those
+/// it refers to (and the order of an export's sections and files).
+const CANDIDATES: usize = 0;
+const CLIENTS: usize = 1;
+const ENGAGEMENTS: usize = 2;
+const APPLICATIONS: usize = 3;
+const SUBMITTALS: usize = 4;
+const PLACEMENTS: usize = 5;
+const NOTES: usize = 6;
+const KINDS: usize = 7;
 
 /// Candidates written per store call.
 pub const CHUNK: usize = 1000;
@@ -29,10 +44,15 @@ pub struct Writer<'a> {
     /// The id for the next candidate without one (ids kept); `None` once
     /// they have run out.
     next_id: Option<u64>,
-    seen: [usize; 4],
+    seen: [usize; KINDS],
     candidates: Vec<Candidate>,
+    clients: Vec<Client>,
+    /// Each with its client's name; an engagement whose `client` is
+    /// `ClientId(0)` is for the client of that name (found or made).
     engagements: Vec<(Engagement, String)>,
     applications: Vec<Application>,
+    submittals: Vec<Submittal>,
+    placements: Vec<Placement>,
     notes: Vec<Note>,
 }
 
@@ -48,17 +68,20 @@ impl<'a> Writer<'a> {
             error: None,
             merge_events: Vec::new(),
             next_id: plan.max_candidate_id.checked_add(1),
-            seen: [0; 4],
+            seen: [0; KINDS],
             candidates: Vec::with_capacity(CHUNK),
+            clients: Vec::new(),
             engagements: Vec::new(),
             applications: Vec::new(),
+            submittals: Vec::new(),
+            placements: Vec::new(),
             notes: Vec::new(),
         }
     }
 
     /// Writes what is still pending, in dependency order, and flushes.
     pub fn finish(&mut self) {
-        self.flush_up_to(4);
+        self.flush_up_to(KINDS);
         if self.error.is_none()
             && let Err(error) = self.store.flush()
         {
@@ -66,29 +89,40 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Writes the pending chunks of the first `kinds` kinds (candidates,
-    /// engagements, applications, notes): a record may only be written
-    /// once those it refers to are. Nothing more is written after a
-    /// failure.
+    /// Writes the pending chunks of the first `kinds` kinds (in the
+    /// order of [`CANDIDATES`] to [`NOTES`]): a record may only be
+    /// written once those it refers to are. Nothing more is written after
+    /// a failure.
     fn flush_up_to(&mut self, kinds: usize) {
         if self.error.is_some() {
             return;
         }
-        let store = self.store;
+        let (store, stamp) = (self.store, self.stamp);
         let outcome = (|| -> Result<(), StoreError> {
             if !self.candidates.is_empty() {
-                store.import_candidates(&self.candidates, self.stamp)?;
+                store.import_candidates(&self.candidates, stamp)?;
                 self.written.candidates += std::mem::take(&mut self.candidates).len();
             }
-            if kinds > 1 && !self.engagements.is_empty() {
-                store.import_engagements(&self.engagements, self.stamp)?;
-                self.written.engagements += std::mem::take(&mut self.engagements).len();
+            if kinds > CLIENTS && !self.clients.is_empty() {
+                store.import_clients(&self.clients, stamp)?;
+                self.written.clients += std::mem::take(&mut self.clients).len();
             }
-            if kinds > 2 && !self.applications.is_empty() {
+            if kinds > ENGAGEMENTS && !self.engagements.is_empty() {
+                self.write_engagements()?;
+            }
+            if kinds > APPLICATIONS && !self.applications.is_empty() {
                 store.add_applications(&self.applications)?;
                 self.written.applications += std::mem::take(&mut self.applications).len();
             }
-            if kinds > 3 && !self.notes.is_empty() {
+            if kinds > SUBMITTALS && !self.submittals.is_empty() {
+                store.add_submittals(&self.submittals)?;
+                self.written.submittals += std::mem::take(&mut self.submittals).len();
+            }
+            if kinds > PLACEMENTS && !self.placements.is_empty() {
+                store.add_placements(&self.placements)?;
+                self.written.placements += std::mem::take(&mut self.placements).len();
+            }
+            if kinds > NOTES && !self.notes.is_empty() {
                 store.import_notes(&self.notes)?;
                 self.written.notes += std::mem::take(&mut self.notes).len();
             }
@@ -97,6 +131,24 @@ impl<'a> Writer<'a> {
         if let Err(error) = outcome {
             self.error.get_or_insert(error);
         }
+    }
+
+    /// Writes the pending engagements, in file order: each run of those
+    /// linked to a client by id, and of those for a client named.
+    fn write_engagements(&mut self) -> Result<(), StoreError> {
+        let pending = std::mem::take(&mut self.engagements);
+        let by_id = |e: &(Engagement, String)| e.0.client.0 != 0;
+        for run in pending.chunk_by(|a, b| by_id(a) == by_id(b)) {
+            if by_id(&run[0]) {
+                let linked: Vec<Engagement> = run.iter().map(|(e, _)| e.clone()).collect();
+                self.store
+                    .import_engagements_of_clients(&linked, self.stamp)?;
+            } else {
+                self.store.import_engagements(run, self.stamp)?;
+            }
+            self.written.engagements += run.len();
+        }
+        Ok(())
     }
 
     /// Whether the next record of `kind` is to be written.
@@ -127,7 +179,7 @@ impl<'a> Writer<'a> {
         }
         self.candidates.push(candidate);
         if self.candidates.len() >= CHUNK {
-            self.flush_up_to(1);
+            self.flush_up_to(CANDIDATES + 1);
         }
     }
 
@@ -146,8 +198,8 @@ impl<'a> Writer<'a> {
 
 impl Sink for Writer<'_> {
     fn candidate(&mut self, row: Row) {
-        let index = self.seen[0];
-        self.seen[0] += 1;
+        let index = self.seen[CANDIDATES];
+        self.seen[CANDIDATES] += 1;
         let step = self.plan.candidates.get(index).copied();
         if self.error.is_some() || matches!(step, None | Some(Step::Leave)) {
             return;
@@ -161,44 +213,86 @@ impl Sink for Writer<'_> {
         }
     }
 
+    fn client(&mut self, line: u64, record: ClientRecord) {
+        let plan = self.plan;
+        if self.take(CLIENTS, &plan.clients) {
+            let Ok(client) = convert::client(record) else {
+                return self.changed(line);
+            };
+            self.flush_up_to(CLIENTS);
+            self.clients.push(client);
+            if self.clients.len() >= CHUNK {
+                self.flush_up_to(CLIENTS + 1);
+            }
+        }
+    }
+
     fn engagement(&mut self, line: u64, record: EngagementRecord) {
         let plan = self.plan;
-        if self.take(1, &plan.engagements) {
+        if self.take(ENGAGEMENTS, &plan.engagements) {
             let Ok(engagement) = convert::engagement(record, self.catalog) else {
                 return self.changed(line);
             };
-            self.flush_up_to(1);
+            self.flush_up_to(ENGAGEMENTS);
             self.engagements.push(engagement);
             if self.engagements.len() >= CHUNK {
-                self.flush_up_to(2);
+                self.flush_up_to(ENGAGEMENTS + 1);
             }
         }
     }
 
     fn application(&mut self, line: u64, record: ApplicationRecord) {
         let plan = self.plan;
-        if self.take(2, &plan.applications) {
+        if self.take(APPLICATIONS, &plan.applications) {
             let Ok(application) = convert::application(record, self.catalog) else {
                 return self.changed(line);
             };
-            self.flush_up_to(2);
+            self.flush_up_to(APPLICATIONS);
             self.applications.push(application);
             if self.applications.len() >= CHUNK {
-                self.flush_up_to(3);
+                self.flush_up_to(APPLICATIONS + 1);
+            }
+        }
+    }
+
+    fn submittal(&mut self, line: u64, record: SubmittalRecord) {
+        let plan = self.plan;
+        if self.take(SUBMITTALS, &plan.submittals) {
+            let Ok(submittal) = convert::submittal(record) else {
+                return self.changed(line);
+            };
+            self.flush_up_to(SUBMITTALS);
+            self.submittals.push(submittal);
+            if self.submittals.len() >= CHUNK {
+                self.flush_up_to(SUBMITTALS + 1);
+            }
+        }
+    }
+
+    fn placement(&mut self, line: u64, record: PlacementRecord) {
+        let plan = self.plan;
+        if self.take(PLACEMENTS, &plan.placements) {
+            let Ok(placement) = convert::placement(record) else {
+                return self.changed(line);
+            };
+            self.flush_up_to(PLACEMENTS);
+            self.placements.push(placement);
+            if self.placements.len() >= CHUNK {
+                self.flush_up_to(PLACEMENTS + 1);
             }
         }
     }
 
     fn note(&mut self, line: u64, record: NoteRecord) {
         let plan = self.plan;
-        if self.take(3, &plan.notes) {
+        if self.take(NOTES, &plan.notes) {
             let Ok(note) = convert::note(record) else {
                 return self.changed(line);
             };
-            self.flush_up_to(3);
+            self.flush_up_to(NOTES);
             self.notes.push(note);
             if self.notes.len() >= CHUNK {
-                self.flush_up_to(4);
+                self.flush_up_to(NOTES + 1);
             }
         }
     }

@@ -187,7 +187,12 @@ pub fn application_problem(app: &Application) -> Option<String> {
 
 /// A kept id (refused when `taken`), or a fresh one when `id` is 0; the
 /// counter under `seq` ends past it either way.
-fn keep_id(meta: &TransactionalTree, seq: &[u8], id: u64, taken: bool) -> tx::TxResult<u64> {
+pub(super) fn keep_id(
+    meta: &TransactionalTree,
+    seq: &[u8],
+    id: u64,
+    taken: bool,
+) -> tx::TxResult<u64> {
     if id == 0 {
         return tx::reserve_ids(meta, seq, 1);
     }
@@ -214,7 +219,7 @@ fn after(id: u64) -> tx::TxResult<u64> {
 }
 
 /// Refuses an id past [`MAX_ID`]: the counter must be able to go on.
-fn refuse_huge_id(id: u64) -> Result<()> {
+pub(super) fn refuse_huge_id(id: u64) -> Result<()> {
     if id > MAX_ID {
         return Err(StoreError::Invalid(vec![format!(
             "id {id} is too large (ids go up to {MAX_ID})"

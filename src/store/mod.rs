@@ -24,6 +24,7 @@ mod clients;
 mod engagements;
 mod export;
 mod import;
+mod import_agency;
 mod merge;
 mod notes;
 mod pipeline;

@@ -2,6 +2,7 @@
 //! record builders, and a seeded random generator (`rng::TestRng`).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod agency;
 pub mod rng;
 
 use chrono::{DateTime, TimeZone, Utc};

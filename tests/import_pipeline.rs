@@ -1,0 +1,219 @@
+//! `hireterm import` of applications from another system: a CSV of
+//! engagement, candidate, stage and date, into a database that holds the
+//! engagements and candidates. Run as a real process on real databases.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::*;
+use hireterm::domain::{Candidate, EngagementId, EventKind, Stage, StageChange};
+use hireterm::store::Store;
+use std::path::{Path, PathBuf};
+
+const E1: EngagementId = EngagementId(1);
+
+/// A demo database, and candidates who are not in E1's pipeline.
+fn demo_with_outsiders(db: &TempDb) -> (Vec<Candidate>, String) {
+    let store = demo_store(db, 30, 3);
+    let outside: Vec<Candidate> = store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .filter(|c| store.application(E1, c.id).unwrap().is_none())
+        .collect();
+    assert!(outside.len() >= 4, "{} outside E1", outside.len());
+    let title = store.engagement(E1).unwrap().unwrap().title;
+    (outside, title)
+}
+
+fn write(db: &TempDb, name: &str, text: &str) -> PathBuf {
+    let path = db.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
+    let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = hireterm_on(&db.path(), &args);
+    let (stdout, stderr) = output_text(&out);
+    (out.status.success(), stdout, stderr)
+}
+
+/// How many applications and events the database holds.
+fn counts(store: &Store) -> (usize, usize) {
+    (
+        store.applications().unwrap().len(),
+        store.events().unwrap().len(),
+    )
+}
+
+#[test]
+fn applications_enter_their_stage_on_their_date_by_their_actor() {
+    let db = TempDb::new();
+    let (outside, title) = demo_with_outsiders(&db);
+    let (a, b, c) = (&outside[0], &outside[1], &outside[2]);
+    // Headers in other cases, engagements by id and by title, candidates
+    // by email and by id, stages by name, shortcut and any case.
+    let text = format!(
+        "Engagement,Candidate,Stage,Date,Actor\n\
+         E1,{},technical,2026-05-20,Rui\n\
+         \"{title}\",C{},Client interview,2026-05-28T14:30:00+02:00,\n\
+         1,{},SCREENING,2026-05-01,Ana\n",
+        a.email.to_uppercase(),
+        b.id.0,
+        c.email
+    );
+    let file = write(&db, "pipeline.csv", &text);
+    let before = counts(&db.open());
+    let (ok, stdout, _) = import(&db, &file, &["--dry-run"]);
+    assert!(ok, "{stdout}");
+    assert!(
+        stdout.contains("dry run: would import 3 of 3 applications"),
+        "{stdout}"
+    );
+    assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
+
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(stdout.contains("imported 3 applications"), "{stdout}");
+    let store = db.open();
+    let at = |y, m, d, h, min| Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap();
+    for (candidate, stage, when, actor) in [
+        (a, Stage::TechnicalInterview, at(2026, 5, 20, 0, 0), "Rui"),
+        (
+            b,
+            Stage::ClientInterview,
+            at(2026, 5, 28, 12, 30),
+            "importer",
+        ),
+        (c, Stage::Screening, at(2026, 5, 1, 0, 0), "Ana"),
+    ] {
+        let app = store.application(E1, candidate.id).unwrap().unwrap();
+        assert_eq!(app.stage, stage);
+        assert_eq!(
+            app.history,
+            [StageChange {
+                from: None,
+                to: stage,
+                at: when,
+                actor: actor.into(),
+                reason: None,
+            }],
+            "{}",
+            candidate.id
+        );
+        assert!(app.scorecards.is_empty());
+        // Its event carries the row's time and actor, not the import's.
+        let events = store.events_of(candidate.id, 20).unwrap();
+        let opened = events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::ApplicationOpened { engagement: E1, .. }))
+            .unwrap();
+        assert_eq!((opened.at, opened.actor.as_str()), (when, actor));
+    }
+    assert_eq!(counts(&store).0, before.0 + 3);
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn the_format_can_be_named_and_is_told_by_the_header_alone() {
+    let db = TempDb::new();
+    let (outside, _) = demo_with_outsiders(&db);
+    let text = format!(
+        "candidate,engagement,date,stage\n{},E1,2026-05-02,offer\n",
+        outside[0].email
+    );
+    let file = write(&db, "from-the-old-ats.txt", &text);
+    let (ok, _, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(stderr.contains("cannot tell the format"), "{stderr}");
+    let (ok, stdout, stderr) = import(&db, &file, &["--format", "applications"]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(stdout.contains("imported 1 applications"), "{stdout}");
+    let app = db.open().application(E1, outside[0].id).unwrap().unwrap();
+    assert_eq!(app.stage, Stage::Offer);
+}
+
+#[test]
+fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
+    let db = TempDb::new();
+    let (outside, _) = demo_with_outsiders(&db);
+    let store = db.open();
+    let inside = store.pipeline(E1).unwrap()[0].clone();
+    drop(store);
+    let (a, b, c) = (&outside[0], &outside[1], &outside[2]);
+    let text = format!(
+        "engagement,candidate,stage,date\n\
+         E1,{},screening,2026-05-01\n\
+         E1,nobody@example.com,screening,2026-05-01\n\
+         E1,{},Nowhere,2026-05-01\n\
+         E1,C{},offer,2026-05-01\n\
+         E1,C{},offer,2026-05-02\n\
+         E1,{},interview,2026-05-01\n\
+         E9,{},sourced,2026-13-01\n",
+        a.email, b.email, inside.candidate.0, a.id.0, c.email, c.email
+    );
+    let file = write(&db, "pipeline.csv", &text);
+    let before = counts(&db.open());
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok, "{stdout}");
+    for expected in [
+        "line 3, column 2 (candidate): no candidate has the email nobody@example.com".to_string(),
+        "line 4, column 3 (stage): `Nowhere` is not a stage".to_string(),
+        format!(
+            "line 5: {} is already in the pipeline of E1, at {}",
+            inside.candidate, inside.stage
+        ),
+        format!("line 6: {} in E1 is also on line 2", a.id),
+        "line 7, column 3 (stage): `interview` could be Technical interview or Client interview"
+            .to_string(),
+        "line 8, column 1 (engagement): no engagement E9".to_string(),
+        "line 8, column 4 (date): `2026-13-01` is not a date".to_string(),
+    ] {
+        assert!(
+            stdout.contains(&expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert!(!stdout.lines().any(|l| l.starts_with("line 2")), "{stdout}");
+    assert!(stderr.contains("6 of 7 rows have problems"), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_eq!(counts(&db.open()), before, "nothing was written");
+
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("imported 1 applications (6 skipped as invalid)"),
+        "{stdout}"
+    );
+    let store = db.open();
+    assert_eq!(counts(&store).0, before.0 + 1);
+    assert_eq!(
+        store.application(E1, a.id).unwrap().unwrap().stage,
+        Stage::Screening
+    );
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn a_header_that_cannot_be_used_reads_no_row() {
+    let db = TempDb::new();
+    demo_with_outsiders(&db);
+    let file = write(
+        &db,
+        "pipeline.csv",
+        "engagement,candidate,stage,salary\nE1,C1,screening,90\n",
+    );
+    let before = counts(&db.open());
+    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("column 4 (`salary`) is not an application field")
+            && stdout.contains("the required column `date` is missing"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("no row was read"), "{stderr}");
+    assert_eq!(counts(&db.open()), before);
+}
