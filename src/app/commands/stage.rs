@@ -61,17 +61,17 @@ impl App {
             })
             .collect();
         let skipped = self.marks.len() - moves.len();
-        let Some(moved) = self.write_moves(engagement, &moves, None) else {
-            return;
-        };
-        self.marks.clear();
-        let way = if forward { "forward" } else { "back" };
         let placing = forward
             && self
                 .data
                 .pipeline(engagement)
                 .iter()
                 .any(|a| self.marks.contains(&a.candidate) && a.stage == Stage::Offer);
+        let Some(moved) = self.write_moves(engagement, &moves, None) else {
+            return;
+        };
+        self.marks.clear();
+        let way = if forward { "forward" } else { "back" };
         let why = if placing {
             ": placing needs each card's terms, > on each"
         } else {
