@@ -36,8 +36,11 @@ pub fn clean_line(text: &str) -> String {
 
 /// True when `text` holds nothing that [`clean`] would remove.
 pub fn is_clean(text: &str, allow_newlines: bool) -> bool {
-    text.chars()
-        .all(|c| !(is_unsafe(c) || c == '\t' || (c == '\n' && !allow_newlines)))
+    text.chars().all(|c| match c {
+        '\n' => allow_newlines,
+        '\t' => false,
+        c => !is_unsafe(c),
+    })
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -219,6 +222,8 @@ mod tests {
         assert_eq!(clean("a\r\nb", true), "a\nb");
         assert_eq!(clean("a\r\nb", false), "ab");
         assert_eq!(clean_line("  José \t García\n"), "José García");
+        assert!(is_clean("a\nb", true) && !is_clean("a\nb", false));
+        assert!(!is_clean("a\r\nb", true) && !is_clean("a\tb", true));
     }
 
     #[test]
