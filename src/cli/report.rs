@@ -2,7 +2,7 @@
 
 use super::output::line;
 use crate::catalog::Catalog;
-use crate::store::Store;
+use crate::store::{ENDING_DAYS, Store};
 use color_eyre::eyre::Result;
 use std::process::ExitCode;
 
@@ -31,6 +31,17 @@ pub fn stats(store: &Store) -> Result<ExitCode> {
     line(format!("engagements   {}", stats.engagements));
     line(format!("applications  {}", stats.applications));
     line(format!("events        {}", stats.events));
+    line(format!("clients       {}", stats.clients));
+    line(format!(
+        "submittals    {} ({} answered, {} awaiting an answer)",
+        stats.submittals,
+        stats.submittals_answered,
+        stats.submittals_waiting()
+    ));
+    line(format!(
+        "placements    {} ({} active, {} ending within {ENDING_DAYS} days)",
+        stats.placements, stats.placements_active, stats.placements_ending
+    ));
     line("\nApplications by stage");
     for (stage, count) in &stats.by_stage {
         line(format!("  {:<22}{count:>8}", stage.label()));
@@ -49,8 +60,15 @@ pub fn stats(store: &Store) -> Result<ExitCode> {
 pub fn check(store: &Store) -> Result<ExitCode> {
     let report = store.check()?;
     line(format!(
-        "checked {} candidates, {} engagements, {} applications, {} events",
-        report.candidates, report.engagements, report.applications, report.events
+        "checked {} candidates, {} engagements, {} applications, {} events, {} clients, {} \
+         submittals, {} placements",
+        report.candidates,
+        report.engagements,
+        report.applications,
+        report.events,
+        report.clients,
+        report.submittals,
+        report.placements
     ));
     if report.problems.is_empty() {
         line("no problems found");

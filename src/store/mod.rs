@@ -20,7 +20,9 @@ mod bulk;
 mod bulk_agency;
 mod candidates;
 mod check;
+mod check_agency;
 mod clients;
+mod decoded;
 mod engagements;
 mod export;
 mod import;
@@ -31,7 +33,7 @@ mod placements;
 mod submittals;
 
 pub use bulk::BulkReport;
-pub use check::{CheckReport, Stats};
+pub use check::{CheckReport, ENDING_DAYS, Stats};
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
