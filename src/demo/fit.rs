@@ -3,6 +3,7 @@
 //! furthest along.
 
 use super::pipelines::Pool;
+use super::routes::FORCED;
 use super::*;
 use crate::domain::{Fx, MatchScore, match_score};
 use std::cmp::Reverse;
@@ -44,8 +45,8 @@ impl World<'_> {
         shuffle(&mut fit, rng);
         rest.sort_by_key(|s| (Reverse(s.score.score), s.index));
         // Where few qualify, the pipeline is smaller, not padded with
-        // misses: a third of it at most (but eight places in all).
-        let size = size.min((fit.len() * 3).div_ceil(2).max(8));
+        // misses: a third of it at most (but room for the forced plans).
+        let size = size.min((fit.len() * 3).div_ceil(2).max(FORCED));
         let weak = (size / 6).min(rest.len());
         let mut picks: Vec<Scored> = fit.drain(..fit.len().min(size - weak)).collect();
         // Near misses make up for a lack of qualified people.

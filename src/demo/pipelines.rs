@@ -48,6 +48,10 @@ impl World<'_> {
         let mut rng = Rng::new(self.seed, KIND_PIPELINE, index as u64);
         let pace = self.pace(index);
         let mut size = pipeline_size(pool.candidates.len(), &mut rng);
+        if index == 0 {
+            // Room for every plan `forced_plan` makes.
+            size = size.max(FORCED.min(pool.candidates.len()));
+        }
         if pace == Pace::Pending {
             size = size.min(rng.range(3, 6) as usize);
         }

@@ -77,6 +77,9 @@ pub(super) fn pipeline_size(candidates: usize, rng: &mut Rng) -> usize {
     (rng.range(low as i64, high as i64) as usize).min(candidates)
 }
 
+/// How many plans [`forced_plan`] makes.
+pub(super) const FORCED: usize = 10;
+
 /// The first applications cover every stage, then two stuck ones, so the
 /// demo shows them all whatever the seed (given 3 engagements, 100 people).
 pub(super) fn forced_plan(serial: usize) -> Option<Plan> {
