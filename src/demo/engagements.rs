@@ -55,10 +55,13 @@ impl World<'_> {
             Pace::Pending => self.ago(rng.range(3 * HOUR, 30 * HOUR)),
             _ => self.ago(rng.range(days_open.0 * DAY, days_open.1 * DAY)),
         };
-        let status = if index < 2 || matches!(pace, Pace::Pending | Pace::Breached) {
-            EngagementStatus::Open
-        } else {
-            STATUSES[rng.weighted(&[56, 14, 20, 10])]
+        let status = match index {
+            0 | 1 => EngagementStatus::Open,
+            // Drawn all the same, so that what follows is drawn as before.
+            _ => match (STATUSES[rng.weighted(&[56, 14, 20, 10])], pace) {
+                (_, Pace::Pending | Pace::Breached) => EngagementStatus::Open,
+                (drawn, _) => drawn,
+            },
         };
         if index < 2 {
             headcount = headcount.max(2);
@@ -66,21 +69,26 @@ impl World<'_> {
         let currency = currency_of(client);
         let expected = profile.expected_level();
         let budget = budget_for(expected, &mut rng).map(|b| in_currency(b, currency));
+        let title = title(&role.name, client, headcount, model, &mut rng);
+        let requirements = self.requirements(profile, &mut rng);
+        let target_start = Some(opened_at.date_naive() + TimeDelta::days(rng.range(14, 60)));
+        // Drawn last, so that titles and requirements are drawn as they
+        // were before engagements had bill rates.
         let bill_rate = bill_rate(budget.as_ref(), expected, currency, &mut rng);
         Engagement {
             id: EngagementId(index as u64 + 1),
             client: ClientId(client_index as u64 + 1),
             owner: OWNERS[index % OWNERS.len()].to_string(),
-            title: title(&role.name, client, headcount, model, &mut rng),
+            title,
             role: role.id.clone(),
-            requirements: self.requirements(profile, &mut rng),
+            requirements,
             headcount,
             budget,
             bill_rate,
             model,
             status,
             opened_at,
-            target_start: Some(opened_at.date_naive() + TimeDelta::days(rng.range(14, 60))),
+            target_start,
         }
     }
 
