@@ -32,6 +32,8 @@ mod submittals;
 mod tests;
 #[cfg(test)]
 mod tests_agency;
+#[cfg(test)]
+mod tests_placements;
 
 use data::*;
 use engagements::Pace;
