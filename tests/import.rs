@@ -798,7 +798,14 @@ fn a_bad_json_engagement_application_or_note_is_a_row_problem_as_in_csv() {
     doc["engagements"][0]["headcount"] = "lots".into();
     let last = doc["applications"].as_array().unwrap().len() - 1;
     doc["applications"][last]["stage"] = "Nowhere".into();
-    doc["notes"][1]["colour"] = "red".into();
+    // The note on a card (of the first engagement) goes bad; the other,
+    // on no card, is the one left to import.
+    let notes = doc["notes"].as_array().unwrap();
+    let on_card = notes
+        .iter()
+        .position(|n| !n["engagement"].is_null())
+        .unwrap();
+    doc["notes"][on_card]["colour"] = "red".into();
     let db = TempDb::new();
     let file = write_json(&db, "export.json", &doc);
     let (ok, stdout, stderr) = import(&db, &file, &[]);

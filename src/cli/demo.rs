@@ -5,7 +5,7 @@ use super::output::line;
 use crate::catalog::Catalog;
 use crate::demo::{DemoOptions, generate, write};
 use crate::domain::Stamp;
-use crate::store::Store;
+use crate::store::{BulkReport, Store};
 use chrono::{DurationRound, TimeDelta, Utc};
 use color_eyre::eyre::{Result, bail};
 use std::process::ExitCode;
@@ -13,17 +13,21 @@ use std::process::ExitCode;
 pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
     let written = fill_quietly(store, args, actor)?;
     line(format!(
-        "wrote {} candidates, {} engagements and {} applications to {}",
-        written.0,
-        written.1,
-        written.2,
+        "wrote {} candidates, {} engagements and {} applications ({} clients, {} submittals, \
+         {} placements) to {}",
+        written.candidates,
+        written.engagements,
+        written.applications,
+        written.clients,
+        written.submittals,
+        written.placements,
         store.path().display()
     ));
     Ok(ExitCode::SUCCESS)
 }
 
 /// Generates and writes demo data; returns the counts written.
-pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<(usize, usize, usize)> {
+pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<BulkReport> {
     let existing = store.candidate_count();
     if existing > 0 {
         bail!(
@@ -44,10 +48,5 @@ pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<(usiz
         now,
     };
     let data = generate(&options, Catalog::builtin());
-    let written = write(store, data, &Stamp::new(now, actor))?;
-    Ok((
-        written.candidates,
-        written.engagements,
-        written.applications,
-    ))
+    Ok(write(store, data, &Stamp::new(now, actor))?)
 }

@@ -25,14 +25,25 @@ pub fn summary(store: &Store) -> Result<ExitCode> {
 }
 
 pub fn stats(store: &Store, ctx: &Ctx) -> Result<ExitCode> {
-    let stats = store.stats()?;
+    let days = ctx.policy.ending_days;
+    let stats = store.stats_on(ctx.today(), days)?;
     let catalog = Catalog::builtin();
     line(format!("database      {}", store.path().display()));
     line(format!("candidates    {}", stats.candidates));
     line(format!("engagements   {}", stats.engagements));
     line(format!("applications  {}", stats.applications));
     line(format!("events        {}", stats.events));
-    agency_counts(store, ctx)?;
+    line(format!("clients       {}", stats.clients));
+    line(format!(
+        "submittals    {} ({} answered, {} awaiting an answer)",
+        stats.submittals,
+        stats.submittals_answered,
+        stats.submittals_waiting()
+    ));
+    line(format!(
+        "placements    {} ({} active, {} ending within {days} days)",
+        stats.placements, stats.placements_active, stats.placements_ending
+    ));
     line("\nApplications by stage");
     for (stage, count) in &stats.by_stage {
         line(format!("  {:<22}{count:>8}", stage.label()));
@@ -50,35 +61,18 @@ pub fn stats(store: &Store, ctx: &Ctx) -> Result<ExitCode> {
 
 /// Clients, submittals (answered or waiting) and placements (active, or
 /// ending within `[placements] ending_days`).
-fn agency_counts(store: &Store, ctx: &Ctx) -> Result<()> {
-    let submittals = store.submittals()?;
-    let waiting = submittals.iter().filter(|s| s.awaits_answer()).count();
-    let placements = store.placements()?;
-    let today = ctx.today();
-    let active = placements.iter().filter(|p| p.is_active(today)).count();
-    let days = ctx.policy.ending_days;
-    let ending = placements
-        .iter()
-        .filter(|p| p.ends_within(today, days))
-        .count();
-    line(format!("clients       {}", store.clients()?.len()));
-    line(format!(
-        "submittals    {} ({} answered, {waiting} waiting)",
-        submittals.len(),
-        submittals.len() - waiting
-    ));
-    line(format!(
-        "placements    {} ({active} active, {ending} ending within {days} days)",
-        placements.len()
-    ));
-    Ok(())
-}
-
 pub fn check(store: &Store) -> Result<ExitCode> {
     let report = store.check()?;
     line(format!(
-        "checked {} candidates, {} engagements, {} applications, {} events",
-        report.candidates, report.engagements, report.applications, report.events
+        "checked {} candidates, {} engagements, {} applications, {} events, {} clients, {} \
+         submittals, {} placements",
+        report.candidates,
+        report.engagements,
+        report.applications,
+        report.events,
+        report.clients,
+        report.submittals,
+        report.placements
     ));
     if report.problems.is_empty() {
         line("no problems found");

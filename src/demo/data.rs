@@ -18,9 +18,12 @@ pub(super) const ACTORS: &[&str] = &[
 pub(super) const EARLY_REJECTIONS: &[&str] = &[
     "no response", "rate above budget", "not available in time", "skills mismatch",
 ];
+/// The reason a card leaves when the client passed on its profile.
+pub(super) const CLIENT_DECLINED: &str = "client declined";
+
 #[rustfmt::skip]
 pub(super) const LATE_REJECTIONS: &[&str] = &[
-    "client declined", "rate above budget", "time zone overlap too small",
+    CLIENT_DECLINED, "rate above budget", "time zone overlap too small",
 ];
 #[rustfmt::skip]
 pub(super) const WITHDRAW_REASONS: &[&str] = &[

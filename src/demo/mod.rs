@@ -1,4 +1,5 @@
-//! Deterministic demo data: candidates, engagements and their pipelines,
+//! Deterministic demo data: clients, candidates, engagements and their
+//! pipelines, the profiles sent to clients and the placements made,
 //! realistic enough to exercise every screen, from 20 records to a million.
 //!
 //! Everything derives from [`DemoOptions`] and the catalog: nothing reads the
@@ -12,20 +13,30 @@ use crate::domain::{
     HiringModel, Level, Location, Priority, RateRange, Requirement, Role, SkillLevel, Source,
     Stage, Timestamp,
 };
-use crate::domain::{Client, ClientId, Stamp};
+use crate::domain::{Client, ClientId, Placement, PlacementId, Stamp, Submittal, SubmittalId};
 use crate::store::{BulkReport, Store};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
 
+mod agency;
 mod data;
 mod engagements;
+mod fit;
 mod people;
 mod pipelines;
+mod placements;
 mod rng;
+mod routes;
+mod submittals;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_agency;
+#[cfg(test)]
+mod tests_placements;
 
 use data::*;
+use engagements::Pace;
 use pipelines::Pool;
 use rng::*;
 
@@ -63,6 +74,10 @@ pub struct DemoData {
     pub engagements: Vec<Engagement>,
     /// Grouped by engagement, in engagement order.
     pub applications: Vec<Application>,
+    /// Ids 1..=s, in the order they were sent.
+    pub submittals: Vec<Submittal>,
+    /// Ids 1..=p, in the order they were made.
+    pub placements: Vec<Placement>,
 }
 
 /// Writes generated data to a store, mapping the generator's ids to the
@@ -86,15 +101,33 @@ pub fn write(store: &Store, mut data: DemoData, stamp: &Stamp) -> crate::store::
     let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
     let candidates: Vec<u64> = candidate_ids.iter().map(|c| c.0).collect();
     let engagements: Vec<u64> = engagement_ids.iter().map(|e| e.0).collect();
+    let card = |engagement: &mut EngagementId, candidate: &mut CandidateId| {
+        *engagement = EngagementId(remap(engagement.0, &engagements));
+        *candidate = CandidateId(remap(candidate.0, &candidates));
+    };
     for app in &mut data.applications {
-        app.candidate = CandidateId(remap(app.candidate.0, &candidates));
-        app.engagement = EngagementId(remap(app.engagement.0, &engagements));
+        card(&mut app.engagement, &mut app.candidate);
     }
     let applications = store.add_applications(&data.applications)?;
+    // Submittal and placement ids are kept as given: shift them past the
+    // store's.
+    let (next_submittal, next_placement) = store.next_ids()?;
+    for s in &mut data.submittals {
+        s.id = SubmittalId(s.id.0 + next_submittal.0 - 1);
+        s.client = ClientId(remap(s.client.0, &client_ids));
+        card(&mut s.engagement, &mut s.candidate);
+    }
+    for p in &mut data.placements {
+        p.id = PlacementId(p.id.0 + next_placement.0 - 1);
+        card(&mut p.engagement, &mut p.candidate);
+    }
     Ok(BulkReport {
+        clients: client_ids.len(),
         candidates: candidate_ids.len(),
         engagements: engagement_ids.len(),
         applications,
+        submittals: store.add_submittals(&data.submittals)?,
+        placements: store.add_placements(&data.placements)?,
     })
 }
 
@@ -105,18 +138,43 @@ pub fn generate(options: &DemoOptions, catalog: &Catalog) -> DemoData {
     let (candidates, by_role) = world.candidates(options.candidates);
     let (engagements, roles) = world.engagements(options.engagements);
     let mut applications = Vec::new();
+    let mut sends = Vec::new();
     for (index, (engagement, role)) in engagements.iter().zip(roles).enumerate() {
         let pool = Pool {
             candidates: &candidates,
             same_role: &by_role[role],
         };
-        world.pipeline(index, engagement, &pool, &mut applications);
+        world.pipeline(index, engagement, &pool, &mut applications, &mut sends);
     }
-    DemoData {
+    let mut data = DemoData {
         clients: world.clients(),
         candidates,
         engagements,
         applications,
+        ..DemoData::default()
+    };
+    data.submittals = world.submittals(&data, &sends);
+    data.placements = world.placements(&data);
+    settle_statuses(&mut data, world.now);
+    data
+}
+
+/// An open engagement whose placements hold its headcount is filled; a
+/// "filled" one with seats free is open (as `Store::place` keeps them).
+fn settle_statuses(data: &mut DemoData, now: Timestamp) {
+    let today = now.date_naive();
+    for engagement in &mut data.engagements {
+        let seats = data
+            .placements
+            .iter()
+            .filter(|p| p.engagement == engagement.id && p.holds_a_seat(today))
+            .count();
+        let full = seats >= usize::from(engagement.headcount);
+        engagement.status = match (engagement.status, full) {
+            (EngagementStatus::Open, true) => EngagementStatus::Filled,
+            (EngagementStatus::Filled, false) => EngagementStatus::Open,
+            (status, _) => status,
+        };
     }
 }
 
@@ -127,6 +185,11 @@ const KIND_CANDIDATE: u64 = 1;
 const KIND_ENGAGEMENT: u64 = 2;
 const KIND_PIPELINE: u64 = 3;
 const KIND_ORDER: u64 = 4;
+const KIND_CLIENT: u64 = 5;
+const KIND_RATES: u64 = 6;
+const KIND_PACE: u64 = 7;
+const KIND_SUBMITTAL: u64 = 8;
+const KIND_PLACEMENT: u64 = 9;
 
 /// The options and the catalog, indexed once for every record drawn.
 struct World<'a> {

@@ -21,9 +21,12 @@ const CHUNK: usize = 1000;
 /// What a bulk load wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BulkReport {
+    pub clients: usize,
     pub candidates: usize,
     pub engagements: usize,
     pub applications: usize,
+    pub submittals: usize,
+    pub placements: usize,
 }
 
 impl Store {

@@ -1,16 +1,19 @@
 //! `check`: decode everything and cross-examine records, indexes and the
-//! event log. `stats`: counts for a quick look.
+//! event log (the agency's records in `check_agency.rs`). `stats`: counts
+//! for a quick look.
 
 use super::Store;
+use super::check_agency::Checked;
+use super::decoded::{Decoded, scan};
 use super::error::Result;
-use super::records::{Record, application_key, decode, describe_key, id_from_key};
+use super::records::{application_key, describe_key, id_from_key};
 use super::tx::{self, read_counter};
 use crate::domain::text::normalize_email;
 use crate::domain::{
-    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event, Note,
-    RoleId, Stage,
+    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event,
+    EventKind, Note, RoleId, Stage,
 };
-use sled::Tree;
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
 /// What `check` found. An empty `problems` means the database is sound.
@@ -20,6 +23,9 @@ pub struct CheckReport {
     pub engagements: usize,
     pub applications: usize,
     pub events: usize,
+    pub clients: usize,
+    pub submittals: usize,
+    pub placements: usize,
     pub problems: Vec<String>,
 }
 
@@ -34,10 +40,25 @@ pub struct Stats {
     /// Candidates by primary role type, most first.
     pub by_role: Vec<(RoleId, usize)>,
     pub by_status: Vec<(EngagementStatus, usize)>,
+    pub clients: usize,
+    pub submittals: usize,
+    /// Submittals the client has answered for good (interview requested
+    /// or rejected); the rest await an answer (none yet, or on hold).
+    pub submittals_answered: usize,
+    pub placements: usize,
+    /// Placements running on the day the stats are for.
+    pub placements_active: usize,
+    /// Placements whose end falls within the days asked of that day.
+    pub placements_ending: usize,
 }
 
-/// Records of one tree that decoded, keyed by their raw key.
-type Decoded<R> = Vec<(Vec<u8>, R)>;
+impl Stats {
+    /// Submittals still awaiting the client's answer.
+    pub fn submittals_waiting(&self) -> usize {
+        self.submittals - self.submittals_answered
+    }
+}
+
 
 impl Store {
     pub fn check(&self) -> Result<CheckReport> {
@@ -62,11 +83,21 @@ impl Store {
         self.check_counters(&candidates, &engagements, &events, &mut problems)?;
         let highest_note = notes.iter().map(|(_, n)| n.id.0).max();
         self.check_counter(tx::NOTE_SEQ, highest_note, &mut problems)?;
+        let checked = Checked {
+            candidates: &candidates,
+            engagements: &engagements,
+            applications: &applications,
+            events: &events,
+        };
+        let agency = self.check_agency(&checked, &mut problems)?;
         Ok(CheckReport {
             candidates: candidates.len(),
             engagements: engagements.len(),
             applications: applications.len(),
             events: events.len(),
+            clients: agency.clients,
+            submittals: agency.submittals,
+            placements: agency.placements,
             problems,
         })
     }
@@ -139,7 +170,7 @@ impl Store {
         Ok(())
     }
 
-    fn check_counter(
+    pub(super) fn check_counter(
         &self,
         key: &[u8],
         highest: Option<u64>,
@@ -179,7 +210,16 @@ impl Store {
         )
     }
 
+    /// [`Store::stats_on`] today (the system's date, UTC), with the
+    /// default window for placements ending soon.
     pub fn stats(&self) -> Result<Stats> {
+        let days = crate::domain::Policy::default().ending_days;
+        self.stats_on(chrono::Utc::now().date_naive(), days)
+    }
+
+    /// Counts for a quick look; placements active as of `today`, and
+    /// ending within `ending_days` of it.
+    pub fn stats_on(&self, today: NaiveDate, ending_days: i64) -> Result<Stats> {
         let candidates = self.candidates()?;
         let mut by_role: BTreeMap<RoleId, usize> = BTreeMap::new();
         for role in candidates.iter().filter_map(Candidate::primary_role) {
@@ -189,6 +229,8 @@ impl Store {
         by_role.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let applications = self.applications()?;
         let engagements = self.engagements()?;
+        let submittals = self.submittals()?;
+        let placements = self.placements()?;
         Ok(Stats {
             candidates: candidates.len(),
             engagements: engagements.len(),
@@ -205,6 +247,15 @@ impl Store {
                 ],
                 engagements.iter().map(|e| e.status),
             ),
+            clients: self.clients.len(),
+            submittals: submittals.len(),
+            submittals_answered: submittals.iter().filter(|s| !s.awaits_answer()).count(),
+            placements: placements.len(),
+            placements_active: placements.iter().filter(|p| p.is_active(today)).count(),
+            placements_ending: placements
+                .iter()
+                .filter(|p| p.ends_within(today, ending_days))
+                .count(),
         })
     }
 }
@@ -220,19 +271,6 @@ fn count_by<K: PartialEq + Copy, const N: usize>(
         }
     }
     counts
-}
-
-/// Decodes a whole tree, noting what does not decode instead of stopping.
-fn scan<R: Record>(tree: &Tree, problems: &mut Vec<String>) -> Result<Decoded<R>> {
-    let mut decoded = Vec::new();
-    for entry in tree.iter() {
-        let (key, bytes) = entry?;
-        match decode::<R>(&bytes) {
-            Ok(record) => decoded.push((key.to_vec(), record)),
-            Err(error) => problems.push(format!("{} {}: {error}", R::TREE, describe_key(&key))),
-        }
-    }
-    Ok(decoded)
 }
 
 fn check_keys(
@@ -336,7 +374,8 @@ fn check_notes(candidates: &Decoded<Candidate>, notes: &Decoded<Note>, problems:
     }
 }
 
-/// Every application's events must retell its history, stage by stage.
+/// Every application's events must retell its history, stage by stage
+/// (since it was last taken out of its pipeline, if it was).
 fn check_events(
     applications: &Decoded<Application>,
     events: &Decoded<Event>,
@@ -347,6 +386,15 @@ fn check_events(
         if let (Some((e, c)), Some(stage)) = (event.kind.application(), event.kind.stage_reached())
         {
             told.entry(application_key(e, c)).or_default().push(stage);
+        }
+        // An application taken out (an undone add) is told no more; one
+        // added again starts a new story.
+        if let EventKind::ApplicationRemoved {
+            engagement,
+            candidate,
+        } = event.kind
+        {
+            told.remove(&application_key(engagement, candidate));
         }
     }
     for (_, app) in applications {

@@ -92,13 +92,26 @@ impl Store {
     }
 
     /// Takes applications back out of a pipeline (an undone add): each
-    /// must still be only where it entered, with no scorecard.
+    /// must still be only where it entered, with no scorecard and no
+    /// submittal (its profile went to the client: that stays on record).
     pub fn remove_applications(
         &self,
         engagement: EngagementId,
         candidates: &[CandidateId],
         stamp: &Stamp,
     ) -> Result<()> {
+        // Submittals are few next to candidates, and writes one at a
+        // time, so a scan before the transaction will do.
+        let submitted = self
+            .submittals()?
+            .into_iter()
+            .find(|s| s.engagement == engagement && candidates.contains(&s.candidate));
+        if let Some(s) = submitted {
+            return Err(StoreError::Invalid(vec![format!(
+                "{} was submitted to the client for {engagement} ({}); nothing was changed",
+                s.candidate, s.id
+            )]));
+        }
         let trees = self.with_log(&self.applications);
         tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             for &candidate in candidates {
