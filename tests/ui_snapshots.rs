@@ -56,7 +56,7 @@ fn help_overlay() {
 
 #[test]
 fn engagement_picker() {
-    snapshot_after("picker", "2 e j");
+    snapshot_after("picker", "2 e down");
 }
 
 #[test]
@@ -113,4 +113,50 @@ fn attention_pane() {
 fn scorecard_form() {
     // E1's board: l l reaches Technical interview, which holds a card.
     snapshot_after("scorecard", "2 l l c 3 down 2 down down");
+}
+
+#[test]
+fn bench_pane() {
+    snapshot_after("bench", "6 j");
+}
+
+#[test]
+fn add_to_pipeline_picker() {
+    snapshot_after("add_to_pipeline", "1 j p");
+}
+
+#[test]
+fn submit_prompt() {
+    // E1's board: l l reaches Technical interview.
+    snapshot_after("submit", "2 l l S");
+}
+
+#[test]
+fn resubmission_question() {
+    snapshot_after("resubmit", "2 l l S enter");
+}
+
+#[test]
+fn answer_prompt() {
+    snapshot_after("answer", "2 l l l a down");
+}
+
+#[test]
+fn placement_terms_form() {
+    snapshot_after("place", "2 l l l l >");
+}
+
+#[test]
+fn placement_change_form() {
+    snapshot_after("placement_change", "2 l l l l l P");
+}
+
+#[test]
+fn client_form() {
+    snapshot_after("client", "2 K");
+}
+
+#[test]
+fn detail_with_submittals_and_a_placement() {
+    snapshot_after("detail_placed", "2 l l l l l enter");
 }
