@@ -761,7 +761,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
         );
     }
 
-    // Mark them all again and reject them with one reason: all seven
+    // Mark them all again and reject them with one reason: all eight
     // cards on the board but the placed one, which cannot be rejected.
     press(&mut app, "*");
     let marked = app.marks().clone();
@@ -770,11 +770,11 @@ fn marked_cards_move_and_reject_together_in_one_go() {
         .copied()
         .filter(|id| stage_now(&app, engagement, *id) == Stage::Placed)
         .collect();
-    assert_eq!((marked.len(), placed.len()), (7, 1), "{marked:?}");
+    assert_eq!((marked.len(), placed.len()), (8, 1), "{marked:?}");
     press(&mut app, "x down enter");
     assert_eq!(
         app.status().text,
-        "6 marked cards rejected: rate above budget",
+        "7 marked cards rejected: rate above budget",
         "{:?}",
         app.status()
     );
@@ -782,7 +782,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
         .iter()
         .filter(|id| stage_now(&app, engagement, **id) == Stage::Rejected)
         .count();
-    assert_eq!(rejected, 6);
+    assert_eq!(rejected, 7);
     assert_eq!(stage_now(&app, engagement, placed[0]), Stage::Placed);
     assert!(app.marks().is_empty());
     assert!(app.store().check().unwrap().problems.is_empty());
@@ -889,11 +889,11 @@ fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
         .iter()
         .map(|c| application_now(&app, engagement, *c).stage)
         .collect();
-    assert_eq!(marked.len(), 7, "every card of the demo's first board");
+    assert_eq!(marked.len(), 8, "every card of the demo's first board");
     press(&mut app, ">");
     assert_eq!(
         app.status().text,
-        "moved 5 marked cards forward (2 could not move forward: placing needs each \
+        "moved 6 marked cards forward (2 could not move forward: placing needs each \
          card's terms, > on each)",
         "the placed card cannot move on, the one at Offer needs its terms"
     );
@@ -917,8 +917,8 @@ fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
     );
     let undos = app.store().events().unwrap().iter().filter(|e| matches!(&e.kind, hireterm::domain::EventKind::StageChanged { reason: Some(r), .. } if r == "undo")).count();
     // Every undo is in the event log: the move, the redone move, the
-    // rejection, the five cards of the bulk move, and the last move.
-    assert_eq!(undos, 9, "every undo is in the event log");
+    // rejection, the six cards of the bulk move, and the last move.
+    assert_eq!(undos, 10, "every undo is in the event log");
     assert!(
         app.store().check().unwrap().problems.is_empty(),
         "{:?}",
@@ -973,6 +973,8 @@ fn notes_are_written_inline_on_a_candidate_or_a_card() {
         (notes[0].text.as_str(), notes[0].engagement),
         ("Call back Monday [31mre: rate", None)
     );
+    // The notes follow the applications: scrolled into sight.
+    press(&mut app, "pgdn pgdn");
     assert!(screen_text(&draw(&app, 140, 40)).contains("Call back Monday"));
 
     press(&mut app, "esc 2");
@@ -1025,7 +1027,7 @@ fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
     let mut app = app_on(demo_store(&db, 200, 3), 140, 40);
     press(&mut app, "2 *");
     let marked: Vec<CandidateId> = app.marks().iter().copied().collect();
-    assert_eq!(marked.len(), 7, "every card of the demo's first board");
+    assert_eq!(marked.len(), 8, "every card of the demo's first board");
     press(&mut app, "#");
     type_text(&mut app, "shortlist-q3");
     press(&mut app, "enter");
