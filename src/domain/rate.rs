@@ -29,8 +29,12 @@ impl RateRange {
 
 impl fmt::Display for RateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `$60-90/h`, `60-90/h EUR`: as an hourly rate is shown.
         let sign = if self.currency == "USD" { "$" } else { "" };
-        let code = if sign.is_empty() { &self.currency } else { "" };
+        let code = match sign {
+            "" => format!(" {}", self.currency),
+            _ => String::new(),
+        };
         if self.min == self.max {
             write!(f, "{sign}{}/h{code}", self.min)
         } else {

@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: 
             .count();
         let text = format!(
             "{:<5}{} · {} · {} · {in_pipeline} in pipeline",
-            e.id,
+            e.id.to_string(),
             safe(&e.title),
             safe(&app.data().agency().client_name(e.client)),
             e.status.label()
