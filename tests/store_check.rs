@@ -97,11 +97,15 @@ fn the_demo_checks_clean_and_stats_count_its_agency_records() {
 fn an_engagement_without_its_client_is_reported() {
     let db = TempDb::new();
     let store = db.open();
-    test_client(&store);
-    let mut orphan = engagement("Orphan");
+    let client = test_client(&store);
+    let mut orphan = store_engagement(&store, engagement("Orphan"));
+    assert_eq!(orphan.client, client);
+    drop(store);
+    // Written past the store's own checks, as a damaged or foreign
+    // database might hold it.
     orphan.client = ClientId(9);
-    // The bulk load takes the client on trust, as an import would.
-    store.add_engagements(&[orphan], &stamp()).unwrap();
+    plant_raw(&db, &orphan.id.to_key(), &orphan);
+    let store = db.open();
     assert_eq!(problems(&store), ["engagement E1: client CL9 is missing"]);
 }
 
@@ -112,14 +116,18 @@ fn submittals_must_go_to_the_engagement_s_client_and_its_contacts() {
     let (job, people) = board(&store);
     let mut other_client = sent(&job, people[1], "nora@northwind.example");
     other_client.id = SubmittalId(2);
-    other_client.client = ClientId(7);
     let mut stranger = sent(&job, people[2], "eve@elsewhere.example");
     stranger.id = SubmittalId(3);
     let mut fine = sent(&job, people[0], "NORA@northwind.example");
     fine.id = SubmittalId(1);
     store
-        .add_submittals(&[fine, other_client, stranger])
+        .add_submittals(&[fine, other_client.clone(), stranger])
         .unwrap();
+    drop(store);
+    // A client the store would refuse, written past its checks.
+    other_client.client = ClientId(7);
+    plant_raw(&db, &other_client.id.to_key(), &other_client);
+    let store = db.open();
     assert_eq!(
         problems(&store),
         [

@@ -107,6 +107,29 @@ impl Placement {
         })
     }
 
+    /// What makes the record unfit to store: a start that is not one,
+    /// terms that do not hold, names or reasons with control characters.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.started.kind != ChangeKind::Started
+            || self.changes.iter().any(|c| c.kind == ChangeKind::Started)
+        {
+            problems.push("a placement starts once, with its first change".into());
+        }
+        for change in self.history() {
+            problems.extend(change.terms.problem());
+            let texts = [Some(&change.by), change.reason.as_ref()];
+            if texts
+                .into_iter()
+                .flatten()
+                .any(|t| !super::text::is_clean(t, false))
+            {
+                problems.push("a name or reason holds control characters".into());
+            }
+        }
+        problems
+    }
+
     /// The change that stands: the last one, else the start.
     pub fn latest(&self) -> &PlacementChange {
         self.changes.last().unwrap_or(&self.started)

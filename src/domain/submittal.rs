@@ -79,6 +79,45 @@ impl AnswerKind {
 }
 
 impl Submittal {
+    /// What makes the record unfit to store (its own rules; whether its
+    /// card and client exist is the store's to say).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for to in &self.to {
+            if !super::text::is_plausible_email(to) || !super::text::is_clean(to, false) {
+                problems.push(format!(
+                    "`{}` is not an email address",
+                    super::text::clean_line(to)
+                ));
+            }
+        }
+        problems.extend(
+            self.bill_rate
+                .as_ref()
+                .and_then(HourlyRate::problem)
+                .map(|p| format!("bill rate: {p}")),
+        );
+        if self.profile.chars().count() > MAX_PROFILE_CHARS {
+            problems.push(format!(
+                "the profile is longer than {MAX_PROFILE_CHARS} characters"
+            ));
+        }
+        if !super::text::is_clean(&self.profile, true) {
+            problems.push("the profile holds control characters".into());
+        }
+        let texts = [&self.by]
+            .into_iter()
+            .chain(self.answers.iter().map(|a| &a.by));
+        let reasons = self.answers.iter().filter_map(|a| a.reason.as_ref());
+        if texts
+            .chain(reasons)
+            .any(|t| !super::text::is_clean(t, false))
+        {
+            problems.push("a name or reason holds control characters".into());
+        }
+        problems
+    }
+
     /// The client's answer that stands, if any.
     pub fn answer(&self) -> Option<&Answer> {
         self.answers.last()

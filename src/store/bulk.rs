@@ -112,6 +112,8 @@ impl Store {
     ) -> Result<Vec<EngagementId>> {
         for (index, engagement) in engagements.iter().enumerate() {
             validate_engagement(engagement).map_err(|e| at_row(index, e))?;
+            self.require_client(engagement)
+                .map_err(|e| at_row(index, e))?;
         }
         let trees = self.with_log(&self.engagements);
         let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {

@@ -7,6 +7,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::records::application_key;
 use super::tx;
+use crate::domain::ids::MAX_ID;
 use crate::domain::{
     Client, ClientId, EventKind, Placement, PlacementId, Stamp, Submittal, SubmittalId,
 };
@@ -56,25 +57,8 @@ impl Store {
     /// of its engagement; the counter moves past the highest id.
     pub fn add_submittals(&self, submittals: &[Submittal]) -> Result<usize> {
         for (index, s) in submittals.iter().enumerate() {
-            let on_board = self
-                .applications
-                .contains_key(application_key(s.engagement, s.candidate))?;
-            let problem = if !on_board {
-                Some(StoreError::NoApplication {
-                    engagement: s.engagement,
-                    candidate: s.candidate,
-                })
-            } else if self.submittals.contains_key(s.id.to_key())? || s.id.0 == 0 {
-                Some(StoreError::Invalid(vec![format!(
-                    "submittal {} exists already",
-                    s.id
-                )]))
-            } else {
-                None
-            };
-            if let Some(problem) = problem {
-                return Err(super::bulk::at_row(index, problem));
-            }
+            self.check_submittal(s)
+                .map_err(|e| super::bulk::at_row(index, e))?;
         }
         let trees = self.with_log(&self.submittals);
         tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
@@ -118,26 +102,8 @@ impl Store {
     /// engagement; the counter moves past the highest id.
     pub fn add_placements(&self, placements: &[Placement]) -> Result<usize> {
         for (index, p) in placements.iter().enumerate() {
-            let on_board = self
-                .applications
-                .contains_key(application_key(p.engagement, p.candidate))?;
-            let flaw = p.history().find_map(|c| c.terms.problem());
-            let problem = if !on_board {
-                Some(StoreError::NoApplication {
-                    engagement: p.engagement,
-                    candidate: p.candidate,
-                })
-            } else if self.placements.contains_key(p.id.to_key())? || p.id.0 == 0 {
-                Some(StoreError::Invalid(vec![format!(
-                    "placement {} exists already",
-                    p.id
-                )]))
-            } else {
-                flaw.map(|f| StoreError::Invalid(vec![f]))
-            };
-            if let Some(problem) = problem {
-                return Err(super::bulk::at_row(index, problem));
-            }
+            self.check_placement(p)
+                .map_err(|e| super::bulk::at_row(index, e))?;
         }
         let trees = self.with_log(&self.placements);
         tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
@@ -164,6 +130,53 @@ impl Store {
         }))?;
         self.flush()?;
         Ok(placements.len())
+    }
+
+    /// A submittal given whole: its own rules, a free id in range, its
+    /// card and its client on file.
+    fn check_submittal(&self, s: &Submittal) -> Result<()> {
+        if !self
+            .applications
+            .contains_key(application_key(s.engagement, s.candidate))?
+        {
+            return Err(StoreError::NoApplication {
+                engagement: s.engagement,
+                candidate: s.candidate,
+            });
+        }
+        let mut flaws = s.problems();
+        if s.id.0 == 0 || s.id.0 > MAX_ID || self.submittals.contains_key(s.id.to_key())? {
+            flaws.push(format!("submittal id {} is taken or out of range", s.id));
+        }
+        if !self.clients.contains_key(s.client.to_key())? {
+            flaws.push(format!("no client {}", s.client));
+        }
+        match flaws.is_empty() {
+            true => Ok(()),
+            false => Err(StoreError::Invalid(flaws)),
+        }
+    }
+
+    /// A placement given whole: its own rules, a free id in range, its
+    /// card on file.
+    fn check_placement(&self, p: &Placement) -> Result<()> {
+        if !self
+            .applications
+            .contains_key(application_key(p.engagement, p.candidate))?
+        {
+            return Err(StoreError::NoApplication {
+                engagement: p.engagement,
+                candidate: p.candidate,
+            });
+        }
+        let mut flaws = p.problems();
+        if p.id.0 == 0 || p.id.0 > MAX_ID || self.placements.contains_key(p.id.to_key())? {
+            flaws.push(format!("placement id {} is taken or out of range", p.id));
+        }
+        match flaws.is_empty() {
+            true => Ok(()),
+            false => Err(StoreError::Invalid(flaws)),
+        }
     }
 
     /// The next free submittal and placement ids (for records built

@@ -250,6 +250,22 @@ pub fn plant_raw_candidate(db: &TempDb, candidate: &Candidate) {
     raw.flush().unwrap();
 }
 
+/// Writes any record straight into its tree, bypassing the store's
+/// checks (as [`plant_raw_candidate`] does), to test what `check` finds.
+/// The database must be closed.
+pub fn plant_raw<R: hireterm::store::Record>(db: &TempDb, key: &[u8], record: &R) {
+    let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
+    let raw = loop {
+        match sled::open(db.path()) {
+            Ok(raw) => break raw,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    };
+    let bytes = hireterm::store::encode(record).unwrap();
+    raw.open_tree(R::TREE).unwrap().insert(key, bytes).unwrap();
+    raw.flush().unwrap();
+}
+
 /// The open add/edit form, if any.
 pub fn open_form(app: &hireterm::app::App) -> Option<&hireterm::app::form::Form> {
     use hireterm::app::overlay::Overlay;
