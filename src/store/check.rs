@@ -59,7 +59,6 @@ impl Stats {
     }
 }
 
-
 impl Store {
     pub fn check(&self) -> Result<CheckReport> {
         let mut problems = Vec::new();
