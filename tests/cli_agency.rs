@@ -564,7 +564,7 @@ fn placements_extend_end_early_and_feed_the_bench() {
     let stats = ok(&db, &["stats"]);
     assert!(stats.contains("clients       1"), "{stats}");
     assert!(
-        stats.contains("submittals    0 (0 answered, 0 waiting)"),
+        stats.contains("submittals    0 (0 answered, 0 awaiting an answer)"),
         "{stats}"
     );
     assert!(

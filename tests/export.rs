@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::agency::{add_agency_records, day, later};
+use common::agency::{AgencyRecords, add_agency_records, day, later};
 use common::*;
 use hireterm::domain::{CandidateId, Recommendation, Scorecard, SkillId, Stage, text::clean};
 use std::path::{Path, PathBuf};
@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 /// A demo database with notes (one about an application, one with
 /// several lines and quotes), a scorecard, clients with contacts,
 /// submittals with answers and placements with changes, so every kind of
-/// record and every awkward character is in the export.
-fn rich_demo(db: &TempDb) {
+/// record and every awkward character is in the export. The demo has
+/// clients, submittals and placements of its own; the agency records
+/// added here are returned.
+fn rich_demo(db: &TempDb) -> AgencyRecords {
     let store = demo_store(db, 120, 4);
     let app = store
         .applications()
@@ -48,7 +50,7 @@ fn rich_demo(db: &TempDb) {
             &stamp(),
         )
         .unwrap();
-    add_agency_records(&store);
+    add_agency_records(&store)
 }
 
 /// Every record of both databases is the same.
@@ -103,7 +105,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn json_export_imports_into_an_empty_database_and_exports_the_same_bytes() {
     let (a, b) = (TempDb::new(), TempDb::new());
-    rich_demo(&a);
+    let records = rich_demo(&a);
     let first = a.dir.path().join("first.json");
     export(&a.path(), &["--out", first.to_str().unwrap()]);
     import_into(&b, &first);
@@ -116,8 +118,8 @@ fn json_export_imports_into_an_empty_database_and_exports_the_same_bytes() {
     let (original, copy) = (a.open(), b.open());
     assert_same_records(&original, &copy);
     // The records' own times and actors are kept in their events.
-    let placed = copy.placements().unwrap();
-    assert_eq!(placed[0].changes[0].by, "Rui");
+    let extended = copy.placement(records.placements[0].id).unwrap().unwrap();
+    assert_eq!(extended.changes[0].by, "Rui");
     let events = copy.events().unwrap();
     assert!(
         events
@@ -197,7 +199,7 @@ fn the_candidates_file_of_an_export_has_exactly_the_import_columns() {
 #[test]
 fn the_json_document_is_deterministic_and_shaped_as_documented() {
     let db = TempDb::new();
-    rich_demo(&db);
+    let records = rich_demo(&db);
     let one = export(&db.path(), &[]).stdout;
     let two = export(&db.path(), &[]).stdout;
     assert_eq!(one, two);
@@ -240,8 +242,23 @@ fn the_json_document_is_deterministic_and_shaped_as_documented() {
     ] {
         assert!(text.contains(line), "missing {line} in\n{text}");
     }
-    assert_eq!(doc["submittals"].as_array().unwrap().len(), 2);
-    assert_eq!(doc["placements"].as_array().unwrap().len(), 2);
+    // Every submittal and placement, the demo's and those added here,
+    // in id order.
+    let ids = |section: &str| -> Vec<u64> {
+        let records = doc[section].as_array().unwrap();
+        records.iter().map(|r| r["id"].as_u64().unwrap()).collect()
+    };
+    let store = db.open();
+    let stored: Vec<u64> = store.submittals().unwrap().iter().map(|s| s.id.0).collect();
+    assert_eq!(ids("submittals"), stored);
+    let stored: Vec<u64> = store.placements().unwrap().iter().map(|p| p.id.0).collect();
+    assert_eq!(ids("placements"), stored);
+    for s in &records.submittals {
+        assert!(ids("submittals").contains(&s.id.0), "{} is exported", s.id);
+    }
+    for p in &records.placements {
+        assert!(ids("placements").contains(&p.id.0), "{} is exported", p.id);
+    }
     let first = &doc["candidates"][0];
     assert_eq!(first["id"], 1);
     assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::agency::add_agency_records;
+use common::agency::{AgencyRecords, add_agency_records};
 use common::*;
 use hireterm::domain::{CandidateId, Level, SkillId};
 use std::path::{Path, PathBuf};
@@ -897,14 +897,50 @@ fn each_merge_is_reported_with_its_own_event_to_undo_it_by() {
 
 /// A demo database's full export with the agency's records (clients with
 /// contacts, submittals with answers, placements with changes: see
-/// `common::agency`), as a JSON value to tamper with.
-fn agency_document() -> serde_json::Value {
+/// `common::agency`), as a JSON value to tamper with, and the records
+/// `common::agency` added (the demo has clients, submittals and
+/// placements of its own besides).
+fn agency_document() -> (serde_json::Value, AgencyRecords) {
     let source = TempDb::new();
     let store = demo_store(&source, 30, 3);
-    add_agency_records(&store);
+    let records = add_agency_records(&store);
     let mut bytes = Vec::new();
     hireterm::interchange::export::export_json(&store, &mut bytes).unwrap();
-    serde_json::from_slice(&bytes).unwrap()
+    (serde_json::from_slice(&bytes).unwrap(), records)
+}
+
+/// Where the record with `id` is in `section` of `doc`.
+fn position(doc: &serde_json::Value, section: &str, id: u64) -> usize {
+    doc[section]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no {section} {id} in the document"))
+}
+
+/// The ids of `section` of `doc`, in order.
+fn ids(doc: &serde_json::Value, section: &str) -> Vec<u64> {
+    let records = doc[section].as_array().unwrap();
+    records.iter().map(|r| r["id"].as_u64().unwrap()).collect()
+}
+
+/// The ids of `section` of `doc` but `left_out`.
+fn ids_but(doc: &serde_json::Value, section: &str, left_out: u64) -> Vec<u64> {
+    let all = ids(doc, section);
+    assert!(
+        all.contains(&left_out),
+        "{section} {left_out} is in the file"
+    );
+    all.into_iter().filter(|id| *id != left_out).collect()
+}
+
+fn submittal_ids(store: &hireterm::store::Store) -> Vec<u64> {
+    store.submittals().unwrap().iter().map(|s| s.id.0).collect()
+}
+
+fn placement_ids(store: &hireterm::store::Store) -> Vec<u64> {
+    store.placements().unwrap().iter().map(|p| p.id.0).collect()
 }
 
 /// Imports `doc`, which must be refused naming each of `expected`, with
@@ -932,33 +968,107 @@ fn assert_refused(doc: &serde_json::Value, expected: &[&str]) -> hireterm::store
 }
 
 #[test]
-fn a_submittal_to_someone_not_a_contact_of_its_client_is_refused() {
-    let mut doc = agency_document();
-    doc["submittals"][1]["to"] = serde_json::json!(["jane@client.example", "eve@else.example"]);
-    let store = assert_refused(&doc, &["eve@else.example is not a contact of "]);
-    let kept = store.submittals().unwrap();
-    assert_eq!(kept.len(), 1, "only the other submittal");
-    assert_eq!(kept[0].id.0, doc["submittals"][0]["id"].as_u64().unwrap());
-    assert_eq!(store.placements().unwrap().len(), 2);
+fn a_submittal_to_a_malformed_or_hostile_address_is_refused() {
+    let (doc, records) = agency_document();
+    let sent = records.submittals[1].id.0;
+    let at = position(&doc, "submittals", sent);
+    for (to, expected) in [
+        ("eve@else", "to: `eve@else` is not an email address"),
+        // A header slipped into an address: cleaned, it is still no
+        // address, and it is shown cleaned.
+        (
+            "eve@else.example\r\nBcc: all@else.example",
+            "to: `eve@else.exampleBcc: all@else.example` is not an email address",
+        ),
+    ] {
+        let mut doc = doc.clone();
+        doc["submittals"][at]["to"] = serde_json::json!(["jane@client.example", to]);
+        let store = assert_refused(&doc, &[expected]);
+        assert_eq!(submittal_ids(&store), ids_but(&doc, "submittals", sent));
+        assert_eq!(placement_ids(&store), ids(&doc, "placements"));
+    }
+}
+
+/// The agency document, in which Jane has left the client since both
+/// profiles went to her.
+fn after_jane_left() -> (serde_json::Value, AgencyRecords) {
+    let (mut doc, records) = agency_document();
+    let client = position(&doc, "clients", records.client.0);
+    let contacts = doc["clients"][client]["contacts"].as_array_mut().unwrap();
+    let before = contacts.len();
+    contacts.retain(|c| c["email"] != "jane@client.example");
+    assert_eq!(contacts.len(), before - 1, "Jane was a contact");
+    (doc, records)
+}
+
+#[test]
+fn a_submittal_to_a_former_contact_of_its_client_is_imported_as_sent() {
+    let (doc, records) = after_jane_left();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert_eq!(submittal_ids(&store), ids(&doc, "submittals"));
+    for sent in &records.submittals {
+        let stored = store.submittal(sent.id).unwrap().unwrap();
+        assert_eq!(&stored, sent, "kept as it was sent");
+        assert!(stored.to.contains(&"jane@client.example".to_string()));
+    }
+    let client = store.client(records.client).unwrap().unwrap();
+    assert!(client.contact("jane@client.example").is_none());
+    assert_eq!(store.check().unwrap().problems, Vec::<String>::new());
+}
+
+#[test]
+fn a_submittal_dated_after_the_import_must_have_gone_to_contacts_in_the_file() {
+    // Not sent yet when the file's client was as it is: Jane is no
+    // contact of it then.
+    let (mut doc, records) = after_jane_left();
+    let sent = records.submittals[0].id.0;
+    let at = position(&doc, "submittals", sent);
+    doc["submittals"][at]["at"] = "2999-01-01T09:00:00.000Z".into();
+    let store = assert_refused(
+        &doc,
+        &[
+            "jane@client.example is not a contact of ",
+            "not dated before this import",
+        ],
+    );
+    assert_eq!(submittal_ids(&store), ids_but(&doc, "submittals", sent));
+    // To a contact it still has, it is fine.
+    let (mut doc, records) = agency_document();
+    let sent = records.submittals[0].id.0;
+    let at = position(&doc, "submittals", sent);
+    doc["submittals"][at]["at"] = "2999-01-01T09:00:00.000Z".into();
+    let db = TempDb::new();
+    let file = write_json(&db, "export.json", &doc);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    assert_eq!(submittal_ids(&store), ids(&doc, "submittals"));
+    assert_eq!(store.check().unwrap().problems, Vec::<String>::new());
 }
 
 #[test]
 fn a_placement_that_ends_before_it_starts_is_refused() {
-    let mut doc = agency_document();
-    let started = &mut doc["placements"][0]["history"][0];
+    let (mut doc, records) = agency_document();
+    let placed = records.placements[0].id.0;
+    let at = position(&doc, "placements", placed);
+    let started = &mut doc["placements"][at]["history"][0];
     assert_eq!(started["start"], "2026-06-15");
     started["end"] = "2026-06-14".into();
     let store = assert_refused(
         &doc,
         &["history entry 1: the end 2026-06-14 is before the start 2026-06-15"],
     );
-    assert_eq!(store.placements().unwrap().len(), 1);
-    assert_eq!(store.submittals().unwrap().len(), 2);
+    assert_eq!(placement_ids(&store), ids_but(&doc, "placements", placed));
+    assert_eq!(submittal_ids(&store), ids(&doc, "submittals"));
 }
 
 #[test]
 fn an_engagement_whose_client_is_not_in_the_file_is_refused() {
-    let mut doc = agency_document();
+    let (mut doc, _) = agency_document();
     let engagement = doc["engagements"][0]["id"].clone();
     doc["engagements"][0]["client_id"] = 999.into();
     let store = assert_refused(
@@ -971,17 +1081,34 @@ fn an_engagement_whose_client_is_not_in_the_file_is_refused() {
     assert!(store.engagements().unwrap().iter().all(|e| e.id.0 != 1));
     // A client of the file under another name is refused as well: the
     // name is there for the reader, and must agree.
-    let mut doc = agency_document();
+    let (mut doc, _) = agency_document();
     doc["engagements"][0]["client"] = "Someone Else Ltd".into();
     assert_refused(&doc, &["client `Someone Else Ltd` is not the name of CL"]);
 }
 
 #[test]
 fn agency_records_of_the_wrong_shape_or_version_are_named() {
-    let mut doc = agency_document();
-    doc["clients"][0]["contacts"] = "Jane Roe".into();
-    doc["placements"][1] = 42.into();
-    doc["submittals"][0]["answers"][0]["kind"] = "Maybe".into();
+    let (mut doc, records) = agency_document();
+    // The client no engagement is for, so that no other record goes with
+    // it.
+    let spare = doc["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Acme Staffing Partners")
+        .unwrap()["id"]
+        .as_u64()
+        .unwrap();
+    let (placed, sent) = (records.placements[1].id.0, records.submittals[0].id.0);
+    let at = (
+        position(&doc, "clients", spare),
+        position(&doc, "placements", placed),
+        position(&doc, "submittals", sent),
+    );
+    let original = doc.clone();
+    doc["clients"][at.0]["contacts"] = "Jane Roe".into();
+    doc["placements"][at.1] = 42.into();
+    doc["submittals"][at.2]["answers"][0]["kind"] = "Maybe".into();
     let store = assert_refused(
         &doc,
         &[
@@ -990,10 +1117,19 @@ fn agency_records_of_the_wrong_shape_or_version_are_named() {
             "unknown variant `Maybe`",
         ],
     );
-    assert_eq!(store.placements().unwrap().len(), 1);
+    let clients: Vec<u64> = store.clients().unwrap().iter().map(|c| c.id.0).collect();
+    assert_eq!(clients, ids_but(&original, "clients", spare));
+    assert_eq!(
+        placement_ids(&store),
+        ids_but(&original, "placements", placed)
+    );
+    assert_eq!(
+        submittal_ids(&store),
+        ids_but(&original, "submittals", sent)
+    );
 
     // Only version 2 documents have clients, submittals and placements.
-    let mut doc = agency_document();
+    let (mut doc, _) = agency_document();
     doc["version"] = 1.into();
     let db = TempDb::new();
     let file = write_json(&db, "v1.json", &doc);

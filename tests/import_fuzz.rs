@@ -345,19 +345,24 @@ fn export_document() -> serde_json::Value {
             &stamp(),
         )
         .ok();
-    if let Some(interview) = apps.iter().find(|a| a.stage == Stage::TechnicalInterview) {
-        let card = Scorecard {
-            stage: Stage::TechnicalInterview,
-            author: "Rui".into(),
-            at: now(),
-            ratings: vec![(SkillId::new("kubernetes"), 3)],
-            recommendation: Recommendation::Yes,
-            notes: "fine".into(),
-        };
-        store
-            .add_scorecard(interview.engagement, interview.candidate, card, &stamp())
-            .unwrap();
-    }
+    // Read again: the move may have taken the first card out of a
+    // technical interview.
+    let cards = store.applications().unwrap();
+    let interview = cards
+        .iter()
+        .find(|a| a.stage == Stage::TechnicalInterview)
+        .expect("a card in a technical interview, for the scorecard");
+    let card = Scorecard {
+        stage: Stage::TechnicalInterview,
+        author: "Rui".into(),
+        at: now(),
+        ratings: vec![(SkillId::new("kubernetes"), 3)],
+        recommendation: Recommendation::Yes,
+        notes: "fine".into(),
+    };
+    store
+        .add_scorecard(interview.engagement, interview.candidate, card, &stamp())
+        .unwrap();
     store
         .add_note(
             app.candidate,

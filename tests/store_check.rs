@@ -172,6 +172,28 @@ fn a_submittal_keeps_what_was_true_when_it_was_sent() {
 }
 
 #[test]
+fn a_client_added_after_a_submittal_may_no_longer_list_whom_it_went_to() {
+    // As an import writes them: the client anew, as it is now, and the
+    // submittals with the times they were sent, before that.
+    let db = TempDb::new();
+    let store = db.open();
+    let (job, people) = board(&store);
+    let mut earlier = sent(&job, people[0], "former@northwind.example");
+    earlier.id = SubmittalId(1);
+    earlier.at = now() - TimeDelta::days(20);
+    // Sent after the client was added: its contacts then are its
+    // contacts now, and a stranger is still a problem.
+    let mut after = sent(&job, people[1], "eve@elsewhere.example");
+    after.id = SubmittalId(2);
+    after.at = now() + TimeDelta::hours(1);
+    store.add_submittals(&[earlier, after]).unwrap();
+    assert_eq!(
+        problems(&store),
+        ["submittal S2: eve@elsewhere.example is not a contact of CL1"]
+    );
+}
+
+#[test]
 fn a_submitted_card_stays_and_a_submittal_without_its_card_is_reported() {
     let db = TempDb::new();
     let (job, people) = {

@@ -13,7 +13,7 @@ use crate::domain::limits::MAX_LIST_LEN;
 use crate::domain::note::note_text;
 use crate::domain::problem::one_line_problems;
 use crate::domain::submittal::MAX_PROFILE_CHARS;
-use crate::domain::text::{clean, clean_line};
+use crate::domain::text::{clean, clean_line, is_plausible_email};
 use crate::domain::{
     Answer, Application, ChangeKind, Client, ClientId, Contact, Engagement, HourlyRate, Note,
     Placement, PlacementChange, RateRange, Requirement, Scorecard, SkillId, StageChange, Submittal,
@@ -189,13 +189,19 @@ pub fn client(record: ClientRecord) -> Result<Client, Problems> {
     done(client, problems)
 }
 
-/// A submittal, its references aside (the first pass checks those, and
-/// that it went to contacts of its client, against the file).
+/// A submittal, its references aside (the first pass checks those
+/// against the file, and whom it went to against its client's contacts
+/// where that can be known). Each address it went to must be an email
+/// address once cleaned.
 pub fn submittal(record: SubmittalRecord) -> Result<Submittal, Problems> {
     let mut problems: Problems = id_problem("submittal", record.id.0).into_iter().collect();
     problems.extend(id_problem("client", record.client.0));
     if record.to.len() > MAX_LIST_LEN {
         problems.push(format!("it went to more than {MAX_LIST_LEN} addresses"));
+    }
+    let to: Vec<String> = record.to.iter().map(|e| clean_line(e)).collect();
+    for email in &to {
+        problems.extend(address_problems(email));
     }
     let bill_rate = record.bill_rate.map(|b| rate(&b));
     if let Some(problem) = bill_rate.as_ref().and_then(HourlyRate::problem) {
@@ -212,7 +218,7 @@ pub fn submittal(record: SubmittalRecord) -> Result<Submittal, Problems> {
         engagement: record.engagement,
         candidate: record.candidate,
         client: record.client,
-        to: record.to.iter().map(|e| clean_line(e)).collect(),
+        to,
         at: record.at,
         by: clean_line(&record.by),
         bill_rate,
@@ -229,6 +235,20 @@ pub fn submittal(record: SubmittalRecord) -> Result<Submittal, Problems> {
             .collect(),
     };
     done(submittal, problems)
+}
+
+/// What is wrong with an address a submittal went to, as cleaned: the
+/// shape of an email address, on one line of bounded length (one too
+/// long is not quoted back).
+fn address_problems(email: &str) -> Problems {
+    let problems: Problems = one_line_problems("to", email)
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    if problems.is_empty() && !is_plausible_email(email) {
+        return vec![format!("to: `{email}` is not an email address")];
+    }
+    problems
 }
 
 /// A placement, its references aside: a history that starts with the

@@ -2,8 +2,9 @@
 //! place, and a plan of what the second pass will do with each record.
 //! Only small keys are kept: emails and names for duplicates within the
 //! file, ids for references between records (and each client's name and
-//! contact emails, which engagements and submittals are checked against),
-//! and the records that planned merges change.
+//! contact emails, which engagements and submittals dated from the
+//! import on are checked against), and the records that planned merges
+//! change.
 //!
 //! A record passes only if it would be written as it is: the first pass
 //! builds each one exactly as the second will (the same cleaning and
@@ -317,33 +318,37 @@ impl<'a> Checker<'a> {
     }
 
     /// What is wrong with a submittal's id and references to the file:
-    /// its card, and its client, whose contacts it must have gone to.
+    /// its card and its client (`convert::submittal` checks that each
+    /// address it went to is an email address).
+    ///
+    /// A submittal sent before this import may have gone to contacts the
+    /// client has lost since: the file's client is as it is now, and the
+    /// submittal keeps to whom it went. One dated at or after the import
+    /// can only have gone to the client as the file has it, so its
+    /// addresses must be contacts there. This is `Store::check`'s rule
+    /// for a client added after a submittal, with the import's time as
+    /// the time the client is added.
     fn submittal_links(&self, record: &SubmittalRecord) -> Problems {
         let mut problems = Problems::new();
         if let Some(earlier) = self.submittal_ids.get(&record.id.0) {
             problems.push(format!("submittal {} is also on line {earlier}", record.id));
         }
         problems.extend(self.card_link(record.engagement, record.candidate));
-        match self.clients.get(&record.client.0) {
-            None => problems.push(format!("client {} is not in the file", record.client)),
-            Some(client) => problems.extend(
-                record
-                    .to
-                    .iter()
-                    .filter(|email| {
-                        !client
-                            .contacts
-                            .contains(&normalize_email(&clean_line(email)))
-                    })
-                    .map(|email| {
-                        format!(
-                            "{} is not a contact of {} ({})",
-                            clean_line(email),
-                            client.name,
-                            record.client
-                        )
-                    }),
-            ),
+        let Some(client) = self.clients.get(&record.client.0) else {
+            problems.push(format!("client {} is not in the file", record.client));
+            return problems;
+        };
+        if record.at < self.now {
+            return problems;
+        }
+        for email in record.to.iter().map(|e| clean_line(e)) {
+            if !client.contacts.contains(&normalize_email(&email)) {
+                problems.push(format!(
+                    "{email} is not a contact of {} ({}), and the submittal is not \
+                     dated before this import",
+                    client.name, record.client
+                ));
+            }
         }
         problems
     }

@@ -10,7 +10,9 @@
 //!   address it went to is a contact of its client. A submittal keeps
 //!   what was true when it was sent, so an engagement moved to another
 //!   client since, or a client whose contacts changed since (the log has
-//!   an update of it at or after the submittal), is no problem;
+//!   an update of it at or after the submittal, or adds it only after
+//!   the submittal, as an import writes its clients anew), is no
+//!   problem;
 //! - a placement is on a card of its engagement, which is at Placed
 //!   unless the placement ended early (the card may have moved on);
 //!   a card has at most one placement that has not ended early; every
@@ -144,19 +146,27 @@ fn check_submittals(
         .iter()
         .map(|(k, _)| k.as_slice())
         .collect();
-    // When each engagement and client was last updated: what a submittal
-    // names may have changed since it was sent.
+    // When each engagement and client was last updated, and each client
+    // added: what a submittal names may have changed since it was sent.
     let mut updated: HashMap<(bool, u64), Timestamp> = HashMap::new();
+    let mut added: HashMap<u64, Timestamp> = HashMap::new();
     for (_, event) in checked.events {
-        let key = match event.kind {
-            EventKind::EngagementUpdated { engagement } => (true, engagement.0),
-            EventKind::ClientUpdated { client } => (false, client.0),
-            _ => continue,
-        };
-        let at = updated.entry(key).or_insert(event.at);
-        *at = (*at).max(event.at);
+        match event.kind {
+            EventKind::EngagementUpdated { engagement } => {
+                latest(&mut updated, (true, engagement.0), event.at);
+            }
+            EventKind::ClientUpdated { client } => {
+                latest(&mut updated, (false, client.0), event.at)
+            }
+            EventKind::ClientAdded { client } => latest(&mut added, client.0, event.at),
+            _ => {}
+        }
     }
     let changed_since = |key, at| updated.get(&key).is_some_and(|u| *u >= at);
+    // A client added only after the submittal was sent was written anew
+    // (an import does so, its contacts as they are now): its contacts
+    // say nothing of those the submittal went to.
+    let added_after = |client: ClientId, at| added.get(&client.0).is_some_and(|a| *a > at);
     for (_, s) in submittals {
         let name = format!("submittal {}", s.id);
         if !candidates.contains(&s.candidate) {
@@ -182,12 +192,18 @@ fn check_submittals(
                 s.client, s.engagement, engagement.client
             ));
         }
-        if !changed_since((false, s.client.0), s.at) {
+        if !changed_since((false, s.client.0), s.at) && !added_after(s.client, s.at) {
             for email in s.to.iter().filter(|e| client.contact(e).is_none()) {
                 problems.push(format!("{name}: {email} is not a contact of {}", s.client));
             }
         }
     }
+}
+
+/// Keeps the later of `at` and the time already kept under `key`.
+fn latest<K: std::hash::Hash + Eq>(times: &mut HashMap<K, Timestamp>, key: K, at: Timestamp) {
+    let kept = times.entry(key).or_insert(at);
+    *kept = (*kept).max(at);
 }
 
 fn check_placements(
