@@ -424,8 +424,8 @@ fn agency_text_stored_with_control_characters_is_exported_clean() {
     let db = TempDb::new();
     let store = demo_store(&db, 40, 2);
     let records = add_agency_records(&store);
-    // The bulk paths write what they are given, as an older or foreign
-    // writer might have.
+    // Written past the store's checks (which refuse control characters),
+    // as an older or foreign writer might have.
     let card = store
         .applications()
         .unwrap()
@@ -450,7 +450,15 @@ fn agency_text_stored_with_control_characters_is_exported_clean() {
             by: "Jane\u{7}".into(),
         }],
     };
-    store.add_submittals(&[hostile]).unwrap();
+    let clean_submittal = Submittal {
+        to: vec!["jane@client.example".into()],
+        by: "Eve".into(),
+        bill_rate: Some(HourlyRate::usd(90)),
+        profile: "Go".into(),
+        answers: Vec::new(),
+        ..hostile.clone()
+    };
+    store.add_submittals(&[clean_submittal]).unwrap();
     let change = |kind, end, reason: Option<&str>| PlacementChange {
         kind,
         terms: Terms {
@@ -474,8 +482,9 @@ fn agency_text_stored_with_control_characters_is_exported_clean() {
             Some("left\u{202e}\u{1b}[2J"),
         )],
     };
-    store.add_placements(&[placement]).unwrap();
     drop(store);
+    plant_raw(&db, &hostile.id.to_key(), &hostile);
+    plant_raw(&db, &placement.id.to_key(), &placement);
     let csv = db.dir.path().join("csv");
     export(
         &db.path(),

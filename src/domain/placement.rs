@@ -116,6 +116,13 @@ impl Placement {
         {
             problems.push("a placement starts once, with its first change".into());
         }
+        let ended = self
+            .changes
+            .iter()
+            .position(|c| c.kind == ChangeKind::EndedEarly);
+        if ended.is_some_and(|at| at + 1 < self.changes.len()) {
+            problems.push("nothing changes a placement after it ended early".into());
+        }
         for change in self.history() {
             problems.extend(change.terms.problem());
             let texts = [Some(&change.by), change.reason.as_ref()];

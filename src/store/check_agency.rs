@@ -150,8 +150,12 @@ fn check_submittals(
     // added: what a submittal names may have changed since it was sent.
     let mut updated: HashMap<(bool, u64), Timestamp> = HashMap::new();
     let mut added: HashMap<u64, Timestamp> = HashMap::new();
+    let mut opened: HashMap<u64, Timestamp> = HashMap::new();
     for (_, event) in checked.events {
         match event.kind {
+            EventKind::EngagementAdded { engagement } => {
+                latest(&mut opened, engagement.0, event.at)
+            }
             EventKind::EngagementUpdated { engagement } => {
                 latest(&mut updated, (true, engagement.0), event.at);
             }
@@ -167,6 +171,8 @@ fn check_submittals(
     // (an import does so, its contacts as they are now): its contacts
     // say nothing of those the submittal went to.
     let added_after = |client: ClientId, at| added.get(&client.0).is_some_and(|a| *a > at);
+    // Likewise an engagement written only after the submittal (imported).
+    let opened_after = |e: EngagementId, at| opened.get(&e.0).is_some_and(|o| *o > at);
     for (_, s) in submittals {
         let name = format!("submittal {}", s.id);
         if !candidates.contains(&s.candidate) {
@@ -186,7 +192,10 @@ fn check_submittals(
             problems.push(format!("{name}: client {} is missing", s.client));
             continue;
         };
-        if engagement.client != s.client && !changed_since((true, s.engagement.0), s.at) {
+        if engagement.client != s.client
+            && !changed_since((true, s.engagement.0), s.at)
+            && !opened_after(s.engagement, s.at)
+        {
             problems.push(format!(
                 "{name}: sent to {}, but {} is for {}",
                 s.client, s.engagement, engagement.client

@@ -36,7 +36,18 @@ impl TempDb {
         self.dir.path().join("db")
     }
 
+    /// Opens the database, waiting out a lock that a process forked by
+    /// another test thread may hold for a moment (between its fork and its
+    /// exec it holds copies of this process's files, the lock among them).
     pub fn open(&self) -> Store {
+        for _ in 0..100 {
+            match Store::open(self.path()) {
+                Err(hireterm::store::StoreError::Locked { .. }) => {
+                    std::thread::sleep(std::time::Duration::from_millis(50))
+                }
+                opened => return opened.unwrap(),
+            }
+        }
         Store::open(self.path()).unwrap()
     }
 }
