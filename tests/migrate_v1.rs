@@ -66,7 +66,7 @@ fn a_schema_v1_database_opens_migrated_with_every_record() {
     drop(store);
 
     // Every record was rewritten at the current version.
-    let raw = sled::open(db.path()).unwrap();
+    let raw = open_raw(&db);
     for (tree, kind) in [
         ("candidates", RecordKind::Candidate),
         ("engagements", RecordKind::Engagement),

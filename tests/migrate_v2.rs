@@ -301,7 +301,7 @@ fn a_schema_v2_database_opens_migrated_with_every_record() {
     drop(store);
 
     // Every record was rewritten at the current version.
-    let raw = sled::open(db.path()).unwrap();
+    let raw = open_raw(&db);
     for (tree, kind) in [
         ("candidates", RecordKind::Candidate),
         ("engagements", RecordKind::Engagement),
@@ -393,7 +393,7 @@ enum StoppedAfter {
 fn cut_short(cut: StoppedAfter) -> TempDb {
     let db = v2_copy();
     std::fs::remove_file(db.path().join("hireterm.clean")).unwrap();
-    let raw = sled::open(db.path()).unwrap();
+    let raw = open_raw(&db);
     let (clients, engagements) = engagements_from_v2(raw_v2_engagements(&raw), &[], 1);
     let meta = raw.open_tree("meta").unwrap();
     meta.insert("seq:client", &(clients.len() as u64 + 1).to_be_bytes())

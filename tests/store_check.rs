@@ -224,7 +224,7 @@ fn a_submitted_card_stays_and_a_submittal_without_its_card_is_reported() {
     };
     // A foreign writer takes the submitted card out anyway.
     let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
-    let raw = sled::open(db.path()).unwrap();
+    let raw = open_raw(&db);
     let key = hireterm::store::application_key(job.id, people[0]);
     raw.open_tree("applications").unwrap().remove(key).unwrap();
     raw.flush().unwrap();
@@ -327,7 +327,7 @@ fn unreadable_agency_records_and_counters_behind_them_are_reported() {
     }
     {
         let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
-        let raw = sled::open(db.path()).unwrap();
+        let raw = open_raw(&db);
         let tree = raw.open_tree("submittals").unwrap();
         let key = SubmittalId(2).to_key();
         let mut bytes = tree.get(key).unwrap().unwrap().to_vec();

@@ -243,12 +243,7 @@ pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) 
 /// cleanly, as such a writer would leave it.
 pub fn plant_raw_candidate(db: &TempDb, candidate: &Candidate) {
     let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
-    let raw = loop {
-        match sled::open(db.path()) {
-            Ok(raw) => break raw,
-            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
-        }
-    };
+    let raw = open_raw(db);
     let bytes = hireterm::store::encode(candidate).unwrap();
     raw.open_tree("candidates")
         .unwrap()
@@ -261,17 +256,24 @@ pub fn plant_raw_candidate(db: &TempDb, candidate: &Candidate) {
     raw.flush().unwrap();
 }
 
+/// The database opened with sled itself, past the store (which must be
+/// closed): sled lets go of its lock a moment after the store is dropped.
+pub fn open_raw(db: &TempDb) -> sled::Db {
+    for _ in 0..500 {
+        if let Ok(raw) = sled::open(db.path()) {
+            return raw;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    sled::open(db.path()).unwrap()
+}
+
 /// Writes any record straight into its tree, bypassing the store's
 /// checks (as [`plant_raw_candidate`] does), to test what `check` finds.
 /// The database must be closed.
 pub fn plant_raw<R: hireterm::store::Record>(db: &TempDb, key: &[u8], record: &R) {
     let _ = std::fs::remove_file(db.path().join("hireterm.clean"));
-    let raw = loop {
-        match sled::open(db.path()) {
-            Ok(raw) => break raw,
-            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
-        }
-    };
+    let raw = open_raw(db);
     let bytes = hireterm::store::encode(record).unwrap();
     raw.open_tree(R::TREE).unwrap().insert(key, bytes).unwrap();
     raw.flush().unwrap();
