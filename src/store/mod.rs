@@ -46,6 +46,7 @@ pub use merge::Merged;
 pub use open::{DEADLINE_ENV, OPENER_THREAD};
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
+pub use space::free_bytes;
 pub use submittals::SubmittalDraft;
 
 use sled::Tree;
