@@ -25,7 +25,7 @@ pub struct LiveStore {
     path: PathBuf,
 }
 
-/// What [`LiveStore::recover`] did.
+/// What `LiveStore::recover` (through `Records::recover`) did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
     /// Nothing was stopped.
