@@ -138,9 +138,14 @@ pub fn store_engagement(store: &Store, engagement: Engagement) -> Engagement {
 }
 
 /// The built binary, run with a clean environment for the database path.
+/// Without `RUST_BACKTRACE` (which `cargo test` may set): with it, every
+/// refused command captures and symbolises a backtrace, a second each.
 pub fn hireterm() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hireterm"));
-    command.env_remove("HIRETERM_DB").env("NO_COLOR", "1");
+    command
+        .env_remove("HIRETERM_DB")
+        .env_remove("RUST_BACKTRACE")
+        .env("NO_COLOR", "1");
     command
 }
 
