@@ -1,0 +1,13 @@
+//! The filter language: one parser for the app's filter line, saved views
+//! and `hireterm list --where`. Pure: no I/O, no clock (the day a term
+//! such as `avail<=14d` means is resolved by whoever evaluates it).
+//!
+//! `role:devops skill:k8s>=4 rate<=80 avail<=14d tz:Europe/*` is the daily
+//! question "DevOps people with Kubernetes at level 4 or more, at most $80
+//! an hour, available within two weeks, in a European time zone". Terms
+//! one after another must all hold; `or` between two terms makes either
+//! do; `-` before a term negates it.
+
+mod term;
+
+pub use term::{Cmp, Day, FIELDS, Field, Filter, Group, Term, Test};
