@@ -20,6 +20,7 @@ pub mod bench;
 pub mod candidates;
 mod commands;
 pub mod context;
+pub mod filtering;
 pub mod form;
 pub mod input;
 pub mod keymap;

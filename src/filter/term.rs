@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 /// A whole filter: every group must hold (the words and terms written one
 /// after another). `Filter::default()` (no groups) lets everyone through.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
     pub groups: Vec<Group>,
 }
@@ -17,14 +17,14 @@ pub struct Filter {
 /// than the space between terms, as in Gmail's search:
 /// `role:devops skill:k8s or skill:nomad` is DevOps people who know
 /// Kubernetes or Nomad.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Group {
     /// Never empty.
     pub any_of: Vec<Term>,
 }
 
 /// One test, perhaps negated with a leading `-`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     pub negated: bool,
     pub test: Test,
@@ -86,7 +86,7 @@ impl Day {
 
 /// The tests a term can make. Text values are kept folded (lower case,
 /// trimmed) as the matching uses them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Test {
     /// `role:devops`: one of their roles (any alias of it in the catalog).
     Role(RoleId),

@@ -261,6 +261,23 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// Every candidate (index into the candidates it was built from, in
+    /// no order) one word finds, as the palette's search would, unranked:
+    /// a plain word of a filter.
+    pub fn candidates_matching(&self, word: &str) -> Vec<u32> {
+        let matcher = SkimMatcherV2::default();
+        let folded = fold(word.trim());
+        let mut found: Vec<u32> = matching_terms(&self.dictionary, &matcher, &folded)
+            .into_iter()
+            .flat_map(|(_, _, list)| self.dictionary.postings[list].iter().map(|p| p.0))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
 fn matching_terms(
     dictionary: &Dictionary,
     matcher: &SkimMatcherV2,
