@@ -41,6 +41,11 @@ impl Finder {
         }
     }
 
+    /// Drops every term's kept result (the benchmark's cold start).
+    pub fn forget(&mut self) {
+        self.cache.clear();
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.index.today
     }
