@@ -7,6 +7,7 @@
 use hireterm::app::Keymap;
 use hireterm::domain::SystemClock;
 use hireterm::serve::log::Log;
+use hireterm::serve::startups::StartupLimits;
 use hireterm::serve::{AppSetup, ServeConfig, Server};
 use hireterm::store::Store;
 use hireterm::ui::Theme;
@@ -100,6 +101,8 @@ async fn serve(dir: &Path, keys: &str) -> Running {
         max_sessions: 2,
         idle_timeout: None,
         connections_per_minute: 100,
+        login_grace: std::time::Duration::from_secs(20),
+        startups: StartupLimits::new(64, 10),
     };
     let setup = AppSetup {
         keymap: Keymap::defaults(),

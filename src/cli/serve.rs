@@ -5,6 +5,7 @@
 use super::config::config_dir;
 use crate::domain::SystemClock;
 use crate::serve::log::Log;
+use crate::serve::startups::StartupLimits;
 use crate::serve::{AppSetup, ServeConfig, Server};
 use crate::store::Store;
 use crate::ui::Theme;
@@ -40,6 +41,22 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 20, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub connections_per_minute: u32,
+    /// Seconds a connection has to log in and start its session; then it
+    /// is closed (sshd's LoginGraceTime).
+    #[arg(long, default_value_t = 20, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub login_grace: u64,
+    /// Connections logging in at once; past half of it a newcomer may
+    /// push out a stalled one at random, and at the cap the oldest
+    /// stalled one makes room (a newcomer is never refused for room).
+    #[arg(long, default_value_t = 64, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(2..=10_000))]
+    pub max_startups: u32,
+    /// Connections logging in at once from one address (IPv6: one /64);
+    /// a newer one pushes out the oldest.
+    #[arg(long, default_value_t = 10, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_startups_per_address: u32,
 }
 
 /// A panic message can quote the text it was handling (a candidate's
@@ -117,6 +134,11 @@ fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
         max_sessions: args.max_sessions as usize,
         idle_timeout: (args.idle_timeout > 0).then(|| Duration::from_secs(args.idle_timeout)),
         connections_per_minute: args.connections_per_minute,
+        login_grace: Duration::from_secs(args.login_grace),
+        startups: StartupLimits::new(
+            args.max_startups as usize,
+            args.max_startups_per_address as usize,
+        ),
     })
 }
 

@@ -95,6 +95,9 @@ fn farewell_text(why: &Ending) -> String {
             "hireterm: the server is shutting down; session closed (your changes are saved).\r\n"
                 .into()
         }
+        Ending::KeyRemoved => "hireterm: your key was removed from this server's authorized keys; \
+             session closed (your changes are saved).\r\n"
+            .into(),
         Ending::TurnedAway(what) => format!("{what}\r\n"),
         Ending::Failed(what) => format!("hireterm: {what}\r\n"),
     }
