@@ -75,6 +75,16 @@ fn quiet_panics(log: Log) {
     }));
 }
 
+/// Before the database is opened: the allocator tuned to give memory
+/// back (`serve::malloc`), which restarts the process once.
+pub fn prepare() {
+    if let Some(error) = crate::serve::malloc::restart_tuned() {
+        Log::stderr().line(format_args!(
+            "cannot restart with the tuned allocator ({error}); serving without it"
+        ));
+    }
+}
+
 pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let config = serve_config(args)?;
     let log = Log::stderr();

@@ -15,7 +15,8 @@
 //! - [`sessions`]: the live sessions, their cap, and the one place that
 //!   announces a change to all of them (live updates);
 //! - [`keys`]: raw terminal bytes into the app's input;
-//! - [`host_key`], [`limits`], [`log`].
+//! - [`host_key`], [`limits`], [`log`], and [`malloc`]: glibc told to
+//!   give freed memory back.
 
 pub mod auth;
 pub mod connection;
@@ -29,6 +30,7 @@ pub mod keys;
 pub mod limits;
 pub mod link;
 pub mod log;
+pub mod malloc;
 pub mod outbox;
 pub mod screen;
 pub mod server;
