@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hireterm::app::Keymap;
+use hireterm::app::records::Records;
+use hireterm::catalog::Catalog;
 use hireterm::domain::SystemClock;
 use hireterm::serve::log::Log;
 use hireterm::serve::startups::StartupLimits;
@@ -113,7 +115,8 @@ async fn serve(dir: &Path, keys: &str) -> Running {
     };
     let lines = Lines::default();
     let store = Arc::new(Store::open(dir.join("db")).unwrap());
-    let server = Server::new(&config, store, setup, Log::to(lines.clone())).unwrap();
+    let records = Records::load(store, Catalog::builtin()).unwrap();
+    let server = Server::new(&config, records, setup, Log::to(lines.clone())).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let (stop, stopped) = oneshot::channel::<()>();

@@ -3,6 +3,8 @@
 //! database is closed cleanly.
 
 use super::config::config_dir;
+use crate::app::records::Records;
+use crate::catalog::Catalog;
 use crate::domain::SystemClock;
 use crate::serve::log::Log;
 use crate::serve::startups::StartupLimits;
@@ -100,7 +102,10 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
         clock: Arc::new(SystemClock),
         theme: Theme::from_env(),
     };
-    let store = Arc::new(store);
+    // The records hold the only handle on the store (after a full disk
+    // they reopen it, which needs every handle back); this one is kept to
+    // close it at the end.
+    let records = Records::load(Arc::new(store), Catalog::builtin())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("hireterm-serve")
@@ -108,7 +113,7 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
         .wrap_err("cannot start the server's runtime")?;
     let outcome = runtime.block_on(async {
         let stop = stop_signal(log.clone())?;
-        let server = Server::new(&config, Arc::clone(&store), setup, log.clone())?;
+        let server = Server::new(&config, Arc::clone(&records), setup, log.clone())?;
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .map_err(|e| {
@@ -116,9 +121,9 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
             })?;
         server.run(listener, stop).await
     });
-    // Connections still open hold the store through their handlers.
+    // Connections still open hold the records through their handlers.
     runtime.shutdown_timeout(Duration::from_secs(1));
-    close_store(store, &log);
+    close_store(records, &log);
     outcome.map_err(|e| eyre!("{e}"))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -170,21 +175,27 @@ fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()
     })
 }
 
-/// Drops the last handle on the store, which flushes it and marks it
-/// closed cleanly. A session thread that has not ended still holds one:
-/// then the store is only flushed (the next open checks it, slower).
-fn close_store(store: Arc<Store>, log: &Log) {
-    match Arc::try_unwrap(store) {
-        Ok(store) => {
-            drop(store);
-            log.line("database closed");
-        }
-        Err(store) => {
-            let flushed = store.flush().is_ok();
+/// Closes the store (flushed, marked closed cleanly) once nothing else
+/// holds the records. A session thread that has not ended still holds
+/// them: then the store is only flushed (the next open checks it, slower).
+fn close_store(records: Arc<Records>, log: &Log) {
+    let records = match Arc::try_unwrap(records) {
+        Ok(records) => records,
+        Err(records) => {
+            let flushed = records.store().and_then(|store| store.flush()).is_ok();
             log.line(format_args!(
                 "a session is still running; database {}",
                 if flushed { "flushed" } else { "NOT flushed" }
             ));
+            return;
         }
+    };
+    match records.into_store().map(Arc::try_unwrap) {
+        Some(Ok(store)) => match store.close() {
+            Ok(()) => log.line("database closed"),
+            Err(error) => log.line(format_args!("database closed with an error: {error}")),
+        },
+        // Only the records held it; a reopen that failed left none.
+        Some(Err(_)) | None => log.line("database NOT closed cleanly: the next open checks it"),
     }
 }

@@ -22,7 +22,6 @@ use super::sessions::Sessions;
 use super::tally::Seen;
 use super::{AppSetup, ServeConfig};
 use crate::app::records::Records;
-use crate::store::Store;
 use russh::keys::HashAlg;
 use russh::server::Config;
 use russh::{MethodKind, MethodSet, SshId};
@@ -56,10 +55,11 @@ pub struct Server {
 
 impl Server {
     /// Loads the host key (creating it on first start) and the authorized
-    /// keys; errors here stop the server before it listens.
+    /// keys; errors here stop the server before it listens. The caller
+    /// keeps a handle on `records`, to close the store once it has run.
     pub fn new(
         config: &ServeConfig,
-        store: Arc<Store>,
+        records: Arc<Records>,
         setup: AppSetup,
         log: Log,
     ) -> io::Result<Server> {
@@ -77,8 +77,6 @@ impl Server {
         if keys.is_empty() {
             log.line("no usable authorized keys yet: nobody can log in until some are added");
         }
-        let records =
-            Records::load(store, crate::catalog::Catalog::builtin()).map_err(io::Error::other)?;
         let sessions = Sessions::new(config.max_sessions);
         let notify = Arc::clone(&sessions);
         // The writing session is not woken by its own write.
