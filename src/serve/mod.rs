@@ -9,7 +9,8 @@
 //! - [`connection`]: one SSH connection (russh's `Handler` is in
 //!   `handler.rs`): who it is ([`auth`]), its terminal, its session;
 //! - [`key_watch`]: a key taken out of the authorized keys ends its
-//!   sessions;
+//!   sessions; [`disk_watch`]: a store a full disk stopped is reopened
+//!   once there is room, and the log says so;
 //! - [`session`]: one session's app on its own thread, fed by an [`inbox`]
 //!   and drawn into a [`screen`] whose bytes leave through an [`outbox`];
 //! - [`sessions`]: the live sessions, their cap, and the one place that
@@ -21,6 +22,7 @@
 pub mod auth;
 pub mod connection;
 pub mod cut;
+pub mod disk_watch;
 pub mod door;
 mod handler;
 pub mod host_key;

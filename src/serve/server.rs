@@ -6,11 +6,13 @@
 //! pushes out a stalled one rather than being refused), and a cap on all
 //! connections together. Once a second the server writes the door's
 //! summary of a flood, if there was one, and ends the sessions of keys
-//! taken out of the authorized keys ([`KeyWatch`]).
+//! taken out of the authorized keys ([`KeyWatch`]); every two seconds a
+//! store that a full disk stopped is tried again ([`disk_watch`]).
 
 use super::auth::AuthorizedKeys;
 use super::connection::{Arrival, Connection, ServerState};
 use super::cut::Cut;
+use super::disk_watch;
 use super::door::Door;
 use super::host_key::{self, Origin};
 use super::inbox::Ending;
@@ -117,6 +119,9 @@ impl Server {
         self.shared.log.line(format_args!("listening on {address}"));
         let (stopping_tx, stopping) = watch::channel(false);
         let mut tasks = JoinSet::new();
+        let records = Arc::clone(&self.shared.records);
+        let disk = disk_watch::run(records, self.shared.log.clone(), stopping.clone());
+        let disk = tokio::spawn(disk);
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::pin!(stop);
@@ -137,6 +142,8 @@ impl Server {
         }
         drop(listener);
         self.stop(tasks, &stopping_tx).await;
+        // It ends on the stop, once a reopen under way (if any) is done.
+        let _ = disk.await;
         Ok(())
     }
 
