@@ -142,7 +142,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),
-        Some(Command::Serve(args)) => serve::serve(Store::open(&path)?, args),
+        Some(Command::Serve(args)) => {
+            serve::prepare();
+            serve::serve(Store::open(&path)?, args)
+        }
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
         }
