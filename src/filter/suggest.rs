@@ -7,11 +7,16 @@
 /// typo of `tz`.
 const CLOSE_ENOUGH: f64 = 0.5;
 
+/// Longer than any name the catalog knows: past this a pasted paragraph
+/// is no typo, and comparing it (length times length, per known word, per
+/// keystroke in the filter line) would only cost time.
+const LONGEST_TYPO: usize = 64;
+
 /// The known word nearest to `typed` (compared in lower case), if any is
 /// close enough; ties go to the earlier word.
 pub(crate) fn nearest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let typed = typed.trim().to_lowercase();
-    if typed.is_empty() {
+    if typed.is_empty() || typed.chars().count() > LONGEST_TYPO {
         return None;
     }
     let mut best: Option<(f64, &str)> = None;
@@ -58,5 +63,6 @@ mod tests {
         assert_eq!(nearest("x", FIELDS), None);
         assert_eq!(nearest("banana", FIELDS), None);
         assert_eq!(nearest("", FIELDS), None);
+        assert_eq!(nearest(&"skill".repeat(20), FIELDS), None);
     }
 }
