@@ -8,6 +8,21 @@
 //! one after another must all hold; `or` between two terms makes either
 //! do; `-` before a term negates it.
 
+mod cursor;
+mod error;
+mod format;
+mod help;
+mod known;
+mod lex;
+mod measure;
+mod parse;
+mod suggest;
 mod term;
+mod value;
+mod written;
 
+pub use cursor::token_at;
+pub use error::ParseError;
+pub use help::help_lines;
+pub use parse::parse;
 pub use term::{Cmp, Day, FIELDS, Field, Filter, Group, Term, Test};

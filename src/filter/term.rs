@@ -15,8 +15,8 @@ pub struct Filter {
 
 /// Alternatives joined by `or`: at least one must hold. `or` binds tighter
 /// than the space between terms, as in Gmail's search:
-/// `role:devops skill:k8s or skill:nomad` is DevOps people who know
-/// Kubernetes or Nomad.
+/// `role:devops skill:k8s or skill:helm` is DevOps people who know
+/// Kubernetes or Helm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Group {
     /// Never empty.
@@ -75,10 +75,14 @@ pub enum Day {
 }
 
 impl Day {
-    /// The calendar day this is, seen from `today`.
+    /// The calendar day this is, seen from `today`. A count of days past
+    /// the calendar's end (`avail<=4000000000d` parses) is its last day,
+    /// rather than a panic.
     pub fn resolve(self, today: NaiveDate) -> NaiveDate {
         match self {
-            Day::FromToday(days) => today + chrono::Duration::days(i64::from(days)),
+            Day::FromToday(days) => today
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX),
             Day::On(date) => date,
         }
     }
