@@ -40,13 +40,20 @@ fn report(name: &str, mut times: Vec<Duration>) -> (Duration, Duration) {
     let p50 = percentile(&mut times, 0.5);
     let p99 = percentile(&mut times, 0.99);
     let max = *times.last().unwrap();
-    println!("{name}: p50 {p50:.2?}  p99 {p99:.2?}  max {max:.2?}  over {} keystrokes", times.len());
+    println!(
+        "{name}: p50 {p50:.2?}  p99 {p99:.2?}  max {max:.2?}  over {} keystrokes",
+        times.len()
+    );
     (p50, p99)
 }
 
 fn snapshot(n: usize) -> Data {
     let generated = generate(&demo_options(n, 12), Catalog::builtin());
-    let agency = Agency::from_records(generated.clients, generated.submittals, generated.placements);
+    let agency = Agency::from_records(
+        generated.clients,
+        generated.submittals,
+        generated.placements,
+    );
     Data::from_records(
         generated.candidates,
         generated.engagements,
@@ -69,7 +76,10 @@ fn bench_size(n: usize, rounds: usize, naive_rounds: usize) {
         catalog,
     );
     let mut finder = Finder::build(&data, &policy, today);
-    println!("{n} candidates: search and filter index built in {:.2?}", started.elapsed());
+    println!(
+        "{n} candidates: search and filter index built in {:.2?}",
+        started.elapsed()
+    );
     let mut times = Vec::new();
     let mut found = 0;
     for _ in 0..rounds {
@@ -98,7 +108,10 @@ fn bench_size(n: usize, rounds: usize, naive_rounds: usize) {
         }
     }
     let (naive, _) = report(&format!("naive baseline {n}"), naive_times);
-    println!("ratio naive/ours at p50: {:.0}x", naive.as_secs_f64() / ours.as_secs_f64().max(1e-9));
+    println!(
+        "ratio naive/ours at p50: {:.0}x",
+        naive.as_secs_f64() / ours.as_secs_f64().max(1e-9)
+    );
 }
 
 fn main() {

@@ -19,6 +19,7 @@ mod parse;
 mod suggest;
 mod term;
 mod value;
+mod view;
 mod written;
 
 pub use cursor::token_at;
@@ -26,3 +27,4 @@ pub use error::ParseError;
 pub use help::help_lines;
 pub use parse::parse;
 pub use term::{Cmp, Day, FIELDS, Field, Filter, Group, Term, Test};
+pub use view::{ColumnKey, View, default_views};

@@ -1,0 +1,100 @@
+//! Saved views: a name, a filter, a sort and a set of columns, kept in the
+//! config file as `[[views]]` and used by the app (`:view NAME`, the
+//! palette) and by `hireterm list --view NAME`. A few ship as defaults.
+
+/// A column of the candidates table (and of `hireterm list`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnKey {
+    Name,
+    Role,
+    Skills,
+    Location,
+    Rate,
+    Available,
+    Stage,
+}
+
+impl ColumnKey {
+    pub const ALL: [ColumnKey; 7] = [
+        ColumnKey::Name,
+        ColumnKey::Role,
+        ColumnKey::Skills,
+        ColumnKey::Location,
+        ColumnKey::Rate,
+        ColumnKey::Available,
+        ColumnKey::Stage,
+    ];
+
+    /// As written in the config file and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            ColumnKey::Name => "name",
+            ColumnKey::Role => "role",
+            ColumnKey::Skills => "skills",
+            ColumnKey::Location => "location",
+            ColumnKey::Rate => "rate",
+            ColumnKey::Available => "available",
+            ColumnKey::Stage => "stage",
+        }
+    }
+
+    /// The column named `key` (case-insensitive), or what the names are.
+    pub fn named(key: &str) -> Result<ColumnKey, String> {
+        let wanted = key.trim().to_lowercase();
+        ColumnKey::ALL
+            .into_iter()
+            .find(|c| c.key() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ColumnKey::ALL.iter().map(|c| c.key()).collect();
+                format!(
+                    "`{key}` is not a column; the columns are {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// A named filter with its order and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub name: String,
+    /// The filter as written (`role:devops avail<=7d`); parsed when used,
+    /// so a view saved before the catalog changed still says what it was.
+    pub filter: String,
+    pub sort: ColumnKey,
+    pub descending: bool,
+    /// Empty: the table's own columns for the width.
+    pub columns: Vec<ColumnKey>,
+}
+
+/// The views every team starts with.
+pub fn default_views() -> Vec<View> {
+    let view = |name: &str, filter: &str, sort, columns: &[ColumnKey]| View {
+        name: name.into(),
+        filter: filter.into(),
+        sort,
+        descending: false,
+        columns: columns.to_vec(),
+    };
+    use ColumnKey::*;
+    vec![
+        view(
+            "available this week",
+            "avail<=7d placed:no",
+            Available,
+            &[Name, Role, Skills, Rate, Available],
+        ),
+        view(
+            "devops bench",
+            "role:devops placed:no",
+            Available,
+            &[Name, Skills, Location, Rate, Available],
+        ),
+        view(
+            "submitted and waiting",
+            "waiting:yes",
+            Stage,
+            &[Name, Role, Rate, Stage],
+        ),
+    ]
+}
