@@ -81,6 +81,7 @@ fn bench_size(n: usize, rounds: usize, naive_rounds: usize) {
         started.elapsed()
     );
     let mut times = Vec::new();
+    let mut slowest: Vec<(Duration, &str)> = Vec::new();
     let mut found = 0;
     for _ in 0..rounds {
         finder.forget();
@@ -90,9 +91,14 @@ fn bench_size(n: usize, rounds: usize, naive_rounds: usize) {
                 found = black_box(finder.select(&filter, &data, &policy, &search)).count_ones(..);
             }
             times.push(started.elapsed());
+            slowest.push((started.elapsed(), line));
         }
     }
     println!("{n}: the daily question finds {found}");
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    for (took, line) in slowest.iter().take(4) {
+        println!("  slow keystroke: {took:.2?} at {line:?}");
+    }
     let (ours, _) = report(&format!("filter {n}"), times);
     if naive_rounds == 0 {
         return;

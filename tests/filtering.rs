@@ -14,9 +14,7 @@ use hireterm::filter::{Cmp, Day, Filter, Group, Term, Test};
 
 struct NoWords;
 impl Words for NoWords {
-    fn candidates_matching(&self, _: &str) -> Vec<u32> {
-        Vec::new()
-    }
+    fn mark_matching(&self, _: &str, _: &mut fixedbitset::FixedBitSet) {}
 }
 
 fn term(test: Test) -> Term {

@@ -262,19 +262,19 @@ impl SearchIndex {
 }
 
 impl SearchIndex {
-    /// Every candidate (index into the candidates it was built from, in
-    /// no order) one word finds, as the palette's search would, unranked:
-    /// a plain word of a filter.
-    pub fn candidates_matching(&self, word: &str) -> Vec<u32> {
+    /// Calls `mark` with every candidate (index into the candidates it was
+    /// built from; a candidate may come more than once) one word finds, as
+    /// the palette's search would, unranked: a plain word of a filter.
+    /// Generic rather than a list, so a word that matches half of a
+    /// million people costs a pass over their postings, not a sort.
+    pub fn mark_candidates(&self, word: &str, mut mark: impl FnMut(u32)) {
         let matcher = SkimMatcherV2::default();
         let folded = fold(word.trim());
-        let mut found: Vec<u32> = matching_terms(&self.dictionary, &matcher, &folded)
-            .into_iter()
-            .flat_map(|(_, _, list)| self.dictionary.postings[list].iter().map(|p| p.0))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+        for (_, _, list) in matching_terms(&self.dictionary, &matcher, &folded) {
+            for posting in &self.dictionary.postings[list] {
+                mark(posting.0);
+            }
+        }
     }
 }
 

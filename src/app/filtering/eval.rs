@@ -12,8 +12,8 @@ use fixedbitset::FixedBitSet;
 
 /// What a plain word of a filter finds: the app's fuzzy search.
 pub trait Words {
-    /// The candidates (indices, any order) the search finds for `word`.
-    fn candidates_matching(&self, word: &str) -> Vec<u32>;
+    /// Adds to `found` the candidates (indices) the search finds for `word`.
+    fn mark_matching(&self, word: &str, found: &mut FixedBitSet);
 }
 
 /// What one test needs to be worked out.
@@ -64,7 +64,11 @@ impl Scope<'_> {
             Test::Submitted(name) => self.submitted(name.as_deref()),
             Test::Placed(yes) => self.placed(*yes),
             Test::Margin { cmp, percent } => self.margin(*cmp, *percent),
-            Test::Word(word) => self.ids(self.words.candidates_matching(word)),
+            Test::Word(word) => {
+                let mut set = self.empty();
+                self.words.mark_matching(word, &mut set);
+                set
+            }
         }
     }
 
@@ -220,7 +224,7 @@ impl Scope<'_> {
 }
 
 impl Words for crate::search::SearchIndex {
-    fn candidates_matching(&self, word: &str) -> Vec<u32> {
-        crate::search::SearchIndex::candidates_matching(self, word)
+    fn mark_matching(&self, word: &str, found: &mut FixedBitSet) {
+        self.mark_candidates(word, |i| found.insert(i as usize));
     }
 }
