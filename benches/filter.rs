@@ -95,7 +95,7 @@ fn bench_size(n: usize, rounds: usize, naive_rounds: usize) {
         }
     }
     println!("{n}: the daily question finds {found}");
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     for (took, line) in slowest.iter().take(4) {
         println!("  slow keystroke: {took:.2?} at {line:?}");
     }
