@@ -161,7 +161,7 @@ fn a_user_keymap_rebinds_the_palettes_next_hit_key_and_a_text_key() {
 fn the_text_keys_edit_every_prompt_the_same_way() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 60, 2), 120, 40);
-    press(&mut app, "#");
+    press(&mut app, "1 #");
     type_text(&mut app, "remote only");
     press(&mut app, "ctrl-w");
     type_text(&mut app, "first");

@@ -19,7 +19,7 @@ fn removing_a_key_ends_its_session_within_seconds_and_no_other() {
     tmux.open("ana", (100, 30), &server.ssh_script("ana"));
     tmux.open("bob", (100, 30), &server.ssh_script("bob"));
     for name in ["ana", "bob"] {
-        tmux.wait_for(name, "the candidates pane", |s| s.contains(CANDIDATES_PANE));
+        tmux.wait_for(name, "the first screen", |s| s.contains(&home_of(name)));
     }
 
     // The file is written in place (emptied, then filled), as `cat >`

@@ -303,7 +303,10 @@ mod tests {
             policy: Default::default(),
             notice: None,
         };
-        App::new(Arc::new(store), options).unwrap()
+        let mut app = App::new(Arc::new(store), options).unwrap();
+        // From My work, the first screen, to the candidates pane.
+        app.handle_input(Input::Key(crate::app::Key::char('1')));
+        app
     }
 
     #[test]

@@ -184,8 +184,18 @@ pub fn demo_store(db: &TempDb, candidates: usize, engagements: usize) -> std::sy
 /// An app over `store` with the fixed clock, the default keys and the
 /// given screen size.
 pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm::app::App {
+    app_as(store, "tester", width, height)
+}
+
+/// [`app_on`], acting as `actor` (whose engagements My work shows).
+pub fn app_as(
+    store: std::sync::Arc<Store>,
+    actor: &str,
+    width: u16,
+    height: u16,
+) -> hireterm::app::App {
     let options = hireterm::app::AppOptions {
-        actor: "tester".into(),
+        actor: actor.into(),
         clock: std::sync::Arc::new(FixedClock(now())),
         keymap: hireterm::app::Keymap::defaults(),
         policy: Default::default(),

@@ -25,6 +25,12 @@ pub const STAGES: [&str; 6] = [
 /// The candidates pane of the test's demo database.
 pub const CANDIDATES_PANE: &str = "Candidates (60)";
 
+/// The first screen of `user`'s session: their own My work (the demo
+/// database has engagements).
+pub fn home_of(user: &str) -> String {
+    format!("┌ My work · {user} ")
+}
+
 /// Whether `tool` runs here; under `CI` it must.
 pub fn have(tool: &str, version_flag: &str) -> bool {
     let ok = Command::new(tool)
