@@ -125,6 +125,12 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The plan and the report; the rest (the keys kept to find
+    /// duplicates and references) is dropped here.
+    pub fn into_outcome(self) -> (Plan, ImportReport) {
+        (self.plan, self.report)
+    }
+
     /// A problem as listed: with the file it is in, for a folder.
     fn placed(&self, problem: &Problem) -> String {
         match &self.file {

@@ -27,6 +27,7 @@ mod engagements;
 mod export;
 mod import;
 mod import_agency;
+pub mod journal;
 mod merge;
 mod notes;
 mod pipeline;
@@ -130,6 +131,7 @@ impl Store {
         };
         store.settle_schema()?;
         store.settle_event_index()?;
+        store.settle_import()?;
         Ok(store)
     }
 
