@@ -10,15 +10,15 @@ fn main() -> ExitCode {
         Err(error) => return refuse_arguments(&error),
     };
     install_hooks();
-    let outcome = run(cli);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
     // An import that opening the database rolled back is told whatever
     // the command was (`hireterm import` tells it first).
     for notice in hireterm::store::journal::take_notices() {
         say(&format!("hireterm: {}\n", clean(&notice, false)));
     }
     match outcome {
-        Ok(code) => code,
-        Err(error) => match describe_error(&error) {
+        Ok(Ok(code)) => code,
+        Ok(Err(error)) => match describe_error(&error) {
             Some(text) => {
                 say(&format!("hireterm: {text}\n"));
                 ExitCode::FAILURE
@@ -27,6 +27,11 @@ fn main() -> ExitCode {
             // read, and the command's writes are whole (see the README).
             None => ExitCode::SUCCESS,
         },
+        Err(_) if hireterm::store::sled_panicked() => {
+            say(&format!("hireterm: {}\n", hireterm::store::SLED_STOPPED));
+            ExitCode::FAILURE
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
@@ -51,16 +56,21 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
 }
 
 /// color-eyre's reports and panic messages, except for panics inside sled
-/// while a database is being opened: those are reported as a damaged
-/// database, in plain words, by the store. The panic report is written
-/// as [`say`] writes, never with `eprintln!`, so that a closed stderr
-/// cannot turn a panic into an abort.
+/// (it `unwrap`s some failed disk calls, and panics on damage while
+/// opening): those are reported in plain words, by the store (a damaged
+/// database, a disk error at close) or by `main` (any other). The panic
+/// report is written as [`say`] writes, never with `eprintln!`, so that a
+/// closed stderr cannot turn a panic into an abort.
 fn install_hooks() {
     let (panic_hook, eyre_hook) = color_eyre::config::HookBuilder::default().into_hooks();
     // A failure to install the report hook only makes error reports plainer.
     let _ = eyre_hook.install();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() != Some(hireterm::store::OPENER_THREAD) {
+        let opening = std::thread::current().name() == Some(hireterm::store::OPENER_THREAD);
+        let in_sled = info
+            .location()
+            .is_some_and(|at| hireterm::store::is_sled_panic(at.file()));
+        if !opening && !hireterm::store::closing() && !in_sled {
             say(&format!("{}\n", panic_hook.panic_report(info)));
         }
     }));

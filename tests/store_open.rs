@@ -106,7 +106,7 @@ fn assert_refused_untouched(db: &TempDb) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "opened a damaged database: {stderr}");
     assert!(stderr.contains("is damaged"), "{stderr}");
-    assert!(stderr.contains("nothing in it was changed"), "{stderr}");
+    assert!(stderr.contains("Nothing in it was changed"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(
         snapshot_files(&db.path()),

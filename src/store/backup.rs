@@ -47,7 +47,7 @@ impl Store {
             .and_then(|mark| mark.raise(next_event))
             .map_err(io)?;
         // Without the marker the first open just checks the copy first.
-        let _ = marker::mark_clean(target);
+        let _ = marker::mark_clean(target, next_event);
         Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! Everything the store can refuse, worded for the person at the keyboard.
 
 use super::codec::CodecError;
+use super::space;
 use crate::domain::{CandidateId, EngagementId, IllegalMove};
 use std::path::PathBuf;
 
@@ -11,11 +12,16 @@ pub enum StoreError {
          close it there (or serve it to the team with `hireterm serve`) and try again"
     )]
     Locked { path: PathBuf },
-    #[error(
-        "the database at {path} is damaged and was not opened ({detail}); nothing in it was \
-         changed. Restore a backup, or move the folder aside to start afresh"
-    )]
+    #[error("{}", damaged(path, detail))]
     Damaged { path: PathBuf, detail: String },
+    #[error("{}", disk_full(path, *needed))]
+    DiskFull {
+        /// The file or folder being written (empty until the store's
+        /// caller says which database it was).
+        path: PathBuf,
+        /// Roughly how much more room the write needs.
+        needed: u64,
+    },
     #[error(
         "the database at {path} was written by a newer hireterm (schema {found}, this one reads up to {supported})"
     )]
@@ -26,13 +32,13 @@ pub enum StoreError {
     },
     #[error("{path} is not a hireterm database folder: {detail}")]
     NotADatabase { path: PathBuf, detail: String },
-    #[error("cannot use {path}: {source}")]
+    #[error("cannot use {path}: {}", space::in_words(source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("storage error: {0}")]
-    Sled(#[from] sled::Error),
+    #[error("the storage engine failed: {}", sled_words(.0))]
+    Sled(sled::Error),
     #[error("stored {tree} record {key} is unreadable: {error}")]
     Corrupt {
         tree: &'static str,
@@ -100,3 +106,86 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<sled::Error> for StoreError {
+    /// A full disk is told as such, never as damage or a storage failure.
+    fn from(error: sled::Error) -> StoreError {
+        match &error {
+            sled::Error::Io(io) if space::is_disk_full(io) => StoreError::DiskFull {
+                path: PathBuf::new(),
+                needed: space::WRITE_HEADROOM,
+            },
+            _ => StoreError::Sled(error),
+        }
+    }
+}
+
+impl StoreError {
+    /// Names the database a path-less error came from (a full disk found
+    /// deep in sled), so that the message can say which disk.
+    pub fn at(self, database: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::DiskFull { path, needed } if path.as_os_str().is_empty() => {
+                StoreError::DiskFull {
+                    path: database.to_path_buf(),
+                    needed,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// True when the disk is full: nothing was damaged, and the same
+    /// write may succeed once there is room.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            StoreError::DiskFull { .. } => true,
+            StoreError::Io { source, .. } => space::is_disk_full(source),
+            StoreError::AtRecord { source, .. } => source.is_disk_full(),
+            _ => false,
+        }
+    }
+}
+
+fn damaged(path: &std::path::Path, detail: &str) -> String {
+    let advice = match super::backups::latest(path) {
+        Some(backup) => format!(
+            "restore the latest backup with `hireterm --db {} restore {} --force`",
+            path.display(),
+            backup.display()
+        ),
+        None => "restore a backup (none was found beside it), or move the folder aside to \
+                 start afresh"
+            .to_string(),
+    };
+    format!(
+        "the database at {} is damaged and was not opened: {detail}. Nothing in it was \
+         changed. To go on, {advice}",
+        path.display()
+    )
+}
+
+fn disk_full(path: &std::path::Path, needed: u64) -> String {
+    let place = if path.as_os_str().is_empty() {
+        "the database".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let free = space::free_bytes(path).map_or_else(String::new, |free| {
+        format!(" ({} free)", space::human(free))
+    });
+    format!(
+        "the disk holding {place} is full{free}: free at least {} and try again \
+         (nothing already saved was lost)",
+        space::human(needed)
+    )
+}
+
+/// sled's errors, without its debug formatting and backtraces.
+fn sled_words(error: &sled::Error) -> String {
+    match error {
+        sled::Error::Io(io) => space::in_words(io),
+        sled::Error::Corruption { .. } => "it found damaged data in its files".to_string(),
+        other => other.to_string(),
+    }
+}

@@ -1,27 +1,38 @@
-//! The clean-close marker: a list of every file in the database folder,
-//! with its size, modification time and CRC-32, written after sled has
-//! closed cleanly and removed before the database is opened again.
+//! The clean-close marker: written after sled has closed cleanly, it
+//! lists every file sled and hireterm keep in the folder with its size and
+//! CRC-32, and the count of changes acknowledged by then. It is removed
+//! before the database is opened again.
 //!
-//! On open, sizes and times are compared first, which costs no reading; a
-//! file whose time changed (a faithful `cp -r`, say) is then checksummed,
-//! and only a changed checksum or size counts as a change.
+//! Every open checksums every listed file. File times are not trusted: a
+//! copy made with `cp -a` or `rsync -a`, or bit rot, keeps them, and a
+//! flipped byte in a file whose time did not change must still be found
+//! before sled reads it (sled "recovers" from such damage by cutting off
+//! everything after it, or by zeroing whole pages). Files that are not
+//! sled's or hireterm's (a stray `notes.txt`, the scratch folder) are not
+//! listed and do not count; a marker this build cannot read (empty, torn,
+//! an older layout) says nothing, and the open proceeds as after a crash.
 
+use super::watermark;
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 const CLEAN_MARKER: &str = "hireterm.clean";
 const CLEAN_MARKER_TMP: &str = "hireterm.clean.tmp";
+const HEADER: &str = "hireterm clean close 2";
 
 /// What the clean-close marker says about the folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Closing {
-    /// Exactly as the last clean close left it.
-    Clean,
-    /// No marker: new, open elsewhere, or the last session did not close.
+    /// Exactly as the last clean close left it, with this many events'
+    /// ids handed out (the next event id).
+    Clean { next_event: u64 },
+    /// No readable marker: new, open elsewhere, or the last session did
+    /// not close.
     Unknown,
-    /// Changed since a clean close, by something other than hireterm.
-    ChangedSince,
+    /// Changed since a clean close, by something other than hireterm: what
+    /// was found, in words.
+    Changed(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,129 +40,229 @@ struct FileState {
     /// Relative to the folder.
     name: PathBuf,
     len: u64,
-    modified_ns: u128,
-    /// Filled in only when asked for.
-    crc: Option<u32>,
+    crc: u32,
 }
 
-impl FileState {
-    fn line(&self) -> String {
-        let crc = self.crc.unwrap_or_default();
-        format!(
-            "{}\t{}\t{}\t{crc:08x}",
-            self.name.display(),
-            self.len,
-            self.modified_ns
-        )
-    }
-
-    fn parse(line: &str) -> Option<FileState> {
-        let mut fields = line.split('\t');
-        let name = PathBuf::from(fields.next()?);
-        let len = fields.next()?.parse().ok()?;
-        let modified_ns = fields.next()?.parse().ok()?;
-        let crc = u32::from_str_radix(fields.next()?, 16).ok()?;
-        fields.next().is_none().then_some(FileState {
-            name,
-            len,
-            modified_ns,
-            crc: Some(crc),
-        })
+/// True for the files sled keeps (`conf`, `db`, finished `snap.*`,
+/// `blobs/*`) and hireterm's watermark: everything the database is.
+pub fn is_database_file(relative: &Path) -> bool {
+    let Some(first) = relative.iter().next().and_then(|c| c.to_str()) else {
+        return false;
+    };
+    match first {
+        "conf" | "db" | "blobs" | watermark::FILE_NAME => true,
+        name => name.starts_with("snap.") && !name.ends_with(".generating"),
     }
 }
 
-pub fn closing_state(path: &Path) -> Closing {
+/// Reads the marker and checks every listed file against it.
+pub fn closing_state(path: &Path) -> io::Result<Closing> {
     let Ok(text) = fs::read_to_string(path.join(CLEAN_MARKER)) else {
-        return Closing::Unknown;
+        return Ok(Closing::Unknown);
     };
-    // A marker this build cannot read (an older layout) says nothing.
-    let Some(recorded) = text
-        .lines()
-        .map(FileState::parse)
-        .collect::<Option<Vec<_>>>()
-    else {
-        return Closing::Unknown;
+    let Some((next_event, recorded)) = parse(&text) else {
+        return Ok(Closing::Unknown);
     };
-    match scan(path, false) {
-        Ok(current) if matches(path, &recorded, &current) => Closing::Clean,
-        _ => Closing::ChangedSince,
-    }
+    let current = scan(path)?;
+    Ok(match difference(&recorded, &current) {
+        None => Closing::Clean { next_event },
+        Some(what) => Closing::Changed(what),
+    })
 }
 
-/// Same files and sizes; any whose time differs must still have the same
-/// checksum.
-fn matches(root: &Path, recorded: &[FileState], current: &[FileState]) -> bool {
-    recorded.len() == current.len()
-        && recorded.iter().zip(current).all(|(then, now)| {
-            then.name == now.name
-                && then.len == now.len
-                && (then.modified_ns == now.modified_ns
-                    || checksum(&root.join(&now.name)).ok() == then.crc)
+/// The first difference between what was recorded and what is there.
+fn difference(recorded: &[FileState], current: &[FileState]) -> Option<String> {
+    for then in recorded {
+        let name = then.name.display();
+        match current.iter().find(|now| now.name == then.name) {
+            None => return Some(format!("its file `{name}` is missing")),
+            Some(now) if now.len != then.len => {
+                return Some(format!(
+                    "its file `{name}` is {} bytes long, and was {} when hireterm closed it",
+                    now.len, then.len
+                ));
+            }
+            Some(now) if now.crc != then.crc => {
+                return Some(format!(
+                    "the bytes of its file `{name}` changed after hireterm closed it \
+                     (the checksum differs)"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    current
+        .iter()
+        .find(|now| !recorded.iter().any(|then| then.name == now.name))
+        .map(|extra| {
+            format!(
+                "its file `{}` appeared after hireterm closed it",
+                extra.name.display()
+            )
         })
 }
 
-/// Records the folder's state after a clean close (write, then rename, so a
-/// torn marker can never match).
-pub fn mark_clean(path: &Path) -> io::Result<()> {
-    let lines: Vec<String> = scan(path, true)?.iter().map(FileState::line).collect();
+/// Records the folder's state after a clean close (write, then rename, so
+/// a torn marker can never be read; its last line checksums the rest).
+pub fn mark_clean(path: &Path, next_event: u64) -> io::Result<()> {
+    let mut body = format!("{HEADER}\nevents\t{next_event}\n");
+    for file in scan(path)? {
+        body.push_str(&format!(
+            "{}\t{}\t{:08x}\n",
+            file.name.display(),
+            file.len,
+            file.crc
+        ));
+    }
+    body.push_str(&format!("end\t{:08x}\n", crc32fast::hash(body.as_bytes())));
     let tmp = path.join(CLEAN_MARKER_TMP);
-    fs::write(&tmp, lines.join("\n"))?;
+    fs::write(&tmp, body)?;
     fs::rename(tmp, path.join(CLEAN_MARKER))
 }
 
 /// The database is about to change: the marker no longer describes it.
 pub fn unmark_clean(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path.join(CLEAN_MARKER)) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
+    for name in [CLEAN_MARKER, CLEAN_MARKER_TMP] {
+        match fs::remove_file(path.join(name)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
     }
+    Ok(())
 }
 
-/// Every file under `root` but the marker, sorted by name.
-fn scan(root: &Path, with_crc: bool) -> io::Result<Vec<FileState>> {
+fn parse(text: &str) -> Option<(u64, Vec<FileState>)> {
+    let body_end = text.trim_end_matches('\n').rfind('\n')? + 1;
+    let (body, end) = text.split_at(body_end);
+    let sum = end.trim_end().strip_prefix("end\t")?;
+    if u32::from_str_radix(sum, 16).ok()? != crc32fast::hash(body.as_bytes()) {
+        return None;
+    }
+    let mut lines = body.lines();
+    (lines.next()? == HEADER).then_some(())?;
+    let next_event = lines.next()?.strip_prefix("events\t")?.parse().ok()?;
+    let files = lines.map(parse_file).collect::<Option<Vec<_>>>()?;
+    Some((next_event, files))
+}
+
+fn parse_file(line: &str) -> Option<FileState> {
+    let mut fields = line.split('\t');
+    let state = FileState {
+        name: PathBuf::from(fields.next()?),
+        len: fields.next()?.parse().ok()?,
+        crc: u32::from_str_radix(fields.next()?, 16).ok()?,
+    };
+    fields.next().is_none().then_some(state)
+}
+
+/// Every database file under `root`, sorted by name, checksummed.
+fn scan(root: &Path) -> io::Result<Vec<FileState>> {
     let mut files = Vec::new();
-    collect(root, Path::new(""), with_crc, &mut files)?;
+    collect(root, Path::new(""), &mut files)?;
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
 }
 
-fn collect(root: &Path, rel: &Path, with_crc: bool, files: &mut Vec<FileState>) -> io::Result<()> {
+fn collect(root: &Path, rel: &Path, files: &mut Vec<FileState>) -> io::Result<()> {
     for entry in fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let name = rel.join(entry.file_name());
-        let meta = entry.metadata()?;
-        if meta.is_dir() {
-            collect(root, &name, with_crc, files)?;
-        } else if name != Path::new(CLEAN_MARKER) && name != Path::new(CLEAN_MARKER_TMP) {
-            let modified_ns = meta
-                .modified()?
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos());
-            let crc = if with_crc {
-                Some(checksum(&entry.path())?)
-            } else {
-                None
-            };
-            files.push(FileState {
-                name,
-                len: meta.len(),
-                modified_ns,
-                crc,
-            });
+        if !is_database_file(&name) {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            collect(root, &name, files)?;
+        } else {
+            let len = entry.metadata()?.len();
+            let crc = checksum(&entry.path())?;
+            files.push(FileState { name, len, crc });
         }
     }
     Ok(())
 }
 
 fn checksum(path: &Path) -> io::Result<u32> {
-    use io::Read;
     let mut file = File::open(path)?;
     let mut hasher = crc32fast::Hasher::new();
-    let mut buffer = vec![0u8; 1 << 16];
+    let mut buffer = vec![0u8; 1 << 20];
     loop {
         match file.read(&mut buffer)? {
             0 => return Ok(hasher.finalize()),
             n => hasher.update(&buffer[..n]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("conf"), b"segment_size: 524288\n").unwrap();
+        fs::write(dir.path().join("db"), vec![7u8; 4096]).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_flipped_byte_is_found_whatever_the_file_time() {
+        let dir = folder();
+        mark_clean(dir.path(), 5).unwrap();
+        assert_eq!(
+            closing_state(dir.path()).unwrap(),
+            Closing::Clean { next_event: 5 }
+        );
+        let db = dir.path().join("db");
+        let modified = fs::metadata(&db).unwrap().modified().unwrap();
+        let mut bytes = fs::read(&db).unwrap();
+        bytes[100] ^= 1;
+        fs::write(&db, bytes).unwrap();
+        File::options()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert!(matches!(
+            closing_state(dir.path()).unwrap(),
+            Closing::Changed(what) if what.contains("`db`")
+        ));
+    }
+
+    #[test]
+    fn stray_files_and_unreadable_markers_are_not_damage() {
+        let dir = folder();
+        mark_clean(dir.path(), 1).unwrap();
+        fs::write(dir.path().join("notes.txt"), b"mine").unwrap();
+        fs::write(dir.path().join("snap.0000.generating"), b"half").unwrap();
+        assert_eq!(
+            closing_state(dir.path()).unwrap(),
+            Closing::Clean { next_event: 1 }
+        );
+        for bad in ["", "hireterm clean close 2\n", "db\t4096\t00000000\n"] {
+            fs::write(dir.path().join(CLEAN_MARKER), bad).unwrap();
+            assert_eq!(
+                closing_state(dir.path()).unwrap(),
+                Closing::Unknown,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_or_new_database_file_is_a_change() {
+        let dir = folder();
+        mark_clean(dir.path(), 1).unwrap();
+        fs::write(dir.path().join("snap.00000001"), b"new").unwrap();
+        assert!(matches!(
+            closing_state(dir.path()).unwrap(),
+            Closing::Changed(what) if what.contains("appeared")
+        ));
+        fs::remove_file(dir.path().join("snap.00000001")).unwrap();
+        fs::remove_file(dir.path().join("conf")).unwrap();
+        assert!(matches!(
+            closing_state(dir.path()).unwrap(),
+            Closing::Changed(what) if what.contains("missing")
+        ));
     }
 }

@@ -7,21 +7,27 @@
 //! a change the user sees acknowledged survives a crash of the process.
 
 pub mod codec;
+mod durable;
 mod error;
+mod lock;
 mod marker;
 pub mod migrate;
 mod open;
 mod records;
+mod scratch;
+mod space;
 mod tx;
 mod watermark;
 
 mod backup;
+pub mod backups;
 mod bulk;
 mod bulk_agency;
 mod candidates;
 mod check;
 mod check_agency;
 mod clients;
+mod close;
 mod decoded;
 mod engagements;
 mod export;
@@ -36,16 +42,17 @@ mod submittals;
 
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
+pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked};
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
 pub use open::{DEADLINE_ENV, OPENER_THREAD};
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
+pub use space::free_bytes;
 pub use submittals::SubmittalDraft;
 
 use sled::Tree;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// Where the schema version lives in the `meta` tree.
@@ -70,6 +77,7 @@ pub struct Store {
     submittals: Tree,
     placements: Tree,
     watermark: watermark::Watermark,
+    durable: durable::Durable,
     path: PathBuf,
     /// Declared last: fields drop in order, so this runs once sled is closed.
     closer: CleanClose,
@@ -78,22 +86,37 @@ pub struct Store {
 /// Marks the folder clean and releases its lock, after sled has let go.
 struct CleanClose {
     path: PathBuf,
-    flushed: bool,
-    _lock: File,
+    /// The next event id, known once the last flush succeeded.
+    flushed_at: Option<u64>,
+    /// Taken out by [`Store::reopen`], which keeps holding it.
+    lock: Option<lock::PathLock>,
+    /// The folder opened (device, inode): if something moved it away and
+    /// put another at the path, the marker must not describe that one.
+    folder: Option<(u64, u64)>,
+}
+
+fn folder_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 impl Drop for CleanClose {
     fn drop(&mut self) {
-        if self.flushed {
+        if self.folder.is_none() || folder_identity(&self.path) != self.folder {
+            return;
+        }
+        if let Some(next_event) = self.flushed_at {
             // Best effort: without the marker the next open is only slower.
-            let _ = marker::mark_clean(&self.path);
+            let _ = marker::mark_clean(&self.path, next_event);
         }
     }
 }
 
 impl Drop for Store {
     fn drop(&mut self) {
-        self.closer.flushed = self.flush().is_ok();
+        if self.flush().is_ok() {
+            self.closer.flushed_at = self.next_event_id().ok();
+        }
     }
 }
 
@@ -101,9 +124,34 @@ impl Store {
     /// Opens (or creates) the database at `path`, migrating older records.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
+        let lock = open::lock_path(&path)?;
         open::prepare_dir(&path)?;
-        let lock = open::lock_dir(&path)?;
-        let db = open::open_sled(&path, open::deadline())?;
+        Store::open_locked(path, lock, open::Trust::Verify)
+    }
+
+    /// Closes sled and opens it again, keeping the lock: after a full disk,
+    /// sled refuses every write until it is reopened. The folder is not
+    /// checked on a copy first, since this process knows why its last
+    /// write failed; the watermark is still checked.
+    pub fn reopen(mut self) -> Result<Store> {
+        let path = self.path.clone();
+        let lock = self.closer.lock.take();
+        // A disk still failing may make sled panic here; the open below
+        // then says what is wrong.
+        self.drop_quietly();
+        let lock = match lock {
+            Some(lock) => lock,
+            None => open::lock_path(&path)?,
+        };
+        Store::open_locked(path, lock, open::Trust::OwnFailure)
+    }
+
+    fn open_locked(path: PathBuf, lock: lock::PathLock, trust: open::Trust) -> Result<Store> {
+        let db = open::open_sled(&path, open::deadline(), trust)?;
+        let io = |source| StoreError::Io {
+            path: path.clone(),
+            source,
+        };
         let tree = |name: &str| db.open_tree(name);
         let store = Store {
             candidates: tree("candidates")?,
@@ -117,15 +165,14 @@ impl Store {
             clients: tree("clients")?,
             submittals: tree("submittals")?,
             placements: tree("placements")?,
-            watermark: watermark::Watermark::open(&path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?,
+            watermark: watermark::Watermark::open(&path).map_err(io)?,
+            durable: durable::Durable::open(&path).map_err(io)?,
             db,
             closer: CleanClose {
                 path: path.clone(),
-                flushed: false,
-                _lock: lock,
+                flushed_at: None,
+                lock: Some(lock),
+                folder: folder_identity(&path),
             },
             path,
         };
@@ -157,23 +204,47 @@ impl Store {
     /// True when the folder is exactly as a clean close of hireterm left it
     /// (so the next open skips the scratch-copy trial).
     pub fn closed_cleanly(path: impl AsRef<Path>) -> bool {
-        marker::closing_state(path.as_ref()) == marker::Closing::Clean
+        matches!(
+            marker::closing_state(path.as_ref()),
+            Ok(marker::Closing::Clean { .. })
+        )
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Makes every write so far durable, then raises the watermark.
+    /// Makes every write so far durable (surviving a power cut, see
+    /// the `durable` module), then raises the watermark.
     pub fn flush(&self) -> Result<()> {
-        self.db.flush()?;
-        let next_event = tx::read_counter(self.meta.get(tx::EVENT_SEQ)?.as_deref());
+        self.db
+            .flush()
+            .map_err(|e| StoreError::from(e).at(&self.path))?;
+        self.durable
+            .sync()
+            .map_err(|source| self.io_error(source, "db"))?;
+        let next_event = self.next_event_id()?;
         self.watermark
             .raise(next_event)
-            .map_err(|source| StoreError::Io {
-                path: self.path.join(watermark::FILE_NAME),
-                source,
-            })
+            .map_err(|source| self.io_error(source, watermark::FILE_NAME))
+    }
+
+    fn next_event_id(&self) -> Result<u64> {
+        Ok(tx::read_counter(self.meta.get(tx::EVENT_SEQ)?.as_deref()))
+    }
+
+    /// An I/O error on one of the database's files, a full disk told as one.
+    fn io_error(&self, source: std::io::Error, file: &str) -> StoreError {
+        if space::is_disk_full(&source) {
+            return StoreError::DiskFull {
+                path: self.path.clone(),
+                needed: space::WRITE_HEADROOM,
+            };
+        }
+        StoreError::Io {
+            path: self.path.join(file),
+            source,
+        }
     }
 
     /// The schema version recorded in the database.

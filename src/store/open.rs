@@ -1,25 +1,28 @@
 //! Opening a database without hanging, without fighting another process for
 //! it, and without touching a damaged one.
 //!
-//! sled 0.34.7 has sharp edges here: a second opener fails with an untyped
-//! "could not acquire lock" I/O error, and a `db` file with random bytes in
-//! the middle can make `sled::open` spin forever while writing new `snap.*`
-//! files. So:
+//! sled 0.34.7 has sharp edges here: a `db` file with damage in the middle
+//! can make `sled::open` spin forever, or "recover" by cutting off every
+//! change after the damage, or zero whole pages of the real file. So:
 //!
-//! 1. we take an advisory lock on the folder itself (no file is created), so
-//!    a second hireterm is told at once who holds the database;
-//! 2. a clean close leaves a marker listing every file's size and checksum;
-//!    when the folder still matches it, the database is as we left it, and
-//!    when it no longer does, something changed it behind our back (a bad
-//!    disk, a truncated copy) and it is refused untouched;
+//! 1. the caller holds the path's lock ([`super::lock`]), so no other
+//!    hireterm is using the folder;
+//! 2. a clean close leaves a marker with every database file's checksum;
+//!    every open checksums the files again (file times are not trusted),
+//!    and a folder that no longer matches is refused untouched;
 //! 3. with no marker (the last session crashed, or sled wrote it), sled
-//!    first opens a scratch copy and reads all of it under a deadline, and
-//!    the real folder is only opened once that worked.
+//!    first opens a copy in scratch space and reads all of it under a
+//!    deadline, and the real folder is only opened once that worked;
+//! 4. either way, the database must hold every change the watermark says
+//!    was acknowledged.
 
 use super::error::{Result, StoreError};
+use super::lock::PathLock;
 use super::marker::{self, Closing};
-use super::{tx, watermark};
-use std::fs::{self, File};
+use super::scratch::Scratch;
+use super::{space, tx, watermark};
+use std::fs;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -37,6 +40,29 @@ pub fn deadline() -> Duration {
     Duration::from_secs(secs)
 }
 
+/// How far a folder without a clean-close marker is trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// Not at all: it is opened and read on a copy first.
+    Verify,
+    /// This process's own sled stopped on a failed write (a full disk)
+    /// and is being reopened: sled's recovery of its own torn write is
+    /// what it is made for.
+    OwnFailure,
+}
+
+/// Takes the lock on the database path, creating the folder's parent if
+/// needed (the lock file lives there).
+pub fn lock_path(path: &Path) -> Result<PathLock> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    PathLock::acquire(path)
+}
+
 /// Creates the folder when missing and refuses one that holds other things.
 pub fn prepare_dir(path: &Path) -> Result<()> {
     let io = |source| StoreError::Io {
@@ -44,7 +70,12 @@ pub fn prepare_dir(path: &Path) -> Result<()> {
         source,
     };
     if !path.exists() {
-        return fs::create_dir_all(path).map_err(io);
+        // Personal data: only its owner may read it.
+        return fs::DirBuilder::new()
+            .mode(0o700)
+            .recursive(true)
+            .create(path)
+            .map_err(io);
     }
     if !path.is_dir() {
         return Err(not_a_database(path, "it is a file, not a folder"));
@@ -70,72 +101,85 @@ fn holds_sled_files(path: &Path) -> bool {
     path.join("conf").exists() || path.join("db").exists()
 }
 
-/// Takes the folder's advisory lock, held for as long as the file lives.
-pub fn lock_dir(path: &Path) -> Result<File> {
-    let dir = File::open(path).map_err(|source| StoreError::Io {
+/// Opens the real database once its files are known to be as hireterm
+/// left them (a clean close) or a copy of them opened and read within the
+/// deadline (after a crash), and checks it holds every acknowledged change.
+pub fn open_sled(path: &Path, deadline: Duration, trust: Trust) -> Result<sled::Db> {
+    super::scratch::clear(path)?;
+    let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    match dir.try_lock() {
-        Ok(()) => Ok(dir),
-        Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
-            path: path.to_path_buf(),
-        }),
-        Err(fs::TryLockError::Error(source)) => Err(StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        }),
+    };
+    match marker::closing_state(path).map_err(io)? {
+        Closing::Clean { next_event } => check_acknowledged(path, next_event)?,
+        Closing::Unknown if trust == Trust::OwnFailure => {}
+        Closing::Unknown if holds_sled_files(path) => trial_open(path, deadline)?,
+        Closing::Unknown => {}
+        Closing::Changed(what) => return Err(damaged(path, what)),
+    }
+    remove_unfinished_snapshots(path).map_err(io)?;
+    marker::unmark_clean(path).map_err(io)?;
+    let (db, next_event) = open_with_deadline(path, deadline)?;
+    check_acknowledged(path, next_event)?;
+    Ok(db)
+}
+
+fn damaged(path: &Path, detail: impl Into<String>) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: detail.into(),
     }
 }
 
-/// Opens the real database, unless it is new or was closed cleanly only
-/// after a scratch copy of it opened within the deadline.
-pub fn open_sled(path: &Path, deadline: Duration) -> Result<sled::Db> {
-    match marker::closing_state(path) {
-        Closing::Clean => {}
-        Closing::Unknown if holds_sled_files(path) => trial_open(path, deadline)?,
-        Closing::Unknown => {}
-        Closing::ChangedSince => {
-            return Err(StoreError::Damaged {
-                path: path.to_path_buf(),
-                detail: "its files changed after hireterm last closed it".into(),
-            });
+/// Refuses a database that has handed out fewer event ids than the
+/// watermark says were acknowledged: changes are missing.
+fn check_acknowledged(path: &Path, next_event: u64) -> Result<()> {
+    match watermark::read(path) {
+        Some(acknowledged) if acknowledged > next_event => Err(damaged(
+            path,
+            format!(
+                "it holds {} of the {} changes hireterm acknowledged",
+                next_event.saturating_sub(1),
+                acknowledged.saturating_sub(1)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// sled writes a snapshot as `snap.N.generating` and renames it when
+/// complete; one left behind (a full disk, a kill) is unfinished, and sled
+/// would read it as the newest snapshot and call the database corrupt.
+/// Only called with the lock held, so no sled of ours is writing one.
+fn remove_unfinished_snapshots(path: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(path)? {
+        let name = entry?.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            fs::remove_file(path.join(name.as_ref()))?;
         }
     }
-    marker::unmark_clean(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    open_with_deadline(path, deadline)
+    Ok(())
 }
 
 fn trial_open(path: &Path, deadline: Duration) -> Result<()> {
-    let scratch = tempfile::tempdir().map_err(|source| StoreError::Io {
-        path: std::env::temp_dir(),
+    let scratch = Scratch::create(path)?;
+    let copy = scratch.copy_database(path, "db")?;
+    remove_unfinished_snapshots(&copy).map_err(|source| StoreError::Io {
+        path: copy.clone(),
         source,
     })?;
-    let copy = scratch.path().join("db");
-    copy_dir(path, &copy).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let recovered = with_deadline(path, deadline, move || {
+    let next_event = with_deadline(path, deadline, move || {
         let db = open_retrying_own_lock(&copy)?;
         read_everything(&db)?;
-        let next_event = db.open_tree("meta")?.get(tx::EVENT_SEQ)?;
-        Ok(tx::read_counter(next_event.as_deref()))
+        next_event_id(&db)
     })?;
-    match watermark::read(path) {
-        Some(acknowledged) if acknowledged > recovered => Err(StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: format!(
-                "recovery found {} of the {} changes it had acknowledged",
-                recovered.saturating_sub(1),
-                acknowledged.saturating_sub(1)
-            ),
-        }),
-        _ => Ok(()),
-    }
+    check_acknowledged(path, next_event)
+}
+
+fn next_event_id(db: &sled::Db) -> sled::Result<u64> {
+    let stored = db.open_tree("meta")?.get(tx::EVENT_SEQ)?;
+    Ok(tx::read_counter(stored.as_deref()))
 }
 
 /// Reads every entry of every tree, so that damage sled only notices
@@ -149,23 +193,14 @@ fn read_everything(db: &sled::Db) -> sled::Result<()> {
     Ok(())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
-fn open_with_deadline(path: &Path, deadline: Duration) -> Result<sled::Db> {
+/// Opens sled and reads its event counter, both under the deadline.
+fn open_with_deadline(path: &Path, deadline: Duration) -> Result<(sled::Db, u64)> {
     let target: PathBuf = path.to_path_buf();
-    with_deadline(path, deadline, move || open_retrying_own_lock(&target))
+    with_deadline(path, deadline, move || {
+        let db = open_retrying_own_lock(&target)?;
+        let next_event = next_event_id(&db)?;
+        Ok((db, next_event))
+    })
 }
 
 /// The name of the threads sled opens on; the panic hook stays quiet for
@@ -236,10 +271,18 @@ fn classify(path: &Path, error: sled::Error) -> StoreError {
     let path = path.to_path_buf();
     match error {
         ref locked if is_lock_error(locked) => StoreError::Locked { path },
+        sled::Error::Io(source) if space::is_disk_full(&source) => StoreError::DiskFull {
+            path,
+            needed: space::WRITE_HEADROOM,
+        },
         sled::Error::Io(source) => StoreError::Io { path, source },
+        sled::Error::Corruption { .. } => StoreError::Damaged {
+            path,
+            detail: "the storage engine found damaged data in its files".into(),
+        },
         other => StoreError::Damaged {
             path,
-            detail: other.to_string(),
+            detail: format!("the storage engine could not read it ({other})"),
         },
     }
 }

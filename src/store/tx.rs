@@ -20,7 +20,7 @@ pub fn abort<T>(error: StoreError) -> TxResult<T> {
 pub fn finish<T>(result: TransactionResult<T, StoreError>) -> Result<T> {
     result.map_err(|error| match error {
         TransactionError::Abort(error) => error,
-        TransactionError::Storage(error) => StoreError::Sled(error),
+        TransactionError::Storage(error) => StoreError::from(error),
     })
 }
 

@@ -12,7 +12,13 @@ impl App {
             ));
         }
         let stamp = self.clock.now().format("%Y%m%d-%H%M%S").to_string();
-        let store = self.records.store();
+        let store = match self.records.store() {
+            Ok(store) => store,
+            Err(error) => {
+                self.records.release_backup();
+                return self.complain(error.to_string());
+            }
+        };
         let mut folder = store.path().as_os_str().to_owned();
         folder.push(".backups");
         let target = std::path::PathBuf::from(folder).join(stamp);
