@@ -25,12 +25,18 @@ pub enum ImportError {
         "{0} holds clients, engagements, applications, submittals, placements or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
-    /// The cause is the error's source, printed once as "caused by".
+    /// The import failed half-way, and what it wrote could not be taken
+    /// back at once (the store failed again): its journal stays, and the
+    /// next open takes it back. The cause is the error's source, printed
+    /// once as "caused by".
     #[error(
-        "the import stopped after writing {} candidates, {} merges, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes; they could not be taken back now, and will be the next time the database is opened",
-        written.candidates, written.merged, written.clients, written.engagements, written.applications, written.submittals, written.placements, written.notes
+        "the import of {file} stopped after writing {}, which could not be taken back at \
+         once; the next command to open the database takes it back, and the import can \
+         then be run again",
+        written.describe()
     )]
     Partial {
+        file: String,
         written: Box<Written>,
         source: StoreError,
     },
@@ -50,7 +56,15 @@ impl From<Stopped> for ImportError {
     fn from(stopped: Stopped) -> ImportError {
         match stopped {
             Stopped::RolledBack { undone, source } => ImportError::RolledBack { undone, source },
-            Stopped::Left { written, source } => ImportError::Partial { written, source },
+            Stopped::Left {
+                file,
+                written,
+                source,
+            } => ImportError::Partial {
+                file,
+                written,
+                source,
+            },
         }
     }
 }
@@ -89,12 +103,13 @@ pub fn import(
     if options.dry_run || !report.may_write(options) {
         return Ok(report);
     }
-    journal::begin(store, &describe(source))?;
+    let file = describe(source);
+    journal::begin(store, &file)?;
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
     run(source, &mut writer);
     writer.finish();
-    let written = journal::settle(store, writer.written, writer.error)?;
+    let written = journal::settle(store, &file, writer.written, writer.error)?;
     report.written = Some(written);
     name_merge_events(&mut report, &plan, &writer.merge_events);
     Ok(report)

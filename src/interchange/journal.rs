@@ -19,6 +19,7 @@ pub enum Stopped {
     /// It could not be taken back now (the store failed again); the
     /// journal stays, and the next open takes it back.
     Left {
+        file: String,
         written: Box<Written>,
         source: StoreError,
     },
@@ -43,9 +44,11 @@ impl Chunks {
     }
 }
 
-/// Commits what was written when nothing failed; else takes it back.
+/// Commits what was written when nothing failed; else takes it back. The
+/// import read `file`.
 pub fn settle(
     store: &Store,
+    file: &str,
     written: Written,
     error: Option<StoreError>,
 ) -> Result<Written, Stopped> {
@@ -59,12 +62,15 @@ pub fn settle(
         }
         Some(error) => error,
     };
+    // A full disk met inside a write names no disk until told which.
+    let source = source.at(store.path());
     match store.roll_back_import() {
         Ok(Some(undone)) => Err(Stopped::RolledBack {
             undone: Box::new(undone),
             source,
         }),
         Ok(None) | Err(_) => Err(Stopped::Left {
+            file: file.to_string(),
             written: Box::new(written),
             source,
         }),

@@ -548,7 +548,7 @@ pub fn import(
         applications: written,
         ..Written::default()
     };
-    report.written = Some(journal::settle(store, written, error).map_err(Failure::Write)?);
+    report.written = Some(journal::settle(store, &file, written, error).map_err(Failure::Write)?);
     Ok(report)
 }
 
