@@ -33,6 +33,7 @@ mod engagements;
 mod export;
 mod import;
 mod import_agency;
+pub mod journal;
 mod merge;
 mod notes;
 mod pipeline;
@@ -177,6 +178,7 @@ impl Store {
         };
         store.settle_schema()?;
         store.settle_event_index()?;
+        store.settle_import()?;
         Ok(store)
     }
 
