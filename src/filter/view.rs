@@ -98,3 +98,30 @@ pub fn default_views() -> Vec<View> {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn every_default_view_parses_and_has_a_distinct_name() {
+        let views = default_views();
+        for view in &views {
+            let parsed = crate::filter::parse(&view.filter, Catalog::builtin());
+            assert!(parsed.is_ok(), "{}: {:?}", view.name, parsed.err());
+            assert!(!view.columns.is_empty(), "{}", view.name);
+        }
+        let mut names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), views.len());
+    }
+
+    #[test]
+    fn columns_are_named_in_any_case() {
+        assert_eq!(ColumnKey::named(" Rate "), Ok(ColumnKey::Rate));
+        let error = ColumnKey::named("salary").err().unwrap_or_default();
+        assert!(error.contains("name, role, skills"), "{error}");
+    }
+}
