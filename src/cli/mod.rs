@@ -22,6 +22,8 @@ mod serve;
 mod submit;
 mod submittals;
 mod tui;
+mod views;
+mod views_save;
 
 use crate::store::Store;
 use chrono::{DateTime, Utc};

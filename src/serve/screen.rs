@@ -302,6 +302,8 @@ mod tests {
             keymap: Keymap::defaults(),
             policy: Default::default(),
             notice: None,
+            views: crate::filter::default_views(),
+            save_view: None,
         };
         App::new(Arc::new(store), options).unwrap()
     }

@@ -191,6 +191,8 @@ pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm
         policy: Default::default(),
         notice: None,
         session: 0,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     app.handle_input(hireterm::app::Input::Resize(width, height));
