@@ -12,6 +12,8 @@ mod demo;
 mod engagement;
 mod export;
 mod import;
+mod list;
+mod list_rows;
 mod margin;
 mod output;
 mod pipeline;
@@ -82,6 +84,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
     Export(export::ExportArgs),
+    /// List candidates through a filter or a saved view, as the app's table lists them.
+    List(list::ListArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
@@ -139,6 +143,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| import::run(store, args, &stamp(&cli)))
         }
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
+        Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
         Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
