@@ -89,7 +89,7 @@ pub enum Command {
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
-    Stats,
+    Stats(report::StatsArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
@@ -124,7 +124,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
-        Some(Command::Stats) => with_store(&path, |store| report::stats(store, &context(&cli))),
+        Some(Command::Stats(args)) => {
+            with_store(&path, |store| report::stats(store, args, &context(&cli)))
+        }
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
         }
@@ -144,7 +146,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
-        Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
+        Some(Command::Search(args)) => {
+            with_store(&path, |store| search::search(store, args, &context(&cli)))
+        }
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
