@@ -46,6 +46,8 @@ fn sorting(c: &mut Criterion) {
         keymap: Keymap::defaults(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(Arc::new(store), options).unwrap();
     app.handle_input(Input::Resize(200, 60));

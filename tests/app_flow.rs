@@ -337,6 +337,8 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
         keymap: Keymap::with_overrides(overrides).unwrap(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(demo_store(&db, 30, 2), options).unwrap();
     app.handle_input(Input::Resize(120, 40));

@@ -164,6 +164,7 @@ fn engagements_sources_and_placements() {
         ("false", false),
     ] {
         assert_eq!(one(&format!("placed:{text}")), Test::Placed(placed));
+        assert_eq!(one(&format!("waiting:{text}")), Test::Waiting(placed));
     }
 }
 
@@ -260,6 +261,7 @@ fn printing_is_canonical() {
         ("stage:\"client interview\"", "stage:client"),
         ("engagement:3", "engagement:E3"),
         ("placed:true", "placed:yes"),
+        ("WAITING:false", "waiting:no"),
         ("city:\"new york\" -\"or\"", "city:\"new york\" -\"or\""),
         ("\"a\\\\b c\"", "\"a\\\\b c\""),
         ("avail>=0d", "avail>=now"),

@@ -75,6 +75,7 @@ fn named() -> impl Strategy<Value = Test> {
         select(Source::ALL.to_vec()).prop_map(Test::Source),
         any::<u64>().prop_map(|n| Test::Engagement(EngagementId(n))),
         any::<bool>().prop_map(Test::Placed),
+        any::<bool>().prop_map(Test::Waiting),
     ]
 }
 

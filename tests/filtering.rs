@@ -94,6 +94,8 @@ fn every_test() -> Vec<Test> {
         Test::Submitted(None),
         Test::Placed(true),
         Test::Placed(false),
+        Test::Waiting(true),
+        Test::Waiting(false),
         Test::Margin {
             cmp: Cmp::Lt,
             percent: 20,

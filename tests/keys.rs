@@ -108,6 +108,8 @@ fn app_with_keymap(store: Arc<hireterm::store::Store>, overrides: &str) -> App {
         keymap: Keymap::with_overrides(overrides).unwrap(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(store, options).unwrap();
     app.handle_input(Input::Resize(120, 40));

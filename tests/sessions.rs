@@ -26,6 +26,8 @@ fn session(records: &Arc<Records>, actor: &str) -> App {
         keymap: Keymap::defaults(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::with_records(Arc::clone(records), options);
     app.handle_input(Input::Resize(120, 40));

@@ -80,6 +80,8 @@ fn setup() -> AppSetup {
         notice: None,
         clock: Arc::new(SystemClock),
         theme: Theme::MONO,
+        views: Default::default(),
+        save_view: None,
     }
 }
 

@@ -112,6 +112,8 @@ async fn serve(dir: &Path, keys: &str) -> Running {
         notice: None,
         clock: Arc::new(SystemClock),
         theme: Theme::MONO,
+        views: Default::default(),
+        save_view: None,
     };
     let lines = Lines::default();
     let store = Arc::new(Store::open(dir.join("db")).unwrap());

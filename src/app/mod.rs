@@ -33,6 +33,7 @@ pub mod pipeline;
 pub mod prompt;
 pub mod records;
 mod route;
+mod saved;
 mod sync;
 pub mod text;
 pub mod undo;
@@ -44,6 +45,7 @@ pub use action::Action;
 pub use context::Context;
 pub use input::{Input, Key, KeyCode, Mods};
 pub use keymap::Keymap;
+pub use saved::ViewSaver;
 
 use crate::catalog::Catalog;
 use crate::domain::{Clock, Engagement, EngagementId, EngagementStatus, Policy, Stamp};
@@ -129,6 +131,10 @@ pub struct AppOptions {
     /// This session among those sharing the records (0 for a local
     /// terminal): its own writes do not wake it.
     pub session: Origin,
+    /// The saved views (the config file's, else the defaults).
+    pub views: Vec<crate::filter::View>,
+    /// How a view saved in the app is written; `None`: not written.
+    pub save_view: Option<ViewSaver>,
 }
 
 pub struct App {
@@ -140,6 +146,9 @@ pub struct App {
     actor: String,
     keymap: Keymap,
     policy: Policy,
+    /// The saved views, and how one is written (`saved.rs`).
+    saved_views: Vec<crate::filter::View>,
+    view_saver: Option<ViewSaver>,
     /// The snapshot of the records this session draws, at version `seen`.
     data: Arc<Data>,
     seen: u64,
@@ -197,6 +206,8 @@ impl App {
             actor: options.actor,
             keymap: options.keymap,
             policy: options.policy,
+            saved_views: options.views,
+            view_saver: options.save_view,
             data,
             seen,
             views: Views::default(),

@@ -2,10 +2,13 @@
 //! SIGINT or SIGTERM; then the sessions are told and closed and the
 //! database is closed cleanly.
 
-use super::config::config_dir;
+use super::config::{config_dir, config_path};
+use super::views_save::{NO_CONFIG_DIR, save_view_in};
+use crate::app::ViewSaver;
 use crate::app::records::Records;
 use crate::catalog::Catalog;
 use crate::domain::SystemClock;
+use crate::filter::{View, put_view};
 use crate::serve::log::Log;
 use crate::serve::startups::StartupLimits;
 use crate::serve::{AppSetup, ServeConfig, Server};
@@ -16,7 +19,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 #[derive(Debug, Clone, Args)]
@@ -91,16 +94,19 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let config = serve_config(args)?;
     let log = Log::stderr();
     quiet_panics(log.clone());
-    let (keymap, policy, notice) = super::tui::app_settings();
-    if let Some(notice) = &notice {
+    let settings = super::tui::app_settings();
+    if let Some(notice) = &settings.notice {
         log.line(&notice.text);
     }
+    let views = Arc::new(Mutex::new(settings.views));
     let setup = AppSetup {
-        keymap,
-        policy,
-        notice,
+        keymap: settings.keymap,
+        policy: settings.policy,
+        notice: settings.notice,
         clock: Arc::new(SystemClock),
         theme: Theme::from_env(),
+        save_view: Some(team_view_saver(Arc::clone(&views), config_path())),
+        views,
     };
     // The records hold the only handle on the store (after a full disk
     // they reopen it, which needs every handle back); this one is kept to
@@ -126,6 +132,21 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     close_store(records, &log);
     outcome.map_err(|e| eyre!("{e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Saving a view from any session writes the server's config file
+/// (`file`, when there is a config directory) and puts the view in the
+/// team's list, which sessions opened later start with. The lock held
+/// while writing keeps two sessions' saves from reading the file at once
+/// and losing one.
+fn team_view_saver(views: Arc<Mutex<Vec<View>>>, file: Option<PathBuf>) -> ViewSaver {
+    Arc::new(move |view: &View| {
+        let file = file.as_deref().ok_or(NO_CONFIG_DIR)?;
+        let mut views = views.lock().unwrap_or_else(PoisonError::into_inner);
+        save_view_in(file, view)?;
+        put_view(&mut views, view.clone());
+        Ok(())
+    })
 }
 
 fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
@@ -197,5 +218,35 @@ fn close_store(records: Arc<Records>, log: &Log) {
         },
         // Only the records held it; a reopen that failed left none.
         Some(Err(_)) | None => log.line("database NOT closed cleanly: the next open checks it"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{ColumnKey, default_views};
+
+    #[test]
+    fn a_view_saved_in_one_session_is_in_the_file_and_the_teams_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        let views = Arc::new(Mutex::new(default_views()));
+        let ana = team_view_saver(Arc::clone(&views), Some(file.clone()));
+        let bo = team_view_saver(Arc::clone(&views), Some(file.clone()));
+        let view = |name: &str| View {
+            name: name.into(),
+            filter: "tag:hot".into(),
+            sort: ColumnKey::Name,
+            descending: false,
+            columns: Vec::new(),
+        };
+        ana(&view("ana's")).unwrap();
+        bo(&view("bo's")).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let in_file = crate::cli::views::views_in(&text).unwrap();
+        assert_eq!(*views.lock().unwrap(), in_file);
+        assert_eq!(in_file.len(), default_views().len() + 2);
+        let nowhere = team_view_saver(views, None);
+        assert_eq!(nowhere(&view("x")), Err(NO_CONFIG_DIR.to_string()));
     }
 }

@@ -68,9 +68,10 @@ impl fmt::Display for Test {
             Test::Client(client) => write!(f, "client:{}", value(client)),
             Test::Tag(tag) => write!(f, "tag:{}", value(tag)),
             Test::Source(source) => write!(f, "source:{}", source_word(*source)),
-            Test::Placed(placed) => write!(f, "placed:{}", if *placed { "yes" } else { "no" }),
+            Test::Placed(placed) => write!(f, "placed:{}", yes_or_no(*placed)),
             Test::Submitted(None) => f.write_str("submitted:any"),
             Test::Submitted(Some(client)) => write!(f, "submitted:{}", submitted(client)),
+            Test::Waiting(waiting) => write!(f, "waiting:{}", yes_or_no(*waiting)),
             Test::Margin { cmp, percent } => write!(f, "margin{}{percent}%", head(*cmp)),
             Test::Word(text) => f.write_str(&word(text)),
         }
@@ -85,6 +86,10 @@ fn submitted(client: &str) -> String {
     } else {
         value(client)
     }
+}
+
+fn yes_or_no(yes: bool) -> &'static str {
+    if yes { "yes" } else { "no" }
 }
 
 /// The operator after a field's name: `:` for equality, else the sign.

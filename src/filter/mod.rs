@@ -27,4 +27,4 @@ pub use error::ParseError;
 pub use help::help_lines;
 pub use parse::parse;
 pub use term::{Cmp, Day, FIELDS, Field, Filter, Group, Term, Test};
-pub use view::{ColumnKey, View, default_views};
+pub use view::{ColumnKey, View, default_views, find_view, put_view};

@@ -139,6 +139,10 @@ pub enum Test {
     /// `submitted:acme`: ever submitted to a client whose name contains
     /// this; `submitted:any` is `Submitted(None)`.
     Submitted(Option<String>),
+    /// `waiting:yes`: a submittal of theirs awaits the client's answer
+    /// (none yet, or on hold: `Submittal::awaits_answer`); `waiting:no`:
+    /// none does.
+    Waiting(bool),
     /// `margin<20%`: the margin of their current (else latest) placement.
     Margin { cmp: Cmp, percent: u32 },
     /// A plain word (or a `"quoted phrase"`): the fuzzy search of names,
@@ -227,6 +231,11 @@ pub const FIELDS: &[Field] = &[
         name: "submitted",
         example: "submitted:acme",
         help: "ever submitted to this client (or any)",
+    },
+    Field {
+        name: "waiting",
+        example: "waiting:yes",
+        help: "a submittal awaits the client's answer (yes or no)",
     },
     Field {
         name: "margin",

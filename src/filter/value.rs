@@ -25,7 +25,8 @@ pub(crate) fn test_for(term: &FieldTerm, catalog: &Catalog) -> Result<Test, Pars
         "stage" => known::stage(term)?,
         "source" => known::source(term)?,
         "engagement" => engagement(term)?,
-        "placed" => placed(term)?,
+        "placed" => Test::Placed(yes_or_no(term)?),
+        "waiting" => Test::Waiting(yes_or_no(term)?),
         "submitted" => submitted(term),
         "tz" => Test::TimeZone(term.folded()),
         "country" => Test::Country(term.folded()),
@@ -69,7 +70,7 @@ fn needs_value(term: &FieldTerm) -> ParseError {
         "margin" => "a percentage",
         "tz" => "a time zone",
         "engagement" => "an engagement",
-        "placed" => "yes or no",
+        "placed" | "waiting" => "yes or no",
         "submitted" => "a client or any",
         "client" => "a client",
         _ => "a value",
@@ -91,12 +92,13 @@ fn engagement(term: &FieldTerm) -> Result<Test, ParseError> {
         })
 }
 
-fn placed(term: &FieldTerm) -> Result<Test, ParseError> {
+/// `placed:yes`, `waiting:no`: `true` for yes.
+fn yes_or_no(term: &FieldTerm) -> Result<bool, ParseError> {
     const WORDS: [&str; 4] = ["yes", "no", "true", "false"];
     let typed = term.folded();
     match typed.as_str() {
-        "yes" | "true" => Ok(Test::Placed(true)),
-        "no" | "false" => Ok(Test::Placed(false)),
+        "yes" | "true" => Ok(true),
+        "no" | "false" => Ok(false),
         _ => Err(ParseError::new(
             term.value_span.clone(),
             format!("`{typed}` is not yes or no"),

@@ -67,6 +67,27 @@ pub struct View {
     pub columns: Vec<ColumnKey>,
 }
 
+impl View {
+    /// Whether this view is called `name`: names compare trimmed and
+    /// case-insensitive, so `--view "DevOps bench"` finds "devops bench".
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name.trim().to_lowercase() == name.trim().to_lowercase()
+    }
+}
+
+/// The view called `name` among `views`.
+pub fn find_view<'a>(views: &'a [View], name: &str) -> Option<&'a View> {
+    views.iter().find(|v| v.is_named(name))
+}
+
+/// Puts `view` among `views`: in place of the one of its name, else last.
+pub fn put_view(views: &mut Vec<View>, view: View) {
+    match views.iter_mut().find(|v| v.is_named(&view.name)) {
+        Some(slot) => *slot = view,
+        None => views.push(view),
+    }
+}
+
 /// The views every team starts with.
 pub fn default_views() -> Vec<View> {
     let view = |name: &str, filter: &str, sort, columns: &[ColumnKey]| View {
@@ -97,4 +118,46 @@ pub fn default_views() -> Vec<View> {
             &[Name, Role, Rate, Stage],
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn every_default_view_parses_and_has_a_distinct_name() {
+        let views = default_views();
+        for view in &views {
+            let parsed = crate::filter::parse(&view.filter, Catalog::builtin());
+            assert!(parsed.is_ok(), "{}: {:?}", view.name, parsed.err());
+            assert!(!view.columns.is_empty(), "{}", view.name);
+        }
+        let mut names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), views.len());
+    }
+
+    #[test]
+    fn a_view_replaces_the_one_of_its_name() {
+        let mut views = default_views();
+        let mut mine = views[1].clone();
+        mine.name = "DevOps Bench ".into();
+        mine.filter = "role:devops".into();
+        put_view(&mut views, mine.clone());
+        assert_eq!(views.len(), 3);
+        assert_eq!(find_view(&views, "devops bench"), Some(&mine));
+        mine.name = "mine".into();
+        put_view(&mut views, mine);
+        assert_eq!(views.len(), 4);
+        assert!(find_view(&views, "nobody's").is_none());
+    }
+
+    #[test]
+    fn columns_are_named_in_any_case() {
+        assert_eq!(ColumnKey::named(" Rate "), Ok(ColumnKey::Rate));
+        let error = ColumnKey::named("salary").err().unwrap_or_default();
+        assert!(error.contains("name, role, skills"), "{error}");
+    }
 }

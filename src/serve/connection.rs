@@ -422,6 +422,8 @@ mod tests {
                 notice: None,
                 clock: Arc::new(SystemClock),
                 theme: Theme::MONO,
+                views: Default::default(),
+                save_view: None,
             }),
             idle_timeout: None,
         };

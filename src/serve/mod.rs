@@ -43,12 +43,13 @@ pub mod tally;
 
 pub use server::Server;
 
-use crate::app::{AppOptions, Keymap, Status};
+use crate::app::{AppOptions, Keymap, Status, ViewSaver};
 use crate::domain::{Clock, Policy};
+use crate::filter::View;
 use crate::ui::Theme;
 use startups::StartupLimits;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 /// How the server runs.
@@ -78,6 +79,11 @@ pub struct AppSetup {
     pub clock: Arc<dyn Clock>,
     /// A client that sends `NO_COLOR` (ssh's `SendEnv`) gets monochrome.
     pub theme: Theme,
+    /// The team's saved views: a session starts with the list as it is
+    /// when it opens, views saved by earlier sessions included.
+    pub views: Arc<Mutex<Vec<View>>>,
+    /// How a session's saved view is written (the server's config file).
+    pub save_view: Option<ViewSaver>,
 }
 
 impl AppSetup {
@@ -90,6 +96,12 @@ impl AppSetup {
             keymap: self.keymap.clone(),
             policy: self.policy.clone(),
             notice: self.notice.clone(),
+            views: self
+                .views
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone(),
+            save_view: self.save_view.clone(),
         }
     }
 }

@@ -302,6 +302,8 @@ mod tests {
             keymap: Keymap::defaults(),
             policy: Default::default(),
             notice: None,
+            views: crate::filter::default_views(),
+            save_view: None,
         };
         let mut app = App::new(Arc::new(store), options).unwrap();
         // From My work, the first screen, to the candidates pane.

@@ -201,6 +201,8 @@ pub fn app_as(
         policy: Default::default(),
         notice: None,
         session: 0,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     app.handle_input(hireterm::app::Input::Resize(width, height));

@@ -166,6 +166,24 @@ fn engagements_and_yes_or_no() {
         Some("yes"),
     );
     check("placed:maybe", 7..12, "`maybe` is not yes or no", None);
+    check(
+        "waiting:n0",
+        8..10,
+        "`n0` is not yes or no; did you mean `no`?",
+        Some("no"),
+    );
+    check(
+        "waiting:",
+        0..8,
+        "`waiting:` needs yes or no, such as `waiting:yes`",
+        None,
+    );
+    check(
+        "waiting>=yes",
+        7..9,
+        "`waiting` does not compare; write `waiting:` and a value, such as `waiting:yes`",
+        None,
+    );
 }
 
 #[test]

@@ -63,6 +63,7 @@ impl Scope<'_> {
             Test::Client(name) => self.client(name),
             Test::Submitted(name) => self.submitted(name.as_deref()),
             Test::Placed(yes) => self.placed(*yes),
+            Test::Waiting(yes) => self.waiting(*yes),
             Test::Margin { cmp, percent } => self.margin(*cmp, *percent),
             Test::Word(word) => {
                 let mut set = self.empty();
@@ -194,6 +195,20 @@ impl Scope<'_> {
             .filter(|p| p.is_active(today))
             .map(|p| p.candidate);
         let mut set = self.candidates(seated);
+        if !yes {
+            set.toggle_range(..);
+        }
+        set
+    }
+
+    /// Candidates with a submittal the client still owes an answer on.
+    fn waiting(&self, yes: bool) -> FixedBitSet {
+        let submittals = self.data.agency().submittals();
+        let owed = submittals
+            .iter()
+            .filter(|s| s.awaits_answer())
+            .map(|s| s.candidate);
+        let mut set = self.candidates(owed);
         if !yes {
             set.toggle_range(..);
         }

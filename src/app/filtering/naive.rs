@@ -69,6 +69,7 @@ impl Ask<'_> {
             Test::Client(name) => self.apps(c).any(|a| self.client_of(a.engagement, name)),
             Test::Submitted(name) => self.submitted(c, name.as_deref()),
             Test::Placed(yes) => self.seated(c) == *yes,
+            Test::Waiting(yes) => self.waiting(c) == *yes,
             Test::Margin { cmp, percent } => self.margin(c, *cmp, *percent),
             Test::Word(word) => self.word(c, word),
         }
@@ -115,6 +116,11 @@ impl Ask<'_> {
         let all = self.data.agency().submittals();
         all.iter()
             .any(|s| s.candidate == c.id && name.is_none_or(|n| self.client_named(s.client, n)))
+    }
+
+    fn waiting(&self, c: &Candidate) -> bool {
+        let all = self.data.agency().submittals();
+        all.iter().any(|s| s.candidate == c.id && s.awaits_answer())
     }
 
     fn seated(&self, c: &Candidate) -> bool {
