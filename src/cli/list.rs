@@ -211,9 +211,7 @@ fn words_for(filter: &Filter, store: &Store, data: &Data) -> Result<Box<dyn Word
 struct NoWords;
 
 impl Words for NoWords {
-    fn candidates_matching(&self, _: &str) -> Vec<u32> {
-        Vec::new()
-    }
+    fn mark_matching(&self, _: &str, _: &mut fixedbitset::FixedBitSet) {}
 }
 
 /// A header of the column keys, then a line per candidate.

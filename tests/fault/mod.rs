@@ -77,13 +77,16 @@ impl Armed<'_> {
             .env("FAULT_NTH", self.nth.to_string())
             .env("FAULT_REPORT", report.path())
             // A flush sled never finishes is an error after this long.
-            .env("HIRETERM_FLUSH_TIMEOUT_SECS", "3");
+            .env("HIRETERM_FLUSH_TIMEOUT_SECS", "3")
+            // And an open that stalls on the failing disk gives up sooner.
+            .env("HIRETERM_OPEN_TIMEOUT_SECS", "5");
         if self.fault == Fault::Full {
             command
                 .env("FAULT_ERRNO", "ENOSPC")
                 .env("FAULT_STICKY", "1");
         }
-        let output = output_within(command, RUN_LIMIT);
+        let case = format!("{} #{} ({:?})", self.call, self.nth, self.fault);
+        let output = output_within(command, RUN_LIMIT, &case);
         let counted = std::fs::read_to_string(report.path())
             .unwrap_or_default()
             .lines()
@@ -100,7 +103,7 @@ const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Runs `command` to the end, or fails the test if it takes longer than
 /// `limit` (killing it first).
-fn output_within(mut command: Command, limit: std::time::Duration) -> Output {
+fn output_within(mut command: Command, limit: std::time::Duration, case: &str) -> Output {
     use std::process::Stdio;
     let started = std::time::Instant::now();
     let mut child = command
@@ -113,7 +116,7 @@ fn output_within(mut command: Command, limit: std::time::Duration) -> Output {
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
             panic!(
-                "hung for {}s under a fault: {}",
+                "hung for {}s under a fault ({case}): {}",
                 limit.as_secs(),
                 String::from_utf8_lossy(&out.stderr)
             );
