@@ -32,6 +32,7 @@ pub mod pipeline;
 pub mod prompt;
 pub mod records;
 mod route;
+mod saved_views;
 mod sync;
 pub mod text;
 pub mod undo;
@@ -162,6 +163,8 @@ pub struct App {
     /// The newest events of the candidate in the detail view.
     detail_feed: Vec<crate::domain::Event>,
     overlay: Option<Overlay>,
+    /// The views `:view NAME` applies.
+    saved_views: Vec<crate::filter::View>,
     status: Status,
     size: (u16, u16),
     quit: bool,
@@ -208,6 +211,7 @@ impl App {
             activity: Vec::new(),
             detail_feed: Vec::new(),
             overlay: None,
+            saved_views: crate::filter::default_views(),
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
             quit: false,
