@@ -18,9 +18,11 @@ pub mod action;
 pub mod attention;
 pub mod bench;
 pub mod candidates;
+pub mod column;
 mod commands;
 pub mod context;
 pub mod filtering;
+mod finding;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -33,12 +35,15 @@ pub mod prompt;
 pub mod records;
 mod route;
 mod saved_views;
+mod sort_keys;
 mod sync;
+pub mod table_filter;
 pub mod text;
 pub mod undo;
 mod undo_agency;
 mod update;
 pub mod views;
+pub mod vocabulary;
 
 pub use action::Action;
 pub use context::Context;
@@ -144,6 +149,8 @@ pub struct App {
     pane: Pane,
     engagement: Option<EngagementId>,
     candidates: CandidatesState,
+    /// The filter's finder, kept across keystrokes.
+    finding: finding::Finding,
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
@@ -198,6 +205,7 @@ impl App {
             pane: Pane::Candidates,
             engagement,
             candidates,
+            finding: Default::default(),
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),

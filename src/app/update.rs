@@ -137,6 +137,8 @@ impl App {
             }
             Action::Back if !self.marks.is_empty() => self.clear_marks(),
             Action::Back if self.candidates.filter.is_some() => self.clear_filter(),
+            Action::Filter => self.open_filter_line(""),
+            Action::SaveView => self.open_save_view(),
             _ => {}
         }
     }

@@ -39,7 +39,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut room =
         usize::from(area.width).saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>());
     if let Some(filter) = &app.candidates().filter {
-        let text = format!("   filter: {} · esc clears", safe(&filter.label));
+        let text = format!("   filter: {} · esc clears", safe(&filter.text));
         let shown = fit(&text, room).into_owned();
         room = room.saturating_sub(shown.width());
         spans.push(Span::styled(shown, theme.warn()));
@@ -79,7 +79,12 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// that a rebound key shows as rebound.
 fn hints(app: &App) -> String {
     let wanted: &[Action] = match app.context() {
-        Context::Candidates => &[Action::Open, Action::SortNext, Action::SortReverse],
+        Context::Candidates => &[
+            Action::Open,
+            Action::Filter,
+            Action::SortNext,
+            Action::SortReverse,
+        ],
         Context::Detail => &[Action::Back, Action::Down],
         Context::Pipeline => &[
             Action::MoveForward,
@@ -96,9 +101,10 @@ fn hints(app: &App) -> String {
         Context::Activity => &[],
         Context::Help => &[Action::Back],
         Context::Picker | Context::Palette => &[Action::Open, Action::Cancel],
-        Context::Exit | Context::Note | Context::Tag | Context::Scorecard => {
+        Context::Exit | Context::Note | Context::Tag | Context::Scorecard | Context::SaveView => {
             &[Action::Confirm, Action::Cancel]
         }
+        Context::Filter => &[Action::Complete, Action::Confirm, Action::Cancel],
         // The forms, their prompt and the rest show their own keys.
         _ => &[],
     };
