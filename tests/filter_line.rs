@@ -301,3 +301,28 @@ fn a_saved_view_comes_back_here_and_in_a_session_started_later() {
         Some("role:devops placed:no")
     );
 }
+
+#[test]
+fn a_view_shows_its_columns_in_its_order_until_esc() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 120, 3), 120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, ":view devops bench");
+    press(&mut app, "enter");
+    assert_eq!(sorted(rows(&app)), naive_ids(&app, "role:devops placed:no"));
+    let screen = screen_text(&draw(&app, 120, 40));
+    let header = screen.lines().find(|l| l.contains("Name")).unwrap();
+    let at = |title: &str| header.find(title).unwrap_or_else(|| panic!("{header}"));
+    assert!(at("Top skills") < at("Location") && at("Rate") < at("Available▲"));
+    assert!(
+        !header.contains("Stage") && !header.contains("Role"),
+        "{header}"
+    );
+    press(&mut app, "esc");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Role") && l.contains("Stage"))
+    );
+}
