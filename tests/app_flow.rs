@@ -430,7 +430,7 @@ mod palette {
                 .all(|&i| app.data().candidates()[i as usize].roles.contains(&role.id))
         );
         let text = screen_text(&draw(&app, 120, 40));
-        assert!(text.contains("filter: role DevOps Developer"), "{text}");
+        assert!(text.contains("filter: role:devops"), "{text}");
         press(&mut app, "esc");
         assert_eq!(
             (

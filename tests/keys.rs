@@ -62,6 +62,29 @@ fn every_action_a_context_handles_has_a_key_and_a_line_in_its_help() {
 }
 
 #[test]
+fn help_lists_the_filter_lines_keys_then_every_field_of_the_language() {
+    let help = Help::new(&Keymap::defaults(), Context::Candidates);
+    let line = help.sections.iter().find(|s| s.context == Context::Filter);
+    let tab = ("tab".to_string(), Action::Complete.description());
+    assert!(line.unwrap().rows.contains(&tab));
+    for field in hireterm::filter::FIELDS {
+        let listed = help.language.iter().any(|(e, _)| e == field.example);
+        assert!(listed, "{} is not in the help", field.name);
+    }
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "?");
+    let screens: Vec<String> = (0..20)
+        .map(|_| {
+            press(&mut app, "pgdn");
+            screen_text(&draw(&app, 120, 40))
+        })
+        .collect();
+    let shown = |text: &str| screens.iter().any(|s| s.contains(text));
+    assert!(shown("The filter language") && shown("skill:k8s>=4"));
+}
+
+#[test]
 fn every_binding_of_the_shipped_keymap_does_something_where_it_is() {
     let keymap = Keymap::defaults();
     for context in contexts() {

@@ -76,6 +76,10 @@ pub enum Action {
     Toggle,
     Yes,
     No,
+    Filter,
+    SaveView,
+    Complete,
+    CompleteBack,
     // Editing a line of text (prompts, the palette, form fields).
     CursorLeft,
     CursorRight,
@@ -214,6 +218,16 @@ pub const COMMANDS: &[(Action, &str)] = &[
     ),
     (Action::Yes, "yes"),
     (Action::No, "no"),
+    (Action::Filter, "filter (role:devops rate<=80 ...)"),
+    (
+        Action::SaveView,
+        "save the filter, sort and columns as a view (:view reopens)",
+    ),
+    (
+        Action::Complete,
+        "complete the field or value (again: the next choice)",
+    ),
+    (Action::CompleteBack, "the previous completion choice"),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),
     (Action::WordLeft, "a word left"),

@@ -1,54 +1,18 @@
-//! The candidates pane: a sortable table over every candidate (or the
-//! current filter), and the detail view of one.
+//! The candidates pane: a sortable table over every candidate (or those
+//! the current filter lets through), and the detail view of one.
+
+pub use super::column::Column;
 
 use super::Pane;
 use super::list::{ListCursor, Motion};
 use super::records::data::Data;
+use super::sort_keys::SortKeys;
+use super::table_filter::{ActiveFilter, Ranking};
 use crate::catalog::Catalog;
 use crate::domain::{Candidate, CandidateId};
-use std::cmp::Ordering;
+use chrono::NaiveDate;
+use fixedbitset::FixedBitSet;
 use std::sync::Arc;
-
-/// The table's columns, in screen order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Role,
-    Skills,
-    Location,
-    Rate,
-    Available,
-    Stage,
-}
-
-impl Column {
-    pub const ALL: [Column; 7] = [
-        Column::Name,
-        Column::Role,
-        Column::Skills,
-        Column::Location,
-        Column::Rate,
-        Column::Available,
-        Column::Stage,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Column::Name => "Name",
-            Column::Role => "Role",
-            Column::Skills => "Top skills",
-            Column::Location => "Location",
-            Column::Rate => "Rate",
-            Column::Available => "Available",
-            Column::Stage => "Stage",
-        }
-    }
-
-    fn next(self) -> Column {
-        let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Column::ALL[(i + 1) % Column::ALL.len()]
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CandidatesState {
@@ -61,18 +25,14 @@ pub struct CandidatesState {
     pub cursor: ListCursor,
     /// The candidate whose detail view is open, and how far it is scrolled.
     pub detail: Option<Detail>,
-    /// Set from the search palette; `order` then holds only its rows.
-    pub filter: Option<Filter>,
-}
-
-/// A filter on the candidates table, set from the palette.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Filter {
-    /// "role DevOps Developer", shown in the header.
-    pub label: String,
-    /// How the filter ordered its rows ("best fit first"), until the user
-    /// sorts by a column.
-    pub ordered_by: Option<&'static str>,
+    /// Set from the filter line, the palette or a view; `order` then
+    /// holds only its rows.
+    pub filter: Option<ActiveFilter>,
+    /// The columns a view chose, in its order; empty: those that fit.
+    pub columns: Vec<Column>,
+    /// The day a sort by availability is worked out for (the app keeps it
+    /// current as its views refresh).
+    pub today: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +52,8 @@ impl CandidatesState {
             cursor: ListCursor::default(),
             detail: None,
             filter: None,
+            columns: Vec::new(),
+            today: NaiveDate::default(),
         };
         state.resort(data, catalog);
         state.cursor = ListCursor::default();
@@ -99,7 +61,7 @@ impl CandidatesState {
     }
 
     /// Puts candidates added since `order` was built into the table (all of
-    /// them; a filter shows only its own rows, so it takes none).
+    /// them; a filter is worked out again instead, `App::refilter`).
     pub fn take_new_rows(&mut self, data: &Data, catalog: &Catalog) {
         if self.filter.is_some() {
             return;
@@ -152,19 +114,46 @@ impl CandidatesState {
 
     /// Sorts `order` by the current column, keeping the cursor on the same
     /// candidate. Ties fall back to the name, then the id, so the order is
-    /// total and stable across runs.
+    /// total and stable across runs. A filter's own order gives way.
     pub fn resort(&mut self, data: &Data, catalog: &Catalog) {
         if let Some(filter) = &mut self.filter {
-            filter.ordered_by = None;
+            filter.ranking = None;
         }
         let keep = self.selected(data).map(|c| c.id);
         if self.is_default_order() {
             // Names are ranked without ties: this is the sort below.
             self.order = data.by_name();
         } else {
-            let rows = Arc::make_mut(&mut self.order);
-            sort_rows(rows, self.sort, self.descending, data, catalog);
+            self.sort_rows(data, catalog);
         }
+        self.keep_cursor_on(keep, data);
+    }
+
+    fn sort_rows(&mut self, data: &Data, catalog: &Catalog) {
+        let (column, descending, today) = (self.sort, self.descending, self.today);
+        let rows = Arc::make_mut(&mut self.order);
+        sort_rows(rows, column, descending, data, catalog, today);
+    }
+
+    /// Shows the candidates in `rows` (indices), in the filter's own order
+    /// or the table's sort, from the top.
+    pub fn show_rows(&mut self, rows: &FixedBitSet, data: &Data, catalog: &Catalog) {
+        self.cursor = ListCursor::default();
+        let ranking = self.filter.as_ref().and_then(|f| f.ranking.clone());
+        if let Some(ranking) = ranking {
+            self.order = Arc::new(ranked(&ranking, rows, data, catalog));
+        } else if self.sort == Column::Name && !self.descending {
+            // The shared order by name, thinned: no sort needed.
+            let by_name = data.by_name();
+            let kept = by_name.iter().filter(|&&i| rows.contains(i as usize));
+            self.order = Arc::new(kept.copied().collect());
+        } else {
+            self.order = Arc::new(rows.ones().map(|i| i as u32).collect());
+            self.sort_rows(data, catalog);
+        }
+    }
+
+    fn keep_cursor_on(&mut self, keep: Option<CandidateId>, data: &Data) {
         if let Some(id) = keep
             && let Some(position) = self
                 .order
@@ -176,109 +165,39 @@ impl CandidatesState {
     }
 }
 
+/// `rows` ranked highest first, names breaking ties.
+fn ranked(ranking: &Ranking, rows: &FixedBitSet, data: &Data, catalog: &Catalog) -> Vec<u32> {
+    let candidates = data.candidates();
+    let mut keyed: Vec<(u8, u32, u32)> = rows
+        .ones()
+        .map(|i| {
+            (
+                ranking.rank(&candidates[i], catalog),
+                data.name_rank(i),
+                i as u32,
+            )
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
 /// Sorts `rows` (indices into `data.candidates()`) as the table sorts by
-/// `column`: ties fall back to the name, then the index, so the order is
-/// total and the same on every run. `hireterm list` sorts with this too.
+/// `column` on `today`: ties fall back to the name, then the index, so the
+/// order is total and the same on every run. `hireterm list` sorts with
+/// this too.
 pub fn sort_rows(
     rows: &mut [u32],
     column: Column,
     descending: bool,
     data: &Data,
     catalog: &Catalog,
+    today: NaiveDate,
 ) {
-    let keys = SortKeys::build(column, data, catalog);
+    let keys = SortKeys::build(column, data, catalog, today);
     rows.sort_unstable_by(|&a, &b| {
         keys.compare(a as usize, b as usize, descending)
             .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
             .then(a.cmp(&b))
     });
-}
-
-/// Precomputed keys, so that a sort of 100,000 rows compares integers and
-/// ready-made strings instead of formatting on every comparison. A missing
-/// value (no rate, no stage) is `None` and sorts last either way.
-struct SortKeys<'a> {
-    data: &'a Data,
-    numbers: Vec<Option<i64>>,
-    texts: Option<Vec<String>>,
-}
-
-impl<'a> SortKeys<'a> {
-    fn build(column: Column, data: &'a Data, catalog: &Catalog) -> SortKeys<'a> {
-        let candidates = data.candidates();
-        let number = |f: &dyn Fn(usize, &Candidate) -> Option<i64>| {
-            candidates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| f(i, c))
-                .collect()
-        };
-        let (numbers, texts) = match column {
-            Column::Name => (Vec::new(), None),
-            Column::Role => {
-                let texts = candidates
-                    .iter()
-                    .map(|c| {
-                        c.primary_role()
-                            .map_or(String::new(), |r| catalog.role_name(r).to_lowercase())
-                    })
-                    .collect();
-                (Vec::new(), Some(texts))
-            }
-            Column::Location => (
-                Vec::new(),
-                Some(
-                    candidates
-                        .iter()
-                        .map(|c| c.location.to_string().to_lowercase())
-                        .collect(),
-                ),
-            ),
-            // Strongest first reads naturally for skills.
-            Column::Skills => (number(&|_, c| Some(-skill_strength(c))), None),
-            Column::Rate => (
-                number(&|_, c| c.rate.as_ref().map(|r| i64::from(r.min))),
-                None,
-            ),
-            Column::Available => (
-                number(&|_, c| {
-                    c.available_from
-                        .map(|d| i64::from(chrono::Datelike::num_days_from_ce(&d)))
-                }),
-                None,
-            ),
-            Column::Stage => (
-                number(&|i, _| data.current_stage(i).map(|s| s as i64)),
-                None,
-            ),
-        };
-        SortKeys {
-            data,
-            numbers,
-            texts,
-        }
-    }
-
-    fn compare(&self, a: usize, b: usize, descending: bool) -> Ordering {
-        let directed = |order: Ordering| if descending { order.reverse() } else { order };
-        match (&self.texts, self.numbers.is_empty()) {
-            (Some(texts), _) => directed(texts[a].cmp(&texts[b])),
-            (None, true) => directed(self.data.name_rank(a).cmp(&self.data.name_rank(b))),
-            (None, false) => match (self.numbers[a], self.numbers[b]) {
-                (Some(x), Some(y)) => directed(x.cmp(&y)),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            },
-        }
-    }
-}
-
-/// The sum of the three strongest levels: a rough "how deep" for sorting.
-fn skill_strength(candidate: &Candidate) -> i64 {
-    candidate
-        .top_skills(3)
-        .iter()
-        .map(|s| i64::from(s.level.get()))
-        .sum()
 }

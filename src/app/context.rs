@@ -34,6 +34,10 @@ pub enum Context {
     Confirm,
     Form,
     Duplicate,
+    /// The filter line over the candidates table.
+    Filter,
+    /// Naming a view to save.
+    SaveView,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -80,6 +84,8 @@ const CANDIDATES: &[Action] = &[
     AddCandidate,
     EditCandidate,
     AddToPipeline,
+    Filter,
+    SaveView,
 ];
 const DETAIL_SCROLL: &[Action] = &[Up, Down, Top, HalfPageDown, HalfPageUp, PageDown, PageUp];
 const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate, AddToPipeline];
@@ -122,6 +128,7 @@ const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
+const FILTER: &[Action] = &[Complete, CompleteBack, Confirm, Cancel];
 const SCORECARD: &[Action] = &[Up, Down, Confirm, Cancel];
 const SUBMIT: &[Action] = &[Up, Down, Toggle, Confirm, Cancel];
 const CONFIRM: &[Action] = &[Yes, No];
@@ -144,7 +151,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 22] = [
+    pub const SECTIONS: [(&'static str, Context); 24] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -166,6 +173,8 @@ impl Context {
         ("confirm", Context::Confirm),
         ("form", Context::Form),
         ("duplicate", Context::Duplicate),
+        ("filter", Context::Filter),
+        ("save_view", Context::SaveView),
         ("text", Context::Text),
     ];
 
@@ -199,6 +208,8 @@ impl Context {
             Context::Confirm => "A question (yes or no)",
             Context::Form => "In a form (letters type)",
             Context::Duplicate => "Duplicate found (in a form)",
+            Context::Filter => "Filter line (type a filter; the fields are below)",
+            Context::SaveView => "Save a view (type its name)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -232,6 +243,8 @@ impl Context {
                 | Context::Submit
                 | Context::Answer
                 | Context::Form
+                | Context::Filter
+                | Context::SaveView
         )
     }
 
@@ -252,7 +265,8 @@ impl Context {
             Context::Help => &[HELP],
             Context::Picker | Context::Palette => &[LIST_PROMPT],
             Context::Exit => &[EXIT],
-            Context::Note | Context::Tag => &[LINE_PROMPT],
+            Context::Note | Context::Tag | Context::SaveView => &[LINE_PROMPT],
+            Context::Filter => &[FILTER],
             Context::Scorecard => &[SCORECARD],
             Context::Submit => &[SUBMIT],
             Context::Answer => &[EXIT],

@@ -18,9 +18,11 @@ pub mod action;
 pub mod attention;
 pub mod bench;
 pub mod candidates;
+pub mod column;
 mod commands;
 pub mod context;
 pub mod filtering;
+mod finding;
 pub mod form;
 pub mod home;
 pub mod input;
@@ -34,12 +36,15 @@ pub mod prompt;
 pub mod records;
 mod route;
 mod saved;
+mod sort_keys;
 mod sync;
+pub mod table_filter;
 pub mod text;
 pub mod undo;
 mod undo_agency;
 mod update;
 pub mod views;
+pub mod vocabulary;
 
 pub use action::Action;
 pub use context::Context;
@@ -158,6 +163,8 @@ pub struct App {
     pane: Pane,
     engagement: Option<EngagementId>,
     candidates: CandidatesState,
+    /// The filter's finder, kept across keystrokes.
+    finding: finding::Finding,
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
@@ -214,6 +221,7 @@ impl App {
             pane,
             engagement,
             candidates,
+            finding: Default::default(),
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),

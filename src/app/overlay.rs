@@ -13,6 +13,7 @@ use super::prompt::answer::AnswerPrompt;
 use super::prompt::confirm::Confirm;
 use super::prompt::duplicate::DuplicatePrompt;
 use super::prompt::exit::ExitPrompt;
+use super::prompt::filter::FilterLine;
 use super::prompt::help::Help;
 use super::prompt::note::NotePrompt;
 use super::prompt::palette::Palette;
@@ -20,7 +21,9 @@ use super::prompt::picker::Picker;
 use super::prompt::scorecard::ScorecardForm;
 use super::prompt::submit::SubmitPrompt;
 use super::prompt::tag::TagPrompt;
+use super::prompt::view_name::ViewNamePrompt;
 use super::records::data::Data;
+use super::vocabulary::Known;
 use super::{Action, App, Context};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,8 @@ pub enum Overlay {
     Submit(Box<SubmitPrompt>),
     Answer(AnswerPrompt),
     Confirm(Confirm<Pending>),
+    Filter(Box<FilterLine>),
+    SaveView(ViewNamePrompt),
 }
 
 impl Overlay {
@@ -66,6 +71,8 @@ impl Overlay {
             Overlay::Submit(_) => Context::Submit,
             Overlay::Answer(_) => Context::Answer,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Filter(_) => Context::Filter,
+            Overlay::SaveView(_) => Context::SaveView,
         }
     }
 }
@@ -152,6 +159,21 @@ impl App {
                 let done = question.handle(action);
                 self.settle_prompt_or(done, "nothing was changed", App::go_ahead)
             }
+            Overlay::Filter(line) => {
+                let done = line.handle(
+                    action,
+                    &Known {
+                        catalog,
+                        data: &data,
+                    },
+                );
+                self.settle_prompt(done, App::end_filter_line);
+                self.take_filter_change();
+            }
+            Overlay::SaveView(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "no view saved", App::keep_view)
+            }
         }
     }
 
@@ -211,8 +233,11 @@ impl App {
             }
             Some(Overlay::CandidateForm(sheet)) => sheet.form.paste(text, &sources),
             Some(Overlay::EngagementForm(sheet)) => sheet.form.paste(text, &sources),
+            Some(Overlay::Filter(line)) => line.paste(text, self.catalog),
+            Some(Overlay::SaveView(prompt)) => prompt.name.insert(text),
             _ => {}
         }
+        self.take_filter_change();
     }
 }
 

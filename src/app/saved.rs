@@ -15,6 +15,13 @@ pub type ViewSaver = Arc<dyn Fn(&View) -> Result<(), String> + Send + Sync>;
 
 impl App {
     /// The views this session can open, by name.
+    /// The app with these views instead of those it was given (a new
+    /// session over views saved by an earlier one).
+    pub fn with_saved_views(mut self, views: Vec<View>) -> App {
+        self.saved_views = views;
+        self
+    }
+
     pub fn saved_views(&self) -> &[View] {
         &self.saved_views
     }

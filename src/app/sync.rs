@@ -4,6 +4,7 @@
 
 use super::App;
 use super::overlay::Overlay;
+use super::prompt::commands;
 use super::prompt::palette::MAX_HITS;
 use super::records::Snapshot;
 use crate::domain::CandidateId;
@@ -52,7 +53,10 @@ impl App {
         if !changed.any() {
             return;
         }
-        if changed.candidate_count {
+        let filtered_on = changed.candidates || changed.engagements || changed.pipelines;
+        if self.candidates.filter.is_some() && (filtered_on || changed.agency) {
+            self.refilter();
+        } else if changed.candidate_count {
             self.candidates.take_new_rows(&self.data, self.catalog);
         }
         self.refresh_views();
@@ -69,12 +73,13 @@ impl App {
             return;
         }
         let query = palette.query.text().to_string();
+        let entries = commands::entries(&query, &self.saved_views);
         let hits = match self.records.search_index() {
-            Some(index) => index.search(&query, MAX_HITS, None),
-            None => Vec::new(),
+            Some(index) if !commands::is_command(&query) => index.search(&query, MAX_HITS, None),
+            _ => Vec::new(),
         };
         if let Some(Overlay::Palette(palette)) = &mut self.overlay {
-            palette.found(hits);
+            palette.found(entries, hits);
         }
     }
 

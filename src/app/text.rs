@@ -73,6 +73,26 @@ impl TextInput {
         self.text.is_empty()
     }
 
+    /// The cursor's position in bytes of [`TextInput::text`].
+    pub fn cursor_byte(&self) -> usize {
+        self.byte_at(self.cursor)
+    }
+
+    /// Puts `with` (cleaned, as typed text is) in place of the bytes
+    /// `range` of the text, the cursor after it (a completion taken).
+    /// Returns the bytes it took; nothing changes when `range` is not on
+    /// character boundaries within the text.
+    pub fn replace(&mut self, range: std::ops::Range<usize>, with: &str) -> usize {
+        if self.text.get(range.clone()).is_none() {
+            return 0;
+        }
+        self.text.replace_range(range.clone(), "");
+        self.cursor = self.text[..range.start].chars().count();
+        let before = self.text.len();
+        self.insert(with);
+        self.text.len() - before
+    }
+
     /// Applies a text-editing action (or a typed character); false when
     /// `action` is not one, so the caller can use it otherwise.
     pub fn apply(&mut self, action: Action) -> bool {
@@ -257,6 +277,17 @@ mod tests {
         let mut note = TextInput::limited(100).keeping_breaks();
         note.insert("one\r\ntwo\u{1b}[2J");
         assert_eq!(note.text(), "one\ntwo[2J");
+    }
+
+    #[test]
+    fn a_replaced_range_leaves_the_cursor_after_the_new_text() {
+        let mut input = TextInput::new("ski rate<=80");
+        assert_eq!(input.cursor_byte(), 12);
+        assert_eq!(input.replace(0..3, "skill:"), 6);
+        assert_eq!((input.text(), input.cursor()), ("skill: rate<=80", 6));
+        assert_eq!(input.replace(0..40, "x"), 0, "out of the text");
+        assert_eq!(input.replace(7..7, "é\u{1b}"), 2, "cleaned");
+        assert_eq!((input.text(), input.cursor_byte()), ("skill: érate<=80", 9));
     }
 
     #[test]

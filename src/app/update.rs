@@ -138,7 +138,13 @@ impl App {
                 self.mark_all(all.collect());
             }
             Action::Back if !self.marks.is_empty() => self.clear_marks(),
-            Action::Back if self.candidates.filter.is_some() => self.clear_filter(),
+            Action::Back
+                if self.candidates.filter.is_some() || !self.candidates.columns.is_empty() =>
+            {
+                self.clear_filter()
+            }
+            Action::Filter => self.open_filter_line(""),
+            Action::SaveView => self.open_save_view(),
             _ => {}
         }
     }

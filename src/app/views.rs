@@ -85,6 +85,7 @@ impl App {
     /// another engagement or another order of the candidates.
     pub(super) fn refresh_views(&mut self) {
         let now = self.clock.now();
+        self.candidates.today = now.date_naive();
         let settings = (&self.policy, &self.bench, self.actor.as_str());
         self.views = Views::compute(&self.data, self.engagement(), settings, now);
         let page = self.page_rows();
@@ -101,6 +102,7 @@ impl App {
     pub(super) fn refresh_stale_views(&mut self) {
         if self.views.is_stale(self.clock.now()) {
             self.refresh_views();
+            self.refilter_on_new_day();
         }
     }
 

@@ -188,6 +188,7 @@ fn select(store: &Store, data: &Data, asked: &Asked, ctx: &Ctx) -> Result<Vec<u3
         asked.descending,
         data,
         Catalog::builtin(),
+        ctx.today(),
     );
     Ok(rows)
 }

@@ -82,6 +82,20 @@ pub fn free_within(
         .collect()
 }
 
+/// The first day `candidate` is free by the same rule (today for anyone
+/// free already), from `placements`, theirs; `None` when nothing is
+/// known. For a few candidates at a time (the rows on screen).
+pub fn first_free_day(
+    candidate: &Candidate,
+    placements: &[&Placement],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let (held, over): (Vec<&Placement>, Vec<&Placement>) =
+        placements.iter().partition(|p| p.holds_a_seat(today));
+    let ended = over.into_iter().max_by_key(|p| p.ends_on());
+    free_from(candidate, &held, ended).map(|(day, _)| day.max(today))
+}
+
 /// When a candidate is free and why (see the module's rule).
 fn free_from(
     candidate: &Candidate,
@@ -181,5 +195,30 @@ mod tests {
             [(3, day(10), "available".into())],
             "the later day"
         );
+    }
+
+    #[test]
+    fn one_candidate_s_first_free_day_is_the_bench_s() {
+        let people = [
+            person(1, Some(day(10))),
+            person(2, None),
+            person(3, Some(day(2))),
+        ];
+        let placements = [
+            placed(3, 1, Some(day(14))),
+            placed(4, 2, Some(day(4))),
+            placed(5, 2, Some(day(3))),
+            placed(6, 3, None),
+        ];
+        let bench = free_within(&people, &placements, day(5), 10_000);
+        for (index, person) in people.iter().enumerate() {
+            let theirs: Vec<&Placement> = placements
+                .iter()
+                .filter(|p| p.candidate == person.id)
+                .collect();
+            let on_bench = bench.iter().find(|f| f.index == index).map(|f| f.from);
+            assert_eq!(first_free_day(person, &theirs, day(5)), on_bench, "{index}");
+        }
+        assert_eq!(first_free_day(&people[0], &[], day(5)), Some(day(10)));
     }
 }

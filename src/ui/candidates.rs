@@ -1,49 +1,53 @@
-//! The candidates table. Only the rows on screen are built, so 100,000
-//! candidates cost no more per frame than fifty.
+//! The candidates table: its title (how many of everyone, the filter, the
+//! order) and the columns that fit. Only the rows on screen are built, so
+//! 100,000 candidates cost no more per frame than fifty.
 
+use super::candidate_cells::Cells;
 use super::{Theme, fit, put, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
-use crate::catalog::Catalog;
-use crate::domain::{Candidate, Timestamp};
+use crate::app::table_filter::{count_of, focus_skills};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 use std::borrow::Cow;
-use std::fmt::Write;
 
 /// Columns in the order they give way when the screen is narrow, with the
-/// width each wants.
+/// width each wants: from 100 columns everything but the location shows,
+/// from 120 everything.
 const PRIORITY: [(Column, u16); 7] = [
-    (Column::Name, 22),
-    (Column::Role, 18),
-    (Column::Stage, 13),
-    (Column::Skills, 26),
-    (Column::Rate, 11),
-    (Column::Location, 22),
+    (Column::Name, 20),
+    (Column::Role, 16),
+    (Column::Rate, 10),
     (Column::Available, 10),
+    (Column::Skills, 24),
+    (Column::Stage, 12),
+    (Column::Location, 18),
 ];
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.candidates();
     let arrow = if state.descending { "▼" } else { "▲" };
-    let order = match state.filter.as_ref().and_then(|f| f.ordered_by) {
-        Some(ordered_by) => ordered_by.to_string(),
-        None => format!("sorted by {} {arrow}", state.sort.title().to_lowercase()),
-    };
-    let title = format!(" Candidates ({}) · {order} ", state.order.len());
+    let title = fit(
+        &title(app, arrow),
+        usize::from(area.width.saturating_sub(2)),
+    )
+    .into_owned();
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let columns = fitting_columns(inner.width);
+    let skills_first = state
+        .filter
+        .as_ref()
+        .is_some_and(|f| !focus_skills(Some(f), None).is_empty());
+    let columns = fitting_columns(inner.width, &state.columns, skills_first);
     let page = usize::from(inner.height.saturating_sub(1)).max(1);
     let offset = visible_offset(state.cursor.offset, state.cursor.selected, page);
-    let end = (offset + page).min(state.order.len());
-    let now = app.clock().now();
+    let rows = &state.order[offset..(offset + page).min(state.order.len())];
     // Cells are written straight into the buffer at their column: no
     // padding to lay out, and a 100,000-row table costs what 60 rows cost.
     let buffer = frame.buffer_mut();
@@ -61,7 +65,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         x += width + 1;
     }
-    for (row, &index) in state.order[offset..end].iter().enumerate() {
+    let shown: Vec<Column> = columns.iter().map(|(c, _)| *c).collect();
+    let cells = Cells::new(app, rows, &shown);
+    for (row, &index) in rows.iter().enumerate() {
         let y = inner.y + 1 + row as u16;
         if offset + row == state.cursor.selected {
             buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
@@ -71,7 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let marked = app.marks().contains(&candidate.id);
         let mut x = inner.x;
         for (column, width) in &columns {
-            let mut text = cell_text(*column, candidate, stage, app.catalog(), now);
+            let mut text = cells.text(*column, candidate, stage);
             if marked && *column == Column::Name {
                 text = Cow::Owned(format!("● {text}"));
             }
@@ -82,56 +88,65 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// The columns that fit in `width`, in screen order; the name column
+/// ` Candidates (37 of 3,000) · role:devops rate<=80 · sorted by name ▲ `:
+/// how many, the filter's canonical text, the order.
+fn title(app: &App, arrow: &str) -> String {
+    let state = app.candidates();
+    let order = match state.filter.as_ref().and_then(|f| f.ordered_by()) {
+        Some(ordered_by) => ordered_by.to_string(),
+        None => format!("sorted by {} {arrow}", state.sort.title().to_lowercase()),
+    };
+    match &state.filter {
+        Some(filter) => {
+            let count = count_of(state.order.len(), app.data().candidates().len());
+            format!(" Candidates ({count}) · {} · {order} ", safe(&filter.text))
+        }
+        None => format!(" Candidates ({}) · {order} ", state.order.len()),
+    }
+}
+
+/// The columns that fit in `width`, in screen order: a view's own
+/// (`wanted`, in its order) or the table's by [`PRIORITY`]; when the
+/// filter names skills, the skills, rate and availability come before
+/// the role. The name column (else the first)
 /// takes whatever is left over.
-fn fitting_columns(width: u16) -> Vec<(Column, u16)> {
+fn fitting_columns(width: u16, wanted: &[Column], skills_first: bool) -> Vec<(Column, u16)> {
+    let want = |column: Column| {
+        PRIORITY
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(12, |p| p.1)
+    };
+    let mut candidates: Vec<(Column, u16)> = match wanted.is_empty() {
+        true => PRIORITY.to_vec(),
+        false => wanted.iter().map(|&c| (c, want(c))).collect(),
+    };
+    if skills_first && wanted.is_empty() {
+        let first = [
+            Column::Name,
+            Column::Skills,
+            Column::Rate,
+            Column::Available,
+        ];
+        candidates.sort_by_key(|(c, _)| first.iter().position(|f| f == c).unwrap_or(first.len()));
+    }
     let mut chosen: Vec<(Column, u16)> = Vec::new();
     let mut used = 0u16;
-    for (column, want) in PRIORITY {
+    for (column, want) in candidates {
         if used + want < width || chosen.is_empty() {
             chosen.push((column, want));
             used += want + 1;
         }
     }
-    if let Some(name) = chosen.iter_mut().find(|(c, _)| *c == Column::Name) {
-        name.1 += width.saturating_sub(used);
+    let widest = match chosen.iter().position(|(c, _)| *c == Column::Name) {
+        Some(name) => Some(name),
+        None => (!chosen.is_empty()).then_some(0),
+    };
+    if let Some(at) = widest {
+        chosen[at].1 += width.saturating_sub(used);
     }
-    chosen.sort_by_key(|(c, _)| Column::ALL.iter().position(|x| x == c));
+    if wanted.is_empty() {
+        chosen.sort_by_key(|(c, _)| Column::ALL.iter().position(|x| x == c));
+    }
     chosen
-}
-
-/// A cell's text, borrowed where it can be (this runs for every cell on
-/// screen, every frame).
-fn cell_text<'a>(
-    column: Column,
-    candidate: &'a Candidate,
-    stage: Option<crate::domain::Stage>,
-    catalog: &'a Catalog,
-    now: Timestamp,
-) -> Cow<'a, str> {
-    match column {
-        Column::Name => safe(&candidate.name),
-        Column::Role => candidate
-            .primary_role()
-            .map_or(Cow::Borrowed("—"), |r| safe(catalog.role_name(r))),
-        Column::Skills => {
-            let mut text = String::new();
-            for (i, held) in candidate.top_skills(3).iter().enumerate() {
-                let separator = if i == 0 { "" } else { " · " };
-                let name = safe(catalog.skill_name(&held.skill));
-                let _ = write!(text, "{separator}{name} {}", held.level);
-            }
-            Cow::Owned(text)
-        }
-        Column::Location => Cow::Owned(safe(&candidate.location.to_string()).into_owned()),
-        Column::Rate => candidate.rate.as_ref().map_or(Cow::Borrowed("—"), |r| {
-            Cow::Owned(safe(&r.to_string()).into_owned())
-        }),
-        Column::Available => match candidate.available_from {
-            None => Cow::Borrowed("—"),
-            Some(date) if date <= now.date_naive() => Cow::Borrowed("now"),
-            Some(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
-        },
-        Column::Stage => Cow::Borrowed(stage.map_or("—", |s| s.label())),
-    }
 }

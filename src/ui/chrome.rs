@@ -18,7 +18,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // it shows first, whole if the short names make room for it, and the
     // engagement gets what room is left.
     let filter = (app.candidates().filter.as_ref())
-        .map(|filter| format!("   filter: {} · esc clears", safe(&filter.label)));
+        .map(|filter| format!("   filter: {} · esc clears", safe(&filter.text)));
     let wanted = filter.as_deref().map_or(0, UnicodeWidthStr::width);
     let mut spans = tab_row(app, theme, usize::from(area.width), wanted);
     let mut room = usize::from(area.width).saturating_sub(spans_width(&spans));
@@ -111,7 +111,12 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// that a rebound key shows as rebound.
 fn hints(app: &App) -> String {
     let wanted: &[Action] = match app.context() {
-        Context::Candidates => &[Action::Open, Action::SortNext, Action::SortReverse],
+        Context::Candidates => &[
+            Action::Open,
+            Action::Filter,
+            Action::SortNext,
+            Action::SortReverse,
+        ],
         Context::Detail => &[Action::Back, Action::Down],
         Context::Pipeline => &[
             Action::MoveForward,
@@ -128,9 +133,10 @@ fn hints(app: &App) -> String {
         Context::Activity => &[],
         Context::Help => &[Action::Back],
         Context::Picker | Context::Palette => &[Action::Open, Action::Cancel],
-        Context::Exit | Context::Note | Context::Tag | Context::Scorecard => {
+        Context::Exit | Context::Note | Context::Tag | Context::Scorecard | Context::SaveView => {
             &[Action::Confirm, Action::Cancel]
         }
+        Context::Filter => &[Action::Complete, Action::Confirm, Action::Cancel],
         // The forms, their prompt and the rest show their own keys.
         _ => &[],
     };

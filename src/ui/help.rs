@@ -2,6 +2,7 @@
 //! context it was opened over first), each key with what it does.
 
 use super::{Theme, centered};
+use crate::app::Context;
 use crate::app::prompt::help::Help;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,6 +21,9 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
             lines.push(Line::raw(format!("  {keys:<22} {description}")));
         }
         lines.push(Line::raw(""));
+        if section.context == Context::Filter {
+            lines.extend(language(help, theme));
+        }
     }
     lines.push(Line::styled(
         "Keys can be changed in ~/.config/hireterm/keymap.toml.",
@@ -33,4 +37,17 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         box_area,
     );
+}
+
+/// The filter language: each field's example and what it does.
+fn language<'a>(help: &Help, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(
+        "The filter language (f on the candidates table)",
+        theme.title(),
+    )];
+    for (example, description) in &help.language {
+        lines.push(Line::raw(format!("  {example:<22} {description}")));
+    }
+    lines.push(Line::raw(""));
+    lines
 }

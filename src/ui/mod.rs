@@ -6,6 +6,7 @@ mod activity;
 mod answer;
 mod attention;
 mod bench;
+mod candidate_cells;
 mod candidates;
 mod chrome;
 mod confirm;
@@ -13,6 +14,7 @@ mod detail;
 mod detail_agency;
 mod duplicate;
 mod exit;
+mod filter;
 mod first_run;
 mod form;
 mod help;
@@ -21,6 +23,7 @@ mod note;
 mod palette;
 mod picker;
 mod pipeline;
+mod save_view;
 mod scorecard;
 mod skills;
 mod submit;
@@ -80,6 +83,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             form::render_engagement(frame, area, app, sheet, theme)
         }
         Some(Overlay::Duplicate(prompt)) => duplicate::render(frame, area, app, prompt, theme),
+        Some(Overlay::Filter(line)) => filter::render(frame, area, app, line, theme),
+        Some(Overlay::SaveView(prompt)) => save_view::render(frame, area, prompt, theme),
         None => {}
     }
 }

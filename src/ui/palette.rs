@@ -3,6 +3,7 @@
 
 use super::{Theme, centered, fit, safe, with_cursor};
 use crate::app::list::visible_offset;
+use crate::app::prompt::commands::{Entry, is_command};
 use crate::app::prompt::palette::Palette;
 use crate::search::Hit;
 use ratatui::Frame;
@@ -33,24 +34,60 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
     ];
     let page = usize::from(inner.height.saturating_sub(2)).max(1);
     let offset = visible_offset(palette.cursor.offset, palette.cursor.selected, page);
-    for (index, hit) in palette.hits.iter().enumerate().skip(offset).take(page) {
-        lines.push(hit_line(
-            hit,
-            width,
-            index == palette.cursor.selected,
-            theme,
-        ));
+    let entries = palette.entries.iter().map(Row::Entry);
+    let rows = entries.chain(palette.hits.iter().map(Row::Hit));
+    for (index, row) in rows.enumerate().skip(offset).take(page) {
+        let selected = index == palette.cursor.selected;
+        lines.push(match row {
+            Row::Entry(entry) => entry_line(entry, width, selected, theme),
+            Row::Hit(hit) => hit_line(hit, width, selected, theme),
+        });
     }
     frame.render_widget(Clear, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }
 
+enum Row<'a> {
+    Entry(&'a Entry),
+    Hit(&'a Hit),
+}
+
 fn summary(palette: &Palette) -> String {
-    match (palette.query.text().trim().is_empty(), palette.hits.len()) {
+    if is_command(palette.query.text()) {
+        return match palette.entries.is_empty() {
+            true => "No such command: :filter TEXT, or :view NAME.".into(),
+            false => ":filter TEXT opens the filter line; :view NAME applies a saved view".into(),
+        };
+    }
+    let count = palette.entries.len() + palette.hits.len();
+    match (palette.query.text().trim().is_empty(), count) {
         (true, _) => "Type to search. Role types and open engagements:".into(),
         (false, 0) => "Nothing matches.".into(),
         (false, 1) => "1 match".into(),
         (false, n) => format!("{n} best matches"),
+    }
+}
+
+/// `View       devops bench   role:devops placed:no`.
+fn entry_line<'a>(entry: &Entry, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
+    let label = fit(&safe(&entry.label()), width.saturating_sub(KIND_WIDTH)).into_owned();
+    let mut spans = vec![
+        Span::styled(format!("{:<KIND_WIDTH$}", entry.kind()), theme.dim()),
+        Span::styled(label.clone(), theme.base()),
+    ];
+    let used = KIND_WIDTH + label.width();
+    if used + 3 < width {
+        let detail = safe(&entry.detail()).into_owned();
+        spans.push(Span::styled(
+            format!("   {}", fit(&detail, width - used - 3)),
+            theme.dim(),
+        ));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
     }
 }
 

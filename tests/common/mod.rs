@@ -341,7 +341,10 @@ pub fn error_of(app: &hireterm::app::App, label: &str) -> Option<String> {
 pub fn row_of(app: &hireterm::app::App, label: &str) -> String {
     let (width, height) = app.size();
     let text = screen_text(&draw(app, width, height));
+    // The last such line: the form sits below the table's header, which
+    // names columns such as Available too.
     text.lines()
+        .rev()
         .find(|l| l.contains(&format!(" {label:<11}")))
         .unwrap_or_else(|| panic!("no row {label}: {text}"))
         .to_string()

@@ -1,13 +1,15 @@
-//! What the search palette does with the hit chosen: a role or a skill
-//! filters the candidates table, a candidate opens, an engagement's board
-//! shows.
+//! What the search palette does with the row chosen: a role or a skill
+//! becomes the table's filter (`role:devops`, `skill:kubernetes`), a
+//! candidate opens, an engagement's board shows, a view applies, and
+//! `:filter` opens the filter line.
 
-use crate::app::candidates::Filter;
-use crate::app::list::ListCursor;
 use crate::app::overlay::Overlay;
+use crate::app::prompt::commands::Entry;
 use crate::app::prompt::palette::Palette;
+use crate::app::table_filter::Ranking;
 use crate::app::{App, Pane};
-use crate::domain::{RoleId, SkillId, role_fit};
+use crate::domain::Level;
+use crate::filter::{Cmp, Filter, Group, Term, Test};
 use crate::search::Target;
 
 impl App {
@@ -15,19 +17,35 @@ impl App {
         self.overlay = Some(Overlay::Palette(Palette::default()));
     }
 
-    /// Enter in the palette: the hits brought up to date, then the one
+    /// Enter in the palette: the rows brought up to date, then the one
     /// under the cursor acted on.
     pub(in crate::app) fn act_on_search(&mut self) {
         self.settle();
         let Some(Overlay::Palette(palette)) = self.overlay.take() else {
             return;
         };
+        if let Some(entry) = palette.selected_entry() {
+            return match entry {
+                Entry::Filter(text) => self.open_filter_line(text),
+                Entry::View { name, .. } => self.apply_view(name),
+            };
+        }
         let Some(hit) = palette.selected() else {
             return self.complain("nothing matches");
         };
         match &hit.target {
-            Target::Role(role) => self.filter_by_role(role),
-            Target::Skill(skill) => self.filter_by_skill(skill),
+            Target::Role(role) => {
+                let ranking = Ranking::RoleFit(role.clone());
+                self.filter_by_term(Test::Role(role.clone()), ranking)
+            }
+            Target::Skill(skill) => {
+                let test = Test::Skill {
+                    skill: skill.clone(),
+                    cmp: Cmp::Ge,
+                    level: Level::new(1).unwrap_or(Level::NONE),
+                };
+                self.filter_by_term(test, Ranking::SkillLevel(skill.clone()))
+            }
             Target::Candidate(id) => {
                 self.candidates.detail = None;
                 self.open_detail(*id);
@@ -36,56 +54,29 @@ impl App {
         }
     }
 
-    /// The candidates of a role type, best fit to its defining skills first.
-    fn filter_by_role(&mut self, role_id: &RoleId) {
-        let Some(role) = self.catalog.role(role_id) else {
-            return;
+    /// The table filtered by one term (`role:devops`), in the order the
+    /// term brings ("best fit first") until the user sorts; the filter
+    /// line refines it.
+    fn filter_by_term(&mut self, test: Test, ranking: Ranking) {
+        let term = Term {
+            negated: false,
+            test,
         };
-        let candidates = self.data.candidates();
-        let rows = candidates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.roles.contains(role_id));
-        let ranked = rows.map(|(i, c)| (role_fit(c, role), i)).collect();
-        let label = format!("role {}", role.name);
-        self.set_filter(label, "best fit first", ranked);
-    }
-
-    /// The candidates who hold a skill, highest level first.
-    fn filter_by_skill(&mut self, skill: &SkillId) {
-        let candidates = self.data.candidates().iter().enumerate();
-        let levels = candidates.map(|(i, c)| (c.level(skill).get(), i));
-        let ranked = levels.filter(|(level, _)| *level > 0).collect();
-        let label = format!("skill {}", self.catalog.skill_name(skill));
-        self.set_filter(label, "highest level first", ranked);
-    }
-
-    /// Shows `ranked` (a rank and a candidate's index each), highest
-    /// first, names breaking ties.
-    fn set_filter(&mut self, label: String, ordered_by: &'static str, ranked: Vec<(u8, usize)>) {
-        let mut rows: Vec<(u8, u32, u32)> = ranked
-            .into_iter()
-            .map(|(rank, i)| (rank, self.data.name_rank(i), i as u32))
-            .collect();
-        rows.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.candidates.filter = Some(Filter {
-            label,
-            ordered_by: Some(ordered_by),
-        });
-        self.candidates.order = std::sync::Arc::new(rows.into_iter().map(|r| r.2).collect());
-        self.candidates.cursor = ListCursor::default();
+        let filter = Filter {
+            groups: vec![Group { any_of: vec![term] }],
+        };
+        let active = crate::app::table_filter::ActiveFilter::new(filter).ranked(Some(ranking));
         self.candidates.detail = None;
         self.pane = Pane::Candidates;
-        self.rebuild_matrix();
+        self.show_filter(Some(active));
+        self.say_filtered();
     }
 
-    /// Back to every candidate, in the table's sort order.
+    /// Back to every candidate, in the table's sort order, with the
+    /// table's own columns.
     pub(in crate::app) fn clear_filter(&mut self) {
-        self.candidates.filter = None;
-        self.candidates.order = self.data.by_name();
-        self.candidates.resort(&self.data, self.catalog);
-        self.candidates.cursor = ListCursor::default();
-        self.rebuild_matrix();
+        self.candidates.columns.clear();
+        self.show_filter(None);
         self.say("filter cleared");
     }
 }

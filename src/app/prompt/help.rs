@@ -18,6 +18,9 @@ pub struct HelpSection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
     pub sections: Vec<HelpSection>,
+    /// The filter language, shown after the filter line's keys: an
+    /// example of each field and of the syntax, with what it does.
+    pub language: Vec<(String, &'static str)>,
     /// The first line shown.
     pub scroll: usize,
 }
@@ -34,13 +37,16 @@ impl Help {
         }
         Help {
             sections: order.into_iter().map(|c| section(keymap, c)).collect(),
+            language: crate::filter::help_lines(),
             scroll: 0,
         }
     }
 
-    /// How many lines the sections take: a title, the rows, a blank.
+    /// How many lines the sections take: a title, the rows, a blank;
+    /// and the language's the same.
     pub fn line_count(&self) -> usize {
-        self.sections.iter().map(|s| s.rows.len().max(1) + 2).sum()
+        let sections: usize = self.sections.iter().map(|s| s.rows.len().max(1) + 2).sum();
+        sections + self.language.len() + 2
     }
 
     pub fn handle(&mut self, action: Action, page: usize) -> Outcome<()> {

@@ -5,9 +5,12 @@
 //! prompt asks for live in `app/commands/`.
 
 pub mod answer;
+pub mod commands;
+pub mod complete;
 pub mod confirm;
 pub mod duplicate;
 pub mod exit;
+pub mod filter;
 pub mod help;
 pub mod note;
 pub mod outcome;
@@ -16,5 +19,6 @@ pub mod picker;
 pub mod scorecard;
 pub mod submit;
 pub mod tag;
+pub mod view_name;
 
 pub use outcome::Outcome;

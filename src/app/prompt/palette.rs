@@ -1,8 +1,10 @@
 //! The search palette: a query typed over any pane and the ranked hits
-//! of every kind. Typing only edits the query and marks the hits stale;
-//! `App::settle` runs the search once per frame, so keys typed ahead
-//! coalesce into one search and a stale one is never run.
+//! of every kind, after the saved views the query names (a query starting
+//! with `:` is a command: `commands.rs`). Typing only edits the query and
+//! marks the hits stale; `App::settle` runs the search once per frame, so
+//! keys typed ahead coalesce into one search and a stale one is never run.
 
+use super::commands::Entry;
 use super::outcome::Outcome;
 use crate::app::action::Action;
 use crate::app::list::{ListCursor, Motion};
@@ -17,6 +19,8 @@ const MAX_QUERY_CHARS: usize = 100;
 pub struct Palette {
     pub query: TextInput,
     pub cursor: ListCursor,
+    /// Views and commands, listed before the hits.
+    pub entries: Vec<Entry>,
     pub hits: Vec<Hit>,
     /// The query changed since `hits` were found.
     pub stale: bool,
@@ -27,6 +31,7 @@ impl Default for Palette {
         Palette {
             query: TextInput::limited(MAX_QUERY_CHARS),
             cursor: ListCursor::default(),
+            entries: Vec::new(),
             hits: Vec::new(),
             stale: true,
         }
@@ -38,7 +43,8 @@ impl Palette {
     /// [`Palette::selected`].
     pub fn handle(&mut self, action: Action, page: usize) -> Outcome<()> {
         if let Some(motion) = Motion::from_action(action) {
-            self.cursor.apply(motion, self.hits.len(), page);
+            let rows = self.entries.len() + self.hits.len();
+            self.cursor.apply(motion, rows, page);
             return Outcome::Stay;
         }
         match action {
@@ -59,14 +65,22 @@ impl Palette {
         self.stale = true;
     }
 
-    /// Takes the hits for the current query.
-    pub fn found(&mut self, hits: Vec<Hit>) {
+    /// Takes the rows for the current query.
+    pub fn found(&mut self, entries: Vec<Entry>, hits: Vec<Hit>) {
+        self.entries = entries;
         self.hits = hits;
         self.cursor = ListCursor::default();
         self.stale = false;
     }
 
+    /// The search hit under the cursor (none on a view or command).
     pub fn selected(&self) -> Option<&Hit> {
-        self.hits.get(self.cursor.selected)
+        let at = self.cursor.selected.checked_sub(self.entries.len())?;
+        self.hits.get(at)
+    }
+
+    /// The view or command under the cursor.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.entries.get(self.cursor.selected)
     }
 }
