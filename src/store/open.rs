@@ -193,11 +193,32 @@ fn read_everything(db: &sled::Db) -> sled::Result<()> {
     Ok(())
 }
 
-/// Opens sled and reads its event counter, both under the deadline.
+/// Every tree the store uses. Opening a tree that is not there yet writes
+/// (and after a failed write sled can wait forever), so they are all
+/// opened under the deadline, before the store takes them.
+pub const TREES: [&str; 11] = [
+    "candidates",
+    "engagements",
+    "applications",
+    "events",
+    "emails",
+    "meta",
+    "notes",
+    "events_by_candidate",
+    "clients",
+    "submittals",
+    "placements",
+];
+
+/// Opens sled and its trees and reads its event counter, all under the
+/// deadline.
 fn open_with_deadline(path: &Path, deadline: Duration) -> Result<(sled::Db, u64)> {
     let target: PathBuf = path.to_path_buf();
     with_deadline(path, deadline, move || {
         let db = open_retrying_own_lock(&target)?;
+        for name in TREES {
+            db.open_tree(name)?;
+        }
         let next_event = next_event_id(&db)?;
         Ok((db, next_event))
     })
