@@ -20,6 +20,7 @@ mod tx;
 mod watermark;
 
 mod backup;
+mod backup_error;
 pub mod backups;
 mod bulk;
 mod bulk_agency;
@@ -32,20 +33,28 @@ mod engagements;
 mod export;
 mod import;
 mod import_agency;
+mod manifest;
 mod merge;
 mod notes;
+mod pause;
 mod pipeline;
 mod placements;
+mod restore;
+mod staging;
 mod submittals;
 
+pub use backup::CopiedBackup;
+pub use backup_error::BackupError;
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
 pub use open::{DEADLINE_ENV, OPENER_THREAD};
+pub use pause::PAUSE_ENV;
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
+pub use restore::{Restored, restore};
 pub use submittals::SubmittalDraft;
 
 use sled::Tree;
