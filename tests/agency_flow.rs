@@ -101,8 +101,11 @@ fn p_adds_the_row_to_the_engagement_chosen_and_u_takes_it_back() {
         "{:?}",
         app.status()
     );
-    assert_eq!(stage_in(app.store(), job.id, ana), Some(Stage::Sourced));
-    let event = app.store().events_of(ana, 1).unwrap().remove(0);
+    assert_eq!(
+        stage_in(&app.store().unwrap(), job.id, ana),
+        Some(Stage::Sourced)
+    );
+    let event = app.store().unwrap().events_of(ana, 1).unwrap().remove(0);
     assert!(matches!(
         event.kind,
         EventKind::ApplicationOpened {
@@ -111,10 +114,10 @@ fn p_adds_the_row_to_the_engagement_chosen_and_u_takes_it_back() {
         }
     ));
     press(&mut app, "u");
-    assert_eq!(stage_in(app.store(), job.id, ana), None, "undone");
+    assert_eq!(stage_in(&app.store().unwrap(), job.id, ana), None, "undone");
     press(&mut app, "ctrl-r");
     assert_eq!(
-        stage_in(app.store(), job.id, ana),
+        stage_in(&app.store().unwrap(), job.id, ana),
         Some(Stage::Sourced),
         "redone"
     );
@@ -180,7 +183,10 @@ fn one_who_left_earlier_is_offered_a_reopening() {
             .contains("left E1 at Rejected. Re-open at Screening?")
     );
     press(&mut app, "y");
-    assert_eq!(stage_in(app.store(), job.id, ana), Some(Stage::Screening));
+    assert_eq!(
+        stage_in(&app.store().unwrap(), job.id, ana),
+        Some(Stage::Screening)
+    );
 }
 
 #[test]
@@ -200,7 +206,7 @@ fn a_submittal_goes_to_the_contacts_at_the_bill_rate_and_asks_before_going_again
     press(&mut app, "S");
     assert_eq!(app.context(), Context::Submit);
     press(&mut app, "enter");
-    let sent = app.store().submittals().unwrap();
+    let sent = app.store().unwrap().submittals().unwrap();
     assert_eq!(sent.len(), 1, "{:?}", app.status());
     assert_eq!(sent[0].to, ["jane@acme.example", "li@acme.example"]);
     assert_eq!(sent[0].bill_rate, Some(HourlyRate::usd(95)));
@@ -221,13 +227,13 @@ fn a_submittal_goes_to_the_contacts_at_the_bill_rate_and_asks_before_going_again
         question.question
     );
     press(&mut app, "n");
-    assert_eq!(app.store().submittals().unwrap().len(), 1);
+    assert_eq!(app.store().unwrap().submittals().unwrap().len(), 1);
     // Only Li this time, at 100.
     press(&mut app, "S up space");
     press(&mut app, "down backspace backspace");
     type_text(&mut app, "100");
     press(&mut app, "enter y");
-    let sent = app.store().submittals().unwrap();
+    let sent = app.store().unwrap().submittals().unwrap();
     assert_eq!(sent.len(), 2);
     assert_eq!(
         (sent[1].to.clone(), sent[1].bill_rate.clone()),
@@ -237,9 +243,17 @@ fn a_submittal_goes_to_the_contacts_at_the_bill_rate_and_asks_before_going_again
         )
     );
     press(&mut app, "u");
-    assert_eq!(app.store().submittals().unwrap().len(), 1, "undone");
+    assert_eq!(
+        app.store().unwrap().submittals().unwrap().len(),
+        1,
+        "undone"
+    );
     press(&mut app, "ctrl-r");
-    assert_eq!(app.store().submittals().unwrap().len(), 2, "redone");
+    assert_eq!(
+        app.store().unwrap().submittals().unwrap().len(),
+        2,
+        "redone"
+    );
     let store = reopened(&db, app);
     assert_eq!(store.submittals().unwrap().len(), 2);
 }
@@ -267,13 +281,13 @@ fn an_interview_request_moves_the_card_on_and_a_rejection_needs_the_reason() {
     let mut app = app_on(store, 120, 40);
     on_anas_card(&mut app);
     press(&mut app, "a enter");
-    let answered = app.store().submittal(sent.id).unwrap().unwrap();
+    let answered = app.store().unwrap().submittal(sent.id).unwrap().unwrap();
     assert_eq!(
         answered.answer().unwrap().kind,
         AnswerKind::InterviewRequested
     );
     assert_eq!(
-        stage_in(app.store(), job.id, ana),
+        stage_in(&app.store().unwrap(), job.id, ana),
         Some(Stage::ClientInterview)
     );
     assert!(
@@ -284,6 +298,7 @@ fn an_interview_request_moves_the_card_on_and_a_rejection_needs_the_reason() {
     press(&mut app, "u");
     assert!(
         app.store()
+            .unwrap()
             .submittal(sent.id)
             .unwrap()
             .unwrap()
@@ -291,7 +306,7 @@ fn an_interview_request_moves_the_card_on_and_a_rejection_needs_the_reason() {
             .is_empty()
     );
     assert_eq!(
-        stage_in(app.store(), job.id, ana),
+        stage_in(&app.store().unwrap(), job.id, ana),
         Some(Stage::TechnicalInterview),
         "one undo, both back"
     );
@@ -308,6 +323,7 @@ fn an_interview_request_moves_the_card_on_and_a_rejection_needs_the_reason() {
     press(&mut app, "enter");
     let answer = app
         .store()
+        .unwrap()
         .submittal(sent.id)
         .unwrap()
         .unwrap()
@@ -336,7 +352,7 @@ fn placing_asks_for_the_terms_fills_the_engagement_and_undoes() {
     press(&mut app, ">");
     assert_eq!(app.context(), Context::Form, "the terms first");
     assert_eq!(
-        stage_in(app.store(), job.id, ana),
+        stage_in(&app.store().unwrap(), job.id, ana),
         Some(Stage::Offer),
         "not placed yet"
     );
@@ -349,6 +365,7 @@ fn placing_asks_for_the_terms_fills_the_engagement_and_undoes() {
     press(&mut app, "ctrl-s");
     let placed = app
         .store()
+        .unwrap()
         .placement_of(job.id, ana)
         .unwrap()
         .expect("placed");
@@ -361,21 +378,44 @@ fn placing_asks_for_the_terms_fills_the_engagement_and_undoes() {
             <chrono::NaiveDate as NaiveDateExt>::ymd(2026, 6, 20)
         )
     );
-    assert_eq!(stage_in(app.store(), job.id, ana), Some(Stage::Placed));
     assert_eq!(
-        app.store().engagement(job.id).unwrap().unwrap().status,
+        stage_in(&app.store().unwrap(), job.id, ana),
+        Some(Stage::Placed)
+    );
+    assert_eq!(
+        app.store()
+            .unwrap()
+            .engagement(job.id)
+            .unwrap()
+            .unwrap()
+            .status,
         EngagementStatus::Filled
     );
     press(&mut app, "u");
-    assert_eq!(app.store().placement_of(job.id, ana).unwrap(), None);
-    assert_eq!(stage_in(app.store(), job.id, ana), Some(Stage::Offer));
     assert_eq!(
-        app.store().engagement(job.id).unwrap().unwrap().status,
+        app.store().unwrap().placement_of(job.id, ana).unwrap(),
+        None
+    );
+    assert_eq!(
+        stage_in(&app.store().unwrap(), job.id, ana),
+        Some(Stage::Offer)
+    );
+    assert_eq!(
+        app.store()
+            .unwrap()
+            .engagement(job.id)
+            .unwrap()
+            .unwrap()
+            .status,
         EngagementStatus::Open
     );
     press(&mut app, "ctrl-r");
     assert!(
-        app.store().placement_of(job.id, ana).unwrap().is_some(),
+        app.store()
+            .unwrap()
+            .placement_of(job.id, ana)
+            .unwrap()
+            .is_some(),
         "redone"
     );
     // The bench knows when she is free again.
@@ -417,7 +457,7 @@ fn a_placement_is_extended_then_ended_early_and_each_change_undoes() {
     press(&mut app, "P");
     fill(&mut app, "End", "2026-12-31");
     press(&mut app, "ctrl-s");
-    let extended = app.store().placement(placed.id).unwrap().unwrap();
+    let extended = app.store().unwrap().placement(placed.id).unwrap().unwrap();
     assert_eq!(
         (extended.latest().kind, extended.ends_on()),
         (
@@ -429,7 +469,7 @@ fn a_placement_is_extended_then_ended_early_and_each_change_undoes() {
     fill(&mut app, "End", "2026-07-31");
     fill(&mut app, "Reason", "budget cut");
     press(&mut app, "ctrl-s");
-    let ended = app.store().placement(placed.id).unwrap().unwrap();
+    let ended = app.store().unwrap().placement(placed.id).unwrap().unwrap();
     assert_eq!(
         ended.latest().kind,
         ChangeKind::EndedEarly,
@@ -438,7 +478,7 @@ fn a_placement_is_extended_then_ended_early_and_each_change_undoes() {
     );
     assert_eq!(ended.latest().reason.as_deref(), Some("budget cut"));
     press(&mut app, "u u");
-    let back = app.store().placement(placed.id).unwrap().unwrap();
+    let back = app.store().unwrap().placement(placed.id).unwrap().unwrap();
     assert!(back.changes.is_empty(), "both changes undone");
 }
 
@@ -463,6 +503,7 @@ fn clients_are_added_and_edited_and_an_engagement_picks_one() {
     press(&mut app, "ctrl-s");
     let globex = app
         .store()
+        .unwrap()
         .client_by_name("globex")
         .unwrap()
         .expect("saved");
@@ -471,7 +512,12 @@ fn clients_are_added_and_edited_and_an_engagement_picks_one() {
     fill(&mut app, "Notes", "prefers calls");
     press(&mut app, "ctrl-s");
     assert_eq!(
-        app.store().client_by_name("Acme").unwrap().unwrap().notes,
+        app.store()
+            .unwrap()
+            .client_by_name("Acme")
+            .unwrap()
+            .unwrap()
+            .notes,
         "prefers calls"
     );
     // A new engagement picks its client as you type.

@@ -16,6 +16,7 @@ fn application_now(
     candidate: CandidateId,
 ) -> hireterm::domain::Application {
     app.store()
+        .unwrap()
         .application(engagement, candidate)
         .unwrap()
         .unwrap_or_else(|| panic!("no application of {candidate} in {engagement}"))
@@ -669,7 +670,7 @@ fn withdrawing_takes_its_own_reasons_and_reopening_puts_the_card_back() {
         "{:?}",
         app.status()
     );
-    assert!(app.store().check().unwrap().problems.is_empty());
+    assert!(app.store().unwrap().check().unwrap().problems.is_empty());
 }
 
 #[test]
@@ -711,6 +712,7 @@ fn activity_feeds_show_the_event_log_globally_and_per_candidate() {
     assert_eq!(
         feed.len(),
         app.store()
+            .unwrap()
             .events()
             .unwrap()
             .iter()
@@ -739,7 +741,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
         press(&mut app, "space j");
     }
     assert_eq!(app.marks().len(), ids.len());
-    let events_before = app.store().events().unwrap().len();
+    let events_before = app.store().unwrap().events().unwrap().len();
     press(&mut app, ">");
     assert!(
         app.status()
@@ -750,7 +752,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
     );
     assert!(app.marks().is_empty());
     assert_eq!(
-        app.store().events().unwrap().len(),
+        app.store().unwrap().events().unwrap().len(),
         events_before + ids.len(),
         "one event per card"
     );
@@ -785,7 +787,7 @@ fn marked_cards_move_and_reject_together_in_one_go() {
     assert_eq!(rejected, 7);
     assert_eq!(stage_now(&app, engagement, placed[0]), Stage::Placed);
     assert!(app.marks().is_empty());
-    assert!(app.store().check().unwrap().problems.is_empty());
+    assert!(app.store().unwrap().check().unwrap().problems.is_empty());
 }
 
 #[test]
@@ -915,14 +917,14 @@ fn undo_and_redo_moves_rejections_and_bulk_actions_audited_in_the_log() {
         "{:?}",
         app.status()
     );
-    let undos = app.store().events().unwrap().iter().filter(|e| matches!(&e.kind, hireterm::domain::EventKind::StageChanged { reason: Some(r), .. } if r == "undo")).count();
+    let undos = app.store().unwrap().events().unwrap().iter().filter(|e| matches!(&e.kind, hireterm::domain::EventKind::StageChanged { reason: Some(r), .. } if r == "undo")).count();
     // Every undo is in the event log: the move, the redone move, the
     // rejection, the six cards of the bulk move, and the last move.
     assert_eq!(undos, 10, "every undo is in the event log");
     assert!(
-        app.store().check().unwrap().problems.is_empty(),
+        app.store().unwrap().check().unwrap().problems.is_empty(),
         "{:?}",
-        app.store().check().unwrap().problems
+        app.store().unwrap().check().unwrap().problems
     );
 }
 
@@ -968,7 +970,7 @@ fn notes_are_written_inline_on_a_candidate_or_a_card() {
     app.handle_input(Input::Paste(" \u{1b}[31mre: rate".into()));
     press(&mut app, "enter");
     assert_eq!(app.status().text, "note saved");
-    let notes = app.store().notes_of(candidate).unwrap();
+    let notes = app.store().unwrap().notes_of(candidate).unwrap();
     assert_eq!(
         (notes[0].text.as_str(), notes[0].engagement),
         ("Call back Monday [31mre: rate", None)
@@ -984,14 +986,14 @@ fn notes_are_written_inline_on_a_candidate_or_a_card() {
     type_text(&mut app, "q is text here");
     press(&mut app, "enter");
     assert!(!app.should_quit());
-    let notes = app.store().notes_of(card).unwrap();
+    let notes = app.store().unwrap().notes_of(card).unwrap();
     assert_eq!(
         notes.last().map(|n| (n.text.as_str(), n.engagement)),
         Some(("q is text here", Some(engagement)))
     );
     press(&mut app, "n esc");
     assert_eq!(
-        app.store().notes_of(card).unwrap().len(),
+        app.store().unwrap().notes_of(card).unwrap().len(),
         notes.len(),
         "esc discards"
     );
@@ -1009,7 +1011,7 @@ fn a_frontend_with_an_editor_collects_the_note_there() {
     );
     let target = app.take_external_edit().expect("a request for the editor");
     app.finish_external_edit(target, Some("Written in vim.\nTwo lines.".into()));
-    let notes = app.store().notes_of(target.candidate).unwrap();
+    let notes = app.store().unwrap().notes_of(target.candidate).unwrap();
     assert_eq!(notes[0].text, "Written in vim.\nTwo lines.");
     // An editor that fails or returns nothing falls back to the inline one.
     press(&mut app, "n");
@@ -1041,6 +1043,7 @@ fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
             .iter()
             .filter(|c| {
                 app.store()
+                    .unwrap()
                     .candidate(**c)
                     .unwrap()
                     .unwrap()
@@ -1061,7 +1064,7 @@ fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
     assert_eq!(tagged(&app), 0, "{:?}", app.status());
     press(&mut app, "ctrl-r");
     assert_eq!(tagged(&app), marked.len());
-    assert!(app.store().check().unwrap().problems.is_empty());
+    assert!(app.store().unwrap().check().unwrap().problems.is_empty());
 }
 
 #[test]
@@ -1072,33 +1075,34 @@ fn a_note_can_be_undone_and_redone() {
     let candidate = app.candidates().detail.unwrap().candidate;
     type_text(&mut app, "Too junior");
     press(&mut app, "enter");
-    assert_eq!(app.store().notes_of(candidate).unwrap().len(), 1);
+    assert_eq!(app.store().unwrap().notes_of(candidate).unwrap().len(), 1);
     press(&mut app, "u");
     assert!(
-        app.store().notes_of(candidate).unwrap().is_empty(),
+        app.store().unwrap().notes_of(candidate).unwrap().is_empty(),
         "{:?}",
         app.status()
     );
     assert!(app.data().notes_of(candidate).is_empty());
     press(&mut app, "ctrl-r");
     assert_eq!(
-        app.store().notes_of(candidate).unwrap()[0].text,
+        app.store().unwrap().notes_of(candidate).unwrap()[0].text,
         "Too junior"
     );
     press(&mut app, "u");
     assert!(
-        app.store().notes_of(candidate).unwrap().is_empty(),
+        app.store().unwrap().notes_of(candidate).unwrap().is_empty(),
         "the redone note is undone by its new id"
     );
     let removed = app
         .store()
+        .unwrap()
         .events()
         .unwrap()
         .iter()
         .filter(|e| matches!(e.kind, hireterm::domain::EventKind::NoteRemoved { .. }))
         .count();
     assert_eq!(removed, 2, "each undo is in the log");
-    assert!(app.store().check().unwrap().problems.is_empty());
+    assert!(app.store().unwrap().check().unwrap().problems.is_empty());
 }
 
 #[test]

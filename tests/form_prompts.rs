@@ -13,7 +13,7 @@ use hireterm::domain::{Candidate, DuplicateReason, EventKind, SkillId};
 fn esc_closes_the_matches_then_asks_then_discards_and_the_store_is_unchanged() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
-    let events = app.store().recent_events(1).unwrap();
+    let events = app.store().unwrap().recent_events(1).unwrap();
     press(&mut app, "a");
     fill(&mut app, "Name", "Not Saved");
     fill(&mut app, "Skills", "kube");
@@ -36,15 +36,15 @@ fn esc_closes_the_matches_then_asks_then_discards_and_the_store_is_unchanged() {
     assert!(open_form(&app).is_some(), "the name was typed: esc asks");
     press(&mut app, "esc");
     assert!(app.overlay().is_none());
-    assert_eq!(app.store().recent_events(1).unwrap(), events);
-    assert_eq!(app.store().candidate_count(), 20);
+    assert_eq!(app.store().unwrap().recent_events(1).unwrap(), events);
+    assert_eq!(app.store().unwrap().candidate_count(), 20);
 
     press(&mut app, "2 A");
     fill(&mut app, "Title", "Never");
     press(&mut app, "esc esc");
     assert!(app.overlay().is_none());
-    assert_eq!(app.store().engagements().unwrap().len(), 1);
-    assert_eq!(app.store().recent_events(1).unwrap(), events);
+    assert_eq!(app.store().unwrap().engagements().unwrap().len(), 1);
+    assert_eq!(app.store().unwrap().recent_events(1).unwrap(), events);
 }
 
 const ASK: &str = "esc again to discard your changes · any other key keeps editing";
@@ -53,7 +53,7 @@ const ASK: &str = "esc again to discard your changes · any other key keeps edit
 fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
-    let events = app.store().recent_events(1).unwrap();
+    let events = app.store().unwrap().recent_events(1).unwrap();
     press(&mut app, "a");
     fill(&mut app, "Name", "Half Typed");
     focus_field(&mut app, "Email");
@@ -77,7 +77,7 @@ fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
         "{:?}",
         app.status()
     );
-    assert_eq!(app.store().recent_events(1).unwrap(), events);
+    assert_eq!(app.store().unwrap().recent_events(1).unwrap(), events);
 
     // Small: at 80x24 the question shows too.
     let mut app = app_on(demo_store(&TempDb::new(), 20, 1), 80, 24);
@@ -138,7 +138,7 @@ fn app_with_ana(db: &TempDb) -> (App, Candidate) {
 fn a_duplicate_email_prompts_and_opens_the_existing_record_or_goes_back() {
     let db = TempDb::new();
     let (mut app, ana) = app_with_ana(&db);
-    let count = app.store().candidate_count();
+    let count = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Name", "Someone Else");
     fill(&mut app, "Email", " ANA.LIMA@example.com");
@@ -152,7 +152,11 @@ fn a_duplicate_email_prompts_and_opens_the_existing_record_or_goes_back() {
     let screen = screen_text(&draw(&app, 120, 40));
     let said = format!("Ana Lima ({}) has the same email.", ana.id);
     assert!(screen.contains(&said), "{screen}");
-    assert_eq!(app.store().candidate_count(), count, "nothing written");
+    assert_eq!(
+        app.store().unwrap().candidate_count(),
+        count,
+        "nothing written"
+    );
 
     press(&mut app, "b");
     assert_eq!(app.context(), Context::Form);
@@ -163,15 +167,15 @@ fn a_duplicate_email_prompts_and_opens_the_existing_record_or_goes_back() {
     press(&mut app, "ctrl-s o");
     assert!(app.overlay().is_none());
     assert_eq!(app.candidates().detail.map(|d| d.candidate), Some(ana.id));
-    assert_eq!(app.store().candidate_count(), count);
-    assert_eq!(app.store().candidate(ana.id).unwrap(), Some(ana));
+    assert_eq!(app.store().unwrap().candidate_count(), count);
+    assert_eq!(app.store().unwrap().candidate(ana.id).unwrap(), Some(ana));
 }
 
 #[test]
 fn a_duplicate_by_name_and_phone_merges_and_the_merge_undoes_and_redoes() {
     let db = TempDb::new();
     let (mut app, ana) = app_with_ana(&db);
-    let count = app.store().candidate_count();
+    let count = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Name", "lima, ana");
     fill(&mut app, "Email", "ana.l@elsewhere.io");
@@ -189,8 +193,12 @@ fn a_duplicate_by_name_and_phone_merges_and_the_merge_undoes_and_redoes() {
 
     press(&mut app, "m");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    assert_eq!(app.store().candidate_count(), count, "no new record");
-    let merged = app.store().candidate(ana.id).unwrap().unwrap();
+    assert_eq!(
+        app.store().unwrap().candidate_count(),
+        count,
+        "no new record"
+    );
+    let merged = app.store().unwrap().candidate(ana.id).unwrap().unwrap();
     assert_eq!(merged.name, "Ana Lima");
     assert_eq!(merged.level(&SkillId::new("go")), level(4));
     assert!(merged.tags.contains(&"rust-curious".to_string()));
@@ -201,25 +209,31 @@ fn a_duplicate_by_name_and_phone_merges_and_the_merge_undoes_and_redoes() {
     );
     assert_eq!(app.data().candidate(ana.id), Some(&merged));
     assert_eq!(app.candidates().detail.map(|d| d.candidate), Some(ana.id));
-    let events = app.store().events_of(ana.id, 5).unwrap();
+    let events = app.store().unwrap().events_of(ana.id, 5).unwrap();
     assert!(matches!(
         &events[0].kind,
         EventKind::CandidateMerged { before, after, .. } if **before == ana && **after == merged
     ));
 
     press(&mut app, "u");
-    assert_eq!(app.store().candidate(ana.id).unwrap().as_ref(), Some(&ana));
+    assert_eq!(
+        app.store().unwrap().candidate(ana.id).unwrap().as_ref(),
+        Some(&ana)
+    );
     assert_eq!(app.data().candidate(ana.id), Some(&ana));
-    let events = app.store().events_of(ana.id, 5).unwrap();
+    let events = app.store().unwrap().events_of(ana.id, 5).unwrap();
     assert!(matches!(events[0].kind, EventKind::MergeUndone { .. }));
 
     press(&mut app, "ctrl-r");
-    let again = app.store().candidate(ana.id).unwrap().unwrap();
+    let again = app.store().unwrap().candidate(ana.id).unwrap().unwrap();
     assert_eq!(again, merged);
     assert_eq!(app.data().candidate(ana.id), Some(&merged));
     press(&mut app, "u");
-    assert_eq!(app.store().candidate(ana.id).unwrap().as_ref(), Some(&ana));
-    assert!(app.store().check().unwrap().problems.is_empty());
+    assert_eq!(
+        app.store().unwrap().candidate(ana.id).unwrap().as_ref(),
+        Some(&ana)
+    );
+    assert!(app.store().unwrap().check().unwrap().problems.is_empty());
 }
 
 #[test]
@@ -233,11 +247,14 @@ fn an_undo_of_a_merge_is_refused_once_the_record_has_changed() {
     press(&mut app, "E");
     fill(&mut app, "City", "Braga");
     press(&mut app, "ctrl-s");
-    let edited = app.store().candidate(ana.id).unwrap().unwrap();
+    let edited = app.store().unwrap().candidate(ana.id).unwrap().unwrap();
     // The edit cannot be undone from the app; the merge under it is refused.
     press(&mut app, "u");
     assert!(app.status().is_error, "{:?}", app.status());
-    assert_eq!(app.store().candidate(ana.id).unwrap(), Some(edited));
+    assert_eq!(
+        app.store().unwrap().candidate(ana.id).unwrap(),
+        Some(edited)
+    );
 }
 
 #[test]
@@ -269,6 +286,9 @@ fn an_edit_that_takes_another_records_email_is_stopped_and_not_merged() {
     assert_eq!(app.context(), Context::Duplicate);
     press(&mut app, "b esc esc");
     assert!(app.overlay().is_none());
-    assert_eq!(app.store().candidate(other.id).unwrap(), Some(other));
-    assert_eq!(app.store().candidate(ana.id).unwrap(), Some(ana));
+    assert_eq!(
+        app.store().unwrap().candidate(other.id).unwrap(),
+        Some(other)
+    );
+    assert_eq!(app.store().unwrap().candidate(ana.id).unwrap(), Some(ana));
 }

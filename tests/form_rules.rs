@@ -14,7 +14,7 @@ use hireterm::domain::{CandidateId, EngagementStatus, RateRange};
 fn an_engagement_needs_a_required_skill_and_one_must_have() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
-    let count = app.store().engagements().unwrap().len();
+    let count = app.store().unwrap().engagements().unwrap().len();
     press(&mut app, "2 A");
     fill(&mut app, "Title", "Skills to follow");
     fill(&mut app, "Role type", "sre");
@@ -29,7 +29,11 @@ fn an_engagement_needs_a_required_skill_and_one_must_have() {
         Some("at least one must-have skill")
     );
     assert!(row_of(&app, "Requires").contains("✗ at least one must-have skill"));
-    assert_eq!(app.store().engagements().unwrap().len(), count, "not saved");
+    assert_eq!(
+        app.store().unwrap().engagements().unwrap().len(),
+        count,
+        "not saved"
+    );
 
     focus_field(&mut app, "Requires");
     type_text(&mut app, "kube");
@@ -37,7 +41,7 @@ fn an_engagement_needs_a_required_skill_and_one_must_have() {
     assert!(app.overlay().is_none(), "{:?}", app.status());
     let musts: Vec<_> = app.engagement().unwrap().musts().collect();
     assert_eq!(musts.len(), 1);
-    assert_eq!(app.store().engagements().unwrap().len(), count + 1);
+    assert_eq!(app.store().unwrap().engagements().unwrap().len(), count + 1);
 }
 
 #[test]
@@ -62,7 +66,12 @@ fn tags_holding_commas_and_semicolons_survive_an_edit_that_leaves_them_alone() {
     fill(&mut app, "City", "Basel");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().candidate(imported.id).unwrap().unwrap();
+    let stored = app
+        .store()
+        .unwrap()
+        .candidate(imported.id)
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.tags, imported.tags, "the tags were not touched");
     assert_eq!(stored.location.city, "Basel");
 
@@ -70,7 +79,12 @@ fn tags_holding_commas_and_semicolons_survive_an_edit_that_leaves_them_alone() {
     press(&mut app, "E");
     fill(&mut app, "Tags", r" remote ; Bern, CH;; a\;b; remote");
     press(&mut app, "ctrl-s");
-    let stored = app.store().candidate(imported.id).unwrap().unwrap();
+    let stored = app
+        .store()
+        .unwrap()
+        .candidate(imported.id)
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.tags, vec!["remote", "Bern, CH", "a;b"]);
 }
 
@@ -91,7 +105,7 @@ fn a_stored_candidate_the_store_accepts_saves_from_the_form_untouched() {
     fill(&mut app, "City", "Leeds");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().candidate(pricey.id).unwrap().unwrap();
+    let stored = app.store().unwrap().candidate(pricey.id).unwrap().unwrap();
     assert_eq!((&stored.phone, &stored.rate), (&pricey.phone, &pricey.rate));
     assert_eq!(stored.location.timezone, "UTC +1");
 
@@ -104,6 +118,7 @@ fn a_stored_candidate_the_store_accepts_saves_from_the_form_untouched() {
     assert!(app.overlay().is_none(), "{:?}", app.status());
     let stored = app
         .store()
+        .unwrap()
         .candidate_by_email("new.ext@example.com")
         .unwrap()
         .unwrap();
@@ -115,7 +130,7 @@ fn a_stored_candidate_the_store_accepts_saves_from_the_form_untouched() {
 fn the_form_refuses_what_the_store_refuses_in_the_stores_words() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
-    let before = app.store().candidate_count();
+    let before = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Name", "Too Much");
     fill(&mut app, "Email", "too@much.io");
@@ -131,7 +146,7 @@ fn the_form_refuses_what_the_store_refuses_in_the_stores_words() {
     for (label, message) in expected {
         assert_eq!(error_of(&app, label).as_deref(), Some(message), "{label}");
     }
-    assert_eq!(app.store().candidate_count(), before);
+    assert_eq!(app.store().unwrap().candidate_count(), before);
 
     press(&mut app, "esc esc 2 A");
     fill(&mut app, "Headcount", "70000");
@@ -171,7 +186,7 @@ fn an_engagement_the_store_accepts_saves_from_the_form_untouched() {
     press(&mut app, "right");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().engagement(big.id).unwrap().unwrap();
+    let stored = app.store().unwrap().engagement(big.id).unwrap().unwrap();
     assert_eq!(stored.status, EngagementStatus::OnHold);
     assert_eq!((stored.headcount, &stored.budget), (600, &big.budget));
 }
@@ -203,7 +218,7 @@ fn record_problems_show_beside_their_field_or_in_the_footer() {
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(screen.contains("✗ 201 links is more than 200"), "{screen}");
     assert!(app.status().is_error);
-    let stored = app.store().candidate(heavy.id).unwrap().unwrap();
+    let stored = app.store().unwrap().candidate(heavy.id).unwrap().unwrap();
     assert_eq!(stored, heavy, "nothing written");
 }
 
@@ -238,6 +253,7 @@ fn a_hostile_paste_never_reaches_the_store_or_the_screen() {
     press(&mut app, "ctrl-s");
     let stored = app
         .store()
+        .unwrap()
         .candidate_by_email("eve@example.com")
         .unwrap()
         .unwrap();
@@ -276,7 +292,7 @@ fn a_stored_hostile_name_is_shown_clean_in_the_edit_form_and_saved_clean() {
     assert!(screen.contains("Eve[2J]52;c;aGk= Lima"), "{screen}");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().candidate(evil.id).unwrap().unwrap();
+    let stored = app.store().unwrap().candidate(evil.id).unwrap().unwrap();
     assert!(stored.problems().is_empty(), "{:?}", stored.problems());
     assert_eq!(stored.location.city, "Lis bonEve[2J]52;c;aGk= Lima");
 }

@@ -57,6 +57,7 @@ fn a_candidate_added_in_the_form_is_stored_shown_and_found() {
 
     let stored = app
         .store()
+        .unwrap()
         .candidate_by_email("zed@quist.io")
         .unwrap()
         .unwrap();
@@ -94,7 +95,7 @@ fn a_candidate_added_in_the_form_is_stored_shown_and_found() {
 fn invalid_fields_show_their_error_beside_the_field_and_nothing_is_written() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
-    let before = app.store().candidate_count();
+    let before = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Email", "ana@example");
     fill(&mut app, "Phone", "912 abc 678");
@@ -121,7 +122,11 @@ fn invalid_fields_show_their_error_beside_the_field_and_nothing_is_written() {
     }
     assert_eq!(open_form(&app).unwrap().focused().label, "Name");
     assert!(app.status().is_error);
-    assert_eq!(app.store().candidate_count(), before, "nothing written");
+    assert_eq!(
+        app.store().unwrap().candidate_count(),
+        before,
+        "nothing written"
+    );
     assert_eq!(
         open_form(&app).unwrap().fields[1].input.text(),
         "ana@example",
@@ -151,6 +156,7 @@ fn invalid_fields_show_their_error_beside_the_field_and_nothing_is_written() {
     assert!(app.overlay().is_none(), "{:?}", app.status());
     let stored = app
         .store()
+        .unwrap()
         .candidate_by_email("ana@example.com")
         .unwrap()
         .unwrap();
@@ -172,7 +178,12 @@ fn a_candidate_is_edited_from_the_table_and_from_the_detail_view() {
     fill(&mut app, "City", "Porto");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().candidate(original.id).unwrap().unwrap();
+    let stored = app
+        .store()
+        .unwrap()
+        .candidate(original.id)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         stored,
         Candidate {
@@ -190,7 +201,12 @@ fn a_candidate_is_edited_from_the_table_and_from_the_detail_view() {
     fill(&mut app, "Name", "Renamed Person");
     press(&mut app, "ctrl-s");
     assert_eq!(
-        app.store().candidate(original.id).unwrap().unwrap().name,
+        app.store()
+            .unwrap()
+            .candidate(original.id)
+            .unwrap()
+            .unwrap()
+            .name,
         "Renamed Person"
     );
     let screen = screen_text(&draw(&app, 120, 40));
@@ -218,7 +234,12 @@ fn an_engagement_is_edited_and_one_added_with_requirements() {
     press(&mut app, "right");
     press(&mut app, "ctrl-s");
     assert!(app.overlay().is_none(), "{:?}", app.status());
-    let stored = app.store().engagement(original.id).unwrap().unwrap();
+    let stored = app
+        .store()
+        .unwrap()
+        .engagement(original.id)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (stored.headcount, stored.status),
         (3, EngagementStatus::OnHold)
@@ -247,7 +268,7 @@ fn an_engagement_is_edited_and_one_added_with_requirements() {
     let added = app.engagement().unwrap().clone();
     assert_ne!(added.id, original.id);
     assert_eq!(app.pane(), Pane::Pipeline);
-    let stored = app.store().engagement(added.id).unwrap().unwrap();
+    let stored = app.store().unwrap().engagement(added.id).unwrap().unwrap();
     assert_eq!(stored, added);
     assert_eq!(stored.role, RoleId::new("devops"));
     assert_eq!(stored.model, HiringModel::ContractToHire);
@@ -288,6 +309,7 @@ fn a_store_refusal_shows_in_the_form_and_keeps_what_was_typed() {
     // Written behind the app's back, so the form's duplicate check (over
     // the records on screen) misses it and the store's email index refuses.
     app.store()
+        .unwrap()
         .add_candidate(candidate("Hidden Writer", "taken@example.com"), &stamp())
         .unwrap();
     press(&mut app, "a");

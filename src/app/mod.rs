@@ -322,8 +322,13 @@ impl App {
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
-    pub fn store(&self) -> &Store {
+    /// The store, for reading; see [`Records::store`].
+    pub fn store(&self) -> crate::store::Result<Arc<Store>> {
         self.records.store()
+    }
+    /// Where the database is.
+    pub fn database_path(&self) -> &std::path::Path {
+        self.records.path()
     }
     /// This session's number among those sharing the records.
     pub fn session(&self) -> Origin {

@@ -60,7 +60,7 @@ impl App {
     pub(super) fn refresh_feeds(&mut self) {
         const FEED: usize = 200;
         if self.pane == Pane::Activity {
-            match self.records.store().recent_events(FEED) {
+            match self.records.store().and_then(|s| s.recent_events(FEED)) {
                 Ok(events) => self.activity = events,
                 Err(error) => self.complain(error.to_string()),
             }
@@ -68,7 +68,7 @@ impl App {
             self.activity_cursor.clamp(self.activity.len(), page);
         }
         if let Some(detail) = self.candidates.detail {
-            match self.records.store().events_of(detail.candidate, FEED) {
+            match (self.records.store()).and_then(|s| s.events_of(detail.candidate, FEED)) {
                 Ok(events) => self.detail_feed = events,
                 Err(error) => self.complain(error.to_string()),
             }

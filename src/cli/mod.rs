@@ -154,7 +154,11 @@ fn with_store(
     act: impl FnOnce(&Store) -> Result<ExitCode>,
 ) -> Result<ExitCode> {
     let store = Store::open(path)?;
-    act(&store)
+    let outcome = act(&store);
+    let closed = store.close();
+    let code = outcome?;
+    closed?;
+    Ok(code)
 }
 
 /// `--demo`: a throwaway database, filled with the default demo data.

@@ -26,10 +26,13 @@ pub fn lines(text: &str, indent: &str) {
 pub fn describe_error(error: &color_eyre::eyre::Report) -> String {
     let mut lines = vec![text::clean(&error.to_string(), false)];
     for cause in error.chain().skip(1) {
-        lines.push(format!(
-            "  caused by: {}",
-            text::clean(&cause.to_string(), false)
-        ));
+        let cause = text::clean(&cause.to_string(), false);
+        // Errors that quote their cause (`cannot use PATH: CAUSE`) need
+        // not say it twice.
+        if lines.iter().any(|line| line.contains(&cause)) {
+            continue;
+        }
+        lines.push(format!("  caused by: {cause}"));
     }
     lines.join("\n")
 }

@@ -169,8 +169,8 @@ fn disk_full(path: &std::path::Path, needed: u64) -> String {
         format!(" ({} free)", space::human(free))
     });
     format!(
-        "the disk holding {place} is full{free}: free at least {} and try again. \
-         Nothing already saved was lost; what was being written was not saved",
+        "the disk holding {place} is full{free}: free at least {} and try again \
+         (nothing already saved was lost)",
         space::human(needed)
     )
 }

@@ -28,6 +28,7 @@ mod candidates;
 mod check;
 mod check_agency;
 mod clients;
+mod close;
 mod decoded;
 mod engagements;
 mod export;
@@ -47,6 +48,7 @@ pub use backup::CopiedBackup;
 pub use backup_error::BackupError;
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
+pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked};
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
@@ -55,6 +57,7 @@ pub use pause::PAUSE_ENV;
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
 pub use restore::{Restored, restore};
+pub use space::free_bytes;
 pub use submittals::SubmittalDraft;
 
 use sled::Tree;
@@ -141,7 +144,9 @@ impl Store {
     pub fn reopen(mut self) -> Result<Store> {
         let path = self.path.clone();
         let lock = self.closer.lock.take();
-        drop(self);
+        // A disk still failing may make sled panic here; the open below
+        // then says what is wrong.
+        self.drop_quietly();
         let lock = match lock {
             Some(lock) => lock,
             None => open::lock_path(&path)?,
@@ -217,7 +222,7 @@ impl Store {
     }
 
     /// Makes every write so far durable (surviving a power cut, see
-    /// [`durable`]), then raises the watermark.
+    /// the `durable` module), then raises the watermark.
     pub fn flush(&self) -> Result<()> {
         self.db
             .flush()

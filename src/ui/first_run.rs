@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let path = app.store().path().display().to_string();
+    let path = app.database_path().display().to_string();
     let path = safe(&path);
     let lines = vec![
         Line::styled(

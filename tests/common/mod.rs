@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod agency;
+pub mod disk;
 pub mod rng;
 
 use chrono::{DateTime, TimeZone, Utc};

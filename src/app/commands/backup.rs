@@ -3,7 +3,7 @@
 //! oldest are removed beyond the number config.toml keeps.
 
 use crate::app::App;
-use crate::app::records::{Origin, Records};
+use crate::app::records::Records;
 use crate::store::{BackupError, backups};
 use std::path::Path;
 
@@ -36,13 +36,13 @@ impl App {
             records: &records,
             used: false,
         };
-        let store = records.store();
-        let target = backups::folder_for(store.path()).join(backups::name_at(self.clock.now()));
-        if let Err(error) = copy_then_finish(&records, self.session, &target) {
+        let database = records.path();
+        let target = backups::folder_for(database).join(backups::name_at(self.clock.now()));
+        if let Err(error) = copy_then_finish(&records, &target) {
             return self.complain(error.to_string());
         }
         turn.used = true;
-        match backups::rotate(store.path(), self.policy.backups_keep) {
+        match backups::rotate(database, self.policy.backups_keep) {
             Ok(_) => self.say(format!("backup written to {}", target.display())),
             Err(error) => self.complain(format!(
                 "backup written to {}; older backups could not be removed: {error}",
@@ -52,10 +52,11 @@ impl App {
     }
 }
 
-/// Copies the database while holding off every session's writes (as a
-/// write of nothing, so the copy is one consistent moment of the
-/// records), then checks and names the copy without holding them off.
-fn copy_then_finish(records: &Records, origin: Origin, target: &Path) -> Result<(), BackupError> {
-    let (copied, _) = records.write(origin, |store| Ok(store.start_backup(target)), |_, _| {})?;
-    copied?.finish()
+/// Copies the database while holding off every session's writes (so the
+/// copy is one consistent moment of the records), then checks and names
+/// the copy without holding them off.
+fn copy_then_finish(records: &Records, target: &Path) -> Result<(), BackupError> {
+    records
+        .hold_writes(|store| store.start_backup(target))??
+        .finish()
 }

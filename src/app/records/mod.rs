@@ -12,6 +12,7 @@
 
 pub mod agency;
 pub mod data;
+mod live;
 mod search;
 pub mod writes;
 mod writes_agency;
@@ -20,6 +21,8 @@ use crate::catalog::Catalog;
 use crate::search::SearchIndex;
 use crate::store::{Result, Store};
 use data::Data;
+use live::LiveStore;
+pub use live::Recovery;
 use search::SearchState;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -35,7 +38,7 @@ type Watcher = Box<dyn Fn(Origin) + Send + Sync>;
 pub type Snapshot = (u64, Arc<Data>);
 
 pub struct Records {
-    store: Arc<Store>,
+    store: LiveStore,
     catalog: &'static Catalog,
     /// The latest snapshot; its lock is held across each write.
     current: Mutex<Snapshot>,
@@ -75,7 +78,7 @@ impl Records {
     pub fn load(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
         let data = Arc::new(Data::load(&store)?);
         let records = Records {
-            store,
+            store: LiveStore::new(store),
             catalog,
             search: Mutex::new(SearchState::default()),
             current: Mutex::new((0, Arc::clone(&data))),
@@ -87,9 +90,29 @@ impl Records {
         Ok(Arc::new(records))
     }
 
-    /// The store, for reading (the event log, a record as stored).
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The store, for reading (the event log, a record as stored). A
+    /// short-lived handle: after a full disk the store is reopened, which
+    /// needs every handle back.
+    pub fn store(&self) -> Result<Arc<Store>> {
+        self.store.get()
+    }
+
+    /// Where the database is.
+    pub fn path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    /// Reopens the store if a full disk stopped it and the disk has room
+    /// again (`hireterm serve` calls this on a timer; a write tries it too).
+    pub fn recover(&self) -> Result<Recovery> {
+        let _writes = lock(&self.current);
+        self.store.recover()
+    }
+
+    /// Gives back the store when nothing else holds the records, to close
+    /// it.
+    pub fn into_store(self) -> Option<Arc<Store>> {
+        self.store.into_store()
     }
 
     /// The latest records and their version.
@@ -115,7 +138,8 @@ impl Records {
     ) -> Result<(T, Snapshot)> {
         let (done, published, changed) = {
             let mut current = lock(&self.current);
-            let done = commit(&self.store)?;
+            let store = self.store.for_write()?;
+            let done = commit(&store).map_err(|error| self.store.failed(error))?;
             let mut data = Data::clone(&current.1);
             apply(&mut data, &done);
             let changed = data.changed_since(&current.1);
@@ -132,6 +156,14 @@ impl Records {
             }
         }
         Ok((done, published))
+    }
+
+    /// Runs `read` with every write held off, so that what it reads is one
+    /// moment of the records (a backup's copy of every tree).
+    pub fn hold_writes<T>(&self, read: impl FnOnce(&Store) -> T) -> Result<T> {
+        let _writes = lock(&self.current);
+        let store = self.store.get()?;
+        Ok(read(&store))
     }
 
     /// Calls `wake` with the writer after every change until the guard is

@@ -1,0 +1,76 @@
+//! Closing a database and saying so when the disk fails at the last
+//! moment.
+//!
+//! sled 0.34.7 syncs its log once more when its last handle drops, and
+//! panics (`unwrap`) if the disk reports an error there. Every change was
+//! already flushed and synced by then, so nothing is lost; but a panic is
+//! no way to say it. [`Store::close`] flushes first (an error there is
+//! returned as usual), then drops sled with the panic caught and told in
+//! words. While it does, [`closing`] is true on that thread, so the panic
+//! hook stays quiet.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+thread_local! {
+    static CLOSING: Cell<bool> = const { Cell::new(false) };
+}
+
+static SLED_PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// What to tell the user when sled stopped the process on a disk error
+/// (a handle dropped on an error path, where [`Store::close`] could not
+/// catch it).
+pub const SLED_STOPPED: &str = "the disk reported an error and the storage engine stopped; \
+     every change acknowledged before was saved. Check the disk, then run `hireterm check`";
+
+/// True while this thread is closing a database (see the module docs).
+pub fn closing() -> bool {
+    CLOSING.with(Cell::get)
+}
+
+/// For the panic hook: a panic raised inside sled (its `unwrap` of a
+/// failed disk call). It is remembered, and the hook stays quiet: the
+/// store or `main` says it in words.
+pub fn is_sled_panic(file: &str) -> bool {
+    let inside = file.contains("/sled-0.34");
+    if inside {
+        SLED_PANICKED.store(true, Ordering::Release);
+    }
+    inside
+}
+
+/// True once a panic inside sled was seen.
+pub fn sled_panicked() -> bool {
+    SLED_PANICKED.load(Ordering::Acquire)
+}
+
+impl Store {
+    /// Flushes and closes the database, marking it closed cleanly.
+    pub fn close(self) -> Result<()> {
+        self.flush()?;
+        let path = self.path.clone();
+        if self.drop_quietly() {
+            return Ok(());
+        }
+        Err(StoreError::Io {
+            path,
+            source: std::io::Error::other(
+                "the disk reported an error as the database was closed; every change \
+                 acknowledged was saved before, and the next open checks the rest",
+            ),
+        })
+    }
+
+    /// Drops the store, catching sled's panic on a failed last sync; false
+    /// if it panicked.
+    pub(super) fn drop_quietly(self) -> bool {
+        CLOSING.with(|c| c.set(true));
+        let dropped = catch_unwind(AssertUnwindSafe(move || drop(self)));
+        CLOSING.with(|c| c.set(false));
+        dropped.is_ok()
+    }
+}

@@ -1,0 +1,143 @@
+//! Running the real hireterm with system calls failing on purpose: the
+//! LD_PRELOAD shim in `shim.c` (built here with the system's C compiler)
+//! fails the Nth `write`, `fsync`, `rename` or `open` on files under one
+//! folder. A sweep runs a command once to count its calls, then once per
+//! chosen N, and hands each outcome to the caller to judge.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The calls a fault can be injected into.
+pub const CALLS: [&str; 4] = ["write", "sync", "rename", "open"];
+
+/// How a fault behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// One call fails with EIO; the disk then works again.
+    Once,
+    /// Every call from the Nth on fails with ENOSPC: a disk that filled.
+    Full,
+}
+
+/// The shim, compiled once per test binary; `None` (after saying why)
+/// without a C compiler, which under CI is a failure.
+pub fn shim() -> Option<&'static Path> {
+    static SHIM: OnceLock<Option<PathBuf>> = OnceLock::new();
+    SHIM.get_or_init(build_shim).as_deref()
+}
+
+fn build_shim() -> Option<PathBuf> {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fault/shim.c");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hireterm-fault-shim.so");
+    let built = Command::new("cc")
+        .args(["-shared", "-fPIC", "-O1", "-Wall", "-o"])
+        .arg(&out)
+        .arg(&source)
+        .arg("-ldl")
+        .output();
+    match built {
+        Ok(result) if result.status.success() => Some(out),
+        other => {
+            let why = match other {
+                Ok(result) => String::from_utf8_lossy(&result.stderr).into_owned(),
+                Err(e) => e.to_string(),
+            };
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "the fault-injection shim must build under CI: {why}"
+            );
+            eprintln!("skipped: cannot build the fault-injection shim: {why}");
+            None
+        }
+    }
+}
+
+/// One run of hireterm with a fault armed.
+pub struct Armed<'a> {
+    pub shim: &'a Path,
+    /// Calls on files under this folder count.
+    pub under: &'a Path,
+    pub call: &'a str,
+    /// 0: count only.
+    pub nth: usize,
+    pub fault: Fault,
+}
+
+impl Armed<'_> {
+    /// Runs `command` with the fault; its output and how many calls of
+    /// the kind it made.
+    pub fn run(&self, mut command: Command) -> (Output, usize) {
+        let report = tempfile::NamedTempFile::new().unwrap();
+        command
+            .env("LD_PRELOAD", self.shim)
+            .env("FAULT_PATH", self.under)
+            .env("FAULT_CALL", self.call)
+            .env("FAULT_NTH", self.nth.to_string())
+            .env("FAULT_REPORT", report.path());
+        if self.fault == Fault::Full {
+            command
+                .env("FAULT_ERRNO", "ENOSPC")
+                .env("FAULT_STICKY", "1");
+        }
+        let output = command.output().unwrap();
+        let counted = std::fs::read_to_string(report.path())
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split(' ').next()?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0);
+        (output, counted)
+    }
+}
+
+/// The Ns to fail for a command that makes `count` calls: the first few
+/// (opening), some in the middle, and the last few (the write itself and
+/// the close).
+pub fn sample(count: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = (1..=count.min(4)).collect();
+    chosen.extend([count / 3, count / 2, (2 * count) / 3]);
+    chosen.extend(count.saturating_sub(2)..=count);
+    chosen.retain(|n| (1..=count).contains(n));
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// A failed command must say what went wrong in words: something on
+/// stderr, no panic, no Rust debug formatting.
+pub fn assert_clear_failure(output: &Output, case: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.trim().is_empty(), "{case}: failed silently");
+    for bad in ["panicked", "Os {", "Custom {", "RUST_BACKTRACE", "kind: "] {
+        assert!(!stderr.contains(bad), "{case}: unclear message: {stderr}");
+    }
+}
+
+/// A folder for one case, in memory where the system has a tmpfs at
+/// `/dev/shm`: the shim fails calls before they reach the kernel, so a
+/// disk that syncs for free only makes the sweep faster.
+pub fn scratch_dir() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(dir) = tempfile::tempdir_in(shm)
+    {
+        return dir;
+    }
+    tempfile::tempdir().unwrap()
+}
+
+/// Copies a database folder (and nothing else) for one case.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
