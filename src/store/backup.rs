@@ -15,7 +15,7 @@ use super::backup_error::{BackupError, Result};
 use super::error::StoreError;
 use super::manifest::{self, Manifest};
 use super::staging::{self, Staged};
-use super::{marker, pause, space, tx, watermark};
+use super::{close, marker, pause, space, tx, watermark};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -64,13 +64,26 @@ impl Store {
     }
 
     /// Copies every tree into a new sled database in `folder`; returns
-    /// what was copied per tree and the copy's next event id.
+    /// what was copied per tree and the copy's next event id. The copy is
+    /// closed on purpose: sled panics if its last sync fails.
     fn copy_into(&self, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
-        let copy = sled::Config::new().path(folder).open()?;
+        let copy = sled::Config::new()
+            .path(folder)
+            .open()
+            .map_err(|e| written(folder, e))?;
+        let copied = self.copy_trees(&copy, folder);
+        if !close::drop_quietly(copy) {
+            copied?;
+            return Err(close::failed_at_close(folder));
+        }
+        copied
+    }
+
+    fn copy_trees(&self, copy: &sled::Db, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
         let mut trees = TreeCounts::new();
         for name in self.db.tree_names() {
             let source = self.db.open_tree(&name)?;
-            let destination = copy.open_tree(&name)?;
+            let destination = copy.open_tree(&name).map_err(|e| written(folder, e))?;
             let mut batch = sled::Batch::default();
             let mut count = 0u64;
             for entry in source.iter() {
@@ -78,14 +91,19 @@ impl Store {
                 batch.insert(key, value);
                 count += 1;
                 if count.is_multiple_of(BATCH_ENTRIES) {
-                    destination.apply_batch(std::mem::take(&mut batch))?;
+                    destination
+                        .apply_batch(std::mem::take(&mut batch))
+                        .map_err(|e| written(folder, e))?;
                 }
             }
-            destination.apply_batch(batch)?;
+            destination
+                .apply_batch(batch)
+                .map_err(|e| written(folder, e))?;
             trees.insert(String::from_utf8_lossy(&name).into_owned(), count);
         }
-        copy.flush()?;
-        let next_event = tx::read_counter(copy.open_tree("meta")?.get(tx::EVENT_SEQ)?.as_deref());
+        copy.flush().map_err(|e| written(folder, e))?;
+        let meta = copy.open_tree("meta").map_err(|e| written(folder, e))?;
+        let next_event = tx::read_counter(meta.get(tx::EVENT_SEQ)?.as_deref());
         Ok((trees, next_event))
     }
 
@@ -125,6 +143,18 @@ impl CopiedBackup {
     }
 }
 
+/// An error sled met writing the copy in `folder`: an I/O error is told
+/// against the folder (and so the backup's target, see [`Place`]).
+fn written(folder: &Path, error: sled::Error) -> StoreError {
+    match error {
+        sled::Error::Io(source) => StoreError::Io {
+            path: folder.to_path_buf(),
+            source,
+        },
+        other => other.into(),
+    }
+}
+
 /// A backup goes into a new or empty folder, never over other files.
 fn refuse_busy(target: &Path) -> Result<()> {
     let busy = match std::fs::read_dir(target) {
@@ -148,9 +178,16 @@ fn seal(folder: &Path, next_event: u64) -> std::io::Result<()> {
 }
 
 /// Opens the copy as a database: it must pass `check` and hold what was
-/// copied into it, tree by tree.
+/// copied into it, tree by tree. It is closed on purpose (see `close`).
 fn verify_copy(folder: &Path, copied: &TreeCounts) -> Result<()> {
     let copy = Store::open(folder)?;
+    let verdict = judge_copy(&copy, folder, copied);
+    let closed = copy.close();
+    verdict?;
+    Ok(closed?)
+}
+
+fn judge_copy(copy: &Store, folder: &Path, copied: &TreeCounts) -> Result<()> {
     let differs = |detail: String| BackupError::CopyDiffers {
         path: folder.to_path_buf(),
         detail,
@@ -200,10 +237,11 @@ impl Place {
     }
 
     fn store(&self, error: StoreError) -> BackupError {
-        if error.is_disk_full() {
-            return self.disk_full();
+        match error {
+            error if error.is_disk_full() => self.disk_full(),
+            StoreError::Io { path, source } if in_unfinished(&path) => self.io(source),
+            error => BackupError::Store(error),
         }
-        BackupError::Store(error)
     }
 
     fn backup(&self, error: BackupError) -> BackupError {
@@ -216,4 +254,11 @@ impl Place {
             other => other,
         }
     }
+}
+
+/// True for a path in a folder named as unfinished: the name means
+/// nothing to the person who asked for the backup.
+fn in_unfinished(path: &Path) -> bool {
+    path.components()
+        .any(|part| staging::is_staged_name(part.as_os_str()))
 }

@@ -41,6 +41,17 @@ pub enum BackupError {
          (it will be kept beside it, renamed)"
     )]
     HoldsRecords { path: PathBuf, records: usize },
+    #[error("{error}. Nothing was restored: the database at {path} is as it was")]
+    NotRestored { path: PathBuf, error: StoreError },
+    #[error(
+        "could not put the restored copy at {path} ({error}), nor move the database back \
+         from {aside}, where it is whole: rename {aside} to {path} to have it back"
+    )]
+    Stranded {
+        path: PathBuf,
+        aside: PathBuf,
+        error: Box<BackupError>,
+    },
     #[error(
         "could not open the database at {path} to see what it holds ({error}); \
          pass --force to replace it (it will be kept beside it, renamed)"

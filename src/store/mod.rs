@@ -29,6 +29,7 @@ mod check;
 mod check_agency;
 mod clients;
 mod close;
+mod database_copy;
 mod decoded;
 mod engagements;
 mod export;

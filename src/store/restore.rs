@@ -11,6 +11,7 @@
 //! its place. Any refusal leaves the database and the backup untouched.
 
 use super::backup_error::{BackupError, Result};
+use super::database_copy::{self, CopyError};
 use super::error::StoreError;
 use super::lock::PathLock;
 use super::manifest::{Manifest, Unusable};
@@ -41,8 +42,19 @@ const RECORD_TREES: [&str; 7] = [
 ];
 
 /// Replaces the database at `target` with the backup at `backup`. A
-/// database with records is only replaced with `force`.
+/// database with records is only replaced with `force`. Whatever fails,
+/// the database is left as it was (or the error says where it is).
 pub fn restore(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
+    restore_locked(backup, target, force).map_err(|error| match error {
+        BackupError::Store(error) => BackupError::NotRestored {
+            path: target.to_path_buf(),
+            error: told_against(error, target),
+        },
+        other => other,
+    })
+}
+
+fn restore_locked(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
     let lock = open::lock_path(target)?;
     let manifest = finished_backup(backup)?;
     let existing = Existing::at(target)?;
@@ -51,7 +63,8 @@ pub fn restore(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
         _ => lock,
     };
     let staged = Staged::beside(target, staging::RESTORING).map_err(|e| io_at(target, e))?;
-    staging::copy_database(backup, staged.path()).map_err(|e| copy_error(backup, target, e))?;
+    database_copy::copy_database(backup, staged.path())
+        .map_err(|e| copy_error(backup, target, e))?;
     check_copy(backup, staged.path(), &manifest)?;
     pause::point("restore-swap");
     let aside = swap(target, staged, existing)?;
@@ -70,10 +83,6 @@ fn finished_backup(backup: &Path) -> Result<Manifest> {
         path: backup.to_path_buf(),
         detail: detail.into(),
     };
-    let damaged = |detail: String| BackupError::Damaged {
-        path: backup.to_path_buf(),
-        detail,
-    };
     if !backup.is_dir() {
         return Err(unfinished("there is no folder there"));
     }
@@ -88,13 +97,16 @@ fn finished_backup(backup: &Path) -> Result<Manifest> {
             "it has no manifest (`hireterm.backup`), which `hireterm backup` writes last, \
              once the copy is complete and checked",
         ),
-        Unusable::Unreadable => damaged("its manifest `hireterm.backup` is unreadable".into()),
+        Unusable::Unreadable => damaged(
+            backup,
+            "its manifest `hireterm.backup` is unreadable".into(),
+        ),
     })?;
     match manifest
         .files_differ(backup)
         .map_err(|e| io_at(backup, e))?
     {
-        Some(difference) => Err(damaged(difference)),
+        Some(difference) => Err(damaged(backup, difference)),
         None => Ok(manifest),
     }
 }
@@ -141,9 +153,10 @@ fn refuse_records(target: &Path, lock: PathLock) -> Result<PathLock> {
     };
     let mut store =
         Store::open_locked(target.to_path_buf(), lock, open::Trust::Verify).map_err(unreadable)?;
-    let counts = store.tree_counts().map_err(unreadable)?;
+    let counts = store.tree_counts();
     let lock = store.closer.lock.take();
-    drop(store);
+    store.close().map_err(unreadable)?;
+    let counts = counts.map_err(unreadable)?;
     let records: u64 = RECORD_TREES.iter().filter_map(|t| counts.get(*t)).sum();
     match lock {
         _ if records > 0 => Err(BackupError::HoldsRecords {
@@ -158,17 +171,23 @@ fn refuse_records(target: &Path, lock: PathLock) -> Result<PathLock> {
 /// The copy beside the target must be the backup, byte for byte, and
 /// open as a sound database holding what the manifest lists.
 fn check_copy(backup: &Path, copy: &Path, manifest: &Manifest) -> Result<()> {
-    let damaged = |detail: String| BackupError::Damaged {
-        path: backup.to_path_buf(),
-        detail,
-    };
     if let Some(difference) = manifest.files_differ(copy).map_err(|e| io_at(copy, e))? {
-        return Err(damaged(format!("while it was copied, {difference}")));
+        return Err(damaged(
+            backup,
+            format!("while it was copied, {difference}"),
+        ));
     }
     let store = Store::open(copy).map_err(|error| match error {
-        StoreError::Damaged { detail, .. } => damaged(detail),
+        StoreError::Damaged { detail, .. } => damaged(backup, detail),
         other => other.into(),
     })?;
+    let verdict = judge_copy(&store, backup, manifest);
+    let closed = store.close();
+    verdict?;
+    Ok(closed?)
+}
+
+fn judge_copy(store: &Store, backup: &Path, manifest: &Manifest) -> Result<()> {
     let problems = store.check()?.problems;
     if !problems.is_empty() {
         return Err(BackupError::FailsCheck {
@@ -177,14 +196,24 @@ fn check_copy(backup: &Path, copy: &Path, manifest: &Manifest) -> Result<()> {
         });
     }
     match manifest.counts_differ(&store.tree_counts()?) {
-        Some(difference) => Err(damaged(difference)),
+        Some(difference) => Err(damaged(backup, difference)),
         None => Ok(()),
+    }
+}
+
+fn damaged(backup: &Path, detail: String) -> BackupError {
+    BackupError::Damaged {
+        path: backup.to_path_buf(),
+        detail,
     }
 }
 
 /// Moves the database aside (if there is one) and the checked copy into
 /// its place; puts the database back if the copy cannot be placed.
-fn swap(target: &Path, staged: Staged, existing: Existing) -> Result<Option<PathBuf>> {
+fn swap(target: &Path, mut staged: Staged, existing: Existing) -> Result<Option<PathBuf>> {
+    // Synced before anything moves, so that little can fail between the
+    // two renames.
+    staged.sync().map_err(|e| io_at(target, e))?;
     let aside = match existing {
         Existing::Database => {
             let aside = aside_path(target);
@@ -195,12 +224,26 @@ fn swap(target: &Path, staged: Staged, existing: Existing) -> Result<Option<Path
         Existing::Empty | Existing::Missing => None,
     };
     if let Err(error) = staged.place(target) {
-        if let Some(aside) = &aside {
-            let _ = fs::rename(aside, target);
-        }
-        return Err(io_at(target, error));
+        let error = io_at(target, error);
+        return match aside {
+            Some(aside) => put_back(target, aside, error),
+            None => Err(error),
+        };
     }
     Ok(aside)
+}
+
+/// Moves the database back from where it was moved aside, after the copy
+/// could not be put in its place; if even that fails, says where it is.
+fn put_back(target: &Path, aside: PathBuf, error: BackupError) -> Result<Option<PathBuf>> {
+    match fs::rename(&aside, target) {
+        Ok(()) => Err(error),
+        Err(_) => Err(BackupError::Stranded {
+            path: target.to_path_buf(),
+            aside,
+            error: Box::new(error),
+        }),
+    }
 }
 
 /// `NAME.before-restore-<time>` beside the database, not yet taken.
@@ -235,15 +278,37 @@ fn io_at(path: &Path, source: std::io::Error) -> BackupError {
     .into()
 }
 
-/// A copy fails on the target's disk when it is full, else on reading
-/// the backup (whose files were just read whole, so rarely).
-fn copy_error(backup: &Path, target: &Path, source: std::io::Error) -> BackupError {
-    if space::is_disk_full(&source) {
-        return StoreError::DiskFull {
+/// A copy that fails writing is told against the target (a full disk
+/// with the room the copy needs), one that fails reading against the
+/// backup.
+fn copy_error(backup: &Path, target: &Path, error: CopyError) -> BackupError {
+    match error {
+        CopyError::Writing(source) if space::is_disk_full(&source) => StoreError::DiskFull {
             path: target.to_path_buf(),
             needed: space::folder_size(backup).max(space::WRITE_HEADROOM),
         }
-        .into();
+        .into(),
+        CopyError::Writing(source) => io_at(target, source),
+        CopyError::Reading(source) => io_at(backup, source),
     }
-    io_at(backup, source)
+}
+
+/// An error met in the unfinished copy beside the target is told against
+/// the target: the copy's name means nothing to the person restoring.
+fn told_against(error: StoreError, target: &Path) -> StoreError {
+    let in_copy = |path: &Path| {
+        path.components()
+            .any(|part| staging::is_staged_name(part.as_os_str()))
+    };
+    match error {
+        StoreError::Io { path, source } if in_copy(&path) => StoreError::Io {
+            path: target.to_path_buf(),
+            source,
+        },
+        StoreError::DiskFull { path, needed } if in_copy(&path) => StoreError::DiskFull {
+            path: target.to_path_buf(),
+            needed,
+        },
+        other => other,
+    }
 }

@@ -6,7 +6,6 @@
 //! left by a process that no longer runs is removed by the next try.
 
 use super::durable::sync_folder;
-use super::marker;
 use std::ffi::OsString;
 use std::fs;
 use std::io;
@@ -17,12 +16,9 @@ use std::path::{Path, PathBuf};
 pub const PARTIAL: &str = "partial";
 pub const RESTORING: &str = "restoring";
 
-/// The clean-close marker is copied with a database so that the copy's
-/// first open checks it against the marker instead of a trial copy.
-const CLEAN_MARKER: &str = "hireterm.clean";
-
 pub struct Staged {
     path: PathBuf,
+    synced: bool,
     placed: bool,
 }
 
@@ -44,6 +40,7 @@ impl Staged {
         fs::DirBuilder::new().mode(0o700).create(&path)?;
         Ok(Staged {
             path,
+            synced: false,
             placed: false,
         })
     }
@@ -52,13 +49,29 @@ impl Staged {
         &self.path
     }
 
-    /// Makes every file and folder in it durable, renames it to `target`
-    /// and makes the rename durable.
+    /// Makes every file and folder in it durable (done once: see
+    /// [`Staged::place`]).
+    pub fn sync(&mut self) -> io::Result<()> {
+        if !self.synced {
+            sync_tree(&self.path)?;
+            self.synced = true;
+        }
+        Ok(())
+    }
+
+    /// Makes it durable, renames it to `target` and makes the rename
+    /// durable. If that last step fails, the rename is undone (and the
+    /// folder removed as it is dropped): a failure leaves nothing at
+    /// `target` that was not there before.
     pub fn place(mut self, target: &Path) -> io::Result<()> {
-        sync_tree(&self.path)?;
+        self.sync()?;
         fs::rename(&self.path, target)?;
+        if let Err(error) = sync_folder(&parent_of(target)) {
+            let _ = fs::rename(target, &self.path);
+            return Err(error);
+        }
         self.placed = true;
-        sync_folder(&parent_of(target))
+        Ok(())
     }
 }
 
@@ -128,46 +141,6 @@ fn sweep(folder: &Path, ours: impl Fn(&str) -> bool) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
-}
-
-/// Copies a database's own files and its clean-close marker from `from`
-/// into the existing folder `to`: no strays, no manifest, no scratch.
-pub fn copy_database(from: &Path, to: &Path) -> io::Result<()> {
-    copy_files(from, to, Path::new(""))?;
-    match fs::copy(from.join(CLEAN_MARKER), to.join(CLEAN_MARKER)) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
-}
-
-fn copy_files(from_root: &Path, to_root: &Path, rel: &Path) -> io::Result<()> {
-    fs::DirBuilder::new()
-        .mode(0o700)
-        .recursive(true)
-        .create(to_root.join(rel))?;
-    for entry in fs::read_dir(from_root.join(rel))? {
-        let entry = entry?;
-        let name = rel.join(entry.file_name());
-        if !marker::is_database_file(&name) {
-            continue;
-        }
-        if entry.file_type()?.is_dir() {
-            copy_files(from_root, to_root, &name)?;
-        } else {
-            let copied = to_root.join(&name);
-            fs::copy(entry.path(), &copied)?;
-            // A read-only backup's files would make read-only copies,
-            // which the database cannot be opened from.
-            fs::set_permissions(&copied, owner_writable(&copied)?)?;
-        }
-    }
-    Ok(())
-}
-
-fn owner_writable(path: &Path) -> io::Result<fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(path)?.permissions().mode();
-    Ok(fs::Permissions::from_mode(mode | 0o600))
 }
 
 /// `fsync` of every file and folder under `folder`, itself included.
