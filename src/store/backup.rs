@@ -147,9 +147,15 @@ impl CopiedBackup {
 /// against the folder (and so the backup's target, see [`Place`]).
 fn written(folder: &Path, error: sled::Error) -> StoreError {
     match error {
+        sled::Error::Io(source) if space::is_disk_full(&source) => StoreError::DiskFull {
+            path: folder.to_path_buf(),
+            needed: space::WRITE_HEADROOM,
+        },
+        // sled hands some errors back in Rust's debug form (`Os { code:
+        // 5, … }`), which would be shown as the cause: keep the words.
         sled::Error::Io(source) => StoreError::Io {
             path: folder.to_path_buf(),
-            source,
+            source: std::io::Error::new(source.kind(), space::in_words(&source)),
         },
         other => other.into(),
     }
