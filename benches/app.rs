@@ -1,5 +1,6 @@
 //! App-level work on 100,000 candidates that must never freeze the screen:
-//! sorting the candidates table by each column, and building the app.
+//! sorting the candidates table by each column, moving the cursor, and
+//! what each change of the records works out again (the views, My work).
 //!
 //! Run: `cargo bench --bench app` (HIRETERM_BENCH_CANDIDATES overrides the
 //! count).
@@ -11,6 +12,8 @@ use common::candidate_count;
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use hireterm::app::home::Home;
+use hireterm::app::views::Views;
 use hireterm::app::{App, AppOptions, Input, Key, Keymap};
 use hireterm::catalog::Catalog;
 use hireterm::demo::{DemoOptions, generate, write};
@@ -43,9 +46,13 @@ fn sorting(c: &mut Criterion) {
         keymap: Keymap::defaults(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(Arc::new(store), options).unwrap();
     app.handle_input(Input::Resize(200, 60));
+    // From My work, the first screen, to the candidates table.
+    app.handle_input(Input::Key(Key::char('1')));
     let mut group = c.benchmark_group("app");
     group
         .sample_size(10)
@@ -59,6 +66,18 @@ fn sorting(c: &mut Criterion) {
     });
     group.bench_function(format!("cursor_move_{n}"), |b| {
         b.iter(|| app.handle_input(Input::Key(Key::char('j'))))
+    });
+    // What every change of the records costs each session: the board, the
+    // attention list, My work (as one of the demo's recruiters) and the
+    // bench, worked out again; and My work alone.
+    let owner = app.data().engagements()[0].owner.clone();
+    group.bench_function(format!("views_per_change_{n}"), |b| {
+        let settings = (app.policy(), app.bench(), owner.as_str());
+        b.iter(|| Views::compute(app.data(), app.engagement(), settings, now))
+    });
+    group.bench_function(format!("my_work_{n}"), |b| {
+        let attention = app.views().attention();
+        b.iter(|| Home::compute(app.data(), app.policy(), attention, &owner, now))
     });
     group.finish();
 }

@@ -49,6 +49,8 @@ fn app_options() -> AppOptions {
         keymap: Keymap::defaults(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     }
 }
 

@@ -9,6 +9,8 @@
 //!   transactions, migrations, the lock and damage checks.
 //! - [`interchange`]: import from CSV and JSON files, export to them.
 //! - [`search`]: the fuzzy index over roles, skills, candidates, engagements.
+//! - [`filter`]: the filter language (`role:devops skill:k8s>=4 rate<=80`):
+//!   its terms, parser and printing; no I/O.
 //! - [`demo`]: a deterministic generator of realistic demo data.
 //! - [`app`]: all interactive state and its `update` step; no terminal I/O.
 //! - [`ui`]: pure drawing of an `&App` into a ratatui frame, a file per pane.
@@ -26,6 +28,8 @@ pub mod store;
 pub mod interchange;
 
 pub mod search;
+
+pub mod filter;
 
 pub mod demo;
 

@@ -1,5 +1,7 @@
 use clap::Parser;
 use hireterm::cli::{Cli, describe_error, run};
+use hireterm::domain::text::clean;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -9,29 +11,46 @@ fn main() -> ExitCode {
     };
     install_hooks();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    // An import that opening the database rolled back is told whatever
+    // the command was (`hireterm import` tells it first).
+    for notice in hireterm::store::journal::take_notices() {
+        say(&format!("hireterm: {}\n", clean(&notice, false)));
+    }
     match outcome {
         Ok(Ok(code)) => code,
-        Ok(Err(error)) => {
-            eprintln!("hireterm: {}", describe_error(&error));
-            ExitCode::FAILURE
-        }
+        Ok(Err(error)) => match describe_error(&error) {
+            Some(text) => {
+                say(&format!("hireterm: {text}\n"));
+                ExitCode::FAILURE
+            }
+            // Only stdout closed under the command: what was asked for was
+            // read, and the command's writes are whole (see the README).
+            None => ExitCode::SUCCESS,
+        },
         Err(_) if hireterm::store::sled_panicked() => {
-            eprintln!("hireterm: {}", hireterm::store::SLED_STOPPED);
+            say(&format!("hireterm: {}\n", hireterm::store::SLED_STOPPED));
             ExitCode::FAILURE
         }
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
+/// Writes to stderr. Never `eprintln!`: with stderr closed (`2>&1 | head
+/// -1`) it panics, and a panic while the panic hook prints aborts.
+fn say(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// clap quotes the offending argument back; an argument can carry escape
 /// sequences, so the message is cleaned before it reaches the terminal.
+/// Help and version go to stdout, which may be closed (`--help | head -1`).
 fn refuse_arguments(error: &clap::Error) -> ExitCode {
-    let text = hireterm::domain::text::clean(&error.render().to_string(), true);
+    let text = clean(&error.render().to_string(), true);
     let code = u8::try_from(error.exit_code()).unwrap_or(2);
     if error.use_stderr() {
-        eprint!("{text}");
+        say(&text);
     } else {
-        print!("{text}");
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
     }
     ExitCode::from(code)
 }
@@ -39,19 +58,20 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
 /// color-eyre's reports and panic messages, except for panics inside sled
 /// (it `unwrap`s some failed disk calls, and panics on damage while
 /// opening): those are reported in plain words, by the store (a damaged
-/// database, a disk error at close) or by `main` (any other).
+/// database, a disk error at close) or by `main` (any other). The panic
+/// report is written as [`say`] writes, never with `eprintln!`, so that a
+/// closed stderr cannot turn a panic into an abort.
 fn install_hooks() {
     let (panic_hook, eyre_hook) = color_eyre::config::HookBuilder::default().into_hooks();
     // A failure to install the report hook only makes error reports plainer.
     let _ = eyre_hook.install();
-    let panic_hook = panic_hook.into_panic_hook();
     std::panic::set_hook(Box::new(move |info| {
         let opening = std::thread::current().name() == Some(hireterm::store::OPENER_THREAD);
         let in_sled = info
             .location()
             .is_some_and(|at| hireterm::store::is_sled_panic(at.file()));
         if !opening && !hireterm::store::closing() && !in_sled {
-            panic_hook(info);
+            say(&format!("{}\n", panic_hook.panic_report(info)));
         }
     }));
 }

@@ -51,6 +51,12 @@ fn land_on_movable_card(app: &mut App) {
 fn tabs_and_numbers_switch_panes() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
+    assert_eq!(
+        app.pane(),
+        Pane::Home,
+        "there are engagements: My work first"
+    );
+    press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Candidates);
     press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Pipeline);
@@ -59,7 +65,7 @@ fn tabs_and_numbers_switch_panes() {
     press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Bench);
     press(&mut app, "tab");
-    assert_eq!(app.pane(), Pane::Candidates);
+    assert_eq!(app.pane(), Pane::Home);
     press(&mut app, "shift-tab");
     assert_eq!(app.pane(), Pane::Bench);
     press(&mut app, "shift-tab shift-tab shift-tab");
@@ -68,6 +74,8 @@ fn tabs_and_numbers_switch_panes() {
     assert_eq!(app.pane(), Pane::Attention);
     press(&mut app, "2");
     assert_eq!(app.pane(), Pane::Pipeline);
+    press(&mut app, "0");
+    assert_eq!(app.pane(), Pane::Home);
     press(&mut app, "1 q");
     assert!(app.should_quit());
 }
@@ -83,7 +91,7 @@ fn sorting_orders_rows_and_keeps_the_cursor_on_its_candidate() {
         .map(|&i| app.data().candidates()[i as usize].name.to_lowercase())
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "not sorted by name");
-    press(&mut app, "j j j");
+    press(&mut app, "1 j j j");
     let chosen = app.candidates().selected(app.data()).unwrap().id;
     press(&mut app, "s s s s"); // name → role → skills → location → rate
     let rates: Vec<u32> = app
@@ -114,7 +122,7 @@ fn sorting_orders_rows_and_keeps_the_cursor_on_its_candidate() {
 fn vim_and_page_keys_move_within_bounds() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 100, 2), 80, 24);
-    press(&mut app, "G");
+    press(&mut app, "1 G");
     assert_eq!(app.candidates().cursor.selected, 99);
     press(&mut app, "j ctrl-d");
     assert_eq!(app.candidates().cursor.selected, 99);
@@ -131,7 +139,7 @@ fn vim_and_page_keys_move_within_bounds() {
 fn enter_opens_the_detail_and_esc_returns_where_it_came_from() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 60, 3), 120, 40);
-    press(&mut app, "j enter");
+    press(&mut app, "1 j enter");
     let shown = app.candidates().detail.unwrap().candidate;
     assert_eq!(
         Some(shown),
@@ -329,6 +337,8 @@ fn the_help_overlay_lists_the_real_bindings_of_the_pane() {
         keymap: Keymap::with_overrides(overrides).unwrap(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(demo_store(&db, 30, 2), options).unwrap();
     app.handle_input(Input::Resize(120, 40));
@@ -539,6 +549,7 @@ fn notes_show_in_the_candidate_detail() {
         )
         .unwrap();
     let mut app = app_on(store, 120, 40);
+    press(&mut app, "1");
     let position = app
         .candidates()
         .order
@@ -964,7 +975,7 @@ fn an_undo_refuses_when_the_card_has_moved_since() {
 fn notes_are_written_inline_on_a_candidate_or_a_card() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 60, 3), 140, 40);
-    press(&mut app, "enter n");
+    press(&mut app, "1 enter n");
     let candidate = app.candidates().detail.unwrap().candidate;
     type_text(&mut app, "Call back Monday");
     app.handle_input(Input::Paste(" \u{1b}[31mre: rate".into()));
@@ -1004,7 +1015,7 @@ fn a_frontend_with_an_editor_collects_the_note_there() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 30, 2), 140, 40);
     app.enable_external_editor();
-    press(&mut app, "enter n");
+    press(&mut app, "1 enter n");
     assert!(
         app.overlay().is_none(),
         "no inline editor when an external one is offered"
@@ -1071,7 +1082,7 @@ fn tags_go_on_marked_cards_in_one_go_and_undo_takes_them_off() {
 fn a_note_can_be_undone_and_redone() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 40, 2), 140, 40);
-    press(&mut app, "enter n");
+    press(&mut app, "1 enter n");
     let candidate = app.candidates().detail.unwrap().candidate;
     type_text(&mut app, "Too junior");
     press(&mut app, "enter");
@@ -1109,7 +1120,7 @@ fn a_note_can_be_undone_and_redone() {
 fn rows_of_the_candidates_table_are_marked_and_tagged_together() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 50, 2), 140, 40);
-    press(&mut app, "space space space");
+    press(&mut app, "1 space space space");
     assert_eq!(app.marks().len(), 3, "space marks and moves down");
     assert!(screen_text(&draw(&app, 140, 40)).contains("● "));
     press(&mut app, "#");

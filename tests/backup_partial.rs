@@ -138,6 +138,8 @@ fn the_app_keeps_only_the_newest_finished_backups() {
         },
         notice: None,
         session: 0,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     press(&mut app, "ctrl-b");

@@ -96,8 +96,8 @@ fn too_small_then_enlarged() {
     assert_eq!(app.demo_folders().len(), 1);
 
     app.resize(100, 30);
-    let screen = app.wait_for("the candidates pane after enlarging", |screen| {
-        screen.contains(CANDIDATES_PANE) && !screen.contains("Terminal too small")
+    let screen = app.wait_for("the first screen after enlarging", |screen| {
+        screen.contains(HOME_PANE) && !screen.contains("Terminal too small")
     });
     assert!(screen.contains(TAB_LINE), "{}", framed(&screen));
 
@@ -196,9 +196,7 @@ fn a_user_keymap_rebinds_keys_and_a_bad_one_names_its_line() {
         return;
     }
     let app = Session::start_with_keymap(120, 30, Some("[global]\nw = \"show_pipeline\"\n"));
-    app.wait_for("the candidates pane", |screen| {
-        screen.contains(CANDIDATES_PANE)
-    });
+    app.wait_for("the first screen", |screen| screen.contains(HOME_PANE));
     app.press("w");
     app.wait_for("the pipeline, reached with the rebound key", is_board);
     app.quit();
@@ -208,7 +206,7 @@ fn a_user_keymap_rebinds_keys_and_a_bad_one_names_its_line() {
         status_line(screen).contains("keymap line 3: unknown action `jump`")
     });
     assert!(
-        screen.contains(CANDIDATES_PANE),
+        screen.contains(HOME_PANE),
         "the app still runs: {}",
         framed(&screen)
     );
@@ -234,6 +232,8 @@ fn a_note_is_written_in_the_users_editor_and_the_screen_comes_back() {
         .status()
         .unwrap();
     let app = Session::start_with(120, 30, None, Some(script.to_str().unwrap()));
+    app.wait_for("the first screen", |screen| screen.contains(HOME_PANE));
+    app.type_text("1");
     app.wait_for("the candidates pane", |screen| {
         screen.contains(CANDIDATES_PANE)
     });

@@ -13,6 +13,7 @@ use hireterm::domain::{Candidate, DuplicateReason, EventKind, SkillId};
 fn esc_closes_the_matches_then_asks_then_discards_and_the_store_is_unchanged() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let events = app.store().unwrap().recent_events(1).unwrap();
     press(&mut app, "a");
     fill(&mut app, "Name", "Not Saved");
@@ -53,6 +54,7 @@ const ASK: &str = "esc again to discard your changes · any other key keeps edit
 fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let events = app.store().unwrap().recent_events(1).unwrap();
     press(&mut app, "a");
     fill(&mut app, "Name", "Half Typed");
@@ -81,6 +83,7 @@ fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
 
     // Small: at 80x24 the question shows too.
     let mut app = app_on(demo_store(&TempDb::new(), 20, 1), 80, 24);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "2 E");
     fill(&mut app, "Headcount", "7");
     press(&mut app, "esc");
@@ -97,6 +100,7 @@ fn esc_on_a_changed_form_asks_and_only_a_second_esc_discards() {
 fn esc_closes_an_unchanged_form_at_once() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "a esc");
     assert!(app.overlay().is_none(), "a blank form closes at once");
 
@@ -131,7 +135,9 @@ fn app_with_ana(db: &TempDb) -> (App, Candidate) {
     ana.phone = Some("+351 912 345 678".into());
     ana.skills = vec![hireterm::domain::SkillLevel::new("go", level(2))];
     let ana = store.add_candidate(ana, &stamp()).unwrap();
-    (app_on(store, 120, 40), ana)
+    let mut app = app_on(store, 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
+    (app, ana)
 }
 
 #[test]

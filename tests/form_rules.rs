@@ -14,6 +14,7 @@ use hireterm::domain::{CandidateId, EngagementStatus, RateRange};
 fn an_engagement_needs_a_required_skill_and_one_must_have() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let count = app.store().unwrap().engagements().unwrap().len();
     press(&mut app, "2 A");
     fill(&mut app, "Title", "Skills to follow");
@@ -57,6 +58,7 @@ fn tags_holding_commas_and_semicolons_survive_an_edit_that_leaves_them_alone() {
     ];
     let imported = store.add_candidate(imported, &stamp()).unwrap();
     let mut app = app_on(store, 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     edit_candidate(&mut app, imported.id);
     focus_field(&mut app, "Tags");
     assert_eq!(
@@ -101,6 +103,7 @@ fn a_stored_candidate_the_store_accepts_saves_from_the_form_untouched() {
     pricey.location.timezone = "UTC +1".into();
     let pricey = store.add_candidate(pricey, &stamp()).unwrap();
     let mut app = app_on(store, 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     edit_candidate(&mut app, pricey.id);
     fill(&mut app, "City", "Leeds");
     press(&mut app, "ctrl-s");
@@ -130,6 +133,7 @@ fn a_stored_candidate_the_store_accepts_saves_from_the_form_untouched() {
 fn the_form_refuses_what_the_store_refuses_in_the_stores_words() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let before = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Name", "Too Much");
@@ -181,6 +185,7 @@ fn an_engagement_the_store_accepts_saves_from_the_form_untouched() {
     });
     let big = store_engagement(&store, big);
     let mut app = app_on(std::sync::Arc::new(store), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "2 E");
     focus_field(&mut app, "Status");
     press(&mut app, "right");
@@ -206,6 +211,7 @@ fn record_problems_show_beside_their_field_or_in_the_footer() {
     heavy.links = (0..201).map(|i| format!("https://x.io/{i}")).collect();
     plant_raw_candidate(&db, &heavy);
     let mut app = app_on(std::sync::Arc::new(db.open()), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     edit_candidate(&mut app, heavy.id);
     press(&mut app, "ctrl-s");
     let form = open_form(&app).expect("nothing saved: the form stays");
@@ -241,6 +247,7 @@ fn assert_clean_screen(app: &App) {
 fn a_hostile_paste_never_reaches_the_store_or_the_screen() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "a");
     app.handle_input(Input::Paste(HOSTILE.into()));
     for c in HOSTILE.chars().filter(|c| !c.is_alphabetic()) {
@@ -275,6 +282,7 @@ fn a_stored_hostile_name_is_shown_clean_in_the_edit_form_and_saved_clean() {
     evil.location.city = format!("Lis\nbon{HOSTILE}");
     plant_raw_candidate(&db, &evil);
     let mut app = app_on(std::sync::Arc::new(db.open()), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let row = app
         .candidates()
         .order

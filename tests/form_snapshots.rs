@@ -25,7 +25,7 @@ fn snapshot_after(name: &str, sizes: &[(u16, u16)], steps: fn(&mut App)) {
 #[test]
 fn candidate_form_with_an_error_and_the_matches_open() {
     snapshot_after("candidate_form", &SIZES, |app| {
-        press(app, "a");
+        press(app, "1 a");
         fill(app, "Name", "Zed Quist");
         fill(app, "Email", "zed@quist");
         fill(app, "Roles", "sre");
@@ -40,7 +40,7 @@ fn candidate_form_with_an_error_and_the_matches_open() {
 #[test]
 fn candidate_form_scrolled_to_its_last_field() {
     snapshot_after("candidate_form_end", &[(60, 16)], |app| {
-        press(app, "a");
+        press(app, "1 a");
         fill(app, "Rate /h", "90-60");
         fill(app, "Tags", "remote; senior");
     });
@@ -61,7 +61,7 @@ fn engagement_form_editing_with_a_requirement_waiting_for_its_priority() {
 fn duplicate_prompt() {
     snapshot_after("duplicate", &SIZES, |app| {
         let existing = app.data().candidates()[3].clone();
-        press(app, "a");
+        press(app, "1 a");
         fill(app, "Name", "Someone New");
         fill(app, "Email", &existing.email.to_uppercase());
         press(app, "ctrl-s");

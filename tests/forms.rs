@@ -30,6 +30,7 @@ fn search(app: &mut App, query: &str) -> Vec<Target> {
 fn a_candidate_added_in_the_form_is_stored_shown_and_found() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 40, 2), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "a");
     fill(&mut app, "Name", "Zed Quist");
     fill(&mut app, "Email", "zed@quist.io");
@@ -95,6 +96,7 @@ fn a_candidate_added_in_the_form_is_stored_shown_and_found() {
 fn invalid_fields_show_their_error_beside_the_field_and_nothing_is_written() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     let before = app.store().unwrap().candidate_count();
     press(&mut app, "a");
     fill(&mut app, "Email", "ana@example");
@@ -168,6 +170,7 @@ fn invalid_fields_show_their_error_beside_the_field_and_nothing_is_written() {
 fn a_candidate_is_edited_from_the_table_and_from_the_detail_view() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 30, 2), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "j j");
     let original = app.candidates().selected(app.data()).unwrap().clone();
     press(&mut app, "E");
@@ -226,6 +229,7 @@ fn a_candidate_is_edited_from_the_table_and_from_the_detail_view() {
 fn an_engagement_is_edited_and_one_added_with_requirements() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 30, 2), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "2");
     let original = app.engagement().unwrap().clone();
     press(&mut app, "E");
@@ -289,6 +293,7 @@ fn an_engagement_is_edited_and_one_added_with_requirements() {
 fn in_a_form_letters_type_instead_of_acting() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 80, 24);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "a");
     assert_eq!(app.context(), Context::Form);
     type_text(&mut app, "q?/ujk12");
@@ -306,6 +311,7 @@ fn in_a_form_letters_type_instead_of_acting() {
 fn a_store_refusal_shows_in_the_form_and_keeps_what_was_typed() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 40);
+    press(&mut app, "1"); // My work comes first; the table is 1
     // Written behind the app's back, so the form's duplicate check (over
     // the records on screen) misses it and the store's email index refuses.
     app.store()
@@ -335,6 +341,7 @@ fn a_store_refusal_shows_in_the_form_and_keeps_what_was_typed() {
 fn the_first_candidate_of_an_empty_database_is_added_in_the_app() {
     let db = TempDb::new();
     let mut app = app_on(std::sync::Arc::new(db.open()), 80, 24);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "a");
     fill(&mut app, "Name", "First Person");
     fill(&mut app, "Email", "first@example.com");
@@ -349,6 +356,7 @@ fn the_first_candidate_of_an_empty_database_is_added_in_the_app() {
 fn help_lists_the_form_keys_where_forms_open() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 20, 1), 120, 60);
+    press(&mut app, "1"); // My work comes first; the table is 1
     press(&mut app, "?");
     let screen = screen_text(&draw(&app, 120, 60));
     for text in ["add a candidate (a form)", "edit the candidate"] {

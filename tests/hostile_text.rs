@@ -52,7 +52,7 @@ fn hostile_names_are_drawn_clean_in_every_view() {
     let id = plant_hostile_candidate(&db);
     let store = std::sync::Arc::new(db.open());
     let mut app = app_on(store, 120, 40);
-    press(&mut app, "g");
+    press(&mut app, "1 g");
     assert_eq!(
         app.candidates().selected(app.data()).map(|c| c.id),
         Some(id),
@@ -76,7 +76,7 @@ fn hostile_names_never_reach_crossterm_output() {
     drop(demo_store(&db, 20, 2));
     plant_hostile_candidate(&db);
     let mut app = app_on(std::sync::Arc::new(db.open()), 120, 40);
-    press(&mut app, "g");
+    press(&mut app, "1 g");
     for keys in ["", "enter"] {
         press(&mut app, keys);
         let mut bytes = Vec::new();
@@ -131,7 +131,7 @@ fn an_imported_hostile_file_is_drawn_clean() {
     );
 
     let mut app = app_on(std::sync::Arc::new(db.open()), 120, 40);
-    for keys in ["g", "enter", "esc /"] {
+    for keys in ["1 g", "enter", "esc /"] {
         press(&mut app, keys);
         if keys.ends_with('/') {
             type_text(&mut app, "aaaaaa");

@@ -831,6 +831,7 @@ fn a_bad_json_engagement_application_or_note_is_a_row_problem_as_in_csv() {
 fn a_stopped_import_names_its_cause_once() {
     use hireterm::interchange::ImportError;
     let error = ImportError::Partial {
+        file: "people.csv".into(),
         written: Box::default(),
         source: hireterm::store::StoreError::Invalid(vec!["title is empty".into()]),
     };

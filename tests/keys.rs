@@ -108,6 +108,8 @@ fn app_with_keymap(store: Arc<hireterm::store::Store>, overrides: &str) -> App {
         keymap: Keymap::with_overrides(overrides).unwrap(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::new(store, options).unwrap();
     app.handle_input(Input::Resize(120, 40));
@@ -161,7 +163,7 @@ fn a_user_keymap_rebinds_the_palettes_next_hit_key_and_a_text_key() {
 fn the_text_keys_edit_every_prompt_the_same_way() {
     let db = TempDb::new();
     let mut app = app_on(demo_store(&db, 60, 2), 120, 40);
-    press(&mut app, "#");
+    press(&mut app, "1 #");
     type_text(&mut app, "remote only");
     press(&mut app, "ctrl-w");
     type_text(&mut app, "first");

@@ -33,7 +33,7 @@ fn q_stops_the_loop_while_input_is_still_open() {
     let mut app = app_on(demo_store(&db, 30, 2), 100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let (tx, rx) = mpsc::channel();
-    for c in ['j', 'j', 'q', '2'] {
+    for c in ['1', 'j', 'j', 'q', '2'] {
         tx.send(Input::Key(Key::char(c))).unwrap();
     }
     hireterm::term::run_app(&mut terminal, &mut app, &Theme::MONO, &rx).unwrap();

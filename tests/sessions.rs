@@ -26,6 +26,8 @@ fn session(records: &Arc<Records>, actor: &str) -> App {
         keymap: Keymap::defaults(),
         policy: Default::default(),
         notice: None,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = App::with_records(Arc::clone(records), options);
     app.handle_input(Input::Resize(120, 40));
@@ -133,11 +135,11 @@ fn a_candidate_added_in_one_session_is_listed_and_found_in_the_other() {
     let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
     let mut ana = session(&shared, "ana");
     let mut bo = session(&shared, "bo");
-    press(&mut bo, "j j j");
+    press(&mut bo, "1 j j j");
     let bo_row = bo.candidates().selected(bo.data()).unwrap().id;
     let before = bo.candidates().order.len();
 
-    press(&mut ana, "a");
+    press(&mut ana, "1 a");
     common::fill(&mut ana, "Name", "Zed Quist");
     common::fill(&mut ana, "Email", "zed@quist.io");
     press(&mut ana, "ctrl-s");
@@ -165,7 +167,7 @@ fn sessions_share_the_table_by_name_until_one_sorts_otherwise() {
     assert!(Arc::ptr_eq(&ana.candidates().order, &bo.candidates().order));
     let by_name = ana.candidates().order.to_vec();
 
-    press(&mut ana, "s"); // by role
+    press(&mut ana, "1 s"); // by role
     assert!(!Arc::ptr_eq(
         &ana.candidates().order,
         &bo.candidates().order

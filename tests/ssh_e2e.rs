@@ -41,8 +41,9 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     let tmux = Tmux::new(server.dir.path());
     tmux.open("ana", (180, 40), &server.ssh_script("ana"));
     tmux.open("bob", (180, 40), &server.ssh_script("bob"));
+    // Each session acts as its own user: My work says whose it is.
     for name in ["ana", "bob"] {
-        tmux.wait_for(name, "the candidates pane", |s| s.contains(CANDIDATES_PANE));
+        tmux.wait_for(name, "their first screen", |s| s.contains(&home_of(name)));
     }
     server.wait_log("both sessions", |log| {
         log.contains("session started for \"ana\"") && log.contains("session started for \"bob\"")
@@ -116,6 +117,57 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     }
 }
 
+/// My work is each SSH user's own: an engagement ana adds in the form is
+/// hers (the form's owner is the user acting), on her home screen at once,
+/// while bob, who owns none, sees the team's, hers among them.
+#[test]
+fn my_work_is_each_users_own() {
+    if !have_tools() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let tmux = Tmux::new(server.dir.path());
+    tmux.open("ana", (120, 30), &server.ssh_script("ana"));
+    tmux.open("bob", (160, 30), &server.ssh_script("bob"));
+    tmux.wait_for("ana", "her first screen", |s| {
+        s.contains("My work · ana owns no engagement: the team's work")
+    });
+    tmux.wait_for("bob", "his first screen", |s| s.contains(&home_of("bob")));
+
+    tmux.type_text("ana", "2A");
+    tmux.wait_for("ana", "the engagement form", |s| {
+        s.contains("New engagement")
+    });
+    // Past the client (E1's) and the owner (ana, as she acts) to the
+    // title, the role and one must-have skill.
+    let steps = [
+        ("", "Tab"),
+        ("", "Tab"),
+        ("Ana's own platform", "Tab"),
+        ("devops", "Enter"),
+        ("", "Tab"),
+        ("kube", "Enter"),
+        ("2m", "C-s"),
+    ];
+    for (text, then) in steps {
+        if !text.is_empty() {
+            tmux.type_text("ana", text);
+        }
+        tmux.press("ana", then);
+    }
+    tmux.wait_for("ana", "the engagement saved", |s| {
+        status_line(s).contains("Ana's own platform")
+    });
+    tmux.type_text("ana", "0");
+    let screen = tmux.wait_for("ana", "her own work", |s| {
+        s.contains("My work · ana · enter goes to the card") && s.contains("Your engagements (1)")
+    });
+    assert!(screen.contains("Ana's own platform"), "{screen}");
+    tmux.wait_for("bob", "the team's work, hers among it, live", |s| {
+        s.contains("Ana's own platform") && s.contains("owner ana")
+    });
+}
+
 /// Stage moves in the event log made by `actor`.
 fn moves_by(db: &Path, actor: &str) -> usize {
     let store = Store::open(db).unwrap();
@@ -176,9 +228,7 @@ fn an_idle_session_times_out_with_a_message() {
     let server = Server::start(&["--idle-timeout", "2"]);
     let tmux = Tmux::new(server.dir.path());
     tmux.open("ana", (100, 30), &server.ssh_script("ana"));
-    tmux.wait_for("ana", "the candidates pane", |s| {
-        s.contains(CANDIDATES_PANE)
-    });
+    tmux.wait_for("ana", "the first screen", |s| s.contains(&home_of("ana")));
     let screen = tmux.wait_for("ana", "the time-out", |s| s.contains("SSH-EXITED-"));
     assert!(
         screen.contains("no keys for 2 s; session closed"),
@@ -196,9 +246,7 @@ fn limits_the_session_cap_and_connections_per_minute() {
     let server = Server::start(&["--max-sessions", "1", "--connections-per-minute", "3"]);
     let tmux = Tmux::new(server.dir.path());
     tmux.open("ana", (100, 30), &server.ssh_script("ana"));
-    tmux.wait_for("ana", "the candidates pane", |s| {
-        s.contains(CANDIDATES_PANE)
-    });
+    tmux.wait_for("ana", "the first screen", |s| s.contains(&home_of("ana")));
 
     // A second session (with a terminal: -tt) is told to come back later.
     let out = server.ssh(&["bob"], &["-tt"]);

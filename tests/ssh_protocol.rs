@@ -5,8 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hireterm::app::Keymap;
+use hireterm::app::records::Records;
+use hireterm::catalog::Catalog;
 use hireterm::domain::SystemClock;
 use hireterm::serve::log::Log;
+use hireterm::serve::startups::StartupLimits;
 use hireterm::serve::{AppSetup, ServeConfig, Server};
 use hireterm::store::Store;
 use hireterm::ui::Theme;
@@ -100,6 +103,8 @@ async fn serve(dir: &Path, keys: &str) -> Running {
         max_sessions: 2,
         idle_timeout: None,
         connections_per_minute: 100,
+        login_grace: std::time::Duration::from_secs(20),
+        startups: StartupLimits::new(64, 10),
     };
     let setup = AppSetup {
         keymap: Keymap::defaults(),
@@ -107,10 +112,13 @@ async fn serve(dir: &Path, keys: &str) -> Running {
         notice: None,
         clock: Arc::new(SystemClock),
         theme: Theme::MONO,
+        views: Default::default(),
+        save_view: None,
     };
     let lines = Lines::default();
     let store = Arc::new(Store::open(dir.join("db")).unwrap());
-    let server = Server::new(&config, store, setup, Log::to(lines.clone())).unwrap();
+    let records = Records::load(store, Catalog::builtin()).unwrap();
+    let server = Server::new(&config, records, setup, Log::to(lines.clone())).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -199,6 +207,81 @@ async fn an_offered_key_never_lends_its_identity_to_the_key_that_signs() {
     assert!(log.contains("as \"bob\""), "{log}");
     assert!(!log.contains("as \"ana\""), "{log}");
     drop((eve_client, bob_client));
+    server.stop.send(()).unwrap();
+    server.task.await.unwrap().unwrap();
+}
+
+/// Waits for the server's answer to the last request on `channel`: true
+/// for success, false for failure; panics if none comes (a request left
+/// unanswered, which a client waits on for good).
+async fn answer(channel: &mut russh::Channel<client::Msg>, what: &str) -> bool {
+    let wait = async {
+        loop {
+            match channel.wait().await {
+                Some(russh::ChannelMsg::Success) => return true,
+                Some(russh::ChannelMsg::Failure) => return false,
+                Some(_) => {}
+                None => panic!("the channel closed instead of answering {what}"),
+            }
+        }
+    };
+    tokio::time::timeout(ANSWER, wait)
+        .await
+        .unwrap_or_else(|_| panic!("no answer to {what} in {ANSWER:?}"))
+}
+
+/// Asserts that `request` is answered, and with a refusal.
+async fn refused<T>(what: &str, request: impl Future<Output = Result<T, russh::Error>>) {
+    let answer = tokio::time::timeout(ANSWER, request)
+        .await
+        .unwrap_or_else(|_| panic!("no answer to {what} in {ANSWER:?}"));
+    assert!(answer.is_err(), "{what} was granted");
+}
+
+/// Far longer than an answer takes on loopback.
+const ANSWER: std::time::Duration = std::time::Duration::from_secs(5);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn x11_forwarding_and_every_other_extra_is_refused_out_loud() {
+    let dir = tempfile::tempdir().unwrap();
+    let ana = new_key();
+    let server = serve(dir.path(), &line(&ana, "ana")).await;
+    let mut client = connect(server.port).await;
+    assert!(sign_with(&mut client, &ana).await.success());
+    let mut session = client.channel_open_session().await.unwrap();
+
+    session
+        .request_x11(true, false, "MIT-MAGIC-COOKIE-1", "00ff00ff", 0)
+        .await
+        .unwrap();
+    assert!(!answer(&mut session, "x11-req").await);
+    session.agent_forward(true).await.unwrap();
+    assert!(!answer(&mut session, "auth-agent-req").await);
+    session
+        .set_env(true, "LD_PRELOAD", "/tmp/evil.so")
+        .await
+        .unwrap();
+    assert!(!answer(&mut session, "env LD_PRELOAD").await);
+    session.request_subsystem(true, "sftp").await.unwrap();
+    assert!(!answer(&mut session, "subsystem sftp").await);
+    // The channel is still usable: a terminal is granted.
+    session
+        .request_pty(true, "xterm", 80, 24, 0, 0, &[])
+        .await
+        .unwrap();
+    assert!(answer(&mut session, "pty-req").await);
+
+    refused("tcpip-forward", client.tcpip_forward("127.0.0.1", 0)).await;
+    let path = "/tmp/hireterm.sock";
+    refused("streamlocal-forward", client.streamlocal_forward(path)).await;
+    let direct = client.channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 4000);
+    refused("a direct-tcpip channel", direct).await;
+    let unix = client.channel_open_direct_streamlocal("/run/docker.sock");
+    refused("a direct-streamlocal channel", unix).await;
+    refused("an x11 channel", client.channel_open_x11("127.0.0.1", 6010)).await;
+    refused("a second session channel", client.channel_open_session()).await;
+
+    drop((session, client));
     server.stop.send(()).unwrap();
     server.task.await.unwrap().unwrap();
 }

@@ -19,19 +19,34 @@ fn snapshot_after(name: &str, keys: &str) {
     }
 }
 
+/// My work, the first screen: as one of the demo's recruiters (who owns
+/// some of its engagements), and as someone who owns none (the team's).
+#[test]
+fn home_screen() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 120, 6);
+    for (width, height) in [(80, 24), (120, 40)] {
+        for (actor, name) in [("Ana Ribeiro", "home"), ("tester", "home_team")] {
+            let app = app_as(store.clone(), actor, width, height);
+            let terminal = draw(&app, width, height);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+        }
+    }
+}
+
 #[test]
 fn candidates_pane() {
-    snapshot_after("candidates", "j j j");
+    snapshot_after("candidates", "1 j j j");
 }
 
 #[test]
 fn candidates_sorted_by_rate_descending() {
-    snapshot_after("candidates_by_rate", "s s s s r");
+    snapshot_after("candidates_by_rate", "1 s s s s r");
 }
 
 #[test]
 fn candidate_detail() {
-    snapshot_after("detail", "j enter");
+    snapshot_after("detail", "1 j enter");
 }
 
 #[test]
@@ -91,7 +106,7 @@ fn first_run_screen_of_an_empty_database() {
 
 #[test]
 fn search_palette() {
-    snapshot_after("palette", "/ k u b e down");
+    snapshot_after("palette", "1 / k u b e down");
 }
 
 #[test]
@@ -101,7 +116,7 @@ fn search_palette_empty_query() {
 
 #[test]
 fn candidates_filtered_by_a_skill() {
-    snapshot_after("filtered_by_skill", "/ p o s t g r e s enter");
+    snapshot_after("filtered_by_skill", "1 / p o s t g r e s enter");
 }
 
 #[test]

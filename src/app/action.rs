@@ -14,6 +14,7 @@ pub enum Action {
     Help,
     NextPane,
     PrevPane,
+    ShowHome,
     ShowCandidates,
     ShowPipeline,
     ShowSkills,
@@ -121,6 +122,10 @@ pub const COMMANDS: &[(Action, &str)] = &[
     (Action::Help, "show or hide this help"),
     (Action::NextPane, "next pane"),
     (Action::PrevPane, "previous pane"),
+    (
+        Action::ShowHome,
+        "my work: your engagements and what needs you",
+    ),
     (Action::ShowCandidates, "candidates pane"),
     (Action::ShowPipeline, "pipeline pane"),
     (Action::ShowSkills, "skill matrix pane"),

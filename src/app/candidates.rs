@@ -162,13 +162,8 @@ impl CandidatesState {
             // Names are ranked without ties: this is the sort below.
             self.order = data.by_name();
         } else {
-            let keys = SortKeys::build(self.sort, data, catalog);
-            let descending = self.descending;
-            Arc::make_mut(&mut self.order).sort_unstable_by(|&a, &b| {
-                keys.compare(a as usize, b as usize, descending)
-                    .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
-                    .then(a.cmp(&b))
-            });
+            let rows = Arc::make_mut(&mut self.order);
+            sort_rows(rows, self.sort, self.descending, data, catalog);
         }
         if let Some(id) = keep
             && let Some(position) = self
@@ -179,6 +174,24 @@ impl CandidatesState {
             self.cursor.selected = position;
         }
     }
+}
+
+/// Sorts `rows` (indices into `data.candidates()`) as the table sorts by
+/// `column`: ties fall back to the name, then the index, so the order is
+/// total and the same on every run. `hireterm list` sorts with this too.
+pub fn sort_rows(
+    rows: &mut [u32],
+    column: Column,
+    descending: bool,
+    data: &Data,
+    catalog: &Catalog,
+) {
+    let keys = SortKeys::build(column, data, catalog);
+    rows.sort_unstable_by(|&a, &b| {
+        keys.compare(a as usize, b as usize, descending)
+            .then_with(|| data.name_rank(a as usize).cmp(&data.name_rank(b as usize)))
+            .then(a.cmp(&b))
+    });
 }
 
 /// Precomputed keys, so that a sort of 100,000 rows compares integers and

@@ -14,6 +14,7 @@ use Action::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
+    Home,
     Candidates,
     Detail,
     Pipeline,
@@ -54,6 +55,7 @@ const GLOBAL: &[Action] = &[
     Help,
     NextPane,
     PrevPane,
+    ShowHome,
     ShowCandidates,
     ShowPipeline,
     ShowSkills,
@@ -115,6 +117,7 @@ const SKILLS: &[Action] = &[
 ];
 const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
 const ATTENTION: &[Action] = &[Open];
+const HOME: &[Action] = &[Open];
 const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
@@ -141,8 +144,9 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 21] = [
+    pub const SECTIONS: [(&'static str, Context); 22] = [
         ("global", Context::Global),
+        ("home", Context::Home),
         ("candidates", Context::Candidates),
         ("detail", Context::Detail),
         ("pipeline", Context::Pipeline),
@@ -175,6 +179,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere (in the panes)",
+            Context::Home => "My work (enter goes to the card)",
             Context::Candidates => "Candidates",
             Context::Detail => "Candidate detail",
             Context::Pipeline => "Pipeline",
@@ -202,7 +207,8 @@ impl Context {
     pub fn is_pane(self) -> bool {
         matches!(
             self,
-            Context::Candidates
+            Context::Home
+                | Context::Candidates
                 | Context::Detail
                 | Context::Pipeline
                 | Context::Skills
@@ -235,6 +241,7 @@ impl Context {
     pub fn actions(self) -> Vec<Action> {
         let own: &[&[Action]] = match self {
             Context::Global => &[GLOBAL],
+            Context::Home => &[MOTIONS, HOME],
             Context::Candidates => &[MOTIONS, CANDIDATES],
             Context::Detail => &[DETAIL_SCROLL, DETAIL],
             Context::Pipeline => &[MOTIONS, PIPELINE],

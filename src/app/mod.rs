@@ -7,9 +7,9 @@
 //!   of `assets/keymap.toml`) for the [`Action`] the key does in the
 //!   current [`Context`] (`context.rs`), then hands it to a prompt
 //!   (`overlay.rs`) or to the pane (`update.rs`);
-//! - each pane's state: `candidates.rs`, `pipeline.rs`, `matrix.rs`,
-//!   `attention.rs`; what is derived from the records once per change
-//!   (the board, the attention list): `views.rs`;
+//! - each pane's state: `home.rs`, `candidates.rs`, `pipeline.rs`,
+//!   `matrix.rs`, `attention.rs`; what is derived from the records once
+//!   per change (the board, the attention list, My work): `views.rs`;
 //! - the prompts, each self-contained: [`prompt`]; the forms: [`form`];
 //! - every write: [`records`] (the store call and the new snapshot, under
 //!   one lock); what the app does around a write: `commands/`.
@@ -20,7 +20,9 @@ pub mod bench;
 pub mod candidates;
 mod commands;
 pub mod context;
+pub mod filtering;
 pub mod form;
+pub mod home;
 pub mod input;
 pub mod keymap;
 pub mod list;
@@ -31,6 +33,7 @@ pub mod pipeline;
 pub mod prompt;
 pub mod records;
 mod route;
+mod saved;
 mod sync;
 pub mod text;
 pub mod undo;
@@ -42,6 +45,7 @@ pub use action::Action;
 pub use context::Context;
 pub use input::{Input, Key, KeyCode, Mods};
 pub use keymap::Keymap;
+pub use saved::ViewSaver;
 
 use crate::catalog::Catalog;
 use crate::domain::{Clock, Engagement, EngagementId, EngagementStatus, Policy, Stamp};
@@ -59,6 +63,8 @@ use views::Views;
 /// The panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
+    /// "My work": the first screen once there is an engagement.
+    Home,
     Candidates,
     Pipeline,
     Skills,
@@ -69,7 +75,8 @@ pub enum Pane {
 
 impl Pane {
     /// Every pane, in tab order.
-    pub const ALL: [Pane; 6] = [
+    pub const ALL: [Pane; 7] = [
+        Pane::Home,
         Pane::Candidates,
         Pane::Pipeline,
         Pane::Skills,
@@ -80,6 +87,7 @@ impl Pane {
 
     pub fn title(self) -> &'static str {
         match self {
+            Pane::Home => "My work",
             Pane::Candidates => "Candidates",
             Pane::Pipeline => "Pipeline",
             Pane::Skills => "Skills",
@@ -92,6 +100,7 @@ impl Pane {
     /// The title where room is short (80 columns).
     pub fn short_title(self) -> &'static str {
         match self {
+            Pane::Home => "Work",
             Pane::Candidates => "People",
             Pane::Pipeline => "Pipeline",
             Pane::Skills => "Skills",
@@ -122,6 +131,10 @@ pub struct AppOptions {
     /// This session among those sharing the records (0 for a local
     /// terminal): its own writes do not wake it.
     pub session: Origin,
+    /// The saved views (the config file's, else the defaults).
+    pub views: Vec<crate::filter::View>,
+    /// How a view saved in the app is written; `None`: not written.
+    pub save_view: Option<ViewSaver>,
 }
 
 pub struct App {
@@ -133,6 +146,9 @@ pub struct App {
     actor: String,
     keymap: Keymap,
     policy: Policy,
+    /// The saved views, and how one is written (`saved.rs`).
+    saved_views: Vec<crate::filter::View>,
+    view_saver: Option<ViewSaver>,
     /// The snapshot of the records this session draws, at version `seen`.
     data: Arc<Data>,
     seen: u64,
@@ -145,6 +161,7 @@ pub struct App {
     pipeline: PipelineState,
     matrix: MatrixState,
     attention: attention::AttentionState,
+    home: home::HomeState,
     bench: bench::BenchState,
     /// The activity pane's cursor.
     activity_cursor: list::ListCursor,
@@ -180,6 +197,7 @@ impl App {
         let (seen, data) = records.snapshot();
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
+        let pane = first_pane(data.engagements());
         let mut app = App {
             records,
             session: options.session,
@@ -188,15 +206,18 @@ impl App {
             actor: options.actor,
             keymap: options.keymap,
             policy: options.policy,
+            saved_views: options.views,
+            view_saver: options.save_view,
             data,
             seen,
             views: Views::default(),
-            pane: Pane::Candidates,
+            pane,
             engagement,
             candidates,
             pipeline: PipelineState::default(),
             matrix: MatrixState::new(),
             attention: Default::default(),
+            home: Default::default(),
             bench: Default::default(),
             activity_cursor: Default::default(),
             marks: Default::default(),
@@ -298,6 +319,13 @@ impl App {
     pub fn attention(&self) -> &attention::AttentionState {
         &self.attention
     }
+    pub fn home(&self) -> &home::HomeState {
+        &self.home
+    }
+    /// Who acts in this session: the name its changes are recorded under.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
     pub fn marks(&self) -> &std::collections::BTreeSet<crate::domain::CandidateId> {
         &self.marks
     }
@@ -354,6 +382,14 @@ impl App {
     /// Whether the pipeline draws as a board (wide) or a list (narrow).
     pub fn pipeline_as_list(&self) -> bool {
         self.size.0 < pipeline::BOARD_MIN_WIDTH
+    }
+}
+
+/// The pane shown first: My work once there is an engagement to work on.
+fn first_pane(engagements: &[Engagement]) -> Pane {
+    match engagements.is_empty() {
+        true => Pane::Candidates,
+        false => Pane::Home,
     }
 }
 

@@ -47,6 +47,7 @@ impl App {
             return overlay.context();
         }
         match self.pane {
+            Pane::Home => Context::Home,
             Pane::Candidates if self.candidates.detail.is_some() => Context::Detail,
             Pane::Candidates => Context::Candidates,
             Pane::Pipeline => Context::Pipeline,

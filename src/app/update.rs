@@ -18,6 +18,7 @@ impl App {
             }
             Action::NextPane => self.show(self.neighbour_pane(1)),
             Action::PrevPane => self.show(self.neighbour_pane(-1)),
+            Action::ShowHome => self.show(Pane::Home),
             Action::ShowCandidates => self.show(Pane::Candidates),
             Action::ShowPipeline => self.show(Pane::Pipeline),
             Action::ShowSkills => self.show(Pane::Skills),
@@ -36,6 +37,7 @@ impl App {
             Action::AddNote => self.open_note_here(),
             action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
+                Pane::Home => self.home_update(action),
                 Pane::Candidates if self.candidates.detail.is_some() => self.detail_update(action),
                 Pane::Candidates => self.candidates_update(action),
                 Pane::Pipeline => self.pipeline_update(action),
@@ -272,12 +274,35 @@ impl App {
             return self.attention.cursor.apply(motion, count, self.page_rows());
         }
         let selected = self.views.attention().get(self.attention.cursor.selected);
-        let Some(concern) = selected.map(|item| item.concern.clone()) else {
+        if let Some(concern) = selected.map(|item| item.concern.clone()) {
+            self.go_to(concern.card(), concern.engagement());
+        }
+    }
+
+    /// My work: Enter goes where the row points, as in Attention.
+    fn home_update(&mut self, action: Action) {
+        let home = self.views.home();
+        if let Some(motion) = Motion::from_action(action) {
+            let page = self.page_rows();
+            self.home.cursor.apply(motion, home.len(), page);
+            self.home.top = home.scroll(self.home.top, self.home.cursor.selected, page);
             return;
-        };
-        match concern.card() {
+        }
+        if let Some(row) = home.row(self.home.cursor.selected) {
+            let (card, engagement) = (row.card(), row.engagement());
+            self.go_to(card, engagement);
+        }
+    }
+
+    /// A card, on its engagement's board; else the engagement's board.
+    fn go_to(
+        &mut self,
+        card: Option<(crate::domain::EngagementId, crate::domain::CandidateId)>,
+        engagement: crate::domain::EngagementId,
+    ) {
+        match card {
             Some((engagement, candidate)) => self.jump_to_card(engagement, candidate),
-            None => self.show_engagement(concern.engagement()),
+            None => self.show_engagement(engagement),
         }
     }
 

@@ -1,11 +1,13 @@
 //! What the screen shows that is worked out from the records: the current
-//! engagement's board (every card scored and sorted) and the attention
-//! list. Both are computed once per change (new records, another
+//! engagement's board (every card scored and sorted), the attention list
+//! and the actor's home screen ("My work", drawn from the attention list).
+//! All are computed once per change (new records, another
 //! engagement, a minute gone by for the time in stage), not per key or
 //! per frame.
 
 use super::attention::{self, Item};
 use super::bench::{self, BenchRow, BenchState};
+use super::home::Home;
 use super::pipeline::{self, Card, Slot};
 use super::records::data::Data;
 use super::{App, Pane};
@@ -21,25 +23,29 @@ pub struct Views {
     board: Vec<Vec<Slot>>,
     engagement: Option<EngagementId>,
     attention: Vec<Item>,
+    home: Home,
     bench: Vec<BenchRow>,
     computed_at: Timestamp,
 }
 
 impl Views {
+    /// The views of `data` at `now`, for the actor named `actor`.
     pub fn compute(
         data: &Data,
         engagement: Option<&Engagement>,
-        (policy, bench): (&Policy, &BenchState),
+        (policy, bench, actor): (&Policy, &BenchState, &str),
         now: Timestamp,
     ) -> Views {
         let board = match engagement {
             Some(e) => pipeline::slots(data, e, &policy.money, now),
             None => Vec::new(),
         };
+        let attention = attention::items(data, policy, now);
         Views {
             board,
             engagement: engagement.map(|e| e.id),
-            attention: attention::items(data, policy, now),
+            home: Home::compute(data, policy, &attention, actor, now),
+            attention,
             bench: bench::rows(data, bench, now.date_naive()),
             computed_at: now,
         }
@@ -59,6 +65,11 @@ impl Views {
         &self.attention
     }
 
+    /// The actor's home screen.
+    pub fn home(&self) -> &Home {
+        &self.home
+    }
+
     /// Who is free within the bench's window, in its order.
     pub fn bench(&self) -> &[BenchRow] {
         &self.bench
@@ -74,13 +85,14 @@ impl App {
     /// another engagement or another order of the candidates.
     pub(super) fn refresh_views(&mut self) {
         let now = self.clock.now();
-        let settings = (&self.policy, &self.bench);
+        let settings = (&self.policy, &self.bench, self.actor.as_str());
         self.views = Views::compute(&self.data, self.engagement(), settings, now);
         let page = self.page_rows();
         let board = self.views.board(&self.data);
         self.pipeline.clamp(&board, page);
         let count = self.views.attention().len();
         self.attention.cursor.clamp(count, page);
+        self.home.cursor.clamp(self.views.home().len(), page);
         self.bench.cursor.clamp(self.views.bench().len(), page);
         self.rebuild_matrix();
     }

@@ -28,6 +28,8 @@
 //! base = "USD"
 //! rates = { EUR = 1.08, GBP = 1.27 }   # 1 EUR is worth 1.08 USD
 //! ```
+//!
+//! Saved views (`[[views]]`) are in the same file, read by `views.rs`.
 
 use crate::domain::{Fx, Policy, Stage};
 use std::path::PathBuf;
@@ -43,13 +45,15 @@ pub fn config_dir() -> Option<PathBuf> {
         })
 }
 
+/// `config.toml` in the config directory.
+pub fn config_path() -> Option<PathBuf> {
+    config_dir().map(|dir| dir.join("config.toml"))
+}
+
 /// The rules from `config.toml` over the defaults. A bad file gives the
 /// defaults and a message saying what is wrong with it.
 pub fn load_policy() -> (Policy, Option<String>) {
-    let Some(path) = config_dir()
-        .map(|d| d.join("config.toml"))
-        .filter(|p| p.exists())
-    else {
+    let Some(path) = config_path().filter(|p| p.exists()) else {
         return (Policy::default(), None);
     };
     let parsed = std::fs::read_to_string(&path)
@@ -74,6 +78,9 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
     let table: Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
     let mut policy = Policy::default();
     for (name, value) in &table {
+        if name == "views" {
+            continue; // saved views: `views.rs` reads them
+        }
         let section = value
             .as_table()
             .ok_or_else(|| format!("[{name}] must be a table"))?;

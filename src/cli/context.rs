@@ -18,12 +18,13 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The rules from `config.toml`; a bad file is said on stderr and the
+    /// The rules from `config.toml`; a bad file is said on stderr (if it is
+    /// open: never `eprintln!`, which panics when it is not) and the
     /// defaults apply, as in the app.
     pub fn new(stamp: Stamp) -> Ctx {
         let (policy, notice) = super::config::load_policy();
         if let Some(notice) = notice {
-            eprintln!("hireterm: {}", clean_line(&notice));
+            super::output::warn(clean_line(&notice));
         }
         Ctx { stamp, policy }
     }

@@ -2,7 +2,7 @@
 //! from another system's CSV, or a whole export (a JSON document or a
 //! folder of CSV files) into an empty database.
 
-use super::output::line;
+use super::output::{line, warn};
 use crate::domain::Stamp;
 use crate::interchange::{
     Format, ImportOptions, ImportReport, ImportSource, OnDuplicate, RowKind, import,
@@ -66,6 +66,10 @@ pub enum DuplicateArg {
 }
 
 pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> {
+    // An import the open rolled back is said before it is run again.
+    for notice in crate::store::journal::take_notices() {
+        warn(notice);
+    }
     let source =
         ImportSource::at(&args.path, args.format.map(Format::from)).map_err(|e| eyre!(e))?;
     let options = ImportOptions {

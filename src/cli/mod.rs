@@ -12,6 +12,8 @@ mod demo;
 mod engagement;
 mod export;
 mod import;
+mod list;
+mod list_rows;
 mod margin;
 mod output;
 mod pipeline;
@@ -22,6 +24,8 @@ mod serve;
 mod submit;
 mod submittals;
 mod tui;
+mod views;
+mod views_save;
 
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -80,10 +84,12 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export every record with its id, as JSON or a folder of CSV files.
     Export(export::ExportArgs),
+    /// List candidates through a filter or a saved view, as the app's table lists them.
+    List(list::ListArgs),
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
-    Stats,
+    Stats(report::StatsArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
@@ -118,7 +124,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
-        Some(Command::Stats) => with_store(&path, |store| report::stats(store, &context(&cli))),
+        Some(Command::Stats(args)) => {
+            with_store(&path, |store| report::stats(store, args, &context(&cli)))
+        }
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
         }
@@ -137,12 +145,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| import::run(store, args, &stamp(&cli)))
         }
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
-        Some(Command::Search(args)) => with_store(&path, |store| search::search(store, args)),
+        Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
+        Some(Command::Search(args)) => {
+            with_store(&path, |store| search::search(store, args, &context(&cli)))
+        }
         Some(Command::Check) => with_store(&path, report::check),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),
-        Some(Command::Serve(args)) => serve::serve(Store::open(&path)?, args),
+        Some(Command::Serve(args)) => {
+            serve::prepare();
+            serve::serve(Store::open(&path)?, args)
+        }
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
         }

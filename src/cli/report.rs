@@ -3,9 +3,18 @@
 use super::context::Ctx;
 use super::output::line;
 use crate::catalog::Catalog;
-use crate::store::Store;
+use crate::store::{Stats, Store};
+use clap::Args;
 use color_eyre::eyre::Result;
+use serde_json::{Map, Value, json};
 use std::process::ExitCode;
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    /// One JSON object of every figure instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Most problems `check` lists before it only counts the rest.
 const MAX_LISTED_PROBLEMS: usize = 50;
@@ -24,9 +33,13 @@ pub fn summary(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn stats(store: &Store, ctx: &Ctx) -> Result<ExitCode> {
+pub fn stats(store: &Store, args: &StatsArgs, ctx: &Ctx) -> Result<ExitCode> {
     let days = ctx.policy.ending_days;
     let stats = store.stats_on(ctx.today(), days)?;
+    if args.json {
+        line(serde_json::to_string(&stats_json(store, &stats, days))?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let catalog = Catalog::builtin();
     line(format!("database      {}", store.path().display()));
     line(format!("candidates    {}", stats.candidates));
@@ -57,6 +70,49 @@ pub fn stats(store: &Store, ctx: &Ctx) -> Result<ExitCode> {
         line(format!("  {:<22}{count:>8}", status.label()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every figure `stats` prints, under the same names; the counts by
+/// stage, role and status keyed by what the text calls them.
+fn stats_json(store: &Store, stats: &Stats, ending_days: i64) -> Value {
+    let catalog = Catalog::builtin();
+    let counts = |pairs: Vec<(String, usize)>| -> Map<String, Value> {
+        pairs.into_iter().map(|(k, n)| (k, json!(n))).collect()
+    };
+    let by_stage = stats
+        .by_stage
+        .iter()
+        .map(|(s, n)| (s.label().to_string(), *n));
+    let by_role = stats
+        .by_role
+        .iter()
+        .map(|(r, n)| (catalog.role_name(r).to_string(), *n));
+    let by_status = stats
+        .by_status
+        .iter()
+        .map(|(s, n)| (s.label().to_string(), *n));
+    json!({
+        "database": store.path().display().to_string(),
+        "candidates": stats.candidates,
+        "engagements": stats.engagements,
+        "applications": stats.applications,
+        "events": stats.events,
+        "clients": stats.clients,
+        "submittals": {
+            "total": stats.submittals,
+            "answered": stats.submittals_answered,
+            "waiting": stats.submittals_waiting(),
+        },
+        "placements": {
+            "total": stats.placements,
+            "active": stats.placements_active,
+            "ending": stats.placements_ending,
+            "ending_days": ending_days,
+        },
+        "by_stage": counts(by_stage.collect()),
+        "by_role": counts(by_role.collect()),
+        "by_status": counts(by_status.collect()),
+    })
 }
 
 /// Clients, submittals (answered or waiting) and placements (active, or

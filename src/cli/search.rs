@@ -1,7 +1,10 @@
 //! `hireterm search`: the palette's ranking, for scripts.
 
+use super::context::Ctx;
+use super::list_rows::{RateShown, SkillShown, first_free_days, skills_shown};
 use super::output::line;
 use crate::catalog::Catalog;
+use crate::domain::Candidate;
 use crate::domain::text::clean;
 use crate::search::{Hit, Kind, SearchIndex, Target};
 use crate::store::Store;
@@ -54,6 +57,36 @@ struct Printed {
     detail: String,
     /// Character positions of `label` that matched.
     positions: Vec<usize>,
+    /// A candidate's rate range (none on file: left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<RateShown>,
+    /// A candidate's first free day (the bench's rule), `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    available: Option<String>,
+    /// A candidate's strongest skills with their levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_skills: Option<Vec<SkillShown>>,
+}
+
+/// What a candidate hit adds: rate, first free day, top skills.
+struct Extras<'a> {
+    candidates: &'a [Candidate],
+    free: Vec<Option<chrono::NaiveDate>>,
+}
+
+impl Extras<'_> {
+    fn add(&self, printed: &mut Printed, hit: &Hit) {
+        let Target::Candidate(id) = hit.target else {
+            return;
+        };
+        let Ok(at) = self.candidates.binary_search_by_key(&id, |c| c.id) else {
+            return;
+        };
+        let c = &self.candidates[at];
+        printed.rate = c.rate.as_ref().map(RateShown::from);
+        printed.available = self.free[at].map(|d| d.format("%Y-%m-%d").to_string());
+        printed.top_skills = Some(skills_shown(c, &[], Catalog::builtin()));
+    }
 }
 
 impl From<&Hit> for Printed {
@@ -71,13 +104,17 @@ impl From<&Hit> for Printed {
             score: hit.score,
             detail: clean(&hit.detail, false),
             positions: hit.positions.clone(),
+            rate: None,
+            available: None,
+            top_skills: None,
         }
     }
 }
 
-pub fn search(store: &Store, args: &SearchArgs) -> Result<ExitCode> {
+pub fn search(store: &Store, args: &SearchArgs, ctx: &Ctx) -> Result<ExitCode> {
+    let candidates = store.candidates()?;
     let index = SearchIndex::build(
-        &store.candidates()?,
+        &candidates,
         &store.engagements()?,
         &store.clients()?,
         Catalog::builtin(),
@@ -87,8 +124,15 @@ pub fn search(store: &Store, args: &SearchArgs) -> Result<ExitCode> {
         usize::from(args.limit),
         args.kind.map(Kind::from),
     );
-    let printed: Vec<Printed> = hits.iter().map(Printed::from).collect();
+    let mut printed: Vec<Printed> = hits.iter().map(Printed::from).collect();
     if args.json {
+        let extras = Extras {
+            free: first_free_days(&candidates, &store.placements()?, ctx.today()),
+            candidates: &candidates,
+        };
+        for (printed, hit) in printed.iter_mut().zip(&hits) {
+            extras.add(printed, hit);
+        }
         line(serde_json::to_string(&printed)?);
     } else {
         for hit in &printed {

@@ -2,9 +2,15 @@
 //! SIGINT or SIGTERM; then the sessions are told and closed and the
 //! database is closed cleanly.
 
-use super::config::config_dir;
+use super::config::{config_dir, config_path};
+use super::views_save::{NO_CONFIG_DIR, save_view_in};
+use crate::app::ViewSaver;
+use crate::app::records::Records;
+use crate::catalog::Catalog;
 use crate::domain::SystemClock;
+use crate::filter::{View, put_view};
 use crate::serve::log::Log;
+use crate::serve::startups::StartupLimits;
 use crate::serve::{AppSetup, ServeConfig, Server};
 use crate::store::Store;
 use crate::ui::Theme;
@@ -13,7 +19,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 #[derive(Debug, Clone, Args)]
@@ -40,6 +46,22 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 20, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub connections_per_minute: u32,
+    /// Seconds a connection has to log in and start its session; then it
+    /// is closed (sshd's LoginGraceTime).
+    #[arg(long, default_value_t = 20, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub login_grace: u64,
+    /// Connections logging in at once; past half of it a newcomer may
+    /// push out a stalled one at random, and at the cap the oldest
+    /// stalled one makes room (a newcomer is never refused for room).
+    #[arg(long, default_value_t = 64, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(2..=10_000))]
+    pub max_startups: u32,
+    /// Connections logging in at once from one address (IPv6: one /64);
+    /// a newer one pushes out the oldest.
+    #[arg(long, default_value_t = 10, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_startups_per_address: u32,
 }
 
 /// A panic message can quote the text it was handling (a candidate's
@@ -58,22 +80,38 @@ fn quiet_panics(log: Log) {
     }));
 }
 
+/// Before the database is opened: the allocator tuned to give memory
+/// back (`serve::malloc`), which restarts the process once.
+pub fn prepare() {
+    if let Some(error) = crate::serve::malloc::restart_tuned() {
+        Log::stderr().line(format_args!(
+            "cannot restart with the tuned allocator ({error}); serving without it"
+        ));
+    }
+}
+
 pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let config = serve_config(args)?;
     let log = Log::stderr();
     quiet_panics(log.clone());
-    let (keymap, policy, notice) = super::tui::app_settings();
-    if let Some(notice) = &notice {
+    let settings = super::tui::app_settings();
+    if let Some(notice) = &settings.notice {
         log.line(&notice.text);
     }
+    let views = Arc::new(Mutex::new(settings.views));
     let setup = AppSetup {
-        keymap,
-        policy,
-        notice,
+        keymap: settings.keymap,
+        policy: settings.policy,
+        notice: settings.notice,
         clock: Arc::new(SystemClock),
         theme: Theme::from_env(),
+        save_view: Some(team_view_saver(Arc::clone(&views), config_path())),
+        views,
     };
-    let store = Arc::new(store);
+    // The records hold the only handle on the store (after a full disk
+    // they reopen it, which needs every handle back); this one is kept to
+    // close it at the end.
+    let records = Records::load(Arc::new(store), Catalog::builtin())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("hireterm-serve")
@@ -81,7 +119,7 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
         .wrap_err("cannot start the server's runtime")?;
     let outcome = runtime.block_on(async {
         let stop = stop_signal(log.clone())?;
-        let server = Server::new(&config, Arc::clone(&store), setup, log.clone())?;
+        let server = Server::new(&config, Arc::clone(&records), setup, log.clone())?;
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .map_err(|e| {
@@ -89,11 +127,26 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
             })?;
         server.run(listener, stop).await
     });
-    // Connections still open hold the store through their handlers.
+    // Connections still open hold the records through their handlers.
     runtime.shutdown_timeout(Duration::from_secs(1));
-    close_store(store, &log);
+    close_store(records, &log);
     outcome.map_err(|e| eyre!("{e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Saving a view from any session writes the server's config file
+/// (`file`, when there is a config directory) and puts the view in the
+/// team's list, which sessions opened later start with. The lock held
+/// while writing keeps two sessions' saves from reading the file at once
+/// and losing one.
+fn team_view_saver(views: Arc<Mutex<Vec<View>>>, file: Option<PathBuf>) -> ViewSaver {
+    Arc::new(move |view: &View| {
+        let file = file.as_deref().ok_or(NO_CONFIG_DIR)?;
+        let mut views = views.lock().unwrap_or_else(PoisonError::into_inner);
+        save_view_in(file, view)?;
+        put_view(&mut views, view.clone());
+        Ok(())
+    })
 }
 
 fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
@@ -117,6 +170,11 @@ fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
         max_sessions: args.max_sessions as usize,
         idle_timeout: (args.idle_timeout > 0).then(|| Duration::from_secs(args.idle_timeout)),
         connections_per_minute: args.connections_per_minute,
+        login_grace: Duration::from_secs(args.login_grace),
+        startups: StartupLimits::new(
+            args.max_startups as usize,
+            args.max_startups_per_address as usize,
+        ),
     })
 }
 
@@ -138,21 +196,57 @@ fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()
     })
 }
 
-/// Drops the last handle on the store, which flushes it and marks it
-/// closed cleanly. A session thread that has not ended still holds one:
-/// then the store is only flushed (the next open checks it, slower).
-fn close_store(store: Arc<Store>, log: &Log) {
-    match Arc::try_unwrap(store) {
-        Ok(store) => {
-            drop(store);
-            log.line("database closed");
-        }
-        Err(store) => {
-            let flushed = store.flush().is_ok();
+/// Closes the store (flushed, marked closed cleanly) once nothing else
+/// holds the records. A session thread that has not ended still holds
+/// them: then the store is only flushed (the next open checks it, slower).
+fn close_store(records: Arc<Records>, log: &Log) {
+    let records = match Arc::try_unwrap(records) {
+        Ok(records) => records,
+        Err(records) => {
+            let flushed = records.store().and_then(|store| store.flush()).is_ok();
             log.line(format_args!(
                 "a session is still running; database {}",
                 if flushed { "flushed" } else { "NOT flushed" }
             ));
+            return;
         }
+    };
+    match records.into_store().map(Arc::try_unwrap) {
+        Some(Ok(store)) => match store.close() {
+            Ok(()) => log.line("database closed"),
+            Err(error) => log.line(format_args!("database closed with an error: {error}")),
+        },
+        // Only the records held it; a reopen that failed left none.
+        Some(Err(_)) | None => log.line("database NOT closed cleanly: the next open checks it"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{ColumnKey, default_views};
+
+    #[test]
+    fn a_view_saved_in_one_session_is_in_the_file_and_the_teams_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        let views = Arc::new(Mutex::new(default_views()));
+        let ana = team_view_saver(Arc::clone(&views), Some(file.clone()));
+        let bo = team_view_saver(Arc::clone(&views), Some(file.clone()));
+        let view = |name: &str| View {
+            name: name.into(),
+            filter: "tag:hot".into(),
+            sort: ColumnKey::Name,
+            descending: false,
+            columns: Vec::new(),
+        };
+        ana(&view("ana's")).unwrap();
+        bo(&view("bo's")).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let in_file = crate::cli::views::views_in(&text).unwrap();
+        assert_eq!(*views.lock().unwrap(), in_file);
+        assert_eq!(in_file.len(), default_views().len() + 2);
+        let nowhere = team_view_saver(views, None);
+        assert_eq!(nowhere(&view("x")), Err(NO_CONFIG_DIR.to_string()));
     }
 }

@@ -1,9 +1,11 @@
 //! Opening the interactive screen, or the summary when there is no
-//! terminal to open it in.
+//! terminal to open it in; the settings it starts with (keys, rules,
+//! saved views), which `hireterm serve` shares.
 
 use super::report;
 use crate::app::{App, AppOptions, Keymap, Status};
 use crate::domain::{Policy, SystemClock};
+use crate::filter::View;
 use crate::store::Store;
 use color_eyre::eyre::Result;
 use std::io::IsTerminal;
@@ -41,16 +43,31 @@ fn load_keymap() -> (Keymap, Option<Status>) {
     }
 }
 
-/// The keymap and the rules (`config.toml`) from the config directory,
-/// and the first problem with either, for the status bar.
-pub(super) fn app_settings() -> (Keymap, Policy, Option<Status>) {
+/// What the app starts with from the config directory.
+pub(super) struct Settings {
+    pub keymap: Keymap,
+    /// The rules of `config.toml`.
+    pub policy: Policy,
+    /// The saved views of `config.toml` over the defaults.
+    pub views: Vec<View>,
+    /// The first problem with any of them, for the status bar.
+    pub notice: Option<Status>,
+}
+
+pub(super) fn app_settings() -> Settings {
     let (keymap, keymap_notice) = load_keymap();
     let (policy, policy_notice) = super::config::load_policy();
-    let notice = keymap_notice.or(policy_notice.map(|text| Status {
+    let (views, views_notice) = super::views::load_views();
+    let notice = keymap_notice.or(policy_notice.or(views_notice).map(|text| Status {
         text,
         is_error: true,
     }));
-    (keymap, policy, notice)
+    Settings {
+        keymap,
+        policy,
+        views,
+        notice,
+    }
 }
 
 pub fn open(store: Store, actor: String) -> Result<ExitCode> {
@@ -58,14 +75,16 @@ pub fn open(store: Store, actor: String) -> Result<ExitCode> {
         report::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (keymap, policy, notice) = app_settings();
+    let settings = app_settings();
     let options = AppOptions {
         session: 0,
         actor,
         clock: Arc::new(SystemClock),
-        keymap,
-        policy,
-        notice,
+        keymap: settings.keymap,
+        policy: settings.policy,
+        notice: settings.notice,
+        views: settings.views,
+        save_view: Some(Arc::new(super::views_save::save_view)),
     };
     let mut app = App::new(Arc::new(store), options)?;
     crate::term::run_local(&mut app)?;

@@ -8,6 +8,7 @@ use super::skill::SkillLevel;
 use super::text::{fold, normalize_email};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 
 /// Why two records are taken for one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +38,18 @@ const PHONE_DIGITS: usize = 9;
 const MIN_PHONE_DIGITS: usize = 7;
 
 /// Finds the existing record a new one duplicates, in constant time.
+///
+/// It keeps a 128-bit fingerprint of each key, never the key's text: an
+/// import checks a file of millions of rows against this index, and a
+/// fingerprint costs a fixed 16 bytes where an email or a name costs its
+/// length and an allocation. The fingerprints are keyed at random per
+/// index, so two different keys meet by chance alone: with 2^128 values,
+/// not once in any number of rows a computer can hold.
 #[derive(Debug, Default)]
 pub struct DuplicateIndex {
-    emails: HashMap<String, CandidateId>,
-    names_and_phones: HashMap<(String, String), CandidateId>,
+    keys: Fingerprinter,
+    emails: HashMap<Fingerprint, CandidateId>,
+    names_and_phones: HashMap<Fingerprint, CandidateId>,
 }
 
 impl DuplicateIndex {
@@ -56,17 +65,14 @@ impl DuplicateIndex {
     /// email wins over one by name and phone.
     pub fn find(&self, candidate: &Candidate) -> Option<Duplicate> {
         let other = |id: &CandidateId| *id != candidate.id || candidate.id.0 == 0;
-        if let Some(&existing) = self
-            .emails
-            .get(&normalize_email(&candidate.email))
-            .filter(|id| other(id))
-        {
+        let email = self.keys.of(&normalize_email(&candidate.email));
+        if let Some(&existing) = self.emails.get(&email).filter(|id| other(id)) {
             return Some(Duplicate {
                 existing,
                 reason: DuplicateReason::SameEmail,
             });
         }
-        let key = name_and_phone(candidate)?;
+        let key = self.name_and_phone(candidate)?;
         let existing = *self.names_and_phones.get(&key).filter(|id| other(id))?;
         Some(Duplicate {
             existing,
@@ -78,9 +84,10 @@ impl DuplicateIndex {
     /// merge kept as `mailto:` links count as the record's emails too.
     pub fn insert(&mut self, candidate: &Candidate) {
         for email in emails_of(candidate) {
-            self.emails.entry(email).or_insert(candidate.id);
+            let key = self.keys.of(&email);
+            self.emails.entry(key).or_insert(candidate.id);
         }
-        if let Some(key) = name_and_phone(candidate) {
+        if let Some(key) = self.name_and_phone(candidate) {
             self.names_and_phones.entry(key).or_insert(candidate.id);
         }
     }
@@ -88,15 +95,42 @@ impl DuplicateIndex {
     /// Forgets a record (after an edit changes its keys).
     pub fn remove(&mut self, candidate: &Candidate) {
         for email in emails_of(candidate) {
-            if self.emails.get(&email) == Some(&candidate.id) {
-                self.emails.remove(&email);
+            let key = self.keys.of(&email);
+            if self.emails.get(&key) == Some(&candidate.id) {
+                self.emails.remove(&key);
             }
         }
-        if let Some(key) = name_and_phone(candidate)
+        if let Some(key) = self.name_and_phone(candidate)
             && self.names_and_phones.get(&key) == Some(&candidate.id)
         {
             self.names_and_phones.remove(&key);
         }
+    }
+
+    fn name_and_phone(&self, candidate: &Candidate) -> Option<Fingerprint> {
+        let (name, phone) = name_and_phone(candidate)?;
+        Some(self.keys.of(&(name, phone)))
+    }
+}
+
+/// A key's fingerprint: two independent 64-bit hashes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(u64, u64);
+
+impl Hash for Fingerprint {
+    /// Half of it is hash enough for the map, and already random.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+/// The two random keys an index fingerprints with.
+#[derive(Debug, Default)]
+struct Fingerprinter(RandomState, RandomState);
+
+impl Fingerprinter {
+    fn of(&self, key: &(impl Hash + ?Sized)) -> Fingerprint {
+        Fingerprint(self.0.hash_one(key), self.1.hash_one(key))
     }
 }
 

@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The highest id a record read from a file may carry: 2^53, the largest
-/// integer every JSON reader keeps exact, and far enough from the end of
-/// `u64` that counting on past it can never overflow.
-pub const MAX_ID: u64 = 1 << 53;
+/// The highest id a record may carry, read from a file or handed out by
+/// a counter: 2^53 - 1, the largest integer every JSON reader keeps exact
+/// (RFC 8259, section 6: 2^53 itself reads back the same as 2^53 + 1), so
+/// an export can always hold it; and far enough from the end of `u64`
+/// that counting up to it can never overflow.
+pub const MAX_ID: u64 = (1 << 53) - 1;
 
 macro_rules! record_id {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {

@@ -4,6 +4,7 @@
 //! own.
 
 use super::format::Format;
+use super::journal::{self, Stopped};
 use super::plan::{Checker, Existing, Plan};
 use super::report::{ImportOptions, ImportReport, OnDuplicate, Written};
 use super::write::Writer;
@@ -11,6 +12,7 @@ use super::{ImportSource, Sink, read_source};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::DuplicateIndex;
 use crate::domain::{EventId, Stamp};
+use crate::store::journal::RolledBack;
 use crate::store::{Store, StoreError};
 use std::io::Read;
 
@@ -23,15 +25,48 @@ pub enum ImportError {
         "{0} holds clients, engagements, applications, submittals, placements or notes: a full export only goes into an empty database, so that its ids stay as they are (import its candidates.csv alone, or use a new --db)"
     )]
     NeedsEmptyDatabase(String),
-    /// The cause is the error's source, printed once as "caused by".
+    /// The import failed half-way, and what it wrote could not be taken
+    /// back at once (the store failed again): its journal stays, and the
+    /// next open takes it back. The cause is the error's source, printed
+    /// once as "caused by".
     #[error(
-        "the import stopped after writing {} candidates, {} merges, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes",
-        written.candidates, written.merged, written.clients, written.engagements, written.applications, written.submittals, written.placements, written.notes
+        "the import of {file} stopped after writing {}, which could not be taken back at \
+         once; the next command to open the database takes it back, and the import can \
+         then be run again",
+        written.describe()
     )]
     Partial {
+        file: String,
         written: Box<Written>,
         source: StoreError,
     },
+    /// The import failed half-way and what it wrote was taken back.
+    #[error(
+        "the import of {} stopped; {}, so nothing was imported",
+        undone.file,
+        undone.describe()
+    )]
+    RolledBack {
+        undone: Box<RolledBack>,
+        source: StoreError,
+    },
+}
+
+impl From<Stopped> for ImportError {
+    fn from(stopped: Stopped) -> ImportError {
+        match stopped {
+            Stopped::RolledBack { undone, source } => ImportError::RolledBack { undone, source },
+            Stopped::Left {
+                file,
+                written,
+                source,
+            } => ImportError::Partial {
+                file,
+                written,
+                source,
+            },
+        }
+    }
 }
 
 /// Imports `source` into `store`: checks everything first, writes only if
@@ -46,18 +81,20 @@ pub fn import(
         use super::pipeline_in::{Failure, import as import_applications};
         return import_applications(store, path, options, stamp).map_err(|failure| match failure {
             Failure::Read(error) => ImportError::Store(error),
-            Failure::Write(written, source) => ImportError::Partial { written, source },
+            Failure::Write(stopped) => stopped.into(),
         });
     }
     let catalog = Catalog::builtin();
     let keep_ids = store.has_no_records();
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
     if !keep_ids {
-        let index = DuplicateIndex::new(&store.candidates()?);
+        let index = existing_index(store)?;
         checker.existing = Some(Existing { store, index });
     }
     run(source, &mut checker);
-    let (plan, mut report) = (checker.plan, checker.report);
+    // What only the checking needed (the file's keys, the database's
+    // index) goes before the writing begins.
+    let (plan, mut report) = checker.into_outcome();
     report.kept_ids = keep_ids && (plan.max_candidate_id > 0 || plan.has_links());
     report.ignored_ids = !keep_ids && plan.max_candidate_id > 0;
     if plan.has_links() && !keep_ids {
@@ -66,21 +103,26 @@ pub fn import(
     if options.dry_run || !report.may_write(options) {
         return Ok(report);
     }
+    let file = describe(source);
+    journal::begin(store, &file)?;
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
     run(source, &mut writer);
     writer.finish();
-    match writer.error {
-        None => {
-            report.written = Some(writer.written);
-            name_merge_events(&mut report, &plan, &writer.merge_events);
-            Ok(report)
-        }
-        Some(source) => Err(ImportError::Partial {
-            written: Box::new(writer.written),
-            source,
-        }),
+    let written = journal::settle(store, &file, writer.written, writer.error)?;
+    report.written = Some(written);
+    name_merge_events(&mut report, &plan, &writer.merge_events);
+    Ok(report)
+}
+
+/// The stored candidates' duplicate keys, read one candidate at a time:
+/// the index keeps only the keys, never the records.
+fn existing_index(store: &Store) -> Result<DuplicateIndex, StoreError> {
+    let mut index = DuplicateIndex::default();
+    for candidate in store.each_candidate() {
+        index.insert(&candidate?);
     }
+    Ok(index)
 }
 
 /// Gives each listed merge notice the event the merge was stored as. The

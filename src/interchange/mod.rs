@@ -29,6 +29,7 @@ pub mod fields;
 pub mod flat;
 pub mod format;
 pub mod import;
+mod journal;
 pub mod json_in;
 pub mod pipeline_in;
 mod plan;

@@ -20,6 +20,7 @@ use super::columns::fold_header;
 use super::csv_in::{CsvRecords, Record};
 use super::fields::{Place, Problem};
 use super::format::MAX_ROW_BYTES;
+use super::journal::{self, Chunks, Stopped};
 use super::report::{ImportOptions, ImportReport, RowKind, Written};
 use super::row;
 use super::write::CHUNK;
@@ -515,8 +516,8 @@ impl Check {
 pub enum Failure {
     /// The database could not be read; nothing was written.
     Read(StoreError),
-    /// Writing failed after what is counted.
-    Write(Box<Written>, StoreError),
+    /// Writing failed half-way (and was taken back, or will be).
+    Write(Stopped),
 }
 
 /// Imports the applications of the file at `path` into `store`.
@@ -540,23 +541,15 @@ pub fn import(
     if options.dry_run || !report.may_write(options) {
         return Ok(report);
     }
+    let file = path.display().to_string();
+    journal::begin(store, &file).map_err(Failure::Read)?;
     let (written, error) = write(store, path, &lookup, stamp, &plan);
-    match error {
-        None => {
-            report.written = Some(Written {
-                applications: written,
-                ..Written::default()
-            });
-            Ok(report)
-        }
-        Some(error) => Err(Failure::Write(
-            Box::new(Written {
-                applications: written,
-                ..Written::default()
-            }),
-            error,
-        )),
-    }
+    let written = Written {
+        applications: written,
+        ..Written::default()
+    };
+    report.written = Some(journal::settle(store, &file, written, error).map_err(Failure::Write)?);
+    Ok(report)
 }
 
 /// The second pass: the file read again and its planned rows written, a
@@ -583,10 +576,12 @@ fn write(
     let (mut written, mut error) = (0, None);
     let mut chunk: Vec<Application> = Vec::with_capacity(CHUNK);
     let mut index = 0;
-    let flush = |chunk: &mut Vec<Application>, written: &mut usize| {
+    let mut chunks = Chunks::default();
+    let mut flush = |chunk: &mut Vec<Application>, written: &mut usize| {
         let outcome = store.add_applications(chunk);
         if outcome.is_ok() {
             *written += chunk.len();
+            chunks.written();
         }
         chunk.clear();
         outcome.err()

@@ -21,6 +21,7 @@ use super::{Sink, row};
 use crate::catalog::Catalog;
 use crate::domain::client::same_name;
 use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
+use crate::domain::ids::MAX_ID;
 use crate::domain::text::{clean_line, fold, normalize_email};
 use crate::domain::{Candidate, Client};
 use crate::domain::{CandidateId, ClientId, EngagementId, Timestamp};
@@ -100,6 +101,9 @@ pub struct Checker<'a> {
     /// Stored candidates as the planned merges so far leave them, so that
     /// a second merge into one is checked against the first's result.
     merged: HashMap<CandidateId, Candidate>,
+    /// Rows to add that have no id, and where the first of them is: with
+    /// the file's ids kept, they are numbered past its highest.
+    without_id: (u64, Option<(Option<String>, u64)>),
 }
 
 impl<'a> Checker<'a> {
@@ -122,6 +126,39 @@ impl<'a> Checker<'a> {
             submittal_ids: HashMap::new(),
             placement_ids: HashMap::new(),
             merged: HashMap::new(),
+            without_id: (0, None),
+        }
+    }
+
+    /// The plan and the report; the rest (the keys kept to find
+    /// duplicates and references) is dropped here. An import that keeps
+    /// the file's ids (into an empty database) and would number the rows
+    /// without one past [`MAX_ID`] stops here, before anything is written.
+    pub fn into_outcome(mut self) -> (Plan, ImportReport) {
+        let (count, first) = std::mem::take(&mut self.without_id);
+        let left = MAX_ID - self.plan.max_candidate_id.min(MAX_ID);
+        if self.existing.is_none()
+            && count > left
+            && let Some((file, line)) = first
+        {
+            let message = format!(
+                "{count} rows have no id (the first is this one), and only {left} {} left \
+                 past the file's highest, C{} (ids go up to {MAX_ID})",
+                if left == 1 { "id is" } else { "ids are" },
+                self.plan.max_candidate_id
+            );
+            self.file = file;
+            self.stop(Problem::line(line, message));
+        }
+        (self.plan, self.report)
+    }
+
+    fn count_without_id(&mut self, line: u64) {
+        let (count, first) = &mut self.without_id;
+        *count += 1;
+        if first.is_none() {
+            // The file being read now is the row's (a folder has several).
+            *first = Some((self.file.clone(), line));
         }
     }
 
@@ -433,6 +470,8 @@ impl Sink for Checker<'_> {
                     self.report.added += 1;
                     if candidate.id.0 != 0 {
                         self.ids.insert(candidate.id.0, line);
+                    } else {
+                        self.count_without_id(line);
                     }
                 }
                 self.plan.candidates.push(step);

@@ -100,3 +100,30 @@ pub struct Written {
     pub placements: usize,
     pub notes: usize,
 }
+
+impl Written {
+    /// The kinds written, in words: "1000 candidates and 2 merges", or
+    /// "nothing".
+    pub fn describe(&self) -> String {
+        let counts = [
+            (self.candidates, "candidate"),
+            (self.merged, "merge"),
+            (self.clients, "client"),
+            (self.engagements, "engagement"),
+            (self.applications, "application"),
+            (self.submittals, "submittal"),
+            (self.placements, "placement"),
+            (self.notes, "note"),
+        ];
+        let parts: Vec<String> = counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        match parts.as_slice() {
+            [] => "nothing".into(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}

@@ -309,7 +309,10 @@ pub fn timestamp(text: &str) -> Result<Option<Timestamp>, String> {
     Ok(Some(at))
 }
 
-fn source(text: &str) -> Result<Source, String> {
+/// A source by its label, ignoring case, spaces, hyphens and underscores
+/// (`job board`, `JobBoard`); empty is `Other`. The filter language's
+/// `source:` reads sources through this too.
+pub(crate) fn source(text: &str) -> Result<Source, String> {
     if text.is_empty() {
         return Ok(Source::Other);
     }

@@ -3,11 +3,13 @@
 
 use super::agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use super::fields::{Problem, Row};
+use super::journal::Chunks;
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{MAX_LISTED, Written};
 use super::{Sink, convert, row};
 use crate::catalog::Catalog;
+use crate::domain::ids::MAX_ID;
 use crate::domain::{
     Application, Candidate, CandidateId, Client, Engagement, EventId, Note, Placement, Stamp,
     Submittal,
@@ -44,6 +46,7 @@ pub struct Writer<'a> {
     /// The id for the next candidate without one (ids kept); `None` once
     /// they have run out.
     next_id: Option<u64>,
+    chunks: Chunks,
     seen: [usize; KINDS],
     candidates: Vec<Candidate>,
     clients: Vec<Client>,
@@ -67,7 +70,8 @@ impl<'a> Writer<'a> {
             written: Written::default(),
             error: None,
             merge_events: Vec::new(),
-            next_id: plan.max_candidate_id.checked_add(1),
+            next_id: next_id(plan.max_candidate_id),
+            chunks: Chunks::default(),
             seen: [0; KINDS],
             candidates: Vec::with_capacity(CHUNK),
             clients: Vec::new(),
@@ -102,29 +106,36 @@ impl<'a> Writer<'a> {
             if !self.candidates.is_empty() {
                 store.import_candidates(&self.candidates, stamp)?;
                 self.written.candidates += std::mem::take(&mut self.candidates).len();
+                self.chunks.written();
             }
             if kinds > CLIENTS && !self.clients.is_empty() {
                 store.import_clients(&self.clients, stamp)?;
                 self.written.clients += std::mem::take(&mut self.clients).len();
+                self.chunks.written();
             }
             if kinds > ENGAGEMENTS && !self.engagements.is_empty() {
                 self.write_engagements()?;
+                self.chunks.written();
             }
             if kinds > APPLICATIONS && !self.applications.is_empty() {
                 store.add_applications(&self.applications)?;
                 self.written.applications += std::mem::take(&mut self.applications).len();
+                self.chunks.written();
             }
             if kinds > SUBMITTALS && !self.submittals.is_empty() {
                 store.add_submittals(&self.submittals)?;
                 self.written.submittals += std::mem::take(&mut self.submittals).len();
+                self.chunks.written();
             }
             if kinds > PLACEMENTS && !self.placements.is_empty() {
                 store.add_placements(&self.placements)?;
                 self.written.placements += std::mem::take(&mut self.placements).len();
+                self.chunks.written();
             }
             if kinds > NOTES && !self.notes.is_empty() {
                 store.import_notes(&self.notes)?;
                 self.written.notes += std::mem::take(&mut self.notes).len();
+                self.chunks.written();
             }
             Ok(())
         })();
@@ -169,13 +180,12 @@ impl<'a> Writer<'a> {
             candidate.id = CandidateId(0);
         } else if candidate.id.0 == 0 {
             let Some(id) = self.next_id else {
-                self.error = Some(StoreError::Invalid(vec![
-                    "no candidate id is left to give".into(),
-                ]));
+                let kind = "candidate".into();
+                self.error = Some(StoreError::IdsUsedUp { kind });
                 return;
             };
             candidate.id = CandidateId(id);
-            self.next_id = id.checked_add(1);
+            self.next_id = next_id(id);
         }
         self.candidates.push(candidate);
         if self.candidates.len() >= CHUNK {
@@ -187,6 +197,7 @@ impl<'a> Writer<'a> {
         match self.store.merge_candidate(existing, candidate, self.stamp) {
             Ok(merged) => {
                 self.written.merged += 1;
+                self.chunks.written();
                 if self.merge_events.len() < MAX_LISTED {
                     self.merge_events.push(merged.event);
                 }
@@ -194,6 +205,11 @@ impl<'a> Writer<'a> {
             Err(error) => self.error = Some(error),
         }
     }
+}
+
+/// The id after `id`, if ids go that far.
+fn next_id(id: u64) -> Option<u64> {
+    id.checked_add(1).filter(|&next| next <= MAX_ID)
 }
 
 impl Sink for Writer<'_> {

@@ -261,6 +261,23 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// Calls `mark` with every candidate (index into the candidates it was
+    /// built from; a candidate may come more than once) one word finds, as
+    /// the palette's search would, unranked: a plain word of a filter.
+    /// Generic rather than a list, so a word that matches half of a
+    /// million people costs a pass over their postings, not a sort.
+    pub fn mark_candidates(&self, word: &str, mut mark: impl FnMut(u32)) {
+        let matcher = SkimMatcherV2::default();
+        let folded = fold(word.trim());
+        for (_, _, list) in matching_terms(&self.dictionary, &matcher, &folded) {
+            for posting in &self.dictionary.postings[list] {
+                mark(posting.0);
+            }
+        }
+    }
+}
+
 fn matching_terms(
     dictionary: &Dictionary,
     matcher: &SkimMatcherV2,

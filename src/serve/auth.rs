@@ -37,6 +37,8 @@ pub struct Identity {
     pub user: String,
     /// `SHA256:...`, as `ssh-keygen -l` prints it.
     pub fingerprint: String,
+    /// The key itself: its sessions end if it leaves the file.
+    pub key: KeyData,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +53,9 @@ pub struct AuthorizedKeys {
     path: PathBuf,
     entries: Vec<Entry>,
     seen: Option<FileStamp>,
+    /// Counts the readings (and losses) of the file: the keys can only
+    /// have changed when it moves.
+    generation: u64,
     log: Log,
 }
 
@@ -96,6 +101,7 @@ impl AuthorizedKeys {
             path: path.to_path_buf(),
             entries: Vec::new(),
             seen: None,
+            generation: 0,
             log,
         };
         keys.read(stamp);
@@ -119,9 +125,19 @@ impl AuthorizedKeys {
             .map(|entry| entry.user.clone())
     }
 
+    /// Whether the file, as last read, lists `key` (no re-reading).
+    pub fn lists(&self, key: &KeyData) -> bool {
+        self.entries.iter().any(|entry| entry.key == *key)
+    }
+
+    /// How many times the file has been read (or found gone).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Re-reads the file if it changed. A file that has gone admits nobody
     /// until it is back: removing it is how an operator locks everyone out.
-    fn refresh(&mut self) {
+    pub fn refresh(&mut self) {
         match FileStamp::of(&self.path) {
             Ok(stamp) if Some(stamp) == self.seen => {}
             Ok(stamp) => self.read(stamp),
@@ -132,12 +148,14 @@ impl AuthorizedKeys {
                 ));
                 self.entries.clear();
                 self.seen = None;
+                self.generation += 1;
             }
             Err(_) => {}
         }
     }
 
     fn read(&mut self, stamp: FileStamp) {
+        self.generation += 1;
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(error) => {

@@ -9,6 +9,8 @@
 
 use super::AppSetup;
 use super::auth::{AuthorizedKeys, Identity, fingerprint};
+use super::cut::{Closing, Cut};
+use super::door::{Door, Ticket};
 use super::inbox::{Ending, Inbox};
 use super::limits::clamp_size;
 use super::log::{Log, quoted};
@@ -16,6 +18,7 @@ use super::outbox::{self, Outbox};
 use super::screen::LEAVE;
 use super::session::{self, SessionStart};
 use super::sessions::Sessions;
+use super::tally::Seen;
 use crate::app::records::Records;
 use crate::ui::Theme;
 use russh::keys::PublicKey;
@@ -30,6 +33,8 @@ use std::time::{Duration, Instant};
 pub struct ServerState {
     pub keys: Mutex<AuthorizedKeys>,
     pub log: Log,
+    /// Connections not logged in: their places and their log lines.
+    pub door: Arc<Door>,
     pub sessions: Arc<Sessions>,
     /// The records every session draws from (and writes through), with
     /// their search index.
@@ -38,9 +43,19 @@ pub struct ServerState {
     pub idle_timeout: Option<Duration>,
 }
 
+/// A connection as it arrives: from where, its place at the door, and
+/// the switch that closes its socket.
+pub struct Arrival {
+    pub peer: SocketAddr,
+    pub ticket: Ticket,
+    pub cut: Arc<Cut>,
+}
+
 pub struct Connection {
     shared: Arc<ServerState>,
     peer: SocketAddr,
+    ticket: Ticket,
+    cut: Arc<Cut>,
     opened: Instant,
     identity: Option<Identity>,
     /// Set once a session runs: until then the server's login deadline
@@ -64,10 +79,12 @@ struct SessionChannel {
 }
 
 impl Connection {
-    pub fn new(shared: Arc<ServerState>, peer: SocketAddr, in_session: Arc<AtomicBool>) -> Self {
+    pub fn new(shared: Arc<ServerState>, arrival: Arrival, in_session: Arc<AtomicBool>) -> Self {
         Connection {
             shared,
-            peer,
+            peer: arrival.peer,
+            ticket: arrival.ticket,
+            cut: arrival.cut,
             opened: Instant::now(),
             identity: None,
             in_session,
@@ -89,6 +106,7 @@ impl Connection {
 
     /// A key offered before any signature: may it try? Binds nothing.
     pub fn key_offered(&mut self, key: &PublicKey) -> Auth {
+        self.ticket.progressed();
         match self.user_of(key) {
             Some(_) => Auth::Accept,
             None => self.refuse(format!("key {} is not authorized", fingerprint(key))),
@@ -98,13 +116,16 @@ impl Connection {
     /// A key whose signature russh has verified: the only place where a
     /// connection gets an identity.
     pub fn key_verified(&mut self, key: &PublicKey) -> Auth {
+        self.ticket.progressed();
         let Some(user) = self.user_of(key) else {
             return self.refuse(format!("key {} is not authorized", fingerprint(key)));
         };
         let identity = Identity {
             user,
             fingerprint: fingerprint(key),
+            key: key.key_data().clone(),
         };
+        self.ticket.logged_in();
         self.shared.log.line(format_args!(
             "authenticated {} as {} with key {}",
             self.peer,
@@ -117,6 +138,8 @@ impl Connection {
 
     /// Refuses an attempt; only public keys are ever proposed next.
     pub(super) fn refuse(&mut self, why: String) -> Auth {
+        // Asking at all means the key exchange is done: not stalled.
+        self.ticket.progressed();
         self.refused = Some(why);
         Auth::Reject {
             proceed_with_methods: Some(MethodSet::from(&[MethodKind::PublicKey][..])),
@@ -126,11 +149,15 @@ impl Connection {
 
     /// A method hireterm never accepts, tried anyway: logged at once.
     pub(super) fn refuse_method(&mut self, method: &str, login: &str) -> Auth {
-        self.shared.log.line(format_args!(
-            "refused {method} authentication from {} (login {}): public keys only",
-            self.peer,
-            quoted(login)
-        ));
+        self.shared.door.line(
+            Seen::WrongMethod,
+            self.peer.ip(),
+            format_args!(
+                "refused {method} authentication from {} (login {}): public keys only",
+                self.peer,
+                quoted(login)
+            ),
+        );
         self.refuse(format!("{method} authentication"))
     }
 
@@ -182,7 +209,8 @@ impl Connection {
             return self.turn_away(id, session, why);
         };
         let inbox = Arc::new(Inbox::new());
-        let Some(slot) = self.shared.sessions.join(Arc::clone(&inbox)) else {
+        let owner = identity.clone();
+        let Some(slot) = self.shared.sessions.join(Arc::clone(&inbox), owner) else {
             let why = format!(
                 "hireterm is serving its maximum of {} sessions; try again later",
                 self.shared.sessions.max()
@@ -304,6 +332,29 @@ impl Connection {
     }
 }
 
+impl Connection {
+    /// The closing line of a connection that never logged in, counted
+    /// (and during a flood summarised) by the door.
+    fn log_unauthenticated(&self, seconds: f64) {
+        let closing = self.cut.closing();
+        let seen = match closing {
+            Some(Closing::PushedOut(_)) => Seen::PushedOut,
+            Some(Closing::LoginGrace) => Seen::TimedOut,
+            Some(Closing::Shutdown) | None => Seen::Closed,
+        };
+        let how = closing.map_or_else(String::new, |c| format!("; {}", c.reason()));
+        self.shared.door.line(
+            seen,
+            self.peer.ip(),
+            format_args!(
+                "closed {} after {seconds:.1} s: not authenticated (refused: {}){how}",
+                self.peer,
+                self.refused.as_deref().unwrap_or("no attempt")
+            ),
+        );
+    }
+}
+
 impl Drop for Connection {
     /// The connection's one summary line: who, from where, for how long,
     /// and how it ended.
@@ -330,11 +381,7 @@ impl Drop for Connection {
                 who.fingerprint,
                 ending.map_or_else(|| "no session".to_string(), |e| e.to_string())
             )),
-            (None, _) => log.line(format_args!(
-                "closed {} after {seconds:.1} s: not authenticated (refused: {})",
-                self.peer,
-                self.refused.as_deref().unwrap_or("no attempt")
-            )),
+            (None, _) => self.log_unauthenticated(seconds),
         }
     }
 }
@@ -344,6 +391,7 @@ mod tests {
     use super::*;
     use crate::app::Keymap;
     use crate::domain::SystemClock;
+    use crate::serve::startups::StartupLimits;
     use crate::store::Store;
     use russh::keys::{Algorithm, PrivateKey};
 
@@ -361,9 +409,11 @@ mod tests {
         std::fs::write(&keys_file, line(ana, "ana") + &line(bob, "bob")).unwrap();
         let log = Log::to(std::io::sink());
         let store = Arc::new(Store::open(dir.join("db")).unwrap());
+        let door = Door::new(StartupLimits::new(4, 2), log.clone());
         let shared = ServerState {
             keys: Mutex::new(AuthorizedKeys::load(&keys_file, log.clone()).unwrap()),
             log,
+            door: Arc::clone(&door),
             sessions: Sessions::new(1),
             records: Records::load(store, crate::catalog::Catalog::builtin()).unwrap(),
             setup: Arc::new(AppSetup {
@@ -372,11 +422,16 @@ mod tests {
                 notice: None,
                 clock: Arc::new(SystemClock),
                 theme: Theme::MONO,
+                views: Default::default(),
+                save_view: None,
             }),
             idle_timeout: None,
         };
         let peer = SocketAddr::from(([127, 0, 0, 1], 1));
-        Connection::new(Arc::new(shared), peer, Arc::new(AtomicBool::new(false)))
+        let cut = Cut::new();
+        let ticket = door.admit(peer, &cut);
+        let arrival = Arrival { peer, ticket, cut };
+        Connection::new(Arc::new(shared), arrival, Arc::new(AtomicBool::new(false)))
     }
 
     #[test]

@@ -6,13 +6,25 @@
 //! client tries one that was never proposed; a publickey *offer* only says
 //! whether the key may try (`key_offered`), and the identity is bound in
 //! `auth_publickey`, after russh has verified the signature.
+//!
+//! Every request a client may send gets an answer: what hireterm does not
+//! offer (X11, agent and port forwarding, subsystems, other channels) is
+//! refused out loud, never left without a reply for the client to wait on.
 
 use super::connection::Connection;
 use russh::keys::Certificate;
 use russh::server::{
     Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Response, Session, VerifiedPublicKey,
 };
-use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Pty, Sig};
+
+/// How every channel but the one session channel is answered.
+async fn refuse_channel(reply: ChannelOpenHandle) -> Result<(), russh::Error> {
+    reply
+        .reject(ChannelOpenFailure::AdministrativelyProhibited)
+        .await;
+    Ok(())
+}
 
 impl Handler for Connection {
     type Error = russh::Error;
@@ -73,6 +85,104 @@ impl Handler for Connection {
                 .await;
         }
         Ok(())
+    }
+
+    async fn channel_open_x11(
+        &mut self,
+        _channel: Channel<Msg>,
+        _originator_address: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        refuse_channel(reply).await
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host_to_connect: &str,
+        _port_to_connect: u32,
+        _originator_address: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        refuse_channel(reply).await
+    }
+
+    async fn channel_open_forwarded_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host_to_connect: &str,
+        _port_to_connect: u32,
+        _originator_address: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        refuse_channel(reply).await
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        _socket_path: &str,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        refuse_channel(reply).await
+    }
+
+    /// `ssh -X`: refused (russh leaves it unanswered by default, and the
+    /// client would wait for the answer for good).
+    async fn x11_request(
+        &mut self,
+        id: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(id)
+    }
+
+    /// `ssh -A`: refused (russh answers from the `false`).
+    async fn agent_request(
+        &mut self,
+        _id: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    /// A signal is for a process, and there is none: refused, if the
+    /// client asked for an answer at all (russh answers only then).
+    async fn signal(
+        &mut self,
+        id: ChannelId,
+        _signal: Sig,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(id)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(
+        &mut self,
+        _socket_path: &str,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
     }
 
     async fn pty_request(
@@ -141,10 +251,11 @@ impl Handler for Connection {
         rows: u32,
         _pix_width: u32,
         _pix_height: u32,
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
         self.window_changed(id, columns, rows);
-        Ok(())
+        // Clients ask for no answer; one that does gets it.
+        session.channel_success(id)
     }
 
     async fn data(

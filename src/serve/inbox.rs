@@ -22,6 +22,8 @@ pub enum Ending {
     Shutdown,
     /// The client closed the channel or the connection.
     ClientGone,
+    /// Its key was taken out of the authorized keys.
+    KeyRemoved,
     /// Never started: no terminal, a command, the session cap. The text is
     /// what the user was told.
     TurnedAway(String),
@@ -37,6 +39,7 @@ impl std::fmt::Display for Ending {
             Ending::Idle(after) => write!(f, "idle timeout ({} s)", after.as_secs()),
             Ending::Shutdown => f.write_str("server shutdown"),
             Ending::ClientGone => f.write_str("client closed"),
+            Ending::KeyRemoved => f.write_str("key removed from the authorized keys"),
             Ending::TurnedAway(why) => write!(f, "turned away ({why})"),
             Ending::Failed(what) => write!(f, "error ({what})"),
         }
@@ -99,11 +102,14 @@ impl Inbox {
         self.update(|p| p.changed = true);
     }
 
-    /// Ends the session; the first reason given is the one that counts.
-    pub fn end(&self, why: Ending) {
+    /// Ends the session; the first reason given is the one that counts
+    /// (true if it was this one).
+    pub fn end(&self, why: Ending) -> bool {
         self.update(|p| {
+            let first = p.end.is_none();
             p.end.get_or_insert(why);
-        });
+            first
+        })
     }
 
     fn update<T>(&self, change: impl FnOnce(&mut Pending) -> T) -> T {

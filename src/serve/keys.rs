@@ -11,6 +11,8 @@ use crate::app::input::{Input, Key, KeyCode, Mods};
 
 /// Longest paste kept; the rest of an absurd paste is dropped, not queued.
 pub const MAX_PASTE_BYTES: usize = 64 * 1024;
+/// Room for undecoded bytes kept between bursts.
+const KEPT_CAPACITY: usize = 4096;
 /// Longest escape sequence considered; longer ones are noise and dropped.
 const MAX_SEQUENCE: usize = 32;
 
@@ -65,6 +67,10 @@ impl KeyDecoder {
                 }
                 Step::Incomplete => break,
             }
+        }
+        // A burst (a paste, up to a megabyte) is not kept as capacity.
+        if self.pending.capacity() > KEPT_CAPACITY {
+            self.pending.shrink_to(KEPT_CAPACITY);
         }
         inputs
     }

@@ -26,7 +26,7 @@ const MAX_ADDRESSES: usize = 4096;
 /// The address a limit counts: an IPv6 address by its /64, since one
 /// host usually holds a whole /64 and could otherwise pick a new address
 /// for every connection.
-fn network_of(address: IpAddr) -> IpAddr {
+pub(super) fn network_of(address: IpAddr) -> IpAddr {
     match address {
         IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
             let mut octets = v6.octets();

@@ -116,10 +116,17 @@ impl Backend for SessionBackend {
 /// draw. So a session holds one buffer (48 bytes a cell: 225 KiB at
 /// 120x40, 4.6 MiB at the largest size taken, 500x200), and the server
 /// as many more as it draws frames at once.
+///
+/// The spares are kept small: a client that once asked for the largest
+/// size must not leave 4.6 MiB buffers behind for good (eight of them
+/// were most of what abuse left the server holding).
 static SPARE: Mutex<Vec<Buffer>> = Mutex::new(Vec::new());
 /// Spare buffers kept at most; more are freed. Frames are drawn by as
 /// many threads as run at once, which on a small server is a few.
 const MAX_SPARE: usize = 8;
+/// Cells the spares may hold in all (3 MiB): eight of a common size
+/// (200x40), and never one of the largest, which is freed after its draw.
+const MAX_SPARE_CELLS: usize = 64_000;
 
 /// A blank buffer of `area`, from the spares if there are any.
 fn take_spare(area: Rect) -> Buffer {
@@ -136,9 +143,18 @@ fn take_spare(area: Rect) -> Buffer {
         Some(mut buffer) => {
             buffer.resize(area);
             buffer.reset();
+            fit(&mut buffer);
             buffer
         }
         None => Buffer::empty(area),
+    }
+}
+
+/// Gives back what a buffer holds beyond its size (a buffer made smaller
+/// keeps its capacity otherwise).
+fn fit(buffer: &mut Buffer) {
+    if buffer.content.capacity() > buffer.content.len() + buffer.content.len() / 4 {
+        buffer.content.shrink_to_fit();
     }
 }
 
@@ -149,7 +165,8 @@ fn give_spare(buffer: Buffer) {
         return;
     }
     let mut spares = SPARE.lock().unwrap_or_else(|p| p.into_inner());
-    if spares.len() < MAX_SPARE {
+    let held: usize = spares.iter().map(|b| b.content.capacity()).sum();
+    if spares.len() < MAX_SPARE && held + buffer.content.capacity() <= MAX_SPARE_CELLS {
         spares.push(buffer);
     }
 }
@@ -232,8 +249,13 @@ impl Screen {
         let size = Size::new(columns, rows);
         self.terminal.backend_mut().size = size;
         // Both of ratatui's buffers are resized (the one lent out is made
-        // again, blank): lend it out once more.
+        // again, blank), and both are blank now: the one the session keeps
+        // is fitted to the new size (from the largest to a small one it
+        // would keep megabytes), then the other is lent out once more.
         self.terminal.resize(Rect::from((Position::ORIGIN, size)))?;
+        self.terminal.swap_buffers();
+        fit(self.terminal.current_buffer_mut());
+        self.terminal.swap_buffers();
         self.lend_buffer();
         self.commit();
         Ok(())
@@ -280,8 +302,13 @@ mod tests {
             keymap: Keymap::defaults(),
             policy: Default::default(),
             notice: None,
+            views: crate::filter::default_views(),
+            save_view: None,
         };
-        App::new(Arc::new(store), options).unwrap()
+        let mut app = App::new(Arc::new(store), options).unwrap();
+        // From My work, the first screen, to the candidates pane.
+        app.handle_input(Input::Key(crate::app::Key::char('1')));
+        app
     }
 
     #[test]

@@ -1,37 +1,47 @@
 //! The listener: limits at the door, a task per connection, and an orderly
 //! stop (every session told and closed, then the caller flushes the store).
+//!
+//! At the door: connections per address per minute ([`RateLimiter`]),
+//! then a place among those logging in ([`super::door`]: a newcomer
+//! pushes out a stalled one rather than being refused), and a cap on all
+//! connections together. Once a second the server writes the door's
+//! summary of a flood, if there was one, and ends the sessions of keys
+//! taken out of the authorized keys ([`KeyWatch`]); every two seconds a
+//! store that a full disk stopped is tried again ([`disk_watch`]).
 
 use super::auth::AuthorizedKeys;
-use super::connection::{Connection, ServerState};
+use super::connection::{Arrival, Connection, ServerState};
+use super::cut::Cut;
+use super::disk_watch;
+use super::door::Door;
 use super::host_key::{self, Origin};
 use super::inbox::Ending;
+use super::key_watch::KeyWatch;
 use super::limits::RateLimiter;
+use super::link::{self, Link, STOP_GRACE};
 use super::log::Log;
 use super::sessions::Sessions;
+use super::tally::Seen;
 use super::{AppSetup, ServeConfig};
 use crate::app::records::Records;
-use crate::store::Store;
 use russh::keys::HashAlg;
-use russh::server::{Config, run_stream};
-use russh::{Disconnect, MethodKind, MethodSet, SshId};
+use russh::server::Config;
+use russh::{MethodKind, MethodSet, SshId};
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-/// How long a connection may take to log in and start its session
-/// (sshd's LoginGraceTime): short, since connections still logging in
-/// hold the few spare slots above the session cap.
-const LOGIN_GRACE: Duration = Duration::from_secs(20);
-/// How long sessions get to say goodbye when the server stops.
-const STOP_GRACE: Duration = Duration::from_secs(3);
-/// Connections beyond the session cap, for people still logging in.
+/// Connections beyond the sessions and those logging in: people who have
+/// logged in and not yet started their session.
 const SPARE_CONNECTIONS: usize = 16;
+/// How often the flood summary and the authorized keys are looked at.
+const TICK: Duration = Duration::from_secs(1);
 
 pub struct Server {
     /// Wakes every session when the shared records change (kept for as
@@ -41,14 +51,17 @@ pub struct Server {
     config: Arc<Config>,
     limiter: RateLimiter,
     max_connections: usize,
+    login_grace: Duration,
+    key_watch: KeyWatch,
 }
 
 impl Server {
     /// Loads the host key (creating it on first start) and the authorized
-    /// keys; errors here stop the server before it listens.
+    /// keys; errors here stop the server before it listens. The caller
+    /// keeps a handle on `records`, to close the store once it has run.
     pub fn new(
         config: &ServeConfig,
-        store: Arc<Store>,
+        records: Arc<Records>,
         setup: AppSetup,
         log: Log,
     ) -> io::Result<Server> {
@@ -66,14 +79,13 @@ impl Server {
         if keys.is_empty() {
             log.line("no usable authorized keys yet: nobody can log in until some are added");
         }
-        let records =
-            Records::load(store, crate::catalog::Catalog::builtin()).map_err(io::Error::other)?;
         let sessions = Sessions::new(config.max_sessions);
         let notify = Arc::clone(&sessions);
         // The writing session is not woken by its own write.
         let watch = records.watch(move |writer| notify.notify_changed(Some(writer)));
         let shared = ServerState {
             keys: Mutex::new(keys),
+            door: Door::new(config.startups, log.clone()),
             log,
             sessions,
             records,
@@ -85,7 +97,9 @@ impl Server {
             shared: Arc::new(shared),
             config: Arc::new(russh_config(host_key)),
             limiter: RateLimiter::new(config.connections_per_minute),
-            max_connections: config.max_sessions + SPARE_CONNECTIONS,
+            max_connections: config.max_sessions + config.startups.full + SPARE_CONNECTIONS,
+            login_grace: config.login_grace,
+            key_watch: KeyWatch::new(),
         })
     }
 
@@ -105,10 +119,16 @@ impl Server {
         self.shared.log.line(format_args!("listening on {address}"));
         let (stopping_tx, stopping) = watch::channel(false);
         let mut tasks = JoinSet::new();
+        let records = Arc::clone(&self.shared.records);
+        let disk = disk_watch::run(records, self.shared.log.clone(), stopping.clone());
+        let disk = tokio::spawn(disk);
+        let mut tick = tokio::time::interval(TICK);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::pin!(stop);
         loop {
             tokio::select! {
                 () = &mut stop => break,
+                _ = tick.tick() => self.tick(),
                 accepted = listener.accept() => match accepted {
                     Ok((socket, peer)) => self.admit(socket, peer, &mut tasks, &stopping),
                     Err(error) => {
@@ -122,6 +142,8 @@ impl Server {
         }
         drop(listener);
         self.stop(tasks, &stopping_tx).await;
+        // It ends on the stop, once a reopen under way (if any) is done.
+        let _ = disk.await;
         Ok(())
     }
 
@@ -132,31 +154,55 @@ impl Server {
         tasks: &mut JoinSet<()>,
         stopping: &watch::Receiver<bool>,
     ) {
-        let log = &self.shared.log;
+        let door = &self.shared.door;
         if !self.limiter.allow(peer.ip(), Instant::now()) {
-            log.line(format_args!(
-                "refused {peer}: too many connections from it this minute"
-            ));
+            let why = "too many connections from it this minute";
+            door.line(
+                Seen::Refused,
+                peer.ip(),
+                format_args!("refused {peer}: {why}"),
+            );
             return;
         }
         if tasks.len() >= self.max_connections {
-            log.line(format_args!(
-                "refused {peer}: {} connections open",
-                tasks.len()
-            ));
+            let open = tasks.len();
+            let why = format_args!("refused {peer}: {open} connections open");
+            door.line(Seen::Refused, peer.ip(), why);
             return;
         }
-        log.line(format_args!("connection from {peer}"));
+        door.line(
+            Seen::Connected,
+            peer.ip(),
+            format_args!("connection from {peer}"),
+        );
+        let cut = Cut::new();
+        let stream = cut.wrap(socket);
+        let ticket = door.admit(peer, &cut);
         let in_session = Arc::new(AtomicBool::new(false));
-        let handler = Connection::new(Arc::clone(&self.shared), peer, Arc::clone(&in_session));
-        let config = Arc::clone(&self.config);
-        tasks.spawn(connection(
-            config,
-            socket,
+        let arrival = Arrival {
+            peer,
+            ticket,
+            cut: Arc::clone(&cut),
+        };
+        let handler = Connection::new(Arc::clone(&self.shared), arrival, Arc::clone(&in_session));
+        let link = Link {
+            config: Arc::clone(&self.config),
+            stream,
+            cut,
             handler,
             in_session,
-            stopping.clone(),
-        ));
+            login_grace: self.login_grace,
+        };
+        tasks.spawn(link::run(link, stopping.clone()));
+    }
+
+    /// Once a second: the door's summary of a flood, and the sessions of
+    /// keys no longer authorized ended.
+    fn tick(&mut self) {
+        let shared = &self.shared;
+        shared.door.tick(Instant::now());
+        self.key_watch
+            .check(&shared.keys, &shared.sessions, &shared.log);
     }
 
     async fn stop(&self, mut tasks: JoinSet<()>, stopping: &watch::Sender<bool>) {
@@ -184,55 +230,6 @@ impl Server {
             "stopped ({} session(s) still running)",
             sessions.count()
         ));
-    }
-}
-
-/// One connection, from handshake to close: cut off when it has no
-/// session within [`LOGIN_GRACE`], or, once the server stops, when it has
-/// not closed by itself after [`STOP_GRACE`].
-async fn connection(
-    config: Arc<Config>,
-    socket: TcpStream,
-    handler: Connection,
-    in_session: Arc<AtomicBool>,
-    mut stopping: watch::Receiver<bool>,
-) {
-    let running = tokio::select! {
-        started = run_stream(config, socket, handler) => match started {
-            Ok(running) => running,
-            Err(_) => return,
-        },
-        () = until_stopping(&mut stopping) => return,
-        () = tokio::time::sleep(LOGIN_GRACE) => return,
-    };
-    let handle = running.handle();
-    tokio::pin!(running);
-    let reason = tokio::select! {
-        _ = &mut running => return,
-        () = login_deadline(&in_session) => "no session started in time",
-        () = until_stopping(&mut stopping) => {
-            // Its session is saying goodbye; the client closes after it.
-            if tokio::time::timeout(STOP_GRACE, &mut running).await.is_ok() {
-                return;
-            }
-            "the server is shutting down"
-        }
-    };
-    let _ = handle
-        .disconnect(Disconnect::ByApplication, reason.into(), String::new())
-        .await;
-    let _ = tokio::time::timeout(Duration::from_secs(1), running).await;
-}
-
-async fn until_stopping(stopping: &mut watch::Receiver<bool>) {
-    // An error means the server is gone: stopping too.
-    let _ = stopping.wait_for(|stop| *stop).await;
-}
-
-async fn login_deadline(in_session: &AtomicBool) {
-    tokio::time::sleep(LOGIN_GRACE).await;
-    if in_session.load(Ordering::Relaxed) {
-        std::future::pending::<()>().await;
     }
 }
 

@@ -95,6 +95,9 @@ fn farewell_text(why: &Ending) -> String {
             "hireterm: the server is shutting down; session closed (your changes are saved).\r\n"
                 .into()
         }
+        Ending::KeyRemoved => "hireterm: your key was removed from this server's authorized keys; \
+             session closed (your changes are saved).\r\n"
+            .into(),
         Ending::TurnedAway(what) => format!("{what}\r\n"),
         Ending::Failed(what) => format!("hireterm: {what}\r\n"),
     }
@@ -174,21 +177,23 @@ fn step(
         return Ok(Some(ending));
     }
     let now = Instant::now();
-    let inputs = inputs(&pending, decoder, timers, now);
-    if let Some(after) = timers.idle_expired(now) {
-        return Ok(Some(Ending::Idle(after)));
-    }
-    if pending.is_empty() && inputs.is_empty() {
-        return Ok(None);
-    }
     if let Some(size) = pending.size {
         screen.resize(size)?;
     }
-    for input in inputs {
+    let mut handled = false;
+    inputs(&pending, decoder, timers, now, |input| {
+        handled = true;
         app.handle_input(input);
-        if app.should_quit() {
-            return Ok(Some(Ending::Quit));
-        }
+        !app.should_quit()
+    });
+    if app.should_quit() {
+        return Ok(Some(Ending::Quit));
+    }
+    if let Some(after) = timers.idle_expired(now) {
+        return Ok(Some(Ending::Idle(after)));
+    }
+    if pending.is_empty() && !handled {
+        return Ok(None);
     }
     // Live updates: another session's write woke this one (`changed`);
     // `settle` takes the new records in, each cursor staying on its record.
@@ -201,38 +206,90 @@ fn step(
     Ok(None)
 }
 
-/// The app's input from what arrived: the size first, then the keys; a
-/// lone ESC resolved once its timer has run out.
+/// Bytes decoded at a time: a megabyte typed at once (a paste without
+/// brackets) becomes keys a few thousand at a time, not a million-entry
+/// list of them in one go.
+const DECODE_CHUNK: usize = 4096;
+
+/// Hands the app's input from what arrived to `apply`, until it says stop:
+/// the size first, then the keys; a lone ESC resolved once its timer has
+/// run out.
 fn inputs(
     pending: &Pending,
     decoder: &mut KeyDecoder,
     timers: &mut Timers,
     now: Instant,
-) -> Vec<Input> {
-    let mut inputs = Vec::new();
+    mut apply: impl FnMut(Input) -> bool,
+) {
     if let Some((columns, rows)) = pending.size {
         // Resizing a window is a sign of life too.
         timers.last_input = now;
-        inputs.push(Input::Resize(columns, rows));
+        if !apply(Input::Resize(columns, rows)) {
+            return;
+        }
     }
     if !pending.bytes.is_empty() {
         timers.last_input = now;
-        inputs.extend(decoder.feed(&pending.bytes));
+        for chunk in pending.bytes.chunks(DECODE_CHUNK) {
+            if !decoder.feed(chunk).into_iter().all(&mut apply) {
+                return;
+            }
+        }
     } else if timers.esc_due.is_some_and(|due| now >= due) {
-        inputs.extend(decoder.flush());
+        decoder.flush().into_iter().all(&mut apply);
     }
     timers.esc_due = if decoder.is_waiting() {
         timers.esc_due.or(Some(now + ESC_TIMEOUT))
     } else {
         None
     };
-    inputs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::{Key, KeyCode};
+
+    fn collected(
+        pending: &Pending,
+        decoder: &mut KeyDecoder,
+        timers: &mut Timers,
+        now: Instant,
+    ) -> Vec<Input> {
+        let mut got = Vec::new();
+        inputs(pending, decoder, timers, now, |input| {
+            got.push(input);
+            true
+        });
+        got
+    }
+
+    #[test]
+    fn a_megabyte_typed_at_once_is_decoded_in_chunks_and_stops_at_quit() {
+        let mut decoder = KeyDecoder::new();
+        let now = Instant::now();
+        let mut timers = Timers {
+            esc_due: None,
+            last_input: now,
+            idle: None,
+        };
+        let mut bytes = vec![b'j'; 1 << 20];
+        bytes[3 * DECODE_CHUNK + 7] = b'q';
+        let pending = Pending {
+            bytes,
+            ..Pending::default()
+        };
+        let mut seen = 0;
+        inputs(&pending, &mut decoder, &mut timers, now, |input| {
+            seen += 1;
+            input != Input::Key(Key::char('q'))
+        });
+        assert_eq!(seen, 3 * DECODE_CHUNK + 8, "nothing after the quit key");
+        assert_eq!(
+            collected(&pending, &mut decoder, &mut timers, now).len(),
+            1 << 20
+        );
+    }
 
     #[test]
     fn a_lone_esc_waits_for_its_timer_then_is_the_esc_key() {
@@ -247,11 +304,11 @@ mod tests {
             bytes: b"\x1b".to_vec(),
             ..Pending::default()
         };
-        assert!(inputs(&esc, &mut decoder, &mut timers, start).is_empty());
+        assert!(collected(&esc, &mut decoder, &mut timers, start).is_empty());
         assert_eq!(timers.next_wait(start), Some(ESC_TIMEOUT));
         let later = start + ESC_TIMEOUT;
         assert_eq!(
-            inputs(&Pending::default(), &mut decoder, &mut timers, later),
+            collected(&Pending::default(), &mut decoder, &mut timers, later),
             vec![Input::Key(Key::plain(KeyCode::Esc))]
         );
         assert_eq!(timers.esc_due, None);

@@ -13,6 +13,7 @@
 use super::Store;
 use super::backup_error::{BackupError, Result};
 use super::error::StoreError;
+use super::flusher::{Failed, Flusher};
 use super::manifest::{self, Manifest};
 use super::staging::{self, Staged};
 use super::{close, marker, pause, space, tx, watermark};
@@ -65,13 +66,20 @@ impl Store {
 
     /// Copies every tree into a new sled database in `folder`; returns
     /// what was copied per tree and the copy's next event id. The copy is
-    /// closed on purpose: sled panics if its last sync fails.
+    /// flushed within a deadline (see `flusher.rs`) and closed on purpose
+    /// (sled panics if its last sync fails).
     fn copy_into(&self, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
         let copy = sled::Config::new()
             .path(folder)
             .open()
             .map_err(|e| written(folder, e))?;
-        let copied = self.copy_trees(&copy, folder);
+        let copied = match Flusher::start(copy.clone()) {
+            Ok(flusher) => self.copy_trees(&copy, &flusher, folder),
+            Err(source) => Err(StoreError::Io {
+                path: folder.to_path_buf(),
+                source,
+            }),
+        };
         if !close::drop_quietly(copy) {
             copied?;
             return Err(close::failed_at_close(folder));
@@ -79,7 +87,12 @@ impl Store {
         copied
     }
 
-    fn copy_trees(&self, copy: &sled::Db, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
+    fn copy_trees(
+        &self,
+        copy: &sled::Db,
+        flusher: &Flusher,
+        folder: &Path,
+    ) -> Result<(TreeCounts, u64), StoreError> {
         let mut trees = TreeCounts::new();
         for name in self.db.tree_names() {
             let source = self.db.open_tree(&name)?;
@@ -101,7 +114,17 @@ impl Store {
                 .map_err(|e| written(folder, e))?;
             trees.insert(String::from_utf8_lossy(&name).into_owned(), count);
         }
-        copy.flush().map_err(|e| written(folder, e))?;
+        flusher.flush().map_err(|failed| match failed {
+            Failed::Sled(e) => written(folder, e),
+            Failed::Stuck(waited) => StoreError::Io {
+                path: folder.to_path_buf(),
+                source: std::io::Error::other(format!(
+                    "the storage engine did not finish writing the copy within {}s after a \
+                     disk error",
+                    waited.as_secs()
+                )),
+            },
+        })?;
         let meta = copy.open_tree("meta").map_err(|e| written(folder, e))?;
         let next_event = tx::read_counter(meta.get(tx::EVENT_SEQ)?.as_deref());
         Ok((trees, next_event))

@@ -97,6 +97,12 @@ pub enum StoreError {
     },
     #[error("invalid record: {}", .0.join("; "))]
     Invalid(Vec<String>),
+    #[error(
+        "no {kind} id is left to give: ids go up to {max}, the largest whole number \
+         every JSON reader keeps exact, so that an export holds every id",
+        max = crate::domain::ids::MAX_ID
+    )]
+    IdsUsedUp { kind: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -156,7 +156,11 @@ fn chunk_ids(
     let mut ids = Vec::with_capacity(chunk.len());
     for candidate in chunk {
         let id = if candidate.id.0 == 0 {
-            next = after(next)?;
+            if next > MAX_ID {
+                let kind = tx::counter_kind(tx::CANDIDATE_SEQ);
+                return tx::abort(StoreError::IdsUsedUp { kind });
+            }
+            next += 1;
             next - 1
         } else if candidates.get(candidate.id.to_key())?.is_some() {
             return tx::abort(StoreError::Invalid(vec![format!(

@@ -9,6 +9,7 @@
 pub mod codec;
 mod durable;
 mod error;
+mod flusher;
 mod lock;
 mod marker;
 pub mod migrate;
@@ -35,6 +36,7 @@ mod engagements;
 mod export;
 mod import;
 mod import_agency;
+pub mod journal;
 mod manifest;
 mod merge;
 mod notes;
@@ -70,6 +72,8 @@ const SCHEMA_KEY: &[u8] = b"schema";
 /// An open database. Dropping it flushes, closes sled and records a clean
 /// close.
 pub struct Store {
+    /// Declared first, so it is let go first (see `flusher.rs`).
+    flusher: flusher::Flusher,
     db: sled::Db,
     candidates: Tree,
     engagements: Tree,
@@ -176,6 +180,7 @@ impl Store {
             placements: tree("placements")?,
             watermark: watermark::Watermark::open(&path).map_err(io)?,
             durable: durable::Durable::open(&path).map_err(io)?,
+            flusher: flusher::Flusher::start(db.clone()).map_err(io)?,
             db,
             closer: CleanClose {
                 path: path.clone(),
@@ -187,6 +192,7 @@ impl Store {
         };
         store.settle_schema()?;
         store.settle_event_index()?;
+        store.settle_import()?;
         Ok(store)
     }
 
@@ -225,9 +231,17 @@ impl Store {
     /// Makes every write so far durable (surviving a power cut, see
     /// the `durable` module), then raises the watermark.
     pub fn flush(&self) -> Result<()> {
-        self.db
-            .flush()
-            .map_err(|e| StoreError::from(e).at(&self.path))?;
+        self.flusher.flush().map_err(|failed| match failed {
+            flusher::Failed::Sled(e) => StoreError::from(e).at(&self.path),
+            flusher::Failed::Stuck(waited) => StoreError::Io {
+                path: self.path.clone(),
+                source: std::io::Error::other(format!(
+                    "the storage engine did not finish writing within {}s after a disk \
+                     error; changes acknowledged before were saved, this one may not be",
+                    waited.as_secs()
+                )),
+            },
+        })?;
         self.durable
             .sync()
             .map_err(|source| self.io_error(source, "db"))?;

@@ -3,6 +3,7 @@
 
 use super::error::{Result, StoreError};
 use super::records::{self, Record};
+use crate::domain::ids::MAX_ID;
 use crate::domain::{Event, EventId, EventKind, Stamp};
 use sled::transaction::{
     ConflictableTransactionError, TransactionError, TransactionResult, TransactionalTree,
@@ -32,11 +33,26 @@ pub const CLIENT_SEQ: &[u8] = b"seq:client";
 pub const SUBMITTAL_SEQ: &[u8] = b"seq:submittal";
 pub const PLACEMENT_SEQ: &[u8] = b"seq:placement";
 
-/// Reserves `count` consecutive ids and returns the first. Ids start at 1.
+/// Reserves `count` consecutive ids and returns the first. Ids start at 1
+/// and end at [`MAX_ID`]: a counter that would hand out an id past it
+/// refuses instead (nothing wraps, nothing overflows).
 pub fn reserve_ids(meta: &TransactionalTree, key: &[u8], count: u64) -> TxResult<u64> {
     let next = read_counter(meta.get(key)?.as_deref());
-    meta.insert(key, &(next + count).to_be_bytes())?;
+    let after = next.checked_add(count).filter(|&after| after <= MAX_ID + 1);
+    let Some(after) = after else {
+        return abort(StoreError::IdsUsedUp {
+            kind: counter_kind(key),
+        });
+    };
+    meta.insert(key, &after.to_be_bytes())?;
     Ok(next)
+}
+
+/// The kind of record a counter numbers, for messages: `seq:note` is
+/// `note`.
+pub fn counter_kind(key: &[u8]) -> String {
+    let name = key.strip_prefix(b"seq:").unwrap_or(key);
+    String::from_utf8_lossy(name).into_owned()
 }
 
 /// The next id a counter would hand out.

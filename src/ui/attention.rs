@@ -5,6 +5,7 @@ use super::{Theme, fit, safe};
 use crate::app::App;
 use crate::app::attention::{Concern, Item};
 use crate::app::list::visible_offset;
+use crate::domain::{CandidateId, EngagementId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -49,18 +50,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// `E3 2 DevOps developers`, cleaned for the screen.
+pub(super) fn engagement_title(app: &App, id: EngagementId) -> String {
+    app.data()
+        .engagement(id)
+        .map_or(String::new(), |e| format!("{} {}", e.id, safe(&e.title)))
+}
+
+/// A candidate's name, cleaned for the screen.
+pub(super) fn candidate_name(app: &App, id: CandidateId) -> String {
+    app.data()
+        .candidate(id)
+        .map_or(String::new(), |c| safe(&c.name).into_owned())
+}
+
 /// `‼ 12d in Screening (threshold 2d)  Ana Silva · E3 2 DevOps developers`
-fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
-    let title = |id| {
-        app.data()
-            .engagement(id)
-            .map_or(String::new(), |e| format!("{} {}", e.id, safe(&e.title)))
-    };
-    let name = |id| {
-        app.data()
-            .candidate(id)
-            .map_or(String::new(), |c| safe(&c.name).into_owned())
-    };
+pub(super) fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
+    let title = |id| engagement_title(app, id);
+    let name = |id| candidate_name(app, id);
     match &item.concern {
         Concern::Stuck {
             engagement,

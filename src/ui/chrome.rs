@@ -8,38 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// ` hireterm  1 Candidates  2 Pipeline  3 Skills   E3 2 DevOps developers…`;
-/// on a narrow screen the tabs' short names, without the brand: every
-/// pane's tab always shows.
+/// ` hireterm  0 My work  1 Candidates  2 Pipeline   E3 2 DevOps developers…`;
+/// on a narrow screen the tabs' short names, without the brand, and on the
+/// narrowest only their numbers (and the current one's name): every pane's
+/// tab always shows. A tab's number is its key: `0` for My work, then `1`
+/// to `6`.
 pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab_spans = |short: bool| -> Vec<Span<'static>> {
-        let mut spans = Vec::new();
-        for (index, pane) in Pane::ALL.iter().enumerate() {
-            spans.push(Span::raw(" "));
-            let name = if short {
-                pane.short_title()
-            } else {
-                pane.title()
-            };
-            let label = format!(" {} {name} ", index + 1);
-            spans.push(Span::styled(label, theme.tab(*pane == app.pane())));
-        }
-        spans
-    };
-    let brand = Span::styled(" hireterm ", theme.title());
-    let full = tab_spans(false);
-    let full_width: usize = full.iter().map(|s| s.width()).sum::<usize>() + brand.width();
-    let mut spans = if full_width <= usize::from(area.width) {
-        std::iter::once(brand).chain(full).collect()
-    } else {
-        tab_spans(true)
-    };
-    // A filter matters more than the engagement: it shows first, and the
+    // A filter matters more than the engagement and the tabs' long names:
+    // it shows first, whole if the short names make room for it, and the
     // engagement gets what room is left.
-    let mut room =
-        usize::from(area.width).saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>());
-    if let Some(filter) = &app.candidates().filter {
-        let text = format!("   filter: {} · esc clears", safe(&filter.label));
+    let filter = (app.candidates().filter.as_ref())
+        .map(|filter| format!("   filter: {} · esc clears", safe(&filter.label)));
+    let wanted = filter.as_deref().map_or(0, UnicodeWidthStr::width);
+    let mut spans = tab_row(app, theme, usize::from(area.width), wanted);
+    let mut room = usize::from(area.width).saturating_sub(spans_width(&spans));
+    if let Some(text) = filter {
         let shown = fit(&text, room).into_owned();
         room = room.saturating_sub(shown.width());
         spans.push(Span::styled(shown, theme.warn()));
@@ -56,6 +39,55 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// How much of each tab's name shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Full,
+    Short,
+    /// Only the current pane's (short) name; the others' numbers.
+    CurrentOnly,
+}
+
+/// The brand and the tabs' long names where they leave `wanted` columns
+/// in `width`; else the short names; else the numbers.
+fn tab_row(app: &App, theme: &Theme, width: usize, wanted: usize) -> Vec<Span<'static>> {
+    let brand = Span::styled(" hireterm ", theme.title());
+    let full: Vec<Span> = std::iter::once(brand)
+        .chain(tab_spans(app, theme, Names::Full))
+        .collect();
+    if spans_width(&full) + wanted <= width {
+        return full;
+    }
+    let short = tab_spans(app, theme, Names::Short);
+    if spans_width(&short) <= width {
+        return short;
+    }
+    tab_spans(app, theme, Names::CurrentOnly)
+}
+
+fn tab_spans(app: &App, theme: &Theme, names: Names) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (index, pane) in Pane::ALL.iter().enumerate() {
+        let current = *pane == app.pane();
+        let label = match names {
+            // Where room is short the labels' own padding parts them.
+            Names::Full => {
+                spans.push(Span::raw(" "));
+                format!(" {index} {} ", pane.title())
+            }
+            Names::Short => format!(" {index} {} ", pane.short_title()),
+            Names::CurrentOnly if current => format!(" {index} {} ", pane.short_title()),
+            Names::CurrentOnly => format!(" {index} "),
+        };
+        spans.push(Span::styled(label, theme.tab(current)));
+    }
+    spans
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(Span::width).sum()
 }
 
 /// The last action's message, else the keys that matter here.
@@ -92,7 +124,7 @@ fn hints(app: &App) -> String {
             Action::ToggleMatrixRows,
             Action::ChooseEngagement,
         ],
-        Context::Attention => &[Action::Open],
+        Context::Attention | Context::Home => &[Action::Open],
         Context::Activity => &[],
         Context::Help => &[Action::Back],
         Context::Picker | Context::Palette => &[Action::Open, Action::Cancel],

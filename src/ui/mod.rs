@@ -16,6 +16,7 @@ mod exit;
 mod first_run;
 mod form;
 mod help;
+mod home;
 mod note;
 mod palette;
 mod picker;
@@ -88,6 +89,7 @@ fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return first_run::render(frame, area, app, theme);
     }
     match app.pane() {
+        Pane::Home => home::render(frame, area, app, theme),
         Pane::Candidates => match app.candidates().detail {
             Some(detail) => detail::render(frame, area, app, &detail, theme),
             None => candidates::render(frame, area, app, theme),

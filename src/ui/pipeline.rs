@@ -48,19 +48,10 @@ fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
         .map_or(String::new(), |took| {
             format!(" · first sent in {}h", took.num_hours())
         });
-    let (promise, style) = match state {
-        Promise::Met { on_time: true, .. } => (state.describe(count, now) + &first, theme.good()),
-        Promise::Met { on_time: false, .. } | Promise::Pending { .. } => {
-            (state.describe(count, now) + &first, theme.warn())
-        }
-        Promise::Breached { have, due } => {
-            let days = crate::domain::time::days_between(due, now);
-            (
-                format!("‼ shortlist {have}/{count} · breached {days}d ago"),
-                theme.bad(),
-            )
-        }
-    };
+    let (mut promise, style) = promise_text(state, count, now, theme);
+    if !matches!(state, Promise::Breached { .. }) {
+        promise += &first;
+    }
     let budget = e
         .budget
         .as_ref()
@@ -77,6 +68,27 @@ fn summary<'a>(app: &App, e: &Engagement, theme: &Theme) -> Line<'a> {
         Span::styled(format!(" {promise}"), style),
         Span::styled(facts, theme.dim()),
     ])
+}
+
+/// Where a shortlist promise stands, styled by how it goes: the words the
+/// pipeline's summary and My work share.
+pub(super) fn promise_text(
+    state: Promise,
+    count: usize,
+    now: crate::domain::Timestamp,
+    theme: &Theme,
+) -> (String, Style) {
+    match state {
+        Promise::Met { on_time: true, .. } => (state.describe(count, now), theme.good()),
+        Promise::Met { on_time: false, .. } | Promise::Pending { .. } => {
+            (state.describe(count, now), theme.warn())
+        }
+        Promise::Breached { have, due } => {
+            let days = crate::domain::time::days_between(due, now);
+            let text = format!("‼ shortlist {have}/{count} · breached {days}d ago");
+            (text, theme.bad())
+        }
+    }
 }
 
 fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], theme: &Theme) {

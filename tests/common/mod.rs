@@ -138,9 +138,14 @@ pub fn store_engagement(store: &Store, engagement: Engagement) -> Engagement {
 }
 
 /// The built binary, run with a clean environment for the database path.
+/// Without `RUST_BACKTRACE` (which `cargo test` may set): with it, every
+/// refused command captures and symbolises a backtrace, a second each.
 pub fn hireterm() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hireterm"));
-    command.env_remove("HIRETERM_DB").env("NO_COLOR", "1");
+    command
+        .env_remove("HIRETERM_DB")
+        .env_remove("RUST_BACKTRACE")
+        .env("NO_COLOR", "1");
     command
 }
 
@@ -179,13 +184,25 @@ pub fn demo_store(db: &TempDb, candidates: usize, engagements: usize) -> std::sy
 /// An app over `store` with the fixed clock, the default keys and the
 /// given screen size.
 pub fn app_on(store: std::sync::Arc<Store>, width: u16, height: u16) -> hireterm::app::App {
+    app_as(store, "tester", width, height)
+}
+
+/// [`app_on`], acting as `actor` (whose engagements My work shows).
+pub fn app_as(
+    store: std::sync::Arc<Store>,
+    actor: &str,
+    width: u16,
+    height: u16,
+) -> hireterm::app::App {
     let options = hireterm::app::AppOptions {
-        actor: "tester".into(),
+        actor: actor.into(),
         clock: std::sync::Arc::new(FixedClock(now())),
         keymap: hireterm::app::Keymap::defaults(),
         policy: Default::default(),
         notice: None,
         session: 0,
+        views: hireterm::filter::default_views(),
+        save_view: None,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     app.handle_input(hireterm::app::Input::Resize(width, height));

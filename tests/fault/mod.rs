@@ -79,13 +79,18 @@ impl Armed<'_> {
             .env("FAULT_PATH", self.under)
             .env("FAULT_CALL", self.call)
             .env("FAULT_NTH", self.nth.to_string())
-            .env("FAULT_REPORT", report.path());
+            .env("FAULT_REPORT", report.path())
+            // A flush sled never finishes is an error after this long.
+            .env("HIRETERM_FLUSH_TIMEOUT_SECS", "3")
+            // And an open that stalls on the failing disk gives up sooner.
+            .env("HIRETERM_OPEN_TIMEOUT_SECS", "5");
         if self.fault == Fault::Full {
             command
                 .env("FAULT_ERRNO", "ENOSPC")
                 .env("FAULT_STICKY", "1");
         }
-        let output = command.output().unwrap();
+        let case = format!("{} #{} ({:?})", self.call, self.nth, self.fault);
+        let output = output_within(command, RUN_LIMIT, &case);
         let counted = std::fs::read_to_string(report.path())
             .unwrap_or_default()
             .lines()
@@ -94,6 +99,35 @@ impl Armed<'_> {
             .unwrap_or(0);
         (output, counted)
     }
+}
+
+/// The bound on one run: far above the flush deadline. A run still going
+/// then is a hang, and the test fails naming it.
+const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `command` to the end, or fails the test if it takes longer than
+/// `limit` (killing it first).
+fn output_within(mut command: Command, limit: std::time::Duration, case: &str) -> Output {
+    use std::process::Stdio;
+    let started = std::time::Instant::now();
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "hung for {}s under a fault ({case}): {}",
+                limit.as_secs(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
 }
 
 /// The Ns to fail for a command that makes `count` calls: the first few

@@ -6,6 +6,8 @@
 //! installs them.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod flood;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -22,6 +24,12 @@ pub const STAGES: [&str; 6] = [
 ];
 /// The candidates pane of the test's demo database.
 pub const CANDIDATES_PANE: &str = "Candidates (60)";
+
+/// The first screen of `user`'s session: their own My work (the demo
+/// database has engagements).
+pub fn home_of(user: &str) -> String {
+    format!("┌ My work · {user} ")
+}
 
 /// Whether `tool` runs here; under `CI` it must.
 pub fn have(tool: &str, version_flag: &str) -> bool {
@@ -53,6 +61,12 @@ pub struct Server {
 
 impl Server {
     pub fn start(extra: &[&str]) -> Server {
+        Server::start_binary(Path::new(env!("CARGO_BIN_EXE_hireterm")), extra)
+    }
+
+    /// The same, serving with the hireterm binary at `bin` (another build,
+    /// to compare with).
+    pub fn start_binary(bin: &Path, extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path();
         let demo = hireterm(path)
@@ -71,7 +85,7 @@ impl Server {
         }
         std::fs::write(path.join("authorized_keys"), authorized).unwrap();
         let log = std::fs::File::create(path.join("server.log")).unwrap();
-        let child = hireterm(path)
+        let child = hireterm_at(bin, path)
             .arg("serve")
             .arg("--db")
             .arg(path.join("db"))
@@ -94,6 +108,11 @@ impl Server {
         let (_, after) = log.split_once("listening on 127.0.0.1:").unwrap();
         server.port = after.lines().next().unwrap().trim().parse().unwrap();
         server
+    }
+
+    /// The server's process id, to read its `/proc` entries.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -190,8 +209,30 @@ impl Drop for Server {
     }
 }
 
+/// A `kB` field of `/proc/PID/status` (`VmRSS`, `VmHWM`), in KiB.
+pub fn proc_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(&format!("{field}:")))
+        .unwrap_or_else(|| panic!("no {field} in /proc/{pid}/status"));
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// The process's open file descriptors (`/proc/PID/fd`).
+pub fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .count()
+}
+
 pub fn hireterm(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hireterm"));
+    hireterm_at(Path::new(env!("CARGO_BIN_EXE_hireterm")), dir)
+}
+
+/// The hireterm binary at `bin`, run as the tests run it.
+pub fn hireterm_at(bin: &Path, dir: &Path) -> Command {
+    let mut command = Command::new(bin);
     command
         .env("HIRETERM_CONFIG_DIR", dir.join("config"))
         .env("NO_COLOR", "1")

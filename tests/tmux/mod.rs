@@ -26,6 +26,8 @@ pub const STAGES: [&str; 6] = [
 
 /// The candidates pane of the demo database.
 pub const CANDIDATES_PANE: &str = "Candidates (500)";
+/// My work, the first screen of a database with engagements.
+pub const HOME_PANE: &str = "┌ My work · ";
 /// The title of the help overlay.
 pub const HELP_TITLE: &str = "Help · esc or ? closes";
 /// The app's tab line (the shell's screen never shows it).
@@ -229,9 +231,12 @@ impl Session {
             .collect()
     }
 
-    /// Waits for the candidates pane, and checks that the demo database
-    /// lives in this test's TMPDIR.
+    /// Waits for the first screen (My work), checks that the demo
+    /// database lives in this test's TMPDIR, and goes to the candidates
+    /// pane, where the tests start.
     pub fn wait_until_up(&self) -> String {
+        self.wait_for_text(HOME_PANE);
+        self.type_text("1");
         let screen = self.wait_for_text(CANDIDATES_PANE);
         let folders = self.demo_folders();
         assert_eq!(

@@ -27,6 +27,19 @@ impl Agency {
         })
     }
 
+    /// The agency's records read elsewhere, each list in id order.
+    pub fn from_records(
+        clients: Vec<Client>,
+        submittals: Vec<Submittal>,
+        placements: Vec<Placement>,
+    ) -> Agency {
+        Agency {
+            clients: Arc::new(clients),
+            submittals: Arc::new(submittals),
+            placements: Arc::new(placements),
+        }
+    }
+
     pub fn clients(&self) -> &[Client] {
         &self.clients
     }

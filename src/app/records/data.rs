@@ -61,20 +61,36 @@ impl Changed {
 
 impl Data {
     pub fn load(store: &Store) -> Result<Data> {
-        let candidates = store.candidates()?;
-        let engagements = store.engagements()?;
+        Ok(Data::from_records(
+            store.candidates()?,
+            store.engagements()?,
+            store.applications()?,
+            store.notes()?,
+            Agency::load(store)?,
+        ))
+    }
+
+    /// A snapshot of records read elsewhere (the store, or generated data
+    /// for a benchmark); candidates and engagements in id order.
+    pub fn from_records(
+        candidates: Vec<Candidate>,
+        engagements: Vec<Engagement>,
+        applications: Vec<Application>,
+        all_notes: Vec<Note>,
+        agency: Agency,
+    ) -> Data {
         let mut pipelines: HashMap<EngagementId, Vec<Application>> = HashMap::new();
-        for app in store.applications()? {
+        for app in applications {
             pipelines.entry(app.engagement).or_default().push(app);
         }
         let mut notes: HashMap<CandidateId, Vec<Note>> = HashMap::new();
-        for note in store.notes()? {
+        for note in all_notes {
             notes.entry(note.candidate).or_default().push(note);
         }
         let apps: Vec<(CandidateId, Stage, Timestamp)> =
             pipelines.values().flatten().map(moved).collect();
         let mut data = Data {
-            agency: Agency::load(store)?,
+            agency,
             notes: Arc::new(notes),
             latest: Arc::new(vec![None; candidates.len()]),
             name_rank: Arc::default(),
@@ -92,7 +108,7 @@ impl Data {
         for (candidate, stage, at) in apps {
             data.note_move(candidate, stage, at);
         }
-        Ok(data)
+        data
     }
 
     /// Keeps `latest` at the candidate's most recent move.

@@ -1,0 +1,102 @@
+//! sled's flush, bounded in time.
+//!
+//! After a failed disk write, sled 0.34.7's `flush` can wait forever for a
+//! log position its I/O thread will never make stable (it checks for the
+//! error, then sleeps on a condition variable nobody signals). A command
+//! that hangs is worse than one that fails: so each flush runs on a
+//! thread of the store's own, and a flush that does not answer within the
+//! deadline is an error. The stuck thread keeps its handle on sled, so
+//! nothing later (closing included) waits on sled again: the store
+//! refuses every further write and the process ends normally.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+const DEFAULT_DEADLINE_SECS: u64 = 20;
+/// Overrides how long a flush may take before the store gives up on it.
+pub const DEADLINE_ENV: &str = "HIRETERM_FLUSH_TIMEOUT_SECS";
+
+/// Why a flush did not complete.
+pub enum Failed {
+    Sled(sled::Error),
+    /// No answer within the deadline (now or on an earlier flush).
+    Stuck(Duration),
+}
+
+type Reply = Sender<sled::Result<usize>>;
+
+pub struct Flusher {
+    requests: Option<Sender<Reply>>,
+    thread: Option<JoinHandle<()>>,
+    stuck: AtomicBool,
+    deadline: Duration,
+}
+
+impl Flusher {
+    pub fn start(db: sled::Db) -> std::io::Result<Flusher> {
+        let (requests, incoming) = mpsc::channel::<Reply>();
+        let thread = std::thread::Builder::new()
+            .name("hireterm-flush".into())
+            .spawn(move || serve(db, incoming))?;
+        Ok(Flusher {
+            requests: Some(requests),
+            thread: Some(thread),
+            stuck: AtomicBool::new(false),
+            deadline: deadline(),
+        })
+    }
+
+    /// Flushes sled within the deadline.
+    pub fn flush(&self) -> Result<usize, Failed> {
+        if self.is_stuck() {
+            return Err(Failed::Stuck(self.deadline));
+        }
+        let (reply, answer) = mpsc::channel();
+        let sent = self.requests.as_ref().map(|r| r.send(reply));
+        if !matches!(sent, Some(Ok(()))) {
+            return Err(Failed::Stuck(self.deadline));
+        }
+        match answer.recv_timeout(self.deadline) {
+            Ok(result) => result.map_err(Failed::Sled),
+            Err(_) => {
+                self.stuck.store(true, Ordering::Release);
+                Err(Failed::Stuck(self.deadline))
+            }
+        }
+    }
+
+    pub fn is_stuck(&self) -> bool {
+        self.stuck.load(Ordering::Acquire)
+    }
+}
+
+impl Drop for Flusher {
+    /// Ends the thread and waits for it, so that sled's last handle is let
+    /// go on the caller's thread (see `close.rs`); a stuck thread is left
+    /// behind with its handle, so that sled is never closed.
+    fn drop(&mut self) {
+        self.requests = None;
+        if let Some(thread) = self.thread.take()
+            && !self.is_stuck()
+        {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve(db: sled::Db, incoming: Receiver<Reply>) {
+    for reply in incoming {
+        let _ = reply.send(db.flush());
+    }
+}
+
+fn deadline() -> Duration {
+    let secs = std::env::var(DEADLINE_ENV)
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(DEFAULT_DEADLINE_SECS);
+    Duration::from_secs(secs)
+}
