@@ -105,3 +105,63 @@ fn restore_refuses_a_database_with_records_unless_forced_and_keeps_it_aside() {
         7
     );
 }
+
+#[test]
+fn a_damaged_database_is_replaced_by_the_restore_its_message_names() {
+    let db = TempDb::new();
+    drop(demo_store(&db, 30, 2));
+    let backup = hireterm::store::backups::folder_for(&db.path()).join("20260601-090000");
+    let out = hireterm()
+        .arg("backup")
+        .arg(&backup)
+        .arg("--db")
+        .arg(db.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let file = db.path().join("db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x10;
+    std::fs::write(&file, bytes).unwrap();
+    let damaged = snapshot_files(&db.path());
+
+    let out = hireterm()
+        .arg("stats")
+        .arg("--db")
+        .arg(db.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    let advice = format!("restore {} --force", backup.display());
+    assert!(
+        said.contains("is damaged") && said.contains(&advice),
+        "{said}"
+    );
+
+    // What the message says to run: the damaged database is not opened,
+    // only moved aside, byte for byte.
+    let out = hireterm()
+        .arg("--db")
+        .arg(db.path())
+        .args(["restore", "--force"])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(db.open().candidate_count(), 30);
+    let aside = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("db.before-restore-"))
+        .unwrap();
+    let moved: Vec<_> = snapshot_files(&aside)
+        .into_iter()
+        .map(|(path, bytes)| (path.strip_prefix(&aside).unwrap().to_path_buf(), bytes))
+        .collect();
+    let before: Vec<_> = damaged
+        .into_iter()
+        .map(|(path, bytes)| (path.strip_prefix(db.path()).unwrap().to_path_buf(), bytes))
+        .collect();
+    assert_eq!(moved, before);
+}

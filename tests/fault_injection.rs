@@ -241,7 +241,6 @@ fn an_import_is_all_or_nothing_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "enabled with the backup hardening merge"]
 fn a_backup_is_whole_or_absent_whatever_call_fails() {
     sweep(
         "backup",
@@ -278,7 +277,6 @@ fn a_backup_is_whole_or_absent_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "enabled with the backup hardening merge"]
 fn a_restore_replaces_the_database_whole_or_not_at_all_whatever_call_fails() {
     let backup_dir = tempfile::tempdir().unwrap();
     let backup = backup_dir.path().join("backup");

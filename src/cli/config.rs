@@ -21,6 +21,9 @@
 //! burden_percent = 0   # the agency's costs, as a share of pay
 //! margin_floor_percent = 20  # a gross margin below this is flagged
 //!
+//! [backups]
+//! keep = 10            # backups taken with ctrl-b to keep (0: all)
+//!
 //! [currency]           # no rates are fetched: margins across currencies use these
 //! base = "USD"
 //! rates = { EUR = 1.08, GBP = 1.27 }   # 1 EUR is worth 1.08 USD
@@ -87,6 +90,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
             "submittals" => parse_submittals(section, &mut policy)?,
             "placements" => parse_placements(section, &mut policy)?,
             "money" => parse_money(section, &mut policy)?,
+            "backups" => parse_backups(section, &mut policy)?,
             "currency" => policy.money.fx = parse_currency(section)?,
             other => return Err(format!("unknown section [{other}]")),
         }
@@ -148,6 +152,16 @@ fn parse_money(section: &Table, policy: &mut Policy) -> Result<(), String> {
             "burden_percent" => policy.money.burden_percent = percent(value, &what)?,
             "margin_floor_percent" => policy.money.floor_percent = percent(value, &what)?,
             _ => return Err(format!("[money] has no `{key}`")),
+        }
+    }
+    Ok(())
+}
+
+fn parse_backups(section: &Table, policy: &mut Policy) -> Result<(), String> {
+    for (key, value) in section {
+        match key.as_str() {
+            "keep" => policy.backups_keep = whole(value, 0, 10_000, "[backups] keep")? as usize,
+            _ => return Err(format!("[backups] has no `{key}`")),
         }
     }
     Ok(())
@@ -228,6 +242,7 @@ mod tests {
                     [submittals]\nanswer_days = 5\nresubmit_days = 30\n\
                     [placements]\nending_days = 14\n\
                     [money]\nburden_percent = 12.5\nmargin_floor_percent = 25\n\
+                    [backups]\nkeep = 3\n\
                     [currency]\nbase = \"EUR\"\nrates = { USD = 0.9 }\n";
         let policy = parse_policy(text).unwrap();
         assert_eq!((policy.promise.count, policy.promise.hours), (2, 24));
@@ -240,6 +255,7 @@ mod tests {
             (policy.money.burden_percent, policy.money.floor_percent),
             (12.5, 25.0)
         );
+        assert_eq!(policy.backups_keep, 3);
         assert_eq!(policy.money.fx.base(), "EUR");
         assert_eq!(policy.money.fx.convert(10.0, "USD", "EUR").unwrap(), 9.0);
         let error = |text: &str| parse_policy(text).unwrap_err();
@@ -248,5 +264,7 @@ mod tests {
         assert!(error("[money]\nburden_percent = 120").contains("0 to 100"));
         assert!(error("[currency]\nrates = { EUR = -1 }").contains("positive"));
         assert!(error("[submittals]\nanswer = 3").contains("no `answer`"));
+        assert!(error("[backups]\nkeep = -1").contains("0 to 10000"));
+        assert!(error("[backups]\ncount = 3").contains("no `count`"));
     }
 }

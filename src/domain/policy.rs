@@ -1,7 +1,8 @@
 //! The firm's rules that a manager may set in config.toml: how long a card
 //! may sit in a stage, the 48-hour promise, how long a client may take to
 //! answer, how soon a candidate may be sent to the same client again,
-//! what "ending soon" means, and the money settings.
+//! what "ending soon" means, the money settings, and how many backups
+//! taken from the app are kept.
 
 use super::attention::AgingPolicy;
 use super::money::MoneyPolicy;
@@ -20,6 +21,9 @@ pub struct Policy {
     pub resubmit_days: i64,
     /// Placements ending within this many days need attention.
     pub ending_days: i64,
+    /// Backups taken from the app (`ctrl-b`) to keep; older ones are
+    /// removed as new ones are written (0: keep them all).
+    pub backups_keep: usize,
 }
 
 impl Default for Policy {
@@ -31,6 +35,7 @@ impl Default for Policy {
             answer_days: 3,
             resubmit_days: 90,
             ending_days: 30,
+            backups_keep: 10,
         }
     }
 }

@@ -51,26 +51,42 @@ pub fn sled_panicked() -> bool {
 impl Store {
     /// Flushes and closes the database, marking it closed cleanly.
     pub fn close(self) -> Result<()> {
-        self.flush()?;
+        // A failed flush is the error to report, but the store is still
+        // dropped quietly: its last sync fails on the same disk.
+        let flushed = self.flush();
         let path = self.path.clone();
-        if self.drop_quietly() {
+        let dropped = self.drop_quietly();
+        flushed?;
+        if dropped {
             return Ok(());
         }
-        Err(StoreError::Io {
-            path,
-            source: std::io::Error::other(
-                "the disk reported an error as the database was closed; every change \
-                 acknowledged was saved before, and the next open checks the rest",
-            ),
-        })
+        Err(failed_at_close(&path))
     }
 
     /// Drops the store, catching sled's panic on a failed last sync; false
     /// if it panicked.
     pub(super) fn drop_quietly(self) -> bool {
-        CLOSING.with(|c| c.set(true));
-        let dropped = catch_unwind(AssertUnwindSafe(move || drop(self)));
-        CLOSING.with(|c| c.set(false));
-        dropped.is_ok()
+        drop_quietly(self)
     }
+}
+
+/// The disk failed sled's last sync as the database at `path` closed.
+pub(super) fn failed_at_close(path: &std::path::Path) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(
+            "the disk reported an error as the database was closed; every change \
+             acknowledged was saved before, and the next open checks the rest",
+        ),
+    }
+}
+
+/// Drops `handle` (a store, or a sled database of its own such as a
+/// backup's copy), catching sled's panic on a failed last sync; false if
+/// it panicked.
+pub(super) fn drop_quietly<T>(handle: T) -> bool {
+    CLOSING.with(|c| c.set(true));
+    let dropped = catch_unwind(AssertUnwindSafe(move || drop(handle)));
+    CLOSING.with(|c| c.set(false));
+    dropped.is_ok()
 }

@@ -1,7 +1,27 @@
 //! `ctrl-b`: a backup beside the database, `<db>.backups/<time>`, at most
-//! one every few minutes for the whole process (see `Records`).
+//! one every few minutes for the whole process (see `Records`); the
+//! oldest are removed beyond the number config.toml keeps.
 
 use crate::app::App;
+use crate::app::records::Records;
+use crate::store::{BackupError, backups};
+use std::path::Path;
+
+/// A claimed turn to take a backup, given back when dropped unless the
+/// backup was written: a failed try (a full disk, an unwritable folder,
+/// even a panic) does not use up the turn.
+struct Turn<'a> {
+    records: &'a Records,
+    used: bool,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        if !self.used {
+            self.records.release_backup();
+        }
+    }
+}
 
 impl App {
     pub(in crate::app) fn take_backup(&mut self) {
@@ -11,24 +31,32 @@ impl App {
                 wait.as_secs().max(1)
             ));
         }
-        let stamp = self.clock.now().format("%Y%m%d-%H%M%S").to_string();
-        let store = match self.records.store() {
-            Ok(store) => store,
-            Err(error) => {
-                self.records.release_backup();
-                return self.complain(error.to_string());
-            }
+        let records = std::sync::Arc::clone(&self.records);
+        let mut turn = Turn {
+            records: &records,
+            used: false,
         };
-        let mut folder = store.path().as_os_str().to_owned();
-        folder.push(".backups");
-        let target = std::path::PathBuf::from(folder).join(stamp);
-        match store.backup_to(&target) {
-            Ok(()) => self.say(format!("backup written to {}", target.display())),
-            Err(error) => {
-                // A failed try does not use up the turn.
-                self.records.release_backup();
-                self.complain(error.to_string());
-            }
+        let database = records.path();
+        let target = backups::folder_for(database).join(backups::name_at(self.clock.now()));
+        if let Err(error) = copy_then_finish(&records, &target) {
+            return self.complain(error.to_string());
+        }
+        turn.used = true;
+        match backups::rotate(database, self.policy.backups_keep) {
+            Ok(_) => self.say(format!("backup written to {}", target.display())),
+            Err(error) => self.complain(format!(
+                "backup written to {}; older backups could not be removed: {error}",
+                target.display()
+            )),
         }
     }
+}
+
+/// Copies the database while holding off every session's writes (so the
+/// copy is one consistent moment of the records), then checks and names
+/// the copy without holding them off.
+fn copy_then_finish(records: &Records, target: &Path) -> Result<(), BackupError> {
+    records
+        .hold_writes(|store| store.start_backup(target))??
+        .finish()
 }

@@ -158,6 +158,14 @@ impl Records {
         Ok((done, published))
     }
 
+    /// Runs `read` with every write held off, so that what it reads is one
+    /// moment of the records (a backup's copy of every tree).
+    pub fn hold_writes<T>(&self, read: impl FnOnce(&Store) -> T) -> Result<T> {
+        let _writes = lock(&self.current);
+        let store = self.store.get()?;
+        Ok(read(&store))
+    }
+
     /// Calls `wake` with the writer after every change until the guard is
     /// dropped.
     pub fn watch(self: &Arc<Self>, wake: impl Fn(Origin) + Send + Sync + 'static) -> WatchGuard {
