@@ -21,7 +21,8 @@ pub const DEADLINE_ENV: &str = "HIRETERM_FLUSH_TIMEOUT_SECS";
 /// Why a flush did not complete.
 pub enum Failed {
     Sled(sled::Error),
-    /// No answer within the deadline (now or on an earlier flush).
+    /// No answer within the deadline, or an earlier flush failed and
+    /// sled is given up on.
     Stuck(Duration),
 }
 
@@ -59,7 +60,14 @@ impl Flusher {
             return Err(Failed::Stuck(self.deadline));
         }
         match answer.recv_timeout(self.deadline) {
-            Ok(result) => result.map_err(Failed::Sled),
+            Ok(Ok(flushed)) => Ok(flushed),
+            Ok(Err(error)) => {
+                // sled does not recover from a failed write, and its last
+                // handle's drop flushes again, which can then wait forever:
+                // keep the thread (and its handle) so that never happens.
+                self.stuck.store(true, Ordering::Release);
+                Err(Failed::Sled(error))
+            }
             Err(_) => {
                 self.stuck.store(true, Ordering::Release);
                 Err(Failed::Stuck(self.deadline))

@@ -236,8 +236,9 @@ impl Store {
             flusher::Failed::Stuck(waited) => StoreError::Io {
                 path: self.path.clone(),
                 source: std::io::Error::other(format!(
-                    "the storage engine did not finish writing within {}s after a disk \
-                     error; changes acknowledged before were saved, this one may not be",
+                    "the storage engine stopped after a disk error (or did not finish \
+                     writing within {}s); changes acknowledged before were saved, this one \
+                     may not be",
                     waited.as_secs()
                 )),
             },
