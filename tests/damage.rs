@@ -203,20 +203,6 @@ fn run_check(db: &Path) -> Result<(bool, String), String> {
     Ok((out.status.success(), output_text(&out).1))
 }
 
-/// Copies a database folder as it is, sub-folders included.
-fn copy_folder(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// Every case for every file of `base`.
 fn cases(base: &Base) -> Vec<Case<'_>> {
     let mut all = Vec::new();

@@ -61,7 +61,7 @@ impl Case {
     fn new() -> Case {
         let dir = fault::scratch_dir();
         let db = dir.path().join("db");
-        fault::copy_folder(&template().db, &db);
+        copy_folder(&template().db, &db);
         Case { dir, db }
     }
 

@@ -101,10 +101,5 @@ fn serve(db: sled::Db, incoming: Receiver<Reply>) {
 }
 
 fn deadline() -> Duration {
-    let secs = std::env::var(DEADLINE_ENV)
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-        .filter(|s| *s > 0)
-        .unwrap_or(DEFAULT_DEADLINE_SECS);
-    Duration::from_secs(secs)
+    super::open::seconds_from_env(DEADLINE_ENV, DEFAULT_DEADLINE_SECS)
 }

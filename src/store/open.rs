@@ -32,11 +32,17 @@ const DEFAULT_DEADLINE_SECS: u64 = 20;
 pub const DEADLINE_ENV: &str = "HIRETERM_OPEN_TIMEOUT_SECS";
 
 pub fn deadline() -> Duration {
-    let secs = std::env::var(DEADLINE_ENV)
+    seconds_from_env(DEADLINE_ENV, DEFAULT_DEADLINE_SECS)
+}
+
+/// Whole seconds from the environment variable `name` (a positive
+/// number), else `default`: the deadlines a test or an operator may set.
+pub fn seconds_from_env(name: &str, default: u64) -> Duration {
+    let secs = std::env::var(name)
         .ok()
         .and_then(|s| s.parse::<u64>().ok())
         .filter(|s| *s > 0)
-        .unwrap_or(DEFAULT_DEADLINE_SECS);
+        .unwrap_or(default);
     Duration::from_secs(secs)
 }
 
