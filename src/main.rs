@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             None => ExitCode::SUCCESS,
         },
         Err(_) if hireterm::store::sled_panicked() => {
-            say(&format!("hireterm: {}\n", hireterm::store::SLED_STOPPED));
+            say(&format!("hireterm: {}\n", hireterm::store::sled_stopped()));
             ExitCode::FAILURE
         }
         Err(panic) => std::panic::resume_unwind(panic),
@@ -67,9 +67,12 @@ fn install_hooks() {
     let _ = eyre_hook.install();
     std::panic::set_hook(Box::new(move |info| {
         let opening = std::thread::current().name() == Some(hireterm::store::OPENER_THREAD);
+        let message = (info.payload().downcast_ref::<String>().map(String::as_str))
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
         let in_sled = info
             .location()
-            .is_some_and(|at| hireterm::store::is_sled_panic(at.file()));
+            .is_some_and(|at| hireterm::store::is_sled_panic(at.file(), message));
         if !opening && !hireterm::store::closing() && !in_sled {
             say(&format!("{}\n", panic_hook.panic_report(info)));
         }

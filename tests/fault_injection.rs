@@ -127,6 +127,9 @@ fn sweep(
                 let label = format!("{name}, {call} #{nth} of {count} failing ({fault:?})");
                 if !out.status.success() {
                     fault::assert_clear_failure(&out, &label);
+                    if *fault == Fault::Full {
+                        fault::assert_names_full_disk(&out, &label);
+                    }
                     refused += 1;
                 }
                 let store = case.open_checked(&label);
@@ -141,7 +144,6 @@ fn sweep(
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn a_note_is_kept_if_acknowledged_whatever_call_fails() {
     sweep(
         "note",
@@ -161,7 +163,6 @@ fn a_note_is_kept_if_acknowledged_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn a_move_is_kept_if_acknowledged_whatever_call_fails() {
     let (engagement, candidate) = template().card;
     let (e, c) = (engagement.to_string(), candidate.to_string());
@@ -193,7 +194,6 @@ fn a_move_is_kept_if_acknowledged_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn an_added_candidate_is_kept_if_acknowledged_whatever_call_fails() {
     sweep(
         "add",
@@ -218,7 +218,6 @@ fn import_file(dir: &Path) -> PathBuf {
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn an_import_is_all_or_nothing_whatever_call_fails() {
     let csv_dir = tempfile::tempdir().unwrap();
     let csv = import_file(csv_dir.path());
@@ -245,7 +244,6 @@ fn an_import_is_all_or_nothing_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn a_backup_is_whole_or_absent_whatever_call_fails() {
     sweep(
         "backup",
@@ -282,7 +280,6 @@ fn a_backup_is_whole_or_absent_whatever_call_fails() {
 }
 
 #[test]
-#[ignore = "sled 0.34.7 can still hang after some injected failures (about one run in three; issue 13 stays open): run with --ignored"]
 fn a_restore_replaces_the_database_whole_or_not_at_all_whatever_call_fails() {
     let backup_dir = tempfile::tempdir().unwrap();
     let backup = backup_dir.path().join("backup");

@@ -75,6 +75,7 @@ impl Store {
         chunk: &[Candidate],
         stamp: &Stamp,
     ) -> Result<Vec<CandidateId>> {
+        self.ensure_writable()?;
         let trees = self.candidate_trees();
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
@@ -110,6 +111,7 @@ impl Store {
         engagements: &[Engagement],
         stamp: &Stamp,
     ) -> Result<Vec<EngagementId>> {
+        self.ensure_writable()?;
         for (index, engagement) in engagements.iter().enumerate() {
             validate_engagement(engagement).map_err(|e| at_row(index, e))?;
             self.require_client(engagement)
@@ -183,6 +185,7 @@ impl Store {
     }
 
     fn write_application_chunk(&self, chunk: &[Application]) -> Result<()> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.applications);
         tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             for app in chunk {

@@ -18,6 +18,7 @@ impl Store {
     /// Adds clients under fresh ids, returned in input order; refuses the
     /// lot if any is invalid or two share a name.
     pub fn add_clients(&self, clients: &[Client], stamp: &Stamp) -> Result<Vec<ClientId>> {
+        self.ensure_writable()?;
         let mut names = HashSet::new();
         for (index, client) in clients.iter().enumerate() {
             let mut problems = client.problems();
@@ -56,6 +57,7 @@ impl Store {
     /// Adds submittals as they are (ids, times, answers), each on a card
     /// of its engagement; the counter moves past the highest id.
     pub fn add_submittals(&self, submittals: &[Submittal]) -> Result<usize> {
+        self.ensure_writable()?;
         for (index, s) in submittals.iter().enumerate() {
             self.check_submittal(s)
                 .map_err(|e| super::bulk::at_row(index, e))?;
@@ -101,6 +103,7 @@ impl Store {
     /// Adds placements as they are (ids, histories), each on a card of its
     /// engagement; the counter moves past the highest id.
     pub fn add_placements(&self, placements: &[Placement]) -> Result<usize> {
+        self.ensure_writable()?;
         for (index, p) in placements.iter().enumerate() {
             self.check_placement(p)
                 .map_err(|e| super::bulk::at_row(index, e))?;

@@ -13,6 +13,7 @@ impl Store {
     /// Stores a new candidate under a fresh id (the given `id` is ignored)
     /// and returns it as stored.
     pub fn add_candidate(&self, candidate: Candidate, stamp: &Stamp) -> Result<Candidate> {
+        self.ensure_writable()?;
         validate(&candidate)?;
         let email = normalize_email(&candidate.email);
         let trees = self.candidate_trees();
@@ -37,6 +38,7 @@ impl Store {
     /// Replaces a stored candidate, moving its email index entry if the
     /// address changed.
     pub fn update_candidate(&self, candidate: &Candidate, stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         validate(candidate)?;
         let id = candidate.id;
         let email = normalize_email(&candidate.email);
@@ -75,6 +77,7 @@ impl Store {
         remove: bool,
         stamp: &Stamp,
     ) -> Result<Vec<Candidate>> {
+        self.ensure_writable()?;
         let tag = crate::domain::text::clean_line(tag);
         if tag.is_empty() || tag.chars().count() > crate::domain::limits::MAX_FIELD_CHARS {
             return Err(StoreError::Invalid(vec![format!(

@@ -11,6 +11,7 @@ impl Store {
     /// Stores a new client under a fresh id (the given `id` is ignored).
     /// A name another client has (compared folded) is refused.
     pub fn add_client(&self, client: Client, stamp: &Stamp) -> Result<Client> {
+        self.ensure_writable()?;
         self.check_client(&client, None)?;
         let trees = self.with_log(&self.clients);
         let stored = tx::finish(trees.transaction(|(clients, meta, events, event_index)| {
@@ -29,6 +30,7 @@ impl Store {
     }
 
     pub fn update_client(&self, client: &Client, stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         self.check_client(client, Some(client.id))?;
         let id = client.id;
         let trees = self.with_log(&self.clients);

@@ -13,6 +13,8 @@ use super::Store;
 use super::error::{Result, StoreError};
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
@@ -32,12 +34,27 @@ pub fn closing() -> bool {
     CLOSING.with(Cell::get)
 }
 
+/// The database a panic inside sled concerns (the last one opened in
+/// this process), and whether its message was a full disk.
+static SLED_PANIC: Mutex<Option<PathBuf>> = Mutex::new(None);
+static SLED_PANIC_FULL: AtomicBool = AtomicBool::new(false);
+
+/// Remembers the database being opened, for [`sled_stopped`].
+pub(super) fn opening(path: &Path) {
+    *SLED_PANIC.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.to_path_buf());
+}
+
 /// For the panic hook: a panic raised inside sled (its `unwrap` of a
-/// failed disk call). It is remembered, and the hook stays quiet: the
-/// store or `main` says it in words.
-pub fn is_sled_panic(file: &str) -> bool {
+/// failed disk call), whose `message` is sled's. It is remembered, and
+/// the hook stays quiet: the store or `main` says it in words.
+pub fn is_sled_panic(file: &str, message: &str) -> bool {
     let inside = file.contains("/sled-0.34");
     if inside {
+        // sled unwraps an `io::Error`: its debug form names the code.
+        let full = ["code: 28,", "code: 122,", "StorageFull", "QuotaExceeded"]
+            .iter()
+            .any(|sign| message.contains(sign));
+        SLED_PANIC_FULL.fetch_or(full, Ordering::AcqRel);
         SLED_PANICKED.store(true, Ordering::Release);
     }
     inside
@@ -46,6 +63,23 @@ pub fn is_sled_panic(file: &str) -> bool {
 /// True once a panic inside sled was seen.
 pub fn sled_panicked() -> bool {
     SLED_PANICKED.load(Ordering::Acquire)
+}
+
+/// What to tell the user after a panic inside sled: a full disk named as
+/// one (with the database's disk and the room to free), else
+/// [`SLED_STOPPED`].
+pub fn sled_stopped() -> String {
+    let path = SLED_PANIC.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    match (SLED_PANIC_FULL.load(Ordering::Acquire), path) {
+        (true, Some(path)) => format!(
+            "{}. The storage engine stopped; every change acknowledged before was saved",
+            StoreError::DiskFull {
+                path,
+                needed: super::space::WRITE_HEADROOM,
+            }
+        ),
+        _ => SLED_STOPPED.to_string(),
+    }
 }
 
 impl Store {
@@ -71,7 +105,15 @@ impl Store {
 }
 
 /// The disk failed sled's last sync as the database at `path` closed.
+/// A full disk (as sled's panic said, see [`is_sled_panic`]) is named as
+/// one.
 pub(super) fn failed_at_close(path: &std::path::Path) -> StoreError {
+    if SLED_PANIC_FULL.load(Ordering::Acquire) {
+        return StoreError::DiskFull {
+            path: path.to_path_buf(),
+            needed: super::space::WRITE_HEADROOM,
+        };
+    }
     StoreError::Io {
         path: path.to_path_buf(),
         source: std::io::Error::other(

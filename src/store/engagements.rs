@@ -9,6 +9,7 @@ use sled::Transactional;
 impl Store {
     /// Stores a new engagement under a fresh id (the given `id` is ignored).
     pub fn add_engagement(&self, engagement: Engagement, stamp: &Stamp) -> Result<Engagement> {
+        self.ensure_writable()?;
         validate(&engagement)?;
         self.require_client(&engagement)?;
         let trees = self.with_log(&self.engagements);
@@ -29,6 +30,7 @@ impl Store {
     }
 
     pub fn update_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         validate(engagement)?;
         self.require_client(engagement)?;
         let id = engagement.id;

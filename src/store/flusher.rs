@@ -15,6 +15,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 const DEFAULT_DEADLINE_SECS: u64 = 20;
+/// How long the question "why does the flush not answer" may take.
+const PROBE_DEADLINE: Duration = Duration::from_secs(1);
 /// Overrides how long a flush may take before the store gives up on it.
 pub const DEADLINE_ENV: &str = "HIRETERM_FLUSH_TIMEOUT_SECS";
 
@@ -30,21 +32,29 @@ type Reply = Sender<sled::Result<usize>>;
 
 pub struct Flusher {
     requests: Option<Sender<Reply>>,
+    /// A second handle, to ask sled why a flush does not answer.
+    probe: sled::Db,
     thread: Option<JoinHandle<()>>,
     stuck: AtomicBool,
+    /// The failure that stopped sled was a full disk: later refusals
+    /// say so too, rather than only that the engine stopped.
+    disk_full: AtomicBool,
     deadline: Duration,
 }
 
 impl Flusher {
     pub fn start(db: sled::Db) -> std::io::Result<Flusher> {
+        let probe = db.clone();
         let (requests, incoming) = mpsc::channel::<Reply>();
         let thread = std::thread::Builder::new()
             .name("hireterm-flush".into())
             .spawn(move || serve(db, incoming))?;
         Ok(Flusher {
             requests: Some(requests),
+            probe,
             thread: Some(thread),
             stuck: AtomicBool::new(false),
+            disk_full: AtomicBool::new(false),
             deadline: deadline(),
         })
     }
@@ -66,13 +76,50 @@ impl Flusher {
                 // handle's drop flushes again, which can then wait forever:
                 // keep the thread (and its handle) so that never happens.
                 self.stuck.store(true, Ordering::Release);
-                Err(Failed::Sled(error))
+                Err(self.failed(error))
             }
             Err(_) => {
                 self.stuck.store(true, Ordering::Release);
-                Err(Failed::Stuck(self.deadline))
+                match self.why_stuck() {
+                    Some(error) => Err(self.failed(error)),
+                    None => Err(Failed::Stuck(self.deadline)),
+                }
             }
         }
+    }
+
+    /// How long a flush may take before it is given up on.
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+
+    /// Gives up on sled for `error`, remembering whether the disk was full.
+    fn failed(&self, error: sled::Error) -> Failed {
+        if let sled::Error::Io(io) = &error {
+            let full = super::space::is_disk_full(io);
+            self.disk_full.store(full, Ordering::Release);
+        }
+        Failed::Sled(error)
+    }
+
+    /// The error behind a flush that does not answer, if sled knows one.
+    /// A flush waiting on a write that failed in sled's I/O thread is
+    /// never woken; a second flush reads the error sled recorded and
+    /// returns it at once (waking the first on its way out). It runs on
+    /// a thread of its own, bounded, since it could wait too.
+    fn why_stuck(&self) -> Option<sled::Error> {
+        let (reply, answer) = mpsc::channel();
+        let probe = self.probe.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hireterm-flush-probe".into())
+            .spawn(move || drop(reply.send(probe.flush())));
+        spawned.ok()?;
+        answer.recv_timeout(PROBE_DEADLINE).ok()?.err()
+    }
+
+    /// Whether sled was given up on because the disk was full.
+    pub fn met_full_disk(&self) -> bool {
+        self.disk_full.load(Ordering::Acquire)
     }
 
     pub fn is_stuck(&self) -> bool {

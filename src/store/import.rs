@@ -27,6 +27,7 @@ impl Store {
         chunk: &[Candidate],
         stamp: &Stamp,
     ) -> Result<Vec<CandidateId>> {
+        self.ensure_writable()?;
         for candidate in chunk {
             validate_candidate(candidate)?;
             refuse_huge_id(candidate.id.0)?;
@@ -58,6 +59,7 @@ impl Store {
     /// folded), else a new one, written in the same transaction. Not
     /// flushed.
     pub fn import_engagements(&self, chunk: &[(Engagement, String)], stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         for (engagement, _) in chunk {
             validate_engagement(engagement)?;
             refuse_huge_id(engagement.id.0)?;
@@ -107,6 +109,7 @@ impl Store {
     /// Adds notes under the ids they carry, each with its event stamped
     /// with the note's own time and author. Not flushed.
     pub fn import_notes(&self, chunk: &[Note]) -> Result<()> {
+        self.ensure_writable()?;
         for note in chunk {
             note_text(&note.text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
             refuse_huge_id(note.id.0)?;

@@ -21,6 +21,7 @@ impl Store {
     /// is another's on file or in the chunk (compared folded). Not
     /// flushed.
     pub fn import_clients(&self, chunk: &[Client], stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         // Names compared as `same_name` compares them.
         let key = |name: &str| fold(&clean_line(name));
         let mut names: HashSet<String> = self.clients()?.iter().map(|c| key(&c.name)).collect();
@@ -58,6 +59,7 @@ impl Store {
     /// Adds engagements under the ids they carry, each for the client its
     /// `client` names, which must be on file. Not flushed.
     pub fn import_engagements_of_clients(&self, chunk: &[Engagement], stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         for engagement in chunk {
             validate_engagement(engagement)?;
             refuse_huge_id(engagement.id.0)?;

@@ -27,6 +27,7 @@ impl Store {
         incoming: &Candidate,
         stamp: &Stamp,
     ) -> Result<Merged> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.candidates);
         let merged = tx::finish(
             trees.transaction(|(candidates, meta, events, event_index)| {
@@ -59,6 +60,7 @@ impl Store {
 
     /// Restores the record a merge changed, if it has not changed since.
     pub fn undo_merge(&self, merge: EventId, stamp: &Stamp) -> Result<Candidate> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.candidates);
         let restored = tx::finish(
             trees.transaction(|(candidates, meta, events, event_index)| {

@@ -51,7 +51,7 @@ pub use backup::CopiedBackup;
 pub use backup_error::BackupError;
 pub use bulk::BulkReport;
 pub use check::{CheckReport, Stats};
-pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked};
+pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked, sled_stopped};
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
@@ -137,6 +137,7 @@ impl Store {
     /// Opens (or creates) the database at `path`, migrating older records.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
+        close::opening(&path);
         let lock = open::lock_path(&path)?;
         open::prepare_dir(&path)?;
         Store::open_locked(path, lock, open::Trust::Verify)
@@ -233,15 +234,7 @@ impl Store {
     pub fn flush(&self) -> Result<()> {
         self.flusher.flush().map_err(|failed| match failed {
             flusher::Failed::Sled(e) => StoreError::from(e).at(&self.path),
-            flusher::Failed::Stuck(waited) => StoreError::Io {
-                path: self.path.clone(),
-                source: std::io::Error::other(format!(
-                    "the storage engine stopped after a disk error (or did not finish \
-                     writing within {}s); changes acknowledged before were saved, this one \
-                     may not be",
-                    waited.as_secs()
-                )),
-            },
+            flusher::Failed::Stuck(waited) => self.stopped(waited, "may not be"),
         })?;
         self.durable
             .sync()
@@ -250,6 +243,35 @@ impl Store {
         self.watermark
             .raise(next_event)
             .map_err(|source| self.io_error(source, watermark::FILE_NAME))
+    }
+
+    /// Refuses every write once sled has been given up on (see
+    /// `flusher.rs`). The flush that never returned still holds sled's
+    /// concurrency lock for reading, so a transaction or a batch (which
+    /// take it for writing) would wait for ever; and once a writer waits,
+    /// so would every read.
+    fn ensure_writable(&self) -> Result<()> {
+        match self.flusher.is_stuck() {
+            true => Err(self.stopped(self.flusher.deadline(), "was not")),
+            false => Ok(()),
+        }
+    }
+
+    /// The error once sled is given up on; `this_one` says what became
+    /// of the change at hand.
+    fn stopped(&self, waited: std::time::Duration, this_one: &str) -> StoreError {
+        if self.flusher.met_full_disk() {
+            return self.io_error(std::io::ErrorKind::StorageFull.into(), "db");
+        }
+        StoreError::Io {
+            path: self.path.clone(),
+            source: std::io::Error::other(format!(
+                "the storage engine stopped after a disk error (or did not finish \
+                 writing within {}s); changes acknowledged before were saved, this one \
+                 {this_one}",
+                waited.as_secs()
+            )),
+        }
     }
 
     fn next_event_id(&self) -> Result<u64> {

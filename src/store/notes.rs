@@ -25,6 +25,7 @@ impl Store {
         text: &str,
         stamp: &Stamp,
     ) -> Result<Note> {
+        self.ensure_writable()?;
         let text = note_text(text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
         let trees = (
             &self.notes,
@@ -77,6 +78,7 @@ impl Store {
 
     /// Removes a note (an undo), recording that it was removed.
     pub fn remove_note(&self, candidate: CandidateId, note: NoteId, stamp: &Stamp) -> Result<()> {
+        self.ensure_writable()?;
         let key = note_key(candidate, note);
         let trees = self.with_log(&self.notes);
         tx::finish(trees.transaction(|(notes, meta, events, event_index)| {

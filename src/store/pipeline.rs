@@ -47,6 +47,7 @@ impl Store {
         stage: Stage,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
+        self.ensure_writable()?;
         let trees = (
             &self.applications,
             &self.candidates,
@@ -100,6 +101,7 @@ impl Store {
         candidates: &[CandidateId],
         stamp: &Stamp,
     ) -> Result<()> {
+        self.ensure_writable()?;
         // Submittals are few next to candidates, and writes one at a
         // time, so a scan before the transaction will do.
         let submitted = self
@@ -231,6 +233,7 @@ impl Store {
         change: impl Fn(&mut Application, &T) -> Result<()>,
         stamp: &Stamp,
     ) -> Result<Vec<Application>> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.applications);
         let changed = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
             let mut changed = Vec::with_capacity(items.len());
@@ -274,6 +277,7 @@ impl Store {
         scorecard: crate::domain::Scorecard,
         stamp: &Stamp,
     ) -> Result<Application> {
+        self.ensure_writable()?;
         let problems = scorecard.problems();
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));

@@ -54,6 +54,7 @@ impl Store {
         terms: Terms,
         stamp: &Stamp,
     ) -> Result<Placed> {
+        self.ensure_writable()?;
         let seats = self.seats_taken(engagement, stamp, None)?;
         let key = application_key(engagement, candidate);
         let trees = self.placement_trees();
@@ -147,6 +148,7 @@ impl Store {
     /// placement had filled it, is open again. Refused once its terms have
     /// changed (take those changes back first).
     pub fn unplace(&self, id: PlacementId, stamp: &Stamp) -> Result<Unplaced> {
+        self.ensure_writable()?;
         let placement = self.placement(id)?.ok_or(StoreError::NoPlacement(id))?;
         if !placement.changes.is_empty() {
             return Err(StoreError::Invalid(vec![format!(
@@ -250,6 +252,7 @@ impl Store {
         stamp: &Stamp,
         change: impl Fn(&mut Placement) -> Result<EventKind>,
     ) -> Result<Placement> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.placements);
         let changed = tx::finish(
             trees.transaction(|(placements, meta, events, event_index)| {

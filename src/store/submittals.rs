@@ -29,6 +29,7 @@ impl Store {
     /// (not rejected or withdrawn), and every address one of the client's
     /// contacts.
     pub fn submit(&self, draft: SubmittalDraft, stamp: &Stamp) -> Result<Submittal> {
+        self.ensure_writable()?;
         let (engagement, client) = self.engagement_and_client(draft.engagement)?;
         check_draft(&draft, &client)?;
         let key = application_key(draft.engagement, draft.candidate);
@@ -158,6 +159,7 @@ impl Store {
         stamp: &Stamp,
         change: impl Fn(&mut Submittal) -> Result<EventKind>,
     ) -> Result<Option<Submittal>> {
+        self.ensure_writable()?;
         let trees = self.with_log(&self.submittals);
         let changed = tx::finish(
             trees.transaction(|(submittals, meta, events, event_index)| {

@@ -70,6 +70,15 @@ impl Armed<'_> {
     /// the kind it made.
     pub fn run(&self, mut command: Command) -> (Output, usize) {
         let report = tempfile::NamedTempFile::new().unwrap();
+        self.arm(&mut command, report.path());
+        let case = format!("{} #{} ({:?})", self.call, self.nth, self.fault);
+        let output = output_within(command, RUN_LIMIT, &case);
+        (output, calls_in(report.path()))
+    }
+
+    /// Sets the shim and the fault on `command`, which will append its
+    /// count of calls to `report` when it ends.
+    pub fn arm(&self, command: &mut Command, report: &Path) {
         command
             // With RUST_BACKTRACE set, every error report captures and
             // symbolises a backtrace (about a second in a debug build):
@@ -79,7 +88,7 @@ impl Armed<'_> {
             .env("FAULT_PATH", self.under)
             .env("FAULT_CALL", self.call)
             .env("FAULT_NTH", self.nth.to_string())
-            .env("FAULT_REPORT", report.path())
+            .env("FAULT_REPORT", report)
             // A flush sled never finishes is an error after this long.
             .env("HIRETERM_FLUSH_TIMEOUT_SECS", "3")
             // And an open that stalls on the failing disk gives up sooner.
@@ -89,16 +98,17 @@ impl Armed<'_> {
                 .env("FAULT_ERRNO", "ENOSPC")
                 .env("FAULT_STICKY", "1");
         }
-        let case = format!("{} #{} ({:?})", self.call, self.nth, self.fault);
-        let output = output_within(command, RUN_LIMIT, &case);
-        let counted = std::fs::read_to_string(report.path())
-            .unwrap_or_default()
-            .lines()
-            .filter_map(|line| line.split(' ').next()?.parse::<usize>().ok())
-            .max()
-            .unwrap_or(0);
-        (output, counted)
     }
+}
+
+/// The most calls a process reported to `report` (see the shim).
+pub fn calls_in(report: &Path) -> usize {
+    std::fs::read_to_string(report)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.split(' ').next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The bound on one run: far above the flush deadline. A run still going
@@ -117,10 +127,11 @@ fn output_within(mut command: Command, limit: std::time::Duration, case: &str) -
         .unwrap();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > limit {
+            let stacks = stacks_of(child.id());
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
             panic!(
-                "hung for {}s under a fault ({case}): {}",
+                "hung for {}s under a fault ({case}): {}\n{stacks}",
                 limit.as_secs(),
                 String::from_utf8_lossy(&out.stderr)
             );
@@ -128,6 +139,28 @@ fn output_within(mut command: Command, limit: std::time::Duration, case: &str) -
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     child.wait_with_output().unwrap()
+}
+
+/// Where a hung process's threads were (with gdb, where it is
+/// installed): written to a file, which the failure names.
+fn stacks_of(pid: u32) -> String {
+    let stacks = Command::new("gdb")
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-batch",
+            "-ex",
+            "thread apply all bt",
+        ])
+        .output();
+    let Ok(stacks) = stacks else {
+        return "(no gdb here to show where it waited)".into();
+    };
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hang-{pid}.txt"));
+    match std::fs::write(&file, &stacks.stdout) {
+        Ok(()) => format!("its threads' stacks: {}", file.display()),
+        Err(e) => format!("(could not keep its stacks: {e})"),
+    }
 }
 
 /// The Ns to fail for a command that makes `count` calls: the first few
@@ -146,11 +179,35 @@ pub fn sample(count: usize) -> Vec<usize> {
 /// A failed command must say what went wrong in words: something on
 /// stderr, no panic, no Rust debug formatting.
 pub fn assert_clear_failure(output: &Output, case: &str) {
+    assert_clear_text(&String::from_utf8_lossy(&output.stderr), case);
+}
+
+/// A command refused for a full disk says that the disk is full.
+pub fn assert_names_full_disk(output: &Output, case: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.trim().is_empty(), "{case}: failed silently");
+    assert!(
+        stderr.contains("is full"),
+        "{case}: a full disk not named as one: {stderr}"
+    );
+}
+
+/// The same for a message shown anywhere (a session's status line).
+pub fn assert_clear_text(text: &str, case: &str) {
+    assert!(!text.trim().is_empty(), "{case}: failed silently");
     for bad in ["panicked", "Os {", "Custom {", "RUST_BACKTRACE", "kind: "] {
-        assert!(!stderr.contains(bad), "{case}: unclear message: {stderr}");
+        assert!(!text.contains(bad), "{case}: unclear message: {text}");
     }
+}
+
+/// A smaller sample, for runs that cost seconds (a server and a
+/// session): the first three calls, the middle one and the last.
+pub fn sample_few(count: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = (1..=count.min(3)).collect();
+    chosen.extend([count / 2, count]);
+    chosen.retain(|n| (1..=count).contains(n));
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
 }
 
 /// A folder for one case, in memory where the system has a tmpfs at

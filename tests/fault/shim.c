@@ -16,6 +16,9 @@
  *                stays broken or full), else only the Nth
  *   FAULT_REPORT a file the count of calls (and, when one failed, a line
  *                "failed") is appended to, for sizing a sweep
+ *   FAULT_ARM    if set, calls count only once a file of this name exists:
+ *                a long-running process (the server) is then failed in the
+ *                write a test asks for, not while it starts
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -39,6 +42,8 @@ static int fault_errno = EIO;
 static int fault_sticky;
 static long counted;
 static int failed;
+static const char *arm_file;
+static int armed;
 
 __attribute__((constructor)) static void fault_init(void) {
     fault_path = getenv("FAULT_PATH");
@@ -50,6 +55,15 @@ __attribute__((constructor)) static void fault_init(void) {
     if (code && strcmp(code, "ENOSPC") == 0) fault_errno = ENOSPC;
     const char *sticky = getenv("FAULT_STICKY");
     fault_sticky = sticky && strcmp(sticky, "1") == 0;
+    arm_file = getenv("FAULT_ARM");
+    armed = arm_file == NULL;
+}
+
+/* Whether calls count yet (see FAULT_ARM). */
+static int is_armed(void) {
+    if (!__atomic_load_n(&armed, __ATOMIC_SEQ_CST) && access(arm_file, F_OK) == 0)
+        __atomic_store_n(&armed, 1, __ATOMIC_SEQ_CST);
+    return __atomic_load_n(&armed, __ATOMIC_SEQ_CST);
 }
 
 __attribute__((destructor)) static void fault_report(void) {
@@ -90,7 +104,7 @@ static int fd_under_path(int fd) {
 
 /* Counts a call of `kind` on a counted path; true when it must fail. */
 static int should_fail(const char *kind, int counts) {
-    if (!counts || !fault_call || strcmp(fault_call, kind) != 0) return 0;
+    if (!counts || !fault_call || strcmp(fault_call, kind) != 0 || !is_armed()) return 0;
     long n = __atomic_add_fetch(&counted, 1, __ATOMIC_SEQ_CST);
     if (fault_nth <= 0) return 0;
     if (n == fault_nth || (fault_sticky && n > fault_nth)) {

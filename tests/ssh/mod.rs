@@ -67,6 +67,16 @@ impl Server {
     /// The same, serving with the hireterm binary at `bin` (another build,
     /// to compare with).
     pub fn start_binary(bin: &Path, extra: &[&str]) -> Server {
+        Server::start_with(bin, extra, |_, _| {})
+    }
+
+    /// The same, with `configure` given the server's folder and its
+    /// command before it starts (to set its environment, say).
+    pub fn start_with(
+        bin: &Path,
+        extra: &[&str],
+        configure: impl FnOnce(&Path, &mut Command),
+    ) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path();
         let demo = hireterm(path)
@@ -85,7 +95,9 @@ impl Server {
         }
         std::fs::write(path.join("authorized_keys"), authorized).unwrap();
         let log = std::fs::File::create(path.join("server.log")).unwrap();
-        let child = hireterm_at(bin, path)
+        let mut command = hireterm_at(bin, path);
+        configure(path, &mut command);
+        let child = command
             .arg("serve")
             .arg("--db")
             .arg(path.join("db"))

@@ -111,6 +111,7 @@ impl Store {
     /// so it is the one that stays), and each application the import
     /// opened goes.
     fn undo_through_events(&self, journal: &Journal, undone: &mut RolledBack) -> Result<()> {
+        self.ensure_writable()?;
         let s = &journal.starts;
         let mut restored = sled::Batch::default();
         let mut opened = sled::Batch::default();
