@@ -18,9 +18,9 @@ mod margin;
 mod output;
 mod pipeline;
 mod place;
-mod report;
 mod search;
 mod serve;
+mod stats;
 mod submit;
 mod submittals;
 mod tui;
@@ -89,7 +89,7 @@ pub enum Command {
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
-    Stats(report::StatsArgs),
+    Stats(stats::StatsArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
@@ -125,7 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
         Some(Command::Stats(args)) => {
-            with_store(&path, |store| report::stats(store, args, &context(&cli)))
+            with_store(&path, |store| stats::stats(store, args, &context(&cli)))
         }
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
@@ -149,7 +149,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Search(args)) => {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }
-        Some(Command::Check) => with_store(&path, report::check),
+        Some(Command::Check) => with_store(&path, stats::check),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),
