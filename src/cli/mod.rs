@@ -7,6 +7,7 @@ mod backup;
 mod bench;
 mod client;
 mod config;
+mod config_goals;
 mod context;
 mod demo;
 mod engagement;
