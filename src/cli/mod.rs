@@ -19,6 +19,8 @@ mod margin;
 mod output;
 mod pipeline;
 mod place;
+mod report;
+mod report_args;
 mod search;
 mod serve;
 mod stats;
@@ -91,6 +93,8 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
     Stats(stats::StatsArgs),
+    /// Print a report for a period and scope: funnel, ratios, sources, margin, recruiters, trends.
+    Report(report_args::ReportArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
@@ -147,6 +151,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
+        Some(Command::Report(args)) => report::run(&path, args, &context(&cli)),
         Some(Command::Search(args)) => {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }

@@ -102,8 +102,7 @@ impl ReportName {
                 "per stage: entered, pass-through to a later stage, days in stage"
             }
             ReportName::Ratios => {
-                "time to first submittal, submittal to interview, interview to offer, offer \
-                 acceptance, fill rate, time to fill, job-order coverage"
+                "time to first submittal, conversion rates, fill rate, time to fill, coverage"
             }
             ReportName::Sources => "per source: candidates added, submitted, interviewed, placed",
             ReportName::MarginByClient => {
