@@ -4,6 +4,7 @@
 //! Modules, bottom to top; each imports only modules listed above it:
 //!
 //! - [`domain`]: plain types and rules (stages, match scores, text hygiene).
+//! - [`metrics`]: the reports (funnel, ratios, margin...) as pure functions.
 //! - [`catalog`]: the role types and skills taxonomy, loaded from `assets/`.
 //! - [`store`]: the only code that touches sled: versioned records,
 //!   transactions, migrations, the lock and damage checks.
@@ -20,6 +21,8 @@
 //! - [`cli`]: the command line and its non-interactive subcommands.
 
 pub mod domain;
+
+pub mod metrics;
 
 pub mod catalog;
 

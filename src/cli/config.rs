@@ -27,6 +27,9 @@
 //! [currency]           # no rates are fetched: margins across currencies use these
 //! base = "USD"
 //! rates = { EUR = 1.08, GBP = 1.27 }   # 1 EUR is worth 1.08 USD
+//!
+//! [goals]              # a recruiter's month: see `config_goals.rs`
+//! submittals = 20
 //! ```
 //!
 //! Saved views (`[[views]]`) are in the same file, read by `views.rs`.
@@ -92,6 +95,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
             "money" => parse_money(section, &mut policy)?,
             "backups" => parse_backups(section, &mut policy)?,
             "currency" => policy.money.fx = parse_currency(section)?,
+            "goals" => policy.goals = super::config_goals::parse_goals(section)?,
             other => return Err(format!("unknown section [{other}]")),
         }
     }

@@ -7,6 +7,7 @@ mod backup;
 mod bench;
 mod client;
 mod config;
+mod config_goals;
 mod context;
 mod demo;
 mod engagement;
@@ -19,8 +20,10 @@ mod output;
 mod pipeline;
 mod place;
 mod report;
+mod report_args;
 mod search;
 mod serve;
+mod stats;
 mod submit;
 mod submittals;
 mod tui;
@@ -89,7 +92,9 @@ pub enum Command {
     /// Search roles, skills, candidates and engagements, ranked as in the app.
     Search(search::SearchArgs),
     /// Print counts by kind, stage and role, and of the agency's records.
-    Stats(report::StatsArgs),
+    Stats(stats::StatsArgs),
+    /// Print a report for a period and scope: funnel, ratios, sources, margin, recruiters, trends.
+    Report(report_args::ReportArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
@@ -125,7 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
         Some(Command::Stats(args)) => {
-            with_store(&path, |store| report::stats(store, args, &context(&cli)))
+            with_store(&path, |store| stats::stats(store, args, &context(&cli)))
         }
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
@@ -146,10 +151,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
         Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
+        Some(Command::Report(args)) => report::run(&path, args, &context(&cli)),
         Some(Command::Search(args)) => {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }
-        Some(Command::Check) => with_store(&path, report::check),
+        Some(Command::Check) => with_store(&path, stats::check),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),

@@ -1,148 +1,279 @@
-//! The read-only commands: summary, stats and check.
+//! `hireterm report NAME`: one of the reports of `metrics` (the funnel,
+//! ratios, sources, margin, recruiters, trends) for a period and a scope,
+//! as an aligned table, one JSON document or CSV; `--list` names them.
+//! The records are read as the app reads them (`Data::report_records`),
+//! and the table is the one the Reports pane draws: the same numbers.
 
-use super::context::Ctx;
-use super::output::line;
-use crate::catalog::Catalog;
-use crate::store::{Stats, Store};
-use clap::Args;
-use color_eyre::eyre::Result;
-use serde_json::{Map, Value, json};
+use super::context::{self, Ctx};
+use super::output::{line, warn};
+use super::report_args::{Asked, Form, ReportArgs, ScopeAsked, asked};
+use crate::app::records::data::Data;
+use crate::domain::text::clean_line;
+use crate::metrics::{self, Cell, Records, ReportName, Scope, Table, same_person};
+use crate::store::Store;
+use color_eyre::eyre::{Result, eyre};
+use std::path::Path;
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
-#[derive(Debug, Clone, Args)]
-pub struct StatsArgs {
-    /// One JSON object of every figure instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
+/// At most this many names are listed when a client, engagement or
+/// recruiter is not found.
+const LISTED: usize = 20;
 
-/// Most problems `check` lists before it only counts the rest.
-const MAX_LISTED_PROBLEMS: usize = 50;
-
-/// What `hireterm` prints until the interactive screen is there.
-pub fn summary(store: &Store) -> Result<ExitCode> {
-    let stats = store.stats()?;
-    line(format!("hireterm database at {}", store.path().display()));
-    line(format!(
-        "{} candidates, {} engagements, {} applications",
-        stats.candidates, stats.engagements, stats.applications
-    ));
-    if stats.candidates == 0 {
-        line("The database is empty. Load demo data with: hireterm demo --db PATH");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn stats(store: &Store, args: &StatsArgs, ctx: &Ctx) -> Result<ExitCode> {
-    let days = ctx.policy.ending_days;
-    let stats = store.stats_on(ctx.today(), days)?;
-    if args.json {
-        line(serde_json::to_string(&stats_json(store, &stats, days))?);
+/// Reads the arguments, then reports from the database at `path`. Exit 2
+/// for arguments that do not read.
+pub fn run(path: &Path, args: &ReportArgs, ctx: &Ctx) -> Result<ExitCode> {
+    if args.list {
+        list();
         return Ok(ExitCode::SUCCESS);
     }
-    let catalog = Catalog::builtin();
-    line(format!("database      {}", store.path().display()));
-    line(format!("candidates    {}", stats.candidates));
-    line(format!("engagements   {}", stats.engagements));
-    line(format!("applications  {}", stats.applications));
-    line(format!("events        {}", stats.events));
-    line(format!("clients       {}", stats.clients));
-    line(format!(
-        "submittals    {} ({} answered, {} awaiting an answer)",
-        stats.submittals,
-        stats.submittals_answered,
-        stats.submittals_waiting()
-    ));
-    line(format!(
-        "placements    {} ({} active, {} ending within {days} days)",
-        stats.placements, stats.placements_active, stats.placements_ending
-    ));
-    line("\nApplications by stage");
-    for (stage, count) in &stats.by_stage {
-        line(format!("  {:<22}{count:>8}", stage.label()));
+    match asked(args, ctx.today()) {
+        Ok(asked) => super::with_store(path, |store| report(store, &asked, ctx)),
+        Err(refusal) => {
+            warn(refusal);
+            Ok(ExitCode::from(2))
+        }
     }
-    line("\nCandidates by primary role");
-    for (role, count) in &stats.by_role {
-        line(format!("  {:<30}{count:>8}", catalog.role_name(role)));
+}
+
+/// Every report's name and what it shows, aligned.
+fn list() {
+    let width = ReportName::ALL
+        .iter()
+        .map(|n| n.key().len())
+        .max()
+        .unwrap_or(0);
+    for name in ReportName::ALL {
+        line(format!("{:<width$}  {}", name.key(), name.description()));
     }
-    line("\nEngagements by status");
-    for (status, count) in &stats.by_status {
-        line(format!("  {:<22}{count:>8}", status.label()));
+}
+
+fn report(store: &Store, asked: &Asked, ctx: &Ctx) -> Result<ExitCode> {
+    let data = Data::load(store)?;
+    let records = data.report_records();
+    let scope = scope(store, &records, &asked.scope)?;
+    let table = metrics::table(asked.name, &records, asked.period, &scope, &ctx.policy);
+    let table = cleaned(table);
+    match asked.form {
+        Form::Text => print_text(&table),
+        Form::Json => line(serde_json::to_string(&table.to_json())?),
+        Form::Csv => {
+            let csv = table.to_csv()?;
+            // Whole, at the end: a closed pipe (`| head`) is no error.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), csv.as_bytes());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every figure `stats` prints, under the same names; the counts by
-/// stage, role and status keyed by what the text calls them.
-fn stats_json(store: &Store, stats: &Stats, ending_days: i64) -> Value {
-    let catalog = Catalog::builtin();
-    let counts = |pairs: Vec<(String, usize)>| -> Map<String, Value> {
-        pairs.into_iter().map(|(k, n)| (k, json!(n))).collect()
+/// The scope typed, looked up; what exists is named when it is not found.
+fn scope(store: &Store, records: &Records, asked: &ScopeAsked) -> Result<Scope> {
+    match asked {
+        ScopeAsked::All => Ok(Scope::All),
+        ScopeAsked::Client(given) => match context::client(store, given) {
+            Ok(client) => Ok(Scope::Client(client.id)),
+            Err(_) => {
+                let known = records
+                    .clients
+                    .iter()
+                    .map(|c| format!("{} ({})", c.name, c.id));
+                Err(eyre!(
+                    "no client is called or numbered `{}`; {}",
+                    clean_line(given),
+                    named("the clients are", known)
+                ))
+            }
+        },
+        ScopeAsked::Engagement(given) => engagement(records, given).map(Scope::Engagement),
+        ScopeAsked::Recruiter(given) => {
+            let owners = records.engagements.iter().map(|e| e.owner.as_str());
+            if owners.clone().any(|owner| same_person(owner, given)) {
+                return Ok(Scope::Recruiter(given.trim().to_string()));
+            }
+            let mut known: Vec<String> = owners.map(|o| o.trim().to_string()).collect();
+            known.sort_by_key(|o| o.to_lowercase());
+            known.dedup_by(|a, b| same_person(a, b));
+            Err(eyre!(
+                "no engagement is owned by `{}`; {}",
+                clean_line(given),
+                named("the owners are", known.into_iter())
+            ))
+        }
+    }
+}
+
+/// An engagement by id (`E3`, `3`) or by its title, whatever the case.
+fn engagement(records: &Records, given: &str) -> Result<crate::domain::EngagementId> {
+    let by_id = given.parse().ok().and_then(|id| records.engagement(id));
+    if let Some(engagement) = by_id {
+        return Ok(engagement.id);
+    }
+    let titled: Vec<_> = records
+        .engagements
+        .iter()
+        .filter(|e| e.title.trim().to_lowercase() == given.trim().to_lowercase())
+        .collect();
+    match titled[..] {
+        [one] => Ok(one.id),
+        [] => {
+            let known = records
+                .engagements
+                .iter()
+                .map(|e| format!("{} {}", e.id, e.title));
+            Err(eyre!(
+                "no engagement is called or numbered `{}`; {}",
+                clean_line(given),
+                named("the engagements are", known)
+            ))
+        }
+        ref several => {
+            let ids: Vec<String> = several.iter().map(|e| e.id.to_string()).collect();
+            Err(eyre!(
+                "`{}` is the title of {}: give the id",
+                clean_line(given),
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+/// `the clients are Acme (CL1), Globex (CL2)`, the first [`LISTED`] and a
+/// count of the rest; `there are none` for none.
+fn named(heading: &str, names: impl Iterator<Item = String>) -> String {
+    let names: Vec<String> = names.map(|n| clean_line(&n)).collect();
+    if names.is_empty() {
+        return "there are none".into();
+    }
+    let shown = names[..names.len().min(LISTED)].join(", ");
+    match names.len().saturating_sub(LISTED) {
+        0 => format!("{heading} {shown}"),
+        more => format!("{heading} {shown} and {more} more"),
+    }
+}
+
+/// The table with no control character left in any text from the
+/// records (names, titles), before widths are measured.
+fn cleaned(mut table: Table) -> Table {
+    table.scope = clean_line(&table.scope);
+    for row in &mut table.rows {
+        for cell in &mut row.cells {
+            if let Cell::Text(text) = cell {
+                *text = clean_line(text);
+            }
+        }
+        row.filter = row.filter.as_deref().map(clean_line);
+    }
+    table
+}
+
+/// The title, period and scope; the table; its notes.
+fn print_text(table: &Table) {
+    line(format!(
+        "{} · {} · {}",
+        table.title, table.period, table.scope
+    ));
+    line("");
+    let mut lines: Vec<Vec<String>> = vec![
+        table
+            .columns
+            .iter()
+            .map(|c| c.heading.to_string())
+            .collect(),
+    ];
+    lines.extend(
+        table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::text).collect()),
+    );
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            table
+                .rows
+                .iter()
+                .any(|r| r.cells.get(i).is_some_and(Cell::is_numeric))
+        })
+        .collect();
+    for text in aligned(&lines, &numeric) {
+        line(text);
+    }
+    if table.rows.is_empty() {
+        line("(nothing for this period and scope)");
+    }
+    if !table.notes.is_empty() {
+        line("");
+    }
+    for note in &table.notes {
+        wrapped(note, NOTE_WIDTH).into_iter().for_each(line);
+    }
+}
+
+/// Notes are wrapped to fit an 80-column terminal.
+const NOTE_WIDTH: usize = 78;
+
+/// `text` in lines of at most `width` columns, broken between words
+/// (a longer word has a line of its own); later lines indented by two.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.trim().is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::replace(&mut current, "  ".into()));
+        } else if !current.trim().is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.trim().is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Each column as wide as its widest cell (in terminal cells), numbers
+/// to the right, two spaces between; no trailing spaces.
+fn aligned(lines: &[Vec<String>], numeric: &[bool]) -> Vec<String> {
+    let mut widths = vec![0; numeric.len()];
+    for cells in lines {
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let line_of = |cells: &Vec<String>| {
+        let mut out = String::new();
+        for (n, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[n].saturating_sub(cell.width()));
+            let right = numeric.get(n).copied().unwrap_or(false);
+            match right {
+                true => out.extend([pad.as_str(), cell]),
+                false => out.extend([cell.as_str(), pad.as_str()]),
+            }
+            out.push_str("  ");
+        }
+        out.trim_end().to_string()
     };
-    let by_stage = stats
-        .by_stage
-        .iter()
-        .map(|(s, n)| (s.label().to_string(), *n));
-    let by_role = stats
-        .by_role
-        .iter()
-        .map(|(r, n)| (catalog.role_name(r).to_string(), *n));
-    let by_status = stats
-        .by_status
-        .iter()
-        .map(|(s, n)| (s.label().to_string(), *n));
-    json!({
-        "database": store.path().display().to_string(),
-        "candidates": stats.candidates,
-        "engagements": stats.engagements,
-        "applications": stats.applications,
-        "events": stats.events,
-        "clients": stats.clients,
-        "submittals": {
-            "total": stats.submittals,
-            "answered": stats.submittals_answered,
-            "waiting": stats.submittals_waiting(),
-        },
-        "placements": {
-            "total": stats.placements,
-            "active": stats.placements_active,
-            "ending": stats.placements_ending,
-            "ending_days": ending_days,
-        },
-        "by_stage": counts(by_stage.collect()),
-        "by_role": counts(by_role.collect()),
-        "by_status": counts(by_status.collect()),
-    })
+    lines.iter().map(line_of).collect()
 }
 
-/// Clients, submittals (answered or waiting) and placements (active, or
-/// ending within `[placements] ending_days`).
-pub fn check(store: &Store) -> Result<ExitCode> {
-    let report = store.check()?;
-    line(format!(
-        "checked {} candidates, {} engagements, {} applications, {} events, {} clients, {} \
-         submittals, {} placements",
-        report.candidates,
-        report.engagements,
-        report.applications,
-        report.events,
-        report.clients,
-        report.submittals,
-        report.placements
-    ));
-    if report.problems.is_empty() {
-        line("no problems found");
-        return Ok(ExitCode::SUCCESS);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_wrap_between_words_within_the_width() {
+        let lines = wrapped("one two three four five six", 9);
+        assert_eq!(lines, ["one two", "  three", "  four", "  five", "  six"]);
+        assert_eq!(wrapped("short", 78), ["short"]);
+        assert!(wrapped("", 78).is_empty());
     }
-    line(format!("{} problems found:", report.problems.len()));
-    for problem in report.problems.iter().take(MAX_LISTED_PROBLEMS) {
-        line(format!("  - {problem}"));
+
+    #[test]
+    fn numbers_align_right_and_lines_have_no_trailing_spaces() {
+        let lines = vec![
+            vec!["Stage".to_string(), "Entered".into(), "Pass".into()],
+            vec!["Offer".to_string(), "7".into(), "–".into()],
+        ];
+        let shown = aligned(&lines, &[false, true, true]);
+        assert_eq!(shown, ["Stage  Entered  Pass", "Offer        7     –"]);
     }
-    if report.problems.len() > MAX_LISTED_PROBLEMS {
-        line(format!(
-            "  ... and {} more",
-            report.problems.len() - MAX_LISTED_PROBLEMS
-        ));
-    }
-    Ok(ExitCode::FAILURE)
 }

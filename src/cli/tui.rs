@@ -2,7 +2,7 @@
 //! terminal to open it in; the settings it starts with (keys, rules,
 //! saved views), which `hireterm serve` shares.
 
-use super::report;
+use super::stats;
 use crate::app::{App, AppOptions, Keymap, Status};
 use crate::domain::{Policy, SystemClock};
 use crate::filter::View;
@@ -72,7 +72,7 @@ pub(super) fn app_settings() -> Settings {
 
 pub fn open(store: Store, actor: String) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        report::summary(&store)?;
+        stats::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
     let settings = app_settings();

@@ -1,10 +1,11 @@
 //! The firm's rules that a manager may set in config.toml: how long a card
 //! may sit in a stage, the 48-hour promise, how long a client may take to
 //! answer, how soon a candidate may be sent to the same client again,
-//! what "ending soon" means, the money settings, and how many backups
-//! taken from the app are kept.
+//! what "ending soon" means, the money settings, how many backups
+//! taken from the app are kept, and the recruiters' monthly goals.
 
 use super::attention::AgingPolicy;
+use super::goals::Goals;
 use super::money::MoneyPolicy;
 use super::promise::PromisePolicy;
 
@@ -24,6 +25,8 @@ pub struct Policy {
     /// Backups taken from the app (`ctrl-b`) to keep; older ones are
     /// removed as new ones are written (0: keep them all).
     pub backups_keep: usize,
+    /// Each recruiter's monthly submittals, interviews and placements.
+    pub goals: Goals,
 }
 
 impl Default for Policy {
@@ -36,6 +39,7 @@ impl Default for Policy {
             resubmit_days: 90,
             ending_days: 30,
             backups_keep: 10,
+            goals: Goals::default(),
         }
     }
 }

@@ -13,6 +13,7 @@
 pub mod agency;
 pub mod data;
 mod live;
+pub mod reports;
 mod search;
 pub mod writes;
 mod writes_agency;
