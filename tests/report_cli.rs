@@ -266,14 +266,14 @@ fn goals_come_from_the_config_file() {
     let db = demo_db();
     let config = db.dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
-    let goals = "[goals]\nsubmittals = 10\n[goals.\"ana.recruiter\"]\nsubmittals = 4\n";
+    let goals = "[goals]\nsubmittals = 10\n[goals.\"Ana Ribeiro\"]\nsubmittals = 4\n";
     std::fs::write(config.join("config.toml"), goals).unwrap();
     let report = json(&db, "recruiters", &[]);
     let goal = |name: &str| {
         let row = rows(&report).iter().find(|r| r["recruiter"] == name);
         row.map(|r| r["submittals_goal"].as_f64().unwrap())
     };
-    assert_eq!(goal("ana.recruiter"), Some(4.0));
+    assert_eq!(goal("Ana Ribeiro"), Some(4.0));
     assert!(rows(&report).iter().any(|r| r["submittals_goal"] == 10.0));
     std::fs::write(config.join("config.toml"), "[goals]\nsubmitals = 3\n").unwrap();
     let mut args = vec!["report", "recruiters"];

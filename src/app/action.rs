@@ -21,6 +21,7 @@ pub enum Action {
     ShowAttention,
     ShowActivity,
     ShowBench,
+    ShowReports,
     Up,
     Down,
     Left,
@@ -73,6 +74,10 @@ pub enum Action {
     AddClient,
     EditClient,
     NextWindow,
+    NextPeriod,
+    PrevPeriod,
+    NextScope,
+    PrevScope,
     Toggle,
     Yes,
     No,
@@ -136,6 +141,10 @@ pub const COMMANDS: &[(Action, &str)] = &[
     (Action::ShowAttention, "needs-attention pane"),
     (Action::ShowActivity, "activity pane (the event log)"),
     (Action::ShowBench, "bench pane (who is free, and when)"),
+    (
+        Action::ShowReports,
+        "reports pane (funnel, ratios, sources, margin, recruiters)",
+    ),
     (Action::ChooseEngagement, "choose the engagement"),
     (
         Action::Search,
@@ -212,6 +221,13 @@ pub const COMMANDS: &[(Action, &str)] = &[
         "edit the engagement's client and its contacts",
     ),
     (Action::NextWindow, "next window: 7, 14, 30 or 90 days"),
+    (Action::NextPeriod, "next period: 7, 30, 90 or 365 days"),
+    (Action::PrevPeriod, "previous period"),
+    (
+        Action::NextScope,
+        "next scope: all, a client, a recruiter, an engagement",
+    ),
+    (Action::PrevScope, "previous scope"),
     (
         Action::Toggle,
         "choose or leave out the one under the cursor",

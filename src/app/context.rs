@@ -22,6 +22,7 @@ pub enum Context {
     Attention,
     Activity,
     Bench,
+    Reports,
     Help,
     Picker,
     Palette,
@@ -66,6 +67,7 @@ const GLOBAL: &[Action] = &[
     ShowAttention,
     ShowActivity,
     ShowBench,
+    ShowReports,
     ChooseEngagement,
     Search,
     Undo,
@@ -122,6 +124,9 @@ const SKILLS: &[Action] = &[
     AddToPipeline,
 ];
 const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
+const REPORTS: &[Action] = &[
+    Open, Left, Right, NextPeriod, PrevPeriod, NextScope, PrevScope,
+];
 const ATTENTION: &[Action] = &[Open];
 const HOME: &[Action] = &[Open];
 const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
@@ -151,7 +156,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 24] = [
+    pub const SECTIONS: [(&'static str, Context); 25] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -161,6 +166,7 @@ impl Context {
         ("attention", Context::Attention),
         ("activity", Context::Activity),
         ("bench", Context::Bench),
+        ("reports", Context::Reports),
         ("help", Context::Help),
         ("picker", Context::Picker),
         ("palette", Context::Palette),
@@ -196,6 +202,7 @@ impl Context {
             Context::Attention => "Needs attention",
             Context::Activity => "Activity",
             Context::Bench => "Bench (who is free, and when)",
+            Context::Reports => "Reports (enter shows the people behind a row)",
             Context::Help => "Help",
             Context::Picker => "Engagement picker (type to filter)",
             Context::Palette => "Search palette (type to search)",
@@ -226,6 +233,7 @@ impl Context {
                 | Context::Attention
                 | Context::Activity
                 | Context::Bench
+                | Context::Reports
         )
     }
 
@@ -262,6 +270,7 @@ impl Context {
             Context::Attention => &[MOTIONS, ATTENTION],
             Context::Activity => &[MOTIONS],
             Context::Bench => &[MOTIONS, BENCH],
+            Context::Reports => &[MOTIONS, REPORTS],
             Context::Help => &[HELP],
             Context::Picker | Context::Palette => &[LIST_PROMPT],
             Context::Exit => &[EXIT],

@@ -34,6 +34,7 @@ pub mod pending;
 pub mod pipeline;
 pub mod prompt;
 pub mod records;
+pub mod reports;
 mod route;
 mod saved;
 mod sort_keys;
@@ -76,11 +77,13 @@ pub enum Pane {
     Attention,
     Activity,
     Bench,
+    /// The numbers: funnel, ratios, sources, margin, recruiters.
+    Reports,
 }
 
 impl Pane {
     /// Every pane, in tab order.
-    pub const ALL: [Pane; 7] = [
+    pub const ALL: [Pane; 8] = [
         Pane::Home,
         Pane::Candidates,
         Pane::Pipeline,
@@ -88,6 +91,7 @@ impl Pane {
         Pane::Attention,
         Pane::Activity,
         Pane::Bench,
+        Pane::Reports,
     ];
 
     pub fn title(self) -> &'static str {
@@ -99,6 +103,7 @@ impl Pane {
             Pane::Attention => "Attention",
             Pane::Activity => "Activity",
             Pane::Bench => "Bench",
+            Pane::Reports => "Reports",
         }
     }
 
@@ -112,6 +117,7 @@ impl Pane {
             Pane::Attention => "Attention",
             Pane::Activity => "Log",
             Pane::Bench => "Bench",
+            Pane::Reports => "Stats",
         }
     }
 }
@@ -170,6 +176,7 @@ pub struct App {
     attention: attention::AttentionState,
     home: home::HomeState,
     bench: bench::BenchState,
+    reports: reports::ReportsState,
     /// The activity pane's cursor.
     activity_cursor: list::ListCursor,
     /// Changes that `u` can undo, newest last; and those `ctrl-r` can redo.
@@ -227,6 +234,7 @@ impl App {
             attention: Default::default(),
             home: Default::default(),
             bench: Default::default(),
+            reports: Default::default(),
             activity_cursor: Default::default(),
             marks: Default::default(),
             undo: Vec::new(),
@@ -383,6 +391,9 @@ impl App {
     }
     pub fn bench(&self) -> &bench::BenchState {
         &self.bench
+    }
+    pub fn reports(&self) -> &reports::ReportsState {
+        &self.reports
     }
     pub fn activity_cursor(&self) -> &list::ListCursor {
         &self.activity_cursor

@@ -55,6 +55,7 @@ impl App {
             Pane::Attention => Context::Attention,
             Pane::Activity => Context::Activity,
             Pane::Bench => Context::Bench,
+            Pane::Reports => Context::Reports,
         }
     }
 

@@ -25,6 +25,7 @@ impl App {
             Action::ShowAttention => self.show(Pane::Attention),
             Action::ShowActivity => self.show(Pane::Activity),
             Action::ShowBench => self.show(Pane::Bench),
+            Action::ShowReports => self.show(Pane::Reports),
             Action::AddToPipeline => self.open_add_to_pipeline(),
             Action::AddClient => self.open_client_form(false),
             Action::EditClient => self.open_client_form(true),
@@ -45,6 +46,7 @@ impl App {
                 Pane::Attention => self.attention_update(action),
                 Pane::Activity => self.activity_update(action),
                 Pane::Bench => self.bench_update(action),
+                Pane::Reports => self.reports_update(action),
             },
         }
     }
@@ -54,6 +56,7 @@ impl App {
         if pane == Pane::Activity {
             self.refresh_feeds();
         }
+        self.refresh_reports();
     }
 
     /// Re-reads the activity feeds on screen after a change (the log is the

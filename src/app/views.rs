@@ -96,6 +96,7 @@ impl App {
         self.home.cursor.clamp(self.views.home().len(), page);
         self.bench.cursor.clamp(self.views.bench().len(), page);
         self.rebuild_matrix();
+        self.refresh_reports();
     }
 
     /// The views again if time has moved on since they were computed.

@@ -10,11 +10,6 @@ pub(super) const STATUSES: [EngagementStatus; 4] = [
 ];
 
 #[rustfmt::skip]
-pub(super) const ACTORS: &[&str] = &[
-    "ana.recruiter", "sam.lead", "priya.sourcer", "tomas.hiring", "lee.coordinator",
-];
-
-#[rustfmt::skip]
 pub(super) const EARLY_REJECTIONS: &[&str] = &[
     "no response", "rate above budget", "not available in time", "skills mismatch",
 ];

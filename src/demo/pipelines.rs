@@ -148,13 +148,15 @@ impl World<'_> {
             let start = rng.range(HOUR, 8 * HOUR);
             quicken(steps, &mut gaps, room + HOUR - start, rng);
         }
-        let owner = *rng.pick(ACTORS);
+        // The engagement's owner works its pipeline; now and then a
+        // colleague moves a card (the recruiters report credits each).
+        let owner = engagement.owner.as_str();
         let mut at = self.ago(gaps.iter().sum());
         let mut app = Application::new(engagement.id, candidate.id, Stage::Sourced, at, owner);
         for ((stage, reason), gap) in steps.iter().skip(1).zip(&gaps) {
             at += TimeDelta::seconds(*gap);
             let actor = if rng.chance(20) {
-                *rng.pick(ACTORS)
+                *rng.pick(OWNERS)
             } else {
                 owner
             };

@@ -226,7 +226,7 @@ fn histories_are_legal_ordered_and_past() {
         assert_eq!(last.to, app.stage);
         assert!(last.at <= now());
         for change in &app.history {
-            assert!(ACTORS.contains(&change.actor.as_str()));
+            assert!(OWNERS.contains(&change.actor.as_str()));
             if let Some(reason) = &change.reason {
                 assert!(text::is_clean(reason, false));
                 reasons.insert(reason.as_str());

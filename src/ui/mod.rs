@@ -23,6 +23,9 @@ mod note;
 mod palette;
 mod picker;
 mod pipeline;
+mod report_charts;
+mod report_table;
+mod reports;
 mod save_view;
 mod scorecard;
 mod skills;
@@ -104,6 +107,7 @@ fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Attention => attention::render(frame, area, app, theme),
         Pane::Activity => activity::render(frame, area, app, theme),
         Pane::Bench => bench::render(frame, area, app, theme),
+        Pane::Reports => reports::render(frame, area, app, theme),
     }
 }
 

@@ -12,6 +12,7 @@ mod marks;
 mod note;
 mod pipeline_add;
 mod place;
+mod reports;
 mod scorecard;
 mod search;
 mod stage;
