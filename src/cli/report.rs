@@ -9,6 +9,7 @@ use super::output::{line, warn};
 use super::report_args::{Asked, Form, ReportArgs, ScopeAsked, asked};
 use crate::app::records::data::Data;
 use crate::domain::text::clean_line;
+use crate::domain::{ClientId, EngagementId};
 use crate::metrics::{self, Cell, Records, ReportName, Scope, Table, same_person};
 use crate::store::Store;
 use color_eyre::eyre::{Result, eyre};
@@ -70,40 +71,46 @@ fn report(store: &Store, asked: &Asked, ctx: &Ctx) -> Result<ExitCode> {
 fn scope(store: &Store, records: &Records, asked: &ScopeAsked) -> Result<Scope> {
     match asked {
         ScopeAsked::All => Ok(Scope::All),
-        ScopeAsked::Client(given) => match context::client(store, given) {
-            Ok(client) => Ok(Scope::Client(client.id)),
-            Err(_) => {
-                let known = records
-                    .clients
-                    .iter()
-                    .map(|c| format!("{} ({})", c.name, c.id));
-                Err(eyre!(
-                    "no client is called or numbered `{}`; {}",
-                    clean_line(given),
-                    named("the clients are", known)
-                ))
-            }
-        },
+        ScopeAsked::Client(given) => client(store, records, given).map(Scope::Client),
         ScopeAsked::Engagement(given) => engagement(records, given).map(Scope::Engagement),
-        ScopeAsked::Recruiter(given) => {
-            let owners = records.engagements.iter().map(|e| e.owner.as_str());
-            if owners.clone().any(|owner| same_person(owner, given)) {
-                return Ok(Scope::Recruiter(given.trim().to_string()));
-            }
-            let mut known: Vec<String> = owners.map(|o| o.trim().to_string()).collect();
-            known.sort_by_key(|o| o.to_lowercase());
-            known.dedup_by(|a, b| same_person(a, b));
-            Err(eyre!(
-                "no engagement is owned by `{}`; {}",
-                clean_line(given),
-                named("the owners are", known.into_iter())
-            ))
-        }
+        ScopeAsked::Recruiter(given) => recruiter(records, given).map(Scope::Recruiter),
     }
 }
 
+/// A client by name or id, as the other commands find one.
+fn client(store: &Store, records: &Records, given: &str) -> Result<ClientId> {
+    if let Ok(client) = context::client(store, given) {
+        return Ok(client.id);
+    }
+    let known = records
+        .clients
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.id));
+    Err(eyre!(
+        "no client is called or numbered `{}`; {}",
+        clean_line(given),
+        named("the clients are", known)
+    ))
+}
+
+/// A recruiter who owns an engagement, whatever the case.
+fn recruiter(records: &Records, given: &str) -> Result<String> {
+    let owners = records.engagements.iter().map(|e| e.owner.as_str());
+    if owners.clone().any(|owner| same_person(owner, given)) {
+        return Ok(given.trim().to_string());
+    }
+    let mut known: Vec<String> = owners.map(|o| o.trim().to_string()).collect();
+    known.sort_by_key(|o| o.to_lowercase());
+    known.dedup_by(|a, b| same_person(a, b));
+    Err(eyre!(
+        "no engagement is owned by `{}`; {}",
+        clean_line(given),
+        named("the owners are", known.into_iter())
+    ))
+}
+
 /// An engagement by id (`E3`, `3`) or by its title, whatever the case.
-fn engagement(records: &Records, given: &str) -> Result<crate::domain::EngagementId> {
+fn engagement(records: &Records, given: &str) -> Result<EngagementId> {
     let by_id = given.parse().ok().and_then(|id| records.engagement(id));
     if let Some(engagement) = by_id {
         return Ok(engagement.id);
@@ -173,28 +180,7 @@ fn print_text(table: &Table) {
         table.title, table.period, table.scope
     ));
     line("");
-    let mut lines: Vec<Vec<String>> = vec![
-        table
-            .columns
-            .iter()
-            .map(|c| c.heading.to_string())
-            .collect(),
-    ];
-    lines.extend(
-        table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(Cell::text).collect()),
-    );
-    let numeric: Vec<bool> = (0..table.columns.len())
-        .map(|i| {
-            table
-                .rows
-                .iter()
-                .any(|r| r.cells.get(i).is_some_and(Cell::is_numeric))
-        })
-        .collect();
-    for text in aligned(&lines, &numeric) {
+    for text in table_lines(table) {
         line(text);
     }
     if table.rows.is_empty() {
@@ -206,6 +192,20 @@ fn print_text(table: &Table) {
     for note in &table.notes {
         wrapped(note, NOTE_WIDTH).into_iter().for_each(line);
     }
+}
+
+/// The headings and the rows, aligned; a column of numbers to the right.
+fn table_lines(table: &Table) -> Vec<String> {
+    let headings = table.columns.iter().map(|c| c.heading.to_string());
+    let cells = |r: &metrics::Row| r.cells.iter().map(Cell::text).collect();
+    let mut lines: Vec<Vec<String>> = vec![headings.collect()];
+    lines.extend(table.rows.iter().map(cells));
+    let numeric = |i: usize| {
+        let mut column = table.rows.iter().filter_map(|r| r.cells.get(i));
+        column.any(Cell::is_numeric)
+    };
+    let numeric: Vec<bool> = (0..table.columns.len()).map(numeric).collect();
+    aligned(&lines, &numeric)
 }
 
 /// Notes are wrapped to fit an 80-column terminal.

@@ -69,24 +69,6 @@ pub struct Asked {
 /// Reads the arguments, `today` being the default last day; a mistake is
 /// said in words.
 pub fn asked(args: &ReportArgs, today: NaiveDate) -> Result<Asked, String> {
-    let name = report_named(args.name.as_deref().unwrap_or_default())?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|d| date(d, "--until"))
-        .transpose()?;
-    let since = args
-        .since
-        .as_deref()
-        .map(|d| date(d, "--since"))
-        .transpose()?;
-    let until = until.unwrap_or(today);
-    let back = Days::new(u64::from(DEFAULT_DAYS - 1));
-    let since = since.unwrap_or_else(|| until.checked_sub_days(back).unwrap_or(NaiveDate::MIN));
-    let period = Period::new(since, until).map_err(|_| match args.until {
-        Some(_) => format!("--since {since} is after --until {until}"),
-        None => format!("--since {since} is after today ({until}), the default --until"),
-    })?;
     let scope = match (&args.client, &args.engagement, &args.recruiter) {
         (Some(client), _, _) => ScopeAsked::Client(client.clone()),
         (_, Some(engagement), _) => ScopeAsked::Engagement(engagement.clone()),
@@ -99,10 +81,27 @@ pub fn asked(args: &ReportArgs, today: NaiveDate) -> Result<Asked, String> {
         _ => Form::Text,
     };
     Ok(Asked {
-        name,
-        period,
+        name: report_named(args.name.as_deref().unwrap_or_default())?,
+        period: period(args, today)?,
         scope,
         form,
+    })
+}
+
+/// `--since` to `--until`; by default the last 30 days to today.
+fn period(args: &ReportArgs, today: NaiveDate) -> Result<Period, String> {
+    let date_of = |given: &Option<String>, option| given.as_deref().map(|d| date(d, option));
+    let until = date_of(&args.until, "--until")
+        .transpose()?
+        .unwrap_or(today);
+    let back = Days::new(u64::from(DEFAULT_DAYS - 1));
+    let since = match date_of(&args.since, "--since").transpose()? {
+        Some(since) => since,
+        None => until.checked_sub_days(back).unwrap_or(NaiveDate::MIN),
+    };
+    Period::new(since, until).map_err(|_| match args.until {
+        Some(_) => format!("--since {since} is after --until {until}"),
+        None => format!("--since {since} is after today ({until}), the default --until"),
     })
 }
 

@@ -11,7 +11,9 @@
 //!   whoever made it; later extensions and renewals are not new ones.
 
 use super::input::{InScope, Records};
-use crate::domain::{Answer, AnswerKind, CandidateId, EngagementId, Submittal, Timestamp};
+use crate::domain::{
+    Answer, AnswerKind, CandidateId, EngagementId, Placement, Submittal, Timestamp,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActivityKind {
@@ -39,40 +41,46 @@ pub fn first_interview(submittal: &Submittal) -> Option<&Answer> {
 }
 
 /// Every activity on the engagements in scope, in no particular order.
-pub(super) fn activities<'a>(
-    records: &'a Records,
-    in_scope: &'a InScope,
-) -> impl Iterator<Item = Activity<'a>> + 'a {
-    let submittals = records
-        .submittals
-        .iter()
-        .filter(|s| in_scope.has(s.engagement));
-    let sent = submittals.clone().map(|s| Activity {
+pub(super) fn activities<'a, 's>(
+    records: &'s Records<'a>,
+    in_scope: &'s InScope,
+) -> impl Iterator<Item = Activity<'a>> + 's {
+    let submittals: &'a [Submittal] = records.submittals;
+    let submittals = submittals.iter().filter(|s| in_scope.has(s.engagement));
+    let sent = submittals.clone().map(sent);
+    let interviews = submittals.filter_map(interview);
+    let placements: &'a [Placement] = records.placements;
+    let placements = placements.iter().filter(|p| in_scope.has(p.engagement));
+    sent.chain(interviews).chain(placements.map(placement))
+}
+
+fn sent(s: &Submittal) -> Activity<'_> {
+    Activity {
         kind: ActivityKind::Submittal,
         at: s.at,
         by: &s.by,
         engagement: s.engagement,
         candidate: s.candidate,
-    });
-    let interviews = submittals.filter_map(|s| {
-        first_interview(s).map(|answer| Activity {
-            kind: ActivityKind::Interview,
-            at: answer.at,
-            by: &answer.by,
-            engagement: s.engagement,
-            candidate: s.candidate,
-        })
-    });
-    let placements = records
-        .placements
-        .iter()
-        .filter(|p| in_scope.has(p.engagement))
-        .map(|p| Activity {
-            kind: ActivityKind::Placement,
-            at: p.started.at,
-            by: &p.started.by,
-            engagement: p.engagement,
-            candidate: p.candidate,
-        });
-    sent.chain(interviews).chain(placements)
+    }
+}
+
+fn interview(s: &Submittal) -> Option<Activity<'_>> {
+    let answer = first_interview(s)?;
+    Some(Activity {
+        kind: ActivityKind::Interview,
+        at: answer.at,
+        by: &answer.by,
+        engagement: s.engagement,
+        candidate: s.candidate,
+    })
+}
+
+fn placement(p: &Placement) -> Activity<'_> {
+    Activity {
+        kind: ActivityKind::Placement,
+        at: p.started.at,
+        by: &p.started.by,
+        engagement: p.engagement,
+        candidate: p.candidate,
+    }
 }

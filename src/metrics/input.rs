@@ -14,11 +14,13 @@ use std::fmt;
 pub struct Records<'a> {
     /// In id order (a candidate is found by binary search).
     pub candidates: &'a [Candidate],
+    /// In id order, as the snapshot keeps them (else found by a scan).
     pub engagements: &'a [Engagement],
     /// Every application, in any order.
     pub applications: Vec<&'a Application>,
     pub submittals: &'a [Submittal],
     pub placements: &'a [Placement],
+    /// In id order (else found by a scan).
     pub clients: &'a [Client],
 }
 
@@ -29,11 +31,19 @@ impl Records<'_> {
     }
 
     pub fn engagement(&self, id: EngagementId) -> Option<&Engagement> {
-        self.engagements.iter().find(|e| e.id == id)
+        find(self.engagements, id, |e| e.id)
     }
 
     pub fn client(&self, id: ClientId) -> Option<&Client> {
-        self.clients.iter().find(|c| c.id == id)
+        find(self.clients, id, |c| c.id)
+    }
+}
+
+/// A binary search where the records are in id order, else a scan.
+fn find<T, K: Ord + Copy>(records: &[T], id: K, key: impl Fn(&T) -> K) -> Option<&T> {
+    match records.binary_search_by_key(&id, &key) {
+        Ok(at) => Some(&records[at]),
+        Err(_) => records.iter().find(|r| key(r) == id),
     }
 }
 

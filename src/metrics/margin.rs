@@ -70,19 +70,34 @@ pub fn margins(
     by: MarginBy,
 ) -> Margins {
     let in_scope = InScope::new(records, scope);
-    let mut sums: BTreeMap<(u64, String), Sums> = BTreeMap::new();
     let running = records
         .placements
         .iter()
         .filter(|p| in_scope.has(p.engagement) && runs_during(p, period));
-    for placement in running {
+    let mut rows: Vec<MarginRow> = sum_up(records, running, money, by)
+        .into_iter()
+        .map(|((group, currency), sum)| row(records, by, group, currency, &sum))
+        .collect();
+    if by == MarginBy::Client {
+        rows.sort_by_cached_key(|r| (r.client_name.to_lowercase(), r.currency.clone()));
+    }
+    Margins { by, rows }
+}
+
+/// The sums per group (a client's or an engagement's id) and currency.
+fn sum_up<'a>(
+    records: &Records,
+    placements: impl Iterator<Item = &'a Placement>,
+    money: &MoneyPolicy,
+    by: MarginBy,
+) -> BTreeMap<(u64, String), Sums> {
+    let mut sums: BTreeMap<(u64, String), Sums> = BTreeMap::new();
+    for placement in placements {
         let group = match by {
-            MarginBy::Engagement => placement.engagement.0,
-            MarginBy::Client => match records.engagement(placement.engagement) {
-                Some(engagement) => engagement.client.0,
-                None => continue,
-            },
+            MarginBy::Engagement => Some(placement.engagement.0),
+            MarginBy::Client => records.engagement(placement.engagement).map(|e| e.client.0),
         };
+        let Some(group) = group else { continue };
         let terms = placement.terms();
         let sum = sums
             .entry((group, terms.bill.currency.clone()))
@@ -97,14 +112,7 @@ pub fn margins(
             Err(_) => sum.unknown += 1,
         }
     }
-    let mut rows: Vec<MarginRow> = sums
-        .into_iter()
-        .map(|((group, currency), sum)| row(records, by, group, currency, &sum))
-        .collect();
-    if by == MarginBy::Client {
-        rows.sort_by_cached_key(|r| (r.client_name.to_lowercase(), r.currency.clone()));
-    }
-    Margins { by, rows }
+    sums
 }
 
 /// Whether its standing terms overlap the period.

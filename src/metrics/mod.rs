@@ -134,27 +134,7 @@ pub fn table(
     scope: &Scope,
     policy: &Policy,
 ) -> Table {
-    let scope_term = drill::scope_term(scope, records);
-    let scope_term = scope_term.as_deref();
-    let body = match name {
-        ReportName::Funnel => tables::funnel(&funnel(records, period, scope), scope_term),
-        ReportName::Ratios => {
-            let ratios = ratios(records, period, scope, &policy.promise);
-            tables::ratios(&ratios, policy.promise.hours)
-        }
-        ReportName::Sources => tables::sources(&sources(records, period, scope), scope_term),
-        ReportName::MarginByClient | ReportName::MarginByEngagement => {
-            let by = match name {
-                ReportName::MarginByClient => MarginBy::Client,
-                _ => MarginBy::Engagement,
-            };
-            tables::margins(&margins(records, period, scope, &policy.money, by))
-        }
-        ReportName::Recruiters => {
-            tables::recruiters(&recruiters(records, period, scope, &policy.goals))
-        }
-        ReportName::Trends => tables::trends(&trends(records, period, scope)),
-    };
+    let body = body(name, records, period, scope, policy);
     Table {
         report: name.key(),
         title: name.title().into(),
@@ -163,6 +143,36 @@ pub fn table(
         columns: body.columns,
         rows: body.rows,
         notes: body.notes,
+    }
+}
+
+fn body(
+    name: ReportName,
+    records: &Records,
+    period: Period,
+    scope: &Scope,
+    policy: &Policy,
+) -> tables::Body {
+    let scope_term = drill::scope_term(scope, records);
+    let scope_term = scope_term.as_deref();
+    let by = match name {
+        ReportName::MarginByEngagement => MarginBy::Engagement,
+        _ => MarginBy::Client,
+    };
+    match name {
+        ReportName::Funnel => tables::funnel(&funnel(records, period, scope), scope_term),
+        ReportName::Ratios => tables::ratios(
+            &ratios(records, period, scope, &policy.promise),
+            policy.promise.hours,
+        ),
+        ReportName::Sources => tables::sources(&sources(records, period, scope), scope_term),
+        ReportName::MarginByClient | ReportName::MarginByEngagement => {
+            tables::margins(&margins(records, period, scope, &policy.money, by))
+        }
+        ReportName::Recruiters => {
+            tables::recruiters(&recruiters(records, period, scope, &policy.goals))
+        }
+        ReportName::Trends => tables::trends(&trends(records, period, scope)),
     }
 }
 

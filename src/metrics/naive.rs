@@ -66,22 +66,25 @@ pub fn funnel(
         }
         cancel_undone(&mut entries);
         let kept: Vec<&Entry> = entries.iter().filter(|e| !e.cancelled).collect();
-        for stage in Stage::PIPELINE {
-            let last = (0..kept.len())
-                .rev()
-                .find(|&i| kept[i].stage == stage && period.contains(kept[i].at));
-            if let Some(i) = last {
-                let next = kept.get(i + 1);
-                let days = next.map(|n| days_between(kept[i].at, n.at));
-                counter.count(
-                    stage,
-                    days,
-                    next.is_some_and(|n| is_forward(stage, n.stage)),
-                );
-            }
-        }
+        count_application(&mut counter, &kept, period);
     }
     counter.finish()
+}
+
+/// For each stage, the application's last entry into it within the
+/// period, and what came next.
+fn count_application(counter: &mut FunnelCounter, kept: &[&Entry], period: Period) {
+    for stage in Stage::PIPELINE {
+        let last = (0..kept.len())
+            .rev()
+            .find(|&i| kept[i].stage == stage && period.contains(kept[i].at));
+        if let Some(i) = last {
+            let next = kept.get(i + 1);
+            let days = next.map(|n| days_between(kept[i].at, n.at));
+            let forward = next.is_some_and(|n| is_forward(stage, n.stage));
+            counter.count(stage, days, forward);
+        }
+    }
 }
 
 /// Every application's events in log order; an application taken out of

@@ -52,6 +52,27 @@ pub struct Recruiters {
 }
 
 pub fn recruiters(records: &Records, period: Period, scope: &Scope, goals: &Goals) -> Recruiters {
+    let months = period.months();
+    let mut rows: Vec<RecruiterRow> = counts(records, period, scope)
+        .into_iter()
+        .map(|(name, [submittals, interviews, placements])| {
+            let goal: Goal = goals.for_recruiter(name);
+            let scaled = |monthly: u32| f64::from(monthly) * months;
+            RecruiterRow {
+                name: name.trim().to_string(),
+                submittals: Tally::new(submittals, scaled(goal.submittals)),
+                interviews: Tally::new(interviews, scaled(goal.interviews)),
+                placements: Tally::new(placements, scaled(goal.placements)),
+            }
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| r.name.to_lowercase());
+    Recruiters { months, rows }
+}
+
+/// Each recruiter's submittals, interviews and placements of the period;
+/// the owners of engagements being worked first, at nothing.
+fn counts<'a>(records: &Records<'a>, period: Period, scope: &Scope) -> Vec<(&'a str, [u64; 3])> {
     let in_scope = InScope::new(records, scope);
     let mut counts: Vec<(&str, [u64; 3])> = Vec::new();
     let owners = records.engagements.iter().filter(|e| {
@@ -70,22 +91,7 @@ pub fn recruiters(records: &Records, period: Period, scope: &Scope, goals: &Goal
             counts[at].1[column] += 1;
         }
     }
-    let months = period.months();
-    let mut rows: Vec<RecruiterRow> = counts
-        .into_iter()
-        .map(|(name, [submittals, interviews, placements])| {
-            let goal: Goal = goals.for_recruiter(name);
-            let scaled = |monthly: u32| f64::from(monthly) * months;
-            RecruiterRow {
-                name: name.trim().to_string(),
-                submittals: Tally::new(submittals, scaled(goal.submittals)),
-                interviews: Tally::new(interviews, scaled(goal.interviews)),
-                placements: Tally::new(placements, scaled(goal.placements)),
-            }
-        })
-        .collect();
-    rows.sort_by_cached_key(|r| r.name.to_lowercase());
-    Recruiters { months, rows }
+    counts
 }
 
 /// The index of `name`'s counts, added if new; `None` for no name. A

@@ -54,14 +54,7 @@ pub fn sources(records: &Records, period: Period, scope: &Scope) -> Sources {
             rows[i].added += 1;
         }
     }
-    // Distinct candidates per activity: (kind, candidate) pairs, deduped.
-    let mut done: Vec<(ActivityKind, CandidateId)> = activities(records, &in_scope)
-        .filter(|a| period.contains(a.at))
-        .map(|a| (a.kind, a.candidate))
-        .collect();
-    done.sort_unstable();
-    done.dedup();
-    for (kind, candidate) in done {
+    for (kind, candidate) in distinct_done(records, period, &in_scope) {
         let Some(i) = records.candidate(candidate).and_then(|c| slot(c.source)) else {
             continue;
         };
@@ -73,6 +66,21 @@ pub fn sources(records: &Records, period: Period, scope: &Scope) -> Sources {
         }
     }
     Sources { rows }
+}
+
+/// Each candidate once per kind of activity they had in the period.
+fn distinct_done(
+    records: &Records,
+    period: Period,
+    in_scope: &InScope,
+) -> Vec<(ActivityKind, CandidateId)> {
+    let mut done: Vec<(ActivityKind, CandidateId)> = activities(records, in_scope)
+        .filter(|a| period.contains(a.at))
+        .map(|a| (a.kind, a.candidate))
+        .collect();
+    done.sort_unstable();
+    done.dedup();
+    done
 }
 
 /// The source of each candidate added in the period: every candidate's

@@ -4,7 +4,7 @@
 
 use super::drill::{client_term, engagement_term, join, source_term, stage_term};
 use super::funnel::Funnel;
-use super::margin::{MarginBy, Margins};
+use super::margin::{MarginBy, MarginRow, Margins};
 use super::ratios::{Conversion, Ratios};
 use super::recruiters::{Recruiters, Tally};
 use super::sources::Sources;
@@ -83,43 +83,6 @@ fn share(metric: &str, conversion: Conversion) -> Row {
 }
 
 pub fn ratios(ratios: &Ratios, promise_hours: i64) -> Body {
-    let first = ratios.first_submittal;
-    let broken = Conversion {
-        of: first.opened,
-        reached: first.promise_broken,
-    };
-    let interview = ratios.submittal_to_interview;
-    let (count, of) = (Cell::Count(interview.of), Cell::Count(interview.reached));
-    let fill = ratios.time_to_fill;
-    let rows = vec![
-        ratio_row(
-            "time to first submittal",
-            "median days",
-            Cell::Days(first.median_days),
-            Cell::Count(first.submitted),
-            Cell::Count(first.opened),
-        ),
-        share(&format!("{promise_hours}-hour promise broken"), broken),
-        share("submittal to interview", interview),
-        ratio_row(
-            "submittals per interview",
-            "per interview",
-            Cell::Number(interview.per_one()),
-            count,
-            of,
-        ),
-        share("interview to offer", ratios.interview_to_offer),
-        share("offer acceptance", ratios.offer_acceptance),
-        share("fill rate", ratios.fill_rate),
-        ratio_row(
-            "time to fill",
-            "median days",
-            Cell::Days(fill.median_days),
-            Cell::Count(fill.filled),
-            Cell::Number(None),
-        ),
-        share("job-order coverage", ratios.coverage),
-    ];
     Body {
         columns: columns(&[
             ("metric", "Metric"),
@@ -128,12 +91,53 @@ pub fn ratios(ratios: &Ratios, promise_hours: i64) -> Body {
             ("count", "Count"),
             ("of", "Of"),
         ]),
-        rows,
+        rows: ratio_rows(ratios, promise_hours),
         notes: notes(&[
             "A share is count ÷ of: of the things of the period (of), those that went on by now (count). See README, \"Reports and their formulas\".",
             "Time to first submittal: count = engagements opened in the period with a submittal, of = opened. Time to fill: count = engagements filled in the period.",
         ]),
     }
+}
+
+fn ratio_rows(ratios: &Ratios, promise_hours: i64) -> Vec<Row> {
+    let first = ratios.first_submittal;
+    let broken = Conversion {
+        of: first.opened,
+        reached: first.promise_broken,
+    };
+    let interview = ratios.submittal_to_interview;
+    let (sent, asked) = (Cell::Count(interview.of), Cell::Count(interview.reached));
+    let fill = ratios.time_to_fill;
+    let (days, count) = (Cell::Days, Cell::Count);
+    vec![
+        ratio_row(
+            "time to first submittal",
+            "median days",
+            days(first.median_days),
+            count(first.submitted),
+            count(first.opened),
+        ),
+        share(&format!("{promise_hours}-hour promise broken"), broken),
+        share("submittal to interview", interview),
+        ratio_row(
+            "submittals per interview",
+            "per interview",
+            Cell::Number(interview.per_one()),
+            sent,
+            asked,
+        ),
+        share("interview to offer", ratios.interview_to_offer),
+        share("offer acceptance", ratios.offer_acceptance),
+        share("fill rate", ratios.fill_rate),
+        ratio_row(
+            "time to fill",
+            "median days",
+            days(fill.median_days),
+            count(fill.filled),
+            Cell::Number(None),
+        ),
+        share("job-order coverage", ratios.coverage),
+    ]
 }
 
 pub fn sources(sources: &Sources, scope: Option<&str>) -> Body {
@@ -167,26 +171,12 @@ pub fn sources(sources: &Sources, scope: Option<&str>) -> Body {
 pub fn margins(margins: &Margins) -> Body {
     let by_engagement = margins.by == MarginBy::Engagement;
     let rows = margins.rows.iter().map(|r| {
-        let mut cells = Vec::with_capacity(9);
-        if let Some(id) = r.engagement.filter(|_| by_engagement) {
-            cells.push(Cell::Text(id.to_string()));
-            cells.push(Cell::Text(r.title.clone()));
-        }
-        cells.extend([
-            Cell::Text(r.client_name.clone()),
-            Cell::Text(r.currency.clone()),
-            Cell::Count(r.placements),
-            Cell::Amount(r.average_spread),
-            Cell::Amount(Some(r.total_spread)),
-            Cell::Ratio(r.gross_margin),
-            Cell::Count(r.unknown),
-        ]);
         let whose = match r.engagement {
             Some(id) => engagement_term(id),
             None => client_term(&r.client_name),
         };
         Row {
-            cells,
+            cells: margin_cells(r, by_engagement),
             filter: join([Some(whose), Some("placed:yes".into())]),
         }
     });
@@ -211,6 +201,24 @@ pub fn margins(margins: &Margins) -> Body {
             "Margin = (bill − pay − burden) ÷ bill over the row; burden from [money] burden_percent. No rate: pay in a currency without an exchange rate, left out.",
         ]),
     }
+}
+
+fn margin_cells(r: &MarginRow, by_engagement: bool) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(9);
+    if let Some(id) = r.engagement.filter(|_| by_engagement) {
+        cells.push(Cell::Text(id.to_string()));
+        cells.push(Cell::Text(r.title.clone()));
+    }
+    cells.extend([
+        Cell::Text(r.client_name.clone()),
+        Cell::Text(r.currency.clone()),
+        Cell::Count(r.placements),
+        Cell::Amount(r.average_spread),
+        Cell::Amount(Some(r.total_spread)),
+        Cell::Ratio(r.gross_margin),
+        Cell::Count(r.unknown),
+    ]);
+    cells
 }
 
 fn tally(cells: &mut Vec<Cell>, tally: Tally) {
