@@ -1,6 +1,7 @@
 //! The domain: plain types and the rules between them. No I/O lives here,
 //! and nothing here imports another module of the crate.
 
+pub mod access;
 pub mod attention;
 pub mod bench;
 pub mod candidate;
