@@ -217,17 +217,22 @@ fn moving_back_and_the_ends_of_the_pipeline() {
         app.status()
     );
     assert_eq!(stage_now(&app, engagement, candidate), Stage::Sourced);
-    // After the move the cursor stays in the old column, now empty; the
-    // card moved on, and there is nothing left of it (h stays in the first
-    // column) for < to move back.
-    press(&mut app, "> h <");
+    // The cursor follows the moved card (see tests/pipeline_cursor.rs), so
+    // < moves that same card back again; in an empty column there is no
+    // card to act on.
+    press(&mut app, ">");
     assert_eq!(stage_now(&app, engagement, candidate), Stage::Screening);
+    assert_eq!(app.pipeline().column, 1, "the cursor went with the card");
+    press(&mut app, "<");
+    assert_eq!(stage_now(&app, engagement, candidate), Stage::Sourced);
+    press(&mut app, "> h <");
     assert_eq!(app.pipeline().column, 0);
     assert!(
         app.status().is_error && app.status().text == "no card selected",
         "{:?}",
         app.status()
     );
+    assert_eq!(stage_now(&app, engagement, candidate), Stage::Screening);
     // Placed, the last column, cannot go forward.
     press(&mut app, "l l l l l");
     let (_, placed, last) = selected_card(&app);

@@ -116,8 +116,8 @@ fn a_client_an_engagement_three_submittals_answers_and_a_placement_on_the_bench(
     app.press("Enter");
     status_says(&app, "moved to Client interview");
 
-    // Through the interviews to Placed, on terms.
-    app.type_text("lll");
+    // Through the interviews to Placed, on terms: the cursor went with
+    // the card to Client interview.
     app.wait_for("the Client interview column", |s| {
         count(s, "Client") == Some(1)
     });
@@ -128,7 +128,8 @@ fn a_client_an_engagement_three_submittals_answers_and_a_placement_on_the_bench(
     app.wait_for("the board again", is_board);
     app.type_text(">");
     status_says(&app, "Client interview → Offer");
-    app.type_text("l>");
+    // Still on the card, now at Offer: > asks for the placement's terms.
+    app.type_text(">");
     app.wait_for_text(&format!("Place {name} in E13"));
     let end = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
     app.press("Tab");

@@ -63,10 +63,7 @@ fn the_home_screen_comes_first_and_says_whose_work_it_is() {
         "{text}"
     );
     assert!(text.contains("Your engagements (1)"), "{text}");
-    assert!(
-        text.contains("Stuck past their stage's threshold (1)"),
-        "{text}"
-    );
+    assert!(text.contains("Due or stuck in their stage (1)"), "{text}");
     assert!(text.contains("Client answers overdue (1)"), "{text}");
     assert!(text.contains("In an interview stage (1)"), "{text}");
     assert!(
@@ -80,7 +77,7 @@ fn the_home_screen_comes_first_and_says_whose_work_it_is() {
         "{text}"
     );
     assert!(
-        text.contains("‼ 10d in Screening (over 2d)  Person 0"),
+        text.contains("‼ 10d in Screening (due at 2d)  Person 0"),
         "{text}"
     );
     assert!(
@@ -214,10 +211,7 @@ fn a_move_updates_the_home_screen() {
         [(work.ana, work.waiting), (work.ana, work.stuck)]
     );
     let text = screen_text(&draw(&app, 120, 40));
-    assert!(
-        text.contains("Stuck past their stage's threshold: none"),
-        "{text}"
-    );
+    assert!(text.contains("Due or stuck in their stage: none"), "{text}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! "My work", the home screen: for the manager at the keyboard (the app's
 //! actor), the engagements they own with where each shortlist promise
-//! stands and, across those engagements, the cards stuck past their
-//! stage's threshold, the client answers overdue, the cards in an
+//! stands and, across those engagements, the cards due or stuck in their
+//! stage (at or past its threshold), the client answers overdue, the cards in an
 //! interview stage and the placements starting or ending soon. When the
 //! actor owns no engagement, the same for the whole team. Worked out once
 //! per change with the other views (`views.rs`), the stuck cards, overdue

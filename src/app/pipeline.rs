@@ -69,20 +69,24 @@ pub struct CardFacts {
 }
 
 impl CardFacts {
-    /// ` ◆? 28%!`: what a card's second line adds.
+    /// ` ◆? margin 28%!`: what a card's second line adds.
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        if let Some(sent) = self.sent {
-            out.push(' ');
-            out.push_str(sent.glyph());
-        }
-        if let Some(margin) = self.margin {
-            out.push_str(&format!(" {:.0}%", margin * 100.0));
-            if self.below_floor {
-                out.push('!');
-            }
-        }
-        out
+        format!("{}{}", self.sent_text(), self.margin_text())
+    }
+
+    /// ` ◆?`, or nothing before a submittal.
+    pub fn sent_text(&self) -> String {
+        self.sent
+            .map_or(String::new(), |s| format!(" {}", s.glyph()))
+    }
+
+    /// ` margin 28%`, with `!` below the floor; nothing without a margin.
+    pub fn margin_text(&self) -> String {
+        let Some(margin) = self.margin else {
+            return String::new();
+        };
+        let flag = if self.below_floor { "!" } else { "" };
+        format!(" margin {:.0}%{flag}", margin * 100.0)
     }
 }
 
@@ -228,11 +232,12 @@ impl PipelineState {
     }
 
     /// Moves within the column; in the list layout, walking off the end of
-    /// one stage continues into the next stage that has cards.
+    /// one stage (or out of an empty one) continues into the next stage
+    /// that has cards, and off its top into the previous one's last card.
     pub fn motion(&mut self, motion: Motion, board: &[Vec<Card>], page: usize, as_list: bool) {
         let len = board[self.column].len();
         let at = self.cards[self.column].selected;
-        let flows_on = as_list && len > 0;
+        let flows_on = as_list;
         let first = board.iter().position(|c| !c.is_empty());
         let last = board.iter().rposition(|c| !c.is_empty());
         match motion {

@@ -20,7 +20,32 @@ impl App {
         let context = self.context();
         if let Some(action) = self.keymap.action_for(context, key) {
             self.dispatch(context, action);
+        } else if key == Key::ctrl('c') {
+            self.say_how_to_quit(context);
         }
+    }
+
+    /// Ctrl-C, bound to nothing, is not ignored in silence: people press
+    /// it to leave, so say what does (with the keys as bound).
+    fn say_how_to_quit(&mut self, context: Context) {
+        let key_of = |context: Context, action: Action| {
+            let keys = self.keymap.keys_for(context, action);
+            keys.first().map(|key| key.to_string())
+        };
+        let quit = key_of(Context::Home, Action::Quit)
+            .map_or("nothing is bound to quit".to_string(), |key| {
+                format!("{key} quits")
+            });
+        let text = match context.is_pane() {
+            true => format!("ctrl-c does not quit: {quit}"),
+            false => {
+                let close =
+                    key_of(context, Action::Cancel).or_else(|| key_of(context, Action::Back));
+                let close = close.unwrap_or_else(|| "esc".to_string());
+                format!("ctrl-c does not quit: {close} closes this, then {quit}")
+            }
+        };
+        self.say(text);
     }
 
     /// Applies one action where the user is, if that context handles it.

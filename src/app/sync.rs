@@ -4,6 +4,7 @@
 
 use super::App;
 use super::overlay::Overlay;
+use super::pipeline::Card;
 use super::prompt::commands;
 use super::prompt::palette::MAX_HITS;
 use super::records::Snapshot;
@@ -16,6 +17,9 @@ struct Anchors {
     matrix_row: Option<CandidateId>,
     /// The card selected in each column of the board.
     cards: Vec<Option<CandidateId>>,
+    /// The card under the cursor, which the cursor follows to another
+    /// column when it moves (`>`, `<`, an undo, another session's move).
+    card: Option<CandidateId>,
 }
 
 impl App {
@@ -91,16 +95,18 @@ impl App {
             .get(self.matrix.rows.selected)
             .and_then(|&i| self.data.candidates().get(i as usize))
             .map(|c| c.id);
-        let cards = self
+        let cards: Vec<Option<CandidateId>> = self
             .board()
             .iter()
             .zip(&self.pipeline.cards)
             .map(|(column, cursor)| column.get(cursor.selected).map(|c| c.candidate.id))
             .collect();
+        let card = cards.get(self.pipeline.column).copied().flatten();
         Anchors {
             candidate,
             matrix_row,
             cards,
+            card,
         }
     }
 
@@ -127,11 +133,30 @@ impl App {
                 None => cursor.selected = cursor.selected.min(column.len().saturating_sub(1)),
             }
         }
+        self.follow_card(&board, anchors.card);
         let page = self.page_rows();
         self.pipeline.clamp(&board, page);
         self.candidates
             .cursor
             .clamp(self.candidates.order.len(), page);
         self.matrix.rows.clamp(self.matrix.order.len(), page);
+    }
+}
+
+impl App {
+    /// Puts the cursor on `card` wherever it now is on the board; where
+    /// it left the board, the cursor stays in its column.
+    fn follow_card(&mut self, board: &[Vec<Card>], card: Option<CandidateId>) {
+        let Some(card) = card else {
+            return;
+        };
+        let found = board.iter().enumerate().find_map(|(column, cards)| {
+            let at = cards.iter().position(|c| c.candidate.id == card)?;
+            Some((column, at))
+        });
+        if let Some((column, at)) = found {
+            self.pipeline.column = column;
+            self.pipeline.cards[column].selected = at;
+        }
     }
 }

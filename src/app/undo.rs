@@ -169,10 +169,39 @@ impl App {
         };
         let done = self.apply_reverts(set.engagement, &reverts, redo);
         if done {
-            let verb = if redo { "redid" } else { "undid" };
-            self.say(format!("{verb} {} move(s)", set.moves.len()));
+            let said = self.describe_reverts(&reverts, redo);
+            self.say(said);
         }
         done
+    }
+
+    /// `undid: Ana Lima back to Screening`, or `3 moves undone: Ana Lima
+    /// back to Screening, …` (the first few named); `redid: Ana Lima to
+    /// Offer` for a redo.
+    fn describe_reverts(&self, reverts: &[(CandidateId, Stage, Stage)], redo: bool) -> String {
+        const NAMED: usize = 3;
+        let way = if redo { "to" } else { "back to" };
+        let each: Vec<String> = reverts
+            .iter()
+            .take(NAMED)
+            .map(|&(candidate, _, to)| {
+                let name = self
+                    .data
+                    .candidate(candidate)
+                    .map_or_else(|| candidate.to_string(), |c| c.name.clone());
+                format!("{name} {way} {to}")
+            })
+            .collect();
+        let more = match reverts.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(", and {n} more"),
+        };
+        match (reverts.len(), redo) {
+            (1, false) => format!("undid: {}", each.join("")),
+            (1, true) => format!("redid: {}", each.join("")),
+            (n, false) => format!("{n} moves undone: {}{more}", each.join(", ")),
+            (n, true) => format!("{n} moves redone: {}{more}", each.join(", ")),
+        }
     }
 
     /// (candidate, expected stage, target stage) in one transaction.

@@ -3,8 +3,35 @@
 
 use super::pipeline::Application;
 use super::stage::Stage;
-use super::time::Timestamp;
+use super::time::{Timestamp, days_between};
 use chrono::TimeDelta;
+
+/// How a card's time in stage compares with its stage's threshold: the
+/// one rule the board, Attention and My work all read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aging {
+    Fresh,
+    /// At or past the threshold: it needs attention.
+    Due,
+    /// At or past twice the threshold.
+    Stuck,
+}
+
+impl Aging {
+    /// Whether it needs attention (due or stuck).
+    pub fn needs_attention(self) -> bool {
+        self != Aging::Fresh
+    }
+
+    /// The same meaning without colour: ` `, `!` due, `‼` stuck.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Aging::Fresh => " ",
+            Aging::Due => "!",
+            Aging::Stuck => "‼",
+        }
+    }
+}
 
 /// Days in each stage after which an application needs attention; `None`
 /// where time does not matter. Configurable; defaults from
@@ -32,11 +59,27 @@ impl AgingPolicy {
         self.days[stage as usize] = days;
     }
 
-    /// When the application crossed its stage's threshold, if it has.
+    /// The rule: due after the stage's threshold in whole days in it,
+    /// stuck after twice that; a stage without one never ages.
+    pub fn aging(&self, stage: Stage, days_in_stage: i64) -> Aging {
+        match self.threshold(stage).filter(|limit| *limit > 0) {
+            Some(limit) if days_in_stage >= 2 * limit => Aging::Stuck,
+            Some(limit) if days_in_stage >= limit => Aging::Due,
+            _ => Aging::Fresh,
+        }
+    }
+
+    /// When the application became due in its stage, if it is (by
+    /// [`AgingPolicy::aging`]).
     pub fn overdue_since(&self, app: &Application, now: Timestamp) -> Option<Timestamp> {
-        let limit = self.threshold(app.stage)?;
-        let due = app.entered_stage_at()? + TimeDelta::days(limit);
-        (due <= now).then_some(due)
+        let entered = app.entered_stage_at()?;
+        if !self
+            .aging(app.stage, days_between(entered, now))
+            .needs_attention()
+        {
+            return None;
+        }
+        Some(entered + TimeDelta::days(self.threshold(app.stage)?))
     }
 }
 
@@ -65,5 +108,22 @@ mod tests {
         let mut relaxed = AgingPolicy::default();
         relaxed.set(Stage::Screening, None);
         assert_eq!(relaxed.overdue_since(&screening, at(20)), None);
+    }
+
+    #[test]
+    fn at_exactly_the_threshold_a_card_is_due_and_listed() {
+        // Screening: 2 days. Entered on day 2: due on day 4, stuck on 6.
+        let policy = AgingPolicy::default();
+        let screening = app(1, &[(Stage::Sourced, 1), (Stage::Screening, 2)]);
+        assert_eq!(policy.aging(Stage::Screening, 1), Aging::Fresh);
+        assert_eq!(policy.aging(Stage::Screening, 2), Aging::Due);
+        assert_eq!(policy.aging(Stage::Screening, 3), Aging::Due);
+        assert_eq!(policy.aging(Stage::Screening, 4), Aging::Stuck);
+        assert_eq!(policy.overdue_since(&screening, at(4)), Some(at(4)));
+        let a_moment_before = at(4) - TimeDelta::seconds(1);
+        assert_eq!(policy.overdue_since(&screening, a_moment_before), None);
+        let mut never = AgingPolicy::default();
+        never.set(Stage::Offer, Some(0));
+        assert_eq!(never.aging(Stage::Offer, 30), Aging::Fresh, "0: never");
     }
 }

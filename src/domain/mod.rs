@@ -10,6 +10,7 @@ pub mod duplicate;
 pub mod engagement;
 pub mod event;
 pub mod goals;
+pub mod history;
 pub mod ids;
 pub mod limits;
 pub mod money;
@@ -32,7 +33,7 @@ pub mod time;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use attention::AgingPolicy;
+pub use attention::{Aging, AgingPolicy};
 pub use candidate::{Candidate, Location, Source};
 pub use client::{Client, Contact};
 pub use duplicate::{Duplicate, DuplicateIndex, DuplicateReason};

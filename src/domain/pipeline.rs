@@ -1,24 +1,14 @@
 //! An application's place in a pipeline: its moves between stages (the
-//! stages and their rules are in `stage`), undo and redo, its scorecards.
+//! stages and their rules are in `stage`; what a history with undos adds
+//! up to is in `history`), undo and redo, its scorecards.
 
+use super::history::entered_current_stage;
+pub use super::history::{REDO_REASON, StageChange, UNDO_REASON, is_revert};
 use super::ids::{CandidateId, EngagementId};
 use super::scorecard::Scorecard;
 use super::stage::Stage;
-use super::time::{self, Timestamp};
+use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
-
-/// One move of an application, as it happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StageChange {
-    /// `None` for the entry into the pipeline.
-    pub from: Option<Stage>,
-    pub to: Stage,
-    #[serde(with = "time::millis")]
-    pub at: Timestamp,
-    pub actor: String,
-    /// Why, for exits ("rate too high") and corrections.
-    pub reason: Option<String>,
-}
 
 /// One candidate in one engagement's pipeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,8 +45,14 @@ impl Application {
         }
     }
 
-    /// When the application entered its current stage.
+    /// When the application entered its current stage: an undo puts it
+    /// back in a stage as of the time it had entered it (see `history`).
     pub fn entered_stage_at(&self) -> Option<Timestamp> {
+        entered_current_stage(&self.history)
+    }
+
+    /// When the application last changed stage, an undo or redo included.
+    pub fn last_changed_at(&self) -> Option<Timestamp> {
         self.history.last().map(|change| change.at)
     }
 
@@ -84,16 +80,6 @@ impl Application {
         self.stage = to;
         Ok(&self.history[self.history.len() - 1])
     }
-}
-
-/// The reasons an undo and a redo record: they may take an application
-/// back (or forward again) by more than the usual one-step move.
-pub const UNDO_REASON: &str = "undo";
-pub const REDO_REASON: &str = "redo";
-
-/// Whether a recorded change is an undo or redo, exempt from the move rules.
-pub fn is_revert(change: &StageChange) -> bool {
-    matches!(change.reason.as_deref(), Some(UNDO_REASON | REDO_REASON))
 }
 
 impl Application {

@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let style = if index == cursor.selected {
                 theme.selected()
             } else {
-                theme.age(super::theme::Aging::Stuck)
+                theme.age(aging_of(app, item).unwrap_or(super::theme::Aging::Stuck))
             };
             Line::styled(format!("{text:<width$}"), style)
         })
@@ -64,7 +64,20 @@ pub(super) fn candidate_name(app: &App, id: CandidateId) -> String {
         .map_or(String::new(), |c| safe(&c.name).into_owned())
 }
 
-/// `‼ 12d in Screening (threshold 2d)  Ana Silva · E3 2 DevOps developers`
+/// How a stuck card's time in stage stands, by the rule the board uses.
+pub(super) fn aging_of(app: &App, item: &Item) -> Option<super::theme::Aging> {
+    match item.concern {
+        Concern::Stuck {
+            stage,
+            days_in_stage,
+            ..
+        } => Some(app.aging().aging(stage, days_in_stage)),
+        _ => None,
+    }
+}
+
+/// `‼ 12d in Screening (due at 2d)  Ana Silva · E3 2 DevOps developers`:
+/// `!` due, `‼` stuck, as on the board.
 pub(super) fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) -> String {
     let title = |id| engagement_title(app, id);
     let name = |id| candidate_name(app, id);
@@ -76,8 +89,9 @@ pub(super) fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) ->
             days_in_stage,
         } => {
             let limit = app.aging().threshold(*stage).unwrap_or(0);
+            let glyph = app.aging().aging(*stage, *days_in_stage).glyph();
             format!(
-                "‼ {days_in_stage}d in {stage} (over {limit}d)  {} · {}",
+                "{glyph} {days_in_stage}d in {stage} (due at {limit}d)  {} · {}",
                 name(*candidate),
                 title(*engagement)
             )

@@ -95,7 +95,7 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let status = app.status();
     let width = usize::from(area.width);
     let line = if status.text.is_empty() {
-        Line::styled(fit(&hints(app), width).into_owned(), theme.dim())
+        Line::styled(fit(&hints(app, width), width).into_owned(), theme.dim())
     } else {
         let style = if status.is_error {
             theme.error()
@@ -107,10 +107,54 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(line, area);
 }
 
-/// The few keys worth a reminder in this context, read from the keymap so
-/// that a rebound key shows as rebound.
-fn hints(app: &App) -> String {
-    let wanted: &[Action] = match app.context() {
+/// The few keys worth a reminder here, most useful first, read from the
+/// keymap so that a rebound key shows as rebound. In a pane they end with
+/// `/ search` and `? help`, which lead to everything else and are never
+/// left out; the others are, from the least useful, until the line fits.
+fn hints(app: &App, width: usize) -> String {
+    let context = app.context();
+    let mut wanted: Vec<String> = context_actions(context)
+        .iter()
+        .filter_map(|action| hint(app, *action))
+        .collect();
+    if context == Context::Pipeline && app.pipeline_as_list() {
+        // Right after `>` and `<`: the list hides the columns.
+        let at = wanted.len().min(2);
+        wanted.splice(at..at, list_moves(app));
+    }
+    if !context.is_pane() {
+        return join(&wanted);
+    }
+    let extra = [Action::NextPane, Action::Quit];
+    wanted.extend(extra.iter().filter_map(|a| hint(app, *a)));
+    let kept: Vec<String> = [Action::Search, Action::Help]
+        .iter()
+        .filter_map(|action| hint(app, *action))
+        .collect();
+    // Leave out from the end until the line fits with the kept ones.
+    let fits = |wanted: &[String]| join(&[wanted, &kept].concat()).width() <= width;
+    while !wanted.is_empty() && !fits(&wanted) {
+        wanted.pop();
+    }
+    join(&[wanted, kept].concat())
+}
+
+/// `j/k in a stage`, `h/l change stage`: how the pipeline's list moves
+/// (`j` walks on into the next stage, `h`/`l` jump a stage).
+fn list_moves(app: &App) -> Vec<String> {
+    let pair = |a, b, what: &str| Some(format!("{}/{} {what}", key(app, a)?, key(app, b)?));
+    [
+        pair(Action::Down, Action::Up, "in a stage"),
+        pair(Action::Left, Action::Right, "change stage"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The keys of each context worth a hint, most useful first.
+fn context_actions(context: Context) -> &'static [Action] {
+    match context {
         Context::Candidates => &[
             Action::Open,
             Action::Filter,
@@ -130,7 +174,13 @@ fn hints(app: &App) -> String {
             Action::ChooseEngagement,
         ],
         Context::Attention | Context::Home => &[Action::Open],
-        Context::Activity => &[],
+        Context::Bench => &[Action::AddToPipeline, Action::NextWindow],
+        Context::Reports => &[
+            Action::Right,
+            Action::NextPeriod,
+            Action::NextScope,
+            Action::Open,
+        ],
         Context::Help => &[Action::Back],
         Context::Picker | Context::Palette => &[Action::Open, Action::Cancel],
         Context::Exit | Context::Note | Context::Tag | Context::Scorecard | Context::SaveView => {
@@ -139,19 +189,68 @@ fn hints(app: &App) -> String {
         Context::Filter => &[Action::Complete, Action::Confirm, Action::Cancel],
         // The forms, their prompt and the rest show their own keys.
         _ => &[],
-    };
-    // In a prompt the global keys are letters.
-    let always: &[Action] = match app.context().is_pane() {
-        true => &[Action::Search, Action::NextPane, Action::Help, Action::Quit],
-        false => &[],
-    };
-    let keymap = app.keymap();
-    let context = app.context();
-    let mut parts = vec![" ".to_string()];
-    for action in wanted.iter().chain(always) {
-        if let Some(key) = keymap.keys_for(context, *action).first() {
-            parts.push(format!("{key} {}", action.description()));
-        }
     }
-    parts.join("  ·  ").replacen("  ·  ", "", 1)
+}
+
+/// `> next stage`: the action's first key here (a motion's letter), and
+/// a word or two.
+fn hint(app: &App, action: Action) -> Option<String> {
+    let key = match action {
+        Action::Up | Action::Down | Action::Left | Action::Right => key(app, action)?,
+        _ => app
+            .keymap()
+            .keys_for(app.context(), action)
+            .first()?
+            .to_string(),
+    };
+    // Back in a prompt (the help) closes it.
+    let what = match action {
+        Action::Back if !app.context().is_pane() => "close",
+        _ => short(action),
+    };
+    Some(format!("{key} {what}"))
+}
+
+/// The letter that does a motion here (`j` rather than `down`), else its
+/// first key.
+fn key(app: &App, action: Action) -> Option<String> {
+    let keys = app.keymap().keys_for(app.context(), action);
+    let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    let letter = names.iter().find(|name| name.chars().count() == 1);
+    letter.or(names.first()).cloned()
+}
+
+/// What an action does, as short as a hint needs (the help says it whole).
+fn short(action: Action) -> &'static str {
+    match action {
+        Action::MoveForward => "next stage",
+        Action::MoveBack => "back",
+        Action::ChooseEngagement => "engagement",
+        Action::SortNext => "sort",
+        Action::SortReverse => "reverse",
+        Action::SortByScore => "by score",
+        Action::ToggleMatrixRows => "pipeline/all",
+        Action::AddToPipeline => "to a pipeline",
+        Action::NextWindow => "window",
+        Action::Right => "report",
+        Action::NextPeriod => "period",
+        Action::NextScope => "scope",
+        Action::Down => "scroll",
+        Action::NextPane => "next pane",
+        Action::Open => "open",
+        Action::Back => "back",
+        Action::Search => "search",
+        Action::Help => "help",
+        Action::Quit => "quit",
+        Action::Reject => "reject",
+        Action::Filter => "filter",
+        Action::Complete => "complete",
+        Action::Confirm => "confirm",
+        Action::Cancel => "cancel",
+        other => other.description(),
+    }
+}
+
+fn join(hints: &[String]) -> String {
+    format!(" {}", hints.join(" · "))
 }

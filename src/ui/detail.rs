@@ -162,6 +162,7 @@ fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) ->
     let mut lines = vec![Line::from(vec![
         Span::raw(format!("  {title}  ")),
         Span::styled(application.stage.label(), theme.title()),
+        time_in_stage(application, app, theme),
     ])];
     for change in &application.history {
         let from = change
@@ -184,6 +185,20 @@ fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) ->
     }
     lines.extend(super::detail_agency::lines(application, app, theme));
     lines
+}
+
+/// ` · 8d in stage`, coloured as on the board (nothing once it left it).
+fn time_in_stage<'a>(application: &Application, app: &App, theme: &Theme) -> Span<'a> {
+    let now = app.clock().now();
+    let Some(entered) = application.entered_stage_at() else {
+        return Span::raw("");
+    };
+    if application.stage.is_exit() {
+        return Span::raw("");
+    }
+    let days = crate::domain::time::days_between(entered, now);
+    let aging = app.aging().aging(application.stage, days);
+    Span::styled(format!(" · {days}d in stage"), theme.age(aging))
 }
 
 fn notes<'a>(c: &Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {

@@ -79,7 +79,7 @@ fn heading(app: &App, scope: Scope, group: Group, count: usize) -> String {
     let name = match group {
         Group::Engagements if scope == Scope::Team => "The team's engagements".to_string(),
         Group::Engagements => "Your engagements".to_string(),
-        Group::Stuck => "Stuck past their stage's threshold".to_string(),
+        Group::Stuck => "Due or stuck in their stage".to_string(),
         Group::Unanswered => "Client answers overdue".to_string(),
         Group::Interviews => "In an interview stage".to_string(),
         Group::Placements => {
@@ -102,7 +102,9 @@ fn describe_row(app: &App, scope: Scope, row: &Row, theme: &Theme) -> (String, S
         } => engagement_line(app, scope, *engagement, *promise, theme),
         Row::Concern(item) => {
             let style = match item.concern {
-                Concern::Stuck { .. } => theme.age(Aging::Stuck),
+                Concern::Stuck { .. } => {
+                    theme.age(super::attention::aging_of(app, item).unwrap_or(Aging::Stuck))
+                }
                 _ => theme.warn(),
             };
             (describe(app, item, app.clock().now()), style)

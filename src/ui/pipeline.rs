@@ -2,12 +2,11 @@
 //! on a narrow screen, as a list grouped by stage. Cards are coloured (and
 //! marked) by their time in stage.
 
-use super::theme::Aging;
-use super::{Theme, pad, safe};
+use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::pipeline::{COLUMNS, Card, exited};
-use crate::domain::{AgingPolicy, Engagement, Promise, Stage};
+use crate::domain::{Aging, AgingPolicy, Engagement, Promise, Stage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -20,10 +19,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Paragraph::new("No engagement chosen. Press e to choose one.").block(Block::bordered());
         return frame.render_widget(text, area);
     };
-    let [info, rest] = area.layout(&Layout::vertical([
+    let [title, info, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ]));
+    frame.render_widget(heading(app, engagement, title.width, theme), title);
     frame.render_widget(summary(app, engagement, theme), info);
     let cards = app.board();
     if app.pipeline_as_list() {
@@ -36,6 +37,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// `● ` before a marked card's name (two columns either way).
 fn mark_glyph(marked: bool) -> &'static str {
     if marked { "● " } else { "  " }
+}
+
+/// ` E3 Platform engineers · Acme Corp`: which engagement this is, at
+/// any width; the title is cut before the client is.
+fn heading<'a>(app: &App, e: &Engagement, width: u16, theme: &Theme) -> Line<'a> {
+    use unicode_width::UnicodeWidthStr;
+    let id = format!(" {} ", e.id);
+    let client = format!(" · {}", safe(&app.data().agency().client_name(e.client)));
+    let room = usize::from(width).saturating_sub(id.width() + client.width());
+    let title = fit(&safe(&e.title), room).into_owned();
+    Line::from(vec![
+        Span::styled(format!("{id}{title}"), theme.title()),
+        Span::styled(client, theme.dim()),
+    ])
 }
 
 /// The 48-hour promise first (it is what breaks), then the facts.
@@ -137,7 +152,8 @@ fn column_title(stage: Stage, count: usize, width: u16) -> String {
     }
 }
 
-/// Two lines: the name, then days in stage and match score.
+/// Two lines: the name, then days in stage and the match score (`fit`),
+/// with the submittal and margin where the column has room.
 fn card_lines<'a>(
     card: &Card,
     width: usize,
@@ -146,19 +162,13 @@ fn card_lines<'a>(
     policy: &AgingPolicy,
     theme: &Theme,
 ) -> [Line<'a>; 2] {
-    let aging = Aging::of(policy, card.application.stage, card.days_in_stage);
+    let aging = policy.aging(card.application.stage, card.days_in_stage);
     let base = if selected {
         theme.selected()
     } else {
         Style::new()
     };
-    let facts = format!(
-        "{}{}d · {}%{}",
-        aging.glyph(),
-        card.days_in_stage,
-        card.score.score,
-        card.facts.text()
-    );
+    let facts = board_facts(card, aging, width);
     let age_style = if selected { base } else { theme.age(aging) };
     [
         Line::styled(
@@ -174,6 +184,27 @@ fn card_lines<'a>(
         ),
         Line::styled(pad(&facts, width), age_style),
     ]
+}
+
+/// `‼12d fit 85% ◆? margin 28%`: the margin only where the column has
+/// room for it with its label (an unlabelled percentage would read as a
+/// second fit); the list, the detail and the matrix show it anyway, and a
+/// margin below the floor that does not fit keeps its mark (`$!`).
+fn board_facts(card: &Card, aging: Aging, width: usize) -> String {
+    let mut facts = format!(
+        "{}{}d fit {}%{}",
+        aging.glyph(),
+        card.days_in_stage,
+        card.score.score,
+        card.facts.sent_text()
+    );
+    let margin = card.facts.margin_text();
+    if facts.chars().count() + margin.chars().count() <= width {
+        facts += &margin;
+    } else if card.facts.below_floor {
+        facts += " $!";
+    }
+    facts
 }
 
 fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], theme: &Theme) {
@@ -204,7 +235,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
     frame.render_widget(Paragraph::new(visible), inner);
 }
 
-/// `  ! Ana Silva ········· 12d  85%`
+/// `  ! Ana Silva ········· 12d fit  85% ◆? margin 28%`
 fn list_line<'a>(
     card: &Card,
     width: usize,
@@ -213,14 +244,15 @@ fn list_line<'a>(
     policy: &AgingPolicy,
     theme: &Theme,
 ) -> Line<'a> {
-    let aging = Aging::of(policy, card.application.stage, card.days_in_stage);
+    let aging = policy.aging(card.application.stage, card.days_in_stage);
     let facts = format!(
-        "{:>4}d {:>4}%{:<9}",
+        "{:>4}d fit {:>3}%{:<16}",
         card.days_in_stage,
         card.score.score,
         card.facts.text()
     );
-    let name_width = width.saturating_sub(facts.len() + 5);
+    // The mark, the flag and two spaces take five columns.
+    let name_width = width.saturating_sub(facts.chars().count() + 5);
     let spans = vec![
         Span::raw(format!("{}{} ", mark_glyph(marked), aging.glyph())),
         Span::raw(format!("{} ", pad(&safe(&card.candidate.name), name_width))),

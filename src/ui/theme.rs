@@ -2,7 +2,9 @@
 //! looks right in any terminal, and none at all under `NO_COLOR`, where
 //! selection is reverse video and every meaning also has a glyph.
 
-use crate::domain::{AgingPolicy, Stage};
+/// How a card's time in stage compares with its threshold: the domain's
+/// one rule, which the board, Attention and My work all read.
+pub use crate::domain::Aging;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,33 +111,6 @@ impl Theme {
             Aging::Fresh => self.good(),
             Aging::Due => self.warn(),
             Aging::Stuck => self.bad().add_modifier(Modifier::BOLD),
-        }
-    }
-}
-
-/// How a card's time in stage compares with its stage's threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Aging {
-    Fresh,
-    Due,
-    Stuck,
-}
-
-impl Aging {
-    pub fn of(policy: &AgingPolicy, stage: Stage, days: i64) -> Aging {
-        match policy.threshold(stage) {
-            Some(limit) if days >= 2 * limit => Aging::Stuck,
-            Some(limit) if days >= limit => Aging::Due,
-            _ => Aging::Fresh,
-        }
-    }
-
-    /// The same meaning without colour.
-    pub fn glyph(self) -> &'static str {
-        match self {
-            Aging::Fresh => " ",
-            Aging::Due => "!",
-            Aging::Stuck => "‼",
         }
     }
 }

@@ -87,6 +87,25 @@ impl Session {
         keymap: Option<&str>,
         editor: Option<&str>,
     ) -> Session {
+        Session::launch(width, height, keymap, editor, "--demo")
+    }
+
+    /// The app on the database at `db` (made beforehand, e.g. by
+    /// `hireterm demo --now`, so that its days are known) instead of
+    /// `--demo`.
+    pub fn start_on_database(width: u16, height: u16, db: &Path) -> Session {
+        let args = format!("--db {}", shell_quote(db.as_os_str()));
+        Session::launch(width, height, None, None, &args)
+    }
+
+    /// `hireterm <args>` in the terminal, then its exit status.
+    fn launch(
+        width: u16,
+        height: u16,
+        keymap: Option<&str>,
+        editor: Option<&str>,
+        args: &str,
+    ) -> Session {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = socket_option(dir.path());
         // The guard exists before the server does, so any failure below
@@ -105,7 +124,7 @@ impl Session {
         // After the app: its exit status, whether it left the terminal in
         // raw mode, then time to read the screen.
         let script = format!(
-            "{bin} --demo; code=$?; \
+            "{bin} {args}; code=$?; \
              if stty -a | grep -q -e -icanon; then tty=raw; else tty=cooked; fi; \
              echo HIRETERM-EXITED-$code; echo HIRETERM-TTY-$tty; sleep 60"
         );

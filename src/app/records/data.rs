@@ -314,6 +314,6 @@ fn moved(app: &Application) -> (CandidateId, Stage, Timestamp) {
     (
         app.candidate,
         app.stage,
-        app.entered_stage_at().unwrap_or_default(),
+        app.last_changed_at().unwrap_or_default(),
     )
 }
