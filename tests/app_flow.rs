@@ -65,10 +65,12 @@ fn tabs_and_numbers_switch_panes() {
     press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Bench);
     press(&mut app, "tab");
+    assert_eq!(app.pane(), Pane::Reports);
+    press(&mut app, "tab");
     assert_eq!(app.pane(), Pane::Home);
     press(&mut app, "shift-tab");
-    assert_eq!(app.pane(), Pane::Bench);
-    press(&mut app, "shift-tab shift-tab shift-tab");
+    assert_eq!(app.pane(), Pane::Reports);
+    press(&mut app, "shift-tab shift-tab shift-tab shift-tab");
     assert_eq!(app.pane(), Pane::Skills);
     press(&mut app, "4");
     assert_eq!(app.pane(), Pane::Attention);

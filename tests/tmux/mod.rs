@@ -31,7 +31,7 @@ pub const HOME_PANE: &str = "┌ My work · ";
 /// The title of the help overlay.
 pub const HELP_TITLE: &str = "Help · esc or ? closes";
 /// The app's tab line (the shell's screen never shows it).
-pub const TAB_LINE: &str = " 1 Candidates ";
+pub const TAB_LINE: &str = " 2 Pipeline ";
 /// What the shell prints when hireterm has exited with status 0.
 pub const EXITED_OK: &str = "HIRETERM-EXITED-0";
 pub const SESSION: &str = "hireterm";
