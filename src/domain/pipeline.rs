@@ -86,6 +86,20 @@ impl Application {
     }
 }
 
+/// What is wrong with a move to `to` given `reason`: an exit (a rejection,
+/// a withdrawal) needs a reason that says something. The one rule for
+/// the app's prompts, `hireterm reject` and `hireterm move` alike, applied
+/// by the store to every move it is asked for.
+pub fn exit_reason_problem(to: Stage, reason: Option<&str>) -> Option<String> {
+    let noun = match to {
+        Stage::Rejected => "rejection",
+        Stage::Withdrawn => "withdrawal",
+        _ => return None,
+    };
+    let given = reason.is_some_and(|r| !r.trim().is_empty());
+    (!given).then(|| format!("a {noun} needs a reason"))
+}
+
 /// The reasons an undo and a redo record: they may take an application
 /// back (or forward again) by more than the usual one-step move.
 pub const UNDO_REASON: &str = "undo";
