@@ -64,6 +64,11 @@ fn sorting(c: &mut Criterion) {
     group.bench_function(format!("reverse_sort_{n}"), |b| {
         b.iter(|| app.handle_input(Input::Key(Key::char('r'))))
     });
+    // The name order every snapshot holds (Data::rank_names): worked out
+    // when the records load, and again after a rename or a new candidate.
+    group.bench_function(format!("name_order_{n}"), |b| {
+        b.iter(|| hireterm::domain::candidate::rank_by_name(app.data().candidates()))
+    });
     group.bench_function(format!("cursor_move_{n}"), |b| {
         b.iter(|| app.handle_input(Input::Key(Key::char('j'))))
     });

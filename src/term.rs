@@ -14,6 +14,9 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::execute;
 use std::sync::mpsc::{self, Receiver};
+use stop::InputSlot;
+
+mod stop;
 
 /// Draws, then waits for input: no input, no work, no CPU. Input that
 /// arrived meanwhile is applied before the next draw, so keys typed ahead
@@ -67,6 +70,9 @@ pub fn run_local(app: &mut App) -> std::io::Result<()> {
     if let Ok(size) = terminal.size() {
         let _ = tx.send(Input::Resize(size.width, size.height));
     }
+    let slot = InputSlot::new(tx);
+    // The terminal gone or a stop asked for: the loop below ends as on `q`.
+    stop::close_on_signals(slot.clone())?;
     let editor = crate::editor::ExternalEditor::from_env();
     if editor.is_some() {
         app.enable_external_editor();
@@ -75,21 +81,32 @@ pub fn run_local(app: &mut App) -> std::io::Result<()> {
     // Blocked in `read` when the app quits; it ends with the process.
     std::thread::Builder::new()
         .name("terminal-input".into())
-        .spawn(move || read_input(&tx, gate.as_deref()))?;
+        .spawn(move || {
+            read_input(&slot, gate.as_deref());
+            // No more input (the terminal is gone): the app ends.
+            slot.close();
+        })?;
     let theme = Theme::from_env();
     let outcome = match &editor {
         Some(editor) => run_app_with_editor(&mut terminal, app, &theme, &rx, |t| editor.edit(t)),
         None => run_app(&mut terminal, app, &theme, &rx),
     };
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
-    ratatui::try_restore()?;
+    if let Err(gone) = ratatui::try_restore() {
+        // The terminal has gone (a hang-up). Dropping the terminal would
+        // try to show the cursor on it, and ratatui reports that failure
+        // with `eprintln!`, which panics on the dead terminal: a panic that
+        // could stop the store's close and `--demo`'s clean-up.
+        std::mem::forget(terminal);
+        return Err(gone);
+    }
     outcome
 }
 
 /// Reads terminal events into the channel. Without an external editor it
 /// blocks in `read` (no input, no CPU); with one, it polls so that it can
 /// stand aside while the editor owns the terminal.
-fn read_input(tx: &mpsc::Sender<Input>, gate: Option<&crate::editor::InputGate>) {
+fn read_input(slot: &InputSlot, gate: Option<&crate::editor::InputGate>) {
     loop {
         let event = match gate {
             None => event::read().ok(),
@@ -104,7 +121,7 @@ fn read_input(tx: &mpsc::Sender<Input>, gate: Option<&crate::editor::InputGate>)
         };
         let Some(event) = event else { return };
         if let Some(input) = convert(event)
-            && tx.send(input).is_err()
+            && !slot.send(input)
         {
             return;
         }

@@ -373,7 +373,7 @@ fn move_and_reject_explain_bad_input() {
                 "--to",
                 "next",
             ],
-            "not in the pipeline",
+            "there is no engagement E99",
         ),
         (
             &[

@@ -105,7 +105,7 @@ impl MatrixState {
                     .filter_map(|a| data.index_of(a.candidate))
                     .map(|i| i as u32)
                     .collect();
-                rows.sort_by_key(|&i| data.candidates()[i as usize].name.to_lowercase());
+                rows.sort_by_key(|&i| data.name_rank(i as usize));
                 rows
             }
             (MatrixRows::Pipeline, None) => Vec::new(),

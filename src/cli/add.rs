@@ -3,6 +3,7 @@
 use super::output::line;
 use crate::catalog::Catalog;
 use crate::domain::DuplicateIndex;
+use crate::domain::codes::zone_problem;
 use crate::domain::text::clean_line;
 use crate::domain::{
     Candidate, CandidateId, EventId, Level, Location, RateRange, SkillLevel, Source, Stamp,
@@ -95,6 +96,9 @@ pub fn add(store: &Store, args: &AddArgs, stamp: &Stamp) -> Result<ExitCode> {
 }
 
 fn build(args: &AddArgs, catalog: &Catalog, now: Timestamp) -> Result<Candidate> {
+    if let Some(problem) = zone_problem(&clean_line(&args.timezone)) {
+        bail!("--timezone: {problem}");
+    }
     let roles = args
         .roles
         .iter()

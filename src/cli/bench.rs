@@ -5,7 +5,8 @@ use super::output::line;
 use crate::catalog::Catalog;
 use crate::domain::Candidate;
 use crate::domain::bench::free_within;
-use crate::domain::text::{clean_line, fold};
+use crate::domain::collate;
+use crate::domain::text::clean_line;
 use crate::store::Store;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -84,9 +85,9 @@ pub fn bench(store: &Store, args: &BenchArgs, today: NaiveDate) -> Result<ExitCo
         .map(|f| printed(&candidates[f.index], f.from, f.why.to_string(), today))
         .collect();
     match args.sort {
-        BenchSort::Available => bench.sort_by_key(|p| (p.free_from, fold(&p.name))),
-        BenchSort::Rate => bench.sort_by_key(|p| (p.rate_key, fold(&p.name))),
-        BenchSort::Name => bench.sort_by_key(|p| (fold(&p.name), p.free_from)),
+        BenchSort::Available => bench.sort_by_cached_key(|p| (p.free_from, collate::key(&p.name))),
+        BenchSort::Rate => bench.sort_by_cached_key(|p| (p.rate_key, collate::key(&p.name))),
+        BenchSort::Name => bench.sort_by_cached_key(|p| (collate::key(&p.name), p.free_from)),
     }
     if args.json {
         line(serde_json::to_string(&bench)?);

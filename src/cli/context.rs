@@ -57,14 +57,14 @@ pub fn candidate(store: &Store, given: &str) -> Result<Candidate> {
     let id = find_candidate(store, given)?;
     store
         .candidate(id)?
-        .ok_or_else(|| eyre!("no candidate {id}"))
+        .ok_or_else(|| eyre!("there is no candidate {id}"))
 }
 
 /// The stored engagement.
 pub fn engagement(store: &Store, id: EngagementId) -> Result<Engagement> {
     store
         .engagement(id)?
-        .ok_or_else(|| eyre!("no engagement {id}; `hireterm engagement list` shows them"))
+        .ok_or_else(|| eyre!("there is no engagement {id}; `hireterm engagement list` shows them"))
 }
 
 /// A client by name (compared folded: `acme` is `ACME`), else by id

@@ -4,8 +4,9 @@
 use super::context::{self, Ctx, refused};
 use super::output::line;
 use crate::catalog::Catalog;
+use crate::domain::codes::currency_code_problem;
 use crate::domain::engagement::requirements_problem;
-use crate::domain::rate::{currency_problem, range_problem};
+use crate::domain::rate::range_problem;
 use crate::domain::text::clean_line;
 use crate::domain::{
     Engagement, EngagementId, EngagementStatus, HiringModel, Level, Priority, RateRange,
@@ -127,7 +128,7 @@ fn build(store: &Store, args: &EngagementAddArgs, ctx: &Ctx) -> Result<Engagemen
         bail!("--require: {problem}");
     }
     let currency = args.currency.trim().to_uppercase();
-    if let Some(problem) = currency_problem(&currency) {
+    if let Some(problem) = currency_code_problem(&currency) {
         bail!("--currency: {problem}");
     }
     let bill = args.bill.as_deref();

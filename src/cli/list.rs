@@ -64,7 +64,7 @@ struct Asked {
 /// for arguments that do not read, 1 when no one matches.
 pub fn run(path: &Path, args: &ListArgs, ctx: &Ctx) -> Result<ExitCode> {
     match asked(args) {
-        Ok(asked) => super::with_store(path, |store| list(store, args, &asked, ctx)),
+        Ok(asked) => super::with_existing_store(path, |store| list(store, args, &asked, ctx)),
         Err(refusal) => {
             eprintln!("hireterm: {}", clean(&refusal, true));
             Ok(ExitCode::from(2))

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the non-interactive subcommands,
 //! so the interactive screen is never the only way in.
 
+mod actor;
 mod add;
 mod agency;
 mod backup;
@@ -9,6 +10,7 @@ mod client;
 mod config;
 mod config_goals;
 mod context;
+mod database;
 mod demo;
 mod engagement;
 mod export;
@@ -23,6 +25,7 @@ mod report;
 mod report_args;
 mod search;
 mod serve;
+mod shell;
 mod stats;
 mod submit;
 mod submittals;
@@ -99,6 +102,10 @@ pub enum Command {
     Check,
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
+    /// Print the completion script for a shell: bash, zsh or fish.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff): `hireterm man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -122,9 +129,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.demo {
         return run_on_demo(&cli);
     }
-    let path = database_path(cli.db.as_deref())?;
     match &cli.command {
-        None => tui::open(Store::open(&path)?, actor(&cli)),
+        Some(Command::Completions(args)) => return shell::completions(args),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
+    let path = database_path(cli.db.as_deref())?;
+    let created = database::check(&path, cli.command.as_ref())?;
+    match &cli.command {
+        None => tui::open(Store::open(&path)?, actor(&cli), created),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
@@ -161,8 +174,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         )),
         Some(Command::Serve(args)) => {
             serve::prepare();
-            serve::serve(Store::open(&path)?, args)
+            let store = Store::open(&path)?;
+            if created {
+                output::warn(database::created_notice(&path));
+            }
+            serve::serve(store, args)
         }
+        Some(Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
         }
@@ -181,6 +199,15 @@ fn with_store(
     Ok(code)
 }
 
+/// [`with_store`] on a database that must exist already (see `database`).
+fn with_existing_store(
+    path: &std::path::Path,
+    act: impl FnOnce(&Store) -> Result<ExitCode>,
+) -> Result<ExitCode> {
+    database::refuse_missing(path)?;
+    with_store(path, act)
+}
+
 /// `--demo`: a throwaway database, filled with the default demo data.
 fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
     let scratch = tempfile::Builder::new()
@@ -196,7 +223,7 @@ fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
             now: None,
         };
         demo::fill_quietly(&store, &args, &actor(cli))?;
-        tui::open(store, actor(cli))?
+        tui::open(store, actor(cli), false)?
     };
     scratch
         .close()
@@ -225,16 +252,5 @@ fn stamp(cli: &Cli) -> crate::domain::Stamp {
 
 /// Who the event log names: `--as`, else the OS user.
 fn actor(cli: &Cli) -> String {
-    let name = cli
-        .actor
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .unwrap_or_else(|| "unknown".into());
-    let clean = crate::domain::text::clean_line(&name);
-    if clean.is_empty() {
-        "unknown".into()
-    } else {
-        clean
-    }
+    actor::actor(cli.actor.as_deref())
 }

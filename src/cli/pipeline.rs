@@ -4,7 +4,8 @@
 
 use super::context::{self, find_candidate};
 use super::output::line;
-use crate::domain::{Candidate, EngagementId, Stage, Stamp, text::clean_line};
+use crate::domain::pipeline::exit_reason_problem;
+use crate::domain::{Application, Candidate, EngagementId, Stage, Stamp, text::clean_line};
 use crate::store::Store;
 use clap::{Args, Subcommand};
 use color_eyre::eyre::{Result, bail, eyre};
@@ -98,12 +99,20 @@ fn parse_stage(name: &str, current: Stage) -> Result<Stage> {
         .ok_or_else(|| eyre!("`{}` is not a stage", clean_line(name)))
 }
 
+/// The application `args` names: the engagement and the candidate each
+/// found first (so that a missing one is named as missing), then the
+/// candidate's card on that engagement's board.
+fn application(store: &Store, args: &ApplicationArgs) -> Result<Application> {
+    let engagement = context::engagement(store, args.engagement)?.id;
+    let candidate = context::candidate(store, &args.candidate)?.id;
+    store
+        .application(engagement, candidate)?
+        .ok_or_else(|| eyre!("{candidate} is not in the pipeline of {engagement}"))
+}
+
 pub fn move_card(store: &Store, args: &MoveArgs, stamp: &Stamp) -> Result<ExitCode> {
-    let engagement = args.application.engagement;
-    let candidate = find_candidate(store, &args.application.candidate)?;
-    let Some(app) = store.application(engagement, candidate)? else {
-        bail!("candidate {candidate} is not in the pipeline of engagement {engagement}");
-    };
+    let app = application(store, &args.application)?;
+    let (engagement, candidate) = (app.engagement, app.candidate);
     let to = parse_stage(&args.to, app.stage)?;
     if to == Stage::Placed {
         bail!(
@@ -116,7 +125,9 @@ pub fn move_card(store: &Store, args: &MoveArgs, stamp: &Stamp) -> Result<ExitCo
         .as_deref()
         .map(clean_line)
         .filter(|r| !r.is_empty());
-    let moved = store.move_stage(engagement, candidate, to, reason, stamp)?;
+    let moved = store
+        .move_stage(engagement, candidate, to, reason, stamp)
+        .map_err(context::refused)?;
     line(format!(
         "{engagement}/{candidate}: {} → {}",
         app.stage, moved.stage
@@ -124,20 +135,25 @@ pub fn move_card(store: &Store, args: &MoveArgs, stamp: &Stamp) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+/// `move --to rejected` with a reason: the one rule (the domain's, which
+/// the store applies to every move) says a rejection needs one; asked
+/// first here, so that a blank reason is told before anything is looked up.
 pub fn reject(store: &Store, args: &RejectArgs, stamp: &Stamp) -> Result<ExitCode> {
     let reason = clean_line(&args.reason);
-    if reason.is_empty() {
-        bail!("a rejection needs a reason");
+    if let Some(problem) = exit_reason_problem(Stage::Rejected, Some(&reason)) {
+        bail!("{problem}");
     }
-    let engagement = args.application.engagement;
-    let candidate = find_candidate(store, &args.application.candidate)?;
-    let rejected = store.move_stage(
-        engagement,
-        candidate,
-        Stage::Rejected,
-        Some(reason.clone()),
-        stamp,
-    )?;
+    let app = application(store, &args.application)?;
+    let (engagement, candidate) = (app.engagement, app.candidate);
+    let rejected = store
+        .move_stage(
+            engagement,
+            candidate,
+            Stage::Rejected,
+            Some(reason.clone()),
+            stamp,
+        )
+        .map_err(context::refused)?;
     line(format!(
         "{engagement}/{candidate}: {} ({reason})",
         rejected.stage

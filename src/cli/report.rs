@@ -29,7 +29,7 @@ pub fn run(path: &Path, args: &ReportArgs, ctx: &Ctx) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     match asked(args, ctx.today()) {
-        Ok(asked) => super::with_store(path, |store| report(store, &asked, ctx)),
+        Ok(asked) => super::with_existing_store(path, |store| report(store, &asked, ctx)),
         Err(refusal) => {
             warn(refusal);
             Ok(ExitCode::from(2))

@@ -70,12 +70,27 @@ pub(super) fn app_settings() -> Settings {
     }
 }
 
-pub fn open(store: Store, actor: String) -> Result<ExitCode> {
+/// The app on `store`; `created`: the store was made just now (a `--db`
+/// where there was none), which the status bar (or stderr, off a
+/// terminal) says.
+pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
+    let created = created.then(|| super::database::created_notice(store.path()));
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        if let Some(notice) = created {
+            super::output::warn(notice);
+        }
         stats::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let settings = app_settings();
+    let mut settings = app_settings();
+    if let Some(text) = created {
+        // A problem with the config files is the more urgent news.
+        let notice = settings.notice.take();
+        settings.notice = notice.or(Some(Status {
+            text,
+            is_error: false,
+        }));
+    }
     let options = AppOptions {
         session: 0,
         actor,

@@ -1,7 +1,8 @@
 //! The agency's side of the demo: clients with their contacts and notes,
 //! the currencies clients pay in, and what a card is billed and paid.
 
-use super::people::{fold_ascii, full_name};
+use super::names::full_name;
+use super::people::fold_ascii;
 use super::*;
 use crate::domain::{Contact, HourlyRate};
 
@@ -87,9 +88,9 @@ impl World<'_> {
             }
             let (full, roman) = full_name(culture, &mut rng);
             let mut email = String::with_capacity(40);
-            fold_ascii(roman.0, &mut email);
+            fold_ascii(&roman.0, &mut email);
             email.push('.');
-            fold_ascii(roman.1, &mut email);
+            fold_ascii(&roman.1, &mut email);
             email.push('@');
             email.push_str(&domain);
             if contacts.iter().any(|c| c.email == email) {

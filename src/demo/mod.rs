@@ -19,9 +19,11 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
 
 mod agency;
+mod cultures;
 mod data;
 mod engagements;
 mod fit;
+mod names;
 mod people;
 mod pipelines;
 mod placements;
@@ -33,8 +35,11 @@ mod tests;
 #[cfg(test)]
 mod tests_agency;
 #[cfg(test)]
+mod tests_names;
+#[cfg(test)]
 mod tests_placements;
 
+use cultures::CULTURES;
 use data::*;
 use engagements::Pace;
 use pipelines::Pool;

@@ -191,12 +191,12 @@ pub(super) fn person(id: u64, rng: &mut Rng) -> Person {
         rng.pick(CULTURES)
     };
     let &(city, country, timezone, dial) = rng.pick(home.cities);
-    let (name, roman) = full_name(culture, rng);
+    let (name, roman) = super::names::full_name(culture, rng);
     // The email starts with the handle the links reuse.
     let mut email = String::with_capacity(48);
-    fold_ascii(roman.0, &mut email);
+    fold_ascii(&roman.0, &mut email);
     email.push('.');
-    fold_ascii(roman.1, &mut email);
+    fold_ascii(&roman.1, &mut email);
     let links = links_for(&email, id, rng);
     let domain = rng.pick(EMAIL_DOMAINS);
     // Writing to a String cannot fail.
@@ -216,36 +216,6 @@ pub(super) fn person(id: u64, rng: &mut Rng) -> Person {
         },
         links,
     }
-}
-
-/// The name as written, in the culture's order, and its two parts in Latin
-/// script. Names in other scripts sometimes carry their romanisation, as
-/// people often write them on a CV.
-pub(super) fn full_name(
-    culture: &Culture,
-    rng: &mut Rng,
-) -> (String, (&'static str, &'static str)) {
-    let (given, family) = (*rng.pick(culture.given), *rng.pick(culture.family));
-    let (given, family) = (split_name(given), split_name(family));
-    let (first, second) = match culture.order {
-        Order::GivenFirst => (given, family),
-        Order::FamilyFirst | Order::Joined => (family, given),
-    };
-    let space = if matches!(culture.order, Order::Joined) {
-        ""
-    } else {
-        " "
-    };
-    let mut name = format!("{}{space}{}", first.0, second.0);
-    if !culture.latin && rng.chance(50) {
-        name = format!("{name} ({} {})", first.1, second.1);
-    }
-    (name, (first.1, second.1))
-}
-
-/// A name as written and its Latin form, from a `written=Roman` table entry.
-pub(super) fn split_name(entry: &'static str) -> (&'static str, &'static str) {
-    entry.split_once('=').unwrap_or((entry, entry))
 }
 
 pub(super) fn links_for(handle: &str, id: u64, rng: &mut Rng) -> Vec<String> {

@@ -1,7 +1,8 @@
 //! Unit tests of the generator.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::people::{fold_ascii, split_name};
+use super::names::split_name;
+use super::people::fold_ascii;
 use super::*;
 use crate::domain::text;
 use std::collections::HashSet;

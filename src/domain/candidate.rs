@@ -180,50 +180,9 @@ impl Candidate {
     }
 }
 
-/// Ranks candidates by lower-cased name, ties by position. Sorting on the
-/// names' first 8 bytes first keeps most comparisons to integers; only
-/// names that share those bytes are lower-cased and compared in full.
+/// Ranks candidates by name, in collation order ([`super::collate`]:
+/// Çağrı among the Cs, Cyrillic after Latin), ties by position: `rank[i]`
+/// is where candidate `i` sorts. Built from one sort key per name.
 pub fn rank_by_name(candidates: &[Candidate]) -> Vec<u32> {
-    let mut keys: Vec<(u64, u32)> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (lowercase_prefix(&c.name), i as u32))
-        .collect();
-    keys.sort_unstable();
-    let mut start = 0;
-    while start < keys.len() {
-        let end = start
-            + keys[start..]
-                .iter()
-                .take_while(|k| k.0 == keys[start].0)
-                .count();
-        if end - start > 1 {
-            keys[start..end]
-                .sort_by_cached_key(|&(_, i)| (candidates[i as usize].name.to_lowercase(), i));
-        }
-        start = end;
-    }
-    let mut rank = vec![0u32; candidates.len()];
-    for (position, &(_, index)) in keys.iter().enumerate() {
-        rank[index as usize] = position as u32;
-    }
-    rank
-}
-
-/// The first 8 bytes of the lower-cased UTF-8 text, big-endian, so that
-/// comparing two prefixes compares the texts' starts byte by byte.
-fn lowercase_prefix(text: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let mut used = 0;
-    let mut buffer = [0u8; 4];
-    'chars: for c in text.chars().flat_map(char::to_lowercase) {
-        for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-            if used == bytes.len() {
-                break 'chars;
-            }
-            bytes[used] = byte;
-            used += 1;
-        }
-    }
-    u64::from_be_bytes(bytes)
+    super::collate::rank(candidates.iter().map(|c| c.name.as_str()))
 }

@@ -12,7 +12,7 @@ use std::fmt;
 pub const MAX_ID: u64 = (1 << 53) - 1;
 
 macro_rules! record_id {
-    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal, $example:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u64);
@@ -42,7 +42,9 @@ macro_rules! record_id {
                 digits
                     .parse::<u64>()
                     .map($name)
-                    .map_err(|_| format!("`{text}` is not a {} id", $prefix))
+                    .map_err(|_| {
+                        format!(concat!("`{}` is not ", $what, " id: ids look like ", $example), text)
+                    })
             }
         }
     };
@@ -51,35 +53,49 @@ macro_rules! record_id {
 record_id!(
     /// A candidate, displayed as `C17`.
     CandidateId,
-    "C"
+    "C",
+    "a candidate",
+    "C12"
 );
 record_id!(
     /// An engagement (opening), displayed as `E3`.
     EngagementId,
-    "E"
+    "E",
+    "an engagement",
+    "E3"
 );
 record_id!(
     /// An entry of the append-only event log, displayed as `V90`.
     EventId,
-    "V"
+    "V",
+    "an event",
+    "V90"
 );
 record_id!(
     /// A note on a candidate (or on one of their applications), shown as `N5`.
     NoteId,
-    "N"
+    "N",
+    "a note",
+    "N5"
 );
 record_id!(
     /// A client company, displayed as `CL2`.
     ClientId,
-    "CL"
+    "CL",
+    "a client",
+    "CL2"
 );
 record_id!(
     /// A client submittal (a profile sent to a client), displayed as `S4`.
     SubmittalId,
-    "S"
+    "S",
+    "a submittal",
+    "S4"
 );
 record_id!(
     /// A placement (a candidate placed in an engagement), displayed as `P3`.
     PlacementId,
-    "P"
+    "P",
+    "a placement",
+    "P3"
 );

@@ -6,6 +6,8 @@ pub mod attention;
 pub mod bench;
 pub mod candidate;
 pub mod client;
+pub mod codes;
+pub mod collate;
 pub mod duplicate;
 pub mod engagement;
 pub mod event;

@@ -10,6 +10,7 @@
 //!
 //! Pay 20, bill 30, no burden: spread 10, markup 50 %, margin 33.3 %.
 
+use super::codes::currency_code_problem;
 use super::rate::{MAX_RATE, currency_problem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,7 +54,12 @@ impl HourlyRate {
             .map_err(|_| format!("`{}` is not a rate like 95 or 95 EUR", text.trim()))?;
         let currency = words.next().unwrap_or(default_currency).to_uppercase();
         let rate = HourlyRate::new(amount, &currency);
-        match (rate.problem(), words.next()) {
+        // Typed, so the code must be one ISO 4217 knows (a stored rate
+        // is held only to its shape: see `codes`).
+        let problem = rate
+            .problem()
+            .or_else(|| super::codes::currency_code_problem(&rate.currency));
+        match (problem, words.next()) {
             (Some(problem), _) => Err(problem),
             (None, Some(extra)) => Err(format!("`{extra}` after the rate")),
             (None, None) => Ok(rate),
@@ -93,13 +99,13 @@ impl Fx {
     /// A table in `base`; `rates` maps a code to its value in `base`.
     pub fn new(base: &str, rates: impl IntoIterator<Item = (String, f64)>) -> Result<Fx, String> {
         let base = base.to_uppercase();
-        if let Some(problem) = currency_problem(&base) {
+        if let Some(problem) = currency_code_problem(&base) {
             return Err(problem);
         }
         let mut table = BTreeMap::new();
         for (code, value) in rates {
             let code = code.to_uppercase();
-            if let Some(problem) = currency_problem(&code) {
+            if let Some(problem) = currency_code_problem(&code) {
                 return Err(problem);
             }
             if !(value.is_finite() && value > 0.0) {

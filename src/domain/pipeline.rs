@@ -82,6 +82,20 @@ impl Application {
     }
 }
 
+/// What is wrong with a move to `to` given `reason`: an exit (a rejection,
+/// a withdrawal) needs a reason that says something. The one rule for
+/// the app's prompts, `hireterm reject` and `hireterm move` alike, applied
+/// by the store to every move it is asked for.
+pub fn exit_reason_problem(to: Stage, reason: Option<&str>) -> Option<String> {
+    let noun = match to {
+        Stage::Rejected => "rejection",
+        Stage::Withdrawn => "withdrawal",
+        _ => return None,
+    };
+    let given = reason.is_some_and(|r| !r.trim().is_empty());
+    (!given).then(|| format!("a {noun} needs a reason"))
+}
+
 impl Application {
     /// Puts the application back in `to` as an undo (or redo) of earlier
     /// moves: recorded like any move, with the reason saying which.

@@ -81,7 +81,7 @@ fn apply(
         Column::Phone => out.phone = Some(text(value)?).filter(|p| !p.is_empty()),
         Column::City => out.location.city = text(value)?,
         Column::Country => out.location.country = text(value)?,
-        Column::Timezone => out.location.timezone = text(value)?,
+        Column::Timezone => out.location.timezone = zone(&text(value)?)?,
         Column::Roles => out.roles = roles(&list(value)?, catalog)?,
         Column::Skills => out.skills = skills(&list(value)?, catalog)?,
         Column::Rate => out.rate = rate(&text(value)?)?,
@@ -267,12 +267,23 @@ pub fn currency_code(text: &str) -> Result<Option<String>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    if text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(Some(text.to_ascii_uppercase()))
-    } else {
-        Err(format!(
+    if !(text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic())) {
+        return Err(format!(
             "currency `{text}` is not a three-letter code such as USD"
-        ))
+        ));
+    }
+    let code = text.to_ascii_uppercase();
+    match crate::domain::codes::currency_code_problem(&code) {
+        Some(problem) => Err(problem),
+        None => Ok(Some(code)),
+    }
+}
+
+/// An IANA time zone, or nothing.
+fn zone(text: &str) -> Result<String, String> {
+    match crate::domain::codes::zone_problem(text) {
+        Some(problem) => Err(problem),
+        None => Ok(text.to_string()),
     }
 }
 

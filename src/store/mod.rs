@@ -55,7 +55,7 @@ pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked, sled_stoppe
 pub use error::{Result, StoreError};
 pub use import::application_problem;
 pub use merge::Merged;
-pub use open::{DEADLINE_ENV, OPENER_THREAD};
+pub use open::{DEADLINE_ENV, OPENER_THREAD, is_database};
 pub use pause::PAUSE_ENV;
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};

@@ -103,6 +103,12 @@ fn not_a_database(path: &Path, detail: &str) -> StoreError {
     }
 }
 
+/// Whether `path` is a database folder already: one that holds sled's
+/// files (a missing or empty folder is not, and opening one creates it).
+pub fn is_database(path: &Path) -> bool {
+    path.is_dir() && holds_sled_files(path)
+}
+
 fn holds_sled_files(path: &Path) -> bool {
     path.join("conf").exists() || path.join("db").exists()
 }

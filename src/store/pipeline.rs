@@ -175,6 +175,12 @@ impl Store {
                  rates): place them with their terms instead"
             )]));
         }
+        for (_, to) in moves {
+            let problem = crate::domain::pipeline::exit_reason_problem(*to, reason.as_deref());
+            if let Some(problem) = problem {
+                return Err(StoreError::Invalid(vec![problem]));
+            }
+        }
         for (candidate, _) in moves {
             if let Some(placement) = self.placement_of(engagement, *candidate)? {
                 return Err(StoreError::Invalid(vec![format!(

@@ -48,6 +48,9 @@ pub struct Field {
     /// Edited since the form opened: only such a field is checked as the
     /// focus leaves it, so that tabbing past an empty one does not scold.
     pub touched: bool,
+    /// The text the form opened with: the record's own value is not judged
+    /// again by the rules only typed values meet (see [`Rule::of_input`]).
+    opened_as: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,12 +88,14 @@ impl Field {
             kind,
             error: None,
             touched: false,
+            opened_as: value.to_string(),
         }
     }
 
     /// Sets `error` from the field's current content.
     pub fn validate(&mut self) {
         self.error = match &self.kind {
+            Kind::Text(rule) if rule.of_input() && self.input.text() == self.opened_as => None,
             Kind::Text(rule) => rule.check(self.input.text()),
             Kind::Choice { .. } => None,
             Kind::Picks { picks, required } => {

@@ -4,9 +4,8 @@
 //! value. Messages are drawn next to the field.
 
 use crate::domain::RateRange;
-use crate::domain::candidate::{
-    MAX_FIELD_CHARS, MAX_LIST_LEN, currency_problem, phone_problem, range_problem,
-};
+use crate::domain::candidate::{MAX_FIELD_CHARS, MAX_LIST_LEN, phone_problem, range_problem};
+use crate::domain::codes::{currency_code_problem, zone_problem};
 use crate::domain::engagement::{MAX_HEADCOUNT, headcount_problem};
 use crate::domain::text::{self, is_plausible_email};
 use chrono::NaiveDate;
@@ -19,11 +18,11 @@ pub enum Rule {
     Email,
     /// Anything with enough digits: `+44 (0)20 7946 0958 ext. 12`.
     Phone,
-    /// Free text, as the store keeps it; the hint asks for a zone name.
+    /// An IANA time zone (`Europe/Lisbon`), or empty.
     TimeZone,
     /// `60-90` or `75`: whole units, minimum not above maximum.
     Range,
-    /// Three letters of ISO 4217, or empty.
+    /// A code ISO 4217 knows, or empty.
     Currency,
     /// `YYYY-MM-DD`, or empty.
     Date,
@@ -45,6 +44,16 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether the rule is one that typed values meet and stored ones need
+    /// not (an IANA zone, an ISO 4217 currency): a record an older
+    /// hireterm stored keeps its value through an edit of other fields.
+    pub fn of_input(self) -> bool {
+        matches!(
+            self,
+            Rule::TimeZone | Rule::Currency | Rule::Rate | Rule::RequiredRate
+        )
+    }
+
     /// What the field in focus shows beside an empty or valid value.
     pub fn hint(self) -> Option<&'static str> {
         match self {
@@ -73,14 +82,15 @@ impl Rule {
             return needed.then(|| "required".to_string());
         }
         match self {
-            Rule::Optional | Rule::Required | Rule::TimeZone => None,
+            Rule::Optional | Rule::Required => None,
+            Rule::TimeZone => zone_problem(text),
             Rule::Email => (!is_plausible_email(text)).then(|| "not an email address".into()),
             Rule::Phone => phone_problem(text),
             Rule::Range => match parse_range(text) {
                 Ok(range) => range.and_then(|(min, max)| range_problem(min, max)),
                 Err(shape) => Some(shape),
             },
-            Rule::Currency => currency_problem(&parse_currency(text)),
+            Rule::Currency => currency_code_problem(&parse_currency(text)),
             Rule::Date => parse_date(text).err(),
             Rule::Headcount => parse_headcount(text).err(),
             Rule::Rate | Rule::RequiredRate => crate::domain::HourlyRate::parse(text, "USD").err(),
@@ -129,7 +139,7 @@ pub fn format_range(rate: &RateRange) -> String {
     }
 }
 
-/// `usd ` → `USD`; the domain's [`currency_problem`] says if it is one.
+/// `usd ` → `USD`; the domain's [`currency_code_problem`] says if it is one.
 pub fn parse_currency(text: &str) -> String {
     text.trim().to_uppercase()
 }
@@ -201,7 +211,8 @@ mod tests {
         assert!(Rule::Phone.check("+351 912 345 678").is_none());
         assert!(Rule::Phone.check("+44 (0)20 7946 0958 ext. 12").is_none());
         assert!(Rule::Phone.check("12-34").is_some());
-        assert!(Rule::TimeZone.check("UTC +1").is_none(), "as the store");
+        assert!(Rule::TimeZone.check("UTC +1").is_some(), "an IANA zone");
+        assert!(Rule::TimeZone.check("Asia/Kolkata").is_none());
         assert!(
             Rule::Optional
                 .check(&"x".repeat(MAX_FIELD_CHARS + 1))
@@ -213,6 +224,7 @@ mod tests {
         assert!(Rule::Headcount.check("10001").is_some());
         assert!(Rule::Currency.check("US").is_some());
         assert!(Rule::Currency.check("chf").is_none());
+        assert!(Rule::Currency.check("XYZ").is_some(), "ISO 4217");
         assert!(Rule::Date.check("2026-02-30").is_some());
     }
 
