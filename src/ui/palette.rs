@@ -9,7 +9,7 @@ use crate::search::Hit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 const KIND_WIDTH: usize = 11;
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
             Row::Hit(hit) => hit_line(hit, width, selected, theme),
         });
     }
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }
 
@@ -92,7 +92,8 @@ fn entry_line<'a>(entry: &Entry, width: usize, selected: bool, theme: &Theme) ->
 }
 
 /// `Skill      Kubernetes   Containers and orchestration`, the matched
-/// characters of the label emphasised.
+/// characters of the label emphasised; a candidate's hit says first why
+/// it matched, where that was not their name (`tag: lisbon-pool`).
 fn hit_line<'a>(hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::styled(
         format!("{:<KIND_WIDTH$}", hit.kind().label()),
@@ -109,7 +110,13 @@ fn hit_line<'a>(hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<
         };
         spans.push(Span::styled(c.to_string(), style));
     }
-    let used = KIND_WIDTH + label.width();
+    let mut used = KIND_WIDTH + label.width();
+    if !hit.matched.is_empty() && used + 3 < width {
+        let why = safe(&hit.matched.join(" · ")).into_owned();
+        let why = fit(&why, width - used - 3).into_owned();
+        used += 3 + why.width();
+        spans.push(Span::styled(format!("   {why}"), theme.warn()));
+    }
     let detail = safe(&hit.detail).into_owned();
     if used + 3 < width && !detail.is_empty() {
         spans.push(Span::styled(
