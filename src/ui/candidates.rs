@@ -30,12 +30,8 @@ const PRIORITY: [(Column, u16); 7] = [
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.candidates();
-    let arrow = if state.descending { "▼" } else { "▲" };
-    let title = fit(
-        &title(app, arrow),
-        usize::from(area.width.saturating_sub(2)),
-    )
-    .into_owned();
+    let order = state.order_shown();
+    let title = fit(&title(app), usize::from(area.width.saturating_sub(2))).into_owned();
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -53,8 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buffer = frame.buffer_mut();
     let mut x = inner.x;
     for (column, width) in &columns {
-        let mark = if *column == state.sort { arrow } else { "" };
-        let title = format!("{}{mark}", column.title());
+        let title = format!("{}{}", column.title(), order.arrow_for(*column));
         put(
             buffer,
             x,
@@ -90,12 +85,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// ` Candidates (37 of 3,000) · role:devops rate<=80 · sorted by name ▲ `:
 /// how many, the filter's canonical text, the order.
-fn title(app: &App, arrow: &str) -> String {
+fn title(app: &App) -> String {
     let state = app.candidates();
-    let order = match state.filter.as_ref().and_then(|f| f.ordered_by()) {
-        Some(ordered_by) => ordered_by.to_string(),
-        None => format!("sorted by {} {arrow}", state.sort.title().to_lowercase()),
-    };
+    let order = state.order_shown().describe();
     match &state.filter {
         Some(filter) => {
             let count = count_of(state.order.len(), app.data().candidates().len());
