@@ -23,6 +23,8 @@ pub enum Context {
     Activity,
     Bench,
     Help,
+    /// Typing a search of the help, after `/`.
+    HelpSearch,
     Picker,
     Palette,
     Exit,
@@ -87,7 +89,16 @@ const CANDIDATES: &[Action] = &[
     Filter,
     SaveView,
 ];
-const DETAIL_SCROLL: &[Action] = &[Up, Down, Top, HalfPageDown, HalfPageUp, PageDown, PageUp];
+const DETAIL_SCROLL: &[Action] = &[
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+];
 const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate, AddToPipeline];
 const PIPELINE: &[Action] = &[
     Left,
@@ -124,7 +135,18 @@ const SKILLS: &[Action] = &[
 const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
 const ATTENTION: &[Action] = &[Open];
 const HOME: &[Action] = &[Open];
-const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
+const HELP: &[Action] = &[
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    Search,
+    Back,
+];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
@@ -151,7 +173,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 24] = [
+    pub const SECTIONS: [(&'static str, Context); 25] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -162,6 +184,7 @@ impl Context {
         ("activity", Context::Activity),
         ("bench", Context::Bench),
         ("help", Context::Help),
+        ("help_search", Context::HelpSearch),
         ("picker", Context::Picker),
         ("palette", Context::Palette),
         ("exit", Context::Exit),
@@ -197,6 +220,7 @@ impl Context {
             Context::Activity => "Activity",
             Context::Bench => "Bench (who is free, and when)",
             Context::Help => "Help",
+            Context::HelpSearch => "Searching the help (type words)",
             Context::Picker => "Engagement picker (type to filter)",
             Context::Palette => "Search palette (type to search)",
             Context::Exit => "Reject or withdraw (type the detail)",
@@ -235,6 +259,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::HelpSearch
                 | Context::Palette
                 | Context::Exit
                 | Context::Note
@@ -265,7 +290,9 @@ impl Context {
             Context::Help => &[HELP],
             Context::Picker | Context::Palette => &[LIST_PROMPT],
             Context::Exit => &[EXIT],
-            Context::Note | Context::Tag | Context::SaveView => &[LINE_PROMPT],
+            Context::Note | Context::Tag | Context::SaveView | Context::HelpSearch => {
+                &[LINE_PROMPT]
+            }
             Context::Filter => &[FILTER],
             Context::Scorecard => &[SCORECARD],
             Context::Submit => &[SUBMIT],

@@ -36,6 +36,7 @@ pub mod prompt;
 pub mod records;
 mod route;
 mod saved;
+pub mod screen_map;
 mod sort_keys;
 mod sync;
 pub mod table_filter;
@@ -187,6 +188,8 @@ pub struct App {
     overlay: Option<Overlay>,
     status: Status,
     size: (u16, u16),
+    /// What the last frame drew where (for the mouse and the detail's end).
+    screen: screen_map::ScreenMap,
     quit: bool,
 }
 
@@ -238,6 +241,7 @@ impl App {
             overlay: None,
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
+            screen: Default::default(),
             quit: false,
         };
         app.refresh_views();
@@ -357,6 +361,10 @@ impl App {
     }
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+    /// Where drawing records what it put where (see `screen_map.rs`).
+    pub fn screen_map(&self) -> &screen_map::ScreenMap {
+        &self.screen
     }
     /// The store, for reading; see [`Records::store`].
     pub fn store(&self) -> crate::store::Result<Arc<Store>> {

@@ -12,6 +12,7 @@ mod chrome;
 mod confirm;
 mod detail;
 mod detail_agency;
+mod detail_scorecards;
 mod duplicate;
 mod exit;
 mod filter;
@@ -47,6 +48,7 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    app.screen_map().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small::render(frame, area, theme);
@@ -205,6 +207,33 @@ pub fn pad(text: &str, width: usize) -> String {
     let fitted = fit(text, width);
     let used = fitted.width();
     format!("{fitted}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// Clears `area` for a box drawn over the pane (a dialog, a prompt): the
+/// one way every overlay opens, so that text meets its border by display
+/// width. A wide character (CJK, emoji) of the pane that starts just left
+/// of the box would reach into it, and a terminal would draw it over the
+/// box's border (ratatui sends nothing for the cell a wide character
+/// covers): it is blanked.
+pub fn open_box(frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let buffer = frame.buffer_mut();
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    if !buffer
+        .area
+        .contains(ratatui::layout::Position::new(left, area.y))
+    {
+        return;
+    }
+    for y in area.top()..area.bottom().min(buffer.area.bottom()) {
+        let cell = &mut buffer[(left, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A box of the given size centred in `area`, never larger than it.
