@@ -4,6 +4,7 @@
 //! end; `/` searches it (the rows that say what was typed, their sections
 //! kept). What it shows, wrapped to the width it has, is `help_rows.rs`.
 
+pub use super::help_rows::HelpSection;
 use super::help_rows::{HelpRow, rows};
 use super::outcome::Outcome;
 use crate::app::action::Action;
@@ -11,14 +12,6 @@ use crate::app::context::Context;
 use crate::app::keymap::Keymap;
 use crate::app::list::Motion;
 use crate::app::text::TextInput;
-
-/// One context's keys: a row per action it handles.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpSection {
-    pub context: Context,
-    /// The keys (`k, up`) and what the action does.
-    pub rows: Vec<(String, &'static str)>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
@@ -84,12 +77,12 @@ impl Help {
 
     /// The rows shown at `width`, the search applied.
     pub fn rows(&self, width: usize) -> Vec<HelpRow> {
-        rows(self, width)
+        rows(&self.sections, &self.language, self.search.text(), width)
     }
 
     /// The width the help takes when nothing needs wrapping.
     fn natural_width(&self) -> usize {
-        let rows = rows(self, usize::MAX);
+        let rows = rows(&self.sections, &self.language, "", usize::MAX);
         rows.iter().map(HelpRow::width).max().unwrap_or(0).max(40)
     }
 

@@ -2,10 +2,17 @@
 //! its description wrapped under itself, the filter language after the
 //! filter line's keys; only what a search names, if there is one.
 
-use super::help::Help;
 use crate::app::context::Context;
 use crate::domain::text::fold;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// One context's keys: a row per action it handles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub context: Context,
+    /// The keys (`k, up`) and what the action does.
+    pub rows: Vec<(String, &'static str)>,
+}
 
 /// What a row is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +45,21 @@ impl HelpRow {
 /// The keys column: as wide as the widest keys, within reason.
 const MOST_KEYS: usize = 24;
 
-pub fn rows(help: &Help, width: usize) -> Vec<HelpRow> {
-    let wanted = fold(help.search.text().trim());
-    let keys_width = key_width(help);
+/// The rows of `sections` (the filter `language` after the filter line's)
+/// at `width`, only those that say `search` if it is not empty.
+pub fn rows(
+    sections: &[HelpSection],
+    language: &[(String, &'static str)],
+    search: &str,
+    width: usize,
+) -> Vec<HelpRow> {
+    let wanted = fold(search.trim());
+    let keys_width = key_width(sections, language);
     let found = |keys: &str, what: &str| {
         wanted.is_empty() || fold(keys).contains(&wanted) || fold(what).contains(&wanted)
     };
     let mut rows = Vec::new();
-    for section in &help.sections {
+    for section in sections {
         let keys: Vec<_> = (section.rows.iter())
             .filter(|(keys, what)| found(keys, what))
             .collect();
@@ -61,7 +75,7 @@ pub fn rows(help: &Help, width: usize) -> Vec<HelpRow> {
             rows.push(HelpRow::new(RowKind::Blank, ""));
         }
         if section.context == Context::Filter {
-            let language: Vec<_> = (help.language.iter())
+            let language: Vec<_> = (language.iter())
                 .filter(|(example, what)| found(example, what))
                 .collect();
             if !language.is_empty() {
@@ -85,9 +99,9 @@ pub fn rows(help: &Help, width: usize) -> Vec<HelpRow> {
     rows
 }
 
-fn key_width(help: &Help) -> usize {
-    let sections = help.sections.iter().flat_map(|s| &s.rows);
-    let keys = sections.chain(&help.language).map(|(keys, _)| keys.width());
+fn key_width(sections: &[HelpSection], language: &[(String, &'static str)]) -> usize {
+    let rows = sections.iter().flat_map(|s| &s.rows);
+    let keys = rows.chain(language).map(|(keys, _)| keys.width());
     keys.filter(|&w| w <= MOST_KEYS).max().unwrap_or(0)
 }
 
