@@ -70,6 +70,7 @@ const GLOBAL: &[Action] = &[
     ShowBench,
     ChooseEngagement,
     Search,
+    CommandLine,
     Undo,
     Redo,
     Backup,
@@ -88,6 +89,7 @@ const CANDIDATES: &[Action] = &[
     AddToPipeline,
     Filter,
     SaveView,
+    Copy,
 ];
 const DETAIL_SCROLL: &[Action] = &[
     Up,
@@ -99,7 +101,15 @@ const DETAIL_SCROLL: &[Action] = &[
     PageDown,
     PageUp,
 ];
-const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate, AddToPipeline];
+const DETAIL: &[Action] = &[
+    Back,
+    Reopen,
+    AddNote,
+    Tag,
+    EditCandidate,
+    AddToPipeline,
+    Copy,
+];
 const PIPELINE: &[Action] = &[
     Left,
     Right,
@@ -121,6 +131,7 @@ const PIPELINE: &[Action] = &[
     ChangePlacement,
     AddClient,
     EditClient,
+    Copy,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -131,8 +142,9 @@ const SKILLS: &[Action] = &[
     ToggleMatrixRows,
     ToggleMark,
     AddToPipeline,
+    Copy,
 ];
-const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
+const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline, Copy];
 const ATTENTION: &[Action] = &[Open];
 const HOME: &[Action] = &[Open];
 const HELP: &[Action] = &[
@@ -148,6 +160,8 @@ const HELP: &[Action] = &[
     Back,
 ];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
+/// The palette, which is the command line too: Tab completes a command.
+const PALETTE: &[Action] = &[Complete, CompleteBack];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
 const FILTER: &[Action] = &[Complete, CompleteBack, Confirm, Cancel];
@@ -222,7 +236,7 @@ impl Context {
             Context::Help => "Help",
             Context::HelpSearch => "Searching the help (type words)",
             Context::Picker => "Engagement picker (type to filter)",
-            Context::Palette => "Search palette (type to search)",
+            Context::Palette => "Search palette and : command line (type to search)",
             Context::Exit => "Reject or withdraw (type the detail)",
             Context::Note => "Note (type the note)",
             Context::Tag => "Tag (type the tag)",
@@ -288,7 +302,8 @@ impl Context {
             Context::Activity => &[MOTIONS],
             Context::Bench => &[MOTIONS, BENCH],
             Context::Help => &[HELP],
-            Context::Picker | Context::Palette => &[LIST_PROMPT],
+            Context::Picker => &[LIST_PROMPT],
+            Context::Palette => &[LIST_PROMPT, PALETTE],
             Context::Exit => &[EXIT],
             Context::Note | Context::Tag | Context::SaveView | Context::HelpSearch => {
                 &[LINE_PROMPT]

@@ -73,7 +73,7 @@ impl App {
             return;
         }
         let query = palette.query.text().to_string();
-        let entries = commands::entries(&query, &self.saved_views);
+        let entries = commands::entries(&query, &self.saved_views, self.data.engagements());
         let mut hits = match self.records.search_index() {
             Some(index) if !commands::is_command(&query) => index.search(&query, MAX_HITS, None),
             _ => Vec::new(),

@@ -30,6 +30,8 @@ impl App {
             Action::EditClient => self.open_client_form(true),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
+            Action::CommandLine => self.open_command_line(),
+            Action::Copy => self.copy(),
             Action::Undo => self.undo_last(),
             Action::Redo => self.redo_last(),
             Action::Backup => self.take_backup(),
@@ -49,7 +51,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, pane: Pane) {
+    pub(super) fn show(&mut self, pane: Pane) {
         self.pane = pane;
         if pane == Pane::Activity {
             self.refresh_feeds();

@@ -74,7 +74,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Answer(prompt)) => answer::render(frame, area, prompt, theme),
         Some(Overlay::Confirm(question)) => confirm::render(frame, area, &question.question, theme),
         Some(Overlay::Exit(prompt)) => exit::render(frame, area, prompt, theme),
-        Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
+        Some(Overlay::Palette(state)) => palette::render(frame, area, app, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
         Some(Overlay::Tag(prompt)) => tag::render(frame, area, prompt, theme),
@@ -234,6 +234,23 @@ pub fn open_box(frame: &mut Frame, area: Rect) {
             cell.set_symbol(" ");
         }
     }
+}
+
+/// Records that `spot` was drawn over `area`'s row `y` (for the mouse:
+/// `app/screen_map.rs`).
+pub fn mark_row(app: &App, area: Rect, y: u16, spot: crate::app::screen_map::Spot) {
+    mark(app, Rect::new(area.x, y, area.width, 1), spot);
+}
+
+/// Records that `spot` was drawn over `area`.
+pub fn mark(app: &App, area: Rect, spot: crate::app::screen_map::Spot) {
+    let area = crate::app::screen_map::Area {
+        x: area.x,
+        y: area.y,
+        width: area.width,
+        height: area.height,
+    };
+    app.screen_map().mark(area, spot);
 }
 
 /// A box of the given size centred in `area`, never larger than it.
