@@ -8,6 +8,7 @@ mod bench;
 mod client;
 mod config;
 mod config_goals;
+mod config_terminal;
 mod context;
 mod demo;
 mod engagement;

@@ -5,6 +5,7 @@ use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::bench::BenchSort;
 use crate::app::list::{arrow, sorted_by, visible_offset};
+use crate::app::screen_map::{List, Spot};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -45,6 +46,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let mut lines = vec![Line::styled(fit(&header, width).into_owned(), theme.dim())];
     for (index, row) in rows.iter().enumerate().skip(offset).take(page) {
+        let y = inner.y + 1 + (index - offset) as u16;
+        let spot = Spot::Row {
+            list: List::Bench,
+            index,
+        };
+        super::mark_row(app, inner, y, spot);
         let Some(c) = app.data().candidates().get(row.candidate as usize) else {
             continue;
         };

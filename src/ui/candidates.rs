@@ -7,6 +7,7 @@ use super::{Theme, fit, put, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
+use crate::app::screen_map::{List, Spot};
 use crate::app::table_filter::{count_of, focus_skills};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,12 +47,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = &state.order[offset..(offset + page).min(state.order.len())];
     // Cells are written straight into the buffer at their column: no
     // padding to lay out, and a 100,000-row table costs what 60 rows cost.
-    let buffer = frame.buffer_mut();
     let mut x = inner.x;
     for (column, width) in &columns {
         let title = format!("{}{}", column.title(), order.arrow_for(*column));
         put(
-            buffer,
+            frame.buffer_mut(),
             x,
             inner.y,
             &title,
@@ -64,6 +64,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cells = Cells::new(app, rows, &shown);
     for (row, &index) in rows.iter().enumerate() {
         let y = inner.y + 1 + row as u16;
+        let spot = Spot::Row {
+            list: List::Candidates,
+            index: offset + row,
+        };
+        super::mark_row(app, inner, y, spot);
+        let buffer = frame.buffer_mut();
         if offset + row == state.cursor.selected {
             buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
         }

@@ -10,6 +10,7 @@ use crate::app::matrix::{
     MatrixColumn, MatrixRows, NAME_WIDTH, SCORE_WIDTH, cells_room, column_width, columns,
     visible_range,
 };
+use crate::app::screen_map::{List, Spot};
 use crate::domain::{
     Candidate, CandidateId, Engagement, Priority, Scorecard, SkillId, match_score,
 };
@@ -52,6 +53,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (y, (position, &index)) in (inner.y + 2..).zip(rows) {
         let candidate = &app.data().candidates()[index as usize];
         let cells = Rect::new(inner.x, y, inner.width, 1);
+        let spot = Spot::Row {
+            list: List::Matrix,
+            index: position,
+        };
+        super::mark(app, cells, spot);
         let money = &app.policy().money;
         let row = MatrixRow {
             candidate,
