@@ -40,7 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let shown = Shown {
         columns: &all[range.clone()],
         widths: &widths[range.clone()],
-        cursor: state.column.checked_sub(range.start),
+        // A column past the last (another engagement's) shows no cursor.
+        cursor: (state.column.checked_sub(range.start)).filter(|&at| at < range.len()),
     };
 
     let buffer = frame.buffer_mut();
