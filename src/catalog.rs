@@ -61,7 +61,8 @@ impl Catalog {
         Catalog::new(roles.role, skills.skill)
     }
 
-    fn new(roles: Vec<Role>, skills: Vec<Skill>) -> Result<Catalog, CatalogError> {
+    fn new(roles: Vec<Role>, mut skills: Vec<Skill>) -> Result<Catalog, CatalogError> {
+        check_shorts(&mut skills)?;
         let skill_by_id = unique_ids("skills.toml", skills.iter().map(|s| &s.id))?;
         let role_by_id = unique_ids("roles.toml", roles.iter().map(|r| &r.id))?;
         for role in &roles {
@@ -149,6 +150,37 @@ fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
         }
         None => message.to_string(),
     }
+}
+
+/// Every skill's short name: its own, else its name cut to fit; at most
+/// [`Skill::MAX_SHORT`] columns, and no two alike (ignoring case), since
+/// the matrix's columns are told apart by them.
+fn check_shorts(skills: &mut [Skill]) -> Result<(), CatalogError> {
+    use unicode_width::UnicodeWidthStr;
+    let mut seen = std::collections::HashSet::new();
+    for skill in skills.iter_mut() {
+        if skill.short.trim().is_empty() {
+            skill.short = skill.name.chars().take(Skill::MAX_SHORT).collect();
+        }
+        let invalid = |message: String| CatalogError::Invalid {
+            file: "skills.toml".into(),
+            message,
+        };
+        if skill.short.width() > Skill::MAX_SHORT {
+            let most = Skill::MAX_SHORT;
+            return Err(invalid(format!(
+                "skill `{}`: short name `{}` is wider than {most} columns",
+                skill.id, skill.short
+            )));
+        }
+        if !seen.insert(skill.short.to_lowercase()) {
+            return Err(invalid(format!(
+                "skill `{}`: short name `{}` is another skill's too",
+                skill.id, skill.short
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn unique_ids<'a, K>(

@@ -7,21 +7,65 @@
 //! tests' `TestBackend`. An SSH session runs a loop of its own over the
 //! same `App` (`serve/session.rs`), with the timers a byte stream needs.
 
+use crate::app::input::{Mouse, MouseKind};
 use crate::app::{App, Input, Key, KeyCode, Mods};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
-use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::crossterm::event::{
+    self, Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::execute;
+use std::io::Write;
 use std::sync::mpsc::{self, Receiver};
 use stop::InputSlot;
 
 mod stop;
 
+/// A backend that can hand the terminal bytes of the app's own (OSC 52
+/// from `y`) through the writer its frames go through.
+pub trait Passthrough {
+    fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+impl<W: Write> Passthrough for CrosstermBackend<W> {
+    fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write_all(bytes)?;
+        Write::flush(self)
+    }
+}
+
+/// A test terminal has no clipboard: the bytes are dropped.
+impl Passthrough for TestBackend {
+    fn pass(&mut self, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Turns the mouse on (clicks and the wheel: xterm's 1000, in SGR form,
+/// 1006; no motion, so an idle mouse wakes nothing) until dropped, even
+/// by a panic unwinding.
+struct MouseOn;
+
+impl MouseOn {
+    fn start() -> MouseOn {
+        let _ = std::io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h");
+        let _ = std::io::stdout().flush();
+        MouseOn
+    }
+}
+
+impl Drop for MouseOn {
+    fn drop(&mut self) {
+        let _ = std::io::stdout().write_all(b"\x1b[?1006l\x1b[?1000l");
+        let _ = std::io::stdout().flush();
+    }
+}
+
 /// Draws, then waits for input: no input, no work, no CPU. Input that
 /// arrived meanwhile is applied before the next draw, so keys typed ahead
 /// cost one frame, not one each.
-pub fn run_app<B: Backend>(
+pub fn run_app<B: Backend + Passthrough>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
@@ -32,7 +76,7 @@ pub fn run_app<B: Backend>(
 
 /// [`run_app`], with a way to hand the terminal to an external editor when
 /// the app asks for one (a note in `$EDITOR`); `edit` returns the text.
-pub fn run_app_with_editor<B: Backend>(
+pub fn run_app_with_editor<B: Backend + Passthrough>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
@@ -57,6 +101,11 @@ pub fn run_app_with_editor<B: Backend>(
         }
         app.settle();
         terminal.draw(|frame| ui::render(frame, app, theme))?;
+        let out = app.take_terminal_output();
+        if !out.is_empty() {
+            // A terminal that cannot take it is no reason to stop.
+            let _ = terminal.backend_mut().pass(&out);
+        }
     }
     Ok(())
 }
@@ -66,6 +115,7 @@ pub fn run_local(app: &mut App) -> std::io::Result<()> {
     // Installs a panic hook that restores the terminal before the report.
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let _mouse = app.policy().terminal.mouse.then(MouseOn::start);
     let (tx, rx) = mpsc::channel();
     if let Ok(size) = terminal.size() {
         let _ = tx.send(Input::Resize(size.width, size.height));
@@ -129,14 +179,29 @@ fn read_input(slot: &InputSlot, gate: Option<&crate::editor::InputGate>) {
 }
 
 /// crossterm's event as the app's input; `None` for what the app ignores
-/// (key releases, mouse, focus).
+/// (key releases, other mouse buttons, focus).
 pub fn convert(event: Event) -> Option<Input> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => convert_key(key).map(Input::Key),
+        Event::Mouse(mouse) => convert_mouse(mouse).map(Input::Mouse),
         Event::Paste(text) => Some(Input::Paste(text)),
         Event::Resize(width, height) => Some(Input::Resize(width, height)),
         _ => None,
     }
+}
+
+fn convert_mouse(mouse: MouseEvent) -> Option<Mouse> {
+    let kind = match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+        MouseEventKind::ScrollUp => MouseKind::ScrollUp,
+        MouseEventKind::ScrollDown => MouseKind::ScrollDown,
+        _ => return None,
+    };
+    Some(Mouse {
+        kind,
+        column: mouse.column,
+        row: mouse.row,
+    })
 }
 
 fn convert_key(key: KeyEvent) -> Option<Key> {

@@ -860,10 +860,11 @@ fn a_scorecard_rates_required_skills_and_shows_as_assessed_levels() {
         ("abc", "tester")
     );
 
-    // The matrix shows the rating starred, apart from self-reported digits.
+    // The matrix shows the rating starred beside the self-reported digit,
+    // on the requirement's 0-5 scale (a 3 of 4 stands for 4).
     press(&mut app, "3");
     let text = screen_text(&draw(&app, 140, 40));
-    assert!(text.contains("★3"), "{text}");
+    assert!(text.contains("★4"), "{text}");
 
     // No recommendation, no save; and not outside the interview stages.
     press(&mut app, "2 c enter");

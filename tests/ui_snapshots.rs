@@ -69,6 +69,15 @@ fn help_overlay() {
     snapshot_after("help", "2 ?");
 }
 
+/// The help on a large screen takes the width it wants (issue 16).
+#[test]
+fn help_overlay_on_a_wide_screen() {
+    let db = TempDb::new();
+    let mut app = app_on(demo_store(&db, 120, 6), 200, 60);
+    press(&mut app, "2 ?");
+    insta::assert_snapshot!("help_200x60", draw(&app, 200, 60).backend());
+}
+
 #[test]
 fn engagement_picker() {
     snapshot_after("picker", "2 e down");

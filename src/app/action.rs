@@ -85,6 +85,8 @@ pub enum Action {
     SaveView,
     Complete,
     CompleteBack,
+    Copy,
+    CommandLine,
     // Editing a line of text (prompts, the palette, form fields).
     CursorLeft,
     CursorRight,
@@ -244,6 +246,14 @@ pub const COMMANDS: &[(Action, &str)] = &[
         "complete the field or value (again: the next choice)",
     ),
     (Action::CompleteBack, "the previous completion choice"),
+    (
+        Action::Copy,
+        "copy the candidate's email (again: phone, then profile link)",
+    ),
+    (
+        Action::CommandLine,
+        "command line: :2, :pipeline, :e E3, :q, :filter, :view, :help",
+    ),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),
     (Action::WordLeft, "a word left"),

@@ -35,6 +35,40 @@ pub struct CandidatesState {
     pub today: NaiveDate,
 }
 
+/// The table's order as it is now: the one source the title and the
+/// header both draw from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// A filter's own order ("highest level first"): no column's.
+    Ranked(&'static str),
+    Sorted {
+        column: Column,
+        descending: bool,
+    },
+}
+
+impl Order {
+    /// What the title says: "sorted by name ▲", "best fit first".
+    pub fn describe(self) -> String {
+        match self {
+            Order::Ranked(label) => label.to_string(),
+            Order::Sorted { column, descending } => {
+                super::list::sorted_by(&column.title().to_lowercase(), descending)
+            }
+        }
+    }
+
+    /// The arrow after a column's header: the sorted column's only.
+    pub fn arrow_for(self, shown: Column) -> &'static str {
+        match self {
+            Order::Sorted { column, descending } if column == shown => {
+                super::list::arrow(descending)
+            }
+            _ => "",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Detail {
     pub candidate: CandidateId,
@@ -72,6 +106,18 @@ impl CandidatesState {
         }
         // The default order is taken whole from `data`, new rows included.
         self.resort(data, catalog);
+    }
+
+    /// The order the rows are in: a filter's own while it holds, else the
+    /// sort.
+    pub fn order_shown(&self) -> Order {
+        match self.filter.as_ref().and_then(|f| f.ordered_by()) {
+            Some(label) => Order::Ranked(label),
+            None => Order::Sorted {
+                column: self.sort,
+                descending: self.descending,
+            },
+        }
     }
 
     /// The candidate under the cursor.

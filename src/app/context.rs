@@ -24,6 +24,8 @@ pub enum Context {
     Bench,
     Reports,
     Help,
+    /// Typing a search of the help, after `/`.
+    HelpSearch,
     Picker,
     Palette,
     Exit,
@@ -70,6 +72,7 @@ const GLOBAL: &[Action] = &[
     ShowReports,
     ChooseEngagement,
     Search,
+    CommandLine,
     Undo,
     Redo,
     Backup,
@@ -88,9 +91,27 @@ const CANDIDATES: &[Action] = &[
     AddToPipeline,
     Filter,
     SaveView,
+    Copy,
 ];
-const DETAIL_SCROLL: &[Action] = &[Up, Down, Top, HalfPageDown, HalfPageUp, PageDown, PageUp];
-const DETAIL: &[Action] = &[Back, Reopen, AddNote, Tag, EditCandidate, AddToPipeline];
+const DETAIL_SCROLL: &[Action] = &[
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+];
+const DETAIL: &[Action] = &[
+    Back,
+    Reopen,
+    AddNote,
+    Tag,
+    EditCandidate,
+    AddToPipeline,
+    Copy,
+];
 const PIPELINE: &[Action] = &[
     Left,
     Right,
@@ -112,6 +133,7 @@ const PIPELINE: &[Action] = &[
     ChangePlacement,
     AddClient,
     EditClient,
+    Copy,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -122,15 +144,29 @@ const SKILLS: &[Action] = &[
     ToggleMatrixRows,
     ToggleMark,
     AddToPipeline,
+    Copy,
 ];
-const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline];
+const BENCH: &[Action] = &[Open, SortNext, SortReverse, NextWindow, AddToPipeline, Copy];
 const REPORTS: &[Action] = &[
     Open, Left, Right, NextPeriod, PrevPeriod, NextScope, PrevScope,
 ];
 const ATTENTION: &[Action] = &[Open];
 const HOME: &[Action] = &[Open];
-const HELP: &[Action] = &[Up, Down, PageUp, PageDown, Top, Bottom, Back];
+const HELP: &[Action] = &[
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    Search,
+    Back,
+];
 const LIST_PROMPT: &[Action] = &[Up, Down, PageUp, PageDown, Open, Cancel];
+/// The palette, which is the command line too: Tab completes a command.
+const PALETTE: &[Action] = &[Complete, CompleteBack];
 const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
 const FILTER: &[Action] = &[Complete, CompleteBack, Confirm, Cancel];
@@ -168,6 +204,7 @@ impl Context {
         ("bench", Context::Bench),
         ("reports", Context::Reports),
         ("help", Context::Help),
+        ("help_search", Context::HelpSearch),
         ("picker", Context::Picker),
         ("palette", Context::Palette),
         ("exit", Context::Exit),
@@ -204,8 +241,9 @@ impl Context {
             Context::Bench => "Bench (who is free, and when)",
             Context::Reports => "Reports (enter shows the people behind a row)",
             Context::Help => "Help",
+            Context::HelpSearch => "Searching the help (type words)",
             Context::Picker => "Engagement picker (type to filter)",
-            Context::Palette => "Search palette (type to search)",
+            Context::Palette => "Search palette and : command line (type to search)",
             Context::Exit => "Reject or withdraw (type the detail)",
             Context::Note => "Note (type the note)",
             Context::Tag => "Tag (type the tag)",
@@ -243,6 +281,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::HelpSearch
                 | Context::Palette
                 | Context::Exit
                 | Context::Note
@@ -272,9 +311,12 @@ impl Context {
             Context::Bench => &[MOTIONS, BENCH],
             Context::Reports => &[MOTIONS, REPORTS],
             Context::Help => &[HELP],
-            Context::Picker | Context::Palette => &[LIST_PROMPT],
+            Context::Picker => &[LIST_PROMPT],
+            Context::Palette => &[LIST_PROMPT, PALETTE],
             Context::Exit => &[EXIT],
-            Context::Note | Context::Tag | Context::SaveView => &[LINE_PROMPT],
+            Context::Note | Context::Tag | Context::SaveView | Context::HelpSearch => {
+                &[LINE_PROMPT]
+            }
             Context::Filter => &[FILTER],
             Context::Scorecard => &[SCORECARD],
             Context::Submit => &[SUBMIT],

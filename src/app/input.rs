@@ -161,10 +161,28 @@ impl fmt::Display for Key {
     }
 }
 
+/// What the mouse did, where (0-based cells from the top left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// The left button pressed.
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
 /// Everything a frontend can tell the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Key(Key),
+    /// A click or the wheel, where the frontend turned the mouse on.
+    Mouse(Mouse),
     /// Bracketed paste: text typed all at once.
     Paste(String),
     /// The screen's new size, in columns and rows.

@@ -68,6 +68,17 @@ impl ListCursor {
     }
 }
 
+/// `▼` for a descending order, `▲` for an ascending one.
+pub fn arrow(descending: bool) -> &'static str {
+    if descending { "▼" } else { "▲" }
+}
+
+/// "sorted by rate ▼": how every table says its sort, in its title (and
+/// the header of the column sorted carries the same arrow).
+pub fn sorted_by(name: &str, descending: bool) -> String {
+    format!("sorted by {name} {}", arrow(descending))
+}
+
 /// The top row that keeps `selected` on a screen of `page` rows, moving
 /// as little as possible from `offset`.
 pub fn visible_offset(offset: usize, selected: usize, page: usize) -> usize {

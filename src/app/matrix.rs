@@ -5,6 +5,7 @@ use super::list::ListCursor;
 use super::records::data::Data;
 use crate::catalog::Catalog;
 use crate::domain::{Category, Engagement, Level, Priority, SkillId, match_score};
+use std::ops::Range;
 
 /// Widths the drawing uses, shared so that horizontal scrolling here
 /// agrees with what is on screen.
@@ -12,7 +13,40 @@ pub const NAME_WIDTH: u16 = 20;
 /// The score and the margin the engagement's bill rate leaves over the
 /// candidate's rate: `85%  28%!`.
 pub const SCORE_WIDTH: u16 = 11;
+/// The narrowest skill column: room for `5★4!` and a space.
 pub const CELL_WIDTH: u16 = 5;
+
+/// A skill column's width: its short name with its mark (`*k8s`,
+/// `+Docker`) and a space, at least [`CELL_WIDTH`].
+pub fn column_width(catalog: &Catalog, column: &MatrixColumn) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    let short = catalog.skill(&column.skill).map_or(0, |s| s.short.width());
+    let mark = usize::from(column.requirement.is_some());
+    CELL_WIDTH.max(u16::try_from(mark + short + 1).unwrap_or(u16::MAX))
+}
+
+/// The columns on screen: from `offset` (moved as little as needed to
+/// show `cursor`), as many as fit in `room` (one at least).
+pub fn visible_range(widths: &[u16], offset: usize, cursor: usize, room: u16) -> Range<usize> {
+    let span =
+        |from: usize, to: usize| -> u32 { widths[from..=to].iter().map(|&w| u32::from(w)).sum() };
+    let cursor = cursor.min(widths.len().saturating_sub(1));
+    let mut first = offset.min(cursor);
+    while first < cursor && span(first, cursor) > u32::from(room) {
+        first += 1;
+    }
+    let (mut end, mut used) = (first, 0u32);
+    while end < widths.len() && used + u32::from(widths[end]) <= u32::from(room) {
+        used += u32::from(widths[end]);
+        end += 1;
+    }
+    first..end.max((first + 1).min(widths.len()))
+}
+
+/// The room the skill columns have in a matrix `width` columns wide.
+pub fn cells_room(width: u16) -> u16 {
+    width.saturating_sub(NAME_WIDTH + SCORE_WIDTH + 2)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixColumn {
@@ -58,7 +92,8 @@ pub fn columns(catalog: &Catalog, engagement: Option<&Engagement>) -> Vec<Matrix
 pub enum MatrixRows {
     /// The current engagement's pipeline (exits left out).
     Pipeline,
-    /// The candidates pane's rows, in its order.
+    /// The candidates pane's rows (its filter holds), in the matrix's own
+    /// order.
     Candidates,
 }
 
@@ -88,7 +123,8 @@ impl MatrixState {
         }
     }
 
-    /// Recomputes the rows from their source, sorted by score when asked.
+    /// Recomputes the rows from their source, by name (the matrix's own
+    /// order, whatever the source's), or by score when asked.
     pub fn rebuild(
         &mut self,
         data: &Data,
@@ -97,20 +133,17 @@ impl MatrixState {
         fx: &crate::domain::Fx,
     ) {
         self.order = match (self.source, engagement) {
-            (MatrixRows::Pipeline, Some(e)) => {
-                let mut rows: Vec<u32> = data
-                    .pipeline(e.id)
-                    .iter()
-                    .filter(|a| !a.stage.is_exit())
-                    .filter_map(|a| data.index_of(a.candidate))
-                    .map(|i| i as u32)
-                    .collect();
-                rows.sort_by_key(|&i| data.name_rank(i as usize));
-                rows
-            }
+            (MatrixRows::Pipeline, Some(e)) => data
+                .pipeline(e.id)
+                .iter()
+                .filter(|a| !a.stage.is_exit())
+                .filter_map(|a| data.index_of(a.candidate))
+                .map(|i| i as u32)
+                .collect(),
             (MatrixRows::Pipeline, None) => Vec::new(),
             (MatrixRows::Candidates, _) => candidates_order.to_vec(),
         };
+        self.order.sort_by_key(|&i| data.name_rank(i as usize));
         if let (true, Some(e)) = (self.by_score, engagement) {
             let scores: Vec<u8> = self
                 .order
@@ -131,17 +164,12 @@ impl MatrixState {
         }
     }
 
-    /// How many skill columns fit in `width`.
-    pub fn visible_columns(width: u16) -> usize {
-        usize::from(width.saturating_sub(NAME_WIDTH + SCORE_WIDTH + 2) / CELL_WIDTH).max(1)
-    }
-
-    /// Moves the column cursor, scrolling so that it stays on screen.
-    pub fn step_column(&mut self, step: isize, total: usize, width: u16) {
-        let last = total.saturating_sub(1) as isize;
+    /// Moves the column cursor over columns `widths` wide, scrolling so
+    /// that it stays in `room`.
+    pub fn step_column(&mut self, step: isize, widths: &[u16], room: u16) {
+        let last = widths.len().saturating_sub(1) as isize;
         self.column = (self.column as isize + step).clamp(0, last.max(0)) as usize;
-        let visible = Self::visible_columns(width);
-        self.column_offset = super::list::visible_offset(self.column_offset, self.column, visible);
+        self.column_offset = visible_range(widths, self.column_offset, self.column, room).start;
     }
 }
 

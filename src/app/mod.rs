@@ -18,6 +18,7 @@ pub mod action;
 pub mod attention;
 pub mod bench;
 pub mod candidates;
+pub mod clipboard;
 pub mod column;
 mod commands;
 pub mod context;
@@ -29,6 +30,7 @@ pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod matrix;
+mod mouse;
 pub mod overlay;
 pub mod pending;
 pub mod pipeline;
@@ -37,6 +39,7 @@ pub mod records;
 pub mod reports;
 mod route;
 mod saved;
+pub mod screen_map;
 mod sort_keys;
 mod sync;
 pub mod table_filter;
@@ -194,6 +197,14 @@ pub struct App {
     overlay: Option<Overlay>,
     status: Status,
     size: (u16, u16),
+    /// What the last frame drew where (for the mouse and the detail's end).
+    screen: screen_map::ScreenMap,
+    /// Bytes for the terminal itself (OSC 52), sent with the next frame.
+    terminal_out: Vec<u8>,
+    /// The last `y`: whose, and which of their details it copied.
+    copy_step: Option<(crate::domain::CandidateId, usize)>,
+    /// The `:` commands run, oldest first, for Up in the command line.
+    command_history: Vec<String>,
     quit: bool,
 }
 
@@ -246,6 +257,10 @@ impl App {
             overlay: None,
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
+            screen: Default::default(),
+            terminal_out: Vec::new(),
+            copy_step: None,
+            command_history: Vec::new(),
             quit: false,
         };
         app.refresh_views();
@@ -365,6 +380,15 @@ impl App {
     }
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+    /// The bytes the app asks a frontend to pass to the terminal as they
+    /// are (OSC 52 from `y`), once.
+    pub fn take_terminal_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.terminal_out)
+    }
+    /// Where drawing records what it put where (see `screen_map.rs`).
+    pub fn screen_map(&self) -> &screen_map::ScreenMap {
+        &self.screen
     }
     /// The store, for reading; see [`Records::store`].
     pub fn store(&self) -> crate::store::Result<Arc<Store>> {

@@ -56,6 +56,7 @@ impl Overlay {
     /// The keymap table that applies while this overlay shows.
     pub fn context(&self) -> Context {
         match self {
+            Overlay::Help(help) if help.typing => Context::HelpSearch,
             Overlay::Help(_) => Context::Help,
             Overlay::Picker(_) | Overlay::AddToPipeline { .. } => Context::Picker,
             Overlay::Palette(_) => Context::Palette,
@@ -81,6 +82,7 @@ impl App {
     /// Gives the action to the prompt on top, then does what it asks.
     pub(super) fn overlay_update(&mut self, action: Action) {
         let page = self.page_rows();
+        let screen = self.size;
         let now = self.clock.now();
         let (catalog, data) = (self.catalog, std::sync::Arc::clone(&self.data));
         let clients = client_choices(&data);
@@ -93,7 +95,7 @@ impl App {
         };
         match overlay {
             Overlay::Help(help) => {
-                let done = help.handle(action, page);
+                let done = help.handle(action, screen);
                 self.settle_prompt(done, |_, ()| {})
             }
             Overlay::Picker(picker) => {
@@ -218,6 +220,7 @@ impl App {
         };
         match &mut self.overlay {
             Some(Overlay::Palette(palette)) => palette.paste(text),
+            Some(Overlay::Help(help)) => help.paste(text),
             Some(Overlay::Picker(picker) | Overlay::AddToPipeline { picker, .. }) => {
                 picker.paste(text, self.data.engagements())
             }

@@ -12,6 +12,7 @@ impl App {
         match input {
             Input::Resize(width, height) => self.resize(width, height),
             Input::Key(key) => self.handle_key(key),
+            Input::Mouse(mouse) => self.mouse(mouse),
             Input::Paste(text) => self.paste(&text),
         }
     }
@@ -57,6 +58,10 @@ impl App {
     fn dispatch(&mut self, context: Context, action: Action) {
         if !context.accepts(action) {
             return;
+        }
+        // `y` again goes on to the next detail only straight after a `y`.
+        if action != Action::Copy {
+            self.copy_step = None;
         }
         self.status = Status::default();
         if self.overlay.is_some() {

@@ -77,11 +77,13 @@ impl App {
             return;
         }
         let query = palette.query.text().to_string();
-        let entries = commands::entries(&query, &self.saved_views);
-        let hits = match self.records.search_index() {
+        let entries = commands::entries(&query, &self.saved_views, self.data.engagements());
+        let mut hits = match self.records.search_index() {
             Some(index) if !commands::is_command(&query) => index.search(&query, MAX_HITS, None),
             _ => Vec::new(),
         };
+        let data = Arc::clone(&self.data);
+        crate::search::explain(&mut hits, &query, self.catalog, |id| data.candidate(id));
         if let Some(Overlay::Palette(palette)) = &mut self.overlay {
             palette.found(entries, hits);
         }

@@ -31,6 +31,8 @@ impl App {
             Action::EditClient => self.open_client_form(true),
             Action::ChooseEngagement => self.open_picker(),
             Action::Search => self.open_palette(),
+            Action::CommandLine => self.open_command_line(),
+            Action::Copy => self.copy(),
             Action::Undo => self.undo_last(),
             Action::Redo => self.redo_last(),
             Action::Backup => self.take_backup(),
@@ -51,7 +53,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, pane: Pane) {
+    pub(super) fn show(&mut self, pane: Pane) {
         self.pane = pane;
         if pane == Pane::Activity {
             self.refresh_feeds();
@@ -90,17 +92,25 @@ impl App {
         let Some(detail) = &mut self.candidates.detail else {
             return;
         };
+        // The end as the last frame found it: past it nothing moves, and
+        // a move up from it shows at once.
+        let last = self.screen.detail_last_top();
         let scroll = &mut detail.scroll;
+        *scroll = (*scroll).min(last);
+        let page = self.size.1.saturating_sub(5).max(1);
         match action {
             Action::Back => {
                 self.pane = detail.opened_from;
                 self.candidates.detail = None;
             }
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::HalfPageDown | Action::PageDown => *scroll = scroll.saturating_add(10),
-            Action::HalfPageUp | Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Down => *scroll = scroll.saturating_add(1).min(last),
+            Action::HalfPageDown => *scroll = scroll.saturating_add(page.div_ceil(2)).min(last),
+            Action::PageDown => *scroll = scroll.saturating_add(page).min(last),
+            Action::HalfPageUp => *scroll = scroll.saturating_sub(page.div_ceil(2)),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
             Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
             Action::Reopen => {
                 let candidate = detail.candidate;
                 self.reopen(candidate);
@@ -233,10 +243,14 @@ impl App {
             let rows = self.matrix.order.len();
             return self.matrix.rows.apply(motion, rows, page);
         }
-        let total = super::matrix::columns(self.catalog, self.engagement()).len();
+        let columns = super::matrix::columns(self.catalog, self.engagement());
+        let widths: Vec<u16> = (columns.iter())
+            .map(|c| super::matrix::column_width(self.catalog, c))
+            .collect();
+        let room = super::matrix::cells_room(self.size.0);
         match action {
-            Action::Left => self.matrix.step_column(-1, total, self.size.0),
-            Action::Right => self.matrix.step_column(1, total, self.size.0),
+            Action::Left => self.matrix.step_column(-1, &widths, room),
+            Action::Right => self.matrix.step_column(1, &widths, room),
             Action::SortByScore => {
                 self.matrix.by_score = !self.matrix.by_score;
                 self.matrix.descending = true;

@@ -30,6 +30,9 @@
 //!
 //! [goals]              # a recruiter's month: see `config_goals.rs`
 //! submittals = 20
+//!
+//! [terminal]           # see `config_terminal.rs`
+//! clipboard = true     # y copies with OSC 52
 //! ```
 //!
 //! Saved views (`[[views]]`) are in the same file, read by `views.rs`.
@@ -96,6 +99,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
             "backups" => parse_backups(section, &mut policy)?,
             "currency" => policy.money.fx = parse_currency(section)?,
             "goals" => policy.goals = super::config_goals::parse_goals(section)?,
+            "terminal" => policy.terminal = super::config_terminal::parse_terminal(section)?,
             other => return Err(format!("unknown section [{other}]")),
         }
     }

@@ -9,6 +9,7 @@ mod bench;
 mod client;
 mod config;
 mod config_goals;
+mod config_terminal;
 mod context;
 mod database;
 mod demo;

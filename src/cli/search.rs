@@ -57,6 +57,9 @@ struct Printed {
     detail: String,
     /// Character positions of `label` that matched.
     positions: Vec<usize>,
+    /// Why a candidate matched, beyond their name: `tag: lisbon-pool`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    matched: Vec<String>,
     /// A candidate's rate range (none on file: left out).
     #[serde(skip_serializing_if = "Option::is_none")]
     rate: Option<RateShown>,
@@ -104,6 +107,7 @@ impl From<&Hit> for Printed {
             score: hit.score,
             detail: clean(&hit.detail, false),
             positions: hit.positions.clone(),
+            matched: hit.matched.iter().map(|m| clean(m, false)).collect(),
             rate: None,
             available: None,
             top_skills: None,
@@ -119,11 +123,18 @@ pub fn search(store: &Store, args: &SearchArgs, ctx: &Ctx) -> Result<ExitCode> {
         &store.clients()?,
         Catalog::builtin(),
     );
-    let hits = index.search(
+    let mut hits = index.search(
         &args.query,
         usize::from(args.limit),
         args.kind.map(Kind::from),
     );
+    let candidate = |id| {
+        let at = candidates
+            .binary_search_by_key(&id, |c: &Candidate| c.id)
+            .ok()?;
+        candidates.get(at)
+    };
+    crate::search::explain(&mut hits, &args.query, Catalog::builtin(), candidate);
     let mut printed: Vec<Printed> = hits.iter().map(Printed::from).collect();
     if args.json {
         let extras = Extras {
@@ -135,19 +146,35 @@ pub fn search(store: &Store, args: &SearchArgs, ctx: &Ctx) -> Result<ExitCode> {
         }
         line(serde_json::to_string(&printed)?);
     } else {
-        for hit in &printed {
-            line(format!(
-                "{:<11}{:<8}{}  ·  {}",
-                format!("{:?}", hit.kind),
-                hit.id,
-                hit.label,
-                hit.detail
-            ));
-        }
+        print_columns(&printed);
     }
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `Skill      kubernetes  Kubernetes  ·  Containers and orchestration`:
+/// kind, id and label in columns as wide as their widest, two spaces
+/// apart, then the detail and why a candidate matched.
+fn print_columns(printed: &[Printed]) {
+    use unicode_width::UnicodeWidthStr;
+    let widest = |of: &dyn Fn(&Printed) -> &str| printed.iter().map(|p| of(p).width()).max();
+    let kinds = widest(&|p| p.kind.label()).unwrap_or(0);
+    let ids = widest(&|p| &p.id).unwrap_or(0);
+    for hit in printed {
+        let pad = |text: &str, width: usize| format!("{text}{}", " ".repeat(width - text.width()));
+        let mut text = format!(
+            "{}  {}  {}  ·  {}",
+            pad(hit.kind.label(), kinds),
+            pad(&hit.id, ids),
+            hit.label,
+            hit.detail
+        );
+        if !hit.matched.is_empty() {
+            text.push_str(&format!("  ·  {}", hit.matched.join(" · ")));
+        }
+        line(text);
+    }
 }

@@ -47,7 +47,7 @@ pub use money::{Fx, HourlyRate, Margin, MissingRate, MoneyPolicy};
 pub use note::Note;
 pub use pipeline::{Application, IllegalMove, StageChange};
 pub use placement::{ChangeKind, Placement, PlacementChange, PlacementRefused, Terms};
-pub use policy::Policy;
+pub use policy::{Policy, TerminalPolicy};
 pub use promise::{Promise, PromisePolicy, time_to_first_submittal};
 pub use rate::RateRange;
 pub use role::{Role, RoleId, RoleSkill};

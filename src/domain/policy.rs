@@ -2,7 +2,8 @@
 //! may sit in a stage, the 48-hour promise, how long a client may take to
 //! answer, how soon a candidate may be sent to the same client again,
 //! what "ending soon" means, the money settings, how many backups
-//! taken from the app are kept, and the recruiters' monthly goals.
+//! taken from the app are kept, the recruiters' monthly goals, and what the
+//! app asks of the terminal (the clipboard, the mouse).
 
 use super::attention::AgingPolicy;
 use super::goals::Goals;
@@ -27,6 +28,30 @@ pub struct Policy {
     pub backups_keep: usize,
     /// Each recruiter's monthly submittals, interviews and placements.
     pub goals: Goals,
+    /// What the app asks of the terminal: the clipboard, the mouse.
+    pub terminal: TerminalPolicy,
+}
+
+/// `[terminal]` in config.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TerminalPolicy {
+    /// `y` copies to the clipboard with OSC 52 (some terminals refuse it).
+    pub clipboard: bool,
+    /// Clicks and the wheel in a local terminal.
+    pub mouse: bool,
+    /// Clicks and the wheel under `hireterm serve` (off by default: an
+    /// SSH user's terminal then keeps its own text selection).
+    pub mouse_over_ssh: bool,
+}
+
+impl Default for TerminalPolicy {
+    fn default() -> Self {
+        TerminalPolicy {
+            clipboard: true,
+            mouse: true,
+            mouse_over_ssh: false,
+        }
+    }
 }
 
 impl Default for Policy {
@@ -40,6 +65,7 @@ impl Default for Policy {
             ending_days: 30,
             backups_keep: 10,
             goals: Goals::default(),
+            terminal: TerminalPolicy::default(),
         }
     }
 }

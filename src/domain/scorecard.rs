@@ -41,6 +41,15 @@ impl Scorecard {
         problems
     }
 
+    /// The 0-5 level an interviewer's 1-4 rating stands for, so that it is
+    /// judged against a requirement on the requirement's own scale: the
+    /// four steps spread over 1 to 5 (1 weak → 1, 2 fair → 2, 3 good → 4,
+    /// 4 strong → 5); 0 (not rated) stays 0.
+    pub fn rating_as_level(rating: u8) -> u8 {
+        const AS_LEVEL: [u8; 5] = [0, 1, 2, 4, 5];
+        AS_LEVEL[usize::from(rating.min(4))]
+    }
+
     /// The latest rating of each skill over several scorecards.
     pub fn assessed(cards: &[Scorecard]) -> Vec<(SkillId, u8)> {
         let mut latest: Vec<(SkillId, u8)> = Vec::new();

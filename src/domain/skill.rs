@@ -126,10 +126,19 @@ impl Category {
 pub struct Skill {
     pub id: SkillId,
     pub name: String,
+    /// The skill matrix's column header ("k8s", "PG"): at most
+    /// [`Skill::MAX_SHORT`] columns; the name where the file has none.
+    #[serde(default)]
+    pub short: String,
     pub category: Category,
     /// What people type instead of the name: "k8s", "postgres".
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+impl Skill {
+    /// The widest short name, in columns.
+    pub const MAX_SHORT: usize = 6;
 }
 
 /// A level held in one skill.

@@ -13,7 +13,8 @@ pub enum Field {
     Name,
     Role,
     Skill,
-    Location,
+    City,
+    Country,
     Tag,
     Email,
 }
@@ -23,7 +24,7 @@ impl Field {
         match self {
             Field::Name => 30,
             Field::Role | Field::Skill => 20,
-            Field::Location | Field::Tag => 10,
+            Field::City | Field::Country | Field::Tag => 10,
             Field::Email => 0,
         }
     }
@@ -52,7 +53,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The words of already folded text, without copying them.
-fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+pub fn split_words(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
@@ -74,10 +75,11 @@ impl Dictionary {
         for (index, c) in candidates.iter().enumerate() {
             let index = index as u32;
             builder.add_text(Field::Name, &c.name, index);
-            builder.add_text(Field::Location, &c.location.city, index);
-            builder.add_text(Field::Location, &c.location.country, index);
+            builder.add_text(Field::City, &c.location.city, index);
+            builder.add_text(Field::Country, &c.location.country, index);
             for tag in &c.tags {
                 builder.add_text(Field::Tag, tag, index);
+                builder.add_whole(Field::Tag, tag, index);
             }
             builder.add_text(Field::Email, &c.email, index);
             for role in &c.roles {
@@ -125,19 +127,29 @@ impl Builder {
     fn add_text(&mut self, field: Field, text: &str, index: u32) {
         let folded = fold(text);
         for word in split_words(&folded) {
-            let known = self
-                .by_term
-                .get(&field)
-                .and_then(|terms| terms.get(word))
-                .copied();
-            let list = match known {
-                Some(list) => list,
-                None => self.new_term(field, word),
-            };
-            let postings = &mut self.postings[list];
-            if postings.last().map(|p| p.0) != Some(index) {
-                postings.push((index, 0));
-            }
+            self.add_term(field, word, index);
+        }
+    }
+
+    /// A text of several words (`lisbon-pool`) as one term too, so that
+    /// it is found as it was typed; a text of one word is already one.
+    fn add_whole(&mut self, field: Field, text: &str, index: u32) {
+        let folded = fold(text.trim());
+        if split_words(&folded).nth(1).is_some() {
+            self.add_term(field, &folded, index);
+        }
+    }
+
+    /// `term` leads to candidate `index` (once).
+    fn add_term(&mut self, field: Field, term: &str, index: u32) {
+        let known = (self.by_term.get(&field)).and_then(|terms| terms.get(term));
+        let list = match known.copied() {
+            Some(list) => list,
+            None => self.new_term(field, term),
+        };
+        let postings = &mut self.postings[list];
+        if postings.last().map(|p| p.0) != Some(index) {
+            postings.push((index, 0));
         }
     }
 

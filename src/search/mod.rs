@@ -11,8 +11,10 @@
 
 mod dictionary;
 mod rank;
+mod reasons;
 
 pub use rank::{Hit, Kind, Target};
+pub use reasons::explain;
 
 use crate::catalog::Catalog;
 use crate::domain::{Candidate, Engagement};

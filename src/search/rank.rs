@@ -53,6 +53,9 @@ pub struct Hit {
     /// Character positions in `label` that matched, for highlighting.
     pub positions: Vec<usize>,
     pub detail: String,
+    /// Why a candidate matched, beyond their name: "tag: lisbon-pool"
+    /// (filled in by [`super::explain`]).
+    pub matched: Vec<String>,
 }
 
 impl Hit {
@@ -67,7 +70,7 @@ impl Hit {
 }
 
 /// Scores one folded word against one folded term.
-fn score(matcher: &SkimMatcherV2, term: &str, word: &str) -> Option<i64> {
+pub(super) fn score(matcher: &SkimMatcherV2, term: &str, word: &str) -> Option<i64> {
     if !is_subsequence(word, term) {
         return None;
     }
@@ -138,6 +141,7 @@ impl SearchIndex {
                 label: r.name.clone(),
                 positions: Vec::new(),
                 detail: r.aliases.join(", "),
+                matched: Vec::new(),
             });
         let open = self
             .engagements
@@ -173,6 +177,7 @@ impl SearchIndex {
                     label: r.name.clone(),
                     positions: positions(matcher, &fold(&r.name), words),
                     detail: r.aliases.join(", "),
+                    matched: Vec::new(),
                 })
             })
             .collect()
@@ -191,6 +196,7 @@ impl SearchIndex {
                     label: s.name.clone(),
                     positions: positions(matcher, &fold(&s.name), words),
                     detail: s.category.label().to_string(),
+                    matched: Vec::new(),
                 })
             })
             .collect()
@@ -310,6 +316,7 @@ fn candidate_hit(
         label: entry.name.clone(),
         positions: positions(matcher, &entry.folded_name, words),
         detail: entry.detail.clone(),
+        matched: Vec::new(),
     }
 }
 
@@ -321,5 +328,6 @@ fn engagement_hit(e: &super::EngagementEntry, score: i64, positions: Vec<usize>)
         label: engagement.title.clone(),
         positions,
         detail: format!("{} · {}", e.client, engagement.status.label()),
+        matched: Vec::new(),
     }
 }

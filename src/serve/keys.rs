@@ -7,7 +7,7 @@
 //! until the next byte, or until the caller's short timer calls
 //! [`KeyDecoder::flush`].
 
-use crate::app::input::{Input, Key, KeyCode, Mods};
+use crate::app::input::{Input, Key, KeyCode, Mods, Mouse, MouseKind};
 
 /// Longest paste kept; the rest of an absurd paste is dropped, not queued.
 pub const MAX_PASTE_BYTES: usize = 64 * 1024;
@@ -235,6 +235,9 @@ fn decode_csi(bytes: &[u8]) -> Step {
     }
     let params = std::str::from_utf8(&body[..end]).unwrap_or("");
     let used = end + 3;
+    if let Some(mouse) = params.strip_prefix('<') {
+        return Step::Done(used, sgr_mouse(mouse, body[end]).map(Input::Mouse));
+    }
     let mut numbers = params.split(';').map(|p| p.parse::<u16>().unwrap_or(1));
     let first = numbers.next().unwrap_or(1);
     let mods = modifiers(numbers.next().unwrap_or(1));
@@ -244,6 +247,25 @@ fn decode_csi(bytes: &[u8]) -> Step {
         last => final_key(last),
     };
     Step::Done(used, code.and_then(|code| key(code, mods)))
+}
+
+/// xterm's SGR mouse report, `ESC [ < button ; column ; row M` (`m` on
+/// release): the left button's press and the wheel; the rest is dropped.
+fn sgr_mouse(params: &str, last: u8) -> Option<Mouse> {
+    let mut numbers = params.split(';').map(|p| p.parse::<u16>().ok());
+    let (button, column, row) = (numbers.next()??, numbers.next()??, numbers.next()??);
+    let kind = match button & !(4 | 8 | 16) {
+        _ if last != b'M' => return None,
+        0 => MouseKind::Click,
+        64 => MouseKind::ScrollUp,
+        65 => MouseKind::ScrollDown,
+        _ => return None,
+    };
+    Some(Mouse {
+        kind,
+        column: column.checked_sub(1)?,
+        row: row.checked_sub(1)?,
+    })
 }
 
 fn final_key(last: u8) -> Option<KeyCode> {

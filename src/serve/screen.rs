@@ -20,8 +20,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// The alternate screen, bracketed paste on, cursor hidden: as a local
 /// terminal app starts.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l\x1b[H\x1b[2J";
-/// And as it leaves: the user's own screen back, as it was.
-pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?2004l\x1b[?25h\x1b[?1049l";
+/// And as it leaves: the user's own screen back, as it was (the mouse
+/// off too, whether or not it was on).
+pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?1006l\x1b[?1000l\x1b[?2004l\x1b[?25h\x1b[?1049l";
+/// Clicks and the wheel, in SGR form, where `[terminal] mouse_over_ssh`
+/// asks for them.
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 
 /// Collects a frame's bytes, shared with the [`Screen`] that hands them
 /// over whole once the frame is complete (ratatui's backend keeps its
@@ -267,6 +271,13 @@ impl Screen {
 
     fn outbox(&self) -> &Outbox {
         &self.outbox
+    }
+
+    /// Bytes of the app's own for the client's terminal (OSC 52 from `y`,
+    /// the mouse turned on): sent ahead of the next frame, in its piece,
+    /// through the same outbox.
+    pub fn pass(&mut self, bytes: &[u8]) {
+        self.frame.lock().extend_from_slice(bytes);
     }
 
     /// Hands the frame's bytes to the outbox, in one piece.

@@ -133,6 +133,9 @@ fn run(start: &SessionStart) -> Ending {
         Err(error) => return Ending::Failed(format!("cannot draw: {error}")),
     };
     let options = start.setup.options(&start.user, start.slot.id());
+    if options.policy.terminal.mouse_over_ssh {
+        screen.pass(super::screen::MOUSE_ON);
+    }
     let mut app = App::with_records(Arc::clone(&start.records), options);
     app.handle_input(Input::Resize(start.size.0, start.size.1));
     match drive(start, &mut app, &mut screen) {
@@ -195,6 +198,7 @@ fn step(
     if pending.is_empty() && !handled {
         return Ok(None);
     }
+    screen.pass(&app.take_terminal_output());
     // Live updates: another session's write woke this one (`changed`);
     // `settle` takes the new records in, each cursor staying on its record.
     app.settle();
@@ -323,5 +327,55 @@ mod tests {
         assert_eq!(farewell_text(&Ending::Quit), "");
         assert!(farewell_text(&Ending::Idle(Duration::from_secs(2))).contains("no keys for 2 s"));
         assert!(farewell_text(&Ending::Shutdown).ends_with("\r\n"));
+    }
+
+    /// `y` in a session: OSC 52 with the email goes to the client through
+    /// the outbox its frames go through, with the next frame.
+    #[test]
+    fn y_sends_osc_52_to_the_client_with_the_frame() {
+        use crate::app::{AppOptions, Keymap};
+        use crate::domain::{FixedClock, Stamp};
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(dir.path().join("db")).unwrap();
+        let now = chrono::Utc::now();
+        let demo = crate::demo::DemoOptions {
+            candidates: 20,
+            engagements: 1,
+            seed: 1,
+            now,
+        };
+        let data = crate::demo::generate(&demo, crate::catalog::Catalog::builtin());
+        crate::demo::write(&store, data, &Stamp::new(now, "demo")).unwrap();
+        let options = AppOptions {
+            session: 1,
+            actor: "ana".into(),
+            clock: Arc::new(FixedClock(now)),
+            keymap: Keymap::defaults(),
+            policy: Default::default(),
+            notice: None,
+            views: Vec::new(),
+            save_view: None,
+        };
+        let mut app = App::new(Arc::new(store), options).unwrap();
+        let outbox = Arc::new(Outbox::new());
+        let mut screen = Screen::open(Arc::clone(&outbox), (80, 24), Theme::MONO).unwrap();
+        let (mut decoder, now) = (KeyDecoder::new(), Instant::now());
+        let mut timers = Timers {
+            esc_due: None,
+            last_input: now,
+            idle: None,
+        };
+        let pending = Pending {
+            bytes: b"1y".to_vec(),
+            ..Pending::default()
+        };
+        step(pending, &mut app, &mut screen, &mut decoder, &mut timers).unwrap();
+        let email = app.candidates().selected(app.data()).unwrap().email.clone();
+        let sent = outbox.take().chunk;
+        let osc = crate::app::clipboard::osc52(&email);
+        assert!(
+            sent.windows(osc.len()).any(|w| w == osc),
+            "no OSC 52 for {email}"
+        );
     }
 }

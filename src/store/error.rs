@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "the database at {path} is in use by another hireterm process; \
-         close it there (or serve it to the team with `hireterm serve`) and try again"
-    )]
-    Locked { path: PathBuf },
+    #[error("{}", locked(path, latest_backup.as_deref()))]
+    Locked {
+        path: PathBuf,
+        /// The newest backup the app took of it, to read instead.
+        latest_backup: Option<PathBuf>,
+    },
     #[error("{}", damaged(path, detail))]
     Damaged { path: PathBuf, detail: String },
     #[error("{}", disk_full(path, *needed))]
@@ -145,6 +146,35 @@ impl StoreError {
             _ => false,
         }
     }
+}
+
+impl StoreError {
+    /// The database at `path` is held by another process; the message
+    /// names the newest backup taken from the app, if there is one.
+    pub fn locked(path: &std::path::Path) -> StoreError {
+        StoreError::Locked {
+            path: path.to_path_buf(),
+            latest_backup: super::backups::latest(path),
+        }
+    }
+}
+
+/// Even a command that only reads waits for the app that holds the
+/// database: say so, and what to do instead.
+fn locked(path: &std::path::Path, backup: Option<&std::path::Path>) -> String {
+    let read = match backup {
+        Some(backup) => format!(
+            "read its latest backup meanwhile (hireterm stats --db {})",
+            backup.display()
+        ),
+        None => "read a backup meanwhile (ctrl-b in the app writes one)".into(),
+    };
+    format!(
+        "the database at {} is in use by another hireterm process, and an open app \
+         holds it even to read (stats, export and check too); close it there, run \
+         `hireterm serve` instead so that the team shares it, or {read}",
+        path.display()
+    )
 }
 
 fn damaged(path: &std::path::Path, detail: &str) -> String {

@@ -82,9 +82,7 @@ fn lock_folder(path: &Path) -> Result<PathLock> {
 fn try_lock(file: &File, path: &Path) -> Result<()> {
     match file.try_lock() {
         Ok(()) => Ok(()),
-        Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
-            path: path.to_path_buf(),
-        }),
+        Err(fs::TryLockError::WouldBlock) => Err(StoreError::locked(path)),
         Err(fs::TryLockError::Error(source)) => Err(StoreError::Io {
             path: path.to_path_buf(),
             source,

@@ -312,7 +312,7 @@ fn is_lock_error(error: &sled::Error) -> bool {
 fn classify(path: &Path, error: sled::Error) -> StoreError {
     let path = path.to_path_buf();
     match error {
-        ref locked if is_lock_error(locked) => StoreError::Locked { path },
+        ref locked if is_lock_error(locked) => StoreError::locked(&path),
         sled::Error::Io(source) if space::is_disk_full(&source) => StoreError::DiskFull {
             path,
             needed: space::WRITE_HEADROOM,

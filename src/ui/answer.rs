@@ -6,7 +6,7 @@ use crate::domain::AnswerKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &AnswerPrompt, theme: &Theme) {
     let mut lines: Vec<Line> = AnswerKind::ALL
@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &AnswerPrompt, theme: &Them
         prompt.submittal
     );
     let box_area = centered(area, 70, lines.len() as u16 + 2);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -5,6 +5,7 @@ use super::{Theme, fit, safe};
 use crate::app::App;
 use crate::app::attention::{Concern, Item};
 use crate::app::list::visible_offset;
+use crate::app::screen_map::{List, Spot};
 use crate::domain::{CandidateId, EngagementId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,6 +39,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .skip(offset)
         .take(page)
         .map(|(index, item)| {
+            let y = inner.y + (index - offset) as u16;
+            let spot = Spot::Row {
+                list: List::Attention,
+                index,
+            };
+            super::mark_row(app, inner, y, spot);
             let text = fit(&describe(app, item, now), width).into_owned();
             let style = if index == cursor.selected {
                 theme.selected()

@@ -3,7 +3,9 @@
 
 use super::{Theme, fit, pad, safe};
 use crate::app::App;
-use crate::app::list::visible_offset;
+use crate::app::bench::BenchSort;
+use crate::app::list::{arrow, sorted_by, visible_offset};
+use crate::app::screen_map::{List, Spot};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,10 +15,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.bench();
     let rows = app.views().bench();
     let title = format!(
-        " Bench · free within {} days ({}) · by {} · w window · enter adds to a pipeline ",
+        " Bench · free within {} days ({}) · {} · w window · enter adds to a pipeline ",
         state.window,
         rows.len(),
-        state.sort.title()
+        sorted_by(state.sort.title(), state.descending)
     );
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
@@ -31,18 +33,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let page = usize::from(inner.height.saturating_sub(1)).max(1);
     let offset = visible_offset(state.cursor.offset, state.cursor.selected, page);
-    let mut lines = vec![Line::styled(
-        fit(
-            &format!(
-                "{:<22} {:<10} {:<19} {:<9} Top skills",
-                "Name", "Free from", "Why", "Rate"
-            ),
-            width,
-        )
-        .into_owned(),
-        theme.dim(),
-    )];
+    let heading = |sort: BenchSort, name: &str| match state.sort == sort {
+        true => format!("{name}{}", arrow(state.descending)),
+        false => name.to_string(),
+    };
+    let header = format!(
+        "{:<22} {:<10} {:<19} {:<9} Top skills",
+        heading(BenchSort::Name, "Name"),
+        heading(BenchSort::Free, "Free from"),
+        "Why",
+        heading(BenchSort::Rate, "Rate")
+    );
+    let mut lines = vec![Line::styled(fit(&header, width).into_owned(), theme.dim())];
     for (index, row) in rows.iter().enumerate().skip(offset).take(page) {
+        let y = inner.y + 1 + (index - offset) as u16;
+        let spot = Spot::Row {
+            list: List::Bench,
+            index,
+        };
+        super::mark_row(app, inner, y, spot);
         let Some(c) = app.data().candidates().get(row.candidate as usize) else {
             continue;
         };

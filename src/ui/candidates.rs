@@ -7,6 +7,7 @@ use super::{Theme, fit, put, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
+use crate::app::screen_map::{List, Spot};
 use crate::app::table_filter::{count_of, focus_skills};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,12 +31,8 @@ const PRIORITY: [(Column, u16); 7] = [
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.candidates();
-    let arrow = if state.descending { "▼" } else { "▲" };
-    let title = fit(
-        &title(app, arrow),
-        usize::from(area.width.saturating_sub(2)),
-    )
-    .into_owned();
+    let order = state.order_shown();
+    let title = fit(&title(app), usize::from(area.width.saturating_sub(2))).into_owned();
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -50,13 +47,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = &state.order[offset..(offset + page).min(state.order.len())];
     // Cells are written straight into the buffer at their column: no
     // padding to lay out, and a 100,000-row table costs what 60 rows cost.
-    let buffer = frame.buffer_mut();
     let mut x = inner.x;
     for (column, width) in &columns {
-        let mark = if *column == state.sort { arrow } else { "" };
-        let title = format!("{}{mark}", column.title());
+        let title = format!("{}{}", column.title(), order.arrow_for(*column));
         put(
-            buffer,
+            frame.buffer_mut(),
             x,
             inner.y,
             &title,
@@ -69,6 +64,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cells = Cells::new(app, rows, &shown);
     for (row, &index) in rows.iter().enumerate() {
         let y = inner.y + 1 + row as u16;
+        let spot = Spot::Row {
+            list: List::Candidates,
+            index: offset + row,
+        };
+        super::mark_row(app, inner, y, spot);
+        let buffer = frame.buffer_mut();
         if offset + row == state.cursor.selected {
             buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
         }
@@ -90,12 +91,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// ` Candidates (37 of 3,000) · role:devops rate<=80 · sorted by name ▲ `:
 /// how many, the filter's canonical text, the order.
-fn title(app: &App, arrow: &str) -> String {
+fn title(app: &App) -> String {
     let state = app.candidates();
-    let order = match state.filter.as_ref().and_then(|f| f.ordered_by()) {
-        Some(ordered_by) => ordered_by.to_string(),
-        None => format!("sorted by {} {arrow}", state.sort.title().to_lowercase()),
-    };
+    let order = state.order_shown().describe();
     match &state.filter {
         Some(filter) => {
             let count = count_of(state.order.len(), app.data().candidates().len());

@@ -21,6 +21,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|filter| format!("   filter: {} · esc clears", safe(&filter.text)));
     let wanted = filter.as_deref().map_or(0, UnicodeWidthStr::width);
     let mut spans = tab_row(app, theme, usize::from(area.width), wanted);
+    mark_tabs(app, area, &spans);
     let mut room = usize::from(area.width).saturating_sub(spans_width(&spans));
     if let Some(text) = filter {
         let shown = fit(&text, room).into_owned();
@@ -39,6 +40,22 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// Records where each tab is, for the mouse: a tab's label starts with
+/// its number, its place in `Pane::ALL`.
+fn mark_tabs(app: &App, area: Rect, spans: &[Span]) {
+    let mut x = area.x;
+    for span in spans {
+        let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
+        let number = span.content.split_whitespace().next();
+        let pane = number.and_then(|n| n.parse::<usize>().ok());
+        if let Some(pane) = pane.and_then(|n| Pane::ALL.get(n)) {
+            let at = Rect::new(x, area.y, width, 1).intersection(area);
+            super::mark(app, at, crate::app::screen_map::Spot::Tab(*pane));
+        }
+        x = x.saturating_add(width);
+    }
 }
 
 /// How much of each tab's name shows.

@@ -4,7 +4,7 @@ use super::{Theme, centered, safe};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let lines = vec![
@@ -13,7 +13,7 @@ pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
         Line::styled("y or enter: yes · n or esc: no", theme.dim()),
     ];
     let box_area = centered(area, 70, 7);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(" Are you sure? ", theme.title()));
     let text = Paragraph::new(lines)
         .block(block)

@@ -1,5 +1,6 @@
 //! One candidate, whole: contact, roles, every skill by category with its
-//! level as a bar, applications with their stage history, tags and links.
+//! level as a bar, applications with their stage history and scorecards,
+//! tags and links.
 
 use super::{Theme, pad, safe};
 use crate::app::App;
@@ -29,6 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: 
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
     let visible = usize::from(area.height.saturating_sub(2));
     let last_top = rows.saturating_sub(visible).min(usize::from(u16::MAX)) as u16;
+    app.screen_map().set_detail_last_top(last_top);
     let text = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -183,6 +185,7 @@ fn application_lines<'a>(application: &Application, app: &App, theme: &Theme) ->
             theme.dim(),
         ));
     }
+    lines.extend(super::detail_scorecards::lines(application, app, theme));
     lines.extend(super::detail_agency::lines(application, app, theme));
     lines
 }

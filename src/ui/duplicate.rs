@@ -7,13 +7,13 @@ use crate::app::{Action, App, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &DuplicatePrompt, theme: &Theme) {
     let area = form::render_candidate(frame, area, app, &prompt.form, theme);
     let lines = lines(app, prompt, prompt.editing(), theme);
     let box_area = centered(area, 60, lines.len() as u16 + 2);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(" Already on file? ", theme.title()));
     let text = Paragraph::new(lines)
         .block(block)

@@ -6,7 +6,7 @@ use crate::domain::Stage;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &ExitPrompt, theme: &Theme) {
     let mut lines: Vec<Line> = prompt
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &ExitPrompt, theme: &Theme)
     };
     let title = format!(" {verb} {} ", safe(&prompt.name));
     let box_area = centered(area, 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -12,7 +12,7 @@ use crate::filter::ParseError;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Choices listed at once.
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, line: &FilterLine, theme
     let box_area = Rect::new(area.x, y, area.width, height);
     let block = Block::bordered().title(Line::styled(title(app, box_area.width), theme.title()));
     let inner = block.inner(box_area);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     frame.render_widget(block, box_area);
     let text_area = Rect::new(inner.x, inner.y, inner.width, inner.height.min(3));
     frame.render_widget(text_lines(line, inner.width, theme), text_area);

@@ -14,7 +14,7 @@ use crate::domain::Priority;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 const MAX_WIDTH: u16 = 100;
@@ -94,7 +94,7 @@ fn draw(
     theme: &Theme,
 ) -> Rect {
     let box_area = box_area(area, form);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title.to_string(), theme.title()));
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);

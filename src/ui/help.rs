@@ -1,53 +1,47 @@
-//! The help overlay: the sections the app generated from the keymap (the
-//! context it was opened over first), each key with what it does.
+//! The help overlay: the rows the app made from the keymap (the context it
+//! was opened over first), as wide as the screen lets them be, from the
+//! row it is scrolled to; the search line below them while there is one.
 
-use super::{Theme, centered};
-use crate::app::Context;
+use super::{Theme, centered, fit, open_box, with_cursor};
 use crate::app::prompt::help::Help;
+use crate::app::prompt::help_rows::RowKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
-    let mut lines = Vec::new();
-    for section in &help.sections {
-        lines.push(Line::styled(section.context.title(), theme.title()));
-        if section.rows.is_empty() {
-            lines.push(Line::raw("  (no keys of its own)"));
-        }
-        for (keys, description) in &section.rows {
-            let keys = if keys.is_empty() { "(unbound)" } else { keys };
-            lines.push(Line::raw(format!("  {keys:<22} {description}")));
-        }
-        lines.push(Line::raw(""));
-        if section.context == Context::Filter {
-            lines.extend(language(help, theme));
-        }
+    let view = help.view((area.width, area.height));
+    let search = usize::from(help.search_shown());
+    let width = u16::try_from(view.width + 2).unwrap_or(u16::MAX);
+    let height = u16::try_from(view.page + search + 2).unwrap_or(u16::MAX);
+    let box_area = centered(area, width, height);
+    let rows = help.rows(view.width);
+    let mut lines: Vec<Line> = (rows.iter().skip(help.scroll).take(view.page))
+        .map(|row| {
+            let text = fit(&row.text, view.width).into_owned();
+            match row.kind {
+                RowKind::Title => Line::styled(text, theme.title()),
+                RowKind::Key | RowKind::Blank => Line::raw(text),
+                RowKind::Note => Line::styled(text, theme.dim()),
+            }
+        })
+        .collect();
+    if search == 1 {
+        lines.resize(view.page, Line::raw(""));
+        let typed = match help.typing {
+            true => with_cursor(&help.search),
+            false => help.search.text().to_string(),
+        };
+        let line = fit(&format!("/ {typed}"), view.width).into_owned();
+        lines.push(Line::styled(line, theme.warn()));
     }
-    lines.push(Line::styled(
-        "Keys can be changed in ~/.config/hireterm/keymap.toml.",
-        theme.dim(),
-    ));
-    let box_area = centered(area, 72, area.height.saturating_sub(2));
-    let block = Block::bordered().title(Line::styled(" Help · esc or ? closes ", theme.title()));
-    let scroll = u16::try_from(help.scroll).unwrap_or(u16::MAX);
-    frame.render_widget(Clear, box_area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((scroll, 0)),
-        box_area,
-    );
-}
-
-/// The filter language: each field's example and what it does.
-fn language<'a>(help: &Help, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::styled(
-        "The filter language (f on the candidates table)",
-        theme.title(),
-    )];
-    for (example, description) in &help.language {
-        lines.push(Line::raw(format!("  {example:<22} {description}")));
-    }
-    lines.push(Line::raw(""));
-    lines
+    let title = match help.search_shown() {
+        true => " Help · enter keeps the search · esc drops it ",
+        false => " Help · esc or ? closes · / searches ",
+    };
+    let title = fit(title, view.width).into_owned();
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    open_box(frame, box_area);
+    frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

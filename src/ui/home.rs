@@ -10,6 +10,7 @@ use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::attention::Concern;
 use crate::app::home::{Group, Home, Row, Scope, Turn};
+use crate::app::screen_map::{List, Spot};
 use crate::domain::{CandidateId, EngagementId, EngagementStatus, Promise};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,13 +27,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let selected = app.home().cursor.selected;
     let top = home.scroll(app.home().top, selected, page);
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = (entries(home).skip(top).take(page))
-        .map(|entry| match entry {
+    let lines: Vec<Line> = (entries(home).skip(top).take(page).enumerate())
+        .map(|(line, entry)| match entry {
             Entry::Heading(group, count) => {
                 let text = heading(app, home.scope, group, count);
                 Line::styled(fit(&text, width).into_owned(), theme.title())
             }
             Entry::Row(index, row) => {
+                let spot = Spot::Row {
+                    list: List::Home,
+                    index,
+                };
+                super::mark_row(app, inner, inner.y + line as u16, spot);
                 let (text, style) = describe_row(app, home.scope, row, theme);
                 let style = if index == selected {
                     theme.selected()

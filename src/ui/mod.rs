@@ -12,6 +12,7 @@ mod chrome;
 mod confirm;
 mod detail;
 mod detail_agency;
+mod detail_scorecards;
 mod duplicate;
 mod exit;
 mod filter;
@@ -50,6 +51,7 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    app.screen_map().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small::render(frame, area, theme);
@@ -75,7 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Answer(prompt)) => answer::render(frame, area, prompt, theme),
         Some(Overlay::Confirm(question)) => confirm::render(frame, area, &question.question, theme),
         Some(Overlay::Exit(prompt)) => exit::render(frame, area, prompt, theme),
-        Some(Overlay::Palette(state)) => palette::render(frame, area, state, theme),
+        Some(Overlay::Palette(state)) => palette::render(frame, area, app, state, theme),
         Some(Overlay::Scorecard(form)) => scorecard::render(frame, area, app, form, theme),
         Some(Overlay::Note(prompt)) => note::render(frame, area, prompt, theme),
         Some(Overlay::Tag(prompt)) => tag::render(frame, area, prompt, theme),
@@ -209,6 +211,50 @@ pub fn pad(text: &str, width: usize) -> String {
     let fitted = fit(text, width);
     let used = fitted.width();
     format!("{fitted}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// Clears `area` for a box drawn over the pane (a dialog, a prompt): the
+/// one way every overlay opens, so that text meets its border by display
+/// width. A wide character (CJK, emoji) of the pane that starts just left
+/// of the box would reach into it, and a terminal would draw it over the
+/// box's border (ratatui sends nothing for the cell a wide character
+/// covers): it is blanked.
+pub fn open_box(frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let buffer = frame.buffer_mut();
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    if !buffer
+        .area
+        .contains(ratatui::layout::Position::new(left, area.y))
+    {
+        return;
+    }
+    for y in area.top()..area.bottom().min(buffer.area.bottom()) {
+        let cell = &mut buffer[(left, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Records that `spot` was drawn over `area`'s row `y` (for the mouse:
+/// `app/screen_map.rs`).
+pub fn mark_row(app: &App, area: Rect, y: u16, spot: crate::app::screen_map::Spot) {
+    mark(app, Rect::new(area.x, y, area.width, 1), spot);
+}
+
+/// Records that `spot` was drawn over `area`.
+pub fn mark(app: &App, area: Rect, spot: crate::app::screen_map::Spot) {
+    let area = crate::app::screen_map::Area {
+        x: area.x,
+        y: area.y,
+        width: area.width,
+        height: area.height,
+    };
+    app.screen_map().mark(area, spot);
 }
 
 /// A box of the given size centred in `area`, never larger than it.

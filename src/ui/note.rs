@@ -5,7 +5,7 @@ use crate::app::prompt::note::NotePrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &NotePrompt, theme: &Theme) {
     let on = prompt
@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &NotePrompt, theme: &Theme)
         ),
     ];
     let box_area = centered(area, 80, 8);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     frame.render_widget(
         Paragraph::new(lines)

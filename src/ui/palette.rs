@@ -5,16 +5,17 @@ use super::{Theme, centered, fit, safe, with_cursor};
 use crate::app::list::visible_offset;
 use crate::app::prompt::commands::{Entry, is_command};
 use crate::app::prompt::palette::Palette;
+use crate::app::{Action, App, Context, Pane};
 use crate::search::Hit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 const KIND_WIDTH: usize = 11;
 
-pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette, theme: &Theme) {
     let height = area.height.saturating_sub(4).min(24);
     let mut box_area = centered(area, 100.min(area.width.saturating_sub(4)), height);
     box_area.y = area.y + 2.min(area.height.saturating_sub(box_area.height));
@@ -39,12 +40,32 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) {
     for (index, row) in rows.enumerate().skip(offset).take(page) {
         let selected = index == palette.cursor.selected;
         lines.push(match row {
-            Row::Entry(entry) => entry_line(entry, width, selected, theme),
+            Row::Entry(entry) => entry_line(app, entry, width, selected, theme),
             Row::Hit(hit) => hit_line(hit, width, selected, theme),
         });
     }
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
+}
+
+/// The key that does what a command does, as the keymap binds it.
+fn key_of(app: &App, entry: &Entry) -> Option<String> {
+    let (context, action) = match entry {
+        // A pane's number is its key.
+        Entry::Pane(pane) => {
+            return Pane::ALL
+                .iter()
+                .position(|p| p == pane)
+                .map(|n| n.to_string());
+        }
+        Entry::Engagement(None) => (Context::Global, Action::ChooseEngagement),
+        Entry::Quit => (Context::Global, Action::Quit),
+        Entry::Help => (Context::Global, Action::Help),
+        Entry::Filter(_) => (Context::Candidates, Action::Filter),
+        _ => return None,
+    };
+    let keys = app.keymap().keys_for(context, action);
+    keys.first().map(ToString::to_string)
 }
 
 enum Row<'a> {
@@ -55,8 +76,8 @@ enum Row<'a> {
 fn summary(palette: &Palette) -> String {
     if is_command(palette.query.text()) {
         return match palette.entries.is_empty() {
-            true => "No such command: :filter TEXT, or :view NAME.".into(),
-            false => ":filter TEXT opens the filter line; :view NAME applies a saved view".into(),
+            true => "No such command: : alone lists them.".into(),
+            false => "tab completes · ↑↓ the commands run before · enter runs".into(),
         };
     }
     let count = palette.entries.len() + palette.hits.len();
@@ -68,8 +89,15 @@ fn summary(palette: &Palette) -> String {
     }
 }
 
-/// `View       devops bench   role:devops placed:no`.
-fn entry_line<'a>(entry: &Entry, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
+/// `View       devops bench   role:devops placed:no`, or `Command
+/// :pipeline   the Pipeline pane · key 2`: a command names its key.
+fn entry_line<'a>(
+    app: &App,
+    entry: &Entry,
+    width: usize,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'a> {
     let label = fit(&safe(&entry.label()), width.saturating_sub(KIND_WIDTH)).into_owned();
     let mut spans = vec![
         Span::styled(format!("{:<KIND_WIDTH$}", entry.kind()), theme.dim()),
@@ -77,7 +105,10 @@ fn entry_line<'a>(entry: &Entry, width: usize, selected: bool, theme: &Theme) ->
     ];
     let used = KIND_WIDTH + label.width();
     if used + 3 < width {
-        let detail = safe(&entry.detail()).into_owned();
+        let mut detail = safe(&entry.detail()).into_owned();
+        if let Some(key) = key_of(app, entry) {
+            detail = format!("{detail} · key {key}");
+        }
         spans.push(Span::styled(
             format!("   {}", fit(&detail, width - used - 3)),
             theme.dim(),
@@ -92,7 +123,8 @@ fn entry_line<'a>(entry: &Entry, width: usize, selected: bool, theme: &Theme) ->
 }
 
 /// `Skill      Kubernetes   Containers and orchestration`, the matched
-/// characters of the label emphasised.
+/// characters of the label emphasised; a candidate's hit says first why
+/// it matched, where that was not their name (`tag: lisbon-pool`).
 fn hit_line<'a>(hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::styled(
         format!("{:<KIND_WIDTH$}", hit.kind().label()),
@@ -109,7 +141,13 @@ fn hit_line<'a>(hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<
         };
         spans.push(Span::styled(c.to_string(), style));
     }
-    let used = KIND_WIDTH + label.width();
+    let mut used = KIND_WIDTH + label.width();
+    if !hit.matched.is_empty() && used + 3 < width {
+        let why = safe(&hit.matched.join(" · ")).into_owned();
+        let why = fit(&why, width - used - 3).into_owned();
+        used += 3 + why.width();
+        spans.push(Span::styled(format!("   {why}"), theme.warn()));
+    }
     let detail = safe(&hit.detail).into_owned();
     if used + 3 < width && !detail.is_empty() {
         spans.push(Span::styled(

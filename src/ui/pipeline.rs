@@ -6,6 +6,7 @@ use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::pipeline::{COLUMNS, Card, exited};
+use crate::app::screen_map::Spot;
 use crate::domain::{Aging, AgingPolicy, Engagement, Promise, Stage};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -126,6 +127,9 @@ fn render_board(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], t
         let width = usize::from(inner.width);
         let mut lines = Vec::new();
         for (index, card) in cards[column].iter().enumerate().skip(offset).take(per_page) {
+            let y = inner.y + 2 * (index - offset) as u16;
+            let spot = Spot::Card { column, row: index };
+            super::mark(app, Rect::new(inner.x, y, inner.width, 2), spot);
             let selected = active && index == cursor.selected;
             let marked = app.marks().contains(&card.candidate.id);
             lines.extend(card_lines(
@@ -215,6 +219,8 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let mut selected_line = 0;
+    // Where each card's line is, for the mouse.
+    let mut spots = Vec::new();
     for (column, stage) in COLUMNS.iter().enumerate() {
         lines.push(Line::styled(
             format!("{} ({})", stage.label(), cards[column].len()),
@@ -225,12 +231,19 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, cards: &[Vec<Card>], th
             if selected {
                 selected_line = lines.len();
             }
+            spots.push((lines.len(), column, index));
             let marked = app.marks().contains(&card.candidate.id);
             lines.push(list_line(card, width, selected, marked, app.aging(), theme));
         }
     }
     let page = usize::from(inner.height).max(1);
     let offset = visible_offset(0, selected_line, page);
+    for (line, column, row) in spots {
+        if let Some(y) = line.checked_sub(offset).filter(|&y| y < page) {
+            let spot = Spot::Card { column, row };
+            super::mark_row(app, inner, inner.y + y as u16, spot);
+        }
+    }
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(page).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }

@@ -5,7 +5,7 @@ use crate::app::prompt::view_name::ViewNamePrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &ViewNamePrompt, theme: &Theme) {
     let view = &prompt.view;
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &ViewNamePrompt, theme: &Th
         "enter saves · esc cancels · :view NAME in the palette reopens it",
         theme.dim(),
     ));
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(" Save this view ", theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

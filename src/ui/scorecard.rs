@@ -7,7 +7,7 @@ use crate::domain::Recommendation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ScorecardForm, theme: &Theme) {
     let mut lines = vec![Line::styled(
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ScorecardForm, th
     ));
     let title = format!(" Scorecard · {} · {} ", safe(&form.name), form.stage);
     let box_area = centered(area, 84, lines.len() as u16 + 2);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

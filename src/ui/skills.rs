@@ -7,8 +7,10 @@ use super::{Theme, fit, pad, safe};
 use crate::app::App;
 use crate::app::list::visible_offset;
 use crate::app::matrix::{
-    CELL_WIDTH, MatrixColumn, MatrixRows, MatrixState, NAME_WIDTH, SCORE_WIDTH, columns,
+    MatrixColumn, MatrixRows, NAME_WIDTH, SCORE_WIDTH, cells_room, column_width, columns,
+    visible_range,
 };
+use crate::app::screen_map::{List, Spot};
 use crate::domain::{
     Candidate, CandidateId, Engagement, Priority, Scorecard, SkillId, match_score,
 };
@@ -29,16 +31,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ]));
     frame.render_widget(summary(app, &all, theme), info);
 
-    let block = Block::bordered();
+    let block = Block::bordered().title(Line::styled(LEGEND, theme.dim()));
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
-    let visible = MatrixState::visible_columns(inner.width);
-    let first = visible_offset(state.column_offset, state.column, visible);
-    let shown = &all[first.min(all.len())..(first + visible).min(all.len())];
-    let cursor_column = state.column.checked_sub(first);
+    let widths: Vec<u16> = all.iter().map(|c| column_width(app.catalog(), c)).collect();
+    let room = cells_room(rest.width);
+    let range = visible_range(&widths, state.column_offset, state.column, room);
+    let shown = Shown {
+        columns: &all[range.clone()],
+        widths: &widths[range.clone()],
+        // A column past the last (another engagement's) shows no cursor.
+        cursor: (state.column.checked_sub(range.start)).filter(|&at| at < range.len()),
+    };
 
     let buffer = frame.buffer_mut();
-    for (y, line) in (inner.y..).zip(header(app, shown, cursor_column, theme)) {
+    for (y, line) in (inner.y..).zip(header(app, &shown, theme)) {
         buffer.set_line(inner.x, y, &line, inner.width);
     }
     let page = usize::from(inner.height.saturating_sub(2)).max(1);
@@ -46,24 +53,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = state.order.iter().enumerate().skip(offset).take(page);
     for (y, (position, &index)) in (inner.y + 2..).zip(rows) {
         let candidate = &app.data().candidates()[index as usize];
-        let selected = position == state.rows.selected;
         let cells = Rect::new(inner.x, y, inner.width, 1);
-        let assessed = assessed_ratings(app, engagement, candidate.id);
-        let fx = &app.policy().money.fx;
+        let spot = Spot::Row {
+            list: List::Matrix,
+            index: position,
+        };
+        super::mark(app, cells, spot);
+        let money = &app.policy().money;
         let row = MatrixRow {
             candidate,
-            score: engagement.map(|e| match_score(candidate, e, fx).score),
-            margin: engagement.and_then(|e| estimated_margin(candidate, e, &app.policy().money)),
-            assessed,
-            selected,
+            score: engagement.map(|e| match_score(candidate, e, &money.fx).score),
+            margin: engagement.and_then(|e| estimated_margin(candidate, e, money)),
+            assessed: assessed_ratings(app, engagement, candidate.id),
+            selected: position == state.rows.selected,
         };
-        draw_row(buffer, cells, &row, shown, theme);
+        draw_row(buffer, cells, &row, &shown, theme);
     }
-    if let Some(column) = cursor_column {
-        let x = inner.x + NAME_WIDTH + SCORE_WIDTH + column as u16 * CELL_WIDTH;
+    if let Some(column) = shown.cursor {
+        let x = inner.x + NAME_WIDTH + SCORE_WIDTH + shown.x_of(column);
         let drawn = (state.order.len().saturating_sub(offset)).min(page) as u16;
         buffer.set_style(
-            Rect::new(x, inner.y + 2, CELL_WIDTH, drawn).intersection(inner),
+            Rect::new(x, inner.y + 2, shown.widths[column], drawn).intersection(inner),
             theme.cursor_column(),
         );
     }
@@ -75,6 +85,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             usize::from(inner.width),
             theme.dim(),
         );
+    }
+}
+
+/// Which scale a cell's numbers are on, over the matrix.
+const LEGEND: &str = " levels 0-5 · ★ interviewer's 1-4 as 0-5 (1→1 2→2 3→4 4→5) · ! short ";
+
+/// The skill columns on screen, their widths, and the cursor's among them.
+struct Shown<'a> {
+    columns: &'a [MatrixColumn],
+    widths: &'a [u16],
+    cursor: Option<usize>,
+}
+
+impl Shown<'_> {
+    /// Where column `index` starts, from the first skill column.
+    fn x_of(&self, index: usize) -> u16 {
+        self.widths[..index].iter().sum()
     }
 }
 
@@ -97,14 +124,9 @@ fn summary<'a>(app: &App, all: &[MatrixColumn], theme: &Theme) -> Line<'a> {
         (MatrixRows::Pipeline, None) => "pipeline".to_string(),
         (MatrixRows::Candidates, _) => "all candidates".to_string(),
     };
-    let sort = if state.by_score {
-        if state.descending {
-            "score ▼"
-        } else {
-            "score ▲"
-        }
-    } else {
-        "name"
+    let sort = match state.by_score {
+        true => format!("score {}", crate::app::list::arrow(state.descending)),
+        false => "name".to_string(),
     };
     let column = all
         .get(state.column)
@@ -127,15 +149,10 @@ fn describe_column(app: &App, column: &MatrixColumn) -> String {
 }
 
 /// Two header lines: category names where each category starts, then the
-/// skills' short names with their requirement marks.
-fn header<'a>(
-    app: &App,
-    shown: &[MatrixColumn],
-    cursor: Option<usize>,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
+/// skills' short names with their requirement marks (the summary above
+/// names the cursor's column in full).
+fn header<'a>(app: &App, shown: &Shown, theme: &Theme) -> Vec<Line<'a>> {
     let lead = usize::from(NAME_WIDTH + SCORE_WIDTH);
-    let cell = usize::from(CELL_WIDTH);
     let mut categories = vec![Span::raw(" ".repeat(lead))];
     let mut names = vec![Span::styled(
         format!(
@@ -147,26 +164,29 @@ fn header<'a>(
         ),
         theme.title(),
     )];
-    for (index, column) in shown.iter().enumerate() {
+    let columns = shown.columns;
+    for (index, column) in columns.iter().enumerate() {
         let band = band_of(column);
-        if index == 0 || band_of(&shown[index - 1]) != band {
-            let run = shown[index..]
-                .iter()
-                .take_while(|c| band_of(c) == band)
-                .count();
-            categories.push(Span::styled(pad(band, run * cell), theme.dim()));
+        if index == 0 || band_of(&columns[index - 1]) != band {
+            let run = (index..columns.len())
+                .take_while(|&i| band_of(&columns[i]) == band)
+                .map(|i| usize::from(shown.widths[i]))
+                .sum();
+            categories.push(Span::styled(pad(band, run), theme.dim()));
         }
         let mark = match column.requirement {
             Some((Priority::Must, _)) => "*",
             Some((Priority::Nice, _)) => "+",
             None => "",
         };
-        let short = format!("{mark}{}", safe(app.catalog().skill_name(&column.skill)));
-        let style = if Some(index) == cursor {
+        let short = app.catalog().skill(&column.skill).map_or("?", |s| &s.short);
+        let style = if Some(index) == shown.cursor {
             theme.cursor_column().patch(theme.title())
         } else {
             theme.title()
         };
+        let cell = usize::from(shown.widths[index]);
+        let short = format!("{mark}{}", safe(short));
         names.push(Span::styled(pad(&fit(&short, cell - 1), cell), style));
     }
     vec![Line::from(categories), Line::from(names)]
@@ -214,92 +234,71 @@ struct MatrixRow<'a> {
 }
 
 /// One candidate's row, written straight into the buffer: the name and
-/// score (in the selection style on the cursor row), then one glyph per
+/// score (in the selection style on the cursor row), then one cell per
 /// skill at its column. Only the name and score mark the cursor row, so a
 /// cursor move resends two short runs rather than two whole coloured rows.
-fn draw_row(
-    buffer: &mut Buffer,
-    area: Rect,
-    row: &MatrixRow,
-    shown: &[MatrixColumn],
-    theme: &Theme,
-) {
-    let MatrixRow {
-        candidate,
-        score,
-        margin,
-        assessed,
-        selected,
-    } = row;
-    let (candidate, selected) = (*candidate, *selected);
+fn draw_row(buffer: &mut Buffer, area: Rect, row: &MatrixRow, shown: &Shown, theme: &Theme) {
     let lead = Rect::new(area.x, area.y, NAME_WIDTH + SCORE_WIDTH, 1).intersection(area);
-    if selected {
+    if row.selected {
         buffer.set_style(lead, theme.selected());
     }
     let name_width = usize::from(NAME_WIDTH) - 1;
+    let name = safe(&row.candidate.name);
     buffer.set_stringn(
         area.x,
         area.y,
-        fit(&safe(&candidate.name), name_width),
+        fit(&name, name_width),
         name_width,
         Style::new(),
     );
-    let score = score.map_or("—".to_string(), |s| format!("{s}%"));
-    let margin = margin.map_or(String::new(), |(m, low)| {
+    let score = row.score.map_or("—".to_string(), |s| format!("{s}%"));
+    let margin = row.margin.map_or(String::new(), |(m, low)| {
         format!("{:.0}%{}", m * 100.0, if low { "!" } else { " " })
     });
     let score = format!("{score:>5} {margin:>5}");
-    buffer.set_stringn(
-        area.x + NAME_WIDTH,
-        area.y,
-        score,
-        usize::from(SCORE_WIDTH),
-        Style::new(),
-    );
+    let x = area.x + NAME_WIDTH;
+    buffer.set_stringn(x, area.y, score, usize::from(SCORE_WIDTH), Style::new());
     let cells_x = area.x + NAME_WIDTH + SCORE_WIDTH;
-    for (index, column) in shown.iter().enumerate() {
-        let x = cells_x + index as u16 * CELL_WIDTH;
-        if x + CELL_WIDTH > area.right() {
+    for (index, column) in shown.columns.iter().enumerate() {
+        let (x, width) = (cells_x + shown.x_of(index), shown.widths[index]);
+        if x + width > area.right() {
             break;
         }
-        // An interviewer's rating (1-4, starred) stands in for the
-        // self-reported level (0-5, a digit), so the two never look alike.
-        if let Some((_, rating)) = assessed.iter().find(|(s, _)| *s == column.skill) {
-            let glyph = ASSESSED[usize::from((*rating).min(4))];
-            buffer.set_stringn(
-                x + 1,
-                area.y,
-                glyph,
-                usize::from(CELL_WIDTH),
-                theme.highlight(),
-            );
-            continue;
-        }
-        let level = candidate.level(&column.skill).get();
-        let short = column.requirement.is_some_and(|(_, min)| level < min.get());
-        let style = if short {
-            theme.bad()
-        } else {
-            theme.level(level)
+        let (text, short) = cell(row, column);
+        let rated = text.contains('★');
+        let style = match (short, rated) {
+            (true, _) => theme.bad(),
+            (false, true) => theme.highlight(),
+            (false, false) => theme.level(row.candidate.level(&column.skill).get()),
         };
-        let (glyph, at) = cell(level, short);
-        buffer.set_stringn(x + at, area.y, glyph, usize::from(CELL_WIDTH), style);
+        // The level's digit at the same place in every cell: `  3  `,
+        // `  3! `, ` 4★2!`.
+        let at = if rated { 1 } else { 2 };
+        buffer.set_stringn(x + at, area.y, &text, usize::from(width - at), style);
     }
 }
 
-const ASSESSED: [&str; 5] = ["★0", "★1", "★2", "★3", "★4"];
-
-/// A level's glyph and its offset within the cell, centred as `  3  `,
-/// ` 2!  `, `  ·  `.
-fn cell(level: u8, short: bool) -> (&'static str, u16) {
-    const PLAIN: [&str; 6] = ["·", "1", "2", "3", "4", "5"];
-    const SHORT: [&str; 6] = ["·!", "1!", "2!", "3!", "4!", "5!"];
-    let index = usize::from(level.min(5));
-    if short {
-        (SHORT[index], 1)
-    } else {
-        (PLAIN[index], 2)
-    }
+/// A skill's cell, and whether it falls short of the requirement: the
+/// self-reported level (0-5, `·` for none), then an interviewer's rating
+/// where there is one, on the same scale (`4★2`: said 4, rated 2 of 4,
+/// which stands for 2). A shortfall is judged on that one scale, by the
+/// interviewer's rating where there is one.
+fn cell(row: &MatrixRow, column: &MatrixColumn) -> (String, bool) {
+    let level = row.candidate.level(&column.skill).get();
+    let rated = (row.assessed.iter())
+        .find(|(s, _)| *s == column.skill)
+        .map(|(_, rating)| Scorecard::rating_as_level(*rating));
+    let judged = rated.unwrap_or(level);
+    let short = column
+        .requirement
+        .is_some_and(|(_, min)| judged < min.get());
+    let own = match level {
+        0 => "·".to_string(),
+        level => level.to_string(),
+    };
+    let rated = rated.map_or(String::new(), |r| format!("★{r}"));
+    let mark = if short { "!" } else { "" };
+    (format!("{own}{rated}{mark}"), short)
 }
 
 /// The gross margin the engagement's bill rate would leave over the lowest

@@ -6,7 +6,7 @@ use crate::app::prompt::submit::SubmitPrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &SubmitPrompt, theme: &Theme) {
     let box_area = centered(area, 90, area.height.saturating_sub(2));
@@ -56,6 +56,6 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &SubmitPrompt, theme: &Them
     );
     let block =
         Block::bordered().title(Line::styled(fit(&title, width).into_owned(), theme.title()));
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -5,7 +5,7 @@ use crate::app::prompt::tag::TagPrompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &TagPrompt, theme: &Theme) {
     let title = format!(" Tag {} candidate(s) ", prompt.candidates.len());
@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &TagPrompt, theme: &Theme) 
         Line::styled("enter tags · esc cancels · u undoes", theme.dim()),
     ];
     let box_area = centered(area, 60, 4);
-    frame.render_widget(Clear, box_area);
+    super::open_box(frame, box_area);
     let block = Block::bordered().title(Line::styled(title, theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -6,6 +6,7 @@
 mod backup;
 mod candidate;
 mod client;
+mod copy;
 mod engagement;
 mod filter;
 mod marks;

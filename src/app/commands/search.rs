@@ -4,7 +4,7 @@
 //! `:filter` opens the filter line.
 
 use crate::app::overlay::Overlay;
-use crate::app::prompt::commands::Entry;
+use crate::app::prompt::commands::{Entry, is_command};
 use crate::app::prompt::palette::Palette;
 use crate::app::table_filter::Ranking;
 use crate::app::{App, Pane};
@@ -17,6 +17,12 @@ impl App {
         self.overlay = Some(Overlay::Palette(Palette::default()));
     }
 
+    /// `:`: the palette as the command line.
+    pub(in crate::app) fn open_command_line(&mut self) {
+        let palette = Palette::command_line(self.command_history.clone());
+        self.overlay = Some(Overlay::Palette(palette));
+    }
+
     /// Enter in the palette: the rows brought up to date, then the one
     /// under the cursor acted on.
     pub(in crate::app) fn act_on_search(&mut self) {
@@ -24,11 +30,13 @@ impl App {
         let Some(Overlay::Palette(palette)) = self.overlay.take() else {
             return;
         };
+        let query = palette.query.text().trim().to_string();
         if let Some(entry) = palette.selected_entry() {
-            return match entry {
-                Entry::Filter(text) => self.open_filter_line(text),
-                Entry::View { name, .. } => self.apply_view(name),
-            };
+            self.remember_command(&query);
+            return self.run_entry(entry.clone());
+        }
+        if is_command(&query) {
+            return self.complain(format!("`{query}` is not a command; : alone lists them"));
         }
         let Some(hit) = palette.selected() else {
             return self.complain("nothing matches");
@@ -51,6 +59,43 @@ impl App {
                 self.open_detail(*id);
             }
             Target::Engagement(id) => self.show_engagement(*id),
+        }
+    }
+
+    /// What a command or view does.
+    fn run_entry(&mut self, entry: Entry) {
+        match entry {
+            Entry::Filter(text) => self.open_filter_line(&text),
+            Entry::View { name, .. } => self.apply_view(&name),
+            Entry::Pane(pane) => {
+                self.candidates.detail = None;
+                self.show(pane);
+            }
+            Entry::Engagement(Some((id, _))) => self.show_engagement(id),
+            Entry::Engagement(None) => self.open_picker(),
+            Entry::Quit => self.quit = true,
+            Entry::Help => {
+                let help = crate::app::prompt::help::Help::new(&self.keymap, self.context());
+                self.overlay = Some(Overlay::Help(help));
+            }
+        }
+    }
+
+    /// A command run from the line, for Up next time (the same twice in a
+    /// row once; the last hundred).
+    fn remember_command(&mut self, query: &str) {
+        const KEPT: usize = 100;
+        if !is_command(query)
+            || self
+                .command_history
+                .last()
+                .is_some_and(|last| last == query)
+        {
+            return;
+        }
+        self.command_history.push(query.to_string());
+        if self.command_history.len() > KEPT {
+            self.command_history.remove(0);
         }
     }
 

@@ -12,6 +12,7 @@ pub mod duplicate;
 pub mod exit;
 pub mod filter;
 pub mod help;
+pub mod help_rows;
 pub mod note;
 pub mod outcome;
 pub mod palette;

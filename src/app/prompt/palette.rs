@@ -1,10 +1,13 @@
 //! The search palette: a query typed over any pane and the ranked hits
-//! of every kind, after the saved views the query names (a query starting
-//! with `:` is a command: `commands.rs`). Typing only edits the query and
-//! marks the hits stale; `App::settle` runs the search once per frame, so
-//! keys typed ahead coalesce into one search and a stale one is never run.
+//! of every kind, after the saved views the query names. A query starting
+//! with `:` is a command (`commands.rs`): this is the command line too
+//! (`:` opens it so), where Tab completes through the commands listed and
+//! Up and Down go through the commands run before. Typing only edits the
+//! query and marks the hits stale; `App::settle` runs the search once per
+//! frame, so keys typed ahead coalesce into one search and a stale one is
+//! never run.
 
-use super::commands::Entry;
+use super::commands::{Entry, is_command};
 use super::outcome::Outcome;
 use crate::app::action::Action;
 use crate::app::list::{ListCursor, Motion};
@@ -24,6 +27,11 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     /// The query changed since `hits` were found.
     pub stale: bool,
+    /// The commands run before, oldest first, and which one Up shows.
+    pub history: Vec<String>,
+    pub history_at: Option<usize>,
+    /// The entry Tab last put in the query (the list stays as it was).
+    pub completing: Option<usize>,
 }
 
 impl Default for Palette {
@@ -34,35 +42,108 @@ impl Default for Palette {
             entries: Vec::new(),
             hits: Vec::new(),
             stale: true,
+            history: Vec::new(),
+            history_at: None,
+            completing: None,
         }
     }
 }
 
 impl Palette {
+    /// The command line: the palette holding `:`, with the commands run
+    /// before for Up.
+    pub fn command_line(history: Vec<String>) -> Palette {
+        let mut palette = Palette {
+            history,
+            ..Palette::default()
+        };
+        palette.query.insert(":");
+        palette
+    }
+
     /// Enter submits: the app brings the hits up to date, then acts on
     /// [`Palette::selected`].
     pub fn handle(&mut self, action: Action, page: usize) -> Outcome<()> {
-        if let Some(motion) = Motion::from_action(action) {
-            let rows = self.entries.len() + self.hits.len();
-            self.cursor.apply(motion, rows, page);
-            return Outcome::Stay;
-        }
+        let command = is_command(self.query.text());
         match action {
-            Action::Open => Outcome::Submit(()),
-            Action::Cancel => Outcome::Close,
-            edit => {
-                if self.query.apply(edit) {
-                    self.stale = true;
-                }
-                Outcome::Stay
+            Action::Up | Action::Down if command && !self.history.is_empty() => {
+                self.recall(action == Action::Up)
             }
+            Action::Complete | Action::CompleteBack if command => {
+                self.complete(action == Action::Complete)
+            }
+            Action::Complete => self.move_cursor(Motion::Down, page),
+            Action::CompleteBack => self.move_cursor(Motion::Up, page),
+            Action::Open => return Outcome::Submit(()),
+            Action::Cancel => return Outcome::Close,
+            action => match Motion::from_action(action) {
+                Some(motion) => self.move_cursor(motion, page),
+                None => {
+                    if self.query.apply(action) {
+                        self.edited();
+                    }
+                }
+            },
         }
+        Outcome::Stay
+    }
+
+    fn move_cursor(&mut self, motion: Motion, page: usize) {
+        let rows = self.entries.len() + self.hits.len();
+        self.cursor.apply(motion, rows, page);
+    }
+
+    fn edited(&mut self) {
+        self.stale = true;
+        self.completing = None;
+    }
+
+    fn set_query(&mut self, text: &str) {
+        self.query.clear();
+        self.query.insert(text);
+    }
+
+    /// Tab: the next command listed, put in the query (Shift-Tab, the one
+    /// before); the list stays, so Tab again goes on through it.
+    fn complete(&mut self, forward: bool) {
+        let count = self.entries.len();
+        if count == 0 {
+            return;
+        }
+        let at = match (self.completing, forward) {
+            (None, true) => self.cursor.selected.min(count - 1),
+            (None, false) => count - 1,
+            (Some(at), true) => (at + 1) % count,
+            (Some(at), false) => (at + count - 1) % count,
+        };
+        let text = self.entries[at].completion();
+        self.set_query(&text);
+        self.completing = Some(at);
+        self.cursor.selected = at;
+    }
+
+    /// Up: the command run before the one shown (the last, first); Down:
+    /// the one after, and past the last an empty line again.
+    fn recall(&mut self, back: bool) {
+        let last = self.history.len() - 1;
+        self.history_at = match (self.history_at, back) {
+            (None, true) => Some(last),
+            (None, false) => None,
+            (Some(at), true) => Some(at.saturating_sub(1)),
+            (Some(at), false) if at < last => Some(at + 1),
+            (Some(_), false) => None,
+        };
+        let text = self
+            .history_at
+            .map_or(":".to_string(), |at| self.history[at].clone());
+        self.set_query(&text);
+        self.edited();
     }
 
     /// Pasted text goes into the query.
     pub fn paste(&mut self, text: &str) {
         self.query.insert(text);
-        self.stale = true;
+        self.edited();
     }
 
     /// Takes the rows for the current query.
@@ -71,6 +152,7 @@ impl Palette {
         self.hits = hits;
         self.cursor = ListCursor::default();
         self.stale = false;
+        self.completing = None;
     }
 
     /// The search hit under the cursor (none on a view or command).

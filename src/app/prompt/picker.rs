@@ -1,12 +1,14 @@
 //! The engagement picker: every engagement, filtered as you type (its id,
-//! title, client, status), arrows to choose, Enter to take one.
+//! title, client, status), arrows to choose, Enter to take one. Open
+//! engagements come first, then those on hold, filled and cancelled, each
+//! group apart ([`group_of`]).
 
 use super::outcome::Outcome;
 use crate::app::action::Action;
 use crate::app::list::{ListCursor, Motion};
 use crate::app::text::TextInput;
 use crate::domain::text::fold;
-use crate::domain::{Engagement, EngagementId};
+use crate::domain::{Engagement, EngagementId, EngagementStatus};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -17,8 +19,8 @@ pub struct Picker {
     /// What the choice is for, shown in the title ("Engagement").
     pub title: String,
     pub query: TextInput,
-    /// The engagements that match the query, best first (all of them,
-    /// in id order, when nothing is typed).
+    /// The engagements that match the query, by group (open first), best
+    /// first within each (in id order when nothing is typed).
     pub shown: Vec<EngagementId>,
     pub cursor: ListCursor,
 }
@@ -77,22 +79,28 @@ impl Picker {
 
     fn refilter(&mut self, engagements: &[Engagement]) {
         let query = fold(self.query.text().trim());
-        if query.is_empty() {
-            self.shown = engagements.iter().map(|e| e.id).collect();
-            return;
-        }
         let matcher = SkimMatcherV2::default();
         let words: Vec<&str> = query.split_whitespace().collect();
         // Every word must match, in any order ("acme devops").
         let score = |text: &str| -> Option<i64> {
             words.iter().map(|w| matcher.fuzzy_match(text, w)).sum()
         };
-        let mut scored: Vec<(i64, EngagementId)> = engagements
+        let mut scored: Vec<(usize, i64, EngagementId)> = engagements
             .iter()
-            .filter_map(|e| Some((score(&searchable(e))?, e.id)))
+            .filter_map(|e| Some((group_of(e.status), score(&searchable(e))?, e.id)))
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.shown = scored.into_iter().map(|(_, id)| id).collect();
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        self.shown = scored.into_iter().map(|(_, _, id)| id).collect();
+    }
+}
+
+/// The order of the picker's groups: open, on hold, filled, cancelled.
+pub fn group_of(status: EngagementStatus) -> usize {
+    match status {
+        EngagementStatus::Open => 0,
+        EngagementStatus::OnHold => 1,
+        EngagementStatus::Filled => 2,
+        EngagementStatus::Cancelled => 3,
     }
 }
 
