@@ -192,7 +192,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 25] = [
+    pub const SECTIONS: [(&'static str, Context); 26] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
