@@ -162,7 +162,9 @@ fn a_click_selects_the_row_or_card_under_it_and_the_wheel_scrolls() {
         .unwrap();
     drop(board);
     let screen = screen_text(&draw(&app, 120, 40));
-    let y = screen.lines().position(|l| l.contains(&card)).unwrap();
+    // A board column is narrow: a long name is cut, its start is there.
+    let start: String = card.chars().take(8).collect();
+    let y = screen.lines().position(|l| l.contains(&start)).unwrap();
     let x = 120 / 6 * column as u16 + 3;
     click(&mut app, x, y as u16);
     assert_eq!(app.pipeline().column, column);
