@@ -11,6 +11,7 @@ mod config_goals;
 mod context;
 mod demo;
 mod engagement;
+mod erase;
 mod export;
 mod import;
 mod list;
@@ -97,6 +98,8 @@ pub enum Command {
     Report(report_args::ReportArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
+    /// Erase a person's data for good (admins; a subject's request).
+    Erase(erase::EraseArgs),
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
 }
@@ -156,6 +159,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }
         Some(Command::Check) => with_store(&path, stats::check),
+        Some(Command::Erase(args)) => erase::erase(&path, args, &stamp(&cli)),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),

@@ -8,6 +8,7 @@ pub mod candidate;
 pub mod client;
 pub mod duplicate;
 pub mod engagement;
+pub mod erasure;
 pub mod event;
 pub mod goals;
 pub mod history;

@@ -30,9 +30,11 @@ mod check;
 mod check_agency;
 mod clients;
 mod close;
+mod compact;
 mod database_copy;
 mod decoded;
 mod engagements;
+mod erase;
 mod export;
 mod import;
 mod import_agency;
@@ -46,6 +48,7 @@ mod placements;
 mod restore;
 mod staging;
 mod submittals;
+mod tombstones;
 
 pub use backup::CopiedBackup;
 pub use backup_error::BackupError;
@@ -62,6 +65,7 @@ pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
 pub use restore::{Restored, restore};
 pub use space::free_bytes;
 pub use submittals::SubmittalDraft;
+pub use tombstones::ErasedMatch;
 
 use sled::Tree;
 use std::path::{Path, PathBuf};

@@ -148,6 +148,13 @@ fn describe_agency(app: &App, kind: &EventKind, name: &dyn Fn(CandidateId) -> St
                 change.label()
             )
         }
+        EventKind::CandidateErased { candidate, reason } => {
+            format!(
+                "{}: personal data erased ({})",
+                name(*candidate),
+                safe(reason)
+            )
+        }
         _ => String::new(),
     }
 }
