@@ -9,6 +9,7 @@ mod client;
 mod config;
 mod config_goals;
 mod context;
+mod delete;
 mod demo;
 mod engagement;
 mod erase;
@@ -100,6 +101,9 @@ pub enum Command {
     Check,
     /// Erase a person's data for good (admins; a subject's request).
     Erase(erase::EraseArgs),
+    /// Delete a record entered by mistake (one nothing else depends on).
+    #[command(subcommand)]
+    Delete(delete::DeleteArgs),
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
 }
@@ -159,6 +163,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }
         Some(Command::Check) => with_store(&path, stats::check),
+        Some(Command::Delete(args)) => {
+            with_store(&path, |store| delete::delete(store, args, &stamp(&cli)))
+        }
         Some(Command::Erase(args)) => erase::erase(&path, args, &stamp(&cli)),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"

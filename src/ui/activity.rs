@@ -155,6 +155,9 @@ fn describe_agency(app: &App, kind: &EventKind, name: &dyn Fn(CandidateId) -> St
                 safe(reason)
             )
         }
+        EventKind::CandidateDeleted { candidate } => format!("{candidate} deleted"),
+        EventKind::EngagementDeleted { engagement } => format!("{engagement} deleted"),
+        EventKind::ClientDeleted { client } => format!("{client} deleted"),
         _ => String::new(),
     }
 }
