@@ -4,11 +4,12 @@
 
 use super::context::find_candidate;
 use super::output::line;
-use crate::domain::Stamp;
 use crate::domain::access::{Act, Role};
+use crate::domain::erasure::{erased_name, is_erased};
+use crate::domain::{CandidateId, Stamp};
 use crate::store::{Store, backups};
 use clap::Args;
-use color_eyre::eyre::{Result, bail};
+use color_eyre::eyre::{Result, WrapErr, bail};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -36,27 +37,55 @@ pub fn erase(path: &Path, args: &EraseArgs, stamp: &Stamp) -> Result<ExitCode> {
     }
     let started = Instant::now();
     let store = Store::open(path)?;
-    let erased = find_candidate(&store, &args.candidate)
-        .and_then(|id| Ok((id, store.erase_candidate(id, &args.reason, stamp)?)));
-    let (id, event) = match erased {
-        Ok(done) => done,
+    let erased =
+        find_candidate(&store, &args.candidate).and_then(|id| erase_one(&store, id, args, stamp));
+    let id = match erased {
+        Ok(id) => id,
         Err(error) => {
             store.close()?;
             return Err(error);
         }
     };
-    line(format!(
-        "erased {id}: now \"{}\" (event {event}, by {})",
-        crate::domain::erasure::erased_name(id),
-        stamp.actor
-    ));
-    store.compact()?.close()?;
+    store
+        .compact()
+        .wrap_err_with(|| {
+            format!(
+                "{id} was erased, but the database could not be rewritten, so earlier versions \
+             of their data may remain in its files; run this command again once the cause \
+             is mended"
+            )
+        })?
+        .close()?;
     line(format!(
         "rewrote the database so that no earlier version remains ({:.1}s in all)",
         started.elapsed().as_secs_f64()
     ));
     tell_copies(path);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Erases the candidate, or says they already were: the rewrite that
+/// follows is then run again (it may have failed the first time).
+fn erase_one(
+    store: &Store,
+    id: CandidateId,
+    args: &EraseArgs,
+    stamp: &Stamp,
+) -> Result<CandidateId> {
+    let erased = store.candidate(id)?.is_some_and(|c| is_erased(&c));
+    if erased {
+        line(format!(
+            "{id} is already erased; rewriting the database again"
+        ));
+        return Ok(id);
+    }
+    let event = store.erase_candidate(id, &args.reason, stamp)?;
+    line(format!(
+        "erased {id}: now \"{}\" (event {event}, by {})",
+        erased_name(id),
+        stamp.actor
+    ));
+    Ok(id)
 }
 
 /// Backups taken before the erasure still hold the person's data.
