@@ -448,6 +448,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
             skip_invalid: rng.below(2) == 0,
             dry_run: rng.below(10) == 0,
             on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
+            allow_erased: false,
         };
         if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
             let db = TempDb::new();

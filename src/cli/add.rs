@@ -49,6 +49,9 @@ pub struct AddArgs {
     /// phone), merge these details into that record instead of refusing.
     #[arg(long)]
     pub merge: bool,
+    /// Add a person who matches an erased one (same email or phone).
+    #[arg(long)]
+    pub allow_erased: bool,
 }
 
 /// `hireterm unmerge EVENT`: takes back a merge made by `add --merge`,
@@ -64,6 +67,12 @@ pub fn unmerge(store: &Store, event: EventId, stamp: &Stamp) -> Result<ExitCode>
 
 pub fn add(store: &Store, args: &AddArgs, stamp: &Stamp) -> Result<ExitCode> {
     let candidate = build(args, Catalog::builtin(), stamp.at)?;
+    if let Some(erased) = store.erased_match(&candidate)? {
+        if !args.allow_erased {
+            bail!("{erased}; nothing was added. Pass --allow-erased to add them again");
+        }
+        store.forget_tombstones(&candidate)?;
+    }
     let stored = store.candidates()?;
     let Some(found) = DuplicateIndex::new(&stored).find(&candidate) else {
         let added = store.add_candidate(candidate, stamp)?;

@@ -31,6 +31,10 @@ pub struct ImportArgs {
     /// phone) is an error, is skipped, or is merged into the stored record.
     #[arg(long, value_enum, default_value_t = DuplicateArg::Error)]
     pub on_duplicate: DuplicateArg,
+    /// Import people who match an erased person (same email or phone)
+    /// instead of refusing them.
+    #[arg(long)]
+    pub allow_erased: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,8 +84,12 @@ pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> 
             DuplicateArg::Skip => OnDuplicate::Skip,
             DuplicateArg::Merge => OnDuplicate::Merge,
         },
+        allow_erased: args.allow_erased,
     };
     let report = import(store, &source, &options, stamp)?;
+    if args.allow_erased && report.written.is_some() {
+        store.forget_returned_tombstones()?;
+    }
     print_list(&report.problems, report.problem_count);
     print_list(&report.notices, report.notice_count);
     summarise(&report, &options)

@@ -12,8 +12,10 @@ mod config_goals;
 mod config_terminal;
 mod context;
 mod database;
+mod delete;
 mod demo;
 mod engagement;
+mod erase;
 mod export;
 mod import;
 mod list;
@@ -101,6 +103,11 @@ pub enum Command {
     Report(report_args::ReportArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
+    /// Erase a person's data for good (admins; a subject's request).
+    Erase(erase::EraseArgs),
+    /// Delete a record entered by mistake (one nothing else depends on).
+    #[command(subcommand)]
+    Delete(delete::DeleteArgs),
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
     /// Print the completion script for a shell: bash, zsh or fish.
@@ -170,6 +177,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| search::search(store, args, &context(&cli)))
         }
         Some(Command::Check) => with_store(&path, stats::check),
+        Some(Command::Delete(args)) => {
+            with_store(&path, |store| delete::delete(store, args, &stamp(&cli)))
+        }
+        Some(Command::Erase(args)) => erase::erase(&path, args, &stamp(&cli)),
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),

@@ -130,6 +130,14 @@ pub fn check(store: &Store) -> Result<ExitCode> {
         report.submittals,
         report.placements
     ));
+    if report.tombstones > 0 {
+        let remnants = report.problems.iter().filter(|p| p.starts_with("erasure:"));
+        line(format!(
+            "checked {} tombstones of erased people: {} remnants",
+            report.tombstones,
+            remnants.count()
+        ));
+    }
     if report.problems.is_empty() {
         line("no problems found");
         return Ok(ExitCode::SUCCESS);

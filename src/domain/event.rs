@@ -137,6 +137,24 @@ pub enum EventKind {
         candidate: CandidateId,
         change: ChangeKind,
     },
+    /// A person's data erased (see `domain::erasure`): who and why are
+    /// kept, never what was removed.
+    CandidateErased {
+        candidate: CandidateId,
+        reason: String,
+    },
+    /// A candidate with no applications deleted (entered by mistake).
+    CandidateDeleted {
+        candidate: CandidateId,
+    },
+    /// An engagement with no applications deleted.
+    EngagementDeleted {
+        engagement: EngagementId,
+    },
+    /// A client with no engagements deleted.
+    ClientDeleted {
+        client: ClientId,
+    },
 }
 
 impl EventKind {
@@ -179,11 +197,15 @@ impl EventKind {
             | EventKind::SubmittalAnswered { candidate, .. }
             | EventKind::SubmittalRetracted { candidate, .. }
             | EventKind::PlacementChanged { candidate, .. }
-            | EventKind::PlacementChangeUndone { candidate, .. } => Some(*candidate),
+            | EventKind::PlacementChangeUndone { candidate, .. }
+            | EventKind::CandidateErased { candidate, .. }
+            | EventKind::CandidateDeleted { candidate } => Some(*candidate),
             EventKind::EngagementAdded { .. }
             | EventKind::EngagementUpdated { .. }
             | EventKind::ClientAdded { .. }
-            | EventKind::ClientUpdated { .. } => None,
+            | EventKind::ClientUpdated { .. }
+            | EventKind::EngagementDeleted { .. }
+            | EventKind::ClientDeleted { .. } => None,
         }
     }
 

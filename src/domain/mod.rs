@@ -10,6 +10,7 @@ pub mod codes;
 pub mod collate;
 pub mod duplicate;
 pub mod engagement;
+pub mod erasure;
 pub mod event;
 pub mod goals;
 pub mod history;

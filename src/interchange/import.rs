@@ -87,6 +87,7 @@ pub fn import(
     let catalog = Catalog::builtin();
     let keep_ids = store.has_no_records();
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
+    checker.allow_erased = options.allow_erased;
     if !keep_ids {
         let index = existing_index(store)?;
         checker.existing = Some(Existing { store, index });

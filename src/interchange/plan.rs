@@ -84,6 +84,8 @@ pub struct Checker<'a> {
     pub now: Timestamp,
     pub on_duplicate: OnDuplicate,
     pub existing: Option<Existing<'a>>,
+    /// Rows matching an erased person are imported, not refused.
+    pub allow_erased: bool,
     pub plan: Plan,
     pub report: ImportReport,
     file: Option<String>,
@@ -113,6 +115,7 @@ impl<'a> Checker<'a> {
             now,
             on_duplicate,
             existing: None,
+            allow_erased: false,
             plan: Plan::default(),
             report: ImportReport::default(),
             file: None,
@@ -218,9 +221,25 @@ impl<'a> Checker<'a> {
             );
             return Err(Problem::line(line, message));
         }
+        self.refuse_erased(candidate, line)?;
         match existing {
             None => Ok(Step::Add),
             Some(found) => self.duplicate_step(found, candidate, line),
+        }
+    }
+
+    /// A row matching an erased person is refused unless allowed.
+    fn refuse_erased(&self, candidate: &Candidate, line: u64) -> Result<(), Problem> {
+        let Some(existing) = self.existing.as_ref().filter(|_| !self.allow_erased) else {
+            return Ok(());
+        };
+        match existing.store.erased_match(candidate) {
+            Ok(Some(erased)) => Err(Problem::line(
+                line,
+                format!("{erased}; pass --allow-erased to import them again"),
+            )),
+            Ok(None) => Ok(()),
+            Err(error) => Err(Problem::line(line, error.to_string())),
         }
     }
 

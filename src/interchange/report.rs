@@ -25,6 +25,8 @@ pub struct ImportOptions {
     /// Check and report only; write nothing.
     pub dry_run: bool,
     pub on_duplicate: OnDuplicate,
+    /// Import a person who matches an erased one (see `store::tombstones`).
+    pub allow_erased: bool,
 }
 
 /// What an import found and did. Counts are of records; `problems` and

@@ -68,7 +68,7 @@ impl Store {
     /// what was copied per tree and the copy's next event id. The copy is
     /// flushed within a deadline (see `flusher.rs`) and closed on purpose
     /// (sled panics if its last sync fails).
-    fn copy_into(&self, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
+    pub(super) fn copy_into(&self, folder: &Path) -> Result<(TreeCounts, u64), StoreError> {
         let copy = sled::Config::new()
             .path(folder)
             .open()
@@ -201,14 +201,14 @@ fn refuse_busy(target: &Path) -> Result<()> {
 
 /// The watermark and clean-close marker a closed database has, so that
 /// the copy opens (and is checked) like one.
-fn seal(folder: &Path, next_event: u64) -> std::io::Result<()> {
+pub(super) fn seal(folder: &Path, next_event: u64) -> std::io::Result<()> {
     watermark::Watermark::open(folder)?.raise(next_event)?;
     marker::mark_clean(folder, next_event)
 }
 
 /// Opens the copy as a database: it must pass `check` and hold what was
 /// copied into it, tree by tree. It is closed on purpose (see `close`).
-fn verify_copy(folder: &Path, copied: &TreeCounts) -> Result<()> {
+pub(super) fn verify_copy(folder: &Path, copied: &TreeCounts) -> Result<()> {
     let copy = Store::open(folder)?;
     let verdict = judge_copy(&copy, folder, copied);
     let closed = copy.close();

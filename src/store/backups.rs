@@ -38,6 +38,34 @@ pub fn latest(database: &Path) -> Option<PathBuf> {
         .max()
 }
 
+/// Every copy of `database` hireterm made that is still on disk: the
+/// finished backups in its backups folder and the databases `restore`
+/// moved aside (`NAME.before-restore-TIME`), oldest first. An erasure
+/// names them: they still hold what it removed.
+pub fn copies_of(database: &Path) -> Vec<PathBuf> {
+    let listed = |folder: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(folder)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let mut copies: Vec<PathBuf> = listed(&folder_for(database))
+        .into_iter()
+        .filter(|path| path.is_dir() && is_finished(path))
+        .collect();
+    let name = database.file_name().unwrap_or_default().to_string_lossy();
+    let aside = format!("{name}.before-restore-");
+    copies.extend(
+        listed(&staging::parent_of(database))
+            .into_iter()
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&aside))
+            }),
+    );
+    copies.sort();
+    copies
+}
+
 /// Keeps the newest `keep` finished backups the app took of `database`
 /// (0: keeps all) and removes the older ones, and any unfinished folder a
 /// killed backup left. Only folders named as the app names them are

@@ -26,6 +26,9 @@ pub struct CheckReport {
     pub clients: usize,
     pub submittals: usize,
     pub placements: usize,
+    /// Tombstones of erased people (an email or a phone each), every one
+    /// checked against what is stored.
+    pub tombstones: usize,
     pub problems: Vec<String>,
 }
 
@@ -89,6 +92,7 @@ impl Store {
             events: &events,
         };
         let agency = self.check_agency(&checked, &mut problems)?;
+        let tombstones = self.check_tombstones(&candidates, &events, &mut problems)?;
         Ok(CheckReport {
             candidates: candidates.len(),
             engagements: engagements.len(),
@@ -97,6 +101,7 @@ impl Store {
             clients: agency.clients,
             submittals: agency.submittals,
             placements: agency.placements,
+            tombstones,
             problems,
         })
     }

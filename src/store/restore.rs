@@ -235,7 +235,11 @@ fn swap(target: &Path, mut staged: Staged, existing: Existing) -> Result<Option<
 
 /// Moves the database back from where it was moved aside, after the copy
 /// could not be put in its place; if even that fails, says where it is.
-fn put_back(target: &Path, aside: PathBuf, error: BackupError) -> Result<Option<PathBuf>> {
+pub(super) fn put_back(
+    target: &Path,
+    aside: PathBuf,
+    error: BackupError,
+) -> Result<Option<PathBuf>> {
     match fs::rename(&aside, target) {
         Ok(()) => Err(error),
         Err(_) => Err(BackupError::Stranded {
@@ -263,7 +267,7 @@ fn aside_path(target: &Path) -> PathBuf {
     aside
 }
 
-fn io_at(path: &Path, source: std::io::Error) -> BackupError {
+pub(super) fn io_at(path: &Path, source: std::io::Error) -> BackupError {
     if space::is_disk_full(&source) {
         return StoreError::DiskFull {
             path: path.to_path_buf(),

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 /// The kinds of unfinished folder, as they appear in the name.
 pub const PARTIAL: &str = "partial";
 pub const RESTORING: &str = "restoring";
+/// The rewritten copy an erasure swaps in (see `compact`).
+pub const COMPACTING: &str = "compacting";
 
 pub struct Staged {
     path: PathBuf,
@@ -88,7 +90,7 @@ impl Drop for Staged {
 pub fn is_staged_name(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
-        && [PARTIAL, RESTORING]
+        && [PARTIAL, RESTORING, COMPACTING]
             .iter()
             .any(|kind| name.contains(&format!(".{kind}-")))
 }

@@ -148,6 +148,16 @@ fn describe_agency(app: &App, kind: &EventKind, name: &dyn Fn(CandidateId) -> St
                 change.label()
             )
         }
+        EventKind::CandidateErased { candidate, reason } => {
+            format!(
+                "{}: personal data erased ({})",
+                name(*candidate),
+                safe(reason)
+            )
+        }
+        EventKind::CandidateDeleted { candidate } => format!("{candidate} deleted"),
+        EventKind::EngagementDeleted { engagement } => format!("{engagement} deleted"),
+        EventKind::ClientDeleted { client } => format!("{client} deleted"),
         _ => String::new(),
     }
 }
