@@ -36,6 +36,8 @@ pub fn may_create(command: Option<&Command>) -> bool {
         | Command::Stats(_)
         | Command::Report(_)
         | Command::Check
+        | Command::Erase(_)
+        | Command::Delete(_)
         | Command::Completions(_)
         | Command::Man => false,
     }
