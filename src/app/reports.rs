@@ -51,7 +51,9 @@ impl Default for ReportsState {
 #[derive(Debug, Clone)]
 pub struct Numbers {
     pub table: Table,
-    pub funnel: Funnel,
+    /// For the bars, drawn on the funnel report only (and only counted
+    /// then).
+    pub funnel: Option<Funnel>,
     pub trends: Trends,
     /// The scope's place among how many (`s` steps through them).
     pub scope_at: (usize, usize),
@@ -98,7 +100,8 @@ impl ReportsState {
         self.cursor.clamp(table.rows.len(), page);
         self.numbers = Some(Numbers {
             table,
-            funnel: metrics::funnel(&records, period, scope),
+            funnel: (self.report() == ReportName::Funnel)
+                .then(|| metrics::funnel(&records, period, scope)),
             trends: metrics::trends(&records, period, scope),
             scope_at: (self.scope, scopes.len()),
         });

@@ -6,7 +6,6 @@
 use super::{Theme, fit, report_charts, report_table};
 use crate::app::App;
 use crate::app::reports::Numbers;
-use crate::metrics::ReportName;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -26,10 +25,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered().title(Line::styled(title(numbers, area.width), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let funnel = state.report() == ReportName::Funnel;
-    let [trends, bars, table, footer] = layout(inner, funnel);
+    let [trends, bars, table, footer] = layout(inner, numbers.funnel.is_some());
     report_charts::trends(frame, trends, &numbers.trends, theme);
-    report_charts::funnel(frame, bars, &numbers.funnel, theme);
+    if let Some(funnel) = &numbers.funnel {
+        report_charts::funnel(frame, bars, funnel, theme);
+    }
     report_table::render(frame, table, &numbers.table, &state.cursor, theme);
     render_footer(frame, footer, numbers, theme);
 }
