@@ -85,6 +85,7 @@ pub enum Action {
     SaveView,
     Complete,
     CompleteBack,
+    AssignInterviewer,
     // Editing a line of text (prompts, the palette, form fields).
     CursorLeft,
     CursorRight,
@@ -244,6 +245,10 @@ pub const COMMANDS: &[(Action, &str)] = &[
         "complete the field or value (again: the next choice)",
     ),
     (Action::CompleteBack, "the previous completion choice"),
+    (
+        Action::AssignInterviewer,
+        "assign an interviewer to the engagement (-name takes off)",
+    ),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),
     (Action::WordLeft, "a word left"),

@@ -39,6 +39,8 @@ pub enum Context {
     Filter,
     /// Naming a view to save.
     SaveView,
+    /// Assigning an interviewer to an engagement.
+    Assign,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -112,6 +114,7 @@ const PIPELINE: &[Action] = &[
     ChangePlacement,
     AddClient,
     EditClient,
+    AssignInterviewer,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -156,7 +159,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 25] = [
+    pub const SECTIONS: [(&'static str, Context); 26] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -181,6 +184,7 @@ impl Context {
         ("duplicate", Context::Duplicate),
         ("filter", Context::Filter),
         ("save_view", Context::SaveView),
+        ("assign", Context::Assign),
         ("text", Context::Text),
     ];
 
@@ -217,6 +221,7 @@ impl Context {
             Context::Duplicate => "Duplicate found (in a form)",
             Context::Filter => "Filter line (type a filter; the fields are below)",
             Context::SaveView => "Save a view (type its name)",
+            Context::Assign => "Interviewers (type a user name; -name takes off)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -253,6 +258,7 @@ impl Context {
                 | Context::Form
                 | Context::Filter
                 | Context::SaveView
+                | Context::Assign
         )
     }
 
@@ -274,7 +280,7 @@ impl Context {
             Context::Help => &[HELP],
             Context::Picker | Context::Palette => &[LIST_PROMPT],
             Context::Exit => &[EXIT],
-            Context::Note | Context::Tag | Context::SaveView => &[LINE_PROMPT],
+            Context::Note | Context::Tag | Context::SaveView | Context::Assign => &[LINE_PROMPT],
             Context::Filter => &[FILTER],
             Context::Scorecard => &[SCORECARD],
             Context::Submit => &[SUBMIT],

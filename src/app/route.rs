@@ -34,6 +34,9 @@ impl App {
             return;
         }
         self.status = Status::default();
+        if self.refused(action) {
+            return;
+        }
         if self.overlay.is_some() {
             self.overlay_update(action);
         } else {

@@ -47,6 +47,7 @@ impl App {
             return;
         }
         let anchors = self.anchors();
+        let data = (self.access).view((version, data), Some(&self.data), self.catalog);
         let old = std::mem::replace(&mut self.data, data);
         self.seen = version;
         let changed = self.data.changed_since(&old);
@@ -74,7 +75,7 @@ impl App {
         }
         let query = palette.query.text().to_string();
         let entries = commands::entries(&query, &self.saved_views);
-        let hits = match self.records.search_index() {
+        let hits = match self.search_index() {
             Some(index) if !commands::is_command(&query) => index.search(&query, MAX_HITS, None),
             _ => Vec::new(),
         };

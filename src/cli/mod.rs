@@ -1,12 +1,16 @@
 //! The command line: clap definitions and the non-interactive subcommands,
 //! so the interactive screen is never the only way in.
 
+mod access;
 mod add;
 mod agency;
+mod assign;
+mod audit;
 mod backup;
 mod bench;
 mod client;
 mod config;
+mod config_access;
 mod config_goals;
 mod context;
 mod demo;
@@ -97,6 +101,9 @@ pub enum Command {
     Report(report_args::ReportArgs),
     /// Decode every record and verify that indexes and events agree.
     Check,
+    /// Everything the log holds about one person: changes, who opened
+    /// their record, exports that held it; oldest first.
+    Audit(audit::AuditArgs),
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
 }
@@ -121,6 +128,9 @@ pub struct DemoArgs {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.demo {
         return run_on_demo(&cli);
+    }
+    if let Some(command) = &cli.command {
+        access::gate(command)?;
     }
     let path = database_path(cli.db.as_deref())?;
     match &cli.command {
@@ -149,7 +159,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import(args)) => {
             with_store(&path, |store| import::run(store, args, &stamp(&cli)))
         }
-        Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
+        Some(Command::Export(args)) => {
+            with_store(&path, |store| export::run(store, args, &stamp(&cli)))
+        }
+        Some(Command::Audit(args)) => with_store(&path, |store| audit::run(store, args)),
         Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
         Some(Command::Report(args)) => report::run(&path, args, &context(&cli)),
         Some(Command::Search(args)) => {

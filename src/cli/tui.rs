@@ -76,13 +76,19 @@ pub fn open(store: Store, actor: String) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let settings = app_settings();
+    let (role, role_notice) = super::config_access::load_role();
+    let notice = role_notice.map(|text| Status {
+        text,
+        is_error: true,
+    });
     let options = AppOptions {
         session: 0,
         actor,
+        role,
         clock: Arc::new(SystemClock),
         keymap: settings.keymap,
         policy: settings.policy,
-        notice: settings.notice,
+        notice: notice.or(settings.notice),
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };

@@ -137,6 +137,23 @@ pub enum EventKind {
         candidate: CandidateId,
         change: ChangeKind,
     },
+    /// An interviewer given an engagement to see (or, `removed`, taken
+    /// off it).
+    InterviewerAssigned {
+        engagement: EngagementId,
+        interviewer: String,
+        removed: bool,
+    },
+    /// A candidate's record opened in full (the audit of access).
+    CandidateViewed {
+        candidate: CandidateId,
+    },
+    /// Records taken out of hireterm (`hireterm export`): what, and whose
+    /// (`None`: every candidate on file).
+    RecordsExported {
+        what: String,
+        candidates: Option<Vec<CandidateId>>,
+    },
 }
 
 impl EventKind {
@@ -179,8 +196,11 @@ impl EventKind {
             | EventKind::SubmittalAnswered { candidate, .. }
             | EventKind::SubmittalRetracted { candidate, .. }
             | EventKind::PlacementChanged { candidate, .. }
-            | EventKind::PlacementChangeUndone { candidate, .. } => Some(*candidate),
+            | EventKind::PlacementChangeUndone { candidate, .. }
+            | EventKind::CandidateViewed { candidate } => Some(*candidate),
             EventKind::EngagementAdded { .. }
+            | EventKind::InterviewerAssigned { .. }
+            | EventKind::RecordsExported { .. }
             | EventKind::EngagementUpdated { .. }
             | EventKind::ClientAdded { .. }
             | EventKind::ClientUpdated { .. } => None,

@@ -10,12 +10,16 @@
 //! with the writing session named so that it is not woken by its own
 //! write.
 
+pub mod access;
 pub mod agency;
 pub mod data;
+pub mod guard;
 mod live;
+mod redact;
 pub mod reports;
 mod search;
 pub mod writes;
+mod writes_access;
 mod writes_agency;
 
 use crate::catalog::Catalog;
@@ -24,6 +28,7 @@ use crate::store::{Result, Store};
 use data::Data;
 use live::LiveStore;
 pub use live::Recovery;
+pub use search::OwnIndex;
 use search::SearchState;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -131,14 +136,20 @@ impl Records {
     /// sessions' writes, the one the store committed later is the one
     /// every screen shows. Returns the write's result and the snapshot it
     /// made.
-    pub fn write<T>(
+    ///
+    /// First, under the same lock, the writer's access is checked against
+    /// the records as they are (`guard.rs`): a refusal writes nothing.
+    fn write<T>(
         &self,
-        origin: Origin,
+        by: &writes::Writer,
+        need: guard::Need,
         commit: impl FnOnce(&Store) -> Result<T>,
         apply: impl FnOnce(&mut Data, &T),
     ) -> Result<(T, Snapshot)> {
+        let origin = by.origin;
         let (done, published, changed) = {
             let mut current = lock(&self.current);
+            guard::check(&by.access, need, &current.1)?;
             let store = self.store.for_write()?;
             let done = commit(&store).map_err(|error| self.store.failed(error))?;
             let mut data = Data::clone(&current.1);
