@@ -42,7 +42,8 @@ impl Store {
         self.flush()
     }
 
-    /// Everything the log holds about one person, oldest first: the
+    /// Everything the log holds about one person, oldest first (by the
+    /// time each event carries, then by its place in the log): the
     /// changes to their record and applications, who opened it, and every
     /// export that held it (an export of everyone counts from the day
     /// they were added).
@@ -61,7 +62,7 @@ impl Store {
                 }
             }
         }
-        found.sort_by_key(|e| e.id);
+        found.sort_by_key(|e| (e.at, e.id));
         Ok(found)
     }
 

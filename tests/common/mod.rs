@@ -5,6 +5,7 @@
 pub mod agency;
 pub mod disk;
 pub mod rng;
+pub mod roles;
 
 use chrono::{DateTime, TimeZone, Utc};
 use hireterm::domain::*;
