@@ -397,6 +397,19 @@ mod tests {
         );
         let lines: Vec<usize> = problems.iter().map(|p| p.0).collect();
         assert_eq!(lines, [4, 5], "{problems:?}");
+        let keys = AuthorizedKeys {
+            path: PathBuf::new(),
+            entries: entries.clone(),
+            seen: None,
+            generation: 0,
+            log: Log::to(std::io::sink()),
+        };
+        let key = &entries[0].key;
+        assert!(
+            keys.grants(key, &Role::Recruiter),
+            "a line of the key makes it a recruiter"
+        );
+        assert!(!keys.grants(key, &Role::Admin), "no line gives it admin");
         assert!(
             problems[0].1.contains("`boss` is not a role"),
             "{problems:?}"
