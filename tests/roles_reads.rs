@@ -172,3 +172,20 @@ fn opening_a_detail_is_recorded_once_a_minute() {
         .count();
     assert_eq!(count, 2, "each session's opening is its own");
 }
+
+#[test]
+fn admins_and_recruiters_share_the_snapshot_and_viewers_share_one_copy() {
+    let world = World::new();
+    let at = |app: &App| app.data().candidates().as_ptr();
+    let (admin, recruiter) = (world.app(&Role::Admin), world.app(&Role::Recruiter));
+    let (one, two) = (world.app(&Role::Viewer), world.app(&Role::Viewer));
+    assert_eq!(at(&admin), at(&recruiter), "no copy for those who see all");
+    assert_eq!(at(&one), at(&two), "one copy for every viewer");
+    assert_ne!(at(&one), at(&admin));
+    assert!(
+        one.data()
+            .candidates()
+            .iter()
+            .all(|c| c.email.is_empty() && c.rate.is_none())
+    );
+}

@@ -21,38 +21,52 @@ use std::sync::Arc;
 /// A detail opened again this soon is not recorded again.
 const VIEW_AGAIN_AFTER: chrono::Duration = chrono::Duration::minutes(1);
 
+/// Where a session's records come from.
+enum Copies {
+    /// The shared snapshot itself (admins and recruiters).
+    Shared,
+    /// The viewers' copy, one for every viewer (`Records::viewer_copy`).
+    Viewer,
+    /// A copy of its own (an interviewer's, a client guest's), with its
+    /// own search index.
+    Own(Redactor, OwnIndex),
+}
+
 /// What a session's role changes in it.
 pub(super) struct SessionAccess {
     pub access: Access,
-    /// `None`: the role sees everything and shares the snapshot.
-    redactor: Option<Redactor>,
-    /// The search index over the redacted copy (with a redactor).
-    index: Option<OwnIndex>,
+    copies: Copies,
     /// When this session last recorded opening each candidate.
     viewed: HashMap<CandidateId, Timestamp>,
 }
 
 impl SessionAccess {
     pub fn new(access: Access) -> SessionAccess {
-        let redactor = Redactor::new(&access);
+        let copies = match Redactor::new(&access) {
+            None => Copies::Shared,
+            Some(_) if access.role == Role::Viewer => Copies::Viewer,
+            Some(redactor) => Copies::Own(redactor, OwnIndex::default()),
+        };
         SessionAccess {
-            index: redactor.as_ref().map(|_| OwnIndex::default()),
-            redactor,
             access,
+            copies,
             viewed: HashMap::new(),
         }
     }
 
     /// What this session may see of a snapshot; a restricted session's
-    /// own search index follows the copy.
+    /// search index follows its copy.
     pub fn view(
         &mut self,
+        records: &Records,
         (version, full): Snapshot,
         old: Option<&Data>,
         catalog: &'static Catalog,
     ) -> Arc<Data> {
-        let (Some(redactor), Some(index)) = (&mut self.redactor, &self.index) else {
-            return full;
+        let (redactor, index) = match &mut self.copies {
+            Copies::Shared => return full,
+            Copies::Viewer => return records.viewer_copy((version, full)),
+            Copies::Own(redactor, index) => (redactor, index),
         };
         let copy = redactor.redact(&full);
         let changed = old.is_none_or(|old| {
@@ -71,9 +85,10 @@ impl SessionAccess {
         records: &Records,
         catalog: &'static Catalog,
     ) -> Option<Arc<SearchIndex>> {
-        match &self.index {
-            Some(own) => own.latest(catalog),
-            None => records.search_index(),
+        match &self.copies {
+            Copies::Shared => records.search_index(),
+            Copies::Viewer => records.viewer_index(),
+            Copies::Own(_, own) => own.latest(catalog),
         }
     }
 
@@ -85,10 +100,10 @@ impl SessionAccess {
         ) {
             return None; // the audit's, not the activity's: `hireterm audit`
         }
-        if self.redactor.is_none() {
-            return Some(event.clone());
+        match self.copies {
+            Copies::Shared => Some(event.clone()),
+            _ => super::access_feed::shown(&self.access, event, data),
         }
-        super::access_feed::shown(&self.access, event, data)
     }
 }
 

@@ -219,7 +219,7 @@ impl App {
         let who = crate::domain::scope::Access::new(options.role, options.actor.clone());
         let actor = access::actor_for(&who, options.actor, &full);
         let mut access = access::SessionAccess::new(who);
-        let data = access.view((seen, full), None, catalog);
+        let data = access.view(&records, (seen, full), None, catalog);
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
         let pane = first_pane(data.engagements());
@@ -379,9 +379,17 @@ impl App {
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
-    /// The store, for reading; see [`Records::store`].
+    /// The store, for reading; see [`Records::store`]. It holds every
+    /// record, so a session whose role does not see everything is refused
+    /// it: what such a session reads is [`App::data`], its own copy.
     pub fn store(&self) -> crate::store::Result<Arc<Store>> {
-        self.records.store()
+        match self.access.access.sees_everything() {
+            true => self.records.store(),
+            false => Err(crate::store::StoreError::Forbidden(format!(
+                "{} reads only what it is shown",
+                self.role()
+            ))),
+        }
     }
     /// Where the database is.
     pub fn database_path(&self) -> &std::path::Path {
@@ -390,9 +398,6 @@ impl App {
     /// This session's number among those sharing the records.
     pub fn session(&self) -> Origin {
         self.session
-    }
-    pub fn records(&self) -> &Arc<Records> {
-        &self.records
     }
     pub fn views(&self) -> &Views {
         &self.views

@@ -47,7 +47,12 @@ impl App {
             return;
         }
         let anchors = self.anchors();
-        let data = (self.access).view((version, data), Some(&self.data), self.catalog);
+        let data = (self.access).view(
+            &self.records,
+            (version, data),
+            Some(&self.data),
+            self.catalog,
+        );
         let old = std::mem::replace(&mut self.data, data);
         self.seen = version;
         let changed = self.data.changed_since(&old);

@@ -2,6 +2,7 @@
 //! so the interactive screen is never the only way in.
 
 mod access;
+mod access_scope;
 mod add;
 mod agency;
 mod assign;

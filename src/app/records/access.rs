@@ -13,11 +13,14 @@
 use super::agency::{Agency, AgencyParts};
 use super::data::{Data, Parts};
 use super::redact;
+use super::{OwnIndex, Records, Snapshot, lock};
 use crate::domain::access::{Act, Role};
 use crate::domain::scope::Access;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EngagementId, Note};
+use crate::search::SearchIndex;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::Mutex;
 
 impl Data {
     /// The engagements `access` sees.
@@ -63,8 +66,11 @@ impl Data {
         let Some(people) = self.candidates_for(access, &engagements) else {
             return redact_all(access, self, None);
         };
-        let candidates: Vec<Candidate> = (self.candidates().iter())
-            .filter(|c| people.contains(&c.id))
+        // Looked up one by one: a restricted role sees a few among many.
+        let mut ids: Vec<CandidateId> = people.iter().copied().collect();
+        ids.sort_unstable();
+        let candidates: Vec<Candidate> = (ids.iter())
+            .filter_map(|&id| self.candidate(id))
             .map(|c| redact::candidate(access, c))
             .collect();
         let shown: Vec<Engagement> = (self.engagements().iter())
@@ -242,8 +248,14 @@ impl Redactor {
         })
     }
 
-    /// What this session may see of `full`.
+    /// What this session may see of `full` (the same copy as last time
+    /// for the same snapshot).
     pub fn redact(&mut self, full: &Arc<Data>) -> Arc<Data> {
+        if let Some((source, copy)) = &self.last
+            && Arc::ptr_eq(source, full)
+        {
+            return Arc::clone(copy);
+        }
         let copy = match (&self.last, self.access.sees_all()) {
             (Some((source, copy)), true) => redact_all(&self.access, full, Some((source, copy))),
             (None, true) => redact_all(&self.access, full, None),
@@ -252,5 +264,51 @@ impl Redactor {
         let copy = Arc::new(copy);
         self.last = Some((Arc::clone(full), Arc::clone(&copy)));
         copy
+    }
+}
+
+/// The copy every viewer draws. A viewer's does not depend on who they
+/// are, so one is kept, with one search index, for all of a server's
+/// viewers (at 100,000 candidates a copy and its index are tens of
+/// megabytes each).
+pub struct ViewerCopy {
+    redactor: Mutex<Redactor>,
+    index: OwnIndex,
+}
+
+impl Default for ViewerCopy {
+    fn default() -> ViewerCopy {
+        ViewerCopy {
+            redactor: Mutex::new(Redactor {
+                access: Access::new(Role::Viewer, ""),
+                last: None,
+            }),
+            index: OwnIndex::default(),
+        }
+    }
+}
+
+impl Records {
+    /// A viewer's copy of a snapshot, shared by every viewer; its index is
+    /// built once per change that reaches it.
+    pub fn viewer_copy(&self, (version, full): Snapshot) -> Arc<Data> {
+        let mut redactor = lock(&self.viewers.redactor);
+        let before = redactor.last.as_ref().map(|(_, copy)| Arc::clone(copy));
+        let copy = redactor.redact(&full);
+        let indexed = before.is_some_and(|before| {
+            let changed = copy.changed_since(&before);
+            !(changed.candidates || changed.engagements || changed.clients)
+        });
+        if !indexed {
+            self.viewers
+                .index
+                .wanted((version, Arc::clone(&copy)), self.catalog);
+        }
+        copy
+    }
+
+    /// The search index over the viewers' copy.
+    pub fn viewer_index(&self) -> Option<Arc<SearchIndex>> {
+        self.viewers.index.latest(self.catalog)
     }
 }

@@ -2,7 +2,7 @@
 //! of every write to them. A local terminal has one session; `hireterm
 //! serve` has one per connected manager, all over one store.
 //!
-//! A write ([`Records::write`], and the typed writes in `writes.rs`) runs
+//! A write (`Records::write`, and the typed writes in `writes.rs`) runs
 //! the store call and publishes the new snapshot under one lock, so the
 //! snapshots follow the store's commits in order and every session sees
 //! the same history. Each session adopts the new snapshot before its next
@@ -56,6 +56,8 @@ pub struct Records {
     /// plenty, and over SSH it keeps many managers (or one key held down)
     /// from filling the server's disk with copies.
     last_backup: Mutex<Option<std::time::Instant>>,
+    /// The redacted copy every viewer session draws (`access.rs`).
+    viewers: access::ViewerCopy,
 }
 
 /// The least time between two backups taken from the app.
@@ -91,6 +93,7 @@ impl Records {
             version: AtomicU64::new(0),
             watchers: Mutex::new(Vec::new()),
             last_backup: Mutex::new(None),
+            viewers: Default::default(),
         };
         lock(&records.search).start(0, &data, catalog);
         Ok(Arc::new(records))

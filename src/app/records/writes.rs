@@ -1,6 +1,6 @@
 //! Every write the app makes, each one store call (one transaction,
 //! flushed) and the change it makes to the records, published together
-//! by [`Records::write`].
+//! by `Records::write`.
 
 use super::guard::{Need, On};
 use super::{Origin, Records, Snapshot};

@@ -1,6 +1,6 @@
 //! The writes of the agency's loop (a pipeline's new cards, clients,
 //! submittals, placements), each one store call and the change it makes
-//! to the records, published together by [`Records::write`].
+//! to the records, published together by `Records::write`.
 
 use super::Records;
 use super::data::Data;
