@@ -247,7 +247,7 @@ pub const COMMANDS: &[(Action, &str)] = &[
     (Action::CompleteBack, "the previous completion choice"),
     (
         Action::AssignInterviewer,
-        "assign an interviewer to the engagement (-name takes off)",
+        "assign an interviewer (-name takes one off)",
     ),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),
