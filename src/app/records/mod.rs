@@ -18,6 +18,7 @@ mod live;
 mod redact;
 pub mod reports;
 mod search;
+mod viewers;
 pub mod writes;
 mod writes_access;
 mod writes_agency;
@@ -57,7 +58,7 @@ pub struct Records {
     /// from filling the server's disk with copies.
     last_backup: Mutex<Option<std::time::Instant>>,
     /// The redacted copy every viewer session draws (`access.rs`).
-    viewers: access::ViewerCopy,
+    viewers: viewers::ViewerCopy,
 }
 
 /// The least time between two backups taken from the app.
