@@ -132,6 +132,8 @@ fn act_of(action: Action) -> Option<Act> {
         AddNote => Act::Note,
         Tag | AddCandidate | EditCandidate | AddEngagement | EditEngagement | AddClient
         | EditClient | AssignInterviewer => Act::Edit,
+        // A saved view is written into the team's config file.
+        SaveView => Act::Edit,
         Backup => Act::Backup,
         _ => return None,
     })
