@@ -8,8 +8,8 @@
 //! guest: only those submitted to it), each record redacted as
 //! `redact.rs` says. [`Redactor`] keeps a session's last copy, so that a
 //! viewer's, which holds every candidate, is made again only for the
-//! parts a write changed (`viewers.rs`, where every viewer's one copy is
-//! kept).
+//! parts a write changed (`redact_all.rs`; `viewers.rs` keeps the one
+//! copy every viewer shares).
 
 use super::agency::{Agency, AgencyParts};
 use super::data::Data;
@@ -62,7 +62,7 @@ impl Data {
     pub fn for_access(&self, access: &Access) -> Data {
         let engagements = self.engagements_for(access);
         let Some(people) = self.candidates_for(access, &engagements) else {
-            return super::viewers::redact_all(access, self, None);
+            return super::redact_all::redact_all(access, self, None);
         };
         let shown: Vec<Engagement> = (self.engagements().iter())
             .filter(|e| engagements.contains(&e.id))
@@ -196,9 +196,9 @@ impl Redactor {
         }
         let copy = match (&self.last, self.access.sees_all()) {
             (Some((source, copy)), true) => {
-                super::viewers::redact_all(&self.access, full, Some((source, copy)))
+                super::redact_all::redact_all(&self.access, full, Some((source, copy)))
             }
-            (None, true) => super::viewers::redact_all(&self.access, full, None),
+            (None, true) => super::redact_all::redact_all(&self.access, full, None),
             (_, false) => full.for_access(&self.access),
         };
         let copy = Arc::new(copy);

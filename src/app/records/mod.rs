@@ -16,6 +16,7 @@ pub mod data;
 pub mod guard;
 mod live;
 mod redact;
+mod redact_all;
 pub mod reports;
 mod search;
 mod viewers;
