@@ -48,6 +48,7 @@ fn sorting(c: &mut Criterion) {
         notice: None,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role: hireterm::domain::access::Role::Admin,
     };
     let mut app = App::new(Arc::new(store), options).unwrap();
     app.handle_input(Input::Resize(200, 60));

@@ -51,6 +51,7 @@ fn app_options() -> AppOptions {
         notice: None,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role: hireterm::domain::access::Role::Admin,
     }
 }
 

@@ -140,6 +140,7 @@ fn the_app_keeps_only_the_newest_finished_backups() {
         session: 0,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role: hireterm::domain::access::Role::Admin,
     };
     let mut app = hireterm::app::App::new(store, options).unwrap();
     press(&mut app, "ctrl-b");

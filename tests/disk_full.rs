@@ -16,10 +16,7 @@ use hireterm::store::Store;
 use std::sync::Arc;
 
 fn writer() -> Writer {
-    Writer {
-        origin: 0,
-        stamp: stamp(),
-    }
+    Writer::admin(0, stamp())
 }
 
 /// Adds notes of `size` bytes until one is refused; the ones acknowledged

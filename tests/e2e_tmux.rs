@@ -95,7 +95,8 @@ fn too_small_then_enlarged() {
     });
     assert_eq!(app.demo_folders().len(), 1);
 
-    app.resize(100, 30);
+    // Wide enough for every tab's full name (eight panes: 110 columns).
+    app.resize(120, 30);
     let screen = app.wait_for("the first screen after enlarging", |screen| {
         screen.contains(HOME_PANE) && !screen.contains("Terminal too small")
     });

@@ -133,6 +133,7 @@ fn app_with_keymap(store: Arc<hireterm::store::Store>, overrides: &str) -> App {
         notice: None,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role: hireterm::domain::access::Role::Admin,
     };
     let mut app = App::new(store, options).unwrap();
     app.handle_input(Input::Resize(120, 40));

@@ -22,6 +22,7 @@ fn app_saving_with(db: &TempDb, saver: ViewSaver) -> App {
         session: 0,
         views: default_views(),
         save_view: Some(saver),
+        role: hireterm::domain::access::Role::Admin,
     };
     App::new(demo_store(db, 20, 1), options).unwrap()
 }

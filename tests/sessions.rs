@@ -28,6 +28,7 @@ fn session(records: &Arc<Records>, actor: &str) -> App {
         notice: None,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role: hireterm::domain::access::Role::Admin,
     };
     let mut app = App::with_records(Arc::clone(records), options);
     app.handle_input(Input::Resize(120, 40));

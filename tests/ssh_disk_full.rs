@@ -86,10 +86,7 @@ fn setup() -> AppSetup {
 }
 
 fn writer() -> Writer {
-    Writer {
-        origin: 0,
-        stamp: stamp(),
-    }
+    Writer::admin(0, stamp())
 }
 
 #[test]

@@ -15,6 +15,7 @@ fn app_with(policy: Policy) -> (TempDb, App) {
     let db = TempDb::new();
     let options = AppOptions {
         actor: "tester".into(),
+        role: hireterm::domain::access::Role::Admin,
         clock: Arc::new(FixedClock(now())),
         keymap: Keymap::defaults(),
         policy,

@@ -87,6 +87,7 @@ pub enum Action {
     CompleteBack,
     Copy,
     CommandLine,
+    AssignInterviewer,
     // Editing a line of text (prompts, the palette, form fields).
     CursorLeft,
     CursorRight,
@@ -253,6 +254,10 @@ pub const COMMANDS: &[(Action, &str)] = &[
     (
         Action::CommandLine,
         "command line: :2, :pipeline, :e E3, :q, :filter, :view, :help",
+    ),
+    (
+        Action::AssignInterviewer,
+        "assign an interviewer (-name takes one off)",
     ),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),

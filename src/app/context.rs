@@ -41,6 +41,8 @@ pub enum Context {
     Filter,
     /// Naming a view to save.
     SaveView,
+    /// Assigning an interviewer to an engagement.
+    Assign,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -134,6 +136,7 @@ const PIPELINE: &[Action] = &[
     AddClient,
     EditClient,
     Copy,
+    AssignInterviewer,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -192,7 +195,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 26] = [
+    pub const SECTIONS: [(&'static str, Context); 27] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -218,6 +221,7 @@ impl Context {
         ("duplicate", Context::Duplicate),
         ("filter", Context::Filter),
         ("save_view", Context::SaveView),
+        ("assign", Context::Assign),
         ("text", Context::Text),
     ];
 
@@ -255,6 +259,7 @@ impl Context {
             Context::Duplicate => "Duplicate found (in a form)",
             Context::Filter => "Filter line (type a filter; the fields are below)",
             Context::SaveView => "Save a view (type its name)",
+            Context::Assign => "Interviewers (type a user name; -name takes off)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -292,6 +297,7 @@ impl Context {
                 | Context::Form
                 | Context::Filter
                 | Context::SaveView
+                | Context::Assign
         )
     }
 
@@ -314,9 +320,11 @@ impl Context {
             Context::Picker => &[LIST_PROMPT],
             Context::Palette => &[LIST_PROMPT, PALETTE],
             Context::Exit => &[EXIT],
-            Context::Note | Context::Tag | Context::SaveView | Context::HelpSearch => {
-                &[LINE_PROMPT]
-            }
+            Context::Note
+            | Context::Tag
+            | Context::SaveView
+            | Context::HelpSearch
+            | Context::Assign => &[LINE_PROMPT],
             Context::Filter => &[FILTER],
             Context::Scorecard => &[SCORECARD],
             Context::Submit => &[SUBMIT],

@@ -5,7 +5,6 @@
 
 use super::App;
 use super::filtering::{Finder, Words};
-use super::records::Records;
 use super::table_filter::ActiveFilter;
 use crate::search::SearchIndex;
 use chrono::NaiveDate;
@@ -73,7 +72,7 @@ impl App {
             self.finding.finder = Some((self.seen, finder));
         }
         let words = IndexWords {
-            records: &self.records,
+            index_of: &|| self.access.search_index(&self.records, self.catalog),
             count: self.data.candidates().len(),
             index: OnceCell::new(),
         };
@@ -87,7 +86,9 @@ impl App {
 /// Plain words go to the palette's search index, fetched (and waited for,
 /// while it is first built) only when a filter has a word.
 struct IndexWords<'a> {
-    records: &'a Records,
+    /// The session's search index (see `access.rs`: a restricted role's
+    /// is over its own records).
+    index_of: &'a dyn Fn() -> Option<Arc<SearchIndex>>,
     /// The candidates of the snapshot filtered: an index built from newer
     /// records may know more.
     count: usize,
@@ -96,7 +97,7 @@ struct IndexWords<'a> {
 
 impl Words for IndexWords<'_> {
     fn mark_matching(&self, word: &str, found: &mut fixedbitset::FixedBitSet) {
-        let index = self.index.get_or_init(|| self.records.search_index());
+        let index = self.index.get_or_init(self.index_of);
         let Some(index) = index else {
             return;
         };

@@ -14,6 +14,8 @@
 //! - every write: [`records`] (the store call and the new snapshot, under
 //!   one lock); what the app does around a write: `commands/`.
 
+mod access;
+mod access_feed;
 pub mod action;
 pub mod attention;
 pub mod bench;
@@ -149,12 +151,17 @@ pub struct AppOptions {
     pub views: Vec<crate::filter::View>,
     /// How a view saved in the app is written; `None`: not written.
     pub save_view: Option<ViewSaver>,
+    /// What this session may see and do (the local user's from the
+    /// config, an SSH key's from its `authorized_keys` line).
+    pub role: crate::domain::access::Role,
 }
 
 pub struct App {
     /// The records every session shares, and the one way to write them.
     records: Arc<Records>,
     session: Origin,
+    /// The role, and what it changes: the records drawn, the search.
+    access: access::SessionAccess,
     catalog: &'static Catalog,
     clock: Arc<dyn Clock>,
     actor: String,
@@ -219,16 +226,21 @@ impl App {
     /// (`hireterm serve`): each has its own panes, cursors, marks and undo.
     pub fn with_records(records: Arc<Records>, options: AppOptions) -> App {
         let catalog = Catalog::builtin();
-        let (seen, data) = records.snapshot();
+        let (seen, full) = records.snapshot();
+        let who = crate::domain::scope::Access::new(options.role, options.actor.clone());
+        let actor = access::actor_for(&who, options.actor, &full);
+        let mut access = access::SessionAccess::new(who);
+        let data = access.view(&records, (seen, full), None, catalog);
         let candidates = CandidatesState::new(&data, catalog);
         let engagement = first_open(data.engagements());
         let pane = first_pane(data.engagements());
         let mut app = App {
             records,
             session: options.session,
+            access,
             catalog,
             clock: options.clock,
-            actor: options.actor,
+            actor,
             keymap: options.keymap,
             policy: options.policy,
             saved_views: options.views,
@@ -291,6 +303,7 @@ impl App {
         Writer {
             origin: self.session,
             stamp: self.stamp(),
+            access: self.access.access.clone(),
         }
     }
 
@@ -312,7 +325,7 @@ impl App {
     /// needs to (the palette waits by itself); benchmarks do, so that the
     /// build does not compete with what they time.
     pub fn wait_for_search_index(&mut self) {
-        self.records.search_index();
+        self.search_index();
     }
 
     // Read access for drawing and tests.
@@ -390,9 +403,17 @@ impl App {
     pub fn screen_map(&self) -> &screen_map::ScreenMap {
         &self.screen
     }
-    /// The store, for reading; see [`Records::store`].
+    /// The store, for reading; see [`Records::store`]. It holds every
+    /// record, so a session whose role does not see everything is refused
+    /// it: what such a session reads is [`App::data`], its own copy.
     pub fn store(&self) -> crate::store::Result<Arc<Store>> {
-        self.records.store()
+        match self.access.access.sees_everything() {
+            true => self.records.store(),
+            false => Err(crate::store::StoreError::Forbidden(format!(
+                "{} reads only what it is shown",
+                self.role()
+            ))),
+        }
     }
     /// Where the database is.
     pub fn database_path(&self) -> &std::path::Path {
@@ -401,9 +422,6 @@ impl App {
     /// This session's number among those sharing the records.
     pub fn session(&self) -> Origin {
         self.session
-    }
-    pub fn records(&self) -> &Arc<Records> {
-        &self.records
     }
     pub fn views(&self) -> &Views {
         &self.views

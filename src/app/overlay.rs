@@ -50,6 +50,8 @@ pub enum Overlay {
     Confirm(Confirm<Pending>),
     Filter(Box<FilterLine>),
     SaveView(ViewNamePrompt),
+    /// The interviewers of an engagement.
+    Assign(super::prompt::assign::AssignPrompt),
 }
 
 impl Overlay {
@@ -74,6 +76,7 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::SaveView,
+            Overlay::Assign(_) => Context::Assign,
         }
     }
 }
@@ -176,6 +179,10 @@ impl App {
                 let done = prompt.handle(action);
                 self.settle_prompt_or(done, "no view saved", App::keep_view)
             }
+            Overlay::Assign(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "no one assigned", App::assign)
+            }
         }
     }
 
@@ -238,6 +245,7 @@ impl App {
             Some(Overlay::EngagementForm(sheet)) => sheet.form.paste(text, &sources),
             Some(Overlay::Filter(line)) => line.paste(text, self.catalog),
             Some(Overlay::SaveView(prompt)) => prompt.name.insert(text),
+            Some(Overlay::Assign(prompt)) => prompt.text.insert(text),
             _ => {}
         }
         self.take_filter_change();

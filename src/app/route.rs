@@ -64,6 +64,9 @@ impl App {
             self.copy_step = None;
         }
         self.status = Status::default();
+        if self.refused(action) {
+            return;
+        }
         if self.overlay.is_some() {
             self.overlay_update(action);
         } else {

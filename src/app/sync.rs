@@ -51,6 +51,12 @@ impl App {
             return;
         }
         let anchors = self.anchors();
+        let data = (self.access).view(
+            &self.records,
+            (version, data),
+            Some(&self.data),
+            self.catalog,
+        );
         let old = std::mem::replace(&mut self.data, data);
         self.seen = version;
         let changed = self.data.changed_since(&old);
@@ -78,7 +84,7 @@ impl App {
         }
         let query = palette.query.text().to_string();
         let entries = commands::entries(&query, &self.saved_views, self.data.engagements());
-        let mut hits = match self.records.search_index() {
+        let mut hits = match self.search_index() {
             Some(index) if !commands::is_command(&query) => index.search(&query, MAX_HITS, None),
             _ => Vec::new(),
         };

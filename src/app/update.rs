@@ -37,6 +37,7 @@ impl App {
             Action::Redo => self.redo_last(),
             Action::Backup => self.take_backup(),
             Action::Tag => self.open_tag_prompt(),
+            Action::AssignInterviewer => self.open_assign(),
             Action::AddNote => self.open_note_here(),
             action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
@@ -67,7 +68,10 @@ impl App {
     pub(super) fn refresh_feeds(&mut self) {
         const FEED: usize = 200;
         if self.pane == Pane::Activity {
-            match self.records.store().and_then(|s| s.recent_events(FEED)) {
+            let keep = |e: &crate::domain::Event| self.access.feed_event(e, &self.data);
+            let events = (self.records.store())
+                .and_then(|s| s.recent_events_where(FEED, |e| keep(e).is_some()));
+            match events.map(|events| events.iter().filter_map(keep).collect()) {
                 Ok(events) => self.activity = events,
                 Err(error) => self.complain(error.to_string()),
             }
@@ -75,7 +79,10 @@ impl App {
             self.activity_cursor.clamp(self.activity.len(), page);
         }
         if let Some(detail) = self.candidates.detail {
-            match (self.records.store()).and_then(|s| s.events_of(detail.candidate, FEED)) {
+            let keep = |e: &crate::domain::Event| self.access.feed_event(e, &self.data);
+            let events = (self.records.store())
+                .and_then(|s| s.events_of_where(detail.candidate, FEED, |e| keep(e).is_some()));
+            match events.map(|events| events.iter().filter_map(keep).collect()) {
                 Ok(events) => self.detail_feed = events,
                 Err(error) => self.complain(error.to_string()),
             }
@@ -170,6 +177,7 @@ impl App {
             opened_from: self.pane,
         });
         self.pane = Pane::Candidates;
+        self.record_view(candidate);
         self.refresh_feeds();
     }
 

@@ -35,7 +35,8 @@
 //! clipboard = true     # y copies with OSC 52
 //! ```
 //!
-//! Saved views (`[[views]]`) are in the same file, read by `views.rs`.
+//! Saved views (`[[views]]`) are in the same file, read by `views.rs`; the
+//! local user's role (`[access]`) by `config_access.rs`.
 
 use crate::domain::{Fx, Policy, Stage};
 use std::path::PathBuf;
@@ -84,8 +85,8 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
     let table: Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
     let mut policy = Policy::default();
     for (name, value) in &table {
-        if name == "views" {
-            continue; // saved views: `views.rs` reads them
+        if name == "views" || name == "access" {
+            continue; // saved views: `views.rs`; the role: `config_access.rs`
         }
         let section = value
             .as_table()

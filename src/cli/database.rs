@@ -37,6 +37,7 @@ pub fn may_create(command: Option<&Command>) -> bool {
         | Command::Report(_)
         | Command::Check
         | Command::Erase(_)
+        | Command::Audit(_)
         | Command::Delete(_)
         | Command::Completions(_)
         | Command::Man => false,

@@ -36,6 +36,8 @@ pub enum EngagementCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Give an interviewer an engagement to see (or take them off it).
+    Assign(super::assign::AssignArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -97,6 +99,7 @@ pub fn run(store: &Store, command: &EngagementCommand, ctx: &Ctx) -> Result<Exit
     match command {
         EngagementCommand::Add(args) => add(store, args, ctx),
         EngagementCommand::List { json } => list(store, *json, ctx),
+        EngagementCommand::Assign(args) => super::assign::assign(store, args, ctx),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::import::FormatArg;
 use super::output::line;
+use crate::domain::Stamp;
 use crate::interchange::{ExportCounts, export};
 use crate::store::Store;
 use clap::Args;
@@ -21,7 +22,23 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
-pub fn run(store: &Store, args: &ExportArgs) -> Result<ExitCode> {
+/// The export, then its record in the event log (who took what out:
+/// the audit of access).
+pub fn run(store: &Store, args: &ExportArgs, stamp: &Stamp) -> Result<ExitCode> {
+    write(store, args)?;
+    let format = match args.format {
+        FormatArg::Json => "json",
+        FormatArg::Csv => "csv",
+    };
+    let to = args
+        .out
+        .as_ref()
+        .map_or("standard output".into(), |p| p.display().to_string());
+    store.record_export(&format!("export as {format} to {to}"), None, stamp)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write(store: &Store, args: &ExportArgs) -> Result<()> {
     match (args.format, &args.out) {
         (FormatArg::Json, None) => {
             export::export_json(store, std::io::stdout().lock())?;
@@ -50,7 +67,7 @@ pub fn run(store: &Store, args: &ExportArgs) -> Result<ExitCode> {
             report(&counts, dir);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn report(counts: &ExportCounts, path: &std::path::Path) {

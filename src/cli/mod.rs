@@ -1,13 +1,18 @@
 //! The command line: clap definitions and the non-interactive subcommands,
 //! so the interactive screen is never the only way in.
 
+mod access;
+mod access_scope;
 mod actor;
 mod add;
 mod agency;
+mod assign;
+mod audit;
 mod backup;
 mod bench;
 mod client;
 mod config;
+mod config_access;
 mod config_goals;
 mod config_terminal;
 mod context;
@@ -108,6 +113,9 @@ pub enum Command {
     /// Delete a record entered by mistake (one nothing else depends on).
     #[command(subcommand)]
     Delete(delete::DeleteArgs),
+    /// Everything the log holds about one person: changes, who opened
+    /// their record, exports that held it; oldest first.
+    Audit(audit::AuditArgs),
     /// Serve the app over SSH to a team: one session per public key, one database.
     Serve(serve::ServeArgs),
     /// Print the completion script for a shell: bash, zsh or fish.
@@ -136,6 +144,9 @@ pub struct DemoArgs {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.demo {
         return run_on_demo(&cli);
+    }
+    if let Some(command) = &cli.command {
+        access::gate(command)?;
     }
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),
@@ -170,7 +181,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import(args)) => {
             with_store(&path, |store| import::run(store, args, &stamp(&cli)))
         }
-        Some(Command::Export(args)) => with_store(&path, |store| export::run(store, args)),
+        Some(Command::Export(args)) => {
+            with_store(&path, |store| export::run(store, args, &stamp(&cli)))
+        }
+        Some(Command::Audit(args)) => with_store(&path, |store| audit::run(store, args)),
         Some(Command::List(args)) => list::run(&path, args, &context(&cli)),
         Some(Command::Report(args)) => report::run(&path, args, &context(&cli)),
         Some(Command::Search(args)) => {

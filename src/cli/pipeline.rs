@@ -163,6 +163,8 @@ pub fn reject(store: &Store, args: &RejectArgs, stamp: &Stamp) -> Result<ExitCod
 
 pub fn note(store: &Store, args: &NoteArgs, stamp: &Stamp) -> Result<ExitCode> {
     let candidate = find_candidate(store, &args.candidate)?;
+    let access = super::access_scope::local(&stamp.actor);
+    super::access_scope::reaches_card(store, &access, candidate, args.engagement)?;
     let note = store.add_note(candidate, args.engagement, &args.text.join(" "), stamp)?;
     let on = note.engagement.map_or(String::new(), |e| format!(" ({e})"));
     line(format!(

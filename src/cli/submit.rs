@@ -198,6 +198,8 @@ pub fn answer(store: &Store, args: &AnswerArgs, ctx: &Ctx) -> Result<ExitCode> {
             args.submittal
         );
     }
+    let access = super::access_scope::local(&ctx.stamp.actor);
+    super::access_scope::reaches_submittal(store, &access, args.submittal)?;
     let answered = store
         .answer_submittal(args.submittal, args.answer, reason, &ctx.stamp)
         .map_err(refused)?;

@@ -91,13 +91,19 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
             is_error: false,
         }));
     }
+    let (role, role_notice) = super::config_access::load_role();
+    let notice = role_notice.map(|text| Status {
+        text,
+        is_error: true,
+    });
     let options = AppOptions {
         session: 0,
         actor,
+        role,
         clock: Arc::new(SystemClock),
         keymap: settings.keymap,
         policy: settings.policy,
-        notice: settings.notice,
+        notice: notice.or(settings.notice),
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };

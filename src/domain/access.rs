@@ -1,7 +1,8 @@
 //! Who may see and do what: the roles of a team on one server (issue 17)
 //! and the one table that says what each may do. Everything that reads or
 //! writes on a session's behalf asks [`Role::may`]; what a role may see of
-//! a record, [`Role::sees_all`] and the app's redacted snapshot. The README's table of roles is this table.
+//! a record, [`Role::sees_all`] and `scope.rs` (`Access`). The README's
+//! table of roles is this table.
 
 use std::fmt;
 

@@ -155,6 +155,23 @@ pub enum EventKind {
     ClientDeleted {
         client: ClientId,
     },
+    /// An interviewer given an engagement to see (or, `removed`, taken
+    /// off it).
+    InterviewerAssigned {
+        engagement: EngagementId,
+        interviewer: String,
+        removed: bool,
+    },
+    /// A candidate's record opened in full (the audit of access).
+    CandidateViewed {
+        candidate: CandidateId,
+    },
+    /// Records taken out of hireterm (`hireterm export`): what, and whose
+    /// (`None`: every candidate on file).
+    RecordsExported {
+        what: String,
+        candidates: Option<Vec<CandidateId>>,
+    },
 }
 
 impl EventKind {
@@ -199,8 +216,11 @@ impl EventKind {
             | EventKind::PlacementChanged { candidate, .. }
             | EventKind::PlacementChangeUndone { candidate, .. }
             | EventKind::CandidateErased { candidate, .. }
-            | EventKind::CandidateDeleted { candidate } => Some(*candidate),
+            | EventKind::CandidateDeleted { candidate }
+            | EventKind::CandidateViewed { candidate } => Some(*candidate),
             EventKind::EngagementAdded { .. }
+            | EventKind::InterviewerAssigned { .. }
+            | EventKind::RecordsExported { .. }
             | EventKind::EngagementUpdated { .. }
             | EventKind::ClientAdded { .. }
             | EventKind::ClientUpdated { .. }

@@ -25,6 +25,7 @@ pub mod problem;
 pub mod promise;
 pub mod rate;
 pub mod role;
+pub mod scope;
 pub mod scorecard;
 pub mod scoring;
 pub mod skill;

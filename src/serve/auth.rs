@@ -7,13 +7,17 @@
 //! ```
 //!
 //! The user is the `hireterm-user="NAME"` option when the line has one,
-//! else the key's comment up to its first `@` (`bruno` above). A line with
+//! else the key's comment up to its first `@` (`bruno` above). The role is
+//! the `hireterm-role="interviewer"` option (`admin`, `recruiter`,
+//! `interviewer`, `client:NAME`, `viewer`), `recruiter` without one. A
+//! line with an unknown role, a line with
 //! neither, a key that does not parse, or an option that would restrict the
 //! key in a way hireterm cannot honour (`from=`, `command=`, `expiry-time=`
 //! ...) is logged with its line number and skipped: a key never grants more
 //! than its line says. The file is read again whenever it changes.
 
 use super::log::Log;
+use crate::domain::access::Role;
 use russh::keys::{Algorithm, HashAlg, PublicKey, ssh_key::public::KeyData};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -39,12 +43,15 @@ pub struct Identity {
     pub fingerprint: String,
     /// The key itself: its sessions end if it leaves the file.
     pub key: KeyData,
+    /// What the key's sessions may see and do.
+    pub role: Role,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
     key: KeyData,
     user: String,
+    role: Role,
 }
 
 /// The keys of the file as last read, re-read when its size, time or inode
@@ -118,16 +125,28 @@ impl AuthorizedKeys {
 
     /// The user `key` acts as, if the file (as it is now) lists it.
     pub fn user_of(&mut self, key: &PublicKey) -> Option<String> {
+        self.access_of(key).map(|(user, _)| user)
+    }
+
+    /// The user `key` acts as and its role, if the file (as it is now)
+    /// lists it.
+    pub fn access_of(&mut self, key: &PublicKey) -> Option<(String, Role)> {
         self.refresh();
         self.entries
             .iter()
             .find(|entry| entry.key == *key.key_data())
-            .map(|entry| entry.user.clone())
+            .map(|entry| (entry.user.clone(), entry.role.clone()))
     }
 
     /// Whether the file, as last read, lists `key` (no re-reading).
     pub fn lists(&self, key: &KeyData) -> bool {
         self.entries.iter().any(|entry| entry.key == *key)
+    }
+
+    /// Whether the file, as last read, still lists `key` with `role` (a
+    /// key whose role changed no longer grants what its session has).
+    pub fn grants(&self, key: &KeyData, role: &Role) -> bool {
+        (self.entries.iter()).any(|entry| entry.key == *key && entry.role == *role)
     }
 
     /// How many times the file has been read (or found gone).
@@ -229,10 +248,13 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
         );
     }
     let mut user = None;
+    let mut role = Role::Recruiter;
     for (name, value) in parse_options(options)? {
         match (name.to_ascii_lowercase().as_str(), value) {
             ("hireterm-user", Some(value)) => user = Some(value),
             ("hireterm-user", None) => return Err("hireterm-user needs a value".into()),
+            ("hireterm-role", Some(value)) => role = key_role(&value)?,
+            ("hireterm-role", None) => return Err("hireterm-role needs a value".into()),
             (name, None) if HARMLESS_OPTIONS.contains(&name) => {}
             (name, _) => {
                 return Err(format!(
@@ -249,7 +271,17 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
     Ok(Some(Entry {
         key: key.key_data().clone(),
         user: user.chars().take(MAX_USER_CHARS).collect(),
+        role,
     }))
+}
+
+/// A `hireterm-role` value, cleaned; an unknown one is named.
+fn key_role(value: &str) -> Result<Role, String> {
+    let role = Role::parse(&crate::domain::text::clean_line(value))?;
+    match role {
+        Role::Client(name) => Ok(Role::Client(name.chars().take(MAX_USER_CHARS).collect())),
+        role => Ok(role),
+    }
 }
 
 /// `ana@laptop` -> `ana`; a comment without `@` is the name as it is.
@@ -340,6 +372,49 @@ mod tests {
         assert_eq!(problems, vec![]);
         let users: Vec<_> = entries.iter().map(|e| e.user.as_str()).collect();
         assert_eq!(users, ["Ana Silva", "bruno"]);
+    }
+
+    #[test]
+    fn roles_come_from_the_option_and_default_to_recruiter() {
+        let (entries, problems) = parse(&format!(
+            "hireterm-role=\"interviewer\",hireterm-user=\"bob\" {KEY} x\n\
+             hireterm-role=\"client:Helios Health\" {KEY} jane@helios\n\
+             {KEY} ana@desk\n\
+             hireterm-role=\"boss\" {KEY} eve@x\n\
+             hireterm-role {KEY} dan@x\n"
+        ));
+        let roles: Vec<_> = entries
+            .iter()
+            .map(|e| (e.user.as_str(), e.role.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("bob", Role::Interviewer),
+                ("jane", Role::Client("Helios Health".into())),
+                ("ana", Role::Recruiter),
+            ]
+        );
+        let lines: Vec<usize> = problems.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [4, 5], "{problems:?}");
+        let keys = AuthorizedKeys {
+            path: PathBuf::new(),
+            entries: entries.clone(),
+            seen: None,
+            generation: 0,
+            log: Log::to(std::io::sink()),
+        };
+        let key = &entries[0].key;
+        assert!(
+            keys.grants(key, &Role::Recruiter),
+            "a line of the key makes it a recruiter"
+        );
+        assert!(!keys.grants(key, &Role::Admin), "no line gives it admin");
+        assert!(
+            problems[0].1.contains("`boss` is not a role"),
+            "{problems:?}"
+        );
+        assert!(problems[1].1.contains("needs a value"), "{problems:?}");
     }
 
     #[test]

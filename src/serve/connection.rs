@@ -20,6 +20,7 @@ use super::session::{self, SessionStart};
 use super::sessions::Sessions;
 use super::tally::Seen;
 use crate::app::records::Records;
+use crate::domain::access::Role;
 use crate::ui::Theme;
 use russh::keys::PublicKey;
 use russh::server::{Auth, Msg, Session};
@@ -100,8 +101,12 @@ impl Connection {
     }
 
     fn user_of(&self, key: &PublicKey) -> Option<String> {
+        self.access_of(key).map(|(user, _)| user)
+    }
+
+    fn access_of(&self, key: &PublicKey) -> Option<(String, Role)> {
         let mut keys = self.shared.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys.user_of(key)
+        keys.access_of(key)
     }
 
     /// A key offered before any signature: may it try? Binds nothing.
@@ -117,13 +122,14 @@ impl Connection {
     /// connection gets an identity.
     pub fn key_verified(&mut self, key: &PublicKey) -> Auth {
         self.ticket.progressed();
-        let Some(user) = self.user_of(key) else {
+        let Some((user, role)) = self.access_of(key) else {
             return self.refuse(format!("key {} is not authorized", fingerprint(key)));
         };
         let identity = Identity {
             user,
             fingerprint: fingerprint(key),
             key: key.key_data().clone(),
+            role,
         };
         self.ticket.logged_in();
         self.shared.log.line(format_args!(
@@ -219,6 +225,7 @@ impl Connection {
         };
         let start = SessionStart {
             user: identity.user,
+            role: identity.role,
             size,
             theme: if no_color {
                 Theme::MONO

@@ -1,5 +1,5 @@
-//! A key taken out of the authorized keys ends its open sessions within
-//! seconds: each second the file is looked at (one `stat`; read again
+//! A key taken out of the authorized keys (or given another role there)
+//! ends its open sessions within seconds: each second the file is looked at (one `stat`; read again
 //! when it changed), and every session whose key it no longer lists is
 //! told why and closed.
 //!
@@ -8,7 +8,7 @@
 //! not end everyone's session for the moment it was empty. A file that
 //! has gone lists nobody (how an operator locks everyone out).
 
-use super::auth::AuthorizedKeys;
+use super::auth::{AuthorizedKeys, Identity};
 use super::inbox::Ending;
 use super::log::{Log, quoted};
 use super::sessions::Sessions;
@@ -36,10 +36,11 @@ impl KeyWatch {
         if !settled {
             return;
         }
-        let ended = sessions.end_where(|owner| !keys.lists(&owner.key), &Ending::KeyRemoved);
+        let doomed = |owner: &Identity| !keys.grants(&owner.key, &owner.role);
+        let ended = sessions.end_where(doomed, &Ending::KeyRemoved);
         for owner in ended {
             log.line(format_args!(
-                "key {} of {} is no longer in the authorized keys: its session ends",
+                "key {} of {} is no longer in the authorized keys with its role: its session ends",
                 owner.fingerprint,
                 quoted(&owner.user)
             ));

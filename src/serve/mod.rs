@@ -44,6 +44,7 @@ pub mod tally;
 pub use server::Server;
 
 use crate::app::{AppOptions, Keymap, Status, ViewSaver};
+use crate::domain::access::Role;
 use crate::domain::{Clock, Policy};
 use crate::filter::View;
 use crate::ui::Theme;
@@ -87,10 +88,12 @@ pub struct AppSetup {
 }
 
 impl AppSetup {
-    /// The options of session `session` (its slot), acting as `actor`.
-    pub fn options(&self, actor: &str, session: u64) -> AppOptions {
+    /// The options of session `session` (its slot), acting as `actor`
+    /// with `role`.
+    pub fn options(&self, actor: &str, role: &Role, session: u64) -> AppOptions {
         AppOptions {
             session,
+            role: role.clone(),
             actor: actor.to_string(),
             clock: Arc::clone(&self.clock),
             keymap: self.keymap.clone(),

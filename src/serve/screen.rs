@@ -315,6 +315,7 @@ mod tests {
             notice: None,
             views: crate::filter::default_views(),
             save_view: None,
+            role: crate::domain::access::Role::Admin,
         };
         let mut app = App::new(Arc::new(store), options).unwrap();
         // From My work, the first screen, to the candidates pane.

@@ -33,6 +33,8 @@ pub const ESC_TIMEOUT: Duration = Duration::from_millis(25);
 /// Everything a session's thread needs.
 pub struct SessionStart {
     pub user: String,
+    /// What the session may see and do (its key's line).
+    pub role: crate::domain::access::Role,
     pub size: (u16, u16),
     pub theme: Theme,
     pub idle_timeout: Option<Duration>,
@@ -132,7 +134,9 @@ fn run(start: &SessionStart) -> Ending {
         Ok(screen) => screen,
         Err(error) => return Ending::Failed(format!("cannot draw: {error}")),
     };
-    let options = start.setup.options(&start.user, start.slot.id());
+    let options = start
+        .setup
+        .options(&start.user, &start.role, start.slot.id());
     if options.policy.terminal.mouse_over_ssh {
         screen.pass(super::screen::MOUSE_ON);
     }
@@ -349,6 +353,7 @@ mod tests {
         let options = AppOptions {
             session: 1,
             actor: "ana".into(),
+            role: crate::domain::access::Role::Recruiter,
             clock: Arc::new(FixedClock(now)),
             keymap: Keymap::defaults(),
             policy: Default::default(),

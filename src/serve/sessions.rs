@@ -115,6 +115,7 @@ mod tests {
             user: user.into(),
             fingerprint: format!("SHA256:{user}"),
             key: key.public_key().key_data().clone(),
+            role: crate::domain::access::Role::Recruiter,
         }
     }
 

@@ -70,6 +70,7 @@ impl Store {
         check_clients(&clients, checked.engagements, problems);
         check_submittals(&submittals, &clients, checked, problems);
         check_placements(&placements, checked.applications, problems);
+        self.check_assignments(checked.engagements, problems)?;
         let highest = |ids: Vec<u64>| ids.into_iter().max();
         self.check_counter(
             tx::CLIENT_SEQ,

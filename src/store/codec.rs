@@ -33,6 +33,8 @@ pub enum RecordKind {
     Client = 6,
     Submittal = 7,
     Placement = 8,
+    /// The interviewers assigned to an engagement.
+    Assignment = 9,
 }
 
 impl RecordKind {
@@ -46,6 +48,7 @@ impl RecordKind {
             RecordKind::Client,
             RecordKind::Submittal,
             RecordKind::Placement,
+            RecordKind::Assignment,
         ]
         .into_iter()
         .find(|k| *k as u8 == byte)

@@ -104,6 +104,10 @@ pub enum StoreError {
         max = crate::domain::ids::MAX_ID
     )]
     IdsUsedUp { kind: String },
+    /// The session's role may not do this, or not to this record: nothing
+    /// was written (see `domain/access.rs`).
+    #[error("{0}")]
+    Forbidden(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -20,6 +20,8 @@ mod space;
 mod tx;
 mod watermark;
 
+mod assignments;
+mod audit;
 mod backup;
 mod backup_error;
 pub mod backups;
@@ -95,6 +97,8 @@ pub struct Store {
     clients: Tree,
     submittals: Tree,
     placements: Tree,
+    /// Engagement id -> the interviewers assigned to it.
+    assignments: Tree,
     watermark: watermark::Watermark,
     durable: durable::Durable,
     path: PathBuf,
@@ -185,6 +189,7 @@ impl Store {
             clients: tree("clients")?,
             submittals: tree("submittals")?,
             placements: tree("placements")?,
+            assignments: tree("assignments")?,
             watermark: watermark::Watermark::open(&path).map_err(io)?,
             durable: durable::Durable::open(&path).map_err(io)?,
             flusher: flusher::Flusher::start(db.clone()).map_err(io)?,

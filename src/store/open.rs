@@ -208,7 +208,7 @@ fn read_everything(db: &sled::Db) -> sled::Result<()> {
 /// Every tree the store uses. Opening a tree that is not there yet writes
 /// (and after a failed write sled can wait forever), so they are all
 /// opened under the deadline, before the store takes them.
-pub const TREES: [&str; 11] = [
+pub const TREES: [&str; 12] = [
     "candidates",
     "engagements",
     "applications",
@@ -220,6 +220,7 @@ pub const TREES: [&str; 11] = [
     "clients",
     "submittals",
     "placements",
+    "assignments",
 ];
 
 /// Opens sled and its trees and reads its event counter, all under the

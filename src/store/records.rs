@@ -81,6 +81,11 @@ impl Record for crate::domain::Placement {
     const TREE: &'static str = "placements";
 }
 
+impl Record for crate::domain::scope::Assignment {
+    const KIND: RecordKind = RecordKind::Assignment;
+    const TREE: &'static str = "assignments";
+}
+
 impl Record for Application {
     const KIND: RecordKind = RecordKind::Application;
     const TREE: &'static str = "applications";

@@ -68,8 +68,13 @@ fn contact<'a>(c: &'a Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
                 .join(", ")
         }
     };
+    // A role that may not see contacts has none in its records.
+    let contact = match c.email.is_empty() {
+        true => "—".to_string(),
+        false => format!("{}{phone}", safe(&c.email)),
+    };
     vec![
-        field("Contact", format!("{}{phone}", safe(&c.email)), theme),
+        field("Contact", contact, theme),
         field(
             "Location",
             format!(

@@ -11,8 +11,14 @@ use ratatui::text::Line;
 pub fn lines<'a>(application: &Application, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let agency = app.data().agency();
     let mut lines = Vec::new();
+    let guest = matches!(app.role(), crate::domain::access::Role::Client(_));
     for s in agency.submittals_of(application.engagement, application.candidate) {
         lines.push(Line::raw(submittal_line(s)));
+        if guest {
+            // A client's guest reads the profile as it was sent to them.
+            let profile = s.profile.lines().map(|l| format!("      │ {}", safe(l)));
+            lines.extend(profile.map(|l| Line::styled(l, theme.dim())));
+        }
         for answer in &s.answers {
             let why = answer
                 .reason
@@ -66,9 +72,14 @@ fn placement_lines<'a>(p: &Placement, app: &App, theme: &Theme) -> Vec<Line<'a>>
         Ok(m) => margin_text(&m, money.floor_percent),
         Err(missing) => missing.to_string(),
     };
+    // A role without pay has the placement's dates, not its rates.
+    let rates = match app.may(crate::domain::access::Act::ReadPay) {
+        true => format!(" · bill {} · pay {} · {margin}", terms.bill, terms.pay),
+        false => String::new(),
+    };
     let mut lines = vec![Line::raw(format!(
-        "    ★ {} from {} {end} · bill {} · pay {} · {margin}",
-        p.id, terms.start, terms.bill, terms.pay
+        "    ★ {} from {} {end}{rates}",
+        p.id, terms.start
     ))];
     for change in p.history() {
         let why = change

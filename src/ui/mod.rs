@@ -4,6 +4,7 @@
 
 mod activity;
 mod answer;
+mod assign;
 mod attention;
 mod bench;
 mod candidate_cells;
@@ -90,6 +91,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Duplicate(prompt)) => duplicate::render(frame, area, app, prompt, theme),
         Some(Overlay::Filter(line)) => filter::render(frame, area, app, line, theme),
         Some(Overlay::SaveView(prompt)) => save_view::render(frame, area, prompt, theme),
+        Some(Overlay::Assign(prompt)) => assign::render(frame, area, prompt, theme),
         None => {}
     }
 }

@@ -5,6 +5,7 @@
 pub mod agency;
 pub mod disk;
 pub mod rng;
+pub mod roles;
 
 use chrono::{DateTime, TimeZone, Utc};
 use hireterm::domain::*;
@@ -194,6 +195,38 @@ pub fn app_as(
     width: u16,
     height: u16,
 ) -> hireterm::app::App {
+    app_with_role(
+        store,
+        actor,
+        hireterm::domain::access::Role::Admin,
+        width,
+        height,
+    )
+}
+
+/// [`app_as`] with a role: what the session may see and do.
+pub fn app_with_role(
+    store: std::sync::Arc<Store>,
+    actor: &str,
+    role: hireterm::domain::access::Role,
+    width: u16,
+    height: u16,
+) -> hireterm::app::App {
+    let records =
+        hireterm::app::records::Records::load(store, hireterm::catalog::Catalog::builtin())
+            .unwrap();
+    app_on_records(records, actor, role, width, height)
+}
+
+/// An app session over records shared with others (as `hireterm serve`
+/// runs them), with a role.
+pub fn app_on_records(
+    records: std::sync::Arc<hireterm::app::records::Records>,
+    actor: &str,
+    role: hireterm::domain::access::Role,
+    width: u16,
+    height: u16,
+) -> hireterm::app::App {
     let options = hireterm::app::AppOptions {
         actor: actor.into(),
         clock: std::sync::Arc::new(FixedClock(now())),
@@ -203,8 +236,9 @@ pub fn app_as(
         session: 0,
         views: hireterm::filter::default_views(),
         save_view: None,
+        role,
     };
-    let mut app = hireterm::app::App::new(store, options).unwrap();
+    let mut app = hireterm::app::App::with_records(records, options);
     app.handle_input(hireterm::app::Input::Resize(width, height));
     app
 }

@@ -25,6 +25,12 @@ impl Drop for Turn<'_> {
 
 impl App {
     pub(in crate::app) fn take_backup(&mut self) {
+        // Checked here too, not only at the key: a backup holds everyone's
+        // records, whatever this session may see.
+        let act = crate::domain::access::Act::Backup;
+        if !self.may(act) {
+            return self.complain(self.role().refusal(act));
+        }
         if let Err(wait) = self.records.claim_backup() {
             return self.complain(format!(
                 "a backup was taken moments ago; the next one can be taken in {} s",

@@ -3,6 +3,7 @@
 //! owner of writes), taking in the snapshot it published, and saying how
 //! it went. A file per kind of change.
 
+mod assign;
 mod backup;
 mod candidate;
 mod client;

@@ -156,9 +156,7 @@ impl App {
         };
         self.adopt(snapshot);
         let moved = match request.kind {
-            AnswerKind::InterviewRequested => {
-                self.on_to_client_interview(submittal.engagement, submittal.candidate)
-            }
+            AnswerKind::InterviewRequested => self.on_to_client_interview(&submittal),
             _ => None,
         };
         let note = if moved.is_some() {
@@ -178,12 +176,10 @@ impl App {
         ));
     }
 
-    /// Moves a card on to Client interview if it is before it; the move.
-    fn on_to_client_interview(
-        &mut self,
-        engagement: crate::domain::EngagementId,
-        candidate: crate::domain::CandidateId,
-    ) -> Option<MoveSet> {
+    /// Moves a submittal's card on to Client interview if it is before
+    /// it (part of the answer: a client's guest may); the move.
+    fn on_to_client_interview(&mut self, submittal: &crate::domain::Submittal) -> Option<MoveSet> {
+        let (engagement, candidate) = (submittal.engagement, submittal.candidate);
         let app = self
             .data
             .pipeline(engagement)
@@ -193,12 +189,8 @@ impl App {
         if !(from.is_active() && from < Stage::ClientInterview) {
             return None;
         }
-        let moves = [(candidate, Stage::ClientInterview)];
         let reason = Some("the client asked for an interview".to_string());
-        match self
-            .records
-            .move_many(&self.writer(), engagement, &moves, reason)
-        {
+        match (self.records).move_on_answer(&self.writer(), submittal.id, reason) {
             Ok((_, snapshot)) => {
                 self.adopt(snapshot);
                 Some(MoveSet {

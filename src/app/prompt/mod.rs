@@ -5,6 +5,7 @@
 //! prompt asks for live in `app/commands/`.
 
 pub mod answer;
+pub mod assign;
 pub mod commands;
 pub mod complete;
 pub mod confirm;

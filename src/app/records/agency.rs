@@ -1,7 +1,9 @@
-//! The agency's records in a snapshot: clients, submittals and placements,
-//! each part behind its own `Arc` like the rest of `Data`, so that a write
-//! copies only the part it changes.
+//! The agency's records in a snapshot: clients, submittals, placements and
+//! the interviewers assigned to engagements, each part behind its own
+//! `Arc` like the rest of `Data`, so that a write copies only the part it
+//! changes.
 
+use crate::domain::scope::Assignment;
 use crate::domain::{
     CandidateId, Client, ClientId, EngagementId, Placement, PlacementId, Submittal, SubmittalId,
 };
@@ -16,6 +18,18 @@ pub struct Agency {
     submittals: Arc<Vec<Submittal>>,
     /// In id order.
     placements: Arc<Vec<Placement>>,
+    /// In engagement order; only engagements with interviewers.
+    assignments: Arc<Vec<Assignment>>,
+}
+
+/// The parts of an [`Agency`], shared: what a restricted session's
+/// redacted copy is made from (`access.rs`).
+#[derive(Clone)]
+pub struct AgencyParts {
+    pub clients: Arc<Vec<Client>>,
+    pub submittals: Arc<Vec<Submittal>>,
+    pub placements: Arc<Vec<Placement>>,
+    pub assignments: Arc<Vec<Assignment>>,
 }
 
 impl Agency {
@@ -24,7 +38,48 @@ impl Agency {
             clients: Arc::new(store.clients()?),
             submittals: Arc::new(store.submittals()?),
             placements: Arc::new(store.placements()?),
+            assignments: Arc::new(store.assignments()?),
         })
+    }
+
+    pub fn parts(&self) -> AgencyParts {
+        AgencyParts {
+            clients: Arc::clone(&self.clients),
+            submittals: Arc::clone(&self.submittals),
+            placements: Arc::clone(&self.placements),
+            assignments: Arc::clone(&self.assignments),
+        }
+    }
+
+    pub fn from_parts(parts: AgencyParts) -> Agency {
+        Agency {
+            clients: parts.clients,
+            submittals: parts.submittals,
+            placements: parts.placements,
+            assignments: parts.assignments,
+        }
+    }
+
+    /// The interviewers assigned to an engagement.
+    pub fn interviewers(&self, engagement: EngagementId) -> &[String] {
+        let at = self
+            .assignments
+            .binary_search_by_key(&engagement, |a| a.engagement);
+        at.map_or(&[], |at| self.assignments[at].interviewers.as_slice())
+    }
+
+    /// Takes in an engagement's interviewers as the store now has them.
+    pub fn put_assignment(&mut self, assignment: Assignment) {
+        let list = Arc::make_mut(&mut self.assignments);
+        let at = list.binary_search_by_key(&assignment.engagement, |a| a.engagement);
+        match (at, assignment.interviewers.is_empty()) {
+            (Ok(at), true) => {
+                list.remove(at);
+            }
+            (Ok(at), false) => list[at] = assignment,
+            (Err(at), false) => list.insert(at, assignment),
+            (Err(_), true) => {}
+        }
     }
 
     /// The agency's records read elsewhere, each list in id order.
@@ -37,6 +92,7 @@ impl Agency {
             clients: Arc::new(clients),
             submittals: Arc::new(submittals),
             placements: Arc::new(placements),
+            assignments: Arc::default(),
         }
     }
 
@@ -124,7 +180,8 @@ impl Agency {
     pub fn changed_since(&self, old: &Agency) -> bool {
         !(Arc::ptr_eq(&self.clients, &old.clients)
             && Arc::ptr_eq(&self.submittals, &old.submittals)
-            && Arc::ptr_eq(&self.placements, &old.placements))
+            && Arc::ptr_eq(&self.placements, &old.placements)
+            && Arc::ptr_eq(&self.assignments, &old.assignments))
     }
 }
 

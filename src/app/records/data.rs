@@ -310,6 +310,45 @@ impl Data {
     }
 }
 
+/// The records of a snapshot, shared (without the orders worked out from
+/// them): what a restricted session's redacted copy is made from.
+#[derive(Clone)]
+pub struct Parts {
+    pub candidates: Arc<Vec<Candidate>>,
+    pub engagements: Arc<Vec<Engagement>>,
+    pub pipelines: Arc<HashMap<EngagementId, Arc<Vec<Application>>>>,
+    pub notes: Arc<HashMap<CandidateId, Vec<Note>>>,
+    pub agency: Agency,
+}
+
+impl Data {
+    pub fn parts(&self) -> Parts {
+        Parts {
+            candidates: Arc::clone(&self.candidates),
+            engagements: Arc::clone(&self.engagements),
+            pipelines: Arc::clone(&self.pipelines),
+            notes: Arc::clone(&self.notes),
+            agency: self.agency.clone(),
+        }
+    }
+
+    /// This snapshot with its records replaced by redacted copies of
+    /// themselves: the same candidates in the same order under the same
+    /// names, the same cards at the same stages, so that the name order
+    /// and latest moves worked out from them still hold.
+    pub fn with_parts(&self, parts: Parts) -> Data {
+        debug_assert_eq!(parts.candidates.len(), self.candidates.len());
+        Data {
+            candidates: parts.candidates,
+            engagements: parts.engagements,
+            pipelines: parts.pipelines,
+            notes: parts.notes,
+            agency: parts.agency,
+            ..self.clone()
+        }
+    }
+}
+
 fn moved(app: &Application) -> (CandidateId, Stage, Timestamp) {
     (
         app.candidate,

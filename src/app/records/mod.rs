@@ -2,7 +2,7 @@
 //! of every write to them. A local terminal has one session; `hireterm
 //! serve` has one per connected manager, all over one store.
 //!
-//! A write ([`Records::write`], and the typed writes in `writes.rs`) runs
+//! A write (`Records::write`, and the typed writes in `writes.rs`) runs
 //! the store call and publishes the new snapshot under one lock, so the
 //! snapshots follow the store's commits in order and every session sees
 //! the same history. Each session adopts the new snapshot before its next
@@ -10,12 +10,18 @@
 //! with the writing session named so that it is not woken by its own
 //! write.
 
+pub mod access;
 pub mod agency;
 pub mod data;
+pub mod guard;
 mod live;
+mod redact;
+mod redact_all;
 pub mod reports;
 mod search;
+mod viewers;
 pub mod writes;
+mod writes_access;
 mod writes_agency;
 
 use crate::catalog::Catalog;
@@ -24,6 +30,7 @@ use crate::store::{Result, Store};
 use data::Data;
 use live::LiveStore;
 pub use live::Recovery;
+pub use search::OwnIndex;
 use search::SearchState;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -51,6 +58,8 @@ pub struct Records {
     /// plenty, and over SSH it keeps many managers (or one key held down)
     /// from filling the server's disk with copies.
     last_backup: Mutex<Option<std::time::Instant>>,
+    /// The redacted copy every viewer session draws (`access.rs`).
+    viewers: viewers::ViewerCopy,
 }
 
 /// The least time between two backups taken from the app.
@@ -86,6 +95,7 @@ impl Records {
             version: AtomicU64::new(0),
             watchers: Mutex::new(Vec::new()),
             last_backup: Mutex::new(None),
+            viewers: Default::default(),
         };
         lock(&records.search).start(0, &data, catalog);
         Ok(Arc::new(records))
@@ -131,14 +141,20 @@ impl Records {
     /// sessions' writes, the one the store committed later is the one
     /// every screen shows. Returns the write's result and the snapshot it
     /// made.
-    pub fn write<T>(
+    ///
+    /// First, under the same lock, the writer's access is checked against
+    /// the records as they are (`guard.rs`): a refusal writes nothing.
+    fn write<T>(
         &self,
-        origin: Origin,
+        by: &writes::Writer,
+        need: guard::Need,
         commit: impl FnOnce(&Store) -> Result<T>,
         apply: impl FnOnce(&mut Data, &T),
     ) -> Result<(T, Snapshot)> {
+        let origin = by.origin;
         let (done, published, changed) = {
             let mut current = lock(&self.current);
+            guard::check(&by.access, need, &current.1)?;
             let store = self.store.for_write()?;
             let done = commit(&store).map_err(|error| self.store.failed(error))?;
             let mut data = Data::clone(&current.1);

@@ -88,3 +88,28 @@ fn spawn_build(
         .ok()
         .map(|_| (version, rx))
 }
+
+/// The index of one session's own records (a restricted role's redacted
+/// copy, see `access.rs`), built as the shared one is, so that nothing it
+/// may not see can be found from it.
+#[derive(Default)]
+pub struct OwnIndex {
+    state: std::sync::Mutex<SearchState>,
+    /// The records it is to be built from.
+    records: std::sync::Mutex<Option<Snapshot>>,
+}
+
+impl OwnIndex {
+    /// New records to index (the build starts at once, or after the one
+    /// under way).
+    pub fn wanted(&self, snapshot: Snapshot, catalog: &'static Catalog) {
+        *super::lock(&self.records) = Some(snapshot.clone());
+        super::lock(&self.state).wanted(snapshot, catalog);
+    }
+
+    /// The index over the latest records given, waiting for its build.
+    pub fn latest(&self, catalog: &'static Catalog) -> Option<Arc<SearchIndex>> {
+        let records = super::lock(&self.records).clone()?;
+        super::lock(&self.state).latest(|| records.clone(), catalog)
+    }
+}

@@ -1,10 +1,12 @@
 //! The writes of the agency's loop (a pipeline's new cards, clients,
 //! submittals, placements), each one store call and the change it makes
-//! to the records, published together by [`Records::write`].
+//! to the records, published together by `Records::write`.
 
 use super::Records;
 use super::data::Data;
+use super::guard::{Need, On};
 use super::writes::{Writer, Written};
+use crate::domain::access::Act;
 use crate::domain::{
     AnswerKind, Application, CandidateId, Client, EngagementId, Placement, PlacementId, Stage,
     Submittal, SubmittalId, Terms,
@@ -27,7 +29,8 @@ impl Records {
         stage: Stage,
     ) -> Written<Vec<Application>> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Move, On::Engagement(engagement)),
             |store| store.open_applications_at(engagement, candidates, stage, &by.stamp),
             |data, applications| put_applications(data, applications),
         )
@@ -41,7 +44,8 @@ impl Records {
         candidates: &[CandidateId],
     ) -> Written<()> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Move, On::Engagement(engagement)),
             |store| store.remove_applications(engagement, candidates, &by.stamp),
             |data, ()| {
                 for &candidate in candidates {
@@ -53,7 +57,8 @@ impl Records {
 
     pub fn add_client(&self, by: &Writer, client: Client) -> Written<Client> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Edit, On::Records),
             |store| store.add_client(client, &by.stamp),
             |data, stored| data.agency_mut().put_client(stored.clone()),
         )
@@ -61,7 +66,8 @@ impl Records {
 
     pub fn update_client(&self, by: &Writer, client: Client) -> Written<Client> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Edit, On::Records),
             |store| store.update_client(&client, &by.stamp).map(|()| client),
             |data, stored| data.agency_mut().put_client(stored.clone()),
         )
@@ -69,7 +75,8 @@ impl Records {
 
     pub fn submit(&self, by: &Writer, draft: SubmittalDraft) -> Written<Submittal> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Submit, On::Card(draft.engagement, draft.candidate)),
             |store| store.submit(draft, &by.stamp),
             |data, stored| data.agency_mut().put_submittal(stored.clone()),
         )
@@ -83,7 +90,8 @@ impl Records {
         reason: Option<String>,
     ) -> Written<Submittal> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Answer, On::Submittal(id)),
             |store| store.answer_submittal(id, kind, reason, &by.stamp),
             |data, stored| data.agency_mut().put_submittal(stored.clone()),
         )
@@ -97,7 +105,15 @@ impl Records {
         answer_only: bool,
     ) -> Written<Option<Submittal>> {
         self.write(
-            by.origin,
+            by,
+            Need(
+                if answer_only {
+                    Act::Answer
+                } else {
+                    Act::Submit
+                },
+                On::Submittal(id),
+            ),
             |store| store.retract_submittal(id, answer_only, &by.stamp),
             |data, left| match left {
                 Some(submittal) => data.agency_mut().put_submittal(submittal.clone()),
@@ -114,7 +130,8 @@ impl Records {
         terms: Terms,
     ) -> Written<Placed> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Place, On::Card(engagement, candidate)),
             |store| store.place(engagement, candidate, terms, &by.stamp),
             |data, placed| {
                 data.put_application(placed.application.clone());
@@ -127,7 +144,8 @@ impl Records {
     /// A placement taken back (an undone place).
     pub fn unplace(&self, by: &Writer, id: PlacementId) -> Written<Unplaced> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Place, On::Placement(id)),
             |store| store.unplace(id, &by.stamp),
             |data, unplaced| {
                 data.put_application(unplaced.application.clone());
@@ -144,7 +162,8 @@ impl Records {
         edit: PlacementEdit,
     ) -> Written<Placement> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Place, On::Placement(id)),
             |store| store.change_placement(id, edit, &by.stamp),
             |data, placement| data.agency_mut().put_placement(placement.clone()),
         )
@@ -152,7 +171,8 @@ impl Records {
 
     pub fn undo_placement_change(&self, by: &Writer, id: PlacementId) -> Written<Placement> {
         self.write(
-            by.origin,
+            by,
+            Need(Act::Place, On::Placement(id)),
             |store| store.undo_placement_change(id, &by.stamp),
             |data, placement| data.agency_mut().put_placement(placement.clone()),
         )
