@@ -182,3 +182,45 @@ fn the_empty_query_lists_roles_and_open_engagements() {
     );
     assert!(index.search("", 3, None).len() == 3);
 }
+
+/// A name copied whole finds its person, whatever punctuation it holds:
+/// "Hannah B. Gray", "문수건 (Moon Sugeon)", "Jean-Luc". The dictionary
+/// splits names at punctuation, so the query must be split the same way
+/// (before, a query word "b." or "(moon" matched no term at all).
+#[test]
+fn every_candidate_is_found_by_their_full_name_as_written() {
+    let index = index_with(Vec::new());
+    let options = hireterm::demo::DemoOptions {
+        candidates: 300,
+        engagements: 6,
+        seed: 42,
+        now: now(),
+    };
+    let data = hireterm::demo::generate(&options, Catalog::builtin());
+    let punctuated = (data.candidates.iter())
+        .filter(|c| c.name.chars().any(|ch| ".()-'".contains(ch)))
+        .count();
+    assert!(punctuated > 10, "the demo has names with punctuation");
+    for c in &data.candidates {
+        let hits = index.search(&c.name, 50, Some(Kind::Candidate));
+        assert!(
+            hits.iter().any(|h| h.target == Target::Candidate(c.id)),
+            "{} is not found by their name",
+            c.name
+        );
+    }
+    let engagement = &data.engagements[0];
+    let hits = index.search(
+        &engagement.title.replace(' ', "-"),
+        5,
+        Some(Kind::Engagement),
+    );
+    assert_eq!(
+        hits.first().map(|h| h.target.clone()),
+        Some(Target::Engagement(engagement.id))
+    );
+    assert!(
+        index.search("( . )", 5, None).is_empty(),
+        "punctuation alone finds nothing"
+    );
+}

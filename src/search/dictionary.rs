@@ -52,6 +52,17 @@ pub fn words(text: &str) -> Vec<String> {
     split_words(&fold(text)).map(str::to_string).collect()
 }
 
+/// The words of a query as the dictionary splits names: "Hannah B.
+/// Gray" and "문수건 (Moon Sugeon)" find the people so named. Digits stay
+/// (a query's number may be part of a longer term).
+pub fn query_words(query: &str) -> Vec<String> {
+    fold(query)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The words of already folded text, without copying them.
 pub fn split_words(folded: &str) -> impl Iterator<Item = &str> {
     folded

@@ -5,7 +5,7 @@
 //! terms; an exact term earns a bonus, catalog entries (roles, skills) earn
 //! one too, so that "devops" puts the DevOps role before the people.
 
-use super::dictionary::{Dictionary, Field};
+use super::dictionary::{Dictionary, Field, query_words};
 use super::{CandidateEntry, SearchIndex};
 use crate::domain::text::fold;
 use crate::domain::{CandidateId, EngagementId, RoleId, SkillId};
@@ -105,7 +105,10 @@ impl SearchIndex {
     /// The best `limit` hits for `query`, best first. An empty query lists
     /// the role types and the open engagements.
     pub fn search(&self, query: &str, limit: usize, kind: Option<Kind>) -> Vec<Hit> {
+        // Catalog entries are matched whole ("c#", "node.js"); people and
+        // engagements by the words the dictionary split them into.
         let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        let split = query_words(query);
         let matcher = SkimMatcherV2::default();
         let wanted = |k: Kind| kind.is_none_or(|want| want == k);
         let mut hits = Vec::new();
@@ -118,11 +121,11 @@ impl SearchIndex {
         if wanted(Kind::Skill) {
             hits.extend(self.skill_hits(&matcher, &words));
         }
-        if wanted(Kind::Engagement) {
-            hits.extend(self.engagement_hits(&matcher, &words));
+        if wanted(Kind::Engagement) && !split.is_empty() {
+            hits.extend(self.engagement_hits(&matcher, &split));
         }
-        if wanted(Kind::Candidate) {
-            hits.extend(self.candidate_hits(&matcher, &words, limit));
+        if wanted(Kind::Candidate) && !split.is_empty() {
+            hits.extend(self.candidate_hits(&matcher, &split, limit));
         }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind().cmp(&b.kind())));
         hits.truncate(limit);

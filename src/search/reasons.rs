@@ -3,7 +3,7 @@
 //! Kubernetes 4"), scored as the dictionary scores it. A match in the
 //! name says nothing: its letters are highlighted already.
 
-use super::dictionary::{Field, split_words};
+use super::dictionary::{Field, query_words, split_words};
 use super::rank::{Hit, Target, score};
 use crate::catalog::Catalog;
 use crate::domain::text::fold;
@@ -18,7 +18,7 @@ pub fn explain<'a>(
     catalog: &Catalog,
     candidate: impl Fn(CandidateId) -> Option<&'a Candidate>,
 ) {
-    let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+    let words = query_words(query);
     let matcher = SkimMatcherV2::default();
     for hit in hits {
         if let Target::Candidate(id) = hit.target
