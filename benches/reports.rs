@@ -92,6 +92,11 @@ fn candidate(rng: &mut Rng, id: u64) -> Candidate {
         tags: Vec::new(),
         links: Vec::new(),
         created_at: now() - Span::minutes(rng.below(3 * 365 * 24 * 60) as i64),
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     }
 }
 

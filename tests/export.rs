@@ -50,6 +50,19 @@ fn rich_demo(db: &TempDb) -> AgencyRecords {
             &stamp(),
         )
         .unwrap();
+    let mut known = store.candidate(CandidateId(3)).unwrap().unwrap();
+    known.company = "Kestrel Insurance, \"Ops\"".into();
+    known.title = "Staff Engineer; SRE".into();
+    known.external_ids = vec![
+        hireterm::domain::ExternalId::new("greenhouse", "48213"),
+        hireterm::domain::ExternalId::new("lever", "a1:b2"),
+    ];
+    known.consent = Some(hireterm::domain::Consent::for_days(
+        "2026-02-01".parse().unwrap(),
+        365,
+        "sign-up form, page 2",
+    ));
+    store.update_candidate(&known, &stamp()).unwrap();
     add_agency_records(&store)
 }
 

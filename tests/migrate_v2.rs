@@ -290,7 +290,7 @@ fn a_schema_v2_database_opens_migrated_with_every_record() {
     let db = v2_copy();
     let store = db.open();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     assert_everything_of_the_export(&store);
     let report = store.check().unwrap();
     assert_eq!(report.problems, Vec::<String>::new());

@@ -141,6 +141,11 @@ fn build(args: &AddArgs, catalog: &Catalog, now: Timestamp) -> Result<Candidate>
         tags: args.tags.iter().map(|t| clean_line(t)).collect(),
         links: Vec::new(),
         created_at: now,
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     })
 }
 

@@ -57,6 +57,11 @@ impl World<'_> {
             tags: tags_for(seniority, &mut rng),
             links: person.links,
             created_at: self.ago(rng.range(DAY, 365 * DAY)),
+            company: String::new(),
+            title: String::new(),
+            external_ids: Vec::new(),
+            custom: Vec::new(),
+            consent: None,
         };
         (candidate, primary)
     }

@@ -1,7 +1,9 @@
 //! A candidate: a person the hiring manager may place.
 
+pub use super::consent::Consent;
 use super::ids::CandidateId;
 use super::problem::{FieldProblem, one_line_problems, rate_field_problem};
+pub use super::provenance::{CustomField, ExternalId};
 use super::rate::RateRange;
 use super::role::RoleId;
 use super::skill::{Level, SkillId, SkillLevel};
@@ -47,6 +49,16 @@ pub struct Candidate {
     pub links: Vec<String>,
     #[serde(with = "time::millis")]
     pub created_at: Timestamp,
+    /// Where they work now, and as what (other systems' exports carry
+    /// both; empty when unknown).
+    pub company: String,
+    pub title: String,
+    /// Their ids in the systems they were imported from.
+    pub external_ids: Vec<ExternalId>,
+    /// Columns of an import that map to no field, kept by name.
+    pub custom: Vec<CustomField>,
+    /// Their consent to be kept beyond the retention rules.
+    pub consent: Option<Consent>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,12 +168,17 @@ impl Candidate {
             ("skills", self.skills.len()),
             ("tags", self.tags.len()),
             ("links", self.links.len()),
+            ("external ids", self.external_ids.len()),
+            ("custom fields", self.custom.len()),
         ] {
             if len > MAX_LIST_LEN {
                 let message = format!("{len} {list} is more than {MAX_LIST_LEN}");
                 problems.push(FieldProblem::new(list, message));
             }
         }
+        problems.extend(self.external_ids.iter().flat_map(ExternalId::problems));
+        problems.extend(self.custom.iter().flat_map(CustomField::problems));
+        problems.extend(self.consent.iter().flat_map(Consent::problems));
         problems
     }
 
@@ -173,6 +190,8 @@ impl Candidate {
             ("city", self.location.city.as_str()),
             ("country", self.location.country.as_str()),
             ("time zone", self.location.timezone.as_str()),
+            ("company", self.company.as_str()),
+            ("title", self.title.as_str()),
         ];
         let tags = self.tags.iter().map(|t| ("tag", t.as_str()));
         let links = self.links.iter().map(|l| ("link", l.as_str()));

@@ -58,6 +58,11 @@ pub fn erased_image(candidate: &Candidate) -> Candidate {
         tags: Vec::new(),
         links: Vec::new(),
         created_at: candidate.created_at,
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     }
 }
 

@@ -84,8 +84,11 @@ pub enum EventKind {
     /// own (a different phone, say) would otherwise be lost.
     CandidateMerged {
         candidate: CandidateId,
+        #[serde(deserialize_with = "super::candidate_v3::image")]
         before: Box<Candidate>,
+        #[serde(deserialize_with = "super::candidate_v3::image")]
         after: Box<Candidate>,
+        #[serde(deserialize_with = "super::candidate_v3::image")]
         incoming: Box<Candidate>,
     },
     /// A merge taken back: the record is its `before` image again.

@@ -28,6 +28,11 @@ pub fn candidate_with(skills: &[(&str, u8)]) -> Candidate {
         tags: Vec::new(),
         links: Vec::new(),
         created_at: at(1),
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     }
 }
 

@@ -22,11 +22,17 @@ pub enum Column {
     Tags,
     Links,
     CreatedAt,
+    Company,
+    Title,
+    ExternalIds,
+    ConsentGiven,
+    ConsentUntil,
+    ConsentSource,
 }
 
 impl Column {
     /// Every column, in the order an export writes them.
-    pub const ALL: [Column; 16] = [
+    pub const ALL: [Column; 22] = [
         Column::Id,
         Column::Name,
         Column::Email,
@@ -43,6 +49,12 @@ impl Column {
         Column::Tags,
         Column::Links,
         Column::CreatedAt,
+        Column::Company,
+        Column::Title,
+        Column::ExternalIds,
+        Column::ConsentGiven,
+        Column::ConsentUntil,
+        Column::ConsentSource,
     ];
 
     /// Without these a row cannot become a candidate.
@@ -67,6 +79,12 @@ impl Column {
             Column::Tags => "tags",
             Column::Links => "links",
             Column::CreatedAt => "created_at",
+            Column::Company => "company",
+            Column::Title => "title",
+            Column::ExternalIds => "external_ids",
+            Column::ConsentGiven => "consent_given",
+            Column::ConsentUntil => "consent_until",
+            Column::ConsentSource => "consent_source",
         }
     }
 
@@ -89,6 +107,12 @@ impl Column {
             Column::Tags => &["tag", "labels", "label"],
             Column::Links => &["link", "urls", "url", "profiles"],
             Column::CreatedAt => &["created", "addedat"],
+            Column::Company => &["currentcompany", "employer", "currentemployer"],
+            Column::Title => &["jobtitle", "currenttitle", "currentjobtitle"],
+            Column::ExternalIds => &["externalid"],
+            Column::ConsentGiven => &["consent", "consentdate", "consentgivenon"],
+            Column::ConsentUntil => &["consentexpires", "consentexpiry", "consentends"],
+            Column::ConsentSource => &["consentmethod", "consentvia"],
         }
     }
 

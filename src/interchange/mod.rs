@@ -21,6 +21,7 @@
 //! `catalog` and `store`, nothing higher.
 
 pub mod agency;
+pub mod cells;
 pub mod columns;
 mod convert;
 pub mod csv_in;
@@ -37,6 +38,7 @@ pub mod profile;
 pub mod records;
 pub mod report;
 pub mod row;
+mod row_profile;
 mod write;
 
 pub use export::{ExportCounts, ExportError};

@@ -205,6 +205,11 @@ mod tests {
                 "https://wa.me/351912345678".into(),
             ],
             created_at: at.unwrap_or_default(),
+            company: String::new(),
+            title: String::new(),
+            external_ids: Vec::new(),
+            custom: Vec::new(),
+            consent: None,
         }
     }
 

@@ -6,9 +6,9 @@ use super::columns::Column;
 use crate::domain::text::join_list;
 use crate::domain::text::{clean, clean_line};
 use crate::domain::{
-    Application, Candidate, CandidateId, ClientId, EngagementId, EngagementStatus, HiringModel,
-    Note, NoteId, RateRange, Recommendation, Requirement, RoleId, Scorecard, SkillId, Stage,
-    StageChange, Timestamp,
+    Application, Candidate, CandidateId, ClientId, Consent, EngagementId, EngagementStatus,
+    HiringModel, Note, NoteId, RateRange, Recommendation, Requirement, RoleId, Scorecard, SkillId,
+    Stage, StageChange, Timestamp,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -100,8 +100,25 @@ pub fn candidate_cells(c: &Candidate) -> Vec<String> {
             Column::Tags => join_list(cleaned(&c.tags).iter().map(String::as_str)),
             Column::Links => join_list(cleaned(&c.links).iter().map(String::as_str)),
             Column::CreatedAt => rfc3339::format(&c.created_at),
+            Column::Company => clean_line(&c.company),
+            Column::Title => clean_line(&c.title),
+            Column::ExternalIds => join_list(external_ids(c).iter().map(String::as_str)),
+            Column::ConsentGiven => consent_cell(c, |k| k.given_on.to_string()),
+            Column::ConsentUntil => consent_cell(c, |k| k.until.to_string()),
+            Column::ConsentSource => consent_cell(c, |k| clean_line(&k.source)),
         })
         .collect()
+}
+
+/// `system:id` items, as the importer reads them back.
+fn external_ids(c: &Candidate) -> Vec<String> {
+    (c.external_ids.iter())
+        .map(|e| format!("{}:{}", clean_line(&e.system), clean_line(&e.id)))
+        .collect()
+}
+
+fn consent_cell(c: &Candidate, cell: impl Fn(&Consent) -> String) -> String {
+    c.consent.as_ref().map(cell).unwrap_or_default()
 }
 
 fn cleaned(items: &[String]) -> Vec<String> {
@@ -165,6 +182,18 @@ pub struct CandidateJson {
     links: Vec<String>,
     #[serde(with = "rfc3339")]
     created_at: Timestamp,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    company: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    title: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    external_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent_given: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent_until: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent_source: Option<String>,
 }
 
 /// Skills serialised as `{"kubernetes": 4, ...}` in the stored order.
@@ -201,6 +230,12 @@ impl From<&Candidate> for CandidateJson {
             tags: cleaned(&c.tags),
             links: cleaned(&c.links),
             created_at: c.created_at,
+            company: clean_line(&c.company),
+            title: clean_line(&c.title),
+            external_ids: external_ids(c),
+            consent_given: c.consent.as_ref().map(|k| k.given_on),
+            consent_until: c.consent.as_ref().map(|k| k.until),
+            consent_source: c.consent.as_ref().map(|k| clean_line(&k.source)),
         }
     }
 }

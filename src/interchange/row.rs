@@ -1,17 +1,17 @@
 //! A row of an import file made into a candidate, or every reason it
 //! cannot be one.
 
+pub use super::cells::{date, timestamp};
+use super::cells::{list, text};
 use super::columns::Column;
 use super::fields::{Field, Problem, Raw, Row};
+use super::row_profile::{self, ConsentCells};
 use crate::catalog::Catalog;
 use crate::domain::ids::MAX_ID;
-use crate::domain::limits::{MAX_FIELD_CHARS, MAX_LIST_LEN};
-use crate::domain::text::split_list;
-use crate::domain::text::{clean_line, is_clean, is_plausible_email};
+use crate::domain::text::is_plausible_email;
 use crate::domain::{
     Candidate, CandidateId, Level, Location, RateRange, RoleId, SkillLevel, Source, Timestamp,
 };
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// Builds the candidate a row describes. `now` stamps rows without a
 /// `created_at`. The id is `CandidateId(0)` when the row has none.
@@ -19,13 +19,27 @@ pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candida
     let mut out = blank(now);
     let mut problems = row.problems.clone();
     let mut currency = None;
+    let mut consent = ConsentCells::default();
     for field in &row.fields {
-        if let Err(message) = apply(&mut out, &mut currency, field, catalog) {
+        let applied = match field.column {
+            Column::Company | Column::Title | Column::ExternalIds => {
+                row_profile::apply(&mut out, field)
+            }
+            Column::ConsentGiven | Column::ConsentUntil | Column::ConsentSource => {
+                consent.apply(field)
+            }
+            _ => apply(&mut out, &mut currency, field, catalog),
+        };
+        if let Err(message) = applied {
             problems.push(Problem::at(&field.place, message));
         }
     }
     if let (Some(rate), Some(code)) = (out.rate.as_mut(), currency) {
         rate.currency = code;
+    }
+    match consent.finish() {
+        Ok(given) => out.consent = given,
+        Err(message) => problems.push(Problem::line(row.line, message)),
     }
     for required in Column::REQUIRED {
         if row.get(required).is_none() {
@@ -64,6 +78,11 @@ fn blank(now: Timestamp) -> Candidate {
         tags: Vec::new(),
         links: Vec::new(),
         created_at: now,
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     }
 }
 
@@ -95,42 +114,15 @@ fn apply(
                 out.created_at = at;
             }
         }
+        // Read by `row_profile`, before this is called.
+        Column::Company
+        | Column::Title
+        | Column::ExternalIds
+        | Column::ConsentGiven
+        | Column::ConsentUntil
+        | Column::ConsentSource => {}
     }
     Ok(())
-}
-
-/// A one-line text field, cleaned of control characters, within the
-/// store's length limit. A line break (a quoted newline in a CSV cell)
-/// separates words, so it becomes a space rather than nothing.
-fn text(value: &Raw) -> Result<String, String> {
-    match value {
-        Raw::Text(raw) => {
-            let cleaned = tidy(raw);
-            let chars = cleaned.chars().count();
-            if chars > MAX_FIELD_CHARS {
-                return Err(format!(
-                    "{chars} characters is longer than the {MAX_FIELD_CHARS} allowed"
-                ));
-            }
-            Ok(cleaned)
-        }
-        Raw::List(_) => Err("expected text, not a list".into()),
-    }
-}
-
-/// [`clean_line`] with newlines as spaces; text that is already tidy
-/// (most of any file) is copied without the split and join.
-fn tidy(raw: &str) -> String {
-    let tidy = !raw.starts_with(' ')
-        && !raw.ends_with(' ')
-        && !raw.contains("  ")
-        && raw.chars().all(|c| c == ' ' || !c.is_whitespace())
-        && is_clean(raw, false);
-    if tidy {
-        raw.to_string()
-    } else {
-        clean_line(&raw.replace('\n', " "))
-    }
 }
 
 fn required_text(value: &Raw, what: &str) -> Result<String, String> {
@@ -139,28 +131,6 @@ fn required_text(value: &Raw, what: &str) -> Result<String, String> {
         return Err(format!("{what} is empty"));
     }
     Ok(text)
-}
-
-/// List items, each cleaned like a text field; empty items are dropped.
-fn list(value: &Raw) -> Result<Vec<String>, String> {
-    let raw = match value {
-        Raw::Text(cell) => split_list(cell),
-        Raw::List(items) => items.clone(),
-    };
-    let mut items = Vec::new();
-    for item in raw {
-        let item = text(&Raw::Text(item))?;
-        if !item.is_empty() {
-            items.push(item);
-        }
-    }
-    if items.len() > MAX_LIST_LEN {
-        return Err(format!(
-            "{} items is more than the {MAX_LIST_LEN} allowed",
-            items.len()
-        ));
-    }
-    Ok(items)
 }
 
 fn email(value: &Raw) -> Result<String, String> {
@@ -285,39 +255,6 @@ fn zone(text: &str) -> Result<String, String> {
         Some(problem) => Err(problem),
         None => Ok(text.to_string()),
     }
-}
-
-/// The years a date or a time (in UTC) may fall in: those `YYYY-MM-DD`
-/// and RFC 3339 can write, so that whatever is imported exports and reads
-/// back.
-const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
-
-pub fn date(text: &str) -> Result<Option<NaiveDate>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))?;
-    if !YEARS.contains(&date.year()) {
-        return Err(format!("`{text}` is not a date from year 1 to 9999"));
-    }
-    Ok(Some(date))
-}
-
-pub fn timestamp(text: &str) -> Result<Option<Timestamp>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let at = DateTime::parse_from_rfc3339(text)
-        .map_err(|_| format!("`{text}` is not a time such as 2026-06-01T09:00:00.000Z"))?
-        .with_timezone(&Utc);
-    if !YEARS.contains(&at.year()) {
-        return Err(format!(
-            "`{text}` is in year {} in UTC; times go from year 1 to 9999",
-            at.year()
-        ));
-    }
-    Ok(Some(at))
 }
 
 /// A source by its label, ignoring case, spaces, hyphens and underscores

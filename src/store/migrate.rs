@@ -50,6 +50,11 @@ impl From<CandidateV1> for Candidate {
             tags: old.tags,
             links: Vec::new(),
             created_at: old.created_at,
+            company: String::new(),
+            title: String::new(),
+            external_ids: Vec::new(),
+            custom: Vec::new(),
+            consent: None,
         }
     }
 }

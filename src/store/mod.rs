@@ -385,7 +385,7 @@ impl Store {
             let (key, bytes) = entry?;
             let bad = |error| corrupt::<crate::domain::Engagement>(&key, error);
             let opened = codec::open(codec::RecordKind::Engagement, &bytes).map_err(bad)?;
-            if opened.version == SCHEMA_VERSION {
+            if opened.version >= records::ENGAGEMENTS_AS_NOW {
                 current.push(decode_entry::<crate::domain::Engagement>(&key, &bytes)?);
             } else {
                 old.push(

@@ -3,6 +3,7 @@
 
 use super::codec::{self, CodecError, RecordKind};
 use super::migrate;
+use crate::domain::candidate_v3::{CandidateV3, with_v3_images};
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EngagementId, Event};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -13,7 +14,12 @@ use serde::de::DeserializeOwned;
 /// - 3: an engagement's client is a record of its own (`clients`), named
 ///   by id; engagements have an owner and a bill rate; submittals and
 ///   placements have trees of their own.
-pub const SCHEMA_VERSION: u16 = 3;
+/// - 4: candidates hold company, title, external ids, custom fields and
+///   consent (so do the images a merge event keeps).
+pub const SCHEMA_VERSION: u16 = 4;
+
+/// The first version whose engagements have today's layout.
+pub const ENGAGEMENTS_AS_NOW: u16 = 3;
 
 /// A record type the store keeps in a tree of its own.
 pub trait Record: Serialize + DeserializeOwned {
@@ -39,7 +45,8 @@ impl Record for Candidate {
     fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
         match version {
             1 => migrate::candidate_from_v1(payload),
-            2..=SCHEMA_VERSION => codec::decode_payload(payload),
+            2 | 3 => codec::decode_payload::<CandidateV3>(payload).map(Candidate::from),
+            SCHEMA_VERSION => codec::decode_payload(payload),
             found => Err(CodecError::UnsupportedVersion {
                 found,
                 supported: SCHEMA_VERSION,
@@ -57,7 +64,7 @@ impl Record for Engagement {
     /// turning a name into a client takes the other engagements too.
     fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
         match version {
-            SCHEMA_VERSION => codec::decode_payload(payload),
+            ENGAGEMENTS_AS_NOW..=SCHEMA_VERSION => codec::decode_payload(payload),
             found => Err(CodecError::UnsupportedVersion {
                 found,
                 supported: SCHEMA_VERSION,
@@ -99,6 +106,18 @@ impl Record for crate::domain::Note {
 impl Record for Event {
     const KIND: RecordKind = RecordKind::Event;
     const TREE: &'static str = "events";
+
+    /// Events before v4 hold merge images in the v3 layout.
+    fn from_version(version: u16, payload: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1..=3 => with_v3_images(|| codec::decode_payload(payload)),
+            SCHEMA_VERSION => codec::decode_payload(payload),
+            found => Err(CodecError::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+        }
+    }
 }
 
 /// Envelopes a record at the current schema version.

@@ -76,6 +76,11 @@ pub fn candidate(name: &str, email: &str) -> Candidate {
         tags: vec!["remote-only".into()],
         links: vec!["https://github.com/example".into()],
         created_at: now(),
+        company: String::new(),
+        title: String::new(),
+        external_ids: Vec::new(),
+        custom: Vec::new(),
+        consent: None,
     }
 }
 

@@ -103,6 +103,12 @@ impl CandidateForm {
             tags: rules::parse_tags(&form.text(TAGS)),
             links: base.map_or_else(Vec::new, |c| clean_list(&c.links)),
             created_at: base.map_or(now, |c| c.created_at),
+            // Fields the form does not show stay as the record had them.
+            company: base.map_or_else(String::new, |c| c.company.clone()),
+            title: base.map_or_else(String::new, |c| c.title.clone()),
+            external_ids: base.map_or_else(Vec::new, |c| c.external_ids.clone()),
+            custom: base.map_or_else(Vec::new, |c| c.custom.clone()),
+            consent: base.and_then(|c| c.consent.clone()),
         })
     }
 
