@@ -16,12 +16,25 @@ pub fn candidate(access: &Access, c: &Candidate) -> Candidate {
         c.email = String::new();
         c.phone = None;
         c.links = Vec::new();
+        // Ids in other systems find the person there; a consent's source
+        // often quotes the email it came by.
+        c.external_ids = Vec::new();
+        c.consent = None;
     }
     if !access.may(Act::ReadPay) {
         c.rate = None;
     }
     if !access.may(Act::ReadNotes) {
         c.tags = Vec::new();
+    }
+    // Custom fields are whatever another system's columns held (a salary,
+    // a home address, a recruiter's remark): only a role that may read
+    // all three kinds sees them.
+    if ![Act::ReadContact, Act::ReadPay, Act::ReadNotes]
+        .iter()
+        .all(|&act| access.may(act))
+    {
+        c.custom = Vec::new();
     }
     c
 }
@@ -92,4 +105,39 @@ pub fn placement(access: &Access, p: &Placement) -> Placement {
 
 fn is_guest(access: &Access) -> bool {
     matches!(access.role, Role::Client(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::candidate_with;
+    use crate::domain::{Consent, CustomField, ExternalId};
+
+    fn imported() -> Candidate {
+        let mut c = candidate_with(&[("go", 3)]);
+        c.custom = vec![CustomField::new("Salary", "95k EUR")];
+        c.external_ids = vec![ExternalId::new("greenhouse", "48213")];
+        let given = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        c.consent = Some(Consent::for_days(given, 30, "email from ana@example.com"));
+        c
+    }
+
+    #[test]
+    fn custom_fields_ids_and_consent_reach_only_those_who_read_everything() {
+        let c = imported();
+        for role in [Role::Admin, Role::Recruiter] {
+            assert_eq!(candidate(&Access::new(role, "u"), &c), c);
+        }
+        let roles = [Role::Viewer, Role::Interviewer, Role::Client("Acme".into())];
+        for role in roles {
+            let seen = candidate(&Access::new(role.clone(), "u"), &c);
+            assert!(seen.custom.is_empty(), "{role:?}");
+            if !role.may(Act::ReadContact) {
+                assert!(
+                    seen.external_ids.is_empty() && seen.consent.is_none(),
+                    "{role:?}"
+                );
+            }
+        }
+    }
 }
