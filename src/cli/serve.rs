@@ -5,7 +5,7 @@
 use super::config::{config_dir, config_path};
 use super::views_save::{NO_CONFIG_DIR, save_view_in};
 use crate::app::ViewSaver;
-use crate::app::records::Records;
+use crate::app::records::{Closed, Records};
 use crate::catalog::Catalog;
 use crate::domain::SystemClock;
 use crate::filter::{View, put_view};
@@ -196,28 +196,30 @@ fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()
     })
 }
 
-/// Closes the store (flushed, marked closed cleanly) once nothing else
-/// holds the records. A session thread that has not ended still holds
-/// them: then the store is only flushed (the next open checks it, slower).
+/// Closes the store (flushed, marked closed cleanly; rewritten first if
+/// an erasure in a session asked for it) once nothing else holds the
+/// records. A session thread that has not ended still holds them: then
+/// the store is only flushed (the next open checks it, slower, and the
+/// next close rewrites it).
 fn close_store(records: Arc<Records>, log: &Log) {
-    let records = match Arc::try_unwrap(records) {
-        Ok(records) => records,
-        Err(records) => {
-            let flushed = records.store().and_then(|store| store.flush()).is_ok();
-            log.line(format_args!(
-                "a session is still running; database {}",
-                if flushed { "flushed" } else { "NOT flushed" }
-            ));
-            return;
-        }
-    };
-    match records.into_store().map(Arc::try_unwrap) {
-        Some(Ok(store)) => match store.close() {
-            Ok(()) => log.line("database closed"),
-            Err(error) => log.line(format_args!("database closed with an error: {error}")),
-        },
+    if records.rewrite_pending() {
+        log.line("rewriting the database, as an erasure asked: no earlier version is kept");
+    }
+    match records.close() {
+        Ok(Closed::Clean { rewrote: None }) => log.line("database closed"),
+        Ok(Closed::Clean {
+            rewrote: Some(took),
+        }) => log.line(format_args!(
+            "database closed (rewritten first, in {:.1}s, as an erasure asked)",
+            took.as_secs_f64()
+        )),
+        Ok(Closed::SessionsRunning { flushed }) => log.line(format_args!(
+            "a session is still running; database {}",
+            if flushed { "flushed" } else { "NOT flushed" }
+        )),
         // Only the records held it; a reopen that failed left none.
-        Some(Err(_)) | None => log.line("database NOT closed cleanly: the next open checks it"),
+        Ok(Closed::NotClosed) => log.line("database NOT closed cleanly: the next open checks it"),
+        Err(error) => log.line(format_args!("database closed with an error: {error}")),
     }
 }
 
