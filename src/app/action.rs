@@ -256,7 +256,7 @@ pub const COMMANDS: &[(Action, &str)] = &[
     ),
     (
         Action::CommandLine,
-        "command line: :2, :pipeline, :e E3, :q, :filter, :view, :help",
+        "command line: :2, :pipeline, :e E3, :q, :filter, :view, :delete, :erase, :help",
     ),
     (
         Action::AssignInterviewer,
