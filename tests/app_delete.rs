@@ -180,7 +180,9 @@ fn a_note_chosen_in_the_detail_is_deleted_undone_and_redone() {
     press(&mut app, "j enter");
     let asked = question(&app);
     assert!(
-        asked.starts_with("Delete note N1 of C1 Ana Lima? (N1 2026-06-01 tester: First call"),
+        asked
+            == "Delete note N1 of C1 Ana Lima (2026-06-01 tester: First call went well)? \
+                  u undoes it.",
         "{asked}"
     );
     press(&mut app, "y");

@@ -228,6 +228,45 @@ mod tests {
     use super::*;
     use crate::filter::{ColumnKey, default_views};
 
+    /// The log's lines, kept in memory.
+    #[derive(Clone, Default)]
+    struct Lines(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Lines {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_shutdown_rewrites_a_database_an_erasure_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("db")).unwrap();
+        let stamp = crate::domain::Stamp::new(chrono::Utc::now(), "dpo");
+        let person = crate::domain::testing::candidate_with(&[]);
+        let id = store.add_candidate(person, &stamp).unwrap().id;
+        store.erase_candidate(id, "request R-7", &stamp).unwrap();
+        let records = Records::load(Arc::new(store), Catalog::builtin()).unwrap();
+        let lines = Lines::default();
+        close_store(records, &Log::to(lines.clone()));
+        let log = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            log.contains("rewriting the database, as an erasure asked"),
+            "{log}"
+        );
+        assert!(
+            log.contains("database closed (rewritten first, in "),
+            "{log}"
+        );
+        let store = Store::open(dir.path().join("db")).unwrap();
+        assert!(!store.compaction_pending().unwrap());
+        assert!(store.check().unwrap().problems.is_empty());
+    }
+
     #[test]
     fn a_view_saved_in_one_session_is_in_the_file_and_the_teams_list() {
         let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,7 @@
 use crate::app::overlay::Overlay;
 use crate::app::pending::{Doomed, Pending};
 use crate::app::prompt::confirm::Confirm;
-use crate::app::prompt::delete::{NoteChoice, describe};
+use crate::app::prompt::delete::{NoteChoice, summary};
 use crate::app::records::Snapshot;
 use crate::app::undo::Undoable;
 use crate::app::undo_delete::Deleted;
@@ -119,11 +119,11 @@ impl App {
             Doomed::Engagement(id) => self.engagement_question(*id)?,
             Doomed::Client(id) => self.client_question(*id)?,
             Doomed::Note(note) => format!(
-                "Delete note {} of {} {}? ({})",
+                "Delete note {} of {} {} ({})?",
                 note.id,
                 note.candidate,
                 clean_line(&self.name_of(note.candidate)),
-                describe(note)
+                summary(note)
             ),
         };
         Ok(format!("{question} u undoes it."))

@@ -51,6 +51,11 @@ impl NoteChoice {
 /// `N5 2026-05-01 ana on E3: Strong on Kubernetes; asks…`: which note,
 /// in a line (its text cleaned of line breaks and cut short).
 pub fn describe(note: &Note) -> String {
+    format!("{} {}", note.id, summary(note))
+}
+
+/// [`describe`] without the id.
+pub fn summary(note: &Note) -> String {
     let on = note
         .engagement
         .map_or(String::new(), |e| format!(" on {e}"));
@@ -60,8 +65,7 @@ pub fn describe(note: &Note) -> String {
         shown.push('…');
     }
     format!(
-        "{} {} {}{on}: {shown}",
-        note.id,
+        "{} {}{on}: {shown}",
         note.at.format("%Y-%m-%d"),
         clean_line(&note.author)
     )
