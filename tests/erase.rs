@@ -8,11 +8,11 @@
 
 mod common;
 
+use common::keys::files_holding;
 use common::*;
 use hireterm::domain::{
     Application, Candidate, EventKind, Recommendation, Scorecard, SkillId, Stage,
 };
-use std::path::Path;
 
 const NAME: &str = "Zebulon Quartermaine";
 const PHONE: &str = "+351 912 345 678";
@@ -70,17 +70,6 @@ fn demo_with_person() -> (TempDb, Candidate) {
     let person = store.candidate(person.id).unwrap().unwrap();
     store.close().unwrap();
     (db, person)
-}
-
-/// Every file under `folder` holding `needle`, by path.
-fn files_holding(folder: &Path, needle: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for (path, bytes) in snapshot_files(folder) {
-        if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-            found.push(path.display().to_string());
-        }
-    }
-    found
 }
 
 fn run(db: &TempDb, args: &[&str]) -> (bool, String) {

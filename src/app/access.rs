@@ -135,6 +135,8 @@ fn act_of(action: Action) -> Option<Act> {
         // A saved view is written into the team's config file.
         SaveView => Act::Edit,
         Backup => Act::Backup,
+        Delete | DeleteNote => Act::Delete,
+        Erase => Act::Erase,
         _ => return None,
     })
 }

@@ -88,6 +88,9 @@ pub enum Action {
     Copy,
     CommandLine,
     AssignInterviewer,
+    Delete,
+    DeleteNote,
+    Erase,
     // Editing a line of text (prompts, the palette, form fields).
     CursorLeft,
     CursorRight,
@@ -253,11 +256,23 @@ pub const COMMANDS: &[(Action, &str)] = &[
     ),
     (
         Action::CommandLine,
-        "command line: :2, :pipeline, :e E3, :q, :filter, :view, :help",
+        "command line: :2, :pipeline, :e E3, :q, :filter, :view, :delete, :erase, :help",
     ),
     (
         Action::AssignInterviewer,
         "assign an interviewer (-name takes one off)",
+    ),
+    (
+        Action::Delete,
+        "delete the candidate, or the engagement shown (asks first; u undoes)",
+    ),
+    (
+        Action::DeleteNote,
+        "delete one of the candidate's notes (choose it; asks first; u undoes)",
+    ),
+    (
+        Action::Erase,
+        "erase the person's data for good (admins; a reason and the id typed back)",
     ),
     (Action::CursorLeft, "cursor left (or the previous choice)"),
     (Action::CursorRight, "cursor right (or the next choice)"),

@@ -95,14 +95,19 @@ impl CandidatesState {
     }
 
     /// Puts candidates added since `order` was built into the table (all of
-    /// them; a filter is worked out again instead, `App::refilter`).
+    /// them; a filter is worked out again instead, `App::refilter`), or
+    /// takes out one deleted (the indices after it shifted: every row).
     pub fn take_new_rows(&mut self, data: &Data, catalog: &Catalog) {
         if self.filter.is_some() {
             return;
         }
         if !self.is_default_order() {
-            let shown = self.order.len() as u32;
-            Arc::make_mut(&mut self.order).extend(shown..data.candidates().len() as u32);
+            let (shown, count) = (self.order.len() as u32, data.candidates().len() as u32);
+            let order = Arc::make_mut(&mut self.order);
+            match count < shown {
+                true => *order = (0..count).collect(),
+                false => order.extend(shown..count),
+            }
         }
         // The default order is taken whole from `data`, new rows included.
         self.resort(data, catalog);

@@ -43,6 +43,10 @@ pub enum Context {
     SaveView,
     /// Assigning an interviewer to an engagement.
     Assign,
+    /// Choosing a note to delete.
+    DeleteNote,
+    /// Erasing a person: the reason, then the id typed back.
+    Erase,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -94,6 +98,8 @@ const CANDIDATES: &[Action] = &[
     Filter,
     SaveView,
     Copy,
+    Delete,
+    Erase,
 ];
 const DETAIL_SCROLL: &[Action] = &[
     Up,
@@ -113,6 +119,9 @@ const DETAIL: &[Action] = &[
     EditCandidate,
     AddToPipeline,
     Copy,
+    Delete,
+    DeleteNote,
+    Erase,
 ];
 const PIPELINE: &[Action] = &[
     Left,
@@ -137,6 +146,7 @@ const PIPELINE: &[Action] = &[
     EditClient,
     Copy,
     AssignInterviewer,
+    Delete,
 ];
 const SKILLS: &[Action] = &[
     Left,
@@ -174,6 +184,8 @@ const EXIT: &[Action] = &[Up, Down, Confirm, Cancel];
 const LINE_PROMPT: &[Action] = &[Confirm, Cancel];
 const FILTER: &[Action] = &[Complete, CompleteBack, Confirm, Cancel];
 const SCORECARD: &[Action] = &[Up, Down, Confirm, Cancel];
+/// A short list to choose from, and the erase prompt's two fields.
+const CHOOSE: &[Action] = &[Up, Down, Confirm, Cancel];
 const SUBMIT: &[Action] = &[Up, Down, Toggle, Confirm, Cancel];
 const CONFIRM: &[Action] = &[Yes, No];
 const FORM: &[Action] = &[
@@ -195,7 +207,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 27] = [
+    pub const SECTIONS: [(&'static str, Context); 29] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -222,6 +234,8 @@ impl Context {
         ("filter", Context::Filter),
         ("save_view", Context::SaveView),
         ("assign", Context::Assign),
+        ("delete_note", Context::DeleteNote),
+        ("erase", Context::Erase),
         ("text", Context::Text),
     ];
 
@@ -260,6 +274,8 @@ impl Context {
             Context::Filter => "Filter line (type a filter; the fields are below)",
             Context::SaveView => "Save a view (type its name)",
             Context::Assign => "Interviewers (type a user name; -name takes off)",
+            Context::DeleteNote => "Delete a note (choose one; a question follows)",
+            Context::Erase => "Erase a person (type the reason, then the id)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -298,6 +314,7 @@ impl Context {
                 | Context::Filter
                 | Context::SaveView
                 | Context::Assign
+                | Context::Erase
         )
     }
 
@@ -332,6 +349,7 @@ impl Context {
             Context::Confirm => &[CONFIRM],
             Context::Form => &[FORM],
             Context::Duplicate => &[DUPLICATE],
+            Context::DeleteNote | Context::Erase => &[CHOOSE],
             Context::Text => &[TEXT],
         };
         own.concat()

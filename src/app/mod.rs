@@ -48,6 +48,7 @@ pub mod table_filter;
 pub mod text;
 pub mod undo;
 mod undo_agency;
+mod undo_delete;
 mod update;
 pub mod views;
 pub mod vocabulary;

@@ -7,11 +7,13 @@ use super::form::client::ClientForm;
 use super::form::engagement::EngagementForm;
 use super::form::picks::Sources;
 use super::form::placement::PlacementForm;
-use super::pending::Pending;
+use super::pending::{Doomed, Pending};
 use super::prompt::Outcome;
 use super::prompt::answer::AnswerPrompt;
 use super::prompt::confirm::Confirm;
+use super::prompt::delete::NoteChoice;
 use super::prompt::duplicate::DuplicatePrompt;
+use super::prompt::erase::ErasePrompt;
 use super::prompt::exit::ExitPrompt;
 use super::prompt::filter::FilterLine;
 use super::prompt::help::Help;
@@ -52,6 +54,10 @@ pub enum Overlay {
     SaveView(ViewNamePrompt),
     /// The interviewers of an engagement.
     Assign(super::prompt::assign::AssignPrompt),
+    /// Which of a candidate's notes to delete.
+    DeleteNote(NoteChoice),
+    /// Erasing a person: what it does, the reason, the id typed back.
+    Erase(ErasePrompt),
 }
 
 impl Overlay {
@@ -77,6 +83,8 @@ impl Overlay {
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::SaveView,
             Overlay::Assign(_) => Context::Assign,
+            Overlay::DeleteNote(_) => Context::DeleteNote,
+            Overlay::Erase(_) => Context::Erase,
         }
     }
 }
@@ -160,10 +168,10 @@ impl App {
                 let done = prompt.handle(action);
                 self.settle_prompt_or(done, "no answer recorded", App::save_answer)
             }
-            Overlay::Confirm(question) => {
-                let done = question.handle(action);
-                self.settle_prompt_or(done, "nothing was changed", App::go_ahead)
-            }
+            Overlay::Confirm(question) => match question.handle(action) {
+                Outcome::Close => self.decline(),
+                done => self.settle_prompt(done, App::go_ahead),
+            },
             Overlay::Filter(line) => {
                 let done = line.handle(
                     action,
@@ -182,6 +190,16 @@ impl App {
             Overlay::Assign(prompt) => {
                 let done = prompt.handle(action);
                 self.settle_prompt_or(done, "no one assigned", App::assign)
+            }
+            Overlay::DeleteNote(choice) => {
+                let done = choice.handle(action);
+                self.settle_prompt_or(done, "nothing was deleted", |app, note| {
+                    app.ask_delete(Doomed::Note(note))
+                })
+            }
+            Overlay::Erase(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "nothing was erased", App::erase)
             }
         }
     }
@@ -246,6 +264,7 @@ impl App {
             Some(Overlay::Filter(line)) => line.paste(text, self.catalog),
             Some(Overlay::SaveView(prompt)) => prompt.name.insert(text),
             Some(Overlay::Assign(prompt)) => prompt.text.insert(text),
+            Some(Overlay::Erase(prompt)) => prompt.paste(text),
             _ => {}
         }
         self.take_filter_change();

@@ -1,7 +1,8 @@
 //! What a yes to a question goes on to do (see `prompt/confirm.rs`).
 
+use super::form::candidate::CandidateForm;
 use super::prompt::submit::SubmitRequest;
-use crate::domain::{CandidateId, EngagementId, Stage};
+use crate::domain::{Candidate, CandidateId, ClientId, EngagementId, Note, Stage};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
@@ -13,4 +14,20 @@ pub enum Pending {
     },
     /// Send a profile although the client had this person recently.
     Submit(SubmitRequest),
+    /// Delete a record entered by mistake.
+    Delete(Doomed),
+    /// Add a person who matches an erased one; a no goes back to the form.
+    AddErased {
+        candidate: Box<Candidate>,
+        form: Box<CandidateForm>,
+    },
+}
+
+/// A record a question asks to delete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Doomed {
+    Candidate(CandidateId),
+    Engagement(EngagementId),
+    Client(ClientId),
+    Note(Note),
 }

@@ -1,8 +1,8 @@
 //! Undo and redo of stage moves (single, bulk, rejections, withdrawals,
-//! re-openings), notes, tags and merges; those of the agency's loop are in
-//! `undo_agency.rs`. Each undo is itself recorded in
-//! the event log (a move with the reason "undo", a removed note, a
-//! `MergeUndone`), so the log audits it like any other change.
+//! re-openings), notes, tags and merges; the agency's loop's are in
+//! `undo_agency.rs`, deletions' in `undo_delete.rs`. Each undo is itself
+//! recorded in the event log (a move with the reason "undo", a removed
+//! note, a `MergeUndone`), so the log audits it like any other change.
 
 use super::App;
 use crate::domain::{Application, CandidateId, EngagementId, Stage};
@@ -64,6 +64,8 @@ pub enum Undoable {
         placement: crate::domain::PlacementId,
         request: super::form::placement::PlacementRequest,
     },
+    /// A record deleted (undo puts it back: `undo_delete.rs`).
+    Deleted(Box<super::undo_delete::Deleted>),
 }
 
 /// How many actions can be undone.

@@ -46,6 +46,9 @@ impl App {
             Undoable::PlacementChanged { placement, request } => self
                 .replay_placement_change(*placement, request, redo)
                 .then(|| action.clone()),
+            Undoable::Deleted(deleted) => self
+                .replay_deleted(deleted, redo)
+                .map(|now| Undoable::Deleted(Box::new(now))),
             _ => None,
         };
         match done {

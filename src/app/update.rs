@@ -39,6 +39,9 @@ impl App {
             Action::Tag => self.open_tag_prompt(),
             Action::AssignInterviewer => self.open_assign(),
             Action::AddNote => self.open_note_here(),
+            Action::Delete => self.open_delete_here(),
+            Action::DeleteNote => self.open_delete_note(),
+            Action::Erase => self.open_erase_here(),
             action if action.opens_form() => self.open_form(action),
             _ => match self.pane {
                 Pane::Home => self.home_update(action),

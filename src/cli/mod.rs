@@ -11,6 +11,7 @@ mod audit;
 mod backup;
 mod bench;
 mod client;
+mod close;
 mod config;
 mod config_access;
 mod config_goals;
@@ -219,7 +220,7 @@ fn with_store(
 ) -> Result<ExitCode> {
     let store = Store::open(path)?;
     let outcome = act(&store);
-    let closed = store.close();
+    let closed = close::close_store(store);
     let code = outcome?;
     closed?;
     Ok(code)

@@ -5,7 +5,7 @@
 use super::config::{config_dir, config_path};
 use super::views_save::{NO_CONFIG_DIR, save_view_in};
 use crate::app::ViewSaver;
-use crate::app::records::Records;
+use crate::app::records::{Closed, Records};
 use crate::catalog::Catalog;
 use crate::domain::SystemClock;
 use crate::filter::{View, put_view};
@@ -196,28 +196,30 @@ fn stop_signal(log: Log) -> std::io::Result<impl std::future::Future<Output = ()
     })
 }
 
-/// Closes the store (flushed, marked closed cleanly) once nothing else
-/// holds the records. A session thread that has not ended still holds
-/// them: then the store is only flushed (the next open checks it, slower).
+/// Closes the store (flushed, marked closed cleanly; rewritten first if
+/// an erasure in a session asked for it) once nothing else holds the
+/// records. A session thread that has not ended still holds them: then
+/// the store is only flushed (the next open checks it, slower, and the
+/// next close rewrites it).
 fn close_store(records: Arc<Records>, log: &Log) {
-    let records = match Arc::try_unwrap(records) {
-        Ok(records) => records,
-        Err(records) => {
-            let flushed = records.store().and_then(|store| store.flush()).is_ok();
-            log.line(format_args!(
-                "a session is still running; database {}",
-                if flushed { "flushed" } else { "NOT flushed" }
-            ));
-            return;
-        }
-    };
-    match records.into_store().map(Arc::try_unwrap) {
-        Some(Ok(store)) => match store.close() {
-            Ok(()) => log.line("database closed"),
-            Err(error) => log.line(format_args!("database closed with an error: {error}")),
-        },
+    if records.rewrite_pending() {
+        log.line("rewriting the database, as an erasure asked: no earlier version is kept");
+    }
+    match records.close() {
+        Ok(Closed::Clean { rewrote: None }) => log.line("database closed"),
+        Ok(Closed::Clean {
+            rewrote: Some(took),
+        }) => log.line(format_args!(
+            "database closed (rewritten first, in {:.1}s, as an erasure asked)",
+            took.as_secs_f64()
+        )),
+        Ok(Closed::SessionsRunning { flushed }) => log.line(format_args!(
+            "a session is still running; database {}",
+            if flushed { "flushed" } else { "NOT flushed" }
+        )),
         // Only the records held it; a reopen that failed left none.
-        Some(Err(_)) | None => log.line("database NOT closed cleanly: the next open checks it"),
+        Ok(Closed::NotClosed) => log.line("database NOT closed cleanly: the next open checks it"),
+        Err(error) => log.line(format_args!("database closed with an error: {error}")),
     }
 }
 
@@ -225,6 +227,45 @@ fn close_store(records: Arc<Records>, log: &Log) {
 mod tests {
     use super::*;
     use crate::filter::{ColumnKey, default_views};
+
+    /// The log's lines, kept in memory.
+    #[derive(Clone, Default)]
+    struct Lines(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Lines {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_shutdown_rewrites_a_database_an_erasure_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("db")).unwrap();
+        let stamp = crate::domain::Stamp::new(chrono::Utc::now(), "dpo");
+        let person = crate::domain::testing::candidate_with(&[]);
+        let id = store.add_candidate(person, &stamp).unwrap().id;
+        store.erase_candidate(id, "request R-7", &stamp).unwrap();
+        let records = Records::load(Arc::new(store), Catalog::builtin()).unwrap();
+        let lines = Lines::default();
+        close_store(records, &Log::to(lines.clone()));
+        let log = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            log.contains("rewriting the database, as an erasure asked"),
+            "{log}"
+        );
+        assert!(
+            log.contains("database closed (rewritten first, in "),
+            "{log}"
+        );
+        let store = Store::open(dir.path().join("db")).unwrap();
+        assert!(!store.compaction_pending().unwrap());
+        assert!(store.check().unwrap().problems.is_empty());
+    }
 
     #[test]
     fn a_view_saved_in_one_session_is_in_the_file_and_the_teams_list() {

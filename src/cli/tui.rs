@@ -3,7 +3,9 @@
 //! saved views), which `hireterm serve` shares.
 
 use super::stats;
+use crate::app::records::Records;
 use crate::app::{App, AppOptions, Keymap, Status};
+use crate::catalog::Catalog;
 use crate::domain::{Policy, SystemClock};
 use crate::filter::View;
 use crate::store::Store;
@@ -107,7 +109,14 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };
-    let mut app = App::new(Arc::new(store), options)?;
-    crate::term::run_local(&mut app)?;
+    let records = Records::load(Arc::new(store), Catalog::builtin())?;
+    let mut app = App::with_records(Arc::clone(&records), options);
+    let ran = crate::term::run_local(&mut app);
+    // The app's handle goes first: the close needs the only one, to
+    // rewrite the database if an erasure in the app asked for it.
+    drop(app);
+    let closed = super::close::close_records(records);
+    ran?;
+    closed?;
     Ok(ExitCode::SUCCESS)
 }

@@ -101,6 +101,9 @@ impl Store {
             let mut count = 0u64;
             for entry in source.iter() {
                 let (key, value) = entry?;
+                if is_pending_mark(&name, &key) {
+                    continue;
+                }
                 batch.insert(key, value);
                 count += 1;
                 if count.is_multiple_of(BATCH_ENTRIES) {
@@ -164,6 +167,13 @@ impl CopiedBackup {
         pause::point("backup-checked");
         staged.place(&place.target).map_err(|e| place.io(e))
     }
+}
+
+/// An erasure's pending rewrite (`compact.rs`): a copy holds no old
+/// versions, so it is never copied; the rewrite itself is a copy, which
+/// is how the mark goes.
+fn is_pending_mark(tree: &[u8], key: &[u8]) -> bool {
+    tree == b"meta" && key == super::tombstones::REWRITE_PENDING
 }
 
 /// An error sled met writing the copy in `folder`: an I/O error is told

@@ -5,17 +5,50 @@
 //! swaps it in under the path's lock, as `restore` does, and removes the
 //! old folder: like SQLite's VACUUM. It costs a copy of the database in
 //! time and, for a moment, in disk space.
+//!
+//! The rewrite needs the only handle on the database, which the app and
+//! `hireterm serve` keep for as long as they run. So an erasure leaves a
+//! mark in `meta` (`tombstones::REWRITE_PENDING`, in the erasure's own
+//! transaction), and
+//! whoever holds the database rewrites it when they close it
+//! ([`Store::close_rewriting`]). A copy is never written with the mark
+//! (`backup.rs` leaves it out: a fresh copy holds no old versions), so
+//! the rewritten database is unmarked by construction, and a rewrite that
+//! failed leaves the mark for the next close.
 
 use super::Store;
 use super::backup::{seal, verify_copy};
 use super::backup_error::Result;
 use super::restore::{io_at, put_back};
 use super::staging::{self, Staged};
+use super::tombstones::REWRITE_PENDING;
 use super::{open, pause};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 impl Store {
+    /// Whether an erasure's rewrite is still to be done (see the module's
+    /// header).
+    pub fn compaction_pending(&self) -> super::Result<bool> {
+        Ok(self.meta.contains_key(REWRITE_PENDING)?)
+    }
+
+    /// Closes the database, rewriting it first if an erasure asked for it;
+    /// how long the rewrite took, if there was one. Every holder closes
+    /// through this (the app, `hireterm serve`, the commands), so that a
+    /// rewrite an app could not make while it ran, or one that a crash
+    /// interrupted, is made by the next one to close the database.
+    pub fn close_rewriting(self) -> Result<Option<Duration>> {
+        if !self.compaction_pending()? {
+            self.close()?;
+            return Ok(None);
+        }
+        let started = Instant::now();
+        self.compact()?.close()?;
+        Ok(Some(started.elapsed()))
+    }
+
     /// Rewrites the database into a fresh folder and puts it in this
     /// one's place; returns the store opened on it. On any failure before
     /// the swap, the database is left as it was (and is reopened).

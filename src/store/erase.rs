@@ -3,7 +3,9 @@
 //! and images (the rules are `domain::erasure`), in one transaction with
 //! the tombstones that remember them and the event that says who erased
 //! and why. The old values stay in sled's log until it is rewritten:
-//! [`Store::compact`] does that, and the command runs it next.
+//! [`Store::compact`] does that. The command runs it next; the app
+//! cannot while it runs, so the erasure leaves a mark in `meta` that
+//! the next close sees to ([`Store::close_rewriting`]).
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -84,6 +86,9 @@ impl Store {
                     IVec::from(&fresh_salt)
                 }
             };
+            // The old values stay in sled's files until they are
+            // rewritten: by whoever closes the database (`compact.rs`).
+            t[META].insert(tombstones::REWRITE_PENDING, &[1u8])?;
             let at = stamp.at.timestamp_millis().to_be_bytes();
             for (by, value) in &rewrites.marks {
                 t[TOMBSTONES].insert(&digest(&salt, by, value), &at)?;

@@ -18,6 +18,12 @@ use std::fmt;
 pub(super) const TREE: &str = "tombstones";
 /// Where the salt lives in `meta`.
 pub(super) const SALT_KEY: &[u8] = b"erasure:salt";
+/// In `meta`: an erasure was made and the files were not rewritten since
+/// (see `compact.rs`).
+pub(super) const REWRITE_PENDING: &[u8] = b"erasure:rewrite-pending";
+/// What `check` says of a pending rewrite.
+pub(super) const PENDING_PROBLEM: &str = "erasure: an erasure's rewrite is pending: erased \
+     data may remain in the database's files until it is closed";
 
 /// A person on file who matches an erased one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,13 +142,17 @@ impl Store {
     }
 
     /// `check`'s part: no stored candidate, and no candidate image kept
-    /// in a merge event, matches a tombstone. Returns the tombstones.
+    /// in a merge event, matches a tombstone, and no erasure waits for
+    /// the files to be rewritten. Returns the tombstones.
     pub(super) fn check_tombstones(
         &self,
         candidates: &Decoded<Candidate>,
         events: &Decoded<Event>,
         problems: &mut Vec<String>,
     ) -> Result<usize> {
+        if self.meta.contains_key(REWRITE_PENDING)? {
+            problems.push(PENDING_PROBLEM.to_string());
+        }
         let tombstones = self.tombstone_tree()?;
         let count = tombstones.len();
         let salt = match self.salt()? {

@@ -11,10 +11,12 @@ mod candidate_cells;
 mod candidates;
 mod chrome;
 mod confirm;
+mod delete_note;
 mod detail;
 mod detail_agency;
 mod detail_scorecards;
 mod duplicate;
+mod erase;
 mod exit;
 mod filter;
 mod first_run;
@@ -92,6 +94,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Filter(line)) => filter::render(frame, area, app, line, theme),
         Some(Overlay::SaveView(prompt)) => save_view::render(frame, area, prompt, theme),
         Some(Overlay::Assign(prompt)) => assign::render(frame, area, prompt, theme),
+        Some(Overlay::DeleteNote(choice)) => delete_note::render(frame, area, choice, theme),
+        Some(Overlay::Erase(prompt)) => erase::render(frame, area, prompt, theme),
         None => {}
     }
 }

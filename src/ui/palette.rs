@@ -62,6 +62,8 @@ fn key_of(app: &App, entry: &Entry) -> Option<String> {
         Entry::Quit => (Context::Global, Action::Quit),
         Entry::Help => (Context::Global, Action::Help),
         Entry::Filter(_) => (Context::Candidates, Action::Filter),
+        Entry::Delete(_) => (Context::Candidates, Action::Delete),
+        Entry::Erase(_) => (Context::Candidates, Action::Erase),
         _ => return None,
     };
     let keys = app.keymap().keys_for(context, action);

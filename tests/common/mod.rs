@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod disk;
+pub mod keys;
 pub mod rng;
 pub mod roles;
 

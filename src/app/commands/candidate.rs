@@ -40,16 +40,26 @@ impl App {
         }
     }
 
-    /// The form built a candidate to save: unless it looks like someone
-    /// on file, on disk first, then on screen.
+    /// The form built a candidate to save: unless it matches an erased
+    /// person (`erase.rs` asks first) or looks like someone on file, on
+    /// disk first, then on screen.
     pub(in crate::app) fn save_candidate(&mut self, candidate: Candidate) {
+        self.save_candidate_as(candidate, false);
+    }
+
+    /// [`App::save_candidate`]; `erased_ok`: a yes was given to adding a
+    /// person who matches an erased one (their tombstones then go, as
+    /// `hireterm add --allow-erased` does).
+    pub(in crate::app) fn save_candidate_as(&mut self, candidate: Candidate, erased_ok: bool) {
         let Some(Overlay::CandidateForm(sheet)) = &self.overlay else {
             return;
         };
         let editing = sheet.editing.is_some();
-        if sheet.needs_duplicate_check(&candidate)
-            && let Some((existing, reason)) = self.on_file(&candidate)
-        {
+        let check_duplicate = sheet.needs_duplicate_check(&candidate);
+        if !editing && !erased_ok && self.ask_before_adding_erased(&candidate) {
+            return;
+        }
+        if check_duplicate && let Some((existing, reason)) = self.on_file(&candidate) {
             let Some(Overlay::CandidateForm(form)) = self.overlay.take() else {
                 return;
             };
@@ -65,9 +75,10 @@ impl App {
             return;
         }
         let by = self.writer();
-        let saved = match editing {
-            false => self.records.add_candidate(&by, candidate),
-            true => self.records.update_candidate(&by, candidate),
+        let saved = match (editing, erased_ok) {
+            (false, false) => self.records.add_candidate(&by, candidate),
+            (false, true) => self.records.add_erased_candidate(&by, candidate),
+            (true, _) => self.records.update_candidate(&by, candidate),
         };
         match saved {
             Ok((stored, snapshot)) => {

@@ -160,6 +160,27 @@ impl App {
                 stage,
             } => self.reopen_at(engagement, candidate, stage),
             Pending::Submit(request) => self.record_submittal(request),
+            Pending::Delete(doomed) => self.delete(doomed),
+            Pending::AddErased { candidate, form } => {
+                self.overlay = Some(Overlay::CandidateForm(form));
+                self.save_candidate_as(*candidate, true);
+            }
+        }
+    }
+
+    /// A no to a question: nothing is done (a form that asked goes back
+    /// to its fields).
+    pub(in crate::app) fn decline(&mut self) {
+        let Some(Overlay::Confirm(question)) = self.overlay.take() else {
+            return;
+        };
+        match question.then {
+            Pending::AddErased { form, .. } => {
+                self.overlay = Some(Overlay::CandidateForm(form));
+                self.say("back to the form: nothing was saved");
+            }
+            Pending::Delete(_) => self.say("nothing was deleted"),
+            Pending::Reopen { .. } | Pending::Submit(_) => self.say("nothing was changed"),
         }
     }
 }

@@ -78,6 +78,8 @@ impl App {
                 let help = crate::app::prompt::help::Help::new(&self.keymap, self.context());
                 self.overlay = Some(Overlay::Help(help));
             }
+            Entry::Delete(id) => self.delete_by_id(&id),
+            Entry::Erase(id) => self.erase_by_id(&id),
         }
     }
 

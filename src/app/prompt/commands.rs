@@ -2,7 +2,9 @@
 //! name matches the query, and the commands of a query starting with `:`
 //! (the command line, `:` in any pane): `:2` or `:pipeline` goes to a
 //! pane, `:e E3` opens an engagement, `:q` quits, `:help`, `:filter TEXT`
-//! opens the filter line with the text, `:view NAME` applies a saved view.
+//! opens the filter line with the text, `:view NAME` applies a saved view,
+//! `:delete ID` deletes a record entered by mistake (asking first) and
+//! `:erase C12` opens the erase prompt.
 
 use crate::app::Pane;
 use crate::domain::text::fold;
@@ -25,6 +27,10 @@ pub enum Entry {
     Engagement(Option<(EngagementId, String)>),
     Quit,
     Help,
+    /// `:delete C12` (E3, N5, CL2): the id as typed.
+    Delete(String),
+    /// `:erase C12`: the id as typed.
+    Erase(String),
 }
 
 impl Entry {
@@ -46,6 +52,10 @@ impl Entry {
             Entry::Engagement(Some((id, _))) => format!(":e {id}"),
             Entry::Quit => ":q".into(),
             Entry::Help => ":help".into(),
+            Entry::Delete(id) if id.is_empty() => ":delete ID".into(),
+            Entry::Delete(id) => format!(":delete {id}"),
+            Entry::Erase(id) if id.is_empty() => ":erase ID".into(),
+            Entry::Erase(id) => format!(":erase {id}"),
         }
     }
 
@@ -55,6 +65,8 @@ impl Entry {
             Entry::View { name, .. } => format!(":view {name}"),
             Entry::Engagement(None) => ":e ".into(),
             Entry::Filter(text) if text.is_empty() => ":filter ".into(),
+            Entry::Delete(id) if id.is_empty() => ":delete ".into(),
+            Entry::Erase(id) if id.is_empty() => ":erase ".into(),
             other => other.label(),
         }
     }
@@ -71,6 +83,13 @@ impl Entry {
             Entry::Engagement(Some((_, title))) => title.clone(),
             Entry::Quit => "quit".into(),
             Entry::Help => "every key, and the filter language".into(),
+            Entry::Delete(_) => {
+                "delete what was entered by mistake: C12, E3, N5 or CL2 (asks first; u undoes)"
+                    .into()
+            }
+            Entry::Erase(_) => {
+                "erase a person's data for good (admins: a reason and the id typed back)".into()
+            }
         }
     }
 }
@@ -132,6 +151,13 @@ pub fn entries(query: &str, views: &[View], engagements: &[Engagement]) -> Vec<E
     if named(&["view"]) {
         found.extend(views_named(rest, views));
     }
+    if named(&["delete"]) {
+        found.push(Entry::Delete(rest.to_string()));
+    }
+    // `:e` is the engagement's.
+    if word != "e" && named(&["erase"]) {
+        found.push(Entry::Erase(rest.to_string()));
+    }
     found
 }
 
@@ -183,13 +209,15 @@ mod tests {
     fn a_colon_lists_every_command_and_every_view() {
         let all = labels(":");
         assert!(all.contains(&":filter".to_string()) && all.contains(&":q".to_string()));
-        assert_eq!(all.len(), Pane::ALL.len() + 4 + default_views().len());
+        assert_eq!(all.len(), Pane::ALL.len() + 6 + default_views().len());
         assert_eq!(labels(":filter role:devops"), [":filter role:devops"]);
         assert_eq!(labels(":view DevOps"), ["devops bench"]);
         assert_eq!(labels(":v devops"), ["devops bench"]);
         assert_eq!(labels(":2"), [":pipeline"]);
         assert_eq!(labels(":log"), [":activity"]);
         assert_eq!(labels(":e"), [":e ID"]);
+        assert_eq!(labels(":er c12"), [":erase c12"]);
+        assert_eq!(labels(":delete N5"), [":delete N5"]);
         assert!(labels(":nope").is_empty());
     }
 

@@ -153,6 +153,11 @@ impl Agency {
         put(&mut self.clients, client, |c| c.id);
     }
 
+    /// Drops a client the store has just deleted.
+    pub fn remove_client(&mut self, id: ClientId) {
+        Arc::make_mut(&mut self.clients).retain(|c| c.id != id);
+    }
+
     pub fn put_submittal(&mut self, submittal: Submittal) {
         put(&mut self.submittals, submittal, |s| s.id);
     }

@@ -7,6 +7,8 @@
 //! pipeline for a card move), and the old snapshot lives on until the last
 //! session drawing from it has moved to the new one.
 
+mod edits;
+
 use super::agency::Agency;
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, Note, Stage, Timestamp,

@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod agency;
+mod close;
 pub mod data;
 pub mod guard;
 mod live;
@@ -23,10 +24,12 @@ mod viewers;
 pub mod writes;
 mod writes_access;
 mod writes_agency;
+pub mod writes_delete;
 
 use crate::catalog::Catalog;
 use crate::search::SearchIndex;
 use crate::store::{Result, Store};
+pub use close::Closed;
 use data::Data;
 use live::LiveStore;
 pub use live::Recovery;
