@@ -201,3 +201,49 @@ fn erasing_asks_for_a_reason_and_a_known_candidate() {
         "nothing was erased"
     );
 }
+
+/// An undo or redo kept by another session (serve), or an edit begun
+/// before the erasure, must not write the person back: the store refuses
+/// every change to an erased record, and nothing of it is written.
+#[test]
+fn an_erased_record_takes_no_personal_data_again() {
+    let (db, person) = demo_with_person();
+    assert!(
+        run(
+            &db,
+            &[
+                "erase",
+                "--candidate",
+                &person.id.to_string(),
+                "--reason",
+                "request"
+            ]
+        )
+        .0
+    );
+    let store = db.open();
+    let erased = store.candidate(person.id).unwrap().unwrap();
+    let notes = store.notes_of(person.id).unwrap();
+    let refused = |result: Result<(), hireterm::store::StoreError>| {
+        let message = result.unwrap_err().to_string();
+        assert!(message.contains("was erased"), "{message}");
+    };
+    refused(store.update_candidate(&person, &stamp()));
+    refused(
+        store
+            .merge_candidate(person.id, &person, &stamp())
+            .map(|_| ()),
+    );
+    refused(
+        store
+            .retag(&[person.id], "lisbon", false, &stamp())
+            .map(|_| ()),
+    );
+    refused(
+        store
+            .add_note(person.id, None, "call her", &stamp())
+            .map(|_| ()),
+    );
+    assert_eq!(store.candidate(person.id).unwrap().unwrap(), erased);
+    assert_eq!(store.notes_of(person.id).unwrap(), notes);
+}

@@ -10,7 +10,7 @@ use crate::store::DeletedCandidate;
 /// A record deleted, whole, so that an undo can put it back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Deleted {
-    Candidate(DeletedCandidate),
+    Candidate(Box<DeletedCandidate>),
     Engagement(Engagement),
     Client(Client),
     Note(Note),
@@ -74,7 +74,7 @@ impl App {
         Ok(match deleted {
             Deleted::Candidate(d) => {
                 let (d, s) = records.delete_candidate(&by, d.candidate.id)?;
-                (Deleted::Candidate(d), s)
+                (Deleted::Candidate(Box::new(d)), s)
             }
             Deleted::Engagement(e) => {
                 let (e, s) = records.delete_engagement(&by, e.id)?;

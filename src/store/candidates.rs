@@ -48,6 +48,7 @@ impl Store {
                 let Some(old) = tx::get::<Candidate>(candidates, &id.to_key())? else {
                     return tx::abort(StoreError::NoCandidate(id));
                 };
+                refuse_erased(&old)?;
                 let old_email = normalize_email(&old.email);
                 if old_email != email {
                     refuse_taken_email(emails, &email, Some(id))?;
@@ -93,6 +94,7 @@ impl Store {
                     else {
                         return tx::abort(StoreError::NoCandidate(id));
                     };
+                    refuse_erased(&candidate)?;
                     let has = candidate.tags.contains(&tag);
                     match (has, remove) {
                         (false, false) => candidate.tags.push(tag.clone()),
@@ -164,4 +166,13 @@ pub(super) fn refuse_taken_email(
         email: email.to_string(),
         existing,
     })
+}
+
+/// Refuses any change to a record [`crate::domain::erasure::erased_image`]
+/// made (see [`StoreError::Erased`]).
+pub(super) fn refuse_erased(candidate: &Candidate) -> tx::TxResult<()> {
+    if crate::domain::erasure::is_erased(candidate) {
+        return tx::abort(StoreError::Erased(candidate.id));
+    }
+    Ok(())
 }

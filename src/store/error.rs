@@ -55,6 +55,14 @@ pub enum StoreError {
     },
     #[error("no candidate {0}")]
     NoCandidate(CandidateId),
+    /// An erased record takes no personal data again: an undo or redo
+    /// kept in another session, or an edit begun before the erasure,
+    /// would otherwise write it back.
+    #[error(
+        "{0} was erased: the record takes no personal data again (add the person anew, with \
+         --allow-erased, if they come back)"
+    )]
+    Erased(CandidateId),
     #[error("no engagement {0}")]
     NoEngagement(EngagementId),
     #[error("no client {0}")]

@@ -34,6 +34,7 @@ impl Store {
                 let Some(before) = tx::get::<Candidate>(candidates, &existing.to_key())? else {
                     return tx::abort(StoreError::NoCandidate(existing));
                 };
+                super::candidates::refuse_erased(&before)?;
                 let after = merge(&before, incoming);
                 if let Err(problem) = super::candidates::validate(&after) {
                     return tx::abort(problem);

@@ -5,7 +5,7 @@ use super::error::{Result, StoreError};
 use super::records::application_key;
 use super::tx;
 use crate::domain::note::note_text;
-use crate::domain::{CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
+use crate::domain::{Candidate, CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
 use sled::Transactional;
 
 pub(super) fn note_key(candidate: CandidateId, note: NoteId) -> [u8; 16] {
@@ -37,9 +37,10 @@ impl Store {
         );
         let note = tx::finish(trees.transaction(
             |(notes, candidates, apps, meta, events, event_index)| {
-                if candidates.get(candidate.to_key())?.is_none() {
+                let Some(person) = tx::get::<Candidate>(candidates, &candidate.to_key())? else {
                     return tx::abort(StoreError::NoCandidate(candidate));
-                }
+                };
+                super::candidates::refuse_erased(&person)?;
                 if let Some(engagement) = engagement
                     && apps.get(application_key(engagement, candidate))?.is_none()
                 {

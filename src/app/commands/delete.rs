@@ -94,7 +94,7 @@ impl App {
         Ok(match doomed {
             Doomed::Candidate(id) => {
                 let (deleted, snapshot) = records.delete_candidate(&by, id)?;
-                (Deleted::Candidate(deleted), snapshot)
+                (Deleted::Candidate(Box::new(deleted)), snapshot)
             }
             Doomed::Engagement(id) => {
                 let (deleted, snapshot) = records.delete_engagement(&by, id)?;
