@@ -10,6 +10,11 @@ fn main() -> ExitCode {
         Err(error) => return refuse_arguments(&error),
     };
     install_hooks();
+    // A long open after a crash says how far it got (before any screen
+    // is drawn: the app opens its database first).
+    hireterm::store::open_wait::report_with(|line| {
+        say(&format!("hireterm: {}\n", clean(line, false)))
+    });
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
     // An import that opening the database rolled back is told whatever
     // the command was (`hireterm import` tells it first).

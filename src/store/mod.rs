@@ -14,6 +14,7 @@ mod lock;
 mod marker;
 pub mod migrate;
 mod open;
+pub mod open_wait;
 mod records;
 mod scratch;
 mod space;

@@ -12,7 +12,8 @@
 //!    and a folder that no longer matches is refused untouched;
 //! 3. with no marker (the last session crashed, or sled wrote it), sled
 //!    first opens a copy in scratch space and reads all of it under a
-//!    deadline, and the real folder is only opened once that worked;
+//!    deadline that grows with the folder (`open_wait.rs`), and the real
+//!    folder is only opened once that worked;
 //! 4. either way, the database must hold every change the watermark says
 //!    was acknowledged.
 
@@ -28,7 +29,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 const DEFAULT_DEADLINE_SECS: u64 = 20;
-/// Overrides how long an open may take before the database is called damaged.
+/// Overrides the fixed part of how long an open may take before the
+/// database is called damaged (the time to read the folder is added).
 pub const DEADLINE_ENV: &str = "HIRETERM_OPEN_TIMEOUT_SECS";
 
 pub fn deadline() -> Duration {
@@ -116,8 +118,9 @@ fn holds_sled_files(path: &Path) -> bool {
 /// Opens the real database once its files are known to be as hireterm
 /// left them (a clean close) or a copy of them opened and read within the
 /// deadline (after a crash), and checks it holds every acknowledged change.
-pub fn open_sled(path: &Path, deadline: Duration, trust: Trust) -> Result<sled::Db> {
+pub fn open_sled(path: &Path, base: Duration, trust: Trust) -> Result<sled::Db> {
     super::scratch::clear(path)?;
+    let deadline = super::open_wait::allowance(path, base);
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -262,7 +265,7 @@ fn with_deadline<T: Send + 'static>(
         path: path.to_path_buf(),
         detail,
     };
-    match rx.recv_timeout(deadline) {
+    match super::open_wait::wait(&rx, path, deadline) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(error)) => Err(classify(path, error)),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
