@@ -29,23 +29,6 @@ fn app_with(policy: Policy) -> (TempDb, App) {
     (db, app)
 }
 
-/// OSC 52 as a terminal reads it: set the clipboard to `text`.
-fn osc52(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = b"\x1b]52;c;".to_vec();
-    for chunk in text.as_bytes().chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
-        for i in 0..4 {
-            out.push(match i <= chunk.len() {
-                true => ALPHABET[(n >> (18 - 6 * i) & 63) as usize],
-                false => b'=',
-            });
-        }
-    }
-    out.push(7);
-    out
-}
-
 #[test]
 fn y_copies_the_email_then_the_phone_then_the_profile() {
     let (_db, mut app) = app_with(Policy::default());
