@@ -14,6 +14,7 @@ mod client;
 mod config;
 mod config_access;
 mod config_goals;
+mod config_retention;
 mod config_terminal;
 mod context;
 mod database;
