@@ -33,6 +33,7 @@ mod check_agency;
 mod clients;
 mod close;
 mod compact;
+mod consent;
 mod database_copy;
 mod decoded;
 mod delete;
