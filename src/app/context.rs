@@ -43,6 +43,8 @@ pub enum Context {
     SaveView,
     /// Assigning an interviewer to an engagement.
     Assign,
+    /// Recording or withdrawing a person's consent.
+    Consent,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -113,6 +115,7 @@ const DETAIL: &[Action] = &[
     EditCandidate,
     AddToPipeline,
     Copy,
+    Consent,
 ];
 const PIPELINE: &[Action] = &[
     Left,
@@ -195,7 +198,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 27] = [
+    pub const SECTIONS: [(&'static str, Context); 28] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -222,6 +225,7 @@ impl Context {
         ("filter", Context::Filter),
         ("save_view", Context::SaveView),
         ("assign", Context::Assign),
+        ("consent", Context::Consent),
         ("text", Context::Text),
     ];
 
@@ -260,6 +264,7 @@ impl Context {
             Context::Filter => "Filter line (type a filter; the fields are below)",
             Context::SaveView => "Save a view (type its name)",
             Context::Assign => "Interviewers (type a user name; -name takes off)",
+            Context::Consent => "Consent (type the dates and how it was given)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -298,6 +303,7 @@ impl Context {
                 | Context::Filter
                 | Context::SaveView
                 | Context::Assign
+                | Context::Consent
         )
     }
 
@@ -326,7 +332,7 @@ impl Context {
             | Context::HelpSearch
             | Context::Assign => &[LINE_PROMPT],
             Context::Filter => &[FILTER],
-            Context::Scorecard => &[SCORECARD],
+            Context::Scorecard | Context::Consent => &[SCORECARD],
             Context::Submit => &[SUBMIT],
             Context::Answer => &[EXIT],
             Context::Confirm => &[CONFIRM],

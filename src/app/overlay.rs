@@ -52,6 +52,8 @@ pub enum Overlay {
     SaveView(ViewNamePrompt),
     /// The interviewers of an engagement.
     Assign(super::prompt::assign::AssignPrompt),
+    /// A person's consent to be kept.
+    Consent(Box<super::prompt::consent::ConsentPrompt>),
 }
 
 impl Overlay {
@@ -77,6 +79,7 @@ impl Overlay {
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::SaveView,
             Overlay::Assign(_) => Context::Assign,
+            Overlay::Consent(_) => Context::Consent,
         }
     }
 }
@@ -183,6 +186,10 @@ impl App {
                 let done = prompt.handle(action);
                 self.settle_prompt_or(done, "no one assigned", App::assign)
             }
+            Overlay::Consent(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "consent unchanged", App::save_consent)
+            }
         }
     }
 
@@ -246,6 +253,11 @@ impl App {
             Some(Overlay::Filter(line)) => line.paste(text, self.catalog),
             Some(Overlay::SaveView(prompt)) => prompt.name.insert(text),
             Some(Overlay::Assign(prompt)) => prompt.text.insert(text),
+            Some(Overlay::Consent(prompt)) => {
+                if let Some(field) = prompt.field_mut() {
+                    field.insert(text)
+                }
+            }
             _ => {}
         }
         self.take_filter_change();

@@ -11,6 +11,7 @@ mod candidate_cells;
 mod candidates;
 mod chrome;
 mod confirm;
+mod consent;
 mod detail;
 mod detail_agency;
 mod detail_scorecards;
@@ -92,6 +93,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Filter(line)) => filter::render(frame, area, app, line, theme),
         Some(Overlay::SaveView(prompt)) => save_view::render(frame, area, prompt, theme),
         Some(Overlay::Assign(prompt)) => assign::render(frame, area, prompt, theme),
+        Some(Overlay::Consent(prompt)) => {
+            consent::render(frame, area, prompt, app.clock().now().date_naive(), theme)
+        }
         None => {}
     }
 }

@@ -23,6 +23,7 @@ mod viewers;
 pub mod writes;
 mod writes_access;
 mod writes_agency;
+mod writes_consent;
 
 use crate::catalog::Catalog;
 use crate::search::SearchIndex;

@@ -21,7 +21,10 @@ pub fn candidate(access: &Access, c: &Candidate) -> Candidate {
         c.rate = None;
     }
     if !access.may(Act::ReadNotes) {
+        // Tags are the agency's words; consent, its dealings with the
+        // person: neither is part of a profile as sent.
         c.tags = Vec::new();
+        c.consent = None;
     }
     c
 }
