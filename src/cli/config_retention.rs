@@ -13,7 +13,6 @@
 //! run from 1 to [`MAX_RULE_DAYS`].
 
 use crate::domain::retention::{MAX_RULE_DAYS, RetentionRules};
-use color_eyre::eyre::{Result, bail};
 use toml::{Table, Value};
 
 /// The longest warning: a year ahead is as far as anyone plans a call.
@@ -51,26 +50,6 @@ fn days(value: &Value, min: i64, max: i64, what: &str) -> Result<u32, String> {
         .filter(|n| (min..=max).contains(n))
         .and_then(|n| u32::try_from(n).ok())
         .ok_or_else(|| format!("{what} must be a whole number of days from {min} to {max}"))
-}
-
-/// The rules `hireterm retention` applies: the config file's, read
-/// strictly. Unlike the app, which starts on the defaults when the file is
-/// wrong, erasing on a misread file is not an option: a mistake stops it.
-pub fn load_rules() -> Result<RetentionRules> {
-    let Some(path) = super::config::config_path().filter(|p| p.exists()) else {
-        return Ok(RetentionRules::default());
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) => bail!("cannot read {}: {error}", path.display()),
-    };
-    match super::config::parse_policy(&text) {
-        Ok(policy) => Ok(policy.retention),
-        Err(error) => bail!(
-            "{}: {error}; no retention rule is applied until it is mended",
-            path.display()
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use super::copies::tell_copies;
 use super::output::line;
-use super::retention_gather::{Found, gather};
+use super::retention_gather::{Found, gather, load_rules};
 use crate::domain::Stamp;
 use crate::domain::retention::{Match, RetentionRules, Rule};
 use crate::domain::text::clean_line;
@@ -38,7 +38,7 @@ pub struct RetentionArgs {
 }
 
 pub fn run(path: &Path, args: &RetentionArgs, actor: &str) -> Result<ExitCode> {
-    let rules = super::config_retention::load_rules()?;
+    let rules = load_rules()?;
     let now = args.now.unwrap_or_else(Utc::now);
     let store = Store::open(path)?;
     let found = match gather(&store, &rules, now.date_naive()) {

@@ -1,4 +1,5 @@
-//! What `hireterm retention` reads before it selects: every candidate
+//! What `hireterm retention` reads before it selects: the rules (from
+//! config.toml, strictly), and every candidate
 //! with their last activity (from the event log, once), applications and
 //! placements, handed to the pure selector (`domain::retention`).
 
@@ -7,7 +8,7 @@ use crate::domain::text::clean_line;
 use crate::domain::CandidateId;
 use crate::store::Store;
 use chrono::NaiveDate;
-use color_eyre::eyre::Result;
+use color_eyre::eyre::{Result, bail};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -68,4 +69,24 @@ fn group<T>(records: &[T], of: impl Fn(&T) -> CandidateId) -> HashMap<CandidateI
         grouped.entry(of(record)).or_default().push(record);
     }
     grouped
+}
+
+/// The rules `hireterm retention` applies: the config file's, read
+/// strictly. Unlike the app, which starts on the defaults when the file is
+/// wrong, erasing on a misread file is not an option: a mistake stops it.
+pub fn load_rules() -> Result<RetentionRules> {
+    let Some(path) = super::config::config_path().filter(|p| p.exists()) else {
+        return Ok(RetentionRules::default());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => bail!("cannot read {}: {error}", path.display()),
+    };
+    match super::config::parse_policy(&text) {
+        Ok(policy) => Ok(policy.retention),
+        Err(error) => bail!(
+            "{}: {error}; no retention rule is applied until it is mended",
+            path.display()
+        ),
+    }
 }

@@ -36,6 +36,8 @@ mod tests;
 #[cfg(test)]
 mod tests_agency;
 #[cfg(test)]
+mod tests_consents;
+#[cfg(test)]
 mod tests_names;
 #[cfg(test)]
 mod tests_placements;
