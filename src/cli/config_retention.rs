@@ -70,11 +70,18 @@ mod tests {
     #[test]
     fn bad_values_are_named() {
         let error = |text: &str| parse_policy(text).err().unwrap_or_default();
-        let rule = "[retention] erase_after_inactive_days must be a whole number of days from 1 to 36500";
+        let rule =
+            "[retention] erase_after_inactive_days must be a whole number of days from 1 to 36500";
         assert_eq!(error("[retention]\nerase_after_inactive_days = 0"), rule);
         assert_eq!(error("[retention]\nerase_after_inactive_days = -5"), rule);
-        assert_eq!(error("[retention]\nerase_after_inactive_days = 36501"), rule);
-        assert_eq!(error("[retention]\nerase_after_inactive_days = \"3y\""), rule);
+        assert_eq!(
+            error("[retention]\nerase_after_inactive_days = 36501"),
+            rule
+        );
+        assert_eq!(
+            error("[retention]\nerase_after_inactive_days = \"3y\""),
+            rule
+        );
         assert_eq!(error("[retention]\nerase_after_inactive_days = 2.5"), rule);
         assert!(error("[retention]\nerase_after_rejected_days = 0").contains("from 1 to 36500"));
         assert!(error("[retention]\nconsent_warning_days = 400").contains("from 0 to 365"));

@@ -19,7 +19,12 @@ pub struct ConsentArgs {
     /// The candidate, as C12, 12, or an email address.
     pub candidate: String,
     /// The day consent was given (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", required_unless_present = "withdraw", requires = "source")]
+    #[arg(
+        long,
+        value_name = "DATE",
+        required_unless_present = "withdraw",
+        requires = "source"
+    )]
     pub given: Option<NaiveDate>,
     /// How it was given: "email of 1 Dec", "sign-up form".
     #[arg(long, value_name = "TEXT", requires = "given")]
@@ -35,7 +40,10 @@ pub struct ConsentArgs {
 pub fn run(store: &Store, args: &ConsentArgs, stamp: &Stamp) -> Result<ExitCode> {
     let person = candidate(store, &args.candidate)?;
     if args.withdraw && person.consent.is_none() {
-        bail!("{} has no consent on record: nothing to withdraw", person.id);
+        bail!(
+            "{} has no consent on record: nothing to withdraw",
+            person.id
+        );
     }
     let consent = match (args.withdraw, args.given) {
         (false, Some(given)) => {

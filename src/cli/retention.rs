@@ -124,7 +124,11 @@ fn report(found: &Found, rules: &RetentionRules, args: &RetentionArgs, erased: O
              erase_after_rejected_days); nothing is selected",
         );
     }
-    line(format!("retention on {}: {}", found.today, rule_words(rules)));
+    line(format!(
+        "retention on {}: {}",
+        found.today,
+        rule_words(rules)
+    ));
     let names = erased.is_none();
     for selected in &found.selection.selected {
         let name = match names {
@@ -164,11 +168,16 @@ fn rule_words(rules: &RetentionRules) -> String {
 fn summary(found: &Found) -> String {
     let selected = &found.selection.selected;
     let by = |rule: Rule| {
-        let all = selected.iter().filter(|s| s.matches.iter().any(|m| m.rule == rule));
+        let all = selected
+            .iter()
+            .filter(|s| s.matches.iter().any(|m| m.rule == rule));
         all.count()
     };
     let spared = &found.selection.spared;
-    let consent = spared.iter().filter(|s| s.why.starts_with("consent")).count();
+    let consent = spared
+        .iter()
+        .filter(|s| s.why.starts_with("consent"))
+        .count();
     format!(
         "{} selected ({} inactive, {} rejected); {} spared: {consent} whose consent holds, {} in \
          a pipeline or placement",
@@ -189,7 +198,8 @@ fn to_json(
     let selected: Vec<Value> = (found.selection.selected.iter())
         .map(|s| {
             let (rules, reasons) = labels(&s.matches);
-            let mut row = json!({"id": s.candidate.to_string(), "rules": rules, "reasons": reasons});
+            let mut row =
+                json!({"id": s.candidate.to_string(), "rules": rules, "reasons": reasons});
             if erased.is_none() {
                 row["name"] = json!(found.name(s.candidate));
             }

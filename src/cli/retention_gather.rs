@@ -3,9 +3,9 @@
 //! with their last activity (from the event log, once), applications and
 //! placements, handed to the pure selector (`domain::retention`).
 
+use crate::domain::CandidateId;
 use crate::domain::retention::{Person, RetentionRules, Selection, counts_as_activity, select};
 use crate::domain::text::clean_line;
-use crate::domain::CandidateId;
 use crate::store::Store;
 use chrono::NaiveDate;
 use color_eyre::eyre::{Result, bail};
@@ -23,7 +23,9 @@ pub struct Found {
 impl Found {
     /// The name of someone selected or spared, cleaned for a line.
     pub fn name(&self, id: CandidateId) -> String {
-        self.names.get(&id).map_or_else(String::new, |n| clean_line(n))
+        self.names
+            .get(&id)
+            .map_or_else(String::new, |n| clean_line(n))
     }
 }
 

@@ -16,14 +16,32 @@ fn a_tenth_are_on_file_for_years_and_many_gave_consent() {
     let old: Vec<&Candidate> = (data.candidates.iter())
         .filter(|c| now() - c.created_at > TimeDelta::days(365))
         .collect();
-    assert!((140..=260).contains(&old.len()), "{} on file for years", old.len());
-    assert!(old.iter().all(|c| now() - c.created_at >= TimeDelta::days(3 * 365 + 30)));
-    let consents: Vec<&Consent> = data.candidates.iter().filter_map(|c| c.consent.as_ref()).collect();
-    assert!((600..=900).contains(&consents.len()), "{} consents", consents.len());
+    assert!(
+        (140..=260).contains(&old.len()),
+        "{} on file for years",
+        old.len()
+    );
+    assert!(
+        old.iter()
+            .all(|c| now() - c.created_at >= TimeDelta::days(3 * 365 + 30))
+    );
+    let consents: Vec<&Consent> = data
+        .candidates
+        .iter()
+        .filter_map(|c| c.consent.as_ref())
+        .collect();
+    assert!(
+        (600..=900).contains(&consents.len()),
+        "{} consents",
+        consents.len()
+    );
     assert!(consents.iter().all(|c| c.problems().is_empty()));
     let ending = consents.iter().filter(|c| c.ends_within(today, 30)).count();
     let ended = consents.iter().filter(|c| !c.holds_on(today)).count();
-    assert!(ending >= 10 && ended >= 10, "{ending} ending, {ended} ended");
+    assert!(
+        ending >= 10 && ended >= 10,
+        "{ending} ending, {ended} ended"
+    );
 }
 
 #[test]

@@ -84,7 +84,10 @@ mod tests {
         assert_eq!(consent.days_left(day("2026-01-21")), 10);
         assert!(consent.ends_within(day("2026-01-21"), 10));
         assert!(!consent.ends_within(day("2026-01-20"), 10));
-        assert!(!consent.ends_within(day("2026-02-01"), 10), "an ended one is no warning");
+        assert!(
+            !consent.ends_within(day("2026-02-01"), 10),
+            "an ended one is no warning"
+        );
         assert!(consent.problems().is_empty());
     }
 

@@ -198,7 +198,8 @@ mod tests {
     #[test]
     fn a_consent_event_keeps_its_dates_and_loses_its_source() {
         let person = candidate_with(&[]);
-        let consent = crate::domain::Consent::for_days(person.created_at.date_naive(), 30, "Ana's email");
+        let consent =
+            crate::domain::Consent::for_days(person.created_at.date_naive(), 30, "Ana's email");
         let kind = EventKind::ConsentRecorded {
             candidate: person.id,
             consent: consent.clone(),
@@ -208,9 +209,14 @@ mod tests {
         else {
             panic!("the consent event is rewritten");
         };
-        assert_eq!((kept.given_on, kept.until), (consent.given_on, consent.until));
+        assert_eq!(
+            (kept.given_on, kept.until),
+            (consent.given_on, consent.until)
+        );
         assert_eq!(kept.source, ERASED_TEXT);
-        let withdrawn = EventKind::ConsentWithdrawn { candidate: person.id };
+        let withdrawn = EventKind::ConsentWithdrawn {
+            candidate: person.id,
+        };
         assert_eq!(erase_event(&withdrawn, &erased_image(&person)), None);
     }
 

@@ -22,7 +22,9 @@ impl Store {
     ) -> Result<Candidate> {
         self.ensure_writable()?;
         let consent = consent.map(|mut c| {
-            c.source = crate::domain::text::clean_line(&c.source).trim().to_string();
+            c.source = crate::domain::text::clean_line(&c.source)
+                .trim()
+                .to_string();
             c
         });
         let problems = consent.iter().flat_map(Consent::problems);
@@ -31,28 +33,30 @@ impl Store {
             return Err(StoreError::Invalid(problems));
         }
         let trees = self.with_log(&self.candidates);
-        let stored = tx::finish(trees.transaction(|(candidates, meta, events, event_index)| {
-            let Some(mut candidate) = tx::get::<Candidate>(candidates, &id.to_key())? else {
-                return tx::abort(StoreError::NoCandidate(id));
-            };
-            let kind = match &consent {
-                Some(consent) => EventKind::ConsentRecorded {
-                    candidate: id,
-                    consent: consent.clone(),
-                },
-                None if candidate.consent.is_none() => {
-                    return tx::abort(invalid(format!("{id} has no consent on record")));
+        let stored = tx::finish(
+            trees.transaction(|(candidates, meta, events, event_index)| {
+                let Some(mut candidate) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                    return tx::abort(StoreError::NoCandidate(id));
+                };
+                let kind = match &consent {
+                    Some(consent) => EventKind::ConsentRecorded {
+                        candidate: id,
+                        consent: consent.clone(),
+                    },
+                    None if candidate.consent.is_none() => {
+                        return tx::abort(invalid(format!("{id} has no consent on record")));
+                    }
+                    None => EventKind::ConsentWithdrawn { candidate: id },
+                };
+                if crate::domain::erasure::is_erased(&candidate) {
+                    return tx::abort(invalid(format!("{id} is erased")));
                 }
-                None => EventKind::ConsentWithdrawn { candidate: id },
-            };
-            if crate::domain::erasure::is_erased(&candidate) {
-                return tx::abort(invalid(format!("{id} is erased")));
-            }
-            candidate.consent = consent.clone();
-            tx::put(candidates, &id.to_key(), &candidate)?;
-            tx::append_event(events, event_index, meta, stamp, kind)?;
-            Ok(candidate)
-        }))?;
+                candidate.consent = consent.clone();
+                tx::put(candidates, &id.to_key(), &candidate)?;
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+                Ok(candidate)
+            }),
+        )?;
         self.flush()?;
         Ok(stored)
     }

@@ -4,6 +4,7 @@
 
 use super::{Theme, centered, safe, with_cursor};
 use crate::app::prompt::consent::{ConsentPrompt, GIVEN_ROW, SOURCE_ROW, UNTIL_ROW, WITHDRAW_ROW};
+use crate::app::text::TextInput;
 use crate::domain::Consent;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -33,7 +34,13 @@ pub(super) fn ends_in(days: i64) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &ConsentPrompt, today: NaiveDate, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    prompt: &ConsentPrompt,
+    today: NaiveDate,
+    theme: &Theme,
+) {
     let row = |index: usize, text: String| match index == prompt.row {
         true => Line::styled(format!("▶ {text}"), theme.selected()),
         false => Line::raw(format!("  {text}")),
@@ -44,9 +51,15 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &ConsentPrompt, today: Naiv
             theme.dim(),
         ),
         Line::raw(""),
-        row(GIVEN_ROW, format!("Given on  {}", with_cursor(&prompt.given))),
+        row(
+            GIVEN_ROW,
+            format!("Given on  {}", shown(prompt, GIVEN_ROW, &prompt.given)),
+        ),
         row(UNTIL_ROW, format!("Until     {}", until(prompt))),
-        row(SOURCE_ROW, format!("How       {}", with_cursor(&prompt.source))),
+        row(
+            SOURCE_ROW,
+            format!("How       {}", shown(prompt, SOURCE_ROW, &prompt.source)),
+        ),
     ];
     if prompt.current.is_some() {
         lines.push(row(WITHDRAW_ROW, "Withdraw the consent on record".into()));
@@ -67,6 +80,31 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &ConsentPrompt, today: Naiv
 fn until(prompt: &ConsentPrompt) -> String {
     match prompt.until.is_empty() && prompt.row != UNTIL_ROW {
         true => "(two years)".into(),
-        false => with_cursor(&prompt.until),
+        false => shown(prompt, UNTIL_ROW, &prompt.until),
     }
+}
+
+/// A field as typed, with the cursor only on the row being typed in.
+fn shown(prompt: &ConsentPrompt, row: usize, input: &TextInput) -> String {
+    match prompt.row == row {
+        true => with_cursor(input),
+        false => safe(input.text()).into_owned(),
+    }
+}
+
+/// The detail's words for a consent ending soon: "given 2024-06-13
+/// (phone call), ends 2026-06-13" and, marked, "✉ in 12 days".
+pub(super) fn ending(c: &Consent, today: NaiveDate) -> (String, String) {
+    let words = format!(
+        "given {} ({}), ends {}",
+        c.given_on,
+        safe(&c.source),
+        c.until
+    );
+    let when = match c.days_left(today) {
+        ..=0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        days => format!("in {days} days"),
+    };
+    (words, format!("✉ {when}"))
 }

@@ -148,7 +148,10 @@ mod tests {
         else {
             panic!("recorded");
         };
-        assert_eq!((id, consent.given_on, consent.until), (CandidateId(3), day("2026-06-01"), day("2028-05-31")));
+        assert_eq!(
+            (id, consent.given_on, consent.until),
+            (CandidateId(3), day("2026-06-01"), day("2028-05-31"))
+        );
         assert_eq!(consent.source, "sign-up form");
     }
 
@@ -167,7 +170,9 @@ mod tests {
         prompt.row = GIVEN_ROW;
         prompt.handle(Action::ClearLine);
         typed(&mut prompt, "1 March");
-        assert!(matches!(prompt.handle(Action::Confirm), Outcome::Refuse(m) if m.starts_with("given on")));
+        assert!(
+            matches!(prompt.handle(Action::Confirm), Outcome::Refuse(m) if m.starts_with("given on"))
+        );
         for _ in 0..5 {
             prompt.handle(Action::Down);
         }

@@ -230,7 +230,9 @@ fn spared_because(person: &Person, today: NaiveDate) -> Option<String> {
         return Some(format!("consent holds until {}", consent.until));
     }
     if let Some(p) = person.placements.iter().find(|p| p.holds_a_seat(today)) {
-        let until = p.ends_on().map_or("open-ended".into(), |d| format!("until {d}"));
+        let until = p
+            .ends_on()
+            .map_or("open-ended".into(), |d| format!("until {d}"));
         return Some(format!("placed in {} ({}, {until})", p.engagement, p.id));
     }
     if let Some(a) = person.applications.iter().find(|a| a.stage.is_active()) {
@@ -238,7 +240,11 @@ fn spared_because(person: &Person, today: NaiveDate) -> Option<String> {
     }
     // Placed with no placement on record: nothing says it has ended.
     let unrecorded = |a: &&&Application| {
-        a.stage == Stage::Placed && !person.placements.iter().any(|p| p.engagement == a.engagement)
+        a.stage == Stage::Placed
+            && !person
+                .placements
+                .iter()
+                .any(|p| p.engagement == a.engagement)
     };
     (person.applications.iter().find(unrecorded))
         .map(|a| format!("placed in {} (no placement on record)", a.engagement))
@@ -252,7 +258,7 @@ pub fn grouped(n: i64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

@@ -4,11 +4,9 @@
 
 use super::*;
 use crate::domain::erasure::erased_image;
-use crate::domain::testing::candidate_with;
-use crate::domain::{
-    Consent, EngagementId, HourlyRate, PlacementId, StageChange, Terms,
-};
 use crate::domain::history::UNDO_REASON;
+use crate::domain::testing::candidate_with;
+use crate::domain::{Consent, EngagementId, HourlyRate, PlacementId, StageChange, Terms};
 use chrono::{TimeZone, Utc};
 
 fn day(text: &str) -> NaiveDate {
@@ -39,7 +37,13 @@ fn person(created: &str) -> Candidate {
 /// An application that went to `stage` on `on` (entering a day before).
 fn application(engagement: u64, stage: Stage, on: &str) -> Application {
     let entered = at(on) - chrono::Duration::days(1);
-    let mut app = Application::new(EngagementId(engagement), CandidateId(1), Stage::Sourced, entered, "ana");
+    let mut app = Application::new(
+        EngagementId(engagement),
+        CandidateId(1),
+        Stage::Sourced,
+        entered,
+        "ana",
+    );
     if stage != Stage::Sourced {
         app.stage = stage;
         app.history.push(StageChange {
@@ -95,7 +99,10 @@ fn reasons(selection: &Selection) -> Vec<String> {
 #[test]
 fn no_rules_select_no_one() {
     let old = person("2010-01-01");
-    assert_eq!(run(&old, None, &[], &[], RetentionRules::default()), Selection::default());
+    assert_eq!(
+        run(&old, None, &[], &[], RetentionRules::default()),
+        Selection::default()
+    );
     assert!(!RetentionRules::default().any() && rules(Some(1), None).any());
 }
 
@@ -114,9 +121,16 @@ fn the_inactivity_rule_counts_from_the_last_activity_else_the_record() {
     let on_the_day = run(&c, Some("2023-12-02"), &[], &[], rules(Some(1095), None));
     assert_eq!(on_the_day.selected.len(), 1, "1,095 days exactly is enough");
     let never = run(&c, None, &[], &[], rules(Some(1095), None));
-    assert_eq!(reasons(&never), ["no activity since 2022-01-01 (1,795 days; rule: 1,095)"]);
+    assert_eq!(
+        reasons(&never),
+        ["no activity since 2022-01-01 (1,795 days; rule: 1,095)"]
+    );
     let young = person("2025-06-01");
-    assert!(run(&young, None, &[], &[], rules(Some(1095), None)).selected.is_empty());
+    assert!(
+        run(&young, None, &[], &[], rules(Some(1095), None))
+            .selected
+            .is_empty()
+    );
 }
 
 #[test]
@@ -129,18 +143,27 @@ fn the_rejection_rule_needs_every_application_ended_that_long_ago() {
     let selection = run(&c, Some("2025-11-20"), &ended, &[], rules(None, Some(365)));
     assert_eq!(
         reasons(&selection),
-        ["every application ended, the last withdrawn on 2025-11-20 in E5; nothing since \
-          (376 days; rule: 365)"]
+        [
+            "every application ended, the last withdrawn on 2025-11-20 in E5; nothing since \
+          (376 days; rule: 365)"
+        ]
     );
     let later = run(&c, Some("2026-02-01"), &ended, &[], rules(None, Some(365)));
     assert!(later.selected.is_empty(), "a note since restarts the clock");
     let later = run(&c, Some("2025-11-25"), &ended, &[], rules(None, Some(300)));
     assert_eq!(
         reasons(&later),
-        ["every application ended, the last withdrawn on 2025-11-20 in E5; last activity \
-          2025-11-25 (371 days; rule: 300)"]
+        [
+            "every application ended, the last withdrawn on 2025-11-20 in E5; last activity \
+          2025-11-25 (371 days; rule: 300)"
+        ]
     );
-    assert!(run(&c, None, &[], &[], rules(None, Some(1))).selected.is_empty(), "none applied");
+    assert!(
+        run(&c, None, &[], &[], rules(None, Some(1)))
+            .selected
+            .is_empty(),
+        "none applied"
+    );
 }
 
 #[test]
@@ -171,9 +194,16 @@ fn both_rules_may_select_one_person() {
     let c = person("2020-01-01");
     let ended = [application(3, Stage::Rejected, "2022-05-01")];
     let selection = run(&c, None, &ended, &[], rules(Some(1095), Some(365)));
-    let rules: Vec<Rule> = selection.selected[0].matches.iter().map(|m| m.rule).collect();
+    let rules: Vec<Rule> = selection.selected[0]
+        .matches
+        .iter()
+        .map(|m| m.rule)
+        .collect();
     assert_eq!(rules, [Rule::Inactive, Rule::Rejected]);
-    assert_eq!((Rule::Inactive.label(), Rule::Rejected.key()), ("inactive", "erase_after_rejected_days"));
+    assert_eq!(
+        (Rule::Inactive.label(), Rule::Rejected.key()),
+        ("inactive", "erase_after_rejected_days")
+    );
 }
 
 #[test]
@@ -184,7 +214,12 @@ fn a_consent_that_holds_spares_and_one_that_ended_does_not() {
     assert!(spared.selected.is_empty());
     assert_eq!(spared.spared[0].why, "consent holds until 2027-01-01");
     c.consent = Some(Consent::for_days(day("2024-01-01"), 730, "sign-up form"));
-    assert_eq!(run(&c, None, &[], &[], rules(Some(1095), None)).selected.len(), 1);
+    assert_eq!(
+        run(&c, None, &[], &[], rules(Some(1095), None))
+            .selected
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -218,14 +253,26 @@ fn an_erased_record_is_not_looked_at_again() {
 #[test]
 fn audit_and_consent_events_are_not_activity() {
     let id = CandidateId(1);
-    assert!(counts_as_activity(&EventKind::CandidateUpdated { candidate: id }));
-    assert!(!counts_as_activity(&EventKind::CandidateViewed { candidate: id }));
-    assert!(!counts_as_activity(&EventKind::ConsentWithdrawn { candidate: id }));
+    assert!(counts_as_activity(&EventKind::CandidateUpdated {
+        candidate: id
+    }));
+    assert!(!counts_as_activity(&EventKind::CandidateViewed {
+        candidate: id
+    }));
+    assert!(!counts_as_activity(&EventKind::ConsentWithdrawn {
+        candidate: id
+    }));
 }
 
 #[test]
 fn numbers_are_grouped_in_thousands() {
-    let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1130, "-1,130")];
+    let cases = [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (1_234_567, "1,234,567"),
+        (-1130, "-1,130"),
+    ];
     for (n, text) in cases {
         assert_eq!(grouped(n), text);
     }
