@@ -36,6 +36,7 @@ mod report;
 mod report_args;
 mod retention;
 mod retention_gather;
+mod retention_report;
 mod search;
 mod serve;
 mod shell;
