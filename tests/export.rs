@@ -530,3 +530,35 @@ fn agency_text_stored_with_control_characters_is_exported_clean() {
     let placed = copy.placements().unwrap().pop().unwrap();
     assert_eq!(placed.changes[0].reason.as_deref(), Some("left[2J"));
 }
+
+/// A placement that has not ended early stands on a card at Placed, as
+/// `check` has it: a whole export whose placement names another card is
+/// refused, and writes nothing.
+#[test]
+fn a_placement_on_a_card_not_at_placed_is_refused() {
+    let (a, b) = (TempDb::new(), TempDb::new());
+    rich_demo(&a);
+    let out = export(&a.path(), &[]).stdout;
+    let mut document: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let running = |p: &serde_json::Value| {
+        p["history"].as_array().unwrap().last().unwrap()["kind"] != "EndedEarly"
+    };
+    let index = (document["placements"].as_array().unwrap().iter())
+        .position(running)
+        .unwrap();
+    let engagement = document["placements"][index]["engagement"].clone();
+    let elsewhere = (document["applications"].as_array().unwrap().iter())
+        .find(|a| a["engagement"] == engagement && a["stage"] != "Placed")
+        .map(|a| a["candidate"].clone())
+        .unwrap();
+    document["placements"][index]["candidate"] = elsewhere.clone();
+    let file = b.dir.path().join("moved.json");
+    std::fs::write(&file, document.to_string()).unwrap();
+    let out = hireterm_on(&b.path(), &["import", file.to_str().unwrap()]);
+    let (stdout, stderr) = output_text(&out);
+    let said = format!("{stdout}{stderr}");
+    assert!(!out.status.success(), "{said}");
+    let problem = format!("C{elsewhere} is not at Placed in E{engagement}");
+    assert!(said.contains(&problem), "{said}");
+    assert!(b.open().placements().unwrap().is_empty(), "nothing written");
+}

@@ -80,6 +80,9 @@ fn screen(app: &App) -> String {
 fn the_card_s_detail_shows_each_scorecard_whole() {
     let (_db, mut app, card) = with_scorecard(120, 40);
     open_from_board(&mut app, &card);
+    // One line down: the detail's first screen ends just short of the
+    // scorecard's last line.
+    press(&mut app, "j");
     let shown = screen(&app);
     let e1 = app.data().engagement(EngagementId(1)).unwrap().clone();
     for text in [
@@ -106,8 +109,9 @@ fn detail_with_scorecards_snapshot() {
         let (_db, mut app, card) = with_scorecard(width, height);
         open_from_board(&mut app, &card);
         // Down to the applications, where the scorecard is.
-        if height < 30 {
-            press(&mut app, "ctrl-d ctrl-d");
+        match height < 30 {
+            true => press(&mut app, "ctrl-d ctrl-d"),
+            false => press(&mut app, "j"),
         }
         insta::assert_snapshot!(
             format!("detail_scorecards_{width}x{height}"),

@@ -131,7 +131,7 @@ fn act_of(action: Action) -> Option<Act> {
         Scorecard => Act::Scorecard,
         AddNote => Act::Note,
         Tag | AddCandidate | EditCandidate | AddEngagement | EditEngagement | AddClient
-        | EditClient | AssignInterviewer => Act::Edit,
+        | EditClient | AssignInterviewer | Consent => Act::Edit,
         // A saved view is written into the team's config file.
         SaveView => Act::Edit,
         Backup => Act::Backup,

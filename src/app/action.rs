@@ -79,6 +79,8 @@ pub enum Action {
     NextScope,
     PrevScope,
     Toggle,
+    /// Record or withdraw a person's consent to be kept.
+    Consent,
     Yes,
     No,
     Filter,
@@ -237,6 +239,10 @@ pub const COMMANDS: &[(Action, &str)] = &[
     (
         Action::Toggle,
         "choose or leave out the one under the cursor",
+    ),
+    (
+        Action::Consent,
+        "record their consent to be kept, or withdraw it",
     ),
     (Action::Yes, "yes"),
     (Action::No, "no"),

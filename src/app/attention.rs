@@ -1,7 +1,8 @@
 //! The "Needs attention" pane: every application past its stage's aging
 //! threshold, every open engagement that broke its 48-hour promise, every
-//! submittal whose client answer is overdue, and every placement ending
-//! soon; the latest concern first.
+//! submittal whose client answer is overdue, every placement ending
+//! soon, and every consent to be kept that ends soon (`[retention]
+//! consent_warning_days`); the latest concern first.
 
 use super::list::ListCursor;
 use super::records::data::Data;
@@ -39,6 +40,12 @@ pub enum Concern {
         candidate: CandidateId,
         on: NaiveDate,
     },
+    /// A person's consent to be kept, ending within the days set: time to
+    /// ask them again, before the retention rules apply.
+    ConsentEnding {
+        candidate: CandidateId,
+        until: NaiveDate,
+    },
 }
 
 impl Concern {
@@ -60,16 +67,26 @@ impl Concern {
                 candidate,
                 ..
             } => Some((engagement, candidate)),
-            Concern::Breached { .. } => None,
+            Concern::Breached { .. } | Concern::ConsentEnding { .. } => None,
         }
     }
 
-    pub fn engagement(&self) -> EngagementId {
+    /// The engagement it is about; `None` for a person's consent.
+    pub fn engagement(&self) -> Option<EngagementId> {
         match *self {
             Concern::Stuck { engagement, .. }
             | Concern::Breached { engagement, .. }
             | Concern::Unanswered { engagement, .. }
-            | Concern::Ending { engagement, .. } => engagement,
+            | Concern::Ending { engagement, .. } => Some(engagement),
+            Concern::ConsentEnding { .. } => None,
+        }
+    }
+
+    /// The person whose record it is about, when it is not a card's.
+    pub fn person(&self) -> Option<CandidateId> {
+        match *self {
+            Concern::ConsentEnding { candidate, .. } => Some(candidate),
+            _ => None,
         }
     }
 }
@@ -88,6 +105,7 @@ pub fn items(data: &Data, policy: &Policy, now: Timestamp) -> Vec<Item> {
     stuck(data, policy, now, &mut items);
     unanswered(data, policy, now, &mut items);
     ending(data, policy, now, &mut items);
+    consents_ending(data, policy, now, &mut items);
     items.sort_by_key(|item| std::cmp::Reverse(item.since));
     items
 }
@@ -159,6 +177,28 @@ fn ending(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
                 now - chrono::Duration::days((on - today).num_days().min(policy.ending_days));
             items.push(Item { concern, since });
         }
+    }
+}
+
+/// Consents ending within `consent_warning_days`: one pass over the
+/// candidates with a date compare each, cheap at every snapshot.
+fn consents_ending(data: &Data, policy: &Policy, now: Timestamp, items: &mut Vec<Item>) {
+    let days = policy.retention.consent_warning_days;
+    if days == 0 {
+        return;
+    }
+    let today = now.date_naive();
+    for c in data.candidates() {
+        let Some(consent) = c.consent.as_ref().filter(|k| k.ends_within(today, days)) else {
+            continue;
+        };
+        let concern = Concern::ConsentEnding {
+            candidate: c.id,
+            until: consent.until,
+        };
+        let warned_from = consent.until - chrono::Days::new(u64::from(days));
+        let since = now - chrono::Duration::days((today - warned_from).num_days().max(0));
+        items.push(Item { concern, since });
     }
 }
 

@@ -47,6 +47,8 @@ pub enum Context {
     DeleteNote,
     /// Erasing a person: the reason, then the id typed back.
     Erase,
+    /// Recording or withdrawing a person's consent.
+    Consent,
     /// The line-editing keys every text-taking context shares.
     Text,
 }
@@ -122,6 +124,7 @@ const DETAIL: &[Action] = &[
     Delete,
     DeleteNote,
     Erase,
+    Consent,
 ];
 const PIPELINE: &[Action] = &[
     Left,
@@ -207,7 +210,7 @@ const TEXT: &[Action] = &[
 
 impl Context {
     /// Every context, with its section name in the keymap file.
-    pub const SECTIONS: [(&'static str, Context); 29] = [
+    pub const SECTIONS: [(&'static str, Context); 30] = [
         ("global", Context::Global),
         ("home", Context::Home),
         ("candidates", Context::Candidates),
@@ -236,6 +239,7 @@ impl Context {
         ("assign", Context::Assign),
         ("delete_note", Context::DeleteNote),
         ("erase", Context::Erase),
+        ("consent", Context::Consent),
         ("text", Context::Text),
     ];
 
@@ -276,6 +280,7 @@ impl Context {
             Context::Assign => "Interviewers (type a user name; -name takes off)",
             Context::DeleteNote => "Delete a note (choose one; a question follows)",
             Context::Erase => "Erase a person (type the reason, then the id)",
+            Context::Consent => "Consent (type the dates and how it was given)",
             Context::Text => "Editing text (prompts, search, form fields)",
         }
     }
@@ -315,6 +320,7 @@ impl Context {
                 | Context::SaveView
                 | Context::Assign
                 | Context::Erase
+                | Context::Consent
         )
     }
 
@@ -343,7 +349,7 @@ impl Context {
             | Context::HelpSearch
             | Context::Assign => &[LINE_PROMPT],
             Context::Filter => &[FILTER],
-            Context::Scorecard => &[SCORECARD],
+            Context::Scorecard | Context::Consent => &[SCORECARD],
             Context::Submit => &[SUBMIT],
             Context::Answer => &[EXIT],
             Context::Confirm => &[CONFIRM],

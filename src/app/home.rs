@@ -90,7 +90,8 @@ impl Row {
 
     pub fn engagement(&self) -> EngagementId {
         match self {
-            Row::Concern(item) => item.concern.engagement(),
+            // Only concerns about an engagement are kept here (`concerns`).
+            Row::Concern(item) => item.concern.engagement().unwrap_or(EngagementId(0)),
             Row::Engagement { engagement, .. }
             | Row::Interview { engagement, .. }
             | Row::Placement { engagement, .. } => *engagement,
@@ -232,7 +233,8 @@ fn concerns(
     kind: impl Fn(&Concern) -> bool,
 ) -> Vec<Row> {
     (attention.iter())
-        .filter(|item| kind(&item.concern) && ids.contains(&item.concern.engagement()))
+        .filter(|item| kind(&item.concern))
+        .filter(|item| item.concern.engagement().is_some_and(|e| ids.contains(&e)))
         .map(|item| Row::Concern(item.clone()))
         .collect()
 }

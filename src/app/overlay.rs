@@ -58,6 +58,8 @@ pub enum Overlay {
     DeleteNote(NoteChoice),
     /// Erasing a person: what it does, the reason, the id typed back.
     Erase(ErasePrompt),
+    /// A person's consent to be kept.
+    Consent(Box<super::prompt::consent::ConsentPrompt>),
 }
 
 impl Overlay {
@@ -85,6 +87,7 @@ impl Overlay {
             Overlay::Assign(_) => Context::Assign,
             Overlay::DeleteNote(_) => Context::DeleteNote,
             Overlay::Erase(_) => Context::Erase,
+            Overlay::Consent(_) => Context::Consent,
         }
     }
 }
@@ -201,6 +204,10 @@ impl App {
                 let done = prompt.handle(action);
                 self.settle_prompt_or(done, "nothing was erased", App::erase)
             }
+            Overlay::Consent(prompt) => {
+                let done = prompt.handle(action);
+                self.settle_prompt_or(done, "consent unchanged", App::save_consent)
+            }
         }
     }
 
@@ -265,6 +272,11 @@ impl App {
             Some(Overlay::SaveView(prompt)) => prompt.name.insert(text),
             Some(Overlay::Assign(prompt)) => prompt.text.insert(text),
             Some(Overlay::Erase(prompt)) => prompt.paste(text),
+            Some(Overlay::Consent(prompt)) => {
+                if let Some(field) = prompt.field_mut() {
+                    field.insert(text)
+                }
+            }
             _ => {}
         }
         self.take_filter_change();

@@ -125,6 +125,10 @@ impl App {
                 let candidate = detail.candidate;
                 self.reopen(candidate);
             }
+            Action::Consent => {
+                let candidate = detail.candidate;
+                self.open_consent(candidate);
+            }
             _ => {}
         }
     }
@@ -308,8 +312,12 @@ impl App {
             return self.attention.cursor.apply(motion, count, self.page_rows());
         }
         let selected = self.views.attention().get(self.attention.cursor.selected);
-        if let Some(concern) = selected.map(|item| item.concern.clone()) {
-            self.go_to(concern.card(), concern.engagement());
+        let Some(concern) = selected.map(|item| item.concern.clone()) else {
+            return;
+        };
+        match concern.person() {
+            Some(candidate) => self.open_detail(candidate),
+            None => self.go_to(concern.card(), concern.engagement()),
         }
     }
 
@@ -324,7 +332,7 @@ impl App {
         }
         if let Some(row) = home.row(self.home.cursor.selected) {
             let (card, engagement) = (row.card(), row.engagement());
-            self.go_to(card, engagement);
+            self.go_to(card, Some(engagement));
         }
     }
 
@@ -332,11 +340,12 @@ impl App {
     fn go_to(
         &mut self,
         card: Option<(crate::domain::EngagementId, crate::domain::CandidateId)>,
-        engagement: crate::domain::EngagementId,
+        engagement: Option<crate::domain::EngagementId>,
     ) {
-        match card {
-            Some((engagement, candidate)) => self.jump_to_card(engagement, candidate),
-            None => self.show_engagement(engagement),
+        match (card, engagement) {
+            (Some((engagement, candidate)), _) => self.jump_to_card(engagement, candidate),
+            (None, Some(engagement)) => self.show_engagement(engagement),
+            (None, None) => {}
         }
     }
 

@@ -43,7 +43,8 @@ fn act_of(command: &Command) -> Option<Act> {
         | Command::Report(_)
         | Command::Audit(_) => Act::Export,
         Command::Agency(command) => agency_act(command),
-        Command::Erase(_) => Act::Erase,
+        Command::Erase(_) | Command::Retention(_) => Act::Erase,
+        Command::Consent(_) => Act::Edit,
         Command::Delete(_) => Act::Delete,
         // The server gives each key its own role; completions and the
         // man page read no records.

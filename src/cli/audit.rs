@@ -105,6 +105,11 @@ fn words(event: &Event) -> String {
         EventKind::PlacementChangeUndone {
             placement, change, ..
         } => format!("took back {} ({placement})", change.label()),
+        EventKind::ConsentRecorded { consent, .. } => format!(
+            "recorded their consent, given {}, holding until {}",
+            consent.given_on, consent.until
+        ),
+        EventKind::ConsentWithdrawn { .. } => "recorded that they withdrew their consent".into(),
         _ => "changed a record of theirs".into(),
     }
 }

@@ -33,6 +33,9 @@
 //!
 //! [terminal]           # see `config_terminal.rs`
 //! clipboard = true     # y copies with OSC 52
+//!
+//! [retention]          # see `config_retention.rs`
+//! erase_after_inactive_days = 1095
 //! ```
 //!
 //! Saved views (`[[views]]`) are in the same file, read by `views.rs`; the
@@ -101,6 +104,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, String> {
             "currency" => policy.money.fx = parse_currency(section)?,
             "goals" => policy.goals = super::config_goals::parse_goals(section)?,
             "terminal" => policy.terminal = super::config_terminal::parse_terminal(section)?,
+            "retention" => policy.retention = super::config_retention::parse_retention(section)?,
             other => return Err(format!("unknown section [{other}]")),
         }
     }

@@ -37,6 +37,8 @@ pub fn may_create(command: Option<&Command>) -> bool {
         | Command::Report(_)
         | Command::Check
         | Command::Erase(_)
+        | Command::Retention(_)
+        | Command::Consent(_)
         | Command::Audit(_)
         | Command::Delete(_)
         | Command::Completions(_)

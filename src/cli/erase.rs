@@ -7,7 +7,7 @@ use super::output::line;
 use crate::domain::access::{Act, Role};
 use crate::domain::erasure::{erased_name, is_erased};
 use crate::domain::{CandidateId, Stamp};
-use crate::store::{Store, backups};
+use crate::store::Store;
 use clap::Args;
 use color_eyre::eyre::{Result, WrapErr, bail};
 use std::path::Path;
@@ -60,7 +60,7 @@ pub fn erase(path: &Path, args: &EraseArgs, stamp: &Stamp) -> Result<ExitCode> {
         "rewrote the database so that no earlier version remains ({:.1}s in all)",
         started.elapsed().as_secs_f64()
     ));
-    tell_copies(path);
+    super::copies::tell_copies(path, "this person's");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -86,20 +86,4 @@ fn erase_one(
         stamp.actor
     ));
     Ok(id)
-}
-
-/// Backups taken before the erasure still hold the person's data.
-fn tell_copies(path: &Path) {
-    let copies = backups::copies_of(path);
-    if copies.is_empty() {
-        line("no backups of this database were found beside it");
-        return;
-    }
-    line(format!(
-        "{} copies taken before still hold this person's data; erase or delete them too:",
-        copies.len()
-    ));
-    for copy in copies {
-        line(format!("  {}", copy.display()));
-    }
 }

@@ -15,8 +15,11 @@ mod close;
 mod config;
 mod config_access;
 mod config_goals;
+mod config_retention;
 mod config_terminal;
+mod consent;
 mod context;
+mod copies;
 mod database;
 mod delete;
 mod demo;
@@ -32,6 +35,9 @@ mod pipeline;
 mod place;
 mod report;
 mod report_args;
+mod retention;
+mod retention_gather;
+mod retention_report;
 mod search;
 mod serve;
 mod shell;
@@ -111,6 +117,11 @@ pub enum Command {
     Check,
     /// Erase a person's data for good (admins; a subject's request).
     Erase(erase::EraseArgs),
+    /// Apply the retention rules of config.toml: list (--dry-run) or erase
+    /// whom they select (admins).
+    Retention(retention::RetentionArgs),
+    /// Record a person's consent to be kept (or --withdraw it).
+    Consent(consent::ConsentArgs),
     /// Delete a record entered by mistake (one nothing else depends on).
     #[command(subcommand)]
     Delete(delete::DeleteArgs),
@@ -196,6 +207,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             with_store(&path, |store| delete::delete(store, args, &stamp(&cli)))
         }
         Some(Command::Erase(args)) => erase::erase(&path, args, &stamp(&cli)),
+        Some(Command::Retention(args)) => retention::run(&path, args, &actor(&cli)),
+        Some(Command::Consent(args)) => {
+            with_store(&path, |store| consent::run(store, args, &stamp(&cli)))
+        }
         Some(Command::Serve(_)) if cli.actor.is_some() => Err(eyre!(
             "--as does not apply to serve: each key acts as the user its authorized_keys line names"
         )),

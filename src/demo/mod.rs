@@ -19,6 +19,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
 
 mod agency;
+mod consents;
 mod cultures;
 mod data;
 mod engagements;
@@ -34,6 +35,8 @@ mod submittals;
 mod tests;
 #[cfg(test)]
 mod tests_agency;
+#[cfg(test)]
+mod tests_consents;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
@@ -102,7 +105,9 @@ pub fn write(store: &Store, mut data: DemoData, stamp: &Stamp) -> crate::store::
     for engagement in &mut data.engagements {
         engagement.client = ClientId(remap(engagement.client.0, &client_ids));
     }
-    let candidate_ids = store.add_candidates(&data.candidates, stamp)?;
+    // Each person was added when their record says, long ago for some:
+    // retention counts from it.
+    let candidate_ids = store.add_candidates_as_created(&data.candidates, &stamp.actor)?;
     let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
     let candidates: Vec<u64> = candidate_ids.iter().map(|c| c.0).collect();
     let engagements: Vec<u64> = engagement_ids.iter().map(|e| e.0).collect();
@@ -195,6 +200,7 @@ const KIND_RATES: u64 = 6;
 const KIND_PACE: u64 = 7;
 const KIND_SUBMITTAL: u64 = 8;
 const KIND_PLACEMENT: u64 = 9;
+const KIND_ON_FILE: u64 = 10;
 
 /// The options and the catalog, indexed once for every record drawn.
 struct World<'a> {

@@ -42,7 +42,7 @@ impl World<'_> {
             .chain(secondary)
             .map(|r| self.catalog.roles()[r].id.clone())
             .collect();
-        let candidate = Candidate {
+        let mut candidate = Candidate {
             id: CandidateId(id),
             name: person.name,
             email: person.email,
@@ -63,6 +63,7 @@ impl World<'_> {
             custom: Vec::new(),
             consent: None,
         };
+        self.on_file(index, &mut candidate);
         (candidate, primary)
     }
 

@@ -42,6 +42,12 @@ impl Consent {
         (self.until - today).num_days()
     }
 
+    /// Whether it holds on `today` and ends within `days` days of it:
+    /// time to ask the person again.
+    pub fn ends_within(&self, today: NaiveDate, days: u32) -> bool {
+        self.holds_on(today) && self.days_left(today) <= i64::from(days)
+    }
+
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut problems = one_line_problems("consent source", &self.source);
         if self.source.trim().is_empty() {
@@ -76,6 +82,12 @@ mod tests {
         assert!(consent.holds_on(day("2026-01-31")));
         assert!(!consent.holds_on(day("2026-02-01")));
         assert_eq!(consent.days_left(day("2026-01-21")), 10);
+        assert!(consent.ends_within(day("2026-01-21"), 10));
+        assert!(!consent.ends_within(day("2026-01-20"), 10));
+        assert!(
+            !consent.ends_within(day("2026-02-01"), 10),
+            "an ended one is no warning"
+        );
         assert!(consent.problems().is_empty());
     }
 

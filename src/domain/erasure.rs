@@ -150,6 +150,16 @@ pub fn erase_event(kind: &EventKind, erased: &Candidate) -> Option<EventKind> {
             to: *to,
             reason: erased_reason(reason),
         }),
+        // How consent was given ("email of 2 March") may name or
+        // describe the person; its dates stay.
+        EventKind::ConsentRecorded { candidate, consent } if consent.source != ERASED_TEXT => {
+            let mut consent = consent.clone();
+            consent.source = ERASED_TEXT.to_string();
+            Some(EventKind::ConsentRecorded {
+                candidate: *candidate,
+                consent,
+            })
+        }
         EventKind::CandidateMerged { candidate, .. } => Some(EventKind::CandidateMerged {
             candidate: *candidate,
             before: Box::new(erased.clone()),
@@ -183,6 +193,31 @@ mod tests {
         assert!(erased.phone.is_none() && erased.tags.is_empty() && erased.links.is_empty());
         assert_eq!(emails_of(&person).len(), 2);
         assert_eq!(phone_key("912-345-678"), phone_key("+351 912 345 678"));
+    }
+
+    #[test]
+    fn a_consent_event_keeps_its_dates_and_loses_its_source() {
+        let person = candidate_with(&[]);
+        let consent =
+            crate::domain::Consent::for_days(person.created_at.date_naive(), 30, "Ana's email");
+        let kind = EventKind::ConsentRecorded {
+            candidate: person.id,
+            consent: consent.clone(),
+        };
+        let Some(EventKind::ConsentRecorded { consent: kept, .. }) =
+            erase_event(&kind, &erased_image(&person))
+        else {
+            panic!("the consent event is rewritten");
+        };
+        assert_eq!(
+            (kept.given_on, kept.until),
+            (consent.given_on, consent.until)
+        );
+        assert_eq!(kept.source, ERASED_TEXT);
+        let withdrawn = EventKind::ConsentWithdrawn {
+            candidate: person.id,
+        };
+        assert_eq!(erase_event(&withdrawn, &erased_image(&person)), None);
     }
 
     #[test]

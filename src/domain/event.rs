@@ -1,6 +1,6 @@
 //! The append-only event log: who changed what, and when.
 
-use super::candidate::Candidate;
+use super::candidate::{Candidate, Consent};
 use super::ids::{CandidateId, ClientId, EngagementId, EventId, NoteId, PlacementId, SubmittalId};
 use super::pipeline::StageChange;
 use super::placement::ChangeKind;
@@ -175,6 +175,16 @@ pub enum EventKind {
         what: String,
         candidates: Option<Vec<CandidateId>>,
     },
+    /// A person's consent to be kept, recorded (or renewed): when given,
+    /// until when, and how.
+    ConsentRecorded {
+        candidate: CandidateId,
+        consent: Consent,
+    },
+    /// A person's consent withdrawn: the retention rules apply again.
+    ConsentWithdrawn {
+        candidate: CandidateId,
+    },
 }
 
 impl EventKind {
@@ -220,7 +230,9 @@ impl EventKind {
             | EventKind::PlacementChangeUndone { candidate, .. }
             | EventKind::CandidateErased { candidate, .. }
             | EventKind::CandidateDeleted { candidate }
-            | EventKind::CandidateViewed { candidate } => Some(*candidate),
+            | EventKind::CandidateViewed { candidate }
+            | EventKind::ConsentRecorded { candidate, .. }
+            | EventKind::ConsentWithdrawn { candidate } => Some(*candidate),
             EventKind::EngagementAdded { .. }
             | EventKind::InterviewerAssigned { .. }
             | EventKind::RecordsExported { .. }

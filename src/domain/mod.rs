@@ -27,6 +27,7 @@ pub mod problem;
 pub mod promise;
 pub mod provenance;
 pub mod rate;
+pub mod retention;
 pub mod role;
 pub mod scope;
 pub mod scorecard;

@@ -3,12 +3,14 @@
 //! answer, how soon a candidate may be sent to the same client again,
 //! what "ending soon" means, the money settings, how many backups
 //! taken from the app are kept, the recruiters' monthly goals, and what the
-//! app asks of the terminal (the clipboard, the mouse).
+//! app asks of the terminal (the clipboard, the mouse), and the retention
+//! rules (which the app never applies; it warns of consents ending).
 
 use super::attention::AgingPolicy;
 use super::goals::Goals;
 use super::money::MoneyPolicy;
 use super::promise::PromisePolicy;
+use super::retention::RetentionRules;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -30,6 +32,8 @@ pub struct Policy {
     pub goals: Goals,
     /// What the app asks of the terminal: the clipboard, the mouse.
     pub terminal: TerminalPolicy,
+    /// `[retention]`: when to erase, and how soon a consent's end shows.
+    pub retention: RetentionRules,
 }
 
 /// `[terminal]` in config.toml.
@@ -66,6 +70,7 @@ impl Default for Policy {
             backups_keep: 10,
             goals: Goals::default(),
             terminal: TerminalPolicy::default(),
+            retention: RetentionRules::default(),
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
 use crate::domain::ids::MAX_ID;
 use crate::domain::text::{clean_line, fold, normalize_email};
 use crate::domain::{Candidate, Client};
-use crate::domain::{CandidateId, ClientId, EngagementId, Timestamp};
+use crate::domain::{CandidateId, ChangeKind, ClientId, EngagementId, Stage, Timestamp};
 use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 
@@ -93,6 +93,8 @@ pub struct Checker<'a> {
     ids: HashMap<u64, u64>,
     engagement_ids: HashMap<u64, u64>,
     applications: HashSet<(u64, u64)>,
+    /// The cards at Placed: a placement that has not ended early is on one.
+    placed: HashSet<(u64, u64)>,
     note_ids: HashMap<u64, u64>,
     /// The clients accepted, by id.
     clients: HashMap<u64, FileClient>,
@@ -123,6 +125,7 @@ impl<'a> Checker<'a> {
             ids: HashMap::new(),
             engagement_ids: HashMap::new(),
             applications: HashSet::new(),
+            placed: HashSet::new(),
             note_ids: HashMap::new(),
             clients: HashMap::new(),
             client_names: HashMap::new(),
@@ -415,7 +418,18 @@ impl<'a> Checker<'a> {
         if let Some(earlier) = self.placement_ids.get(&record.id.0) {
             problems.push(format!("placement {} is also on line {earlier}", record.id));
         }
-        problems.extend(self.card_link(record.engagement, record.candidate));
+        let ended_early = (record.history.last()).is_some_and(|t| t.kind == ChangeKind::EndedEarly);
+        let card = (record.engagement.0, record.candidate.0);
+        match self.card_link(record.engagement, record.candidate) {
+            Some(problem) => problems.push(problem),
+            // As `check` has it: the card may have moved on only after an
+            // early end.
+            None if !ended_early && !self.placed.contains(&card) => problems.push(format!(
+                "{} is not at Placed in {}, and the placement has not ended early",
+                record.candidate, record.engagement
+            )),
+            None => {}
+        }
         problems
     }
 
@@ -543,6 +557,7 @@ impl Sink for Checker<'_> {
 
     fn application(&mut self, line: u64, record: ApplicationRecord) {
         let key = (record.engagement.0, record.candidate.0);
+        let placed = record.stage == Stage::Placed;
         let problems = match self.application_links(&record) {
             Some(problem) => vec![problem],
             None => problems_of(convert::application(record, self.catalog)),
@@ -550,6 +565,9 @@ impl Sink for Checker<'_> {
         let ok = self.secondary(line, problems);
         if ok {
             self.applications.insert(key);
+        }
+        if ok && placed {
+            self.placed.insert(key);
         }
         self.plan.applications.push(ok);
     }

@@ -37,10 +37,30 @@ impl Store {
         candidates: &[Candidate],
         stamp: &Stamp,
     ) -> Result<Vec<CandidateId>> {
+        self.add_candidates_stamped(candidates, |_| stamp.clone())
+    }
+
+    /// [`Store::add_candidates`], each one's event stamped at the record's
+    /// own `created_at` (by `actor`): data whose history lies in the past,
+    /// as the demo's, where when a person was added is when they were
+    /// last heard of (retention counts from it).
+    pub fn add_candidates_as_created(
+        &self,
+        candidates: &[Candidate],
+        actor: &str,
+    ) -> Result<Vec<CandidateId>> {
+        self.add_candidates_stamped(candidates, |c| Stamp::new(c.created_at, actor))
+    }
+
+    fn add_candidates_stamped(
+        &self,
+        candidates: &[Candidate],
+        stamp_of: impl Fn(&Candidate) -> Stamp,
+    ) -> Result<Vec<CandidateId>> {
         self.check_new_candidates(candidates)?;
         let mut ids = Vec::with_capacity(candidates.len());
         for chunk in candidates.chunks(CHUNK) {
-            ids.extend(self.write_candidate_chunk(chunk, stamp)?);
+            ids.extend(self.write_candidate_chunk(chunk, &stamp_of)?);
         }
         self.flush()?;
         Ok(ids)
@@ -73,7 +93,7 @@ impl Store {
     fn write_candidate_chunk(
         &self,
         chunk: &[Candidate],
-        stamp: &Stamp,
+        stamp_of: &impl Fn(&Candidate) -> Stamp,
     ) -> Result<Vec<CandidateId>> {
         self.ensure_writable()?;
         let trees = self.candidate_trees();
@@ -95,7 +115,7 @@ impl Store {
                         events,
                         event_index,
                         meta,
-                        stamp,
+                        &stamp_of(candidate),
                         EventKind::CandidateAdded { candidate: id },
                     )?;
                     ids.push(id);

@@ -34,6 +34,7 @@ mod check_agency;
 mod clients;
 mod close;
 mod compact;
+mod consent;
 mod database_copy;
 mod decoded;
 mod delete;

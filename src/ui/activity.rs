@@ -75,6 +75,16 @@ pub fn describe(app: &App, event: &Event) -> String {
         EventKind::MergeUndone { candidate, merge } => {
             format!("{}: merge {merge} undone", name(*candidate))
         }
+        EventKind::ConsentRecorded { candidate, consent } => format!(
+            "{}: consent given {} ({}), holds until {}",
+            name(*candidate),
+            consent.given_on,
+            safe(&consent.source),
+            consent.until
+        ),
+        EventKind::ConsentWithdrawn { candidate } => {
+            format!("{}: consent withdrawn", name(*candidate))
+        }
         other => describe_agency(app, other, &name),
     };
     format!(

@@ -1,5 +1,6 @@
-//! The "Needs attention" pane: stuck cards and broken shortlist promises,
-//! the latest first. Enter jumps to the card.
+//! The "Needs attention" pane: stuck cards, broken shortlist promises,
+//! unanswered submittals, placements and consents ending; the latest
+//! first. Enter jumps to the card (to the person, for a consent).
 
 use super::{Theme, fit, safe};
 use crate::app::App;
@@ -134,5 +135,12 @@ pub(super) fn describe(app: &App, item: &Item, now: crate::domain::Timestamp) ->
             name(*candidate),
             title(*engagement)
         ),
+        Concern::ConsentEnding { candidate, until } => {
+            let ends = super::consent::ends_in((*until - now.date_naive()).num_days());
+            format!(
+                "✉ consent {ends}: {} ({until}; enter, then c)",
+                name(*candidate)
+            )
+        }
     }
 }

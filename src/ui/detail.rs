@@ -98,9 +98,27 @@ fn contact<'a>(c: &'a Candidate, app: &App, theme: &Theme) -> Vec<Line<'a>> {
             theme,
         ),
         field("Source", c.source.label().to_string(), theme),
+        consent_field(c, app, theme),
         field("Tags", list(&c.tags), theme),
         field("Links", list(&c.links), theme),
     ]
+}
+
+/// "given 2026-03-01 (sign-up form), holds until 2028-03-01"; marked
+/// ("ends 2026-06-13  ✉ in 12 days") when it ends within the days
+/// Attention warns of.
+fn consent_field<'a>(c: &Candidate, app: &App, theme: &Theme) -> Line<'a> {
+    let today = app.clock().now().date_naive();
+    let warning = app.policy().retention.consent_warning_days;
+    let ending = (c.consent.as_ref()).filter(|k| warning > 0 && k.ends_within(today, warning));
+    let Some(k) = ending else {
+        let words = super::consent::words(c.consent.as_ref(), today);
+        return field("Consent", words, theme);
+    };
+    let (words, mark) = super::consent::ending(k, today);
+    let mut line = field("Consent", words, theme);
+    line.push_span(Span::styled(format!("  {mark}"), theme.warn()));
+    line
 }
 
 /// `█████` for 5, `███░░` for 3: readable without colour.

@@ -11,6 +11,7 @@ mod candidate_cells;
 mod candidates;
 mod chrome;
 mod confirm;
+mod consent;
 mod delete_note;
 mod detail;
 mod detail_agency;
@@ -96,6 +97,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Assign(prompt)) => assign::render(frame, area, prompt, theme),
         Some(Overlay::DeleteNote(choice)) => delete_note::render(frame, area, choice, theme),
         Some(Overlay::Erase(prompt)) => erase::render(frame, area, prompt, theme),
+        Some(Overlay::Consent(prompt)) => {
+            consent::render(frame, area, prompt, app.clock().now().date_naive(), theme)
+        }
         None => {}
     }
 }

@@ -7,6 +7,7 @@ mod assign;
 mod backup;
 mod candidate;
 mod client;
+mod consent;
 mod copy;
 mod delete;
 mod engagement;

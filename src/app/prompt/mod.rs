@@ -9,6 +9,7 @@ pub mod assign;
 pub mod commands;
 pub mod complete;
 pub mod confirm;
+pub mod consent;
 pub mod delete;
 pub mod duplicate;
 pub mod erase;

@@ -24,6 +24,7 @@ mod viewers;
 pub mod writes;
 mod writes_access;
 mod writes_agency;
+mod writes_consent;
 pub mod writes_delete;
 
 use crate::catalog::Catalog;

@@ -25,7 +25,10 @@ pub fn candidate(access: &Access, c: &Candidate) -> Candidate {
         c.rate = None;
     }
     if !access.may(Act::ReadNotes) {
+        // Tags are the agency's words; consent, its dealings with the
+        // person: neither is part of a profile as sent.
         c.tags = Vec::new();
+        c.consent = None;
     }
     // Custom fields are whatever another system's columns held (a salary,
     // a home address, a recruiter's remark): only a role that may read
