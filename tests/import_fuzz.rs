@@ -449,6 +449,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
             dry_run: rng.below(10) == 0,
             on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
             allow_erased: false,
+            columns: Default::default(),
         };
         if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
             let db = TempDb::new();

@@ -145,7 +145,7 @@ pub fn fold_header(header: &str) -> String {
 /// Where each column sits in a file's header row.
 #[derive(Debug, Clone, Default)]
 pub struct Header {
-    /// Per position: the column, or `None` for one the importer ignores.
+    /// Per position: the column, or `None` for a custom field's.
     pub columns: Vec<Option<Column>>,
     /// Per position: the header as written (cleaned), for messages.
     pub names: Vec<std::rc::Rc<str>>,
@@ -161,12 +161,19 @@ impl Header {
     pub fn parse<'a>(headers: impl IntoIterator<Item = &'a str>) -> Result<Header, HeaderError> {
         let mut header = Header::default();
         let mut problems = Vec::new();
+        let mut customs = Vec::new();
         for (position, raw) in headers.into_iter().enumerate() {
             let name = crate::domain::text::clean_line(raw);
             let column = Column::from_header(raw);
+            let custom = super::custom::named_by(raw);
             match column {
+                // `custom:NAME`: a custom field (see `custom`).
+                None if custom.as_ref().is_some_and(|c| customs.contains(c)) => problems.push(
+                    format!("column {} (`{name}`) repeats a custom field", position + 1),
+                ),
+                None if custom.is_some() => customs.extend(custom),
                 None => problems.push(format!(
-                    "column {} (`{name}`) is not a candidate field; known fields: {}",
+                    "column {} (`{name}`) is not a candidate field; known fields: {} (and custom:NAME)",
                     position + 1,
                     known_names()
                 )),

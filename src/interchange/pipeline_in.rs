@@ -16,6 +16,7 @@
 //! says to leave the bad ones out); the second reads it again and writes
 //! a chunk of applications at a time.
 
+pub use super::cells::stage_named;
 use super::columns::fold_header;
 use super::csv_in::{CsvRecords, Record};
 use super::fields::{Place, Problem};
@@ -163,36 +164,6 @@ pub fn looks_like_applications(path: &Path) -> bool {
         .map(|(_, text)| text.as_deref().ok().and_then(Col::from_header))
         .collect();
     columns.contains(&Some(Col::Engagement)) && columns.contains(&Some(Col::Stage))
-}
-
-/// A stage by name, compared ignoring case, spaces, underscores and
-/// dashes: its label (`Technical interview`, `TechnicalInterview`), the
-/// first word of it (`technical`, `client`), as `hireterm move --to`
-/// takes it, or its short label (`screen`, `tech`).
-pub fn stage_named(text: &str) -> Result<Stage, String> {
-    let key = fold_header(text);
-    if key == "interview" {
-        return Err(format!(
-            "`{}` could be Technical interview or Client interview: write technical or client",
-            clean_line(text)
-        ));
-    }
-    let first_word = |s: Stage| s.label().split(' ').next().map(fold_header);
-    Stage::ALL
-        .into_iter()
-        .find(|&s| {
-            fold_header(s.label()) == key
-                || first_word(s).as_deref() == Some(key.as_str())
-                || fold_header(s.short_label()) == key
-        })
-        .ok_or_else(|| {
-            let names: Vec<String> = Stage::ALL.iter().filter_map(|&s| first_word(s)).collect();
-            format!(
-                "`{}` is not a stage: {}",
-                clean_line(text),
-                names.join(", ")
-            )
-        })
 }
 
 /// When a row's candidate entered its stage: a date (`2026-05-28`, at
