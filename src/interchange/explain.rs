@@ -32,15 +32,20 @@ pub fn explain(source: &ImportSource, options: &ColumnOptions) -> Result<String,
         _ => return Err("--explain reads one CSV or JSON file of candidates".into()),
     };
     let open = || File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()));
-    let mapped = if json {
-        json_mapping(open()?, options)?
+    let (mapped, sources) = if json {
+        (json_mapping(open()?, options)?, Vec::new())
     } else {
         csv_mapping(open()?, options)?
     };
-    Ok(render(&mapped, path, json))
+    Ok(render(&mapped, &sources, path, json))
 }
 
-fn csv_mapping(file: File, options: &ColumnOptions) -> Result<Mapped, String> {
+/// Sources of the file no layout names, listed at most.
+const SOURCES_LISTED: usize = 20;
+
+/// The mapping of a CSV file with a sample per column, and the values of
+/// its source columns that are not sources of ours.
+fn csv_mapping(file: File, options: &ColumnOptions) -> Result<(Mapped, Vec<String>), String> {
     let mut records = CsvRecords::new(file);
     let head = records
         .next_record()
@@ -48,22 +53,34 @@ fn csv_mapping(file: File, options: &ColumnOptions) -> Result<Mapped, String> {
         .ok_or("the file is empty; it needs a header row naming its columns")?;
     let names = header_names(&head).map_err(|p| p.to_string())?;
     let mapping = Mapping::for_header(&names, options).map_err(|e| e.0.join("; "))?;
-    let mut mapped = mapping.summary;
+    let mut sources = Vec::new();
+    let mut mapped = mapping.summary.clone();
     for _ in 0..SAMPLE_ROWS {
         let Ok(Some(record)) = records.next_record() else {
             break;
         };
         for (column, (_, text)) in mapped.columns.iter_mut().zip(record.fields) {
             let text = text.map(|t| clean_line(&t)).unwrap_or_default();
+            if column.target == "source" && unknown_source(&mapping, &text, &sources) {
+                sources.push(text.clone());
+            }
             if column.sample.is_none() && !text.is_empty() {
                 column.sample = Some(text);
             }
         }
-        if mapped.columns.iter().all(|c| c.sample.is_some()) {
-            break;
-        }
     }
-    Ok(mapped)
+    Ok((mapped, sources))
+}
+
+/// A source value to list: not one any layout reads, not listed yet.
+fn unknown_source(mapping: &Mapping, text: &str, listed: &[String]) -> bool {
+    let known = (mapping.layout().and_then(|l| l.source(text)))
+        .or_else(|| super::layouts::spreadsheet(super::layout::FileKind::Csv).source(text))
+        .or_else(|| super::row::source(text).ok());
+    !text.is_empty()
+        && known.is_none()
+        && listed.len() < SOURCES_LISTED
+        && !listed.iter().any(|l| l == text)
 }
 
 /// Reads the whole file, keeping only the mapping it was read with.
@@ -94,7 +111,7 @@ impl Sink for Keep {
 }
 
 /// The TOML text.
-fn render(mapped: &Mapped, path: &Path, json: bool) -> String {
+fn render(mapped: &Mapped, sources: &[String], path: &Path, json: bool) -> String {
     let file = path
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
@@ -122,7 +139,7 @@ fn render(mapped: &Mapped, path: &Path, json: bool) -> String {
     for column in &mapped.columns {
         out.push(column_line(column, width));
     }
-    out.extend(value_maps());
+    out.extend(value_maps(sources));
     out.join("\n") + "\n"
 }
 
@@ -197,13 +214,22 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn value_maps() -> Vec<String> {
-    vec![
+/// The value maps, with the file's sources no layout knows as comments
+/// to fill in (each is read as `other`, and kept as a custom field, until
+/// named here).
+fn value_maps(sources: &[String]) -> Vec<String> {
+    let mut lines = vec![
         String::new(),
         "[values.source]".into(),
         "# \"Their source\" = \"referral\"   (ours: referral, linkedin, job board, agency, inbound, event, github, other)".into(),
+    ];
+    for source in sources {
+        lines.push(format!("# {} = \"other\"", quoted(source)));
+    }
+    lines.extend([
         String::new(),
         "[values.stage]".into(),
         "# \"Their stage\" = \"screening\"   (ours: sourced, screening, technical, client, offer, placed, rejected, withdrawn)".into(),
-    ]
+    ]);
+    lines
 }

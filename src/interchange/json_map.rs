@@ -52,16 +52,122 @@ impl JsonRows {
             name: "".into(),
         };
         let mut found = Vec::new();
-        leaves(record, &mut String::new(), &root, &mut found);
+        self.walk(record, &mut String::new(), &root, &mut found);
         let cells: Vec<(Slot, Place, String)> = found
             .into_iter()
-            .map(|(path, place, text)| (self.slot(&path, text), place, text.to_string()))
+            .map(|(key, place, text)| {
+                let slot = match key {
+                    Key::Path(path) => self.slot(&path, text),
+                    Key::Pair(list, name) => self.pair(&list, &name, text),
+                };
+                (slot, place, text.to_string())
+            })
             .collect();
         let mut building = Building::new(&self.mapping, line);
         for (slot, place, text) in cells {
             building.cell(&slot, place, text);
         }
         building.finish()
+    }
+
+    /// Like `json_tree::leaves`, but a list the layout keeps as custom
+    /// fields (`"customFields[*]" = "custom"`) whose items are pairs
+    /// (`{"title": "Clearance", "value": "Secret"}`) gives one custom
+    /// field per item, named by its title.
+    fn walk<'n>(
+        &self,
+        node: &'n Node,
+        path: &mut String,
+        place: &Place,
+        out: &mut Vec<(Key, Place, &'n str)>,
+    ) {
+        match node {
+            Node::List(items) if self.keeps_pairs(path) => {
+                for (index, item) in items.iter().enumerate() {
+                    match pair(item) {
+                        Some((name, at, value)) => {
+                            out.push((
+                                Key::Pair(path.clone(), name.to_string()),
+                                at.clone(),
+                                value,
+                            ));
+                        }
+                        None => {
+                            let len = path.len();
+                            path.push_str(&format!("[{index}]"));
+                            self.walk(item, path, place, out);
+                            path.truncate(len);
+                        }
+                    }
+                }
+            }
+            Node::Map(entries) => {
+                for (key, key_place, value) in entries {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                    let named = Place {
+                        name: clean_line(path).into(),
+                        ..key_place.clone()
+                    };
+                    self.walk(value, path, &named, out);
+                    path.truncate(len);
+                }
+            }
+            Node::List(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{index}]"));
+                    self.walk(item, path, place, out);
+                    path.truncate(len);
+                }
+            }
+            scalar => {
+                let mut found = Vec::new();
+                leaves(scalar, path, place, &mut found);
+                out.extend(
+                    found
+                        .into_iter()
+                        .map(|(p, at, text)| (Key::Path(p), at, text)),
+                );
+            }
+        }
+    }
+
+    /// Whether the layout keeps the list at `path` as custom fields.
+    fn keeps_pairs(&self, path: &str) -> bool {
+        let key = format!("{}[*]", without_indexes(path));
+        let found = self.mapping.layout().and_then(|l| l.path(&key));
+        matches!(
+            found,
+            Some(PathMatch {
+                target: Target::Custom(None),
+                rest: None
+            })
+        )
+    }
+
+    /// The slot of a pair's custom field, named by its title.
+    fn pair(&mut self, list: &str, name: &str, value: &str) -> Slot {
+        let key = format!("{list}\u{0}{name}");
+        if let Some(slot) = self.slots.get(&key) {
+            return slot.clone();
+        }
+        let unique = self.taken.custom_name(&clean_line(name));
+        let pattern = format!("{}[*]", without_indexes(list));
+        if self.listed.insert(pattern.clone()) {
+            self.mapping.summary.columns.push(ColumnUse {
+                header: clean_line(&pattern),
+                target: Target::Custom(None).to_string(),
+                note: Some("each item a custom field, named by its title".into()),
+                sample: Some(format!("{name}: {value}")),
+            });
+        }
+        let slot = Slot::Custom(unique.into());
+        self.slots.insert(key, slot.clone());
+        slot
     }
 
     pub fn summary(&self) -> &Mapped {
@@ -118,6 +224,29 @@ impl JsonRows {
             target => (self.mapping.slot(&target), target, None),
         }
     }
+}
+
+/// Where a value was found: its path, or a pair's list and title.
+enum Key {
+    Path(String),
+    Pair(String, String),
+}
+
+/// An item holding a name (`title`, `name`, `label` or `key`) and a text
+/// `value`: the name, the value's place, the value.
+fn pair(item: &Node) -> Option<(&str, &Place, &str)> {
+    let Node::Map(entries) = item else {
+        return None;
+    };
+    let text = |wanted: &[&str]| {
+        entries.iter().find_map(|(key, place, value)| match value {
+            Node::Text(text) if wanted.contains(&key.as_str()) => Some((text.as_str(), place)),
+            _ => None,
+        })
+    };
+    let (name, _) = text(&["title", "name", "label", "key"])?;
+    let (value, place) = text(&["value"])?;
+    Some((name, place, value))
 }
 
 /// Every value's path in `node`.

@@ -93,9 +93,10 @@ pub fn is_country(text: &str) -> bool {
     !key.is_empty() && countries().contains(&key)
 }
 
-/// Splits a location cell (already one clean line).
-pub fn split(text: &str) -> Split {
-    let text = clean_line(text);
+/// Splits a location cell; one that cannot be split is kept as written
+/// (a postal address keeps its lines).
+pub fn split(written: &str) -> Split {
+    let text = clean_line(&written.replace(['\n', '\r'], " "));
     let (city, country) = match text.rsplit_once(',') {
         Some((city, country)) => (city.trim(), country.trim()),
         None => ("", text.as_str()),
@@ -106,7 +107,7 @@ pub fn split(text: &str) -> Split {
             country: country.to_string(),
         }
     } else {
-        Split::Whole(text)
+        Split::Whole(written.trim().to_string())
     }
 }
 
@@ -133,6 +134,11 @@ mod tests {
         assert_eq!(split("東京, Japan"), parts("東京", "Japan"));
         assert_eq!(split("Germany"), parts("", "Germany"));
         assert_eq!(split("Austin, TX"), Split::Whole("Austin, TX".into()));
+        assert_eq!(split("Berlin, DE"), Split::Whole("Berlin, DE".into()));
+        assert_eq!(
+            split("1 Main St\nNew York, NY 10001"),
+            Split::Whole("1 Main St\nNew York, NY 10001".into())
+        );
         assert_eq!(split("Remote"), Split::Whole("Remote".into()));
         assert_eq!(
             split("Greater London Area"),

@@ -150,7 +150,9 @@ impl Header {
 }
 
 /// Whether the file at `path` reads as an applications file: its header
-/// row names an engagement and a stage (a candidates file has neither).
+/// row names an engagement and a stage, and no person by name (another
+/// system's candidates file may have a job and a stage column too, but
+/// it names the people in it).
 pub fn looks_like_applications(path: &Path) -> bool {
     let Ok(file) = File::open(path) else {
         return false;
@@ -158,12 +160,27 @@ pub fn looks_like_applications(path: &Path) -> bool {
     let Ok(Some(head)) = CsvRecords::new(file).next_record() else {
         return false;
     };
-    let columns: Vec<Option<Col>> = head
-        .fields
-        .iter()
-        .map(|(_, text)| text.as_deref().ok().and_then(Col::from_header))
+    let headers: Vec<&str> = (head.fields.iter())
+        .filter_map(|(_, text)| text.as_deref().ok())
         .collect();
-    columns.contains(&Some(Col::Engagement)) && columns.contains(&Some(Col::Stage))
+    let columns: Vec<Option<Col>> = headers.iter().map(|h| Col::from_header(h)).collect();
+    let names_a_person = headers
+        .iter()
+        .any(|h| Col::from_header(h).is_none() && names_a_person(h));
+    columns.contains(&Some(Col::Engagement))
+        && columns.contains(&Some(Col::Stage))
+        && !names_a_person
+}
+
+/// Whether a header is a person's name (or part of it), as a candidates
+/// file of any layout writes it.
+fn names_a_person(header: &str) -> bool {
+    use super::target::Target;
+    let generic = super::layouts::spreadsheet(super::layout::FileKind::Csv).column(header);
+    matches!(
+        generic,
+        Some(Target::Name(_) | Target::Column(super::columns::Column::Name))
+    ) || super::columns::Column::from_header(header) == Some(super::columns::Column::Name)
 }
 
 /// When a row's candidate entered its stage: a date (`2026-05-28`, at

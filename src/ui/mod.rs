@@ -13,6 +13,7 @@ mod chrome;
 mod confirm;
 mod detail;
 mod detail_agency;
+mod detail_custom;
 mod detail_scorecards;
 mod duplicate;
 mod exit;

@@ -22,6 +22,9 @@ pub fn candidate(access: &Access, c: &Candidate) -> Candidate {
     }
     if !access.may(Act::ReadNotes) {
         c.tags = Vec::new();
+        // Custom fields are another system's free text (notes, salary,
+        // visa): kept from those who may not read the agency's notes.
+        c.custom = Vec::new();
     }
     c
 }
