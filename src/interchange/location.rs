@@ -96,7 +96,7 @@ pub fn is_country(text: &str) -> bool {
 /// Splits a location cell; one that cannot be split is kept as written
 /// (a postal address keeps its lines).
 pub fn split(written: &str) -> Split {
-    let text = clean_line(&written.replace(['\n', '\r'], " "));
+    let text = clean_line(&written.replace('\n', " "));
     let (city, country) = match text.rsplit_once(',') {
         Some((city, country)) => (city.trim(), country.trim()),
         None => ("", text.as_str()),

@@ -23,6 +23,7 @@ mod lever;
 mod linkedin;
 mod manatal;
 mod recruitee;
+mod rules;
 mod spreadsheet;
 mod twice;
 mod workable;
