@@ -217,3 +217,43 @@ fn a_header_that_cannot_be_used_reads_no_row() {
     assert!(stderr.contains("no row was read"), "{stderr}");
     assert_eq!(counts(&db.open()), before);
 }
+
+/// Stages as other systems name them: the common names (`Phone Screen`,
+/// `Onsite Interview`), and with `--from` that system's own table
+/// (`assets/layouts/*.toml`, `[values.stage]`); a name none of them knows
+/// is still refused with ours.
+#[test]
+fn other_systems_stage_names_are_read_through_the_layouts_tables() {
+    let db = TempDb::new();
+    let (outside, _) = demo_with_outsiders(&db);
+    let text = format!(
+        "engagement,candidate,stage,date\n\
+         E1,{},Phone Screen,2026-05-20\n\
+         E1,{},Onsite Interview,2026-05-21\n",
+        outside[0].email, outside[1].email
+    );
+    let file = write(&db, "pipeline.csv", &text);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    let stage = |c: &Candidate| store.application(E1, c.id).unwrap().unwrap().stage;
+    assert_eq!(stage(&outside[0]), Stage::Screening);
+    assert_eq!(stage(&outside[1]), Stage::ClientInterview);
+    drop(store);
+    // A stage of Greenhouse's own.
+    let text = format!(
+        "engagement,candidate,stage,date\nE1,{},Preliminary Phone Screen,2026-05-22\n",
+        outside[2].email
+    );
+    let file = write(&db, "greenhouse-stages.csv", &text);
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("`Preliminary Phone Screen` is not a stage"),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &["--from", "greenhouse"]);
+    assert!(ok, "{stdout}{stderr}");
+    let app = db.open().application(E1, outside[2].id).unwrap().unwrap();
+    assert_eq!(app.stage, Stage::Screening);
+}

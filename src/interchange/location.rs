@@ -5,7 +5,7 @@
 //! city is everything before it. What cannot be split so ("Remote",
 //! "Austin, TX") is kept whole rather than guessed at.
 
-use crate::domain::text::{clean_line, fold};
+use crate::domain::text::{clean_line, fold_char};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -47,6 +47,7 @@ const ALSO_COUNTRIES: &[&str] = &[
     "Czechia",
     "Laos",
     "Taiwan",
+    "Türkiye",
     "Macedonia",
     "Ivory Coast",
     "The Netherlands",
@@ -80,9 +81,11 @@ fn countries() -> &'static HashSet<String> {
     })
 }
 
+/// Lower case, accents off, letters and digits only: `U.S.A.` is `usa`.
 fn key(text: &str) -> String {
-    fold(&text.to_lowercase())
-        .chars()
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
@@ -133,6 +136,16 @@ mod tests {
         );
         assert_eq!(split("東京, Japan"), parts("東京", "Japan"));
         assert_eq!(split("Germany"), parts("", "Germany"));
+        for country in [
+            "South Korea",
+            "Türkiye",
+            "Taiwan",
+            "United Kingdom",
+            "Vietnam",
+            "USA",
+        ] {
+            assert!(is_country(country), "{country}");
+        }
         assert_eq!(split("Austin, TX"), Split::Whole("Austin, TX".into()));
         assert_eq!(split("Berlin, DE"), Split::Whole("Berlin, DE".into()));
         assert_eq!(

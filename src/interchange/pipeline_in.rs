@@ -22,6 +22,8 @@ use super::csv_in::{CsvRecords, Record};
 use super::fields::{Place, Problem};
 use super::format::MAX_ROW_BYTES;
 use super::journal::{self, Chunks, Stopped};
+use super::layout::{FileKind, Layout};
+use super::layouts;
 use super::report::{ImportOptions, ImportReport, RowKind, Written};
 use super::row;
 use super::write::CHUNK;
@@ -204,10 +206,25 @@ pub fn entered_at(text: &str, now: Timestamp) -> Result<Timestamp, String> {
     Ok(at)
 }
 
+/// A stage by our name, else as another system names it: the layout's
+/// value map (`--from`, `--map`), then the names most systems use
+/// (`Phone Screen`, `Onsite`, `Hired`: `assets/layouts/spreadsheet.toml`).
+fn stage_read(text: &str, layout: Option<&Layout>) -> Result<Stage, String> {
+    stage_named(text).or_else(|ours| {
+        (layout.and_then(|l| l.stage(text)))
+            .or_else(|| layouts::spreadsheet(FileKind::Csv).stage(text))
+            .ok_or(ours)
+    })
+}
+
 /// What a row's names are looked up in.
 trait Lookup {
     fn engagement(&self, text: &str) -> Result<EngagementId, String>;
     fn candidate(&self, text: &str) -> Result<CandidateId, String>;
+    /// A stage, ours or another system's.
+    fn stage(&self, text: &str) -> Result<Stage, String> {
+        stage_read(text, None)
+    }
     /// The stage the candidate is at in the engagement's pipeline, if
     /// they are in it.
     fn stage_of(
@@ -221,24 +238,34 @@ fn unreadable(error: StoreError) -> String {
     format!("the database could not be read: {error}")
 }
 
-/// The database, with its engagements' titles at hand (they are few).
+/// The database, with its engagements' titles at hand (they are few),
+/// and the layout whose stage names the file uses, if one was given.
 struct InStore<'s> {
     store: &'s Store,
     titles: Vec<(EngagementId, String)>,
+    layout: Option<&'s Layout>,
 }
 
 impl<'s> InStore<'s> {
-    fn new(store: &'s Store) -> Result<InStore<'s>, StoreError> {
+    fn new(store: &'s Store, layout: Option<&'s Layout>) -> Result<InStore<'s>, StoreError> {
         let titles = store
             .engagements()?
             .into_iter()
             .map(|e| (e.id, clean_line(&e.title)))
             .collect();
-        Ok(InStore { store, titles })
+        Ok(InStore {
+            store,
+            titles,
+            layout,
+        })
     }
 }
 
 impl Lookup for InStore<'_> {
+    fn stage(&self, text: &str) -> Result<Stage, String> {
+        stage_read(text, self.layout)
+    }
+
     /// An id (`E3`, `3`) of an engagement on file, else an exact title
     /// that only one engagement has.
     fn engagement(&self, text: &str) -> Result<EngagementId, String> {
@@ -399,7 +426,7 @@ fn application(
             (Ok(text), Col::Candidate) => lookup.candidate(&text).map(|c| {
                 candidate = Some(c);
             }),
-            (Ok(text), Col::Stage) => stage_named(&text).map(|s| {
+            (Ok(text), Col::Stage) => lookup.stage(&text).map(|s| {
                 stage = Some(s);
             }),
             (Ok(text), Col::Date) => entered_at(&text, stamp.at).map(|t| {
@@ -515,7 +542,8 @@ pub fn import(
     options: &ImportOptions,
     stamp: &Stamp,
 ) -> Result<ImportReport, Failure> {
-    let lookup = InStore::new(store).map_err(Failure::Read)?;
+    let layout = options.columns.layout.as_ref().map(|(layout, _)| layout);
+    let lookup = InStore::new(store, layout).map_err(Failure::Read)?;
     let mut check = Check::new();
     match File::open(path) {
         Ok(file) => check.run(file, &lookup, stamp),

@@ -32,7 +32,8 @@ pub fn lines<'a>(c: &Candidate, theme: &Theme) -> Vec<Line<'a>> {
             .unwrap_or_default();
         lines.push(field(&safe(&custom.name), first, theme));
         for more in values {
-            let indent = " ".repeat(NAME_WIDTH + 2);
+            // Under the first line's text: the indent, the name, a space.
+            let indent = " ".repeat(NAME_WIDTH + 3);
             lines.push(Line::raw(format!("{indent}{}", safe(more))));
         }
     }
@@ -44,4 +45,40 @@ fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
         Span::styled(format!("  {name:<NAME_WIDTH$}"), theme.dim()),
         Span::raw(format!(" {value}")),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::candidate_with;
+    use crate::domain::{CustomField, ExternalId};
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        (lines.iter())
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn custom_fields_show_by_name_each_line_under_the_first_and_nothing_raw() {
+        let mut c = candidate_with(&[]);
+        assert!(lines(&c, &Theme::MONO).is_empty(), "nothing to show");
+        c.external_ids = vec![ExternalId::new("greenhouse", "48213")];
+        c.custom = vec![
+            CustomField::new("Visa Status", "H1B"),
+            CustomField::new("Notes", "Strong on Go\nand Postgres\u{1b}[2J"),
+        ];
+        let shown = text(&lines(&c, &Theme::MONO));
+        assert_eq!(
+            shown,
+            [
+                "",
+                "From other systems",
+                "  Ids                greenhouse:48213",
+                "  Visa Status        H1B",
+                "  Notes              Strong on Go",
+                "                     and Postgres[2J",
+            ]
+        );
+    }
 }

@@ -15,6 +15,7 @@ mod expect;
 
 mod ashby;
 mod bullhorn;
+mod erase;
 mod explain;
 mod gem;
 mod greenhouse;
