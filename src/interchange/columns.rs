@@ -165,7 +165,7 @@ impl Header {
         for (position, raw) in headers.into_iter().enumerate() {
             let name = crate::domain::text::clean_line(raw);
             let column = Column::from_header(raw);
-            let custom = super::custom::named_by(raw);
+            let custom = named_by(raw);
             match column {
                 // `custom:NAME`: a custom field (see `custom`).
                 None if custom.as_ref().is_some_and(|c| customs.contains(c)) => problems.push(
@@ -197,6 +197,20 @@ impl Header {
             Err(HeaderError(problems))
         }
     }
+}
+
+/// What a CSV header starts with to name a custom field.
+pub const PREFIX: &str = "custom:";
+
+/// The custom field a CSV header names (`custom:Visa status`), if any.
+pub fn named_by(header: &str) -> Option<String> {
+    let header = header.trim_start_matches('\u{feff}').trim();
+    let prefix = header.get(..PREFIX.len())?;
+    if !prefix.eq_ignore_ascii_case(PREFIX) {
+        return None;
+    }
+    let name = crate::domain::text::clean_line(&header[PREFIX.len()..]);
+    (!name.is_empty()).then_some(name)
 }
 
 fn known_names() -> String {

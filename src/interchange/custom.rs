@@ -18,19 +18,7 @@ use crate::domain::provenance::{CustomField, MAX_CUSTOM_CHARS};
 use crate::domain::text::{clean, clean_line};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-/// What a CSV header starts with to name a custom field.
-pub const PREFIX: &str = "custom:";
-
-/// The custom field a CSV header names (`custom:Visa status`), if any.
-pub fn named_by(header: &str) -> Option<String> {
-    let header = header.trim_start_matches('\u{feff}').trim();
-    let prefix = header.get(..PREFIX.len())?;
-    if !prefix.eq_ignore_ascii_case(PREFIX) {
-        return None;
-    }
-    let name = clean_line(&header[PREFIX.len()..]);
-    (!name.is_empty()).then_some(name)
-}
+pub use super::columns::{PREFIX, named_by};
 
 /// A value as kept: line breaks as `\n`, no other control characters.
 pub fn value(text: &str) -> String {

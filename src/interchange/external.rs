@@ -55,34 +55,10 @@ type Take = fn(&mut Candidate, &Candidate);
 /// as a `mailto:` link, as a merge keeps it), and whatever the row does
 /// not give.
 pub fn update(stored: &Candidate, incoming: &Candidate, row: &Row) -> Candidate {
-    let given =
-        |column: Column| (row.fields.iter()).any(|f| f.column == column && !is_blank(&f.value));
     let mut out = stored.clone();
-    let scalars: [(Column, Take); 11] = [
-        (Column::Name, |o, i| o.name.clone_from(&i.name)),
-        (Column::Phone, |o, i| o.phone.clone_from(&i.phone)),
-        (Column::City, |o, i| {
-            o.location.city.clone_from(&i.location.city)
-        }),
-        (Column::Country, |o, i| {
-            o.location.country.clone_from(&i.location.country)
-        }),
-        (Column::Timezone, |o, i| {
-            o.location.timezone.clone_from(&i.location.timezone)
-        }),
-        (Column::Rate, |o, i| o.rate.clone_from(&i.rate)),
-        (Column::AvailableFrom, |o, i| {
-            o.available_from = i.available_from
-        }),
-        (Column::Source, |o, i| o.source = i.source),
-        (Column::Company, |o, i| o.company.clone_from(&i.company)),
-        (Column::Title, |o, i| o.title.clone_from(&i.title)),
-        (Column::ConsentGiven, |o, i| {
-            o.consent.clone_from(&i.consent)
-        }),
-    ];
-    for (column, take) in scalars {
-        if given(column) {
+    for (column, take) in SCALARS {
+        let given = (row.fields.iter()).any(|f| f.column == column && !is_blank(&f.value));
+        if given {
             take(&mut out, incoming);
         }
     }
@@ -107,6 +83,32 @@ pub fn update(stored: &Candidate, incoming: &Candidate, row: &Row) -> Candidate 
     }
     out
 }
+
+/// The fields that hold one value, each taken from the row's record when
+/// the row gives its column.
+const SCALARS: [(Column, Take); 11] = [
+    (Column::Name, |o, i| o.name.clone_from(&i.name)),
+    (Column::Phone, |o, i| o.phone.clone_from(&i.phone)),
+    (Column::City, |o, i| {
+        o.location.city.clone_from(&i.location.city)
+    }),
+    (Column::Country, |o, i| {
+        o.location.country.clone_from(&i.location.country)
+    }),
+    (Column::Timezone, |o, i| {
+        o.location.timezone.clone_from(&i.location.timezone)
+    }),
+    (Column::Rate, |o, i| o.rate.clone_from(&i.rate)),
+    (Column::AvailableFrom, |o, i| {
+        o.available_from = i.available_from
+    }),
+    (Column::Source, |o, i| o.source = i.source),
+    (Column::Company, |o, i| o.company.clone_from(&i.company)),
+    (Column::Title, |o, i| o.title.clone_from(&i.title)),
+    (Column::ConsentGiven, |o, i| {
+        o.consent.clone_from(&i.consent)
+    }),
+];
 
 fn is_blank(value: &Raw) -> bool {
     match value {

@@ -82,25 +82,7 @@ impl JsonRows {
         out: &mut Vec<(Key, Place, &'n str)>,
     ) {
         match node {
-            Node::List(items) if self.keeps_pairs(path) => {
-                for (index, item) in items.iter().enumerate() {
-                    match pair(item) {
-                        Some((name, at, value)) => {
-                            out.push((
-                                Key::Pair(path.clone(), name.to_string()),
-                                at.clone(),
-                                value,
-                            ));
-                        }
-                        None => {
-                            let len = path.len();
-                            path.push_str(&format!("[{index}]"));
-                            self.walk(item, path, place, out);
-                            path.truncate(len);
-                        }
-                    }
-                }
-            }
+            Node::List(items) => self.walk_list(items, path, place, out),
             Node::Map(entries) => {
                 for (key, key_place, value) in entries {
                     let len = path.len();
@@ -116,14 +98,6 @@ impl JsonRows {
                     path.truncate(len);
                 }
             }
-            Node::List(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push_str(&format!("[{index}]"));
-                    self.walk(item, path, place, out);
-                    path.truncate(len);
-                }
-            }
             scalar => {
                 let mut found = Vec::new();
                 leaves(scalar, path, place, &mut found);
@@ -133,6 +107,28 @@ impl JsonRows {
                         .map(|(p, at, text)| (Key::Path(p), at, text)),
                 );
             }
+        }
+    }
+
+    /// A list's items, each a pair when the layout keeps the list's
+    /// pairs, else walked as any value under `path[index]`.
+    fn walk_list<'n>(
+        &self,
+        items: &'n [Node],
+        path: &mut String,
+        place: &Place,
+        out: &mut Vec<(Key, Place, &'n str)>,
+    ) {
+        let pairs = self.keeps_pairs(path);
+        for (index, item) in items.iter().enumerate() {
+            if let Some((name, at, value)) = pair(item).filter(|_| pairs) {
+                out.push((Key::Pair(path.clone(), name.to_string()), at.clone(), value));
+                continue;
+            }
+            let len = path.len();
+            path.push_str(&format!("[{index}]"));
+            self.walk(item, path, place, out);
+            path.truncate(len);
         }
     }
 

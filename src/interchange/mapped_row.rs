@@ -68,13 +68,14 @@ impl<'m> Building<'m> {
         if parts.iter().all(Option::is_none) {
             return self.row;
         }
-        let [preferred, first, middle, last] = parts;
         if self.row.get(Column::Name).is_some() {
-            for (place, text) in [preferred, first, middle, last].into_iter().flatten() {
+            // The file gives the whole name too: the parts are kept.
+            for (place, text) in parts.into_iter().flatten() {
                 self.custom(Rc::clone(&place.name), place, text);
             }
             return self.row;
         }
+        let [preferred, first, middle, last] = parts;
         let given = match (preferred, first) {
             (Some(preferred), Some(first)) => {
                 if fold(&preferred.1.to_lowercase()) != fold(&first.1.to_lowercase()) {
@@ -84,22 +85,29 @@ impl<'m> Building<'m> {
             }
             (preferred, first) => preferred.or(first),
         };
-        let eastern = middle.is_none()
-            && [&given, &last]
+        self.join_name([given, middle, last]);
+        self.row
+    }
+
+    /// The name from its given, middle and last parts: spaced, or family
+    /// name first for a Han, kana or Hangul name of two parts.
+    fn join_name(&mut self, parts: [Option<(Place, String)>; 3]) {
+        let eastern = parts[1].is_none()
+            && [&parts[0], &parts[2]]
                 .iter()
                 .all(|p| p.as_ref().is_some_and(|(_, t)| is_cjk(t.trim())));
-        let parts: Vec<(Place, String)> = [given, middle, last].into_iter().flatten().collect();
+        let parts: Vec<(Place, String)> = parts.into_iter().flatten().collect();
         let mut name: Vec<&str> = parts.iter().map(|(_, t)| t.trim()).collect();
-        if let Some((place, _)) = parts.first() {
-            let value = if eastern {
-                name.reverse();
-                name.concat()
-            } else {
-                name.join(" ")
-            };
-            self.field(Column::Name, place.clone(), Raw::Text(value));
-        }
-        self.row
+        let Some((place, _)) = parts.first() else {
+            return;
+        };
+        let value = if eastern {
+            name.reverse();
+            name.concat()
+        } else {
+            name.join(" ")
+        };
+        self.field(Column::Name, place.clone(), Raw::Text(value));
     }
 
     fn field(&mut self, column: Column, place: Place, value: Raw) {

@@ -52,6 +52,7 @@ pub mod report;
 pub mod row;
 mod row_profile;
 pub mod summary;
+mod taken;
 pub mod target;
 mod write;
 
