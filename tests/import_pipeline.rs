@@ -257,3 +257,46 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
     let app = db.open().application(E1, outside[2].id).unwrap().unwrap();
     assert_eq!(app.stage, Stage::Screening);
 }
+
+/// Another system's applications name candidates by that system's ids:
+/// with `--from`, those a first import kept (`greenhouse:48213`) find them.
+#[test]
+fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
+    let db = TempDb::new();
+    drop(demo_with_outsiders(&db));
+    let people =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/greenhouse.csv");
+    let (ok, stdout, stderr) = import(&db, &people, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let file = write(
+        &db,
+        "greenhouse-applications.csv",
+        "Job,Candidate ID,Stage,Stage Date\n\
+         E1,48213,Application Review,2026-05-20\n\
+         E1,48214,Face to Face,2026-05-21\n",
+    );
+    let (ok, stdout, _) = import(&db, &file, &["--format", "applications"]);
+    assert!(!ok, "without the layout the ids are ours: {stdout}");
+    let (ok, stdout, stderr) = import(
+        &db,
+        &file,
+        &["--format", "applications", "--from", "greenhouse"],
+    );
+    assert!(ok, "{stdout}{stderr}");
+    assert!(stdout.contains("imported 2 applications"), "{stdout}");
+    let store = db.open();
+    let jose = store
+        .candidate_by_email("jose.garcia@example.es")
+        .unwrap()
+        .unwrap();
+    let app = store.application(E1, jose.id).unwrap().unwrap();
+    assert_eq!(app.stage, Stage::Screening);
+    let wang = store
+        .candidate_by_email("wang.fang@example.cn")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.application(E1, wang.id).unwrap().unwrap().stage,
+        Stage::ClientInterview
+    );
+}

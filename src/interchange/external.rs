@@ -38,6 +38,11 @@ impl ExternalIndex {
         }
     }
 
+    /// The record holding `id`.
+    pub fn find_id(&self, id: &ExternalId) -> Option<CandidateId> {
+        self.ids.get(&self.key(id)).copied()
+    }
+
     /// The record holding one of `candidate`'s ids, and which id.
     pub fn find<'c>(&self, candidate: &'c Candidate) -> Option<(CandidateId, &'c ExternalId)> {
         (candidate.external_ids.iter())

@@ -19,6 +19,7 @@
 pub use super::cells::stage_named;
 use super::columns::fold_header;
 use super::csv_in::{CsvRecords, Record};
+use super::external::ExternalIndex;
 use super::fields::{Place, Problem};
 use super::format::MAX_ROW_BYTES;
 use super::journal::{self, Chunks, Stopped};
@@ -29,7 +30,7 @@ use super::row;
 use super::write::CHUNK;
 use crate::domain::problem::one_line_problems;
 use crate::domain::text::clean_line;
-use crate::domain::{Application, CandidateId, EngagementId, Stage, Stamp, Timestamp};
+use crate::domain::{Application, CandidateId, EngagementId, ExternalId, Stage, Stamp, Timestamp};
 use crate::store::{Store, StoreError};
 use chrono::TimeDelta;
 use std::collections::HashMap;
@@ -238,12 +239,15 @@ fn unreadable(error: StoreError) -> String {
     format!("the database could not be read: {error}")
 }
 
-/// The database, with its engagements' titles at hand (they are few),
-/// and the layout whose stage names the file uses, if one was given.
+/// The database, with its engagements' titles at hand (they are few);
+/// and when the file is another system's (`--from`, `--map`), that
+/// layout, whose stage names it uses, and the stored candidates by their
+/// ids in that system, by which it may name them.
 struct InStore<'s> {
     store: &'s Store,
     titles: Vec<(EngagementId, String)>,
     layout: Option<&'s Layout>,
+    external: ExternalIndex,
 }
 
 impl<'s> InStore<'s> {
@@ -253,10 +257,17 @@ impl<'s> InStore<'s> {
             .into_iter()
             .map(|e| (e.id, clean_line(&e.title)))
             .collect();
+        let mut external = ExternalIndex::default();
+        if layout.is_some() {
+            for candidate in store.each_candidate() {
+                external.insert(&candidate?);
+            }
+        }
         Ok(InStore {
             store,
             titles,
             layout,
+            external,
         })
     }
 }
@@ -295,7 +306,13 @@ impl Lookup for InStore<'_> {
     }
 
     /// An id (`C12`, `12`) of a candidate on file, or an email.
+    /// An id the other system gave them (with its layout), an id of ours
+    /// (`C12`, `12`), or an email.
     fn candidate(&self, text: &str) -> Result<CandidateId, String> {
+        let theirs = self.layout.map(|l| ExternalId::new(l.system.clone(), text));
+        if let Some(found) = theirs.and_then(|id| self.external.find_id(&id)) {
+            return Ok(found);
+        }
         if text.contains('@') {
             return match self.store.candidate_by_email(text).map_err(unreadable)? {
                 Some(candidate) => Ok(candidate.id),
