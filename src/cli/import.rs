@@ -19,7 +19,8 @@ pub struct ImportArgs {
     /// A .csv or .json file, or a folder written by `export --format csv`.
     pub path: PathBuf,
     /// The file's format (default: from its extension; a CSV file whose
-    /// header names an engagement and a stage holds applications).
+    /// header names an engagement and a stage, and no person by name,
+    /// holds applications).
     #[arg(long, value_enum)]
     pub format: Option<ImportFormatArg>,
     /// Import the valid rows and report the others, instead of nothing.

@@ -84,7 +84,7 @@ pub enum ImportSource {
 impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
     /// extension. A CSV file whose header names an engagement and a
-    /// stage holds applications.
+    /// stage, and no person by name, holds applications.
     pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
