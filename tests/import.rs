@@ -170,7 +170,13 @@ fn unknown_or_missing_columns_stop_before_any_row() {
     let db = TempDb::new();
     drop(db.open());
     let file = write(&db, "bad-header.csv", b"name,salary\nAna,100\n");
+    // Without --strict the unknown column would be kept, but the email is
+    // still missing.
     let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(stdout.contains("no column gives the email"), "{stdout}");
+    assert!(stderr.contains("the header row cannot be used"), "{stderr}");
+    let (ok, stdout, stderr) = import(&db, &file, &["--strict"]);
     assert!(!ok);
     assert!(
         stdout.contains("column 2 (`salary`) is not a candidate field"),
@@ -206,7 +212,7 @@ fn json_arrays_import_with_skill_objects_and_name_their_errors() {
    "skills": {"kubernetes": 7}, "salary": 3}
 ]"#;
     let file = write(&db, "people.json", json);
-    let (ok, stdout, _) = import(&db, &file, &[]);
+    let (ok, stdout, _) = import(&db, &file, &["--strict"]);
     assert!(!ok);
     assert!(
         stdout.contains("line 5, column 4 (skills): level `7` of Kubernetes is not 0 to 5"),
@@ -216,6 +222,10 @@ fn json_arrays_import_with_skill_objects_and_name_their_errors() {
         stdout.contains("line 5, column 33 (salary): `salary` is not a candidate field"),
         "{stdout}"
     );
+    // Without --strict a key that is no field is kept as a custom field.
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(!stdout.contains("salary"), "{stdout}");
     let (ok, _, stderr) = import(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stderr}");
     let ana = db

@@ -1,11 +1,13 @@
 //! Fuzzing the importers in-process. The first pass: arbitrary bytes and
 //! mutated valid files never make the CSV, JSON or applications reader,
-//! or the row checks, panic (20,000 inputs). The whole import: files that
-//! still read but break the rules here and there (export documents with
-//! clients, submittals and placements among them, and applications
-//! files) go into real databases, and what the first pass accepts the
-//! second writes in full (360 inputs). Deterministic (fixed seeds), a few
-//! seconds each.
+//! the mapping of other systems' files, or the row checks, panic (20,000
+//! inputs). The whole import: files that still read but break the rules
+//! here and there (export documents with clients, submittals and
+//! placements among them, applications files, and other systems' exports
+//! read through their layouts) go into real databases, and what the first
+//! pass accepts the second writes in full (360 inputs, and 240 more of
+//! other systems' files, every text they leave clean). Deterministic
+//! (fixed seeds), a few seconds each.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -13,7 +15,46 @@ mod common;
 use common::agency::add_agency_records;
 use common::rng::TestRng;
 use common::*;
-use hireterm::interchange::{Format, check_input};
+use hireterm::interchange::summary::Chosen;
+use hireterm::interchange::{ColumnOptions, Format, check_input, check_mapped};
+
+/// Other systems' exports (see `tests/import_layouts/`).
+const GREENHOUSE: &[u8] = include_bytes!("fixtures/layouts/greenhouse.csv");
+const LEVER: &[u8] = include_bytes!("fixtures/layouts/lever.csv");
+const SPREADSHEET: &[u8] = include_bytes!("fixtures/layouts/spreadsheet.csv");
+const GREENHOUSE_API: &[u8] = include_bytes!("fixtures/layouts/greenhouse-api.json");
+const ASHBY: &[u8] = include_bytes!("fixtures/layouts/ashby.json");
+
+/// A `--map` file: every kind of target, a value map.
+const MAP: &str = r#"
+system = "fuzz"
+[columns]
+"Candidate ID" = "external_id"
+"First Name" = "first_name"
+"Preferred First Name" = "preferred_name"
+"Last Name" = "last_name"
+"Email" = "email"
+"Address" = "location"
+"Source" = "source"
+"Tags" = "tags"
+"Social Media" = "links"
+"Who Gets Credit" = "custom:Credit"
+"Notes" = "drop"
+"email_addresses[*].value" = "email"
+"addresses[*].value" = "location"
+"custom_fields.*" = "custom"
+[values.source]
+"Career Fair" = "event"
+"#;
+
+fn mapped() -> ColumnOptions {
+    let layout = hireterm::interchange::layout::Layout::parse("fuzz.toml", MAP).unwrap();
+    ColumnOptions {
+        layout: Some((layout, Chosen::File("fuzz.toml".into()))),
+        drop: vec!["Phone".into()],
+        ..ColumnOptions::default()
+    }
+}
 
 const MIXED: &str = "\u{feff}Full Name,E-mail,Mobile,Skill Set,Hourly Rate,Start Date,Labels\n\
 \"Silva, Ana\",ana@example.com,+351 912 345 678,\"Kubernetes:4; Go:3\",60-90,2026-07-01,\"remote; senior\"\n\
@@ -61,14 +102,20 @@ fn no_input_makes_either_importer_panic() {
 E1,a@x.io,technical,2026-05-20,rui
 Platform,C2,Client interview,2026-05-28T14:30:00+02:00,
 ";
-    let seeds: [(&[u8], hireterm::interchange::Format); 6] = [
+    let seeds: [(&[u8], hireterm::interchange::Format); 11] = [
         (MIXED.as_bytes(), Format::Csv),
         (include_bytes!("../assets/import-example.csv"), Format::Csv),
         (json, Format::Json),
         (document, Format::Json),
         (agency, Format::Json),
         (applications, Format::Applications),
+        (GREENHOUSE, Format::Csv),
+        (LEVER, Format::Csv),
+        (SPREADSHEET, Format::Csv),
+        (GREENHOUSE_API, Format::Json),
+        (ASHBY, Format::Json),
     ];
+    let map = mapped();
     let mut rng = TestRng::new(0x5eed_1234_abcd_0042);
     let started = std::time::Instant::now();
     for round in 0..20_000 {
@@ -78,7 +125,12 @@ Platform,C2,Client interview,2026-05-28T14:30:00+02:00,
         } else {
             mutate(&mut rng, seed)
         };
-        let report = std::panic::catch_unwind(|| check_input(input.as_slice(), format, &stamp()));
+        // One round in three through a --map file, the rest as the
+        // header (or first record) says.
+        let report = std::panic::catch_unwind(|| match round % 3 {
+            0 => check_mapped(input.as_slice(), format, &map, &stamp()),
+            _ => check_input(input.as_slice(), format, &stamp()),
+        });
         assert!(
             report.is_ok(),
             "round {round} panicked on {:?}",
@@ -449,6 +501,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
             dry_run: rng.below(10) == 0,
             on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
             allow_erased: false,
+            columns: ColumnOptions::default(),
         };
         if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
             let db = TempDb::new();
@@ -472,6 +525,13 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
                     check.problems.is_empty(),
                     "round {round}: {check:?} after {text}"
                 );
+                for candidate in store.candidates().unwrap() {
+                    let problems = candidate.problems();
+                    assert!(
+                        problems.is_empty(),
+                        "round {round}: {problems:?} after {text}"
+                    );
+                }
                 wrote += 1;
             }
             Ok(_) | Err(ImportError::NeedsEmptyDatabase(_)) => {
@@ -486,6 +546,97 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
     eprintln!(
         "{wrote} imports wrote, {refused} wrote nothing, in {:?}",
         started.elapsed()
+    );
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// Other systems' exports, mutated as above, read through their layouts
+/// (recognised, or a `--map` file) into a database with people in it,
+/// again and again: some rows update what earlier rounds wrote (by their
+/// ids in the other system). No panic; a refused file writes nothing; a
+/// written one leaves the database sound and every record clean (custom
+/// fields included), whatever text the file held.
+#[test]
+fn mapped_imports_never_panic_and_leave_clean_records() {
+    use hireterm::interchange::{ImportError, ImportOptions, ImportSource, OnDuplicate, import};
+    let ashby: serde_json::Value = serde_json::from_slice(ASHBY).unwrap();
+    let api: serde_json::Value = serde_json::from_slice(GREENHOUSE_API).unwrap();
+    let busy = TempDb::new();
+    drop(demo_store(&busy, 20, 2));
+    let store = busy.open();
+    let files = tempfile::tempdir().unwrap();
+    let mut rng = TestRng::new(0x5eed_0000_0018_0018);
+    let started = std::time::Instant::now();
+    let (mut wrote, mut refused) = (0, 0);
+    for round in 0..240 {
+        let (bytes, name) = match round % 5 {
+            0 => (mutate_csv(&mut rng, GREENHOUSE), "greenhouse.csv"),
+            1 => (mutate_csv(&mut rng, LEVER), "lever.csv"),
+            2 => (mutate_csv(&mut rng, SPREADSHEET), "sheet.csv"),
+            3 => (mutate_json(&mut rng, &ashby), "ashby.json"),
+            _ => (mutate_json(&mut rng, &api), "api.json"),
+        };
+        let path = files.path().join(format!("{round}-{name}"));
+        std::fs::write(&path, &bytes).unwrap();
+        let options = ImportOptions {
+            skip_invalid: rng.below(2) == 0,
+            dry_run: rng.below(10) == 0,
+            on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
+            allow_erased: false,
+            columns: if rng.below(4) == 0 {
+                mapped()
+            } else {
+                ColumnOptions::default()
+            },
+        };
+        let before = last_event(&store);
+        let input = ImportSource::at(&path, None).unwrap();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            import(&store, &input, &options, &stamp())
+        }));
+        let text = String::from_utf8_lossy(&bytes);
+        let Ok(outcome) = outcome else {
+            panic!("round {round} panicked on {options:?} {text}");
+        };
+        match outcome {
+            Ok(report) if report.written.is_some() => {
+                let check = store.check().unwrap();
+                assert!(
+                    check.problems.is_empty(),
+                    "round {round}: {check:?} after {text}"
+                );
+                for candidate in store.candidates().unwrap() {
+                    let problems = candidate.problems();
+                    assert!(
+                        problems.is_empty(),
+                        "round {round}: {problems:?} after {text}"
+                    );
+                }
+                wrote += 1;
+            }
+            Ok(report) => {
+                assert_eq!(last_event(&store), before, "round {round} wrote: {text}");
+                assert!(
+                    report.problems.iter().all(|p| p.starts_with("line ")),
+                    "{report:?}"
+                );
+                refused += 1;
+            }
+            Err(ImportError::NeedsEmptyDatabase(_)) => refused += 1,
+            Err(error) => panic!("round {round}: the write failed half-way: {error} {text}"),
+        }
+    }
+    eprintln!(
+        "{wrote} mapped imports wrote, {refused} wrote nothing, in {:?}",
+        started.elapsed()
+    );
+    assert!(
+        wrote > 20 && refused > 20,
+        "{wrote} wrote, {refused} refused"
     );
     assert!(
         started.elapsed().as_secs() < 30,

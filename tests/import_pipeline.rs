@@ -217,3 +217,86 @@ fn a_header_that_cannot_be_used_reads_no_row() {
     assert!(stderr.contains("no row was read"), "{stderr}");
     assert_eq!(counts(&db.open()), before);
 }
+
+/// Stages as other systems name them: the common names (`Phone Screen`,
+/// `Onsite Interview`), and with `--from` that system's own table
+/// (`assets/layouts/*.toml`, `[values.stage]`); a name none of them knows
+/// is still refused with ours.
+#[test]
+fn other_systems_stage_names_are_read_through_the_layouts_tables() {
+    let db = TempDb::new();
+    let (outside, _) = demo_with_outsiders(&db);
+    let text = format!(
+        "engagement,candidate,stage,date\n\
+         E1,{},Phone Screen,2026-05-20\n\
+         E1,{},Onsite Interview,2026-05-21\n",
+        outside[0].email, outside[1].email
+    );
+    let file = write(&db, "pipeline.csv", &text);
+    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let store = db.open();
+    let stage = |c: &Candidate| store.application(E1, c.id).unwrap().unwrap().stage;
+    assert_eq!(stage(&outside[0]), Stage::Screening);
+    assert_eq!(stage(&outside[1]), Stage::ClientInterview);
+    drop(store);
+    // A stage of Greenhouse's own.
+    let text = format!(
+        "engagement,candidate,stage,date\nE1,{},Preliminary Phone Screen,2026-05-22\n",
+        outside[2].email
+    );
+    let file = write(&db, "greenhouse-stages.csv", &text);
+    let (ok, stdout, _) = import(&db, &file, &[]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("`Preliminary Phone Screen` is not a stage"),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = import(&db, &file, &["--from", "greenhouse"]);
+    assert!(ok, "{stdout}{stderr}");
+    let app = db.open().application(E1, outside[2].id).unwrap().unwrap();
+    assert_eq!(app.stage, Stage::Screening);
+}
+
+/// Another system's applications name candidates by that system's ids:
+/// with `--from`, those a first import kept (`greenhouse:48213`) find them.
+#[test]
+fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
+    let db = TempDb::new();
+    drop(demo_with_outsiders(&db));
+    let people =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/greenhouse.csv");
+    let (ok, stdout, stderr) = import(&db, &people, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    let file = write(
+        &db,
+        "greenhouse-applications.csv",
+        "Job,Candidate ID,Stage,Stage Date\n\
+         E1,48213,Application Review,2026-05-20\n\
+         E1,48214,Face to Face,2026-05-21\n",
+    );
+    let (ok, stdout, _) = import(&db, &file, &["--format", "applications"]);
+    assert!(!ok, "without the layout the ids are ours: {stdout}");
+    let (ok, stdout, stderr) = import(
+        &db,
+        &file,
+        &["--format", "applications", "--from", "greenhouse"],
+    );
+    assert!(ok, "{stdout}{stderr}");
+    assert!(stdout.contains("imported 2 applications"), "{stdout}");
+    let store = db.open();
+    let jose = store
+        .candidate_by_email("jose.garcia@example.es")
+        .unwrap()
+        .unwrap();
+    let app = store.application(E1, jose.id).unwrap().unwrap();
+    assert_eq!(app.stage, Stage::Screening);
+    let wang = store
+        .candidate_by_email("wang.fang@example.cn")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.application(E1, wang.id).unwrap().unwrap().stage,
+        Stage::ClientInterview
+    );
+}

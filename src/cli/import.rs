@@ -2,6 +2,7 @@
 //! from another system's CSV, or a whole export (a JSON document or a
 //! folder of CSV files) into an empty database.
 
+use super::import_columns::{Asked, describe, options as column_options};
 use super::output::{line, warn};
 use crate::domain::Stamp;
 use crate::interchange::{
@@ -18,7 +19,8 @@ pub struct ImportArgs {
     /// A .csv or .json file, or a folder written by `export --format csv`.
     pub path: PathBuf,
     /// The file's format (default: from its extension; a CSV file whose
-    /// header names an engagement and a stage holds applications).
+    /// header names an engagement and a stage, and no person by name,
+    /// holds applications).
     #[arg(long, value_enum)]
     pub format: Option<ImportFormatArg>,
     /// Import the valid rows and report the others, instead of nothing.
@@ -35,6 +37,30 @@ pub struct ImportArgs {
     /// instead of refusing them.
     #[arg(long)]
     pub allow_erased: bool,
+    /// Read the file as this system exports it (greenhouse, lever, ashby,
+    /// workable, bullhorn, gem, recruitee, manatal, linkedin,
+    /// spreadsheet; hireterm: only hireterm's own columns). Default: known
+    /// from the header.
+    #[arg(long, value_name = "SYSTEM", conflicts_with = "map")]
+    pub from: Option<String>,
+    /// Read the file's columns as this TOML file says (header -> field,
+    /// value maps for sources and stages): `--dry-run --explain` writes
+    /// one to start from.
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Refuse a column that is not one of hireterm's own, as imports did
+    /// before other systems' files could be read.
+    #[arg(long, conflicts_with_all = ["from", "map"])]
+    pub strict: bool,
+    /// Leave this column (or JSON path) out instead of keeping it as a
+    /// custom field; may be given again.
+    #[arg(long, value_name = "COLUMN")]
+    pub drop: Vec<String>,
+    /// With --dry-run: print the mapping the import would use, column by
+    /// column with a sample value each, as a --map file (the report
+    /// follows as comments).
+    #[arg(long, requires = "dry_run")]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +102,20 @@ pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> 
     }
     let source =
         ImportSource::at(&args.path, args.format.map(Format::from)).map_err(|e| eyre!(e))?;
+    let asked = Asked {
+        from: args.from.as_deref(),
+        map: args.map.as_deref(),
+        strict: args.strict,
+        drop: &args.drop,
+    };
+    let columns = column_options(&asked, &source)?;
+    let say = Say {
+        comment: args.explain,
+    };
+    if args.explain {
+        let text = crate::interchange::explain::explain(&source, &columns).map_err(|e| eyre!(e))?;
+        text.lines().for_each(line);
+    }
     let options = ImportOptions {
         skip_invalid: args.skip_invalid,
         dry_run: args.dry_run,
@@ -85,43 +125,68 @@ pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> 
             DuplicateArg::Merge => OnDuplicate::Merge,
         },
         allow_erased: args.allow_erased,
+        columns,
     };
     let report = import(store, &source, &options, stamp)?;
     if args.allow_erased && report.written.is_some() {
         store.forget_returned_tombstones()?;
     }
-    print_list(&report.problems, report.problem_count);
-    print_list(&report.notices, report.notice_count);
-    summarise(&report, &options)
+    if let Some(mapped) = &report.mapped {
+        describe(mapped).iter().for_each(|l| say.line(l));
+    }
+    say.list(&report.problems, report.problem_count);
+    say.list(&report.notices, report.notice_count);
+    summarise(&report, &options, &say)
 }
 
-fn print_list(listed: &[String], count: usize) {
-    for text in listed {
-        line(text);
+/// Prints the report: as it is, or under `--explain` as TOML comments,
+/// so that the whole output still reads as a `--map` file.
+struct Say {
+    comment: bool,
+}
+
+impl Say {
+    fn line(&self, text: impl AsRef<str>) {
+        match self.comment {
+            true => line(format!("# {}", text.as_ref())),
+            false => line(text),
+        }
     }
-    if count > listed.len() {
-        line(format!("and {} more", count - listed.len()));
+
+    fn list(&self, listed: &[String], count: usize) {
+        for text in listed {
+            self.line(text);
+        }
+        if count > listed.len() {
+            self.line(format!("and {} more", count - listed.len()));
+        }
     }
 }
 
 /// The closing lines: why nothing was imported (an error), or what was
 /// or would be.
-fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode> {
+fn summarise(report: &ImportReport, options: &ImportOptions, say: &Say) -> Result<ExitCode> {
     refusal(report, options)?;
-    let leftovers = format!(
+    let mut leftovers = format!(
         "{} skipped as invalid, {} duplicates skipped, {} merged",
         report.invalid, report.skipped, report.merged
     );
+    if report.updated + report.unchanged > 0 {
+        leftovers += &format!(
+            ", {} updated and {} unchanged (known by their ids in the other system)",
+            report.updated, report.unchanged
+        );
+    }
     if report.rows_of == RowKind::Applications {
-        return summarise_applications(report);
+        return summarise_applications(report, say);
     }
     match &report.written {
-        None => line(format!(
+        None => say.line(format!(
             "dry run: would import {} of {} candidates ({leftovers}); nothing was written",
             report.added, report.rows
         )),
         Some(written) if written.clients + written.submittals + written.placements > 0 => {
-            line(format!(
+            say.line(format!(
                 "imported {} candidates, {} clients, {} engagements, {} applications, {} submittals, {} placements and {} notes ({leftovers})",
                 written.candidates,
                 written.clients,
@@ -134,7 +199,7 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
             describe_ids(report);
         }
         Some(written) => {
-            line(format!(
+            say.line(format!(
                 "imported {} candidates, {} engagements, {} applications and {} notes ({leftovers})",
                 written.candidates, written.engagements, written.applications, written.notes
             ));
@@ -144,13 +209,13 @@ fn summarise(report: &ImportReport, options: &ImportOptions) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-fn summarise_applications(report: &ImportReport) -> Result<ExitCode> {
+fn summarise_applications(report: &ImportReport, say: &Say) -> Result<ExitCode> {
     match &report.written {
-        None => line(format!(
+        None => say.line(format!(
             "dry run: would import {} of {} applications ({} skipped as invalid); nothing was written",
             report.added, report.rows, report.invalid
         )),
-        Some(written) => line(format!(
+        Some(written) => say.line(format!(
             "imported {} applications ({} skipped as invalid)",
             written.applications, report.invalid
         )),

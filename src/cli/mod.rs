@@ -27,6 +27,7 @@ mod engagement;
 mod erase;
 mod export;
 mod import;
+mod import_columns;
 mod list;
 mod list_rows;
 mod margin;

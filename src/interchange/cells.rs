@@ -2,10 +2,11 @@
 //! date, a time. Every reader of rows (candidates, their profile columns,
 //! pipelines) reads its cells here, so they clean and judge alike.
 
+use super::columns::fold_header;
 use super::fields::Raw;
-use crate::domain::Timestamp;
 use crate::domain::limits::{MAX_FIELD_CHARS, MAX_LIST_LEN};
 use crate::domain::text::{clean_line, is_clean, split_list};
+use crate::domain::{Stage, Timestamp};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// A one-line text field, cleaned of control characters, within the
@@ -95,4 +96,34 @@ pub fn timestamp(text: &str) -> Result<Option<Timestamp>, String> {
         ));
     }
     Ok(Some(at))
+}
+
+/// A stage by name, compared ignoring case, spaces, underscores and
+/// dashes: its label (`Technical interview`, `TechnicalInterview`), the
+/// first word of it (`technical`, `client`), as `hireterm move --to`
+/// takes it, or its short label (`screen`, `tech`).
+pub fn stage_named(text: &str) -> Result<Stage, String> {
+    let key = fold_header(text);
+    if key == "interview" {
+        return Err(format!(
+            "`{}` could be Technical interview or Client interview: write technical or client",
+            clean_line(text)
+        ));
+    }
+    let first_word = |s: Stage| s.label().split(' ').next().map(fold_header);
+    Stage::ALL
+        .into_iter()
+        .find(|&s| {
+            fold_header(s.label()) == key
+                || first_word(s).as_deref() == Some(key.as_str())
+                || fold_header(s.short_label()) == key
+        })
+        .ok_or_else(|| {
+            let names: Vec<String> = Stage::ALL.iter().filter_map(|&s| first_word(s)).collect();
+            format!(
+                "`{}` is not a stage: {}",
+                clean_line(text),
+                names.join(", ")
+            )
+        })
 }

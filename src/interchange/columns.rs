@@ -145,7 +145,7 @@ pub fn fold_header(header: &str) -> String {
 /// Where each column sits in a file's header row.
 #[derive(Debug, Clone, Default)]
 pub struct Header {
-    /// Per position: the column, or `None` for one the importer ignores.
+    /// Per position: the column, or `None` for a custom field's.
     pub columns: Vec<Option<Column>>,
     /// Per position: the header as written (cleaned), for messages.
     pub names: Vec<std::rc::Rc<str>>,
@@ -161,12 +161,19 @@ impl Header {
     pub fn parse<'a>(headers: impl IntoIterator<Item = &'a str>) -> Result<Header, HeaderError> {
         let mut header = Header::default();
         let mut problems = Vec::new();
+        let mut customs = Vec::new();
         for (position, raw) in headers.into_iter().enumerate() {
             let name = crate::domain::text::clean_line(raw);
             let column = Column::from_header(raw);
+            let custom = named_by(raw);
             match column {
+                // `custom:NAME`: a custom field (see `custom`).
+                None if custom.as_ref().is_some_and(|c| customs.contains(c)) => problems.push(
+                    format!("column {} (`{name}`) repeats a custom field", position + 1),
+                ),
+                None if custom.is_some() => customs.extend(custom),
                 None => problems.push(format!(
-                    "column {} (`{name}`) is not a candidate field; known fields: {}",
+                    "column {} (`{name}`) is not a candidate field; known fields: {} (and custom:NAME)",
                     position + 1,
                     known_names()
                 )),
@@ -190,6 +197,20 @@ impl Header {
             Err(HeaderError(problems))
         }
     }
+}
+
+/// What a CSV header starts with to name a custom field.
+pub const PREFIX: &str = "custom:";
+
+/// The custom field a CSV header names (`custom:Visa status`), if any.
+pub fn named_by(header: &str) -> Option<String> {
+    let header = header.trim_start_matches('\u{feff}').trim();
+    let prefix = header.get(..PREFIX.len())?;
+    if !prefix.eq_ignore_ascii_case(PREFIX) {
+        return None;
+    }
+    let name = crate::domain::text::clean_line(&header[PREFIX.len()..]);
+    (!name.is_empty()).then_some(name)
 }
 
 fn known_names() -> String {

@@ -3,9 +3,11 @@
 //! may grow past [`MAX_ROW_BYTES`] however the file is shaped.
 
 use super::Sink;
-use super::columns::Header;
-use super::fields::{Field, Place, Problem, Raw, Row};
+use super::fields::{Place, Problem, Row};
 use super::format::MAX_ROW_BYTES;
+use super::mapped_row::Building;
+use super::mapping::Mapping;
+use super::report::ColumnOptions;
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
 use serde::de::DeserializeOwned;
 use std::collections::VecDeque;
@@ -166,8 +168,13 @@ fn line_breaks(bytes: &[u8]) -> u64 {
 }
 
 /// Reads a candidate file: a header row naming the columns, then one
-/// candidate per row. A header that cannot be used stops everything.
-pub fn read_candidates(input: impl Read, sink: &mut dyn Sink) -> Result<(), Problem> {
+/// candidate per row, each put through the mapping the header gives (see
+/// `mapping`). A header that cannot be used stops everything.
+pub fn read_candidates(
+    input: impl Read,
+    sink: &mut dyn Sink,
+    options: &ColumnOptions,
+) -> Result<(), Problem> {
     let mut records = CsvRecords::new(input);
     let Some(head) = records.next_record()? else {
         return Err(Problem::line(
@@ -175,23 +182,29 @@ pub fn read_candidates(input: impl Read, sink: &mut dyn Sink) -> Result<(), Prob
             "the file is empty; it needs a header row naming its columns",
         ));
     };
-    let header = header_of(&head, sink)?;
+    let mapping = mapping_of(&head, sink, options)?;
+    sink.mapped(&mapping.summary);
     while let Some(record) = records.next_record()? {
-        sink.candidate(candidate_row(&header, record));
+        sink.candidate(mapped_row(&mapping, record));
     }
     Ok(())
 }
 
-fn header_names(head: &Record) -> Result<Vec<String>, Problem> {
+/// The header row's cells.
+pub fn header_names(head: &Record) -> Result<Vec<String>, Problem> {
     head.fields
         .iter()
         .map(|(line, text)| text.clone().map_err(|m| Problem::line(*line, m)))
         .collect()
 }
 
-fn header_of(head: &Record, sink: &mut dyn Sink) -> Result<Header, Problem> {
+fn mapping_of(
+    head: &Record,
+    sink: &mut dyn Sink,
+    options: &ColumnOptions,
+) -> Result<Mapping, Problem> {
     let names = header_names(head)?;
-    Header::parse(names.iter().map(String::as_str)).map_err(|error| {
+    Mapping::for_header(&names, options).map_err(|error| {
         for message in error.0 {
             sink.problem(Problem::line(head.line, message));
         }
@@ -202,46 +215,41 @@ fn header_of(head: &Record, sink: &mut dyn Sink) -> Result<Header, Problem> {
     })
 }
 
-fn candidate_row(header: &Header, record: Record) -> Row {
-    let mut row = Row {
-        line: record.line,
-        ..Row::default()
-    };
+/// A record as a row: each cell through its column's slot.
+pub fn mapped_row(mapping: &Mapping, record: Record) -> Row {
+    let mut building = Building::new(mapping, record.line);
     if record.bytes > MAX_ROW_BYTES {
         let message = format!("the row is larger than {} KiB", MAX_ROW_BYTES / 1024);
-        row.problems.push(Problem::line(record.line, message));
-        return row;
+        building
+            .row
+            .problems
+            .push(Problem::line(record.line, message));
+        return building.row;
     }
-    if record.fields.len() != header.columns.len() {
-        row.problems.push(Problem::line(
+    if record.fields.len() != mapping.slots.len() {
+        building.row.problems.push(Problem::line(
             record.line,
             format!(
                 "the row has {} fields where the header has {}",
                 record.fields.len(),
-                header.columns.len()
+                mapping.slots.len()
             ),
         ));
     }
-    let columns = header.columns.iter().zip(&header.names);
-    for (index, ((line, text), (column, name))) in
-        record.fields.into_iter().zip(columns).enumerate()
+    let columns = mapping.slots.iter().zip(&mapping.names);
+    for (index, ((line, text), (slot, name))) in record.fields.into_iter().zip(columns).enumerate()
     {
         let place = Place {
             line,
             column: index as u64 + 1,
             name: name.clone(),
         };
-        match (text, column) {
-            (Ok(text), Some(column)) => row.fields.push(Field {
-                column: *column,
-                place,
-                value: Raw::Text(text),
-            }),
-            (Ok(_), None) => {}
-            (Err(message), _) => row.problems.push(Problem::at(&place, message)),
+        match text {
+            Ok(text) => building.cell(slot, place, text),
+            Err(message) => building.row.problems.push(Problem::at(&place, message)),
         }
     }
-    row
+    building.finish()
 }
 
 /// Reads a file of records of a fixed shape (an export's engagements,

@@ -11,6 +11,7 @@ use super::agency::{
     ClientCsv, ClientRecord, PlacementCsv, PlacementRecord, SubmittalCsv, SubmittalRecord,
 };
 use super::columns::Column;
+use super::custom::Names;
 use super::flat::{ApplicationCsv, EngagementCsv};
 use super::format::{CSV_FILES, EXPORT_FORMAT, EXPORT_VERSION};
 use super::records::{
@@ -106,13 +107,26 @@ fn section<R, S: Serialize>(
     Ok(count)
 }
 
-/// Writes the candidates as one CSV file with exactly the import columns.
+/// Writes the candidates as one CSV file with exactly the import columns,
+/// and a `custom:NAME` column for each custom field name any candidate
+/// holds (see `custom`): the candidates are read twice, once for those
+/// names.
 pub fn export_csv_candidates(store: &Store, out: impl Write) -> Result<usize, ExportError> {
+    let mut names = Names::default();
+    for candidate in store.each_candidate() {
+        names.note(&candidate?);
+    }
     let mut writer = csv::Writer::from_writer(BufWriter::new(out));
-    writer.write_record(Column::ALL.map(Column::name))?;
+    let fixed = Column::ALL.map(|c| c.name().to_string());
+    writer.write_record(fixed.into_iter().chain(names.headers()))?;
     let mut count = 0;
     for candidate in store.each_candidate() {
-        writer.write_record(candidate_cells(&candidate?))?;
+        let candidate = candidate?;
+        let mut cells = candidate_cells(&candidate);
+        if !names.is_empty() {
+            cells.extend(names.cells(&candidate));
+        }
+        writer.write_record(cells)?;
         count += 1;
     }
     writer.flush()?;

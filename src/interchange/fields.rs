@@ -29,12 +29,22 @@ pub struct Field {
     pub value: Raw,
 }
 
+/// A column kept as a custom field: its name, where it was, its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomCell {
+    pub name: std::rc::Rc<str>,
+    pub place: Place,
+    pub value: String,
+}
+
 /// One record of the file, its fields in file order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// The line the record starts on.
     pub line: u64,
     pub fields: Vec<Field>,
+    /// Columns kept by name (see `custom`), in file order.
+    pub custom: Vec<CustomCell>,
     /// What was wrong before any field was looked at (bad UTF-8, a list
     /// where text belongs, a key that is no field).
     pub problems: Vec<Problem>,

@@ -3,10 +3,11 @@
 //! from another system goes to `pipeline_in`, which has passes of its
 //! own.
 
+use super::external::ExternalIndex;
 use super::format::Format;
 use super::journal::{self, Stopped};
 use super::plan::{Checker, Existing, Plan};
-use super::report::{ImportOptions, ImportReport, OnDuplicate, Written};
+use super::report::{ColumnOptions, ImportOptions, ImportReport, OnDuplicate, Written};
 use super::write::Writer;
 use super::{ImportSource, Sink, read_source};
 use crate::catalog::Catalog;
@@ -89,10 +90,14 @@ pub fn import(
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
     checker.allow_erased = options.allow_erased;
     if !keep_ids {
-        let index = existing_index(store)?;
-        checker.existing = Some(Existing { store, index });
+        let (index, external) = existing_index(store)?;
+        checker.existing = Some(Existing {
+            store,
+            index,
+            external,
+        });
     }
-    run(source, &mut checker);
+    run(source, &options.columns, &mut checker);
     // What only the checking needed (the file's keys, the database's
     // index) goes before the writing begins.
     let (plan, mut report) = checker.into_outcome();
@@ -108,7 +113,7 @@ pub fn import(
     journal::begin(store, &file)?;
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
-    run(source, &mut writer);
+    run(source, &options.columns, &mut writer);
     writer.finish();
     let written = journal::settle(store, &file, writer.written, writer.error)?;
     report.written = Some(written);
@@ -116,14 +121,17 @@ pub fn import(
     Ok(report)
 }
 
-/// The stored candidates' duplicate keys, read one candidate at a time:
-/// the index keeps only the keys, never the records.
-fn existing_index(store: &Store) -> Result<DuplicateIndex, StoreError> {
+/// The stored candidates' duplicate keys and external ids, read one
+/// candidate at a time: the indexes keep only the keys, never the records.
+fn existing_index(store: &Store) -> Result<(DuplicateIndex, ExternalIndex), StoreError> {
     let mut index = DuplicateIndex::default();
+    let mut external = ExternalIndex::default();
     for candidate in store.each_candidate() {
-        index.insert(&candidate?);
+        let candidate = candidate?;
+        index.insert(&candidate);
+        external.insert(&candidate);
     }
-    Ok(index)
+    Ok((index, external))
 }
 
 /// Gives each listed merge notice the event the merge was stored as. The
@@ -140,8 +148,8 @@ fn name_merge_events(report: &mut ImportReport, plan: &Plan, events: &[EventId])
 /// Reads the source into `sink`; a problem that stops the reading is noted
 /// as the report's `stopped` (for the checker) or ignored (the writer
 /// then finds its plan unfinished, which writes nothing more).
-fn run(source: &ImportSource, sink: &mut dyn Sink) {
-    if let Err(problem) = read_source(source, sink) {
+fn run(source: &ImportSource, columns: &ColumnOptions, sink: &mut dyn Sink) {
+    if let Err(problem) = read_source(source, columns, sink) {
         sink.stop(problem);
     }
 }
@@ -160,13 +168,24 @@ fn describe(source: &ImportSource) -> String {
 /// applications file names engagements and candidates an empty database
 /// does not hold: every row is refused, once its own values are checked.)
 pub fn check_input(bytes: impl Read, format: Format, stamp: &Stamp) -> ImportReport {
+    check_mapped(bytes, format, &ColumnOptions::default(), stamp)
+}
+
+/// [`check_input`] with the columns read as `columns` says (`--from`,
+/// `--map`, `--strict`, `--drop`).
+pub fn check_mapped(
+    bytes: impl Read,
+    format: Format,
+    columns: &ColumnOptions,
+    stamp: &Stamp,
+) -> ImportReport {
     if format == Format::Applications {
         return super::pipeline_in::check_alone(bytes, stamp);
     }
     let mut checker = Checker::new(Catalog::builtin(), stamp.at, OnDuplicate::Error);
     let outcome = match format {
-        Format::Json => super::json_in::read(bytes, &mut checker),
-        _ => super::csv_in::read_candidates(bytes, &mut checker),
+        Format::Json => super::json_in::read(bytes, &mut checker, columns),
+        _ => super::csv_in::read_candidates(bytes, &mut checker, columns),
     };
     if let Err(problem) = outcome {
         checker.stop(problem);

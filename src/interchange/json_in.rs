@@ -5,9 +5,12 @@
 //! each element and key, and refuses an element past [`MAX_ROW_BYTES`].
 
 use super::Sink;
-use super::columns::Column;
-use super::fields::{Field, Place, Problem, Raw, Row};
+use super::fields::{Problem, Row};
 use super::format::{EXPORT_FORMAT, EXPORT_VERSION, MAX_ROW_BYTES};
+use super::json_map::JsonRows;
+use super::json_own;
+use super::json_tree::{Node, NodeSeed, Position};
+use super::report::ColumnOptions;
 use crate::domain::text::clean_line;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -21,7 +24,7 @@ use std::rc::Rc;
 
 /// Reads `input` to the end, feeding `sink`. `Err` is a problem that ends
 /// the reading: broken JSON, an unexpected shape, an oversized element.
-pub fn read(input: impl Read, sink: &mut dyn Sink) -> Result<(), Problem> {
+pub fn read(input: impl Read, sink: &mut dyn Sink, options: &ColumnOptions) -> Result<(), Problem> {
     let counter = Rc::new(Counter::default());
     let reader = Counting {
         inner: BufReader::new(input),
@@ -32,11 +35,17 @@ pub fn read(input: impl Read, sink: &mut dyn Sink) -> Result<(), Problem> {
     let mut ctx = Ctx {
         sink,
         counter: &counter,
+        options,
+        rows: Rows::Undecided,
     };
-    Top(&mut ctx)
+    let outcome = Top(&mut ctx)
         .deserialize(&mut de)
         .and_then(|()| de.end())
-        .map_err(|e| problem(&e, &counter))
+        .map_err(|e| problem(&e, &counter));
+    if let Rows::Mapped(rows) = &ctx.rows {
+        ctx.sink.mapped(rows.summary());
+    }
+    outcome
 }
 
 fn problem(error: &serde_json::Error, counter: &Counter) -> Problem {
@@ -134,6 +143,43 @@ fn drop_bom(buf: &mut [u8], n: usize, inner: &mut impl Read) -> std::io::Result<
 struct Ctx<'s, 'c> {
     sink: &'s mut dyn Sink,
     counter: &'c Counter,
+    options: &'c ColumnOptions,
+    /// How candidate records are read, decided at the first one.
+    rows: Rows,
+}
+
+/// How a file's candidate records are read.
+enum Rows {
+    Undecided,
+    /// hireterm's own keys (`json_own`).
+    Own,
+    /// Another system's, by path (`json_map`).
+    Mapped(Box<JsonRows>),
+}
+
+impl Ctx<'_, '_> {
+    /// A candidate record as a row, read the way the first one was.
+    fn candidate(&mut self, record: &Node, line: u64) -> Row {
+        if matches!(self.rows, Rows::Undecided) {
+            self.rows = if self.options.layout.is_none()
+                && (self.options.strict || json_own::is_own(record))
+            {
+                Rows::Own
+            } else {
+                Rows::Mapped(Box::new(JsonRows::new(record, self.options)))
+            };
+        }
+        match &mut self.rows {
+            Rows::Mapped(rows) => rows.row(record, line),
+            _ => json_own::row(record, line, self.options.strict),
+        }
+    }
+}
+
+impl Position for Counter {
+    fn at(&self) -> (u64, u64) {
+        (self.line.get(), self.column.get())
+    }
 }
 
 /// The top level: an array of candidates, or the export document.
@@ -164,9 +210,16 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
         let mut version = 1;
         while let Some(key) = map.next_key::<String>()? {
             if first && key != "format" {
-                return Err(de::Error::custom(
-                    "expected an array of candidates, or an export document starting with \"format\"",
-                ));
+                if self.0.options.strict {
+                    return Err(de::Error::custom(
+                        "expected an array of candidates, or an export document starting with \"format\"",
+                    ));
+                }
+                return wrapped(self.0, key, map);
+            }
+            if first {
+                // An export document: its candidates are in our own keys.
+                self.0.rows = Rows::Own;
             }
             first = false;
             match key.as_str() {
@@ -192,6 +245,91 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Another system's records wrapped in an object (`{"data": [...],
+/// "hasNext": false}`): the array under the layout's `records` key, else
+/// the first array; the rest (paging and the like) is passed over.
+fn wrapped<'de, A: MapAccess<'de>>(
+    ctx: &mut Ctx,
+    first: String,
+    mut map: A,
+) -> Result<(), A::Error> {
+    let named = (ctx.options.layout.as_ref()).and_then(|(layout, _)| layout.records.clone());
+    let mut found = false;
+    let mut key = Some(first);
+    while let Some(this) = key {
+        if !found && named.as_deref().is_none_or(|n| n == this) {
+            found = map.next_value_seed(Records(ctx))?;
+        } else {
+            map.next_value::<de::IgnoredAny>()?;
+        }
+        key = map.next_key::<String>()?;
+    }
+    if found {
+        return Ok(());
+    }
+    Err(de::Error::custom(match named {
+        Some(key) => format!("found no array under \"{}\"", clean_line(&key)),
+        None => "found no array of records in the object (neither an array of candidates nor an export document)".to_string(),
+    }))
+}
+
+/// A value that holds the records if it is an array; anything else is
+/// passed over. Whether it was the array.
+struct Records<'x, 's, 'c>(&'x mut Ctx<'s, 'c>);
+
+impl<'de> DeserializeSeed<'de> for Records<'_, '_, '_> {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Records<'_, '_, '_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
+        Section(self.0, Kind::Candidates)
+            .visit_seq(seq)
+            .map(|()| true)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(false)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        Ok(false)
     }
 }
 
@@ -350,13 +488,13 @@ impl<'de> Visitor<'de> for Element<'_, '_, '_> {
         let ctx = self.0;
         let line = ctx.counter.line.get();
         ctx.counter.mark();
-        let record = MapAccessDeserializer::new(map);
         if self.1 == Kind::Candidates {
-            let row = candidate_row(record, ctx.counter, line)?;
+            let record = NodeSeed(ctx.counter).visit_map(map)?;
+            let row = ctx.candidate(&record, line);
             ctx.sink.candidate(row);
             return Ok(());
         }
-        let value = Value::deserialize(record)?;
+        let value = Value::deserialize(MapAccessDeserializer::new(map))?;
         let sink = &mut *ctx.sink;
         let outcome = match self.1 {
             Kind::Clients => typed(value).map(|r| sink.client(line, r)),
@@ -392,101 +530,4 @@ fn typed<T: DeserializeOwned>(value: Value) -> Result<T, String> {
             format!("{}: {message}", clean_line(&key.borrow()))
         }
     })
-}
-
-/// A candidate object's keys and values, each with its place; what is
-/// wrong with a key or a value's type is noted on the row.
-fn candidate_row<'de, A: MapAccess<'de>>(
-    map: MapAccessDeserializer<A>,
-    counter: &Counter,
-    line: u64,
-) -> Result<Row, A::Error> {
-    struct Fields<'c>(&'c Counter, u64);
-    impl<'de> Visitor<'de> for Fields<'_> {
-        type Value = Row;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a candidate object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
-            let mut row = Row {
-                line: self.1,
-                ..Row::default()
-            };
-            while let Some(key) = map.next_key::<String>()? {
-                let place = key_place(self.0, &key);
-                let value: Value = map.next_value()?;
-                add_field(&mut row, place, &key, value);
-            }
-            Ok(row)
-        }
-    }
-    de::Deserializer::deserialize_map(map, Fields(counter, line))
-}
-
-/// The place of a key just read: its line, and the column of its opening
-/// quote (exact for keys without escapes).
-fn key_place(counter: &Counter, key: &str) -> Place {
-    let width = key.chars().count() as u64 + 1;
-    Place {
-        line: counter.line.get(),
-        column: counter.column.get().saturating_sub(width).max(1),
-        name: clean_line(key).into(),
-    }
-}
-
-fn add_field(row: &mut Row, place: Place, key: &str, value: Value) {
-    let Some(column) = Column::from_header(key) else {
-        let message = format!("`{}` is not a candidate field", place.name);
-        row.problems.push(Problem::at(&place, message));
-        return;
-    };
-    if row.get(column).is_some() {
-        let message = format!("the {column} field appears twice");
-        row.problems.push(Problem::at(&place, message));
-        return;
-    }
-    match raw(value, column == Column::Skills) {
-        Ok(None) => {}
-        Ok(Some(value)) => row.fields.push(Field {
-            column,
-            place,
-            value,
-        }),
-        Err(message) => row.problems.push(Problem::at(&place, message)),
-    }
-}
-
-/// A JSON value as the row checker reads it; `None` for null.
-fn raw(value: Value, skills: bool) -> Result<Option<Raw>, String> {
-    let scalar = |v: Value| match v {
-        Value::String(s) => Ok(s),
-        Value::Number(n) => Ok(n.to_string()),
-        other => Err(format!("expected text or a number, found {}", kind(&other))),
-    };
-    match value {
-        Value::Null => Ok(None),
-        Value::Array(items) => {
-            let items = items.into_iter().map(scalar).collect::<Result<_, _>>()?;
-            Ok(Some(Raw::List(items)))
-        }
-        Value::Object(entries) if skills => {
-            let items = entries
-                .into_iter()
-                .map(|(k, v)| scalar(v).map(|level| format!("{k}:{level}")))
-                .collect::<Result<_, _>>()?;
-            Ok(Some(Raw::List(items)))
-        }
-        other => scalar(other).map(|s| Some(Raw::Text(s))),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }

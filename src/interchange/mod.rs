@@ -25,13 +25,25 @@ pub mod cells;
 pub mod columns;
 mod convert;
 pub mod csv_in;
+pub mod custom;
+pub mod explain;
 pub mod export;
+mod external;
 pub mod fields;
 pub mod flat;
 pub mod format;
 pub mod import;
 mod journal;
 pub mod json_in;
+mod json_map;
+mod json_own;
+mod json_tree;
+pub mod layout;
+pub mod layouts;
+pub mod location;
+mod loose;
+mod mapped_row;
+pub mod mapping;
 pub mod pipeline_in;
 mod plan;
 pub mod profile;
@@ -39,13 +51,18 @@ pub mod records;
 pub mod report;
 pub mod row;
 mod row_profile;
+pub mod summary;
+mod taken;
+pub mod target;
 mod write;
 
 pub use export::{ExportCounts, ExportError};
 pub use fields::{Place, Problem, Raw, Row};
 pub use format::{CSV_FILES, Format, MAX_ROW_BYTES};
-pub use import::{ImportError, check_input, import};
-pub use report::{ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, RowKind, Written};
+pub use import::{ImportError, check_input, check_mapped, import};
+pub use report::{
+    ColumnOptions, ImportOptions, ImportReport, MAX_LISTED, OnDuplicate, RowKind, Written,
+};
 pub use write::CHUNK;
 
 use agency::{ClientRecord, PlacementRecord, SubmittalRecord};
@@ -67,7 +84,7 @@ pub enum ImportSource {
 impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
     /// extension. A CSV file whose header names an engagement and a
-    /// stage holds applications.
+    /// stage, and no person by name, holds applications.
     pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
@@ -103,6 +120,9 @@ impl ImportSource {
 pub trait Sink {
     /// Reading moves on to another file of a folder.
     fn file(&mut self, _name: &str) {}
+    /// How the candidates' columns are read (once a CSV header is
+    /// mapped; once a JSON file is read).
+    fn mapped(&mut self, _mapping: &summary::Mapped) {}
     fn candidate(&mut self, row: Row);
     fn client(&mut self, line: u64, record: ClientRecord);
     fn engagement(&mut self, line: u64, record: EngagementRecord);
@@ -119,10 +139,14 @@ pub trait Sink {
 /// Reads the whole source into `sink`. `Err` ends the reading early.
 /// (Applications from another system have a reader of their own, see
 /// `pipeline_in`.)
-pub fn read_source(source: &ImportSource, sink: &mut dyn Sink) -> Result<(), Problem> {
+pub fn read_source(
+    source: &ImportSource,
+    options: &ColumnOptions,
+    sink: &mut dyn Sink,
+) -> Result<(), Problem> {
     match source {
-        ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink),
-        ImportSource::Json(path) => json_in::read(open(path)?, sink),
+        ImportSource::Csv(path) => csv_in::read_candidates(open(path)?, sink, options),
+        ImportSource::Json(path) => json_in::read(open(path)?, sink, options),
         ImportSource::CsvFolder(dir) => read_folder(dir, sink),
         ImportSource::Applications(path) => Err(Problem::line(
             0,
@@ -143,7 +167,8 @@ fn read_folder(dir: &Path, sink: &mut dyn Sink) -> Result<(), Problem> {
         sink.file(name);
         let file = open(&path)?;
         match index {
-            0 => csv_in::read_candidates(file, sink)?,
+            // A folder is hireterm's own export: its columns are ours.
+            0 => csv_in::read_candidates(file, sink, &ColumnOptions::default())?,
             1 => csv_in::read_records(file, sink, |s, line, r: agency::ClientCsv| {
                 r.into_record().map(|r| s.client(line, r))
             })?,

@@ -16,17 +16,21 @@
 //! says to leave the bad ones out); the second reads it again and writes
 //! a chunk of applications at a time.
 
+pub use super::cells::stage_named;
 use super::columns::fold_header;
 use super::csv_in::{CsvRecords, Record};
+use super::external::ExternalIndex;
 use super::fields::{Place, Problem};
 use super::format::MAX_ROW_BYTES;
 use super::journal::{self, Chunks, Stopped};
+use super::layout::{FileKind, Layout};
+use super::layouts;
 use super::report::{ImportOptions, ImportReport, RowKind, Written};
 use super::row;
 use super::write::CHUNK;
 use crate::domain::problem::one_line_problems;
 use crate::domain::text::clean_line;
-use crate::domain::{Application, CandidateId, EngagementId, Stage, Stamp, Timestamp};
+use crate::domain::{Application, CandidateId, EngagementId, ExternalId, Stage, Stamp, Timestamp};
 use crate::store::{Store, StoreError};
 use chrono::TimeDelta;
 use std::collections::HashMap;
@@ -149,7 +153,9 @@ impl Header {
 }
 
 /// Whether the file at `path` reads as an applications file: its header
-/// row names an engagement and a stage (a candidates file has neither).
+/// row names an engagement and a stage, and no person by name (another
+/// system's candidates file may have a job and a stage column too, but
+/// it names the people in it).
 pub fn looks_like_applications(path: &Path) -> bool {
     let Ok(file) = File::open(path) else {
         return false;
@@ -157,42 +163,27 @@ pub fn looks_like_applications(path: &Path) -> bool {
     let Ok(Some(head)) = CsvRecords::new(file).next_record() else {
         return false;
     };
-    let columns: Vec<Option<Col>> = head
-        .fields
-        .iter()
-        .map(|(_, text)| text.as_deref().ok().and_then(Col::from_header))
+    let headers: Vec<&str> = (head.fields.iter())
+        .filter_map(|(_, text)| text.as_deref().ok())
         .collect();
-    columns.contains(&Some(Col::Engagement)) && columns.contains(&Some(Col::Stage))
+    let columns: Vec<Option<Col>> = headers.iter().map(|h| Col::from_header(h)).collect();
+    let names_a_person = headers
+        .iter()
+        .any(|h| Col::from_header(h).is_none() && names_a_person(h));
+    columns.contains(&Some(Col::Engagement))
+        && columns.contains(&Some(Col::Stage))
+        && !names_a_person
 }
 
-/// A stage by name, compared ignoring case, spaces, underscores and
-/// dashes: its label (`Technical interview`, `TechnicalInterview`), the
-/// first word of it (`technical`, `client`), as `hireterm move --to`
-/// takes it, or its short label (`screen`, `tech`).
-pub fn stage_named(text: &str) -> Result<Stage, String> {
-    let key = fold_header(text);
-    if key == "interview" {
-        return Err(format!(
-            "`{}` could be Technical interview or Client interview: write technical or client",
-            clean_line(text)
-        ));
-    }
-    let first_word = |s: Stage| s.label().split(' ').next().map(fold_header);
-    Stage::ALL
-        .into_iter()
-        .find(|&s| {
-            fold_header(s.label()) == key
-                || first_word(s).as_deref() == Some(key.as_str())
-                || fold_header(s.short_label()) == key
-        })
-        .ok_or_else(|| {
-            let names: Vec<String> = Stage::ALL.iter().filter_map(|&s| first_word(s)).collect();
-            format!(
-                "`{}` is not a stage: {}",
-                clean_line(text),
-                names.join(", ")
-            )
-        })
+/// Whether a header is a person's name (or part of it), as a candidates
+/// file of any layout writes it.
+fn names_a_person(header: &str) -> bool {
+    use super::target::Target;
+    let generic = super::layouts::spreadsheet(super::layout::FileKind::Csv).column(header);
+    matches!(
+        generic,
+        Some(Target::Name(_) | Target::Column(super::columns::Column::Name))
+    ) || super::columns::Column::from_header(header) == Some(super::columns::Column::Name)
 }
 
 /// When a row's candidate entered its stage: a date (`2026-05-28`, at
@@ -216,10 +207,25 @@ pub fn entered_at(text: &str, now: Timestamp) -> Result<Timestamp, String> {
     Ok(at)
 }
 
+/// A stage by our name, else as another system names it: the layout's
+/// value map (`--from`, `--map`), then the names most systems use
+/// (`Phone Screen`, `Onsite`, `Hired`: `assets/layouts/spreadsheet.toml`).
+fn stage_read(text: &str, layout: Option<&Layout>) -> Result<Stage, String> {
+    stage_named(text).or_else(|ours| {
+        (layout.and_then(|l| l.stage(text)))
+            .or_else(|| layouts::spreadsheet(FileKind::Csv).stage(text))
+            .ok_or(ours)
+    })
+}
+
 /// What a row's names are looked up in.
 trait Lookup {
     fn engagement(&self, text: &str) -> Result<EngagementId, String>;
     fn candidate(&self, text: &str) -> Result<CandidateId, String>;
+    /// A stage, ours or another system's.
+    fn stage(&self, text: &str) -> Result<Stage, String> {
+        stage_read(text, None)
+    }
     /// The stage the candidate is at in the engagement's pipeline, if
     /// they are in it.
     fn stage_of(
@@ -233,24 +239,44 @@ fn unreadable(error: StoreError) -> String {
     format!("the database could not be read: {error}")
 }
 
-/// The database, with its engagements' titles at hand (they are few).
+/// The database, with its engagements' titles at hand (they are few);
+/// and when the file is another system's (`--from`, `--map`), that
+/// layout, whose stage names it uses, and the stored candidates by their
+/// ids in that system, by which it may name them.
 struct InStore<'s> {
     store: &'s Store,
     titles: Vec<(EngagementId, String)>,
+    layout: Option<&'s Layout>,
+    external: ExternalIndex,
 }
 
 impl<'s> InStore<'s> {
-    fn new(store: &'s Store) -> Result<InStore<'s>, StoreError> {
+    fn new(store: &'s Store, layout: Option<&'s Layout>) -> Result<InStore<'s>, StoreError> {
         let titles = store
             .engagements()?
             .into_iter()
             .map(|e| (e.id, clean_line(&e.title)))
             .collect();
-        Ok(InStore { store, titles })
+        let mut external = ExternalIndex::default();
+        if layout.is_some() {
+            for candidate in store.each_candidate() {
+                external.insert(&candidate?);
+            }
+        }
+        Ok(InStore {
+            store,
+            titles,
+            layout,
+            external,
+        })
     }
 }
 
 impl Lookup for InStore<'_> {
+    fn stage(&self, text: &str) -> Result<Stage, String> {
+        stage_read(text, self.layout)
+    }
+
     /// An id (`E3`, `3`) of an engagement on file, else an exact title
     /// that only one engagement has.
     fn engagement(&self, text: &str) -> Result<EngagementId, String> {
@@ -280,7 +306,13 @@ impl Lookup for InStore<'_> {
     }
 
     /// An id (`C12`, `12`) of a candidate on file, or an email.
+    /// An id the other system gave them (with its layout), an id of ours
+    /// (`C12`, `12`), or an email.
     fn candidate(&self, text: &str) -> Result<CandidateId, String> {
+        let theirs = self.layout.map(|l| ExternalId::new(l.system.clone(), text));
+        if let Some(found) = theirs.and_then(|id| self.external.find_id(&id)) {
+            return Ok(found);
+        }
         if text.contains('@') {
             return match self.store.candidate_by_email(text).map_err(unreadable)? {
                 Some(candidate) => Ok(candidate.id),
@@ -411,7 +443,7 @@ fn application(
             (Ok(text), Col::Candidate) => lookup.candidate(&text).map(|c| {
                 candidate = Some(c);
             }),
-            (Ok(text), Col::Stage) => stage_named(&text).map(|s| {
+            (Ok(text), Col::Stage) => lookup.stage(&text).map(|s| {
                 stage = Some(s);
             }),
             (Ok(text), Col::Date) => entered_at(&text, stamp.at).map(|t| {
@@ -527,7 +559,8 @@ pub fn import(
     options: &ImportOptions,
     stamp: &Stamp,
 ) -> Result<ImportReport, Failure> {
-    let lookup = InStore::new(store).map_err(Failure::Read)?;
+    let layout = options.columns.layout.as_ref().map(|(layout, _)| layout);
+    let lookup = InStore::new(store, layout).map_err(Failure::Read)?;
     let mut check = Check::new();
     match File::open(path) {
         Ok(file) => check.run(file, &lookup, stamp),

@@ -14,6 +14,7 @@
 
 use super::agency::{ClientRecord, PlacementRecord, SubmittalRecord};
 use super::convert::{self, Problems};
+use super::external::{self, ExternalIndex};
 use super::fields::{Problem, Row};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{ImportReport, MAX_LISTED, OnDuplicate};
@@ -34,6 +35,9 @@ pub enum Step {
     Add,
     Leave,
     Merge(CandidateId),
+    /// Update this stored record from the row (see `external::update`):
+    /// the row names it by its id in another system.
+    Update(CandidateId),
 }
 
 /// The outcome of the first pass.
@@ -77,6 +81,8 @@ impl Plan {
 pub struct Existing<'s> {
     pub store: &'s Store,
     pub index: DuplicateIndex,
+    /// The stored candidates by their ids in other systems.
+    pub external: ExternalIndex,
 }
 
 pub struct Checker<'a> {
@@ -90,6 +96,8 @@ pub struct Checker<'a> {
     pub report: ImportReport,
     file: Option<String>,
     in_file: DuplicateIndex,
+    /// The file's rows by their ids in other systems, under their lines.
+    in_file_ids: ExternalIndex,
     ids: HashMap<u64, u64>,
     engagement_ids: HashMap<u64, u64>,
     applications: HashSet<(u64, u64)>,
@@ -122,6 +130,7 @@ impl<'a> Checker<'a> {
             report: ImportReport::default(),
             file: None,
             in_file: DuplicateIndex::default(),
+            in_file_ids: ExternalIndex::default(),
             ids: HashMap::new(),
             engagement_ids: HashMap::new(),
             applications: HashSet::new(),
@@ -196,13 +205,19 @@ impl<'a> Checker<'a> {
 
     /// The candidate's step, after the checks a valid row still faces:
     /// a repeated id, a duplicate earlier in the file, one in the database.
-    fn step(&mut self, candidate: &mut Candidate, line: u64) -> Result<Step, Problem> {
+    fn step(&mut self, candidate: &mut Candidate, row: &Row) -> Result<Step, Problem> {
+        let line = row.line;
         if candidate.id.0 != 0
             && let Some(&earlier) = self.ids.get(&candidate.id.0)
         {
             let message = format!("id {} is also on line {earlier}", candidate.id.0);
             return Err(Problem::line(line, message));
         }
+        if let Some((earlier, id)) = self.in_file_ids.find(candidate) {
+            let message = format!("{} id {} is also on line {}", id.system, id.id, earlier.0);
+            return Err(Problem::line(line, message));
+        }
+        self.in_file_ids.insert_as(candidate, CandidateId(line));
         // The in-file index is keyed by line, not id: the candidate is
         // looked up as new (id 0) and kept under its line, then given its
         // own id back. No copy of the row is made.
@@ -225,10 +240,47 @@ impl<'a> Checker<'a> {
             return Err(Problem::line(line, message));
         }
         self.refuse_erased(candidate, line)?;
-        match existing {
-            None => Ok(Step::Add),
-            Some(found) => self.duplicate_step(found, candidate, line),
+        let known = (self.existing.as_ref()).and_then(|e| e.external.find(candidate).map(|f| f.0));
+        match (known, existing) {
+            (Some(known), found) => self.update_step(known, found, candidate, row),
+            (None, None) => Ok(Step::Add),
+            (None, Some(found)) => self.duplicate_step(found, candidate, line),
         }
+    }
+
+    /// A row naming a stored record by its id in another system: that
+    /// record is updated from it, unless its email is another's.
+    fn update_step(
+        &mut self,
+        known: CandidateId,
+        by_email: Option<Duplicate>,
+        candidate: &Candidate,
+        row: &Row,
+    ) -> Result<Step, Problem> {
+        let line = row.line;
+        if let Some(other) = by_email.filter(|d| d.existing != known) {
+            let message = format!(
+                "its id in another system is {known}'s, but its email is {}'s",
+                other.existing
+            );
+            return Err(Problem::line(line, message));
+        }
+        let Some(stored) = self.stored(known) else {
+            return Err(Problem::line(line, format!("{known} could not be read")));
+        };
+        let after = external::update(&stored, candidate, row);
+        let problems = after.problems();
+        if !problems.is_empty() {
+            let message = format!("cannot update {known}: {}", problems.join("; "));
+            return Err(Problem::line(line, message));
+        }
+        if after == stored {
+            self.report.unchanged += 1;
+            return Ok(Step::Leave);
+        }
+        self.report.updated += 1;
+        self.merged.insert(known, after);
+        Ok(Step::Update(known))
     }
 
     /// A row matching an erased person is refused unless allowed.
@@ -491,11 +543,15 @@ impl Sink for Checker<'_> {
         self.file = Some(name.to_string());
     }
 
+    fn mapped(&mut self, mapping: &super::summary::Mapped) {
+        self.report.mapped = Some(mapping.clone());
+    }
+
     fn candidate(&mut self, row: Row) {
         self.report.rows += 1;
         let line = row.line;
         let checked = row::candidate(&row, self.catalog, self.now)
-            .and_then(|mut c| self.step(&mut c, line).map(|s| (c, s)).map_err(|p| vec![p]));
+            .and_then(|mut c| self.step(&mut c, &row).map(|s| (c, s)).map_err(|p| vec![p]));
         match checked {
             Ok((candidate, step)) => {
                 self.plan.max_candidate_id = self.plan.max_candidate_id.max(candidate.id.0);

@@ -194,6 +194,9 @@ pub struct CandidateJson {
     consent_until: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     consent_source: Option<String>,
+    /// See `custom` for how these read back.
+    #[serde(skip_serializing_if = "super::custom::Object::is_empty")]
+    custom: super::custom::Object,
 }
 
 /// Skills serialised as `{"kubernetes": 4, ...}` in the stored order.
@@ -236,6 +239,7 @@ impl From<&Candidate> for CandidateJson {
             consent_given: c.consent.as_ref().map(|k| k.given_on),
             consent_until: c.consent.as_ref().map(|k| k.until),
             consent_source: c.consent.as_ref().map(|k| clean_line(&k.source)),
+            custom: super::custom::Object::of(c),
         }
     }
 }

@@ -4,6 +4,9 @@
 //! into it and `import` runs both, so all three import this one, and
 //! `import` -> `write` -> `plan` runs one way.
 
+use super::layout::Layout;
+use super::summary::{Chosen, Mapped};
+
 /// Problems listed in a report; the rest are only counted.
 pub const MAX_LISTED: usize = 100;
 
@@ -18,7 +21,20 @@ pub enum OnDuplicate {
     Merge,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How a file's columns are read: `--strict`, `--from`/`--map`,
+/// `--drop`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnOptions {
+    /// Only hireterm's own columns: any other refuses the file.
+    pub strict: bool,
+    /// The layout to read with, and how it was given; none: hireterm's
+    /// own columns, else one recognised from the header.
+    pub layout: Option<(Layout, Chosen)>,
+    /// Columns to leave out, as headers (or JSON paths) name them.
+    pub drop: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOptions {
     /// Import the good rows and report the others.
     pub skip_invalid: bool,
@@ -27,6 +43,7 @@ pub struct ImportOptions {
     pub on_duplicate: OnDuplicate,
     /// Import a person who matches an erased one (see `store::tombstones`).
     pub allow_erased: bool,
+    pub columns: ColumnOptions,
 }
 
 /// What an import found and did. Counts are of records; `problems` and
@@ -53,6 +70,13 @@ pub struct ImportReport {
     pub skipped: usize,
     /// Duplicates merged (`--on-duplicate merge`).
     pub merged: usize,
+    /// Rows whose external id names a stored candidate: that record is
+    /// (or would be) updated from the row.
+    pub updated: usize,
+    /// Such rows that would change nothing.
+    pub unchanged: usize,
+    /// How the columns were read.
+    pub mapped: Option<Mapped>,
     /// Problem that stopped the reading, if any (nothing is written then).
     pub stopped: Option<String>,
     /// Ids from the file were kept (the database was empty).
@@ -95,6 +119,8 @@ pub enum RowKind {
 pub struct Written {
     pub candidates: usize,
     pub merged: usize,
+    /// Stored candidates updated from rows with their external ids.
+    pub updated: usize,
     pub clients: usize,
     pub engagements: usize,
     pub applications: usize,
@@ -110,6 +136,7 @@ impl Written {
         let counts = [
             (self.candidates, "candidate"),
             (self.merged, "merge"),
+            (self.updated, "update"),
             (self.clients, "client"),
             (self.engagements, "engagement"),
             (self.applications, "application"),

@@ -41,6 +41,10 @@ pub fn candidate(row: &Row, catalog: &Catalog, now: Timestamp) -> Result<Candida
         Ok(given) => out.consent = given,
         Err(message) => problems.push(Problem::line(row.line, message)),
     }
+    match super::custom::fields(&row.custom) {
+        Ok(custom) => out.custom = custom,
+        Err(found) => problems.extend(found),
+    }
     for required in Column::REQUIRED {
         if row.get(required).is_none() {
             problems.push(Problem::line(row.line, format!("{required} is missing")));
@@ -107,8 +111,9 @@ fn apply(
         Column::Currency => *currency = currency_code(&text(value)?)?,
         Column::AvailableFrom => out.available_from = date(&text(value)?)?,
         Column::Source => out.source = source(&text(value)?)?,
-        Column::Tags => out.tags = list(value)?,
-        Column::Links => out.links = list(value)?,
+        // Another system's file may give several columns of these.
+        Column::Tags => out.tags.extend(list(value)?),
+        Column::Links => out.links.extend(list(value)?),
         Column::CreatedAt => {
             if let Some(at) = timestamp(&text(value)?)? {
                 out.created_at = at;

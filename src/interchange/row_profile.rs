@@ -14,9 +14,12 @@ pub fn apply(out: &mut Candidate, field: &Field) -> Result<(), String> {
         Column::Company => out.company = text(&field.value)?,
         Column::Title => out.title = text(&field.value)?,
         Column::ExternalIds => {
-            out.external_ids = (list(&field.value)?.iter())
-                .map(|item| external_id(item))
-                .collect::<Result<_, _>>()?;
+            for item in list(&field.value)? {
+                let id = external_id(&item)?;
+                if !out.external_ids.contains(&id) {
+                    out.external_ids.push(id);
+                }
+            }
         }
         _ => {}
     }

@@ -7,7 +7,7 @@ use super::journal::Chunks;
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{MAX_LISTED, Written};
-use super::{Sink, convert, row};
+use super::{Sink, convert, external, row};
 use crate::catalog::Catalog;
 use crate::domain::ids::MAX_ID;
 use crate::domain::{
@@ -207,6 +207,26 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Writer<'_> {
+    /// Updates a stored record from a row naming it by its id in another
+    /// system, as the first pass planned (see `external::update`).
+    fn update(&mut self, known: CandidateId, candidate: &Candidate, row: &Row) {
+        let stored = match self.store.candidate(known) {
+            Ok(Some(stored)) => stored,
+            Ok(None) => return self.error = Some(StoreError::NoCandidate(known)),
+            Err(error) => return self.error = Some(error),
+        };
+        let after = external::update(&stored, candidate, row);
+        match self.store.update_from_import(&after, candidate, self.stamp) {
+            Ok(_) => {
+                self.written.updated += 1;
+                self.chunks.written();
+            }
+            Err(error) => self.error = Some(error),
+        }
+    }
+}
+
 /// The id after `id`, if ids go that far.
 fn next_id(id: u64) -> Option<u64> {
     id.checked_add(1).filter(|&next| next <= MAX_ID)
@@ -225,6 +245,7 @@ impl Sink for Writer<'_> {
         };
         match step {
             Some(Step::Merge(existing)) => self.merge(existing, &candidate),
+            Some(Step::Update(known)) => self.update(known, &candidate, &row),
             _ => self.add(candidate),
         }
     }
@@ -343,7 +364,7 @@ mod tests {
         Row {
             line,
             fields: vec![field(Column::Name, name), field(Column::Email, email)],
-            problems: Vec::new(),
+            ..Row::default()
         }
     }
 

@@ -17,6 +17,8 @@ pub enum Field {
     Country,
     Tag,
     Email,
+    /// The text of a custom field another system's export brought.
+    Custom,
 }
 
 impl Field {
@@ -25,6 +27,7 @@ impl Field {
             Field::Name => 30,
             Field::Role | Field::Skill => 20,
             Field::City | Field::Country | Field::Tag => 10,
+            Field::Custom => 5,
             Field::Email => 0,
         }
     }
@@ -44,6 +47,12 @@ pub struct Dictionary {
     pub terms: Vec<Term>,
     pub postings: Vec<Vec<Posting>>,
 }
+
+/// Words of a candidate's custom fields indexed at most: a free-text
+/// column of another system ("Notes") can run to paragraphs, and every
+/// word is a posting per candidate, which at 100,000 candidates would
+/// outweigh the rest of the dictionary.
+pub const MAX_CUSTOM_WORDS: usize = 32;
 
 /// Folded words: runs of letters and digits. Digits-only words are left
 /// out: they are email numbers, unique per candidate, and would swell the
@@ -93,6 +102,7 @@ impl Dictionary {
                 builder.add_whole(Field::Tag, tag, index);
             }
             builder.add_text(Field::Email, &c.email, index);
+            builder.add_custom(c, index);
             for role in &c.roles {
                 if let Some(&list) = role_lists.get(role.as_str()) {
                     builder.postings[list].push((index, 0));
@@ -139,6 +149,22 @@ impl Builder {
         let folded = fold(text);
         for word in split_words(&folded) {
             self.add_term(field, word, index);
+        }
+    }
+
+    /// The first [`MAX_CUSTOM_WORDS`] words of the candidate's custom
+    /// fields.
+    fn add_custom(&mut self, c: &Candidate, index: u32) {
+        let mut left = MAX_CUSTOM_WORDS;
+        for field in &c.custom {
+            let folded = fold(&field.value);
+            for word in split_words(&folded).take(left) {
+                self.add_term(Field::Custom, word, index);
+                left -= 1;
+            }
+            if left == 0 {
+                return;
+            }
         }
     }
 

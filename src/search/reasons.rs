@@ -3,7 +3,7 @@
 //! Kubernetes 4"), scored as the dictionary scores it. A match in the
 //! name says nothing: its letters are highlighted already.
 
-use super::dictionary::{Field, query_words, split_words};
+use super::dictionary::{Field, MAX_CUSTOM_WORDS, query_words, split_words};
 use super::rank::{Hit, Target, score};
 use crate::catalog::Catalog;
 use crate::domain::text::fold;
@@ -77,6 +77,14 @@ fn fields_of(c: &Candidate, catalog: &Catalog) -> Vec<(Field, Vec<String>, Strin
         terms.push(fold(tag.trim()));
         fields.push((Field::Tag, terms, format!("tag: {tag}")));
     }
+    let mut left = MAX_CUSTOM_WORDS;
+    for field in &c.custom {
+        let mut terms = words(&field.value);
+        terms.truncate(left);
+        left -= terms.len();
+        let shown = format!("{}: {}", field.name, shorten(&field.value));
+        fields.push((Field::Custom, terms, shown));
+    }
     for role in c.roles.iter().filter_map(|r| catalog.role(r)) {
         let terms = catalog_terms(role.id.as_str(), &role.name, &role.aliases);
         fields.push((Field::Role, terms, format!("role: {}", role.name)));
@@ -89,6 +97,16 @@ fn fields_of(c: &Candidate, catalog: &Catalog) -> Vec<(Field, Vec<String>, Strin
         }
     }
     fields
+}
+
+/// A custom value as a hit shows it: its first line, cut to 40
+/// characters.
+fn shorten(value: &str) -> String {
+    let line = value.lines().next().unwrap_or_default().trim();
+    match line.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
 }
 
 fn catalog_terms(id: &str, name: &str, aliases: &[String]) -> Vec<String> {

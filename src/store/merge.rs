@@ -4,6 +4,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::duplicate::{conflicts, merge};
+use crate::domain::text::normalize_email;
 use crate::domain::{Candidate, CandidateId, EventId, EventKind, Stamp};
 use sled::Transactional;
 
@@ -57,6 +58,44 @@ impl Store {
         )?;
         self.flush()?;
         Ok(merged)
+    }
+
+    /// Replaces the stored candidate `after.id` with `after`: a second
+    /// import's update of a record it made (found by its id in another
+    /// system), from the file's record `incoming`. Stored as a merge, whose
+    /// event keeps the record before, so that the import's rollback (and
+    /// `unmerge`) can take it back; like a merge it keeps the stored email.
+    /// Not flushed: the import flushes once at its end.
+    pub fn update_from_import(
+        &self,
+        after: &Candidate,
+        incoming: &Candidate,
+        stamp: &Stamp,
+    ) -> Result<EventId> {
+        self.ensure_writable()?;
+        super::candidates::validate(after)?;
+        let id = after.id;
+        let trees = self.with_log(&self.candidates);
+        tx::finish(
+            trees.transaction(|(candidates, meta, events, event_index)| {
+                let Some(before) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                    return tx::abort(StoreError::NoCandidate(id));
+                };
+                if normalize_email(&before.email) != normalize_email(&after.email) {
+                    return tx::abort(StoreError::Invalid(vec![format!(
+                        "an update of {id} from a file must keep its email"
+                    )]));
+                }
+                tx::put(candidates, &id.to_key(), after)?;
+                let kind = EventKind::CandidateMerged {
+                    candidate: id,
+                    before: Box::new(before),
+                    after: Box::new(after.clone()),
+                    incoming: Box::new(incoming.clone()),
+                };
+                tx::append_event(events, event_index, meta, stamp, kind)
+            }),
+        )
     }
 
     /// Restores the record a merge changed, if it has not changed since.

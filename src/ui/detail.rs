@@ -1,6 +1,6 @@
-//! One candidate, whole: contact, roles, every skill by category with its
-//! level as a bar, applications with their stage history and scorecards,
-//! tags and links.
+//! One candidate, whole: contact, roles, what other systems knew of them
+//! (`detail_custom`), every skill by category with its level as a bar,
+//! applications with their stage history and scorecards, tags and links.
 
 use super::{Theme, pad, safe};
 use crate::app::App;
@@ -18,6 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, detail: &Detail, theme: 
         return frame.render_widget(gone.block(Block::bordered()), area);
     };
     let mut lines = contact(candidate, app, theme);
+    lines.extend(super::detail_custom::lines(candidate, theme));
     lines.extend(skills(candidate, app, theme));
     lines.extend(applications(candidate, app, theme));
     lines.extend(notes(candidate, app, theme));

@@ -15,6 +15,7 @@ mod consent;
 mod delete_note;
 mod detail;
 mod detail_agency;
+mod detail_custom;
 mod detail_scorecards;
 mod duplicate;
 mod erase;
