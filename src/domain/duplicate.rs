@@ -204,6 +204,7 @@ pub fn merge(existing: &Candidate, incoming: &Candidate) -> Candidate {
     if normalize_email(&incoming.email) != normalize_email(&existing.email) {
         unite(&mut merged.links, &[format!("mailto:{}", incoming.email)]);
     }
+    super::merge_fields::take_profile(&mut merged, incoming);
     merged
 }
 
@@ -234,6 +235,16 @@ pub fn conflicts(existing: &Candidate, incoming: &Candidate) -> Vec<String> {
             "time zone",
             Some(existing.location.timezone.clone()),
             Some(incoming.location.timezone.clone()),
+        ),
+        (
+            "company",
+            Some(existing.company.clone()),
+            Some(incoming.company.clone()),
+        ),
+        (
+            "title",
+            Some(existing.title.clone()),
+            Some(incoming.title.clone()),
         ),
         ("rate", rate(existing), rate(incoming)),
         ("available from", day(existing), day(incoming)),

@@ -18,6 +18,7 @@ pub mod goals;
 pub mod history;
 pub mod ids;
 pub mod limits;
+pub mod merge_fields;
 pub mod money;
 pub mod note;
 pub mod pipeline;

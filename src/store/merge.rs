@@ -81,6 +81,7 @@ impl Store {
                 let Some(before) = tx::get::<Candidate>(candidates, &id.to_key())? else {
                     return tx::abort(StoreError::NoCandidate(id));
                 };
+                super::candidates::refuse_erased(&before)?;
                 if normalize_email(&before.email) != normalize_email(&after.email) {
                     return tx::abort(StoreError::Invalid(vec![format!(
                         "an update of {id} from a file must keep its email"
