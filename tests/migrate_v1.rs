@@ -20,23 +20,10 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_schema_v1_database_opens_migrated_with_every_record() {
     let db = TempDb::new();
-    copy_dir(&fixture(), &db.path());
+    copy_folder(&fixture(), &db.path());
     let store = db.open();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 

@@ -27,23 +27,10 @@ fn export() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of the fixture in a temporary folder, not yet opened.
 fn v2_copy() -> TempDb {
     let db = TempDb::new();
-    copy_dir(&fixture(), &db.path());
+    copy_folder(&fixture(), &db.path());
     db
 }
 

@@ -24,22 +24,9 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn v3_copy() -> TempDb {
     let db = TempDb::new();
-    copy_dir(&fixture("schema-v3"), &db.path());
+    copy_folder(&fixture("schema-v3"), &db.path());
     db
 }
 
