@@ -520,18 +520,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
         };
         match outcome {
             Ok(report) if report.written.is_some() => {
-                let check = store.check().unwrap();
-                assert!(
-                    check.problems.is_empty(),
-                    "round {round}: {check:?} after {text}"
-                );
-                for candidate in store.candidates().unwrap() {
-                    let problems = candidate.problems();
-                    assert!(
-                        problems.is_empty(),
-                        "round {round}: {problems:?} after {text}"
-                    );
-                }
+                assert_clean_after(store, round, &text);
                 wrote += 1;
             }
             Ok(_) | Err(ImportError::NeedsEmptyDatabase(_)) => {
@@ -604,18 +593,7 @@ fn mapped_imports_never_panic_and_leave_clean_records() {
         };
         match outcome {
             Ok(report) if report.written.is_some() => {
-                let check = store.check().unwrap();
-                assert!(
-                    check.problems.is_empty(),
-                    "round {round}: {check:?} after {text}"
-                );
-                for candidate in store.candidates().unwrap() {
-                    let problems = candidate.problems();
-                    assert!(
-                        problems.is_empty(),
-                        "round {round}: {problems:?} after {text}"
-                    );
-                }
+                assert_clean_after(&store, round, &text);
                 wrote += 1;
             }
             Ok(report) => {
@@ -643,4 +621,21 @@ fn mapped_imports_never_panic_and_leave_clean_records() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// A written database passes `check`, and every record is one the store
+/// would accept.
+fn assert_clean_after(store: &hireterm::store::Store, round: usize, text: &str) {
+    let check = store.check().unwrap();
+    assert!(
+        check.problems.is_empty(),
+        "round {round}: {check:?} after {text}"
+    );
+    for candidate in store.candidates().unwrap() {
+        let problems = candidate.problems();
+        assert!(
+            problems.is_empty(),
+            "round {round}: {problems:?} after {text}"
+        );
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::columns::fold_header;
 use super::fields::{Place, Row};
-use super::json_tree::{Node, leaves};
+use super::json_tree::{Node, leaves, under_key};
 use super::layout::{FileKind, PathMatch, without_indexes};
 use super::layouts;
 use super::mapped_row::Building;
@@ -85,17 +85,9 @@ impl JsonRows {
             Node::List(items) => self.walk_list(items, path, place, out),
             Node::Map(entries) => {
                 for (key, key_place, value) in entries {
-                    let len = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                    let named = Place {
-                        name: clean_line(path).into(),
-                        ..key_place.clone()
-                    };
-                    self.walk(value, path, &named, out);
-                    path.truncate(len);
+                    under_key(path, key, key_place, |path, named| {
+                        self.walk(value, path, named, out)
+                    });
                 }
             }
             scalar => {

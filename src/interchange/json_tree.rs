@@ -127,17 +127,9 @@ pub fn leaves<'n>(
         }
         Node::Map(entries) => {
             for (key, key_place, value) in entries {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                let named = Place {
-                    name: clean_line(path).into(),
-                    ..key_place.clone()
-                };
-                leaves(value, path, &named, out);
-                path.truncate(len);
+                under_key(path, key, key_place, |path, named| {
+                    leaves(value, path, named, out)
+                });
             }
         }
     }
@@ -152,4 +144,26 @@ pub fn kind(node: &Node) -> &'static str {
         Node::List(_) => "a list",
         Node::Map(_) => "an object",
     }
+}
+
+/// Runs `visit` with `key` added to the dotted `path` and the key's place
+/// named by that path; `path` is as it was afterwards. Every walk of a
+/// tree (`leaves`, the mapping's walk) descends into a key this way.
+pub fn under_key(
+    path: &mut String,
+    key: &str,
+    key_place: &Place,
+    visit: impl FnOnce(&mut String, &Place),
+) {
+    let len = path.len();
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+    let named = Place {
+        name: clean_line(path).into(),
+        ..key_place.clone()
+    };
+    visit(path, &named);
+    path.truncate(len);
 }

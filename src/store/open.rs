@@ -20,6 +20,7 @@
 use super::error::{Result, StoreError};
 use super::lock::PathLock;
 use super::marker::{self, Closing};
+use super::open_wait::Allowance;
 use super::scratch::Scratch;
 use super::{space, tx, watermark};
 use std::fs;
@@ -177,7 +178,7 @@ fn remove_unfinished_snapshots(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn trial_open(path: &Path, deadline: Duration) -> Result<()> {
+fn trial_open(path: &Path, deadline: Allowance) -> Result<()> {
     let scratch = Scratch::create(path)?;
     let copy = scratch.copy_database(path, "db")?;
     remove_unfinished_snapshots(&copy).map_err(|source| StoreError::Io {
@@ -228,7 +229,7 @@ pub const TREES: [&str; 12] = [
 
 /// Opens sled and its trees and reads its event counter, all under the
 /// deadline.
-fn open_with_deadline(path: &Path, deadline: Duration) -> Result<(sled::Db, u64)> {
+fn open_with_deadline(path: &Path, deadline: Allowance) -> Result<(sled::Db, u64)> {
     let target: PathBuf = path.to_path_buf();
     with_deadline(path, deadline, move || {
         let db = open_retrying_own_lock(&target)?;
@@ -248,7 +249,7 @@ pub const OPENER_THREAD: &str = "hireterm-open";
 /// time. Errors name `path`, the real folder even when `work` uses a copy.
 fn with_deadline<T: Send + 'static>(
     path: &Path,
-    deadline: Duration,
+    deadline: Allowance,
     work: impl FnOnce() -> sled::Result<T> + Send + 'static,
 ) -> Result<T> {
     let (tx, rx) = mpsc::channel();
@@ -265,7 +266,7 @@ fn with_deadline<T: Send + 'static>(
         path: path.to_path_buf(),
         detail,
     };
-    match super::open_wait::wait(&rx, path, deadline) {
+    match super::open_wait::wait(&rx, path, &deadline) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(error)) => Err(classify(path, error)),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
@@ -273,7 +274,7 @@ fn with_deadline<T: Send + 'static>(
         }
         Err(mpsc::RecvTimeoutError::Timeout) => Err(damaged(format!(
             "the storage engine did not finish reading it within {}s",
-            deadline.as_secs()
+            deadline.time.as_secs()
         ))),
     }
 }

@@ -29,19 +29,35 @@ pub fn report_with(reporter: fn(&str)) {
     let _ = REPORTER.set(reporter);
 }
 
+/// How long an open may take, and the folder's size it was worked out
+/// from (measured once per open; both waits of a crashed open use it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowance {
+    pub time: Duration,
+    pub folder_bytes: u64,
+}
+
 /// `base` plus the time to read the folder at the slowest rate.
-pub fn allowance(path: &Path, base: Duration) -> Duration {
-    base + Duration::from_secs(space::folder_size(path) / SLOWEST_BYTES_PER_SEC)
+pub fn allowance(path: &Path, base: Duration) -> Allowance {
+    let folder_bytes = space::folder_size(path);
+    Allowance {
+        time: base + Duration::from_secs(folder_bytes / SLOWEST_BYTES_PER_SEC),
+        folder_bytes,
+    }
 }
 
 /// Waits for `rx` within `allowance`, saying how far the reading got
 /// every few seconds once it takes long.
-pub fn wait<T>(rx: &Receiver<T>, path: &Path, allowance: Duration) -> Result<T, RecvTimeoutError> {
+pub fn wait<T>(
+    rx: &Receiver<T>,
+    path: &Path,
+    allowance: &Allowance,
+) -> Result<T, RecvTimeoutError> {
     let started = Instant::now();
-    let (total, read_before) = (space::folder_size(path), bytes_read());
+    let (total, read_before) = (allowance.folder_bytes, bytes_read());
     let mut next_report = QUIET_FOR;
     loop {
-        let left = allowance.saturating_sub(started.elapsed());
+        let left = allowance.time.saturating_sub(started.elapsed());
         match rx.recv_timeout(left.min(Duration::from_millis(250))) {
             Err(RecvTimeoutError::Timeout) if !left.is_zero() => {}
             outcome => return outcome,
@@ -91,10 +107,12 @@ mod tests {
     fn the_allowance_grows_with_the_folder() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let base = Duration::from_secs(20);
-        assert_eq!(allowance(dir.path(), base), base);
+        assert_eq!(allowance(dir.path(), base).time, base);
         let big = vec![0u8; 3 * SLOWEST_BYTES_PER_SEC as usize];
         std::fs::write(dir.path().join("db"), big).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(allowance(dir.path(), base), base + Duration::from_secs(3));
+        let grown = allowance(dir.path(), base);
+        assert_eq!(grown.time, base + Duration::from_secs(3));
+        assert_eq!(grown.folder_bytes, 3 * SLOWEST_BYTES_PER_SEC);
     }
 
     #[test]
@@ -102,10 +120,14 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         tx.send(7).unwrap_or_else(|e| panic!("{e}"));
         let path = Path::new("/nonexistent");
-        assert_eq!(wait(&rx, path, Duration::from_millis(10)), Ok(7));
+        let within = |ms| Allowance {
+            time: Duration::from_millis(ms),
+            folder_bytes: 0,
+        };
+        assert_eq!(wait(&rx, path, &within(10)), Ok(7));
         let started = Instant::now();
         assert_eq!(
-            wait(&rx, path, Duration::from_millis(300)),
+            wait(&rx, path, &within(300)),
             Err(RecvTimeoutError::Timeout)
         );
         assert!(started.elapsed() >= Duration::from_millis(300));
