@@ -51,13 +51,13 @@ fn a_candidate_in_no_pipeline_goes_and_one_in_a_pipeline_stays() {
         .add_note(free, None, "typed into the wrong record", &stamp())
         .unwrap();
     store.close().unwrap();
-    let (ok, said) = run(&db, &["delete", "candidate", &busy.to_string()]);
-    assert!(
-        !ok && said.contains("only a candidate with no applications"),
-        "{said}"
+    let refusal = "only a candidate with no applications";
+    refused_then_deleted(
+        &db,
+        "candidate",
+        [&busy.to_string(), &free.to_string()],
+        [refusal, "and 1 notes"],
     );
-    let (ok, said) = run(&db, &["delete", "candidate", &free.to_string()]);
-    assert!(ok && said.contains("and 1 notes"), "{said}");
     let store = db.open();
     assert!(store.candidate(free).unwrap().is_none());
     assert!(store.candidate(busy).unwrap().is_some());
@@ -104,13 +104,13 @@ fn an_engagement_with_no_applications_goes_and_comes_back() {
     let empty = store_engagement(&store, engagement("Typed twice")).id;
     let busy = store.applications().unwrap()[0].engagement;
     store.close().unwrap();
-    let (ok, said) = run(&db, &["delete", "engagement", &busy.to_string()]);
-    assert!(
-        !ok && said.contains("only an engagement with none"),
-        "{said}"
+    let says = ["only an engagement with none", "Typed twice"];
+    refused_then_deleted(
+        &db,
+        "engagement",
+        [&busy.to_string(), &empty.to_string()],
+        says,
     );
-    let (ok, said) = run(&db, &["delete", "engagement", &empty.to_string()]);
-    assert!(ok && said.contains("Typed twice"), "{said}");
     let store = db.open();
     assert!(store.engagement(empty).unwrap().is_none());
     assert!(store.engagement(busy).unwrap().is_some());
@@ -140,10 +140,8 @@ fn a_note_goes_and_an_unknown_one_is_named() {
     let who = store.candidates().unwrap()[0].id;
     let note = store.add_note(who, None, "wrong person", &stamp()).unwrap();
     store.close().unwrap();
-    let (ok, said) = run(&db, &["delete", "note", "N999"]);
-    assert!(!ok && said.contains("there is no note N999"), "{said}");
-    let (ok, said) = run(&db, &["delete", "note", &note.id.to_string()]);
-    assert!(ok, "{said}");
+    let says = ["there is no note N999", ""];
+    refused_then_deleted(&db, "note", ["N999", &note.id.to_string()], says);
     let store = db.open();
     assert!(store.notes_of(who).unwrap().iter().all(|n| n.id != note.id));
     assert_eq!(
@@ -172,10 +170,13 @@ fn a_client_with_no_engagements_goes_and_one_with_them_stays() {
         .clone();
     let busy = store.engagements().unwrap()[0].client;
     store.close().unwrap();
-    let (ok, said) = run(&db, &["delete", "client", &busy.to_string()]);
-    assert!(!ok && said.contains("only a client with none"), "{said}");
-    let (ok, said) = run(&db, &["delete", "client", &typo.id.to_string()]);
-    assert!(ok && said.contains("Mistyped Ltd"), "{said}");
+    let says = ["only a client with none", "Mistyped Ltd"];
+    refused_then_deleted(
+        &db,
+        "client",
+        [&busy.to_string(), &typo.id.to_string()],
+        says,
+    );
     let store = db.open();
     assert!(store.client(typo.id).unwrap().is_none());
     assert!(store.client(busy).unwrap().is_some());
@@ -187,4 +188,13 @@ fn a_client_with_no_engagements_goes_and_one_with_them_stays() {
     assert_eq!(store.client(typo.id).unwrap().unwrap(), typo);
     assert!(store.delete_client(ClientId(9999), &stamp()).is_err());
     check_is_clean(&store);
+}
+
+/// `hireterm delete KIND` refuses the first record, saying `says[0]`,
+/// then deletes the second, saying `says[1]`.
+fn refused_then_deleted(db: &TempDb, kind: &str, ids: [&str; 2], says: [&str; 2]) {
+    let (ok, said) = run(db, &["delete", kind, ids[0]]);
+    assert!(!ok && said.contains(says[0]), "{said}");
+    let (ok, said) = run(db, &["delete", kind, ids[1]]);
+    assert!(ok && said.contains(says[1]), "{said}");
 }
