@@ -21,12 +21,26 @@ const NOT_REWRITTEN: &str = "the database could not be rewritten after an erasur
 
 /// Closes a command's store.
 pub fn close_store(store: Store) -> Result<()> {
-    if store.compaction_pending().unwrap_or(false) {
+    let pending = store.compaction_pending().unwrap_or(false);
+    if pending {
         warn(REWRITING);
     }
-    let rewrote = store.close_rewriting().wrap_err(NOT_REWRITTEN)?;
+    let rewrote = explained(store.close_rewriting(), pending)?;
     say_rewritten(rewrote);
     Ok(())
+}
+
+/// A close's error, said to have left the erasure's rewrite undone only
+/// when one was pending: a plain close that fails (a full disk) is told
+/// as itself.
+fn explained<T, E>(closed: std::result::Result<T, E>, pending: bool) -> Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match pending {
+        true => closed.wrap_err(NOT_REWRITTEN),
+        false => Ok(closed?),
+    }
 }
 
 /// Closes the app's records once it has ended.
@@ -35,7 +49,7 @@ pub fn close_records(records: Arc<Records>) -> Result<()> {
     if pending {
         warn(REWRITING);
     }
-    match records.close().wrap_err(NOT_REWRITTEN)? {
+    match explained(records.close(), pending)? {
         Closed::Clean { rewrote } => say_rewritten(rewrote),
         Closed::SessionsRunning { .. } | Closed::NotClosed => {
             let waits = match pending {

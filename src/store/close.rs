@@ -125,10 +125,46 @@ pub(super) fn failed_at_close(path: &std::path::Path) -> StoreError {
 
 /// Drops `handle` (a store, or a sled database of its own such as a
 /// backup's copy), catching sled's panic on a failed last sync; false if
-/// it panicked.
+/// it panicked, here or in a [`LastHandle`] the handle held.
 pub(super) fn drop_quietly<T>(handle: T) -> bool {
-    CLOSING.with(|c| c.set(true));
+    let caught_before = CAUGHT.with(Cell::get);
+    let was_closing = CLOSING.with(|c| c.replace(true));
     let dropped = catch_unwind(AssertUnwindSafe(move || drop(handle)));
-    CLOSING.with(|c| c.set(false));
-    dropped.is_ok()
+    CLOSING.with(|c| c.set(was_closing));
+    dropped.is_ok() && CAUGHT.with(Cell::get) == caught_before
+}
+
+thread_local! {
+    /// sled panics caught by [`LastHandle`]s on this thread.
+    static CAUGHT: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The last handle a [`Store`] holds on its sled database: sled closes
+/// (and makes its last sync) when this one goes, and its panic there is
+/// caught, however the store is dropped. An uncaught one is worse than a
+/// crash: on an error path the stack unwinds through other open
+/// databases, whose own failed sync then panics again during that
+/// unwinding, which aborts the process without a word.
+pub(super) struct LastHandle(Option<sled::Db>);
+
+impl LastHandle {
+    pub(super) fn new(db: sled::Db) -> LastHandle {
+        LastHandle(Some(db))
+    }
+
+    /// Another handle on the same database.
+    #[allow(clippy::expect_used)] // `None` only inside `drop`.
+    pub(super) fn share(&self) -> sled::Db {
+        self.0.clone().expect("held until dropped")
+    }
+}
+
+impl Drop for LastHandle {
+    fn drop(&mut self) {
+        if let Some(db) = self.0.take()
+            && !drop_quietly(db)
+        {
+            CAUGHT.with(|c| c.set(c.get() + 1));
+        }
+    }
 }

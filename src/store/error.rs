@@ -161,6 +161,21 @@ impl StoreError {
 }
 
 impl StoreError {
+    /// An I/O error met at `path`: a full disk is told as one (with the
+    /// headroom a write needs), whatever call reported it.
+    pub fn io_at(path: &std::path::Path, source: std::io::Error) -> StoreError {
+        if space::is_disk_full(&source) {
+            return StoreError::DiskFull {
+                path: path.to_path_buf(),
+                needed: space::WRITE_HEADROOM,
+            };
+        }
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
     /// The database at `path` is held by another process; the message
     /// names the newest backup taken from the app, if there is one.
     pub fn locked(path: &std::path::Path) -> StoreError {

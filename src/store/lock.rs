@@ -68,10 +68,7 @@ impl Drop for PathLock {
 }
 
 fn lock_folder(path: &Path) -> Result<PathLock> {
-    let file = File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let file = File::open(path).map_err(|source| StoreError::io_at(path, source))?;
     try_lock(&file, path)?;
     Ok(PathLock {
         file,

@@ -101,6 +101,9 @@ pub struct Store {
     placements: Tree,
     /// Engagement id -> the interviewers assigned to it.
     assignments: Tree,
+    /// Declared after every other sled handle, so sled closes inside it
+    /// (see `close.rs`).
+    _last_handle: close::LastHandle,
     watermark: watermark::Watermark,
     durable: durable::Durable,
     path: PathBuf,
@@ -173,11 +176,10 @@ impl Store {
     }
 
     fn open_locked(path: PathBuf, lock: lock::PathLock, trust: open::Trust) -> Result<Store> {
-        let db = open::open_sled(&path, open::deadline(), trust)?;
-        let io = |source| StoreError::Io {
-            path: path.clone(),
-            source,
-        };
+        // Dropped last on every path, this one included (see `close.rs`).
+        let last_handle = close::LastHandle::new(open::open_sled(&path, open::deadline(), trust)?);
+        let db = last_handle.share();
+        let io = |source| StoreError::io_at(&path, source);
         let tree = |name: &str| db.open_tree(name);
         let store = Store {
             candidates: tree("candidates")?,
@@ -196,6 +198,7 @@ impl Store {
             durable: durable::Durable::open(&path).map_err(io)?,
             flusher: flusher::Flusher::start(db.clone()).map_err(io)?,
             db,
+            _last_handle: last_handle,
             closer: CleanClose {
                 path: path.clone(),
                 flushed_at: None,

@@ -64,20 +64,14 @@ pub enum Trust {
 /// needed (the lock file lives there).
 pub fn lock_path(path: &Path) -> Result<PathLock> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
-            path: parent.to_path_buf(),
-            source,
-        })?;
+        fs::create_dir_all(parent).map_err(|source| StoreError::io_at(parent, source))?;
     }
     PathLock::acquire(path)
 }
 
 /// Creates the folder when missing and refuses one that holds other things.
 pub fn prepare_dir(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| StoreError::io_at(path, source);
     if !path.exists() {
         // Personal data: only its owner may read it.
         return fs::DirBuilder::new()
@@ -122,10 +116,7 @@ fn holds_sled_files(path: &Path) -> bool {
 pub fn open_sled(path: &Path, base: Duration, trust: Trust) -> Result<sled::Db> {
     super::scratch::clear(path)?;
     let deadline = super::open_wait::allowance(path, base);
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| StoreError::io_at(path, source);
     match marker::closing_state(path).map_err(io)? {
         Closing::Clean { next_event } => check_acknowledged(path, next_event)?,
         Closing::Unknown if trust == Trust::OwnFailure => {}
@@ -181,10 +172,7 @@ fn remove_unfinished_snapshots(path: &Path) -> std::io::Result<()> {
 fn trial_open(path: &Path, deadline: Allowance) -> Result<()> {
     let scratch = Scratch::create(path)?;
     let copy = scratch.copy_database(path, "db")?;
-    remove_unfinished_snapshots(&copy).map_err(|source| StoreError::Io {
-        path: copy.clone(),
-        source,
-    })?;
+    remove_unfinished_snapshots(&copy).map_err(|source| StoreError::io_at(&copy, source))?;
     let next_event = with_deadline(path, deadline, move || {
         let db = open_retrying_own_lock(&copy)?;
         read_everything(&db)?;
@@ -258,10 +246,7 @@ fn with_deadline<T: Send + 'static>(
         .spawn(move || {
             let _ = tx.send(work());
         })
-        .map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        .map_err(|source| StoreError::io_at(path, source))?;
     let damaged = |detail: String| StoreError::Damaged {
         path: path.to_path_buf(),
         detail,

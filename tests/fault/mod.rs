@@ -177,9 +177,16 @@ pub fn sample(count: usize) -> Vec<usize> {
 }
 
 /// A failed command must say what went wrong in words: something on
-/// stderr, no panic, no Rust debug formatting.
+/// stderr, no panic, no Rust debug formatting, and nothing about an
+/// erasure's rewrite (no swept command erases: a close that failed once
+/// was told as a rewrite left undone).
 pub fn assert_clear_failure(output: &Output, case: &str) {
-    assert_clear_text(&String::from_utf8_lossy(&output.stderr), case);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_clear_text(&stderr, case);
+    assert!(
+        !stderr.contains("erasure"),
+        "{case}: a failed close told as an erasure's rewrite: {stderr}"
+    );
 }
 
 /// A command refused for a full disk says that the disk is full.
