@@ -502,6 +502,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
             on_duplicate: *rng.pick(&[OnDuplicate::Error, OnDuplicate::Skip, OnDuplicate::Merge]),
             allow_erased: false,
             columns: ColumnOptions::default(),
+            create_engagements: rng.below(2) == 0,
         };
         if fresh && empty.as_ref().is_none_or(|(_, s)| last_event(s).is_some()) {
             let db = TempDb::new();
@@ -581,6 +582,7 @@ fn mapped_imports_never_panic_and_leave_clean_records() {
             } else {
                 ColumnOptions::default()
             },
+            create_engagements: rng.below(2) == 0,
         };
         let before = last_event(&store);
         let input = ImportSource::at(&path, None).unwrap();

@@ -302,6 +302,35 @@ fn a_killed_applications_import_takes_back_only_its_applications() {
     assert_checks(&db);
 }
 
+/// The engagements and clients an import created for its applications
+/// (`--create-engagements`) go with them when it is killed.
+#[test]
+fn a_killed_import_takes_back_the_engagements_it_created() {
+    let db = TempDb::new();
+    let store = demo_store(&db, 12, 2);
+    let emails: Vec<String> = (store.candidates().unwrap().into_iter())
+        .take(3)
+        .map(|c| c.email)
+        .collect();
+    drop(store);
+    let mut text = String::from("job,client,candidate,stage,date\n");
+    for email in &emails {
+        text.push_str(&format!(
+            "Rust Backend Lead,Nordwind Freight,{email},screening,2026-05-01\n"
+        ));
+    }
+    let file = db.dir.path().join("history.csv");
+    std::fs::write(&file, text).unwrap();
+    let before = contents(&db);
+    let mut args = import_args(&file);
+    args.push("--create-engagements");
+    kill_at(&db, "import:1", &args);
+    let after = contents(&db);
+    assert!(before.0 == after.0, "the records differ after the rollback");
+    assert!(before.1 == after.1, "the events differ after the rollback");
+    assert_checks(&db);
+}
+
 /// An import that fails half-way in the process itself is rolled back
 /// at once, and says so. Paused after its first chunk, its file changes
 /// under it (row 2500 loses its email), as a file changed during an

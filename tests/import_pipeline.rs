@@ -70,7 +70,7 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
     let (ok, stdout, _) = import(&db, &file, &["--dry-run"]);
     assert!(ok, "{stdout}");
     assert!(
-        stdout.contains("dry run: would import 3 of 3 applications"),
+        stdout.contains("dry run: would import 3 applications from 3 rows"),
         "{stdout}"
     );
     assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
@@ -143,17 +143,19 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
     let store = db.open();
     let inside = store.pipeline(E1).unwrap()[0].clone();
     drop(store);
-    let (a, b, c) = (&outside[0], &outside[1], &outside[2]);
+    let (a, b, c, d) = (&outside[0], &outside[1], &outside[2], &outside[3]);
+    // d's two rows are one history, with a move back that hireterm refuses.
     let text = format!(
         "engagement,candidate,stage,date\n\
          E1,{},screening,2026-05-01\n\
          E1,nobody@example.com,screening,2026-05-01\n\
          E1,{},Nowhere,2026-05-01\n\
          E1,C{},offer,2026-05-01\n\
-         E1,C{},offer,2026-05-02\n\
+         E1,C{},offer,2026-04-20\n\
          E1,{},interview,2026-05-01\n\
-         E9,{},sourced,2026-13-01\n",
-        a.email, b.email, inside.candidate.0, a.id.0, c.email, c.email
+         E9,{},sourced,2026-13-01\n\
+         E1,{},screening,2026-05-01\n",
+        a.email, b.email, inside.candidate.0, d.id.0, c.email, c.email, d.email
     );
     let file = write(&db, "pipeline.csv", &text);
     let before = counts(&db.open());
@@ -166,7 +168,11 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
             "line 5: {} is already in the pipeline of E1, at {}",
             inside.candidate, inside.stage
         ),
-        format!("line 6: {} in E1 is also on line 2", a.id),
+        format!(
+            "line 9: {} in E1 moves from Offer to Screening on 2026-05-01, which hireterm \
+             does not allow",
+            d.id
+        ),
         "line 7, column 3 (stage): `interview` could be Technical interview or Client interview"
             .to_string(),
         "line 8, column 1 (engagement): no engagement E9".to_string(),
@@ -178,14 +184,14 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
         );
     }
     assert!(!stdout.lines().any(|l| l.starts_with("line 2")), "{stdout}");
-    assert!(stderr.contains("6 of 7 rows have problems"), "{stderr}");
+    assert!(stderr.contains("7 of 8 rows have problems"), "{stderr}");
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     assert_eq!(counts(&db.open()), before, "nothing was written");
 
     let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
-        stdout.contains("imported 1 applications (6 skipped as invalid)"),
+        stdout.contains("imported 1 applications from 1 rows (7 skipped as invalid)"),
         "{stdout}"
     );
     let store = db.open();

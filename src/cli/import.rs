@@ -61,6 +61,11 @@ pub struct ImportArgs {
     /// follows as comments).
     #[arg(long, requires = "dry_run")]
     pub explain: bool,
+    /// In an applications file, create the engagements its titles name
+    /// that none on file has (for the client its `client` column names,
+    /// else one called "Imported"); without it they are problems.
+    #[arg(long)]
+    pub create_engagements: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +131,7 @@ pub fn run(store: &Store, args: &ImportArgs, stamp: &Stamp) -> Result<ExitCode> 
         },
         allow_erased: args.allow_erased,
         columns,
+        create_engagements: args.create_engagements,
     };
     let report = import(store, &source, &options, stamp)?;
     if args.allow_erased && report.written.is_some() {
@@ -210,15 +216,29 @@ fn summarise(report: &ImportReport, options: &ImportOptions, say: &Say) -> Resul
 }
 
 fn summarise_applications(report: &ImportReport, say: &Say) -> Result<ExitCode> {
+    let rows = format!(
+        "from {} rows ({} skipped as invalid)",
+        report.rows - report.invalid,
+        report.invalid
+    );
     match &report.written {
         None => say.line(format!(
-            "dry run: would import {} of {} applications ({} skipped as invalid); nothing was written",
-            report.added, report.rows, report.invalid
+            "dry run: would import {} applications {rows}; nothing was written",
+            report.added
         )),
-        Some(written) => say.line(format!(
-            "imported {} applications ({} skipped as invalid)",
-            written.applications, report.invalid
-        )),
+        Some(written) => {
+            let mut created = String::new();
+            if written.engagements > 0 {
+                created = format!(
+                    ", and created {} engagements and {} clients",
+                    written.engagements, written.clients
+                );
+            }
+            say.line(format!(
+                "imported {} applications {rows}{created}",
+                written.applications
+            ))
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,6 +44,9 @@ pub struct ImportOptions {
     /// Import a person who matches an erased one (see `store::tombstones`).
     pub allow_erased: bool,
     pub columns: ColumnOptions,
+    /// An applications file's engagement titles that none on file has
+    /// are engagements to create (see `pipeline_in::create`).
+    pub create_engagements: bool,
 }
 
 /// What an import found and did. Counts are of records; `problems` and
@@ -93,6 +96,14 @@ impl ImportReport {
     /// wrong or the bad records are to be left out.
     pub fn may_write(&self, options: &ImportOptions) -> bool {
         self.stopped.is_none() && (self.problem_count == 0 || options.skip_invalid)
+    }
+
+    /// Counts a notice, and lists it while fewer than [`MAX_LISTED`] are.
+    pub fn note_notice(&mut self, text: String) {
+        self.notice_count += 1;
+        if self.notices.len() < MAX_LISTED {
+            self.notices.push(text);
+        }
     }
 
     /// Counts a problem, and lists it while fewer than [`MAX_LISTED`] are.
