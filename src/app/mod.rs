@@ -213,6 +213,9 @@ pub struct App {
     copy_step: Option<(crate::domain::CandidateId, usize)>,
     /// The `:` commands run, oldest first, for Up in the command line.
     command_history: Vec<String>,
+    /// Whether `:import` may read files: only on the computer the user
+    /// sits at (see [`App::allow_local_files`]).
+    reads_local_files: bool,
     quit: bool,
 }
 
@@ -274,6 +277,7 @@ impl App {
             terminal_out: Vec::new(),
             copy_step: None,
             command_history: Vec::new(),
+            reads_local_files: false,
             quit: false,
         };
         app.refresh_views();
@@ -325,6 +329,12 @@ impl App {
     /// Waits until the background search index is built. The app never
     /// needs to (the palette waits by itself); benchmarks do, so that the
     /// build does not compete with what they time.
+    /// Lets `:import` read files: a local terminal's app (never a
+    /// session over SSH, where a path would be read on the server).
+    pub fn allow_local_files(&mut self) {
+        self.reads_local_files = true;
+    }
+
     pub fn wait_for_search_index(&mut self) {
         self.search_index();
     }

@@ -21,6 +21,16 @@ pub enum Pending {
         candidate: Box<Candidate>,
         form: Box<CandidateForm>,
     },
+    /// Import a checked file (`:import`, `commands/import.rs`).
+    Import(ImportRequest),
+}
+
+/// A file to import, as the command line named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRequest {
+    pub path: std::path::PathBuf,
+    /// `--from SYSTEM`: the layout to read it with; else recognised.
+    pub from: Option<String>,
 }
 
 /// A record a question asks to delete.

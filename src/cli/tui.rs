@@ -111,6 +111,7 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
     };
     let records = Records::load(Arc::new(store), Catalog::builtin())?;
     let mut app = App::with_records(Arc::clone(&records), options);
+    app.allow_local_files();
     let ran = crate::term::run_local(&mut app);
     // The app's handle goes first: the close needs the only one, to
     // rewrite the database if an erasure in the app asked for it.

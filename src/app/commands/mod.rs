@@ -13,6 +13,7 @@ mod delete;
 mod engagement;
 mod erase;
 mod filter;
+mod import;
 mod marks;
 mod note;
 mod pipeline_add;

@@ -165,6 +165,7 @@ impl App {
                 self.overlay = Some(Overlay::CandidateForm(form));
                 self.save_candidate_as(*candidate, true);
             }
+            Pending::Import(request) => self.run_import(request),
         }
     }
 
@@ -180,6 +181,7 @@ impl App {
                 self.say("back to the form: nothing was saved");
             }
             Pending::Delete(_) => self.say("nothing was deleted"),
+            Pending::Import(_) => self.say("nothing was imported"),
             Pending::Reopen { .. } | Pending::Submit(_) => self.say("nothing was changed"),
         }
     }

@@ -80,6 +80,7 @@ impl App {
             }
             Entry::Delete(id) => self.delete_by_id(&id),
             Entry::Erase(id) => self.erase_by_id(&id),
+            Entry::Import(file) => self.import_file(&file),
         }
     }
 

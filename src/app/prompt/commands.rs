@@ -3,8 +3,9 @@
 //! (the command line, `:` in any pane): `:2` or `:pipeline` goes to a
 //! pane, `:e E3` opens an engagement, `:q` quits, `:help`, `:filter TEXT`
 //! opens the filter line with the text, `:view NAME` applies a saved view,
-//! `:delete ID` deletes a record entered by mistake (asking first) and
-//! `:erase C12` opens the erase prompt.
+//! `:delete ID` deletes a record entered by mistake (asking first),
+//! `:erase C12` opens the erase prompt and `:import FILE` imports a file
+//! (checking it, then asking).
 
 use crate::app::Pane;
 use crate::domain::text::fold;
@@ -31,6 +32,8 @@ pub enum Entry {
     Delete(String),
     /// `:erase C12`: the id as typed.
     Erase(String),
+    /// `:import FILE [--from SYSTEM]`: as typed after the word.
+    Import(String),
 }
 
 impl Entry {
@@ -56,6 +59,8 @@ impl Entry {
             Entry::Delete(id) => format!(":delete {id}"),
             Entry::Erase(id) if id.is_empty() => ":erase ID".into(),
             Entry::Erase(id) => format!(":erase {id}"),
+            Entry::Import(file) if file.is_empty() => ":import FILE".into(),
+            Entry::Import(file) => format!(":import {file}"),
         }
     }
 
@@ -67,6 +72,7 @@ impl Entry {
             Entry::Filter(text) if text.is_empty() => ":filter ".into(),
             Entry::Delete(id) if id.is_empty() => ":delete ".into(),
             Entry::Erase(id) if id.is_empty() => ":erase ".into(),
+            Entry::Import(file) if file.is_empty() => ":import ".into(),
             other => other.label(),
         }
     }
@@ -90,6 +96,9 @@ impl Entry {
             Entry::Erase(_) => {
                 "erase a person's data for good (admins: a reason and the id typed back)".into()
             }
+            Entry::Import(_) => "import a file: candidates, or another system's applications \
+                 (checked first; asks before writing)"
+                .into(),
         }
     }
 }
@@ -157,6 +166,9 @@ pub fn entries(query: &str, views: &[View], engagements: &[Engagement]) -> Vec<E
     // `:e` is the engagement's.
     if word != "e" && named(&["erase"]) {
         found.push(Entry::Erase(rest.to_string()));
+    }
+    if named(&["import"]) {
+        found.push(Entry::Import(rest.to_string()));
     }
     found
 }

@@ -26,6 +26,7 @@ mod writes_access;
 mod writes_agency;
 mod writes_consent;
 pub mod writes_delete;
+pub mod writes_import;
 
 use crate::catalog::Catalog;
 use crate::search::SearchIndex;
