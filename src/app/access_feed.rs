@@ -61,21 +61,18 @@ fn redacted(access: &Access, event: &Event, data: &Data) -> Event {
     let mut event = event.clone();
     match &mut event.kind {
         EventKind::StageChanged { reason, .. } if !access.may(Act::ReadNotes) => *reason = None,
-        EventKind::CandidateMerged {
-            candidate,
-            before,
-            after,
-            incoming,
-        } if !access.may(Act::ReadContact) || !access.may(Act::ReadPay) => {
-            // The images are for undoing a merge, which this role may not:
-            // the record as the session sees it stands in for all three.
-            if let Some(seen) = data.candidate(*candidate) {
-                for image in [before, after, incoming] {
-                    **image = seen.clone();
-                }
-            }
-        }
         _ => {}
+    }
+    // The images are for undoing a merge or an import's update, which
+    // this role may not: the record as the session sees it stands in for
+    // all three.
+    let seen = event.kind.candidate().and_then(|id| data.candidate(id));
+    if let Some(seen) = seen
+        && (!access.may(Act::ReadContact) || !access.may(Act::ReadPay))
+    {
+        for image in event.kind.candidate_images_mut().into_iter().flatten() {
+            *image = seen.clone();
+        }
     }
     event
 }

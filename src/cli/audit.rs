@@ -66,6 +66,9 @@ fn words(event: &Event) -> String {
         EventKind::CandidateAdded { .. } => "added the record".into(),
         EventKind::CandidateUpdated { .. } => "changed the record".into(),
         EventKind::CandidateMerged { .. } => "merged a duplicate into the record".into(),
+        EventKind::CandidateUpdatedFromFile { .. } => {
+            "updated the record from an import (found by another system's id)".into()
+        }
         EventKind::MergeUndone { merge, .. } => format!("took back merge {merge}"),
         EventKind::CandidateViewed { .. } => "opened the record".into(),
         EventKind::RecordsExported { what, candidates } => match candidates {

@@ -160,12 +160,13 @@ pub fn erase_event(kind: &EventKind, erased: &Candidate) -> Option<EventKind> {
                 consent,
             })
         }
-        EventKind::CandidateMerged { candidate, .. } => Some(EventKind::CandidateMerged {
-            candidate: *candidate,
-            before: Box::new(erased.clone()),
-            after: Box::new(erased.clone()),
-            incoming: Box::new(erased.clone()),
-        }),
+        kind if kind.candidate_images().is_some() => {
+            let mut kind = kind.clone();
+            for image in kind.candidate_images_mut().into_iter().flatten() {
+                *image = erased.clone();
+            }
+            Some(kind)
+        }
         _ => None,
     }
 }

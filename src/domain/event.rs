@@ -185,6 +185,17 @@ pub enum EventKind {
     ConsentWithdrawn {
         candidate: CandidateId,
     },
+    /// A stored candidate updated from another system's file, found by
+    /// the id that system gave them (`Store::update_from_import`). It
+    /// keeps the images a merge keeps (see `event_images.rs`), so that the
+    /// import's rollback and `unmerge` can take it back; it is told as an
+    /// update, not as a merge of a duplicate.
+    CandidateUpdatedFromFile {
+        candidate: CandidateId,
+        before: Box<Candidate>,
+        after: Box<Candidate>,
+        incoming: Box<Candidate>,
+    },
 }
 
 impl EventKind {
@@ -221,6 +232,7 @@ impl EventKind {
             | EventKind::ScorecardAdded { candidate, .. }
             | EventKind::NoteRemoved { candidate, .. }
             | EventKind::CandidateMerged { candidate, .. }
+            | EventKind::CandidateUpdatedFromFile { candidate, .. }
             | EventKind::MergeUndone { candidate, .. }
             | EventKind::ApplicationRemoved { candidate, .. }
             | EventKind::Submitted { candidate, .. }

@@ -14,6 +14,7 @@ pub mod duplicate;
 pub mod engagement;
 pub mod erasure;
 pub mod event;
+mod event_images;
 pub mod goals;
 pub mod history;
 pub mod ids;

@@ -114,16 +114,8 @@ impl Store {
         let id = person.id;
         rewrites.put(CANDIDATES, id.to_key().to_vec(), erased)?;
         for event in self.events_of(id, usize::MAX)? {
-            if let EventKind::CandidateMerged {
-                before,
-                after,
-                incoming,
-                ..
-            } = &event.kind
-            {
-                for image in [before, after, incoming] {
-                    rewrites.mark(marks_of(image.as_ref()));
-                }
+            for image in event.kind.candidate_images().into_iter().flatten() {
+                rewrites.mark(marks_of(image));
             }
             if let Some(kind) = erasure::erase_event(&event.kind, erased) {
                 let event = Event { kind, ..event };

@@ -62,8 +62,8 @@ impl Store {
 
     /// Replaces the stored candidate `after.id` with `after`: a second
     /// import's update of a record it made (found by its id in another
-    /// system), from the file's record `incoming`. Stored as a merge, whose
-    /// event keeps the record before, so that the import's rollback (and
+    /// system), from the file's record `incoming`. Its event keeps the
+    /// images a merge's does, so that the import's rollback (and
     /// `unmerge`) can take it back; like a merge it keeps the stored email.
     /// Not flushed: the import flushes once at its end.
     pub fn update_from_import(
@@ -88,7 +88,7 @@ impl Store {
                     )]));
                 }
                 tx::put(candidates, &id.to_key(), after)?;
-                let kind = EventKind::CandidateMerged {
+                let kind = EventKind::CandidateUpdatedFromFile {
                     candidate: id,
                     before: Box::new(before),
                     after: Box::new(after.clone()),
@@ -108,12 +108,18 @@ impl Store {
                 let Some(event) = tx::get::<crate::domain::Event>(events, &merge.to_key())? else {
                     return tx::abort(StoreError::NotAMerge(merge));
                 };
-                let EventKind::CandidateMerged {
+                let (EventKind::CandidateMerged {
                     candidate,
                     before,
                     after,
                     ..
-                } = event.kind
+                }
+                | EventKind::CandidateUpdatedFromFile {
+                    candidate,
+                    before,
+                    after,
+                    ..
+                }) = event.kind
                 else {
                     return tx::abort(StoreError::NotAMerge(merge));
                 };

@@ -8,7 +8,7 @@ use super::Store;
 use super::decoded::Decoded;
 use super::error::Result;
 use crate::domain::erasure::{emails_of, phone_key};
-use crate::domain::{Candidate, Event, EventKind, Timestamp};
+use crate::domain::{Candidate, Event, Timestamp};
 use sha2::{Digest, Sha256};
 use sled::Tree;
 use std::collections::HashMap;
@@ -169,16 +169,8 @@ impl Store {
             note(candidate, format!("candidate {}", candidate.id));
         }
         for (_, event) in events {
-            if let EventKind::CandidateMerged {
-                before,
-                after,
-                incoming,
-                ..
-            } = &event.kind
-            {
-                for image in [before, after, incoming] {
-                    note(image, format!("the merge image in event {}", event.id));
-                }
+            for image in event.kind.candidate_images().into_iter().flatten() {
+                note(image, format!("the merge image in event {}", event.id));
             }
         }
         for entry in tombstones.iter() {

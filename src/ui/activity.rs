@@ -72,6 +72,9 @@ pub fn describe(app: &App, event: &Event) -> String {
         EventKind::CandidateMerged { candidate, .. } => {
             format!("{}: a duplicate merged in", name(*candidate))
         }
+        EventKind::CandidateUpdatedFromFile { candidate, .. } => {
+            format!("{}: updated from an import", name(*candidate))
+        }
         EventKind::MergeUndone { candidate, merge } => {
             format!("{}: merge {merge} undone", name(*candidate))
         }

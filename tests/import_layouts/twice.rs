@@ -49,9 +49,18 @@ fn a_second_import_of_an_export_updates_by_external_id_instead_of_adding() {
     assert_eq!(visa.value, "Green card");
     assert_eq!(jose.custom.len(), 3, "updated in place, not added");
     assert!(store.check().unwrap().problems.is_empty());
-    // The update is an event that keeps the record before it.
+    // The update is an event that keeps the record before it, and the
+    // audit calls it an update, not a merge of a duplicate.
     let event = store.recent_events(1).unwrap()[0].id.to_string();
+    let id = jose.id.to_string();
     drop(store);
+    let audit = hireterm_on(&db.path(), &["audit", "--candidate", &id]);
+    let (said, _) = output_text(&audit);
+    assert!(
+        said.contains("updated the record from an import (found by another system's id)")
+            && !said.contains("merged a duplicate"),
+        "{said}"
+    );
     let undone = hireterm_on(&db.path(), &["unmerge", &event]);
     assert!(undone.status.success(), "{:?}", output_text(&undone));
     let jose = db

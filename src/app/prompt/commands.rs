@@ -221,7 +221,7 @@ mod tests {
     fn a_colon_lists_every_command_and_every_view() {
         let all = labels(":");
         assert!(all.contains(&":filter".to_string()) && all.contains(&":q".to_string()));
-        assert_eq!(all.len(), Pane::ALL.len() + 6 + default_views().len());
+        assert_eq!(all.len(), Pane::ALL.len() + 7 + default_views().len());
         assert_eq!(labels(":filter role:devops"), [":filter role:devops"]);
         assert_eq!(labels(":view DevOps"), ["devops bench"]);
         assert_eq!(labels(":v devops"), ["devops bench"]);
@@ -230,6 +230,7 @@ mod tests {
         assert_eq!(labels(":e"), [":e ID"]);
         assert_eq!(labels(":er c12"), [":erase c12"]);
         assert_eq!(labels(":delete N5"), [":delete N5"]);
+        assert_eq!(labels(":im a.csv"), [":import a.csv"]);
         assert!(labels(":nope").is_empty());
     }
 

@@ -126,6 +126,9 @@ impl Store {
             match event.kind {
                 EventKind::CandidateMerged {
                     candidate, before, ..
+                }
+                | EventKind::CandidateUpdatedFromFile {
+                    candidate, before, ..
                 } if candidate.0 < s.candidate && !journal.was_empty => {
                     let bytes = records::encode(&*before).map_err(StoreError::Encode)?;
                     restored.insert(&candidate.to_key(), bytes);
