@@ -1,9 +1,11 @@
 //! Fuzzing the importers in-process. The first pass: arbitrary bytes and
-//! mutated valid files never make the CSV, JSON or applications reader,
+//! mutated valid files never make the CSV, JSON, applications or notes
+//! reader,
 //! the mapping of other systems' files, or the row checks, panic (20,000
 //! inputs). The whole import: files that still read but break the rules
 //! here and there (export documents with clients, submittals and
-//! placements among them, applications files, and other systems' exports
+//! placements among them, applications and notes files, and other
+//! systems' exports
 //! read through their layouts) go into real databases, and what the first
 //! pass accepts the second writes in full (360 inputs, and 240 more of
 //! other systems' files, every text they leave clean). Deterministic
@@ -24,6 +26,7 @@ const LEVER: &[u8] = include_bytes!("fixtures/layouts/lever.csv");
 const SPREADSHEET: &[u8] = include_bytes!("fixtures/layouts/spreadsheet.csv");
 const GREENHOUSE_API: &[u8] = include_bytes!("fixtures/layouts/greenhouse-api.json");
 const ASHBY: &[u8] = include_bytes!("fixtures/layouts/ashby.json");
+const GREENHOUSE_NOTES: &[u8] = include_bytes!("fixtures/layouts/greenhouse-notes.csv");
 
 /// A `--map` file: every kind of target, a value map.
 const MAP: &str = r#"
@@ -102,7 +105,11 @@ fn no_input_makes_either_importer_panic() {
 E1,a@x.io,technical,2026-05-20,rui
 Platform,C2,Client interview,2026-05-28T14:30:00+02:00,
 ";
-    let seeds: [(&[u8], hireterm::interchange::Format); 11] = [
+    let notes = b"candidate,note,author,date,engagement
+a@x.io,\"Called.\nWants remote\",rui,2026-05-20,
+C2,\"\xe9\x9d\xa2\xe8\xaf\x95\",,2026-05-28T14:30:00+02:00,E1
+";
+    let seeds: [(&[u8], hireterm::interchange::Format); 13] = [
         (MIXED.as_bytes(), Format::Csv),
         (include_bytes!("../assets/import-example.csv"), Format::Csv),
         (json, Format::Json),
@@ -114,6 +121,8 @@ Platform,C2,Client interview,2026-05-28T14:30:00+02:00,
         (SPREADSHEET, Format::Csv),
         (GREENHOUSE_API, Format::Json),
         (ASHBY, Format::Json),
+        (notes, Format::Notes),
+        (GREENHOUSE_NOTES, Format::Notes),
     ];
     let map = mapped();
     let mut rng = TestRng::new(0x5eed_1234_abcd_0042);
@@ -471,6 +480,7 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
         };
         pipeline_seed += &format!("E{},{who},{stage},2026-05-{:02},rui\n", 1 + i % 2, 10 + i);
     }
+    let notes_seed = notes_seed(&busy_store, &outside);
     let files = tempfile::tempdir().unwrap();
     let mut rng = TestRng::new(0x5eed_0000_feed_0010);
     let started = std::time::Instant::now();
@@ -487,6 +497,11 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
                 false,
             ),
             3 => (mutate_csv(&mut rng, csv_seed.as_bytes()), "rows.csv", false),
+            5 if round % 12 == 11 => (
+                mutate_csv(&mut rng, notes_seed.as_bytes()),
+                "notes.csv",
+                false,
+            ),
             _ => (
                 mutate_csv(&mut rng, include_bytes!("../assets/import-example.csv")),
                 "example.csv",
@@ -542,6 +557,29 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// Notes from another system, on people of the busy database: by email
+/// and by id, on the candidate and on an application, one of several
+/// lines. Imported again and again, most are already there.
+fn notes_seed(store: &hireterm::store::Store, outside: &[hireterm::domain::Candidate]) -> String {
+    let mut seed = String::from("candidate,note,author,date,engagement\n");
+    for (i, c) in outside.iter().take(4).enumerate() {
+        let who = if i % 2 == 0 {
+            c.email.clone()
+        } else {
+            c.id.to_string()
+        };
+        seed += &format!(
+            "{who},\"Called {i}.\nWants remote\",rui,2026-05-{:02},\n",
+            10 + i
+        );
+    }
+    let e1 = hireterm::domain::EngagementId(1);
+    for app in store.pipeline(e1).unwrap().iter().take(2) {
+        seed += &format!("{},面试很好,王芳,2026-05-20T10:00:00Z,E1\n", app.candidate);
+    }
+    seed
 }
 
 /// Other systems' exports, mutated as above, read through their layouts

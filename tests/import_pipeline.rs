@@ -282,7 +282,17 @@ fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
          E1,48214,Face to Face,2026-05-21\n",
     );
     let (ok, stdout, _) = import(&db, &file, &["--format", "applications"]);
-    assert!(!ok, "without the layout the ids are ours: {stdout}");
+    // Without the layout a bare number could be ours (C48213): one that
+    // Greenhouse gave a stored person is refused, naming the way out,
+    // rather than put on whoever C48213 may be.
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains(
+            "`48213` is an id greenhouse gave a candidate: pass --from greenhouse to find \
+             people by those ids, or write ours as C48213"
+        ),
+        "{stdout}"
+    );
     let (ok, stdout, stderr) = import(
         &db,
         &file,

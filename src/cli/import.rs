@@ -1,6 +1,6 @@
 //! `hireterm import`: candidates from a CSV or JSON file, applications
-//! from another system's CSV, or a whole export (a JSON document or a
-//! folder of CSV files) into an empty database.
+//! or notes from another system's CSV, or a whole export (a JSON document
+//! or a folder of CSV files) into an empty database.
 
 use super::import_columns::{Asked, describe, options as column_options};
 use super::output::{line, warn};
@@ -20,7 +20,7 @@ pub struct ImportArgs {
     pub path: PathBuf,
     /// The file's format (default: from its extension; a CSV file whose
     /// header names an engagement and a stage, and no person by name,
-    /// holds applications).
+    /// holds applications; one naming a candidate and a note, notes).
     #[arg(long, value_enum)]
     pub format: Option<ImportFormatArg>,
     /// Import the valid rows and report the others, instead of nothing.
@@ -75,12 +75,14 @@ pub enum FormatArg {
 }
 
 /// What `import --format` takes: the export formats, and applications
-/// (engagement, candidate, stage, date) from another system.
+/// (engagement, candidate, stage, date) or notes (candidate, note,
+/// author, date) from another system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormatArg {
     Csv,
     Json,
     Applications,
+    Notes,
 }
 
 impl From<ImportFormatArg> for Format {
@@ -89,6 +91,7 @@ impl From<ImportFormatArg> for Format {
             ImportFormatArg::Csv => Format::Csv,
             ImportFormatArg::Json => Format::Json,
             ImportFormatArg::Applications => Format::Applications,
+            ImportFormatArg::Notes => Format::Notes,
         }
     }
 }
@@ -186,6 +189,9 @@ fn summarise(report: &ImportReport, options: &ImportOptions, say: &Say) -> Resul
     if report.rows_of == RowKind::Applications {
         return summarise_applications(report, say);
     }
+    if report.rows_of == RowKind::Notes {
+        return summarise_notes(report, say);
+    }
     match &report.written {
         None => say.line(format!(
             "dry run: would import {} of {} candidates ({leftovers}); nothing was written",
@@ -239,6 +245,21 @@ fn summarise_applications(report: &ImportReport, say: &Say) -> Result<ExitCode> 
                 written.applications
             ))
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summarise_notes(report: &ImportReport, say: &Say) -> Result<ExitCode> {
+    let (there, invalid) = (report.skipped, report.invalid);
+    match &report.written {
+        None => say.line(format!(
+            "dry run: {} of {} notes would be added, {there} already there ({invalid} skipped as invalid); nothing was written",
+            report.added, report.rows
+        )),
+        Some(written) => say.line(format!(
+            "{} notes added, {there} already there ({invalid} skipped as invalid)",
+            written.notes
+        )),
     }
     Ok(ExitCode::SUCCESS)
 }

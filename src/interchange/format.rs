@@ -12,6 +12,9 @@ pub enum Format {
     /// Applications from another system, one a row: engagement,
     /// candidate, stage, date (see `pipeline_in`).
     Applications,
+    /// Notes from another system, one a row: candidate, note, author,
+    /// date (see `notes_in`).
+    Notes,
 }
 
 /// The most bytes one CSV row or JSON element may take.

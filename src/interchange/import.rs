@@ -1,7 +1,7 @@
 //! Importing: the two passes put together, and what stops a write.
 //! The options and the report are `report`'s. A file of applications
-//! from another system goes to `pipeline_in`, which has passes of its
-//! own.
+//! or notes from another system goes to `pipeline_in` or `notes_in`,
+//! which have passes of their own.
 
 use super::external::ExternalIndex;
 use super::format::Format;
@@ -70,6 +70,16 @@ impl From<Stopped> for ImportError {
     }
 }
 
+impl From<super::pipeline_in::Failure> for ImportError {
+    fn from(failure: super::pipeline_in::Failure) -> ImportError {
+        use super::pipeline_in::Failure;
+        match failure {
+            Failure::Read(error) => ImportError::Store(error),
+            Failure::Write(stopped) => stopped.into(),
+        }
+    }
+}
+
 /// Imports `source` into `store`: checks everything first, writes only if
 /// that passes (see [`ImportReport::may_write`]) and the options allow it.
 pub fn import(
@@ -84,6 +94,9 @@ pub fn import(
             Failure::Read(error) => ImportError::Store(error),
             Failure::Write(stopped) => stopped.into(),
         });
+    }
+    if let ImportSource::Notes(path) = source {
+        return super::notes_in::import(store, path, options, stamp).map_err(ImportError::from);
     }
     let catalog = Catalog::builtin();
     let keep_ids = store.has_no_records();
@@ -159,7 +172,8 @@ fn describe(source: &ImportSource) -> String {
         ImportSource::Csv(p)
         | ImportSource::Json(p)
         | ImportSource::CsvFolder(p)
-        | ImportSource::Applications(p) => p.display().to_string(),
+        | ImportSource::Applications(p)
+        | ImportSource::Notes(p) => p.display().to_string(),
     }
 }
 
@@ -181,6 +195,9 @@ pub fn check_mapped(
 ) -> ImportReport {
     if format == Format::Applications {
         return super::pipeline_in::check_alone(bytes, stamp);
+    }
+    if format == Format::Notes {
+        return super::notes_in::check_alone(bytes, stamp);
     }
     let mut checker = Checker::new(Catalog::builtin(), stamp.at, OnDuplicate::Error);
     let outcome = match format {

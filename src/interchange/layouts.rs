@@ -115,6 +115,19 @@ pub fn spreadsheet(kind: FileKind) -> &'static Layout {
     generic.next().expect("the spreadsheet layout is built in")
 }
 
+/// Whether a header is a person's name (or part of it), as a candidates
+/// file of any layout writes it: how the readers of applications and
+/// notes tell another system's candidates file from their own.
+pub fn names_a_person(header: &str) -> bool {
+    use super::columns::Column;
+    use super::target::Target;
+    let generic = spreadsheet(FileKind::Csv).column(header);
+    matches!(
+        generic,
+        Some(Target::Name(_) | Target::Column(Column::Name))
+    ) || Column::from_header(header) == Some(Column::Name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Import and export: candidates from CSV and JSON files, applications
-//! from another system's CSV (`pipeline_in`), and a whole database's
-//! records to files that rebuild it.
+//! and notes from another system's CSVs (`pipeline_in`, `notes_in`), and
+//! a whole database's records to files that rebuild it.
 //!
 //! Importing reads the input twice and never holds it whole. The first
 //! pass (`plan`) builds every record as the second will write it, checks
@@ -44,6 +44,9 @@ pub mod location;
 mod loose;
 mod mapped_row;
 pub mod mapping;
+mod names;
+mod note_lookup;
+pub mod notes_in;
 pub mod pipeline_in;
 mod plan;
 pub mod profile;
@@ -79,17 +82,20 @@ pub enum ImportSource {
     CsvFolder(PathBuf),
     /// A CSV of applications from another system (see `pipeline_in`).
     Applications(PathBuf),
+    /// A CSV of notes from another system (see `notes_in`).
+    Notes(PathBuf),
 }
 
 impl ImportSource {
     /// A folder is a CSV export; a file's format is `format`, else its
     /// extension. A CSV file whose header names an engagement and a
-    /// stage, and no person by name, holds applications.
+    /// stage, and no person by name, holds applications; one that names
+    /// a candidate and a note, and no stage and no person, notes.
     pub fn at(path: &Path, format: Option<Format>) -> Result<ImportSource, String> {
         if path.is_dir() {
             return match format {
-                Some(Format::Json | Format::Applications) => Err(format!(
-                    "{} is a folder; JSON and applications imports read one file",
+                Some(Format::Json | Format::Applications | Format::Notes) => Err(format!(
+                    "{} is a folder; JSON, applications and notes imports read one file",
                     path.display()
                 )),
                 _ => Ok(ImportSource::CsvFolder(path.to_path_buf())),
@@ -98,9 +104,12 @@ impl ImportSource {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         match (format, extension.as_deref()) {
             (Some(Format::Applications), _) => Ok(ImportSource::Applications(path.to_path_buf())),
+            (Some(Format::Notes), _) => Ok(ImportSource::Notes(path.to_path_buf())),
             (Some(Format::Csv), _) | (None, Some("csv")) => {
                 if pipeline_in::looks_like_applications(path) {
                     Ok(ImportSource::Applications(path.to_path_buf()))
+                } else if notes_in::looks_like_notes(path) {
+                    Ok(ImportSource::Notes(path.to_path_buf()))
                 } else {
                     Ok(ImportSource::Csv(path.to_path_buf()))
                 }
@@ -137,8 +146,8 @@ pub trait Sink {
 }
 
 /// Reads the whole source into `sink`. `Err` ends the reading early.
-/// (Applications from another system have a reader of their own, see
-/// `pipeline_in`.)
+/// (Applications and notes from another system have readers of their
+/// own, see `pipeline_in` and `notes_in`.)
 pub fn read_source(
     source: &ImportSource,
     options: &ColumnOptions,
@@ -151,6 +160,10 @@ pub fn read_source(
         ImportSource::Applications(path) => Err(Problem::line(
             0,
             format!("{} holds applications, not an export", path.display()),
+        )),
+        ImportSource::Notes(path) => Err(Problem::line(
+            0,
+            format!("{} holds notes, not an export", path.display()),
         )),
     }
 }

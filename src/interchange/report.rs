@@ -69,7 +69,8 @@ pub struct ImportReport {
     pub added: usize,
     /// Records refused for their problems.
     pub invalid: usize,
-    /// Duplicates left out (`--on-duplicate skip`).
+    /// Duplicates left out (`--on-duplicate skip`); for a notes file,
+    /// notes already there.
     pub skipped: usize,
     /// Duplicates merged (`--on-duplicate merge`).
     pub merged: usize,
@@ -123,6 +124,8 @@ pub enum RowKind {
     Candidates,
     /// Applications from another system (see `pipeline_in`).
     Applications,
+    /// Notes from another system (see `notes_in`).
+    Notes,
 }
 
 /// How many records of each kind went in.

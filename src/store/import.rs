@@ -11,7 +11,6 @@ use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::client::same_name;
 use crate::domain::ids::MAX_ID;
-use crate::domain::note::note_text;
 use crate::domain::text::normalize_email;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EventKind, Note, Stamp};
 use sled::Transactional;
@@ -111,7 +110,7 @@ impl Store {
     pub fn import_notes(&self, chunk: &[Note]) -> Result<()> {
         self.ensure_writable()?;
         for note in chunk {
-            note_text(&note.text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
+            super::notes::stored_text(&note.text)?;
             refuse_huge_id(note.id.0)?;
         }
         let trees = (
@@ -124,9 +123,9 @@ impl Store {
         tx::finish(
             trees.transaction(|(notes, candidates, meta, events, event_index)| {
                 for note in chunk {
-                    if candidates.get(note.candidate.to_key())?.is_none() {
-                        return tx::abort(StoreError::NoCandidate(note.candidate));
-                    }
+                    // An export's erased people come back erased, their
+                    // notes with them: only a missing candidate is refused.
+                    super::notes::require_candidate(candidates, note.candidate)?;
                     let key = super::notes::note_key(note.candidate, note.id);
                     let taken = notes.get(key)?.is_some();
                     keep_id(meta, tx::NOTE_SEQ, note.id.0, taken)?;

@@ -47,6 +47,7 @@ pub mod journal;
 mod manifest;
 mod merge;
 mod notes;
+mod notes_bulk;
 mod pause;
 mod pipeline;
 mod placements;

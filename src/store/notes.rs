@@ -3,10 +3,49 @@
 use super::Store;
 use super::error::{Result, StoreError};
 use super::records::application_key;
-use super::tx;
+use super::tx::{self, TxResult};
 use crate::domain::note::note_text;
 use crate::domain::{Candidate, CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
 use sled::Transactional;
+use sled::transaction::TransactionalTree;
+
+/// The text a note is stored with (see [`note_text`]), or why it
+/// cannot be stored.
+pub(super) fn stored_text(raw: &str) -> Result<String> {
+    note_text(raw).map_err(|problem| StoreError::Invalid(vec![problem]))
+}
+
+/// The candidate a note is written on, refused when they are not there.
+pub(super) fn require_candidate(
+    candidates: &TransactionalTree,
+    candidate: CandidateId,
+) -> TxResult<Candidate> {
+    match tx::get::<Candidate>(candidates, &candidate.to_key())? {
+        Some(person) => Ok(person),
+        None => tx::abort(StoreError::NoCandidate(candidate)),
+    }
+}
+
+/// Refuses a new note on a candidate who is not there or was erased, or
+/// on an application (`engagement`) that is not there.
+pub(super) fn refuse_misplaced(
+    candidates: &TransactionalTree,
+    apps: &TransactionalTree,
+    candidate: CandidateId,
+    engagement: Option<EngagementId>,
+) -> TxResult<()> {
+    let person = require_candidate(candidates, candidate)?;
+    super::candidates::refuse_erased(&person)?;
+    if let Some(engagement) = engagement
+        && apps.get(application_key(engagement, candidate))?.is_none()
+    {
+        return tx::abort(StoreError::NoApplication {
+            engagement,
+            candidate,
+        });
+    }
+    Ok(())
+}
 
 pub(super) fn note_key(candidate: CandidateId, note: NoteId) -> [u8; 16] {
     let mut key = [0u8; 16];
@@ -26,7 +65,7 @@ impl Store {
         stamp: &Stamp,
     ) -> Result<Note> {
         self.ensure_writable()?;
-        let text = note_text(text).map_err(|problem| StoreError::Invalid(vec![problem]))?;
+        let text = stored_text(text)?;
         let trees = (
             &self.notes,
             &self.candidates,
@@ -37,18 +76,7 @@ impl Store {
         );
         let note = tx::finish(trees.transaction(
             |(notes, candidates, apps, meta, events, event_index)| {
-                let Some(person) = tx::get::<Candidate>(candidates, &candidate.to_key())? else {
-                    return tx::abort(StoreError::NoCandidate(candidate));
-                };
-                super::candidates::refuse_erased(&person)?;
-                if let Some(engagement) = engagement
-                    && apps.get(application_key(engagement, candidate))?.is_none()
-                {
-                    return tx::abort(StoreError::NoApplication {
-                        engagement,
-                        candidate,
-                    });
-                }
+                refuse_misplaced(candidates, apps, candidate, engagement)?;
                 let id = NoteId(tx::reserve_ids(meta, tx::NOTE_SEQ, 1)?);
                 let note = Note {
                     id,

@@ -137,6 +137,7 @@ fn question(report: &ImportReport, request: &ImportRequest) -> String {
     let what = match report.rows_of {
         crate::interchange::RowKind::Applications => "applications",
         crate::interchange::RowKind::Candidates => "candidates",
+        crate::interchange::RowKind::Notes => "notes",
     };
     let mut question = format!("Import {} {what} from {file}?", report.added);
     for notice in report.notices.iter().filter(|n| n.starts_with("creates ")) {

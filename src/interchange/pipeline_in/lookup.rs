@@ -3,11 +3,10 @@
 //! another system gave them), and the stage names of ours and theirs.
 
 use super::super::cells::stage_named;
-use super::super::external::ExternalIndex;
 use super::super::layout::{FileKind, Layout};
 use super::super::layouts;
-use crate::domain::text::clean_line;
-use crate::domain::{CandidateId, EngagementId, ExternalId, Stage};
+use super::super::names::{StoredNames, unreadable};
+use crate::domain::{CandidateId, EngagementId, Stage};
 use crate::store::{Store, StoreError};
 use std::rc::Rc;
 
@@ -56,20 +55,11 @@ pub(super) trait Lookup {
     ) -> Result<Option<Stage>, String>;
 }
 
-pub(super) fn unreadable(error: StoreError) -> String {
-    format!("the database could not be read: {error}")
-}
-
-/// The database, with its engagements' titles at hand (they are few);
-/// and when the file is another system's (`--from`, `--map`), that
-/// layout, whose stage names it uses, and the stored candidates by their
-/// ids in that system, by which it may name them.
+/// The database's names (shared with `notes_in`: `names.rs`), the
+/// layout whose stage names the file uses, and whether a title none has
+/// names an engagement to create.
 pub(super) struct InStore<'s> {
-    store: &'s Store,
-    titles: Vec<(EngagementId, String)>,
-    layout: Option<&'s Layout>,
-    external: ExternalIndex,
-    /// A title no engagement has names one to create.
+    names: StoredNames<'s>,
     create: bool,
 }
 
@@ -79,86 +69,28 @@ impl<'s> InStore<'s> {
         layout: Option<&'s Layout>,
         create: bool,
     ) -> Result<InStore<'s>, StoreError> {
-        let titles = store
-            .engagements()?
-            .into_iter()
-            .map(|e| (e.id, clean_line(&e.title)))
-            .collect();
-        let mut external = ExternalIndex::default();
-        if layout.is_some() {
-            for candidate in store.each_candidate() {
-                external.insert(&candidate?);
-            }
-        }
-        Ok(InStore {
-            store,
-            titles,
-            layout,
-            external,
-            create,
-        })
-    }
-
-    /// The engagement titled `text` when no id matched.
-    fn by_title(&self, text: &str, id: Option<EngagementId>) -> Result<EngagementRef, String> {
-        let titled: Vec<EngagementId> = (self.titles.iter())
-            .filter(|(_, title)| title == text)
-            .map(|(e, _)| *e)
-            .collect();
-        match (titled.as_slice(), id) {
-            ([one], _) => Ok(EngagementRef::Stored(*one)),
-            ([], Some(id)) => Err(format!("no engagement {id}")),
-            ([], None) if self.create => Ok(EngagementRef::New(text.into())),
-            ([], None) => Err(format!(
-                "no engagement is titled `{text}` (--create-engagements creates it)"
-            )),
-            (many, _) => {
-                let ids: Vec<String> = many.iter().map(ToString::to_string).collect();
-                Err(format!(
-                    "{} engagements are titled `{text}` ({}): name one by its id",
-                    many.len(),
-                    ids.join(", ")
-                ))
-            }
-        }
+        let names = StoredNames::new(store, layout)?;
+        Ok(InStore { names, create })
     }
 }
 
 impl Lookup for InStore<'_> {
     fn stage(&self, text: &str) -> Result<Stage, String> {
-        stage_read(text, self.layout)
+        stage_read(text, self.names.layout)
     }
 
-    /// An id (`E3`, `3`) of an engagement on file, else an exact title
-    /// that only one engagement has (or none, to be created).
     fn engagement(&self, text: &str) -> Result<EngagementRef, String> {
-        let id = text.parse::<EngagementId>().ok();
-        if let Some(id) = id.filter(|id| self.titles.iter().any(|(e, _)| e == id)) {
-            return Ok(EngagementRef::Stored(id));
+        match self.names.engagement(text)? {
+            Some(id) => Ok(EngagementRef::Stored(id)),
+            None if self.create => Ok(EngagementRef::New(text.into())),
+            None => Err(format!(
+                "no engagement is titled `{text}` (--create-engagements creates it)"
+            )),
         }
-        self.by_title(text, id)
     }
 
-    /// An id the other system gave them (with its layout), an id of ours
-    /// (`C12`, `12`), or an email.
     fn candidate(&self, text: &str) -> Result<CandidateId, String> {
-        let theirs = self.layout.map(|l| ExternalId::new(l.system.clone(), text));
-        if let Some(found) = theirs.and_then(|id| self.external.find_id(&id)) {
-            return Ok(found);
-        }
-        if text.contains('@') {
-            return match self.store.candidate_by_email(text).map_err(unreadable)? {
-                Some(candidate) => Ok(candidate.id),
-                None => Err(format!("no candidate has the email {text}")),
-            };
-        }
-        let id = text
-            .parse::<CandidateId>()
-            .map_err(|_| format!("`{text}` is neither a candidate id (C12) nor an email"))?;
-        match self.store.candidate(id).map_err(unreadable)? {
-            Some(_) => Ok(id),
-            None => Err(format!("no candidate {id}")),
-        }
+        self.names.candidate(text).map(|c| c.id)
     }
 
     fn stage_of(
@@ -166,7 +98,7 @@ impl Lookup for InStore<'_> {
         engagement: EngagementId,
         candidate: CandidateId,
     ) -> Result<Option<Stage>, String> {
-        let app = self.store.application(engagement, candidate);
+        let app = self.names.store.application(engagement, candidate);
         Ok(app.map_err(unreadable)?.map(|a| a.stage))
     }
 }

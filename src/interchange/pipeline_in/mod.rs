@@ -68,21 +68,10 @@ pub fn looks_like_applications(path: &Path) -> bool {
     let columns: Vec<Option<Col>> = headers.iter().map(|h| Col::from_header(h)).collect();
     let names_a_person = headers
         .iter()
-        .any(|h| Col::from_header(h).is_none() && names_a_person(h));
+        .any(|h| Col::from_header(h).is_none() && super::layouts::names_a_person(h));
     columns.contains(&Some(Col::Engagement))
         && columns.contains(&Some(Col::Stage))
         && !names_a_person
-}
-
-/// Whether a header is a person's name (or part of it), as a candidates
-/// file of any layout writes it.
-fn names_a_person(header: &str) -> bool {
-    use super::target::Target;
-    let generic = super::layouts::spreadsheet(super::layout::FileKind::Csv).column(header);
-    matches!(
-        generic,
-        Some(Target::Name(_) | Target::Column(super::columns::Column::Name))
-    ) || super::columns::Column::from_header(header) == Some(super::columns::Column::Name)
 }
 
 /// The reading: every row checked, and the good ones grouped.
