@@ -10,13 +10,6 @@ mod common;
 use common::*;
 use hireterm::domain::ids::MAX_ID;
 use hireterm::interchange::export::export_json;
-use std::path::PathBuf;
-
-fn write(db: &TempDb, name: &str, text: &str) -> PathBuf {
-    let path = db.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
 
 /// Runs `args` on the database: whether it succeeded, stdout, stderr.
 fn run(db: &TempDb, args: &[&str]) -> (bool, String, String) {
@@ -45,8 +38,7 @@ fn assert_checks(db: &TempDb) {
 fn an_id_past_the_limit_is_refused_naming_its_line_and_column() {
     assert_eq!(MAX_ID, (1 << 53) - 1);
     let db = TempDb::new();
-    let csv = write(
-        &db,
+    let csv = db.write_file(
         "big.csv",
         "id,name,email\nC12,Ana,ana@x.io\nC9007199254740992,Bo,bo@x.io\n",
     );
@@ -57,8 +49,7 @@ fn an_id_past_the_limit_is_refused_naming_its_line_and_column() {
     assert!(stdout.contains(expected), "{stdout}{stderr}");
     assert!(db.open().has_no_records());
 
-    let json = write(
-        &db,
+    let json = db.write_file(
         "big.json",
         "[\n{\"id\": 9007199254740992, \"name\": \"Cy\", \"email\": \"cy@x.io\"}\n]\n",
     );
@@ -74,11 +65,7 @@ fn an_id_past_the_limit_is_refused_naming_its_line_and_column() {
 #[test]
 fn after_the_highest_candidate_id_add_refuses_in_words_and_nothing_breaks() {
     let db = TempDb::new();
-    let csv = write(
-        &db,
-        "max.csv",
-        "id,name,email\nC9007199254740991,Ana,ana@x.io\n",
-    );
+    let csv = db.write_file("max.csv", "id,name,email\nC9007199254740991,Ana,ana@x.io\n");
     let (ok, stdout, stderr) = run(&db, &["import", csv.to_str().unwrap()]);
     assert!(ok, "{stdout}{stderr}");
     for attempt in ["first", "second"] {
@@ -103,8 +90,7 @@ fn after_the_highest_candidate_id_add_refuses_in_words_and_nothing_breaks() {
 #[test]
 fn rows_without_ids_that_would_pass_the_limit_are_refused_before_writing() {
     let db = TempDb::new();
-    let csv = write(
-        &db,
+    let csv = db.write_file(
         "max.csv",
         "id,name,email\nC9007199254740990,Ana,ana@x.io\n,Bo,bo@x.io\n,Cy,cy@x.io\n",
     );
@@ -120,8 +106,7 @@ fn rows_without_ids_that_would_pass_the_limit_are_refused_before_writing() {
         assert!(db.open().has_no_records(), "{extra:?}");
     }
     // One row without an id fits: it gets the last id.
-    let csv = write(
-        &db,
+    let csv = db.write_file(
         "fits.csv",
         "id,name,email\nC9007199254740990,Ana,ana@x.io\n,Bo,bo@x.io\n",
     );
@@ -146,7 +131,7 @@ fn after_the_highest_note_id_a_note_is_refused_and_candidates_still_add() {
     doc["notes"][0]["id"] = serde_json::json!(MAX_ID);
 
     let db = TempDb::new();
-    let file = write(&db, "export.json", &doc.to_string());
+    let file = db.write_file("export.json", doc.to_string());
     let (ok, stdout, stderr) = run(&db, &["import", file.to_str().unwrap()]);
     assert!(ok, "{stdout}{stderr}");
     let (ok, stdout, stderr) = run(&db, &["note", "--candidate", &first.to_string(), "more"]);

@@ -17,21 +17,7 @@ use chrono::{TimeZone, Utc};
 use common::*;
 use hireterm::domain::{Candidate, EventKind, Stage};
 use hireterm::store::Store;
-use std::path::{Path, PathBuf};
-
-fn write(db: &TempDb, name: &str, text: &str) -> PathBuf {
-    let path = db.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
-    let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = hireterm_on(&db.path(), &args);
-    let (stdout, stderr) = output_text(&out);
-    (out.status.success(), stdout, stderr)
-}
+use std::path::PathBuf;
 
 /// A demo database and three of its candidates.
 fn three(db: &TempDb) -> Vec<Candidate> {
@@ -49,7 +35,7 @@ fn history_file(db: &TempDb, people: &[Candidate]) -> PathBuf {
          Senior Backend Architect,,{b},Application Review,2026-04-02,\n\
          Platform Engineer – Zürich,,{b},Application Review,2026-04-05,Rui\n"
     );
-    write(db, "stage-history.csv", &text)
+    db.write_file("stage-history.csv", &text)
 }
 
 fn engagement_titled(store: &Store, title: &str) -> hireterm::domain::Engagement {
@@ -65,7 +51,7 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
     let people = three(&db);
     let file = history_file(&db, &people);
     let before = db.open().engagements().unwrap().len();
-    let (ok, stdout, _) = import(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
     assert!(!ok, "unknown jobs are problems without the flag");
     assert!(
         stdout.contains(
@@ -74,7 +60,8 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
         "{stdout}"
     );
     let args = ["--from", "greenhouse", "--create-engagements"];
-    let (ok, stdout, stderr) = import(&db, &file, &[&args[..], &["--dry-run"]].concat());
+    let (ok, stdout, stderr) =
+        import_as_importer(&db, &file, &[&args[..], &["--dry-run"]].concat());
     assert!(ok, "{stdout}{stderr}");
     for expected in [
         "creates engagement `Senior Backend Architect` for client Acme Logistics \
@@ -90,7 +77,7 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
     }
     assert_eq!(db.open().engagements().unwrap().len(), before, "dry run");
 
-    let (ok, stdout, stderr) = import(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains(
@@ -161,7 +148,7 @@ fn a_second_import_of_the_same_history_writes_nothing() {
     let people = three(&db);
     let file = history_file(&db, &people);
     let args = ["--from", "greenhouse", "--create-engagements"];
-    let (ok, stdout, stderr) = import(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     let (engagements, events) = {
         let store = db.open();
@@ -172,7 +159,7 @@ fn a_second_import_of_the_same_history_writes_nothing() {
     };
     // The jobs exist now, by title: nothing is created again, and every
     // candidate is already in those pipelines.
-    let (ok, stdout, _) = import(&db, &file, &args);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &args);
     assert!(!ok);
     assert!(
         stdout.contains("is already in the pipeline of E"),
@@ -195,9 +182,9 @@ fn a_history_with_a_refused_move_is_left_out_whole() {
          Data Platform Lead,{a},sourced,2026-04-03\n\
          Data Platform Lead,{c},screening,2026-04-03\n"
     );
-    let file = write(&db, "history.csv", &text);
+    let file = db.write_file("history.csv", &text);
     let args = ["--create-engagements", "--skip-invalid"];
-    let (ok, stdout, stderr) = import(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("moves from Offer to Sourced on 2026-04-03"),

@@ -27,25 +27,9 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn write(db: &TempDb, name: &str, text: &str) -> PathBuf {
-    let path = db.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// Runs `hireterm --as importer import FILE ARGS`: whether it succeeded,
-/// and stdout and stderr.
-fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
-    let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = hireterm_on(&db.path(), &args);
-    let (stdout, stderr) = output_text(&out);
-    (out.status.success(), stdout, stderr)
-}
-
 /// A database holding Greenhouse's three candidates (José, 王芳, Bob).
 fn greenhouse_people(db: &TempDb) -> [Candidate; 3] {
-    let (ok, stdout, stderr) = import(db, &fixture("greenhouse.csv"), &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &fixture("greenhouse.csv"), &[]);
     assert!(ok, "{stdout}{stderr}");
     let store = db.open();
     [
@@ -81,7 +65,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     let file = fixture("greenhouse-notes.csv");
     let before = counts(&db.open());
     // Visibility has nowhere to go: the user says to leave it out.
-    let (ok, stdout, stderr) = import(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
     assert!(!ok, "{stdout}");
     assert!(
         stdout.contains("line 1: column 5 (`Visibility`) is not a note field")
@@ -91,7 +75,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     let from = ["--from", "greenhouse", "--drop", "Visibility"];
     let dry_run = [&from[..], &["--dry-run"]].concat();
-    let (ok, stdout, stderr) = import(&db, &file, &dry_run);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &dry_run);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("dry run: 4 of 4 notes would be added, 0 already there"),
@@ -99,7 +83,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     );
     assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
 
-    let (ok, stdout, stderr) = import(&db, &file, &from);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &from);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("4 notes added, 0 already there (0 skipped as invalid)"),
@@ -163,7 +147,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     );
 
     // The same file again adds nothing.
-    let (ok, stdout, stderr) = import(&db, &file, &from);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &from);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("0 notes added, 4 already there (0 skipped as invalid)"),
@@ -172,12 +156,11 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     assert_eq!(counts(&db.open()), imported);
 
     // With the layout, a number is only ever Greenhouse's id, never ours.
-    let unknown = write(
-        &db,
+    let unknown = db.write_file(
         "more.csv",
         "Candidate ID,Body,Created At\n1,Hello,2026-03-06\n",
     );
-    let (ok, stdout, _) = import(&db, &unknown, &["--from", "greenhouse"]);
+    let (ok, stdout, _) = import_as_importer(&db, &unknown, &["--from", "greenhouse"]);
     assert!(!ok);
     assert!(
         stdout.contains("line 2, column 1 (Candidate ID): no candidate has the greenhouse id 1"),
@@ -207,9 +190,9 @@ fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
          jose.garcia@example.es,Good call,rui,2026-03-01\n",
         wang.id, bob.id, wang.id
     );
-    let file = write(&db, "notes.csv", &text);
+    let file = db.write_file("notes.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
     assert!(!ok, "{stdout}");
     for expected in [
         "line 3, column 1 (Email): no candidate has the email nobody@example.com".to_string(),
@@ -227,7 +210,7 @@ fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
     assert!(stderr.contains("4 of 7 rows have problems"), "{stderr}");
     assert_eq!(counts(&db.open()), before, "nothing was written");
 
-    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("line 9: the same note as line 2"),
@@ -270,11 +253,11 @@ fn notes_about_an_application_need_it_and_the_format_can_be_named() {
          {inside},General note,ana,2026-05-02,\n\
          {outside},Not on that board,ana,2026-05-02,E1\n"
     );
-    let file = write(&db, "old-ats-notes.txt", &text);
-    let (ok, _, stderr) = import(&db, &file, &[]);
+    let file = db.write_file("old-ats-notes.txt", &text);
+    let (ok, _, stderr) = import_as_importer(&db, &file, &[]);
     assert!(!ok);
     assert!(stderr.contains("cannot tell the format"), "{stderr}");
-    let (ok, stdout, _) = import(&db, &file, &["--format", "notes"]);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &["--format", "notes"]);
     assert!(!ok);
     assert!(
         stdout.contains(&format!(
@@ -282,7 +265,8 @@ fn notes_about_an_application_need_it_and_the_format_can_be_named() {
         )),
         "{stdout}"
     );
-    let (ok, stdout, stderr) = import(&db, &file, &["--format", "notes", "--skip-invalid"]);
+    let (ok, stdout, stderr) =
+        import_as_importer(&db, &file, &["--format", "notes", "--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("2 notes added"), "{stdout}");
     let store = db.open();

@@ -9,7 +9,7 @@ use chrono::{TimeZone, Utc};
 use common::*;
 use hireterm::domain::{Candidate, EngagementId, EventKind, Stage, StageChange};
 use hireterm::store::Store;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const E1: EngagementId = EngagementId(1);
 
@@ -25,20 +25,6 @@ fn demo_with_outsiders(db: &TempDb) -> (Vec<Candidate>, String) {
     assert!(outside.len() >= 4, "{} outside E1", outside.len());
     let title = store.engagement(E1).unwrap().unwrap().title;
     (outside, title)
-}
-
-fn write(db: &TempDb, name: &str, text: &str) -> PathBuf {
-    let path = db.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn import(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
-    let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = hireterm_on(&db.path(), &args);
-    let (stdout, stderr) = output_text(&out);
-    (out.status.success(), stdout, stderr)
 }
 
 /// How many applications and events the database holds.
@@ -65,9 +51,9 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
         b.id.0,
         c.email
     );
-    let file = write(&db, "pipeline.csv", &text);
+    let file = db.write_file("pipeline.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, _) = import(&db, &file, &["--dry-run"]);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &["--dry-run"]);
     assert!(ok, "{stdout}");
     assert!(
         stdout.contains("dry run: would import 3 applications from 3 rows"),
@@ -75,7 +61,7 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
     );
     assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
 
-    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("imported 3 applications"), "{stdout}");
     let store = db.open();
@@ -125,11 +111,11 @@ fn the_format_can_be_named_and_is_told_by_the_header_alone() {
         "candidate,engagement,date,stage\n{},E1,2026-05-02,offer\n",
         outside[0].email
     );
-    let file = write(&db, "from-the-old-ats.txt", &text);
-    let (ok, _, stderr) = import(&db, &file, &[]);
+    let file = db.write_file("from-the-old-ats.txt", &text);
+    let (ok, _, stderr) = import_as_importer(&db, &file, &[]);
     assert!(!ok);
     assert!(stderr.contains("cannot tell the format"), "{stderr}");
-    let (ok, stdout, stderr) = import(&db, &file, &["--format", "applications"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--format", "applications"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("imported 1 applications"), "{stdout}");
     let app = db.open().application(E1, outside[0].id).unwrap().unwrap();
@@ -157,9 +143,9 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
          E1,{},screening,2026-05-01\n",
         a.email, b.email, inside.candidate.0, d.id.0, c.email, c.email, d.email
     );
-    let file = write(&db, "pipeline.csv", &text);
+    let file = db.write_file("pipeline.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
     assert!(!ok, "{stdout}");
     for expected in [
         "line 3, column 2 (candidate): no candidate has the email nobody@example.com".to_string(),
@@ -188,7 +174,7 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     assert_eq!(counts(&db.open()), before, "nothing was written");
 
-    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("imported 1 applications from 1 rows (7 skipped as invalid)"),
@@ -207,13 +193,12 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
 fn a_header_that_cannot_be_used_reads_no_row() {
     let db = TempDb::new();
     demo_with_outsiders(&db);
-    let file = write(
-        &db,
+    let file = db.write_file(
         "pipeline.csv",
         "engagement,candidate,stage,salary\nE1,C1,screening,90\n",
     );
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
     assert!(!ok);
     assert!(
         stdout.contains("column 4 (`salary`) is not an application field")
@@ -238,8 +223,8 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
          E1,{},Onsite Interview,2026-05-21\n",
         outside[0].email, outside[1].email
     );
-    let file = write(&db, "pipeline.csv", &text);
-    let (ok, stdout, stderr) = import(&db, &file, &[]);
+    let file = db.write_file("pipeline.csv", &text);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
     assert!(ok, "{stdout}{stderr}");
     let store = db.open();
     let stage = |c: &Candidate| store.application(E1, c.id).unwrap().unwrap().stage;
@@ -251,14 +236,14 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
         "engagement,candidate,stage,date\nE1,{},Preliminary Phone Screen,2026-05-22\n",
         outside[2].email
     );
-    let file = write(&db, "greenhouse-stages.csv", &text);
-    let (ok, stdout, _) = import(&db, &file, &[]);
+    let file = db.write_file("greenhouse-stages.csv", &text);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &[]);
     assert!(!ok);
     assert!(
         stdout.contains("`Preliminary Phone Screen` is not a stage"),
         "{stdout}"
     );
-    let (ok, stdout, stderr) = import(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
     assert!(ok, "{stdout}{stderr}");
     let app = db.open().application(E1, outside[2].id).unwrap().unwrap();
     assert_eq!(app.stage, Stage::Screening);
@@ -272,16 +257,15 @@ fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
     drop(demo_with_outsiders(&db));
     let people =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/greenhouse.csv");
-    let (ok, stdout, stderr) = import(&db, &people, &[]);
+    let (ok, stdout, stderr) = import_as_importer(&db, &people, &[]);
     assert!(ok, "{stdout}{stderr}");
-    let file = write(
-        &db,
+    let file = db.write_file(
         "greenhouse-applications.csv",
         "Job,Candidate ID,Stage,Stage Date\n\
          E1,48213,Application Review,2026-05-20\n\
          E1,48214,Face to Face,2026-05-21\n",
     );
-    let (ok, stdout, _) = import(&db, &file, &["--format", "applications"]);
+    let (ok, stdout, _) = import_as_importer(&db, &file, &["--format", "applications"]);
     // Without the layout a bare number could be ours (C48213): one that
     // Greenhouse gave a stored person is refused, naming the way out,
     // rather than put on whoever C48213 may be.
@@ -293,7 +277,7 @@ fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
         ),
         "{stdout}"
     );
-    let (ok, stdout, stderr) = import(
+    let (ok, stdout, stderr) = import_as_importer(
         &db,
         &file,
         &["--format", "applications", "--from", "greenhouse"],

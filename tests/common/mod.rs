@@ -53,6 +53,23 @@ impl TempDb {
         }
         Store::open(self.path()).unwrap()
     }
+
+    /// Writes `bytes` to a file `name` beside the database; its path.
+    pub fn write_file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+/// Runs `hireterm --as importer import FILE EXTRA...` on the database:
+/// whether it succeeded, and its stdout and stderr.
+pub fn import_as_importer(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
+    let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = hireterm_on(&db.path(), &args);
+    let (stdout, stderr) = output_text(&out);
+    (out.status.success(), stdout, stderr)
 }
 
 pub fn candidate(name: &str, email: &str) -> Candidate {
