@@ -15,11 +15,11 @@ use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{
     self, Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::crossterm::execute;
 use std::io::Write;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Receiver;
 use stop::InputSlot;
 
+pub mod local;
 mod stop;
 
 /// A backend that can hand the terminal bytes of the app's own (OSC 52
@@ -45,10 +45,10 @@ impl Passthrough for TestBackend {
 /// Turns the mouse on (clicks and the wheel: xterm's 1000, in SGR form,
 /// 1006; no motion, so an idle mouse wakes nothing) until dropped, even
 /// by a panic unwinding.
-struct MouseOn;
+pub(crate) struct MouseOn;
 
 impl MouseOn {
-    fn start() -> MouseOn {
+    pub(crate) fn start() -> MouseOn {
         let _ = std::io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h");
         let _ = std::io::stdout().flush();
         MouseOn
@@ -110,53 +110,10 @@ pub fn run_app_with_editor<B: Backend + Passthrough>(
     Ok(())
 }
 
-/// Runs the app in this process's terminal until it quits.
-pub fn run_local(app: &mut App) -> std::io::Result<()> {
-    // Installs a panic hook that restores the terminal before the report.
-    let mut terminal = ratatui::try_init()?;
-    let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
-    let _mouse = app.policy().terminal.mouse.then(MouseOn::start);
-    let (tx, rx) = mpsc::channel();
-    if let Ok(size) = terminal.size() {
-        let _ = tx.send(Input::Resize(size.width, size.height));
-    }
-    let slot = InputSlot::new(tx);
-    // The terminal gone or a stop asked for: the loop below ends as on `q`.
-    stop::close_on_signals(slot.clone())?;
-    let editor = crate::editor::ExternalEditor::from_env();
-    if editor.is_some() {
-        app.enable_external_editor();
-    }
-    let gate = editor.as_ref().map(|e| e.gate());
-    // Blocked in `read` when the app quits; it ends with the process.
-    std::thread::Builder::new()
-        .name("terminal-input".into())
-        .spawn(move || {
-            read_input(&slot, gate.as_deref());
-            // No more input (the terminal is gone): the app ends.
-            slot.close();
-        })?;
-    let theme = Theme::from_env();
-    let outcome = match &editor {
-        Some(editor) => run_app_with_editor(&mut terminal, app, &theme, &rx, |t| editor.edit(t)),
-        None => run_app(&mut terminal, app, &theme, &rx),
-    };
-    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
-    if let Err(gone) = ratatui::try_restore() {
-        // The terminal has gone (a hang-up). Dropping the terminal would
-        // try to show the cursor on it, and ratatui reports that failure
-        // with `eprintln!`, which panics on the dead terminal: a panic that
-        // could stop the store's close and `--demo`'s clean-up.
-        std::mem::forget(terminal);
-        return Err(gone);
-    }
-    outcome
-}
-
 /// Reads terminal events into the channel. Without an external editor it
 /// blocks in `read` (no input, no CPU); with one, it polls so that it can
 /// stand aside while the editor owns the terminal.
-fn read_input(slot: &InputSlot, gate: Option<&crate::editor::InputGate>) {
+pub(crate) fn read_input(slot: &InputSlot, gate: Option<&crate::editor::InputGate>) {
     loop {
         let event = match gate {
             None => event::read().ok(),

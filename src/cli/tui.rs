@@ -9,6 +9,8 @@ use crate::catalog::Catalog;
 use crate::domain::{Policy, SystemClock};
 use crate::filter::View;
 use crate::store::Store;
+use crate::term::local::LocalScreen;
+use crate::ui::loading::Loading;
 use color_eyre::eyre::Result;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -109,10 +111,11 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };
-    let records = Records::load(Arc::new(store), Catalog::builtin())?;
+    let mut screen = LocalScreen::start()?;
+    let records = load_showing(&mut screen, store)?;
     let mut app = App::with_records(Arc::clone(&records), options);
     app.allow_local_files();
-    let ran = crate::term::run_local(&mut app);
+    let ran = screen.run(&mut app);
     // The app's handle goes first: the close needs the only one, to
     // rewrite the database if an erasure in the app asked for it.
     drop(app);
@@ -120,4 +123,15 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
     ran?;
     closed?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the records with the loading frame on the screen.
+fn load_showing(screen: &mut LocalScreen, store: Store) -> Result<Arc<Records>> {
+    let database = store.path().display().to_string();
+    let mut report = |read, of| screen.loading(&database, Loading { read, of });
+    Ok(Records::load_reporting(
+        Arc::new(store),
+        Catalog::builtin(),
+        &mut report,
+    )?)
 }

@@ -25,6 +25,7 @@ mod first_run;
 mod form;
 mod help;
 mod home;
+pub mod loading;
 mod note;
 mod palette;
 mod picker;

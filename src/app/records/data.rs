@@ -61,10 +61,29 @@ impl Changed {
     }
 }
 
+/// How many candidates are read between two reports of the loading.
+const REPORT_EVERY: usize = 4096;
+
 impl Data {
     pub fn load(store: &Store) -> Result<Data> {
+        Data::load_reporting(store, &mut |_, _| {})
+    }
+
+    /// [`Data::load`], telling `report` how many candidates of how many
+    /// are read (every few thousand, and once at the end): what a large
+    /// database's loading screen shows.
+    pub fn load_reporting(store: &Store, report: &mut dyn FnMut(usize, usize)) -> Result<Data> {
+        let total = store.candidate_count();
+        let mut candidates = Vec::with_capacity(total);
+        for candidate in store.each_candidate() {
+            candidates.push(candidate?);
+            if candidates.len().is_multiple_of(REPORT_EVERY) {
+                report(candidates.len(), total.max(candidates.len()));
+            }
+        }
+        report(candidates.len(), candidates.len());
         Ok(Data::from_records(
-            store.candidates()?,
+            candidates,
             store.engagements()?,
             store.applications()?,
             store.notes()?,

@@ -91,7 +91,17 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Records {
     /// Loads the records and starts building the search index.
     pub fn load(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
-        let data = Arc::new(Data::load(&store)?);
+        Records::load_reporting(store, catalog, &mut |_, _| {})
+    }
+
+    /// [`Records::load`], telling `report` how many candidates of how many
+    /// are read (see [`Data::load_reporting`]).
+    pub fn load_reporting(
+        store: Arc<Store>,
+        catalog: &'static Catalog,
+        report: &mut dyn FnMut(usize, usize),
+    ) -> Result<Arc<Records>> {
+        let data = Arc::new(Data::load_reporting(&store, report)?);
         let records = Records {
             store: LiveStore::new(store),
             catalog,

@@ -1,0 +1,121 @@
+//! The local terminal, from before the records are read to the app's
+//! end: [`LocalScreen::start`] takes the terminal (restored on quit, on
+//! error and on panic), [`LocalScreen::loading`] draws how far the
+//! loading has come, [`LocalScreen::run`] runs the app in it. A large
+//! database so shows something within moments of the start instead of a
+//! blank terminal for seconds.
+
+use super::stop::{self, InputSlot};
+use super::{MouseOn, read_input, run_app, run_app_with_editor};
+use crate::app::{App, Input};
+use crate::ui::Theme;
+use crate::ui::loading::{self, Loading};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::{event, execute};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The least time between two loading frames: the loading is not slowed
+/// by drawing it.
+const LOADING_FRAMES_APART: Duration = Duration::from_millis(100);
+
+pub struct LocalScreen {
+    /// `None` once restored.
+    terminal: Option<DefaultTerminal>,
+    theme: Theme,
+    last_loading: Option<Instant>,
+}
+
+impl LocalScreen {
+    /// Takes the terminal (installing a panic hook that restores it
+    /// before the report).
+    pub fn start() -> std::io::Result<LocalScreen> {
+        let terminal = ratatui::try_init()?;
+        let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
+        Ok(LocalScreen {
+            terminal: Some(terminal),
+            theme: Theme::from_env(),
+            last_loading: None,
+        })
+    }
+
+    /// Draws the loading frame, unless one was drawn moments ago (the
+    /// last, "preparing the screen", always is).
+    pub fn loading(&mut self, database: &str, progress: Loading) {
+        let recent = self
+            .last_loading
+            .is_some_and(|at| at.elapsed() < LOADING_FRAMES_APART);
+        let (Some(terminal), false) = (
+            self.terminal.as_mut(),
+            recent && progress.read < progress.of,
+        ) else {
+            return;
+        };
+        let theme = &self.theme;
+        // A frame that cannot be drawn only loses the news.
+        let _ = terminal.draw(|frame| loading::render(frame, database, progress, theme));
+        self.last_loading = Some(Instant::now());
+    }
+
+    /// Runs the app until it quits, then gives the terminal back.
+    pub fn run(mut self, app: &mut App) -> std::io::Result<()> {
+        let Some(mut terminal) = self.terminal.take() else {
+            return Ok(());
+        };
+        let outcome = run_in(&mut terminal, app, &self.theme);
+        restore(terminal)?;
+        outcome
+    }
+}
+
+impl Drop for LocalScreen {
+    /// The terminal back after a loading that failed (the error is then
+    /// reported on a terminal in its normal state).
+    fn drop(&mut self) {
+        if let Some(terminal) = self.terminal.take() {
+            let _ = restore(terminal);
+        }
+    }
+}
+
+fn run_in(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
+    let _mouse = app.policy().terminal.mouse.then(MouseOn::start);
+    let (tx, rx) = mpsc::channel();
+    if let Ok(size) = terminal.size() {
+        let _ = tx.send(Input::Resize(size.width, size.height));
+    }
+    let slot = InputSlot::new(tx);
+    // The terminal gone or a stop asked for: the loop below ends as on `q`.
+    stop::close_on_signals(slot.clone())?;
+    let editor = crate::editor::ExternalEditor::from_env();
+    if editor.is_some() {
+        app.enable_external_editor();
+    }
+    let gate = editor.as_ref().map(|e| e.gate());
+    // Blocked in `read` when the app quits; it ends with the process.
+    std::thread::Builder::new()
+        .name("terminal-input".into())
+        .spawn(move || {
+            read_input(&slot, gate.as_deref());
+            // No more input (the terminal is gone): the app ends.
+            slot.close();
+        })?;
+    match &editor {
+        Some(editor) => run_app_with_editor(terminal, app, theme, &rx, |t| editor.edit(t)),
+        None => run_app(terminal, app, theme, &rx),
+    }
+}
+
+fn restore(terminal: DefaultTerminal) -> std::io::Result<()> {
+    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
+    if let Err(gone) = ratatui::try_restore() {
+        // The terminal has gone (a hang-up). Dropping the terminal would
+        // try to show the cursor on it, and ratatui reports that failure
+        // with `eprintln!`, which panics on the dead terminal: a panic that
+        // could stop the store's close and `--demo`'s clean-up.
+        std::mem::forget(terminal);
+        return Err(gone);
+    }
+    drop(terminal);
+    Ok(())
+}

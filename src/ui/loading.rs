@@ -1,0 +1,84 @@
+//! What a local terminal shows while the records load: without it a
+//! large database showed nothing at all for seconds (four at 1,000,000
+//! candidates), as if hireterm had hung.
+
+use super::Theme;
+use crate::domain::text::clean_line;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// How far the loading has come: records read of those there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub read: usize,
+    pub of: usize,
+}
+
+impl Loading {
+    /// "loading 43 % (43,000 of 100,000 candidates)"; once every
+    /// candidate is read, the rest (pipelines, notes, the screen).
+    pub fn text(self) -> String {
+        if self.read >= self.of {
+            return "preparing the screen".into();
+        }
+        let percent = self.read * 100 / self.of.max(1);
+        format!(
+            "loading {percent} % ({} of {} candidates)",
+            grouped(self.read),
+            grouped(self.of)
+        )
+    }
+}
+
+/// 43000 as 43,000.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The loading frame: the database and how far the loading has come,
+/// in the middle of the screen.
+pub fn render(frame: &mut Frame, database: &str, loading: Loading, theme: &Theme) {
+    let area = frame.area();
+    let lines = vec![
+        Line::styled("hireterm", theme.title()),
+        Line::raw(clean_line(database)),
+        Line::raw(loading.text()),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    let text = Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(text, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_says_how_far_in_words_and_grouped_numbers() {
+        let text = |read, of| Loading { read, of }.text();
+        assert_eq!(
+            text(430_000, 1_000_000),
+            "loading 43 % (430,000 of 1,000,000 candidates)"
+        );
+        assert_eq!(text(0, 7), "loading 0 % (0 of 7 candidates)");
+        assert_eq!(text(7, 7), "preparing the screen");
+        assert_eq!(text(0, 0), "preparing the screen");
+    }
+}
