@@ -28,13 +28,32 @@ pub fn parse_request(text: &str) -> Result<ImportRequest, String> {
         Some((path, system)) => (path.trim(), Some(system.trim().to_string())),
         None => (text, None),
     };
+    let path = unquoted(path);
     if path.is_empty() {
         return Err("which file? `:import FILE`, or `:import FILE --from SYSTEM`".into());
     }
     Ok(ImportRequest {
-        path: PathBuf::from(path),
+        path: home_expanded(path),
         from,
     })
+}
+
+/// A path as a shell would have taken it: quotes around it (a name with
+/// spaces, pasted from a file manager) are not part of it.
+fn unquoted(path: &str) -> &str {
+    let quoted = |q: char| path.len() >= 2 && path.starts_with(q) && path.ends_with(q);
+    match quoted('"') || quoted('\'') {
+        true => &path[1..path.len() - 1],
+        false => path,
+    }
+}
+
+/// `~/exports/a.csv` under the home folder, as a shell would read it.
+fn home_expanded(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
 }
 
 /// The source and options `hireterm import FILE [--from SYSTEM]
@@ -158,4 +177,29 @@ fn imported(report: &ImportReport, request: &ImportRequest) -> String {
 fn file_name(request: &ImportRequest) -> String {
     let name = request.path.file_name().unwrap_or(request.path.as_os_str());
     clean_line(&name.to_string_lossy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_reads_like_the_shell_would() {
+        let read = |text: &str| parse_request(text).unwrap();
+        assert_eq!(read(" a b.csv ").path, PathBuf::from("a b.csv"));
+        assert_eq!(
+            read("\"my export.csv\"").path,
+            PathBuf::from("my export.csv")
+        );
+        assert_eq!(read("'x.csv' --from lever").from.as_deref(), Some("lever"));
+        assert_eq!(read("'x.csv' --from lever").path, PathBuf::from("x.csv"));
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(
+                read("~/in/x.csv").path,
+                PathBuf::from(home).join("in/x.csv")
+            );
+        }
+        assert!(parse_request("  ").unwrap_err().starts_with("which file?"));
+        assert!(parse_request("\"\"").is_err());
+    }
 }
