@@ -10,10 +10,12 @@ fn main() -> ExitCode {
         Err(error) => return refuse_arguments(&error),
     };
     install_hooks();
-    // A long open after a crash says how far it got (before any screen
-    // is drawn: the app opens its database first).
+    // A long open after a crash says how far it got: on the app's
+    // screen when it is waiting for the open, else on stderr.
     hireterm::store::open_wait::report_with(|line| {
-        say(&format!("hireterm: {}\n", clean(line, false)))
+        if !hireterm::term::local::show_opening(line) {
+            say(&format!("hireterm: {}\n", clean(line, false)))
+        }
     });
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
     // An import that opening the database rolled back is told whatever

@@ -169,7 +169,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let path = database_path(cli.db.as_deref())?;
     let created = database::check(&path, cli.command.as_ref())?;
     match &cli.command {
-        None => tui::open(Store::open(&path)?, actor(&cli), created),
+        None => tui::open_at(&path, actor(&cli), created),
         Some(Command::Add(args)) => with_store(&path, |store| add::add(store, args, &stamp(&cli))),
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))

@@ -13,7 +13,7 @@ use crate::term::local::LocalScreen;
 use crate::ui::loading::Loading;
 use color_eyre::eyre::Result;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -78,14 +78,36 @@ pub(super) fn app_settings() -> Settings {
 /// where there was none), which the status bar (or stderr, off a
 /// terminal) says.
 pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
-    let created = created.then(|| super::database::created_notice(store.path()));
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        if let Some(notice) = created {
-            super::output::warn(notice);
+    if !on_a_terminal() {
+        if created {
+            super::output::warn(super::database::created_notice(store.path()));
         }
         stats::summary(&store)?;
         return Ok(ExitCode::SUCCESS);
     }
+    run(LocalScreen::start()?, store, actor, created)
+}
+
+/// [`open`] on the database at `path`, with the screen up before the
+/// database opens: a large one takes seconds to open (every file is
+/// checked), and the screen says so meanwhile (`term/local.rs`).
+pub fn open_at(path: &Path, actor: String, created: bool) -> Result<ExitCode> {
+    if !on_a_terminal() {
+        return open(Store::open(path)?, actor, created);
+    }
+    let screen = LocalScreen::start()?;
+    let database = path.display().to_string();
+    let (screen, opened) = screen.opening(&database, || Store::open(path));
+    run(screen, opened?, actor, created)
+}
+
+fn on_a_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// The app in `screen` until it quits; the store closed after it.
+fn run(screen: LocalScreen, store: Store, actor: String, created: bool) -> Result<ExitCode> {
+    let created = created.then(|| super::database::created_notice(store.path()));
     let mut settings = app_settings();
     if let Some(text) = created {
         // A problem with the config files is the more urgent news.
@@ -111,7 +133,7 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };
-    let mut screen = LocalScreen::start()?;
+    let mut screen = screen;
     let records = load_showing(&mut screen, store)?;
     let mut app = App::with_records(Arc::clone(&records), options);
     app.allow_local_files();

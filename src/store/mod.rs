@@ -155,6 +155,7 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         close::opening(&path);
         let lock = open::lock_path(&path)?;
+        pause::point("open");
         open::prepare_dir(&path)?;
         Store::open_locked(path, lock, open::Trust::Verify)
     }

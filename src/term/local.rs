@@ -13,11 +13,17 @@ use crate::ui::loading::{self, Loading};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::{event, execute};
 use std::sync::mpsc;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The least time between two loading frames: the loading is not slowed
 /// by drawing it.
 const LOADING_FRAMES_APART: Duration = Duration::from_millis(100);
+
+/// The screen while the database opens, with the database's name: the
+/// open's progress reporter (a plain function, called on this thread
+/// while `Store::open` waits) draws on it through [`show_opening`].
+static OPENING: Mutex<Option<(LocalScreen, String)>> = Mutex::new(None);
 
 pub struct LocalScreen {
     /// `None` once restored.
@@ -57,6 +63,24 @@ impl LocalScreen {
         self.last_loading = Some(Instant::now());
     }
 
+    /// Runs `open` (the database's open) with "opening …" on the screen,
+    /// and its progress lines there too (see [`show_opening`]).
+    pub fn opening<T>(mut self, database: &str, open: impl FnOnce() -> T) -> (LocalScreen, T) {
+        self.draw_lines(&["hireterm", database, "opening the database"]);
+        *parked() = Some((self, database.to_string()));
+        let opened = open();
+        #[allow(clippy::expect_used)] // parked just above; only this takes it
+        let (screen, _) = parked().take().expect("parked above, taken only here");
+        (screen, opened)
+    }
+
+    fn draw_lines(&mut self, lines: &[&str]) {
+        if let Some(terminal) = self.terminal.as_mut() {
+            let theme = &self.theme;
+            let _ = terminal.draw(|frame| loading::render_lines(frame, lines, theme));
+        }
+    }
+
     /// Runs the app until it quits, then gives the terminal back.
     pub fn run(mut self, app: &mut App) -> std::io::Result<()> {
         let Some(mut terminal) = self.terminal.take() else {
@@ -66,6 +90,22 @@ impl LocalScreen {
         restore(terminal)?;
         outcome
     }
+}
+
+fn parked() -> std::sync::MutexGuard<'static, Option<(LocalScreen, String)>> {
+    OPENING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Draws an open's progress line on the screen, if one is waiting for
+/// the database to open; false if none is (the line goes elsewhere).
+pub fn show_opening(line: &str) -> bool {
+    let mut parked = parked();
+    let Some((screen, database)) = parked.as_mut() else {
+        return false;
+    };
+    let database = database.clone();
+    screen.draw_lines(&["hireterm", &database, line]);
+    true
 }
 
 impl Drop for LocalScreen {

@@ -48,12 +48,19 @@ fn grouped(n: usize) -> String {
 /// The loading frame: the database and how far the loading has come,
 /// in the middle of the screen.
 pub fn render(frame: &mut Frame, database: &str, loading: Loading, theme: &Theme) {
+    render_lines(frame, &["hireterm", database, &loading.text()], theme);
+}
+
+/// Lines in the middle of the screen, the first as a title, each
+/// cleaned of control characters (a path, an open's progress line).
+pub fn render_lines(frame: &mut Frame, lines: &[&str], theme: &Theme) {
     let area = frame.area();
-    let lines = vec![
-        Line::styled("hireterm", theme.title()),
-        Line::raw(clean_line(database)),
-        Line::raw(loading.text()),
-    ];
+    let lines: Vec<Line> = (lines.iter().enumerate())
+        .map(|(index, text)| match index {
+            0 => Line::styled(clean_line(text), theme.title()),
+            _ => Line::raw(clean_line(text)),
+        })
+        .collect();
     let top = area.height.saturating_sub(3) / 2;
     let area = Rect {
         y: area.y + top,

@@ -87,7 +87,7 @@ impl Session {
         keymap: Option<&str>,
         editor: Option<&str>,
     ) -> Session {
-        Session::launch(width, height, keymap, editor, "--demo")
+        Session::launch(width, height, keymap, editor, "--demo", &[])
     }
 
     /// The app on the database at `db` (made beforehand, e.g. by
@@ -95,7 +95,15 @@ impl Session {
     /// `--demo`.
     pub fn start_on_database(width: u16, height: u16, db: &Path) -> Session {
         let args = format!("--db {}", shell_quote(db.as_os_str()));
-        Session::launch(width, height, None, None, &args)
+        Session::launch(width, height, None, None, &args, &[])
+    }
+
+    /// [`Session::start_on_database`], the app stopping at the pause point
+    /// `point` (`store/pause.rs`) until a line (`C-j`) is typed.
+    pub fn start_paused_at(width: u16, height: u16, db: &Path, point: &str) -> Session {
+        let args = format!("--db {}", shell_quote(db.as_os_str()));
+        let pause = [(hireterm::store::PAUSE_ENV, point)];
+        Session::launch(width, height, None, None, &args, &pause)
     }
 
     /// `hireterm <args>` in the terminal, then its exit status.
@@ -105,6 +113,7 @@ impl Session {
         keymap: Option<&str>,
         editor: Option<&str>,
         args: &str,
+        env: &[(&str, &str)],
     ) -> Session {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = socket_option(dir.path());
@@ -151,6 +160,7 @@ impl Session {
             .env("EDITOR", editor.unwrap_or(""))
             .env_remove("VISUAL")
             .env("TMPDIR", session.dir.path())
+            .envs(env.iter().copied())
             .output()
             .expect("tmux new-session");
         assert!(

@@ -1,0 +1,32 @@
+//! The real binary in a real terminal (tmux) before its first frame: the
+//! screen is taken and says which database it opens before the open
+//! (which checks every file, seconds for a large database), then the app
+//! comes up. Held at the `open` pause point, the screen is read while the
+//! database is not yet open. Without tmux skipped, except under `CI`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod tmux;
+
+use common::*;
+use tmux::*;
+
+#[test]
+fn the_screen_says_it_opens_the_database_before_the_open() {
+    if !have_tmux() {
+        return;
+    }
+    let db = TempDb::new();
+    let made = hireterm_on(&db.path(), &["demo", "--candidates", "20", "--seed", "3"]);
+    assert!(made.status.success(), "{:?}", output_text(&made));
+    let app = Session::start_paused_at(100, 30, &db.path(), "open");
+    let screen = app.wait_for_text("opening the database");
+    let path = db.path().display().to_string();
+    assert!(
+        screen.contains("hireterm") && screen.contains(&path),
+        "{screen}"
+    );
+    app.press("C-j");
+    app.wait_for_text(HOME_PANE);
+    app.quit();
+}
