@@ -5,9 +5,7 @@
 use super::Theme;
 use crate::domain::text::clean_line;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 /// How far the loading has come: records read of those there are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,23 +52,13 @@ pub fn render(frame: &mut Frame, database: &str, loading: Loading, theme: &Theme
 /// Lines in the middle of the screen, the first as a title, each
 /// cleaned of control characters (a path, an open's progress line).
 pub fn render_lines(frame: &mut Frame, lines: &[&str], theme: &Theme) {
-    let area = frame.area();
     let lines: Vec<Line> = (lines.iter().enumerate())
         .map(|(index, text)| match index {
             0 => Line::styled(clean_line(text), theme.title()),
             _ => Line::raw(clean_line(text)),
         })
         .collect();
-    let top = area.height.saturating_sub(3) / 2;
-    let area = Rect {
-        y: area.y + top,
-        height: area.height - top,
-        ..area
-    };
-    let text = Paragraph::new(lines)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true });
-    frame.render_widget(text, area);
+    super::too_small::centered(frame, frame.area(), lines);
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! What is drawn instead of a garbled screen when the terminal is smaller
-//! than hireterm needs.
+//! than hireterm needs; and how any such short notice is centred.
 
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme};
 use ratatui::Frame;
@@ -16,7 +16,12 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         )),
         Line::raw("Enlarge the window, or press q to quit."),
     ];
-    let top = area.height.saturating_sub(3) / 2;
+    centered(frame, area, lines);
+}
+
+/// Short lines in the middle of `area` (this notice, the loading frame).
+pub(super) fn centered(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let area = Rect {
         y: area.y + top,
         height: area.height - top,
