@@ -18,16 +18,19 @@
 //! Nobody may forget: `check` recounts from the records and reports every
 //! counter that differs (`counts/recount.rs`).
 
-use super::error::Result;
-use super::tx::TxResult;
+use super::error::{Result, StoreError};
 use crate::domain::{
     Application, Candidate, Client, Engagement, EngagementStatus, Placement, RoleId, Stage,
     Submittal,
 };
-use sled::transaction::TransactionalTree;
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use std::collections::BTreeMap;
 
 mod recount;
+
+/// `tx::TxResult`, spelled out: `tx` calls in here, so this may not
+/// import it back.
+type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
 /// Every counter key starts so.
 const PREFIX: &[u8] = b"count:";
