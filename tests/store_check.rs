@@ -234,6 +234,9 @@ fn a_submitted_card_stays_and_a_submittal_without_its_card_is_reported() {
         problems(&store),
         [
             "events refer to application E1/C1, which is missing",
+            // The foreign writer went around the counters too.
+            "counts: 2 applications recorded, 1 found",
+            "counts: 2 applications at Sourced recorded, 1 found",
             "submittal S1: C1 has no card in E1",
         ]
     );

@@ -3,6 +3,7 @@
 
 use super::Store;
 use super::candidates::validate as validate_candidate;
+use super::counts::Tally;
 use super::engagements::validate as validate_engagement;
 use super::error::{Result, StoreError};
 use super::records::application_key;
@@ -100,7 +101,7 @@ impl Store {
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
                 let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
-                let mut ids = Vec::with_capacity(chunk.len());
+                let (mut ids, mut counted) = (Vec::with_capacity(chunk.len()), Tally::default());
                 for (offset, candidate) in chunk.iter().enumerate() {
                     let id = CandidateId(first + offset as u64);
                     let email = normalize_email(&candidate.email);
@@ -110,6 +111,7 @@ impl Store {
                         ..candidate.clone()
                     };
                     tx::put(candidates, &id.to_key(), &stored)?;
+                    counted.candidate(None, Some(&stored));
                     emails.insert(email.as_bytes(), &id.to_key())?;
                     tx::append_event(
                         events,
@@ -120,6 +122,7 @@ impl Store {
                     )?;
                     ids.push(id);
                 }
+                counted.apply(meta)?;
                 Ok(ids)
             }),
         )
@@ -140,17 +143,15 @@ impl Store {
         let trees = self.with_log(&self.engagements);
         let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, engagements.len() as u64)?;
-            let mut ids = Vec::with_capacity(engagements.len());
+            let (mut ids, mut counted) = (Vec::with_capacity(engagements.len()), Tally::default());
             for (offset, engagement) in engagements.iter().enumerate() {
                 let id = EngagementId(first + offset as u64);
-                tx::put(
-                    stored,
-                    &id.to_key(),
-                    &Engagement {
-                        id,
-                        ..engagement.clone()
-                    },
-                )?;
+                let engagement = Engagement {
+                    id,
+                    ..engagement.clone()
+                };
+                tx::put(stored, &id.to_key(), &engagement)?;
+                counted.engagement(None, Some(&engagement));
                 tx::append_event(
                     events,
                     event_index,
@@ -160,6 +161,7 @@ impl Store {
                 )?;
                 ids.push(id);
             }
+            counted.apply(meta)?;
             Ok(ids)
         }))?;
         self.flush()?;
@@ -208,15 +210,17 @@ impl Store {
         self.ensure_writable()?;
         let trees = self.with_log(&self.applications);
         tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+            let mut counted = Tally::default();
             for app in chunk {
                 tx::put(apps, &application_key(app.engagement, app.candidate), app)?;
+                counted.application(None, Some(app));
                 for change in &app.history {
                     let stamp = Stamp::new(change.at, change.actor.clone());
                     let kind = EventKind::for_change(app.engagement, app.candidate, change);
                     tx::append_event(events, event_index, meta, &stamp, kind)?;
                 }
             }
-            Ok(())
+            counted.apply(meta)
         }))
     }
 }

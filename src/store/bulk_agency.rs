@@ -4,6 +4,7 @@
 //! own time and actor.
 
 use super::Store;
+use super::counts::Tally;
 use super::error::{Result, StoreError};
 use super::records::application_key;
 use super::tx;
@@ -33,21 +34,20 @@ impl Store {
         let trees = self.with_log(&self.clients);
         let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::CLIENT_SEQ, clients.len() as u64)?;
-            let mut ids = Vec::with_capacity(clients.len());
+            let (mut ids, mut counted) = (Vec::with_capacity(clients.len()), Tally::default());
             for (offset, client) in clients.iter().enumerate() {
                 let id = ClientId(first + offset as u64);
-                tx::put(
-                    stored,
-                    &id.to_key(),
-                    &Client {
-                        id,
-                        ..client.clone()
-                    },
-                )?;
+                let client = Client {
+                    id,
+                    ..client.clone()
+                };
+                tx::put(stored, &id.to_key(), &client)?;
+                counted.client(None, Some(&client));
                 let kind = EventKind::ClientAdded { client: id };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 ids.push(id);
             }
+            counted.apply(meta)?;
             Ok(ids)
         }))?;
         self.flush()?;
@@ -64,8 +64,10 @@ impl Store {
         }
         let trees = self.with_log(&self.submittals);
         tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            let mut counted = Tally::default();
             for s in submittals {
                 tx::put(stored, &s.id.to_key(), s)?;
+                counted.submittal(None, Some(s));
                 let sent = EventKind::Submitted {
                     submittal: s.id,
                     engagement: s.engagement,
@@ -93,6 +95,7 @@ impl Store {
                     )?;
                 }
             }
+            counted.apply(meta)?;
             let top = submittals.iter().map(|s| s.id.0).max().unwrap_or(0);
             raise_counter(meta, tx::SUBMITTAL_SEQ, top)
         }))?;
@@ -110,8 +113,10 @@ impl Store {
         }
         let trees = self.with_log(&self.placements);
         tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+            let mut counted = Tally::default();
             for p in placements {
                 tx::put(stored, &p.id.to_key(), p)?;
+                counted.placement(None, Some(p));
                 for change in p.history() {
                     let kind = EventKind::PlacementChanged {
                         placement: p.id,
@@ -128,6 +133,7 @@ impl Store {
                     )?;
                 }
             }
+            counted.apply(meta)?;
             let top = placements.iter().map(|p| p.id.0).max().unwrap_or(0);
             raise_counter(meta, tx::PLACEMENT_SEQ, top)
         }))?;

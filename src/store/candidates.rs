@@ -1,6 +1,7 @@
 //! Candidates and the email index that keeps them unique.
 
 use super::Store;
+use super::counts;
 use super::error::{Result, StoreError};
 use super::records::id_from_key;
 use super::tx::{self, TxResult};
@@ -23,6 +24,7 @@ impl Store {
                 let mut stored = candidate.clone();
                 stored.id = CandidateId(tx::reserve_ids(meta, tx::CANDIDATE_SEQ, 1)?);
                 tx::put(candidates, &stored.id.to_key(), &stored)?;
+                counts::candidate(meta, None, Some(&stored))?;
                 emails.insert(email.as_bytes(), &stored.id.to_key())?;
                 let kind = EventKind::CandidateAdded {
                     candidate: stored.id,
@@ -56,6 +58,7 @@ impl Store {
                     emails.insert(email.as_bytes(), &id.to_key())?;
                 }
                 tx::put(candidates, &id.to_key(), candidate)?;
+                counts::candidate(meta, Some(&old), Some(candidate))?;
                 tx::append_event(
                     events,
                     event_index,
@@ -95,6 +98,7 @@ impl Store {
                         return tx::abort(StoreError::NoCandidate(id));
                     };
                     refuse_erased(&candidate)?;
+                    let before = candidate.clone();
                     let has = candidate.tags.contains(&tag);
                     match (has, remove) {
                         (false, false) => candidate.tags.push(tag.clone()),
@@ -102,6 +106,7 @@ impl Store {
                         _ => continue,
                     }
                     tx::put(candidates, &id.to_key(), &candidate)?;
+                    counts::candidate(meta, Some(&before), Some(&candidate))?;
                     tx::append_event(
                         events,
                         event_index,

@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::check_agency::Checked;
+use super::counts;
 use super::decoded::{Decoded, scan};
 use super::error::Result;
 use super::records::{application_key, describe_key, id_from_key};
@@ -14,7 +15,7 @@ use crate::domain::{
     EventKind, Note, RoleId, Stage,
 };
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// What `check` found. An empty `problems` means the database is sound.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -221,40 +222,36 @@ impl Store {
         self.stats_on(chrono::Utc::now().date_naive(), days)
     }
 
-    /// Counts for a quick look; placements active as of `today`, and
-    /// ending within `ending_days` of it.
+    /// Counts for a quick look, read from the counters (`counts.rs`);
+    /// placements active as of `today`, and ending within `ending_days`
+    /// of it.
     pub fn stats_on(&self, today: NaiveDate, ending_days: i64) -> Result<Stats> {
-        let candidates = self.candidates()?;
-        let mut by_role: BTreeMap<RoleId, usize> = BTreeMap::new();
-        for role in candidates.iter().filter_map(Candidate::primary_role) {
-            *by_role.entry(role.clone()).or_default() += 1;
-        }
-        let mut by_role: Vec<_> = by_role.into_iter().collect();
-        by_role.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let applications = self.applications()?;
-        let engagements = self.engagements()?;
-        let submittals = self.submittals()?;
+        let counters = counts::read::stored(&self.meta)?;
+        let [
+            candidates,
+            engagements,
+            applications,
+            events,
+            clients,
+            submittals,
+            answered,
+            placed,
+        ] = counts::read::totals(&counters);
+        // Which placements run, or end soon, depends on the day: they are
+        // few, so they are read.
         let placements = self.placements()?;
         Ok(Stats {
-            candidates: candidates.len(),
-            engagements: engagements.len(),
-            applications: applications.len(),
-            events: self.events.len(),
-            by_stage: count_by(Stage::ALL, applications.iter().map(|a| a.stage)),
-            by_role,
-            by_status: count_by(
-                [
-                    EngagementStatus::Open,
-                    EngagementStatus::OnHold,
-                    EngagementStatus::Filled,
-                    EngagementStatus::Cancelled,
-                ],
-                engagements.iter().map(|e| e.status),
-            ),
-            clients: self.clients.len(),
-            submittals: submittals.len(),
-            submittals_answered: submittals.iter().filter(|s| !s.awaits_answer()).count(),
-            placements: placements.len(),
+            candidates,
+            engagements,
+            applications,
+            events,
+            by_stage: counts::read::by_stage(&counters),
+            by_role: counts::read::by_role(&counters),
+            by_status: counts::read::by_status(&counters),
+            clients,
+            submittals,
+            submittals_answered: answered,
+            placements: placed,
             placements_active: placements.iter().filter(|p| p.is_active(today)).count(),
             placements_ending: placements
                 .iter()
@@ -262,19 +259,6 @@ impl Store {
                 .count(),
         })
     }
-}
-
-fn count_by<K: PartialEq + Copy, const N: usize>(
-    keys: [K; N],
-    values: impl Iterator<Item = K>,
-) -> Vec<(K, usize)> {
-    let mut counts: Vec<(K, usize)> = keys.iter().map(|k| (*k, 0)).collect();
-    for value in values {
-        if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == value) {
-            slot.1 += 1;
-        }
-    }
-    counts
 }
 
 fn check_keys(

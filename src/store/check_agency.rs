@@ -68,6 +68,7 @@ impl Store {
             same_key("placements", key, &p.id.to_key(), problems);
         }
         check_clients(&clients, checked.engagements, problems);
+        self.check_counts(checked.tally(&clients, &submittals, &placements), problems)?;
         check_submittals(&submittals, &clients, checked, problems);
         check_placements(&placements, checked.applications, problems);
         self.check_assignments(checked.engagements, problems)?;

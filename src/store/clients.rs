@@ -21,6 +21,7 @@ impl Store {
                 ..client.clone()
             };
             tx::put(clients, &id.to_key(), &stored)?;
+            super::counts::client(meta, None, Some(&stored))?;
             let kind = EventKind::ClientAdded { client: id };
             tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(stored)
@@ -38,6 +39,8 @@ impl Store {
             if clients.get(id.to_key())?.is_none() {
                 return tx::abort(StoreError::NoClient(id));
             }
+            // Replacing a client changes no counter (clients are counted,
+            // nothing of them is), so none is touched.
             tx::put(clients, &id.to_key(), client)?;
             let kind = EventKind::ClientUpdated { client: id };
             tx::append_event(events, event_index, meta, stamp, kind)?;

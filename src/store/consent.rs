@@ -51,8 +51,10 @@ impl Store {
                 if crate::domain::erasure::is_erased(&candidate) {
                     return tx::abort(invalid(format!("{id} is erased")));
                 }
+                let before = candidate.clone();
                 candidate.consent = consent.clone();
                 tx::put(candidates, &id.to_key(), &candidate)?;
+                super::counts::candidate(meta, Some(&before), Some(&candidate))?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(candidate)
             }),

@@ -10,6 +10,7 @@
 
 use super::Store;
 use super::candidates::{refuse_taken_email, validate};
+use super::counts::{self, Tally};
 use super::error::{Result, StoreError};
 use super::notes::note_key;
 use super::tx;
@@ -26,6 +27,9 @@ pub struct DeletedCandidate {
     pub candidate: Candidate,
     pub notes: Vec<Note>,
 }
+
+/// A change's event, and what it changes of the counters.
+type Logged = (EventKind, Tally);
 
 fn refused(message: String) -> StoreError {
     StoreError::Invalid(vec![message])
@@ -62,7 +66,9 @@ impl Store {
         );
         tx::finish(
             trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
+                let before = tx::get::<Candidate>(candidates, &id.to_key())?;
                 candidates.remove(&id.to_key())?;
+                counts::candidate(meta, before.as_ref(), None)?;
                 emails.remove(email.as_bytes())?;
                 for note in &notes {
                     note_tree.remove(&note_key(id, note.id))?;
@@ -96,6 +102,7 @@ impl Store {
                 }
                 refuse_taken_email(emails, &email, None)?;
                 tx::put(candidates, &id.to_key(), candidate)?;
+                counts::candidate(meta, None, Some(candidate))?;
                 emails.insert(email.as_bytes(), &id.to_key())?;
                 for note in &deleted.notes {
                     tx::put(note_tree, &note_key(id, note.id), note)?;
@@ -122,7 +129,9 @@ impl Store {
             )));
         }
         let kind = EventKind::EngagementDeleted { engagement: id };
-        self.remove_logged(&self.engagements, &id.to_key(), kind, stamp)?;
+        let mut gone = Tally::default();
+        gone.engagement(Some(&engagement), None);
+        self.remove_logged(&self.engagements, &id.to_key(), (kind, gone), stamp)?;
         Ok(engagement)
     }
 
@@ -130,7 +139,15 @@ impl Store {
     pub fn restore_engagement(&self, engagement: &Engagement, stamp: &Stamp) -> Result<()> {
         let id = engagement.id;
         let kind = EventKind::EngagementAdded { engagement: id };
-        self.put_back_logged(&self.engagements, &id.to_key(), engagement, kind, stamp)
+        let mut back = Tally::default();
+        back.engagement(None, Some(engagement));
+        self.put_back_logged(
+            &self.engagements,
+            &id.to_key(),
+            engagement,
+            (kind, back),
+            stamp,
+        )
     }
 
     /// Deletes a client with no engagements and no submittals.
@@ -153,14 +170,24 @@ impl Store {
             )));
         }
         let kind = EventKind::ClientDeleted { client: id };
-        self.remove_logged(&self.clients, &id.to_key(), kind, stamp)?;
+        let mut gone = Tally::default();
+        gone.client(Some(&client), None);
+        self.remove_logged(&self.clients, &id.to_key(), (kind, gone), stamp)?;
         Ok(client)
     }
 
     /// Puts a deleted client back under its id.
     pub fn restore_client(&self, client: &Client, stamp: &Stamp) -> Result<()> {
         let kind = EventKind::ClientAdded { client: client.id };
-        self.put_back_logged(&self.clients, &client.id.to_key(), client, kind, stamp)
+        let mut back = Tally::default();
+        back.client(None, Some(client));
+        self.put_back_logged(
+            &self.clients,
+            &client.id.to_key(),
+            client,
+            (kind, back),
+            stamp,
+        )
     }
 
     /// Deletes a note, found by its id alone.
@@ -183,7 +210,7 @@ impl Store {
             &self.notes,
             &note_key(note.candidate, note.id),
             note,
-            kind,
+            (kind, Tally::default()),
             stamp,
         )
     }
@@ -192,12 +219,13 @@ impl Store {
         &self,
         tree: &sled::Tree,
         key: &[u8],
-        kind: EventKind,
+        (kind, counted): Logged,
         stamp: &Stamp,
     ) -> Result<()> {
         let trees = self.with_log(tree);
         tx::finish(trees.transaction(|(records, meta, events, index)| {
             records.remove(key)?;
+            counted.apply(meta)?;
             tx::append_event(events, index, meta, stamp, kind.clone())
         }))?;
         self.flush()
@@ -208,7 +236,7 @@ impl Store {
         tree: &sled::Tree,
         key: &[u8],
         record: &R,
-        kind: EventKind,
+        (kind, counted): Logged,
         stamp: &Stamp,
     ) -> Result<()> {
         self.ensure_writable()?;
@@ -218,6 +246,7 @@ impl Store {
                 return tx::abort(refused("it is already there".into()));
             }
             tx::put(records, key, record)?;
+            counted.apply(meta)?;
             tx::append_event(events, index, meta, stamp, kind.clone())
         }))?;
         self.flush()

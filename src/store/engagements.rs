@@ -18,6 +18,7 @@ impl Store {
                 let mut stored = engagement.clone();
                 stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
                 tx::put(engagements, &stored.id.to_key(), &stored)?;
+                super::counts::engagement(meta, None, Some(&stored))?;
                 let kind = EventKind::EngagementAdded {
                     engagement: stored.id,
                 };
@@ -37,10 +38,11 @@ impl Store {
         let trees = self.with_log(&self.engagements);
         tx::finish(
             trees.transaction(|(engagements, meta, events, event_index)| {
-                if engagements.get(id.to_key())?.is_none() {
+                let Some(before) = tx::get::<Engagement>(engagements, &id.to_key())? else {
                     return tx::abort(StoreError::NoEngagement(id));
-                }
+                };
                 tx::put(engagements, &id.to_key(), engagement)?;
+                super::counts::engagement(meta, Some(&before), Some(engagement))?;
                 tx::append_event(
                     events,
                     event_index,

@@ -8,6 +8,7 @@
 //! the next close sees to ([`Store::close_rewriting`]).
 
 use super::Store;
+use super::counts::Tally;
 use super::error::{Result, StoreError};
 use super::notes::note_key;
 use super::records::{application_key, encode};
@@ -27,6 +28,8 @@ struct Rewrites {
     puts: Vec<(usize, Vec<u8>, Vec<u8>)>,
     /// The person's tombstone keys.
     marks: Vec<(&'static str, String)>,
+    /// What the rewrites change of the counters.
+    counted: Tally,
 }
 
 /// Positions of the trees in the transaction.
@@ -77,6 +80,7 @@ impl Store {
             for (tree, key, value) in &rewrites.puts {
                 t[*tree].insert(key.as_slice(), value.as_slice())?;
             }
+            rewrites.counted.apply(&t[META])?;
             t[EMAILS].remove(old_email.as_bytes())?;
             t[EMAILS].insert(erased.email.as_bytes(), &id.to_key())?;
             let salt = match t[META].get(tombstones::SALT_KEY)? {
@@ -113,6 +117,7 @@ impl Store {
         };
         let id = person.id;
         rewrites.put(CANDIDATES, id.to_key().to_vec(), erased)?;
+        rewrites.counted.candidate(Some(person), Some(erased));
         for event in self.events_of(id, usize::MAX)? {
             for image in event.kind.candidate_images().into_iter().flatten() {
                 rewrites.mark(marks_of(image));
@@ -134,18 +139,26 @@ impl Store {
     fn erase_pipeline_records(&self, id: CandidateId, rewrites: &mut Rewrites) -> Result<()> {
         let applications: Vec<Application> = self.applications()?;
         for mut application in applications.into_iter().filter(|a| a.candidate == id) {
+            let before = application.clone();
             erasure::erase_application(&mut application);
+            rewrites
+                .counted
+                .application(Some(&before), Some(&application));
             let key = application_key(application.engagement, id);
             rewrites.put(APPLICATIONS, key.to_vec(), &application)?;
         }
         let submittals: Vec<Submittal> = self.submittals()?;
         for mut submittal in submittals.into_iter().filter(|s| s.candidate == id) {
+            let before = submittal.clone();
             erasure::erase_submittal(&mut submittal);
+            rewrites.counted.submittal(Some(&before), Some(&submittal));
             rewrites.put(SUBMITTALS, submittal.id.to_key().to_vec(), &submittal)?;
         }
         let placements: Vec<Placement> = self.placements()?;
         for mut placement in placements.into_iter().filter(|p| p.candidate == id) {
+            let before = placement.clone();
             erasure::erase_placement(&mut placement);
+            rewrites.counted.placement(Some(&before), Some(&placement));
             rewrites.put(PLACEMENTS, placement.id.to_key().to_vec(), &placement)?;
         }
         Ok(())

@@ -6,6 +6,7 @@
 
 use super::Store;
 use super::candidates::{refuse_taken_email, validate as validate_candidate};
+use super::counts::Tally;
 use super::engagements::validate as validate_engagement;
 use super::error::{Result, StoreError};
 use super::tx;
@@ -34,7 +35,7 @@ impl Store {
         let trees = self.candidate_trees();
         tx::finish(
             trees.transaction(|(candidates, emails, meta, events, event_index)| {
-                let ids = chunk_ids(candidates, meta, chunk)?;
+                let (ids, mut counted) = (chunk_ids(candidates, meta, chunk)?, Tally::default());
                 for (candidate, &id) in chunk.iter().zip(&ids) {
                     let email = normalize_email(&candidate.email);
                     refuse_taken_email(emails, &email, None)?;
@@ -43,10 +44,12 @@ impl Store {
                         ..candidate.clone()
                     };
                     tx::put(candidates, &id.to_key(), &stored)?;
+                    counted.candidate(None, Some(&stored));
                     emails.insert(email.as_bytes(), &id.to_key())?;
                     let kind = EventKind::CandidateAdded { candidate: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
                 }
+                counted.apply(meta)?;
                 Ok(ids)
             }),
         )
@@ -73,13 +76,14 @@ impl Store {
         );
         tx::finish(
             trees.transaction(|(stored, clients, meta, events, event_index)| {
-                let mut known = on_file.clone();
+                let (mut known, mut counted) = (on_file.clone(), Tally::default());
                 for (engagement, name) in chunk {
                     let client = match known.iter().find(|c| same_name(&c.name, name)) {
                         Some(client) => client.id,
                         None => {
                             let client = new_client(meta, name, engagement.opened_at)?;
                             tx::put(clients, &client.id.to_key(), &client)?;
+                            counted.client(None, Some(&client));
                             let kind = EventKind::ClientAdded { client: client.id };
                             tx::append_event(events, event_index, meta, stamp, kind)?;
                             known.push(client);
@@ -89,18 +93,16 @@ impl Store {
                     let id = engagement.id;
                     let taken = stored.get(id.to_key())?.is_some();
                     keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
-                    tx::put(
-                        stored,
-                        &id.to_key(),
-                        &Engagement {
-                            client,
-                            ..engagement.clone()
-                        },
-                    )?;
+                    let engagement = Engagement {
+                        client,
+                        ..engagement.clone()
+                    };
+                    tx::put(stored, &id.to_key(), &engagement)?;
+                    counted.engagement(None, Some(&engagement));
                     let kind = EventKind::EngagementAdded { engagement: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
                 }
-                Ok(())
+                counted.apply(meta)
             }),
         )
     }

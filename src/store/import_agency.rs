@@ -5,6 +5,7 @@
 //! [`Store::add_submittals`] and [`Store::add_placements`].)
 
 use super::Store;
+use super::counts::Tally;
 use super::engagements::validate as validate_engagement;
 use super::error::{Result, StoreError};
 use super::import::{keep_id, refuse_huge_id};
@@ -37,22 +38,21 @@ impl Store {
         }
         let trees = self.with_log(&self.clients);
         tx::finish(trees.transaction(|(clients, meta, events, event_index)| {
+            let mut counted = Tally::default();
             for client in chunk {
                 let taken = clients.get(client.id.to_key())?.is_some();
                 let id =
                     crate::domain::ClientId(keep_id(meta, tx::CLIENT_SEQ, client.id.0, taken)?);
-                tx::put(
-                    clients,
-                    &id.to_key(),
-                    &Client {
-                        id,
-                        ..client.clone()
-                    },
-                )?;
+                let client = Client {
+                    id,
+                    ..client.clone()
+                };
+                tx::put(clients, &id.to_key(), &client)?;
+                counted.client(None, Some(&client));
                 let kind = EventKind::ClientAdded { client: id };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
             }
-            Ok(())
+            counted.apply(meta)
         }))
     }
 
@@ -73,6 +73,7 @@ impl Store {
         );
         tx::finish(
             trees.transaction(|(stored, clients, meta, events, event_index)| {
+                let mut counted = Tally::default();
                 for engagement in chunk {
                     if clients.get(engagement.client.to_key())?.is_none() {
                         return tx::abort(StoreError::NoClient(engagement.client));
@@ -85,10 +86,11 @@ impl Store {
                         ..engagement.clone()
                     };
                     tx::put(stored, &id.to_key(), &record)?;
+                    counted.engagement(None, Some(&record));
                     let kind = EventKind::EngagementAdded { engagement: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
                 }
-                Ok(())
+                counted.apply(meta)
             }),
         )
     }

@@ -1,6 +1,7 @@
 //! Merging a duplicate into an existing candidate, and taking it back.
 
 use super::Store;
+use super::counts;
 use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::duplicate::{conflicts, merge};
@@ -41,6 +42,7 @@ impl Store {
                     return tx::abort(problem);
                 }
                 tx::put(candidates, &existing.to_key(), &after)?;
+                counts::candidate(meta, Some(&before), Some(&after))?;
                 let conflicts = conflicts(&before, incoming);
                 let kind = EventKind::CandidateMerged {
                     candidate: existing,
@@ -88,6 +90,7 @@ impl Store {
                     )]));
                 }
                 tx::put(candidates, &id.to_key(), after)?;
+                counts::candidate(meta, Some(&before), Some(after))?;
                 let kind = EventKind::CandidateUpdatedFromFile {
                     candidate: id,
                     before: Box::new(before),
@@ -128,6 +131,7 @@ impl Store {
                     return tx::abort(StoreError::ChangedSinceMerge { candidate, merge });
                 }
                 tx::put(candidates, &candidate.to_key(), &*before)?;
+                counts::candidate(meta, current.as_ref(), Some(&before))?;
                 let kind = EventKind::MergeUndone { candidate, merge };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(*before)

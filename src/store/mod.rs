@@ -35,6 +35,7 @@ mod clients;
 mod close;
 mod compact;
 mod consent;
+mod counts;
 mod database_copy;
 mod decoded;
 mod delete;
@@ -212,6 +213,7 @@ impl Store {
         store.settle_schema()?;
         store.settle_event_index()?;
         store.settle_import()?;
+        store.settle_counts()?;
         Ok(store)
     }
 
@@ -362,6 +364,8 @@ impl Store {
     /// before anything is written, so a database with an unreadable record is
     /// left as it was.
     fn migrate(&self) -> Result<()> {
+        // The counters are rebuilt from the rewritten records on this open.
+        self.mark_counts_stale()?;
         let candidates = self.rewrite_batch::<crate::domain::Candidate>(&self.candidates)?;
         let (clients, engagements) = self.migrate_engagements()?;
         let applications = self.rewrite_batch::<crate::domain::Application>(&self.applications)?;

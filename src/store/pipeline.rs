@@ -2,6 +2,7 @@
 //! transaction; and the event log that records them.
 
 use super::Store;
+use super::counts;
 use super::error::{Result, StoreError};
 use super::records::application_key;
 use super::tx;
@@ -77,6 +78,7 @@ impl Store {
                     let app =
                         Application::new(engagement, candidate, stage, stamp.at, &stamp.actor);
                     tx::put(apps, &key, &app)?;
+                    counts::application(meta, None, Some(&app))?;
                     let kind = EventKind::ApplicationOpened {
                         engagement,
                         candidate,
@@ -131,6 +133,7 @@ impl Store {
                     )]));
                 }
                 apps.remove(&key)?;
+                counts::application(meta, Some(&app), None)?;
                 let kind = EventKind::ApplicationRemoved {
                     engagement,
                     candidate,
@@ -252,16 +255,17 @@ impl Store {
                         candidate,
                     });
                 };
-                let from = app.stage;
+                let before = app.clone();
                 if let Err(refused) = change(&mut app, item) {
                     return tx::abort(refused);
                 }
                 tx::put(apps, &key, &app)?;
+                counts::application(meta, Some(&before), Some(&app))?;
                 let last = &app.history[app.history.len() - 1];
                 let kind = EventKind::StageChanged {
                     engagement,
                     candidate,
-                    from,
+                    from: before.stage,
                     to: app.stage,
                     reason: last.reason.clone(),
                 };
@@ -301,8 +305,10 @@ impl Store {
                 let message = format!("the card is in {}, not {}", app.stage, scorecard.stage);
                 return tx::abort(StoreError::Invalid(vec![message]));
             }
+            let before = app.clone();
             app.scorecards.push(scorecard.clone());
             tx::put(apps, &key, &app)?;
+            counts::application(meta, Some(&before), Some(&app))?;
             let kind = EventKind::ScorecardAdded {
                 engagement,
                 candidate,

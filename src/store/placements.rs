@@ -4,6 +4,7 @@
 //! placed becomes filled in the same transaction.
 
 use super::Store;
+use super::counts::{self, Tally};
 use super::error::{Result, StoreError};
 use super::records::application_key;
 use super::tx;
@@ -62,7 +63,8 @@ impl Store {
             |(placements, apps, engagements, meta, events, event_index)| {
                 let log = (meta, events, event_index);
                 let mut app = get_application(apps, engagement, candidate)?;
-                let from = app.stage;
+                let (mut counted, from) = (Tally::default(), app.stage);
+                counted.application(Some(&app), None);
                 if let Err(illegal) = app.move_to(Stage::Placed, stamp.at, &stamp.actor, None) {
                     return tx::abort(illegal.into());
                 }
@@ -78,6 +80,9 @@ impl Store {
                 };
                 tx::put(apps, &key, &app)?;
                 tx::put(placements, &id.to_key(), &placement)?;
+                counted.application(None, Some(&app));
+                counted.placement(None, Some(&placement));
+                counted.apply(meta)?;
                 let moved = EventKind::StageChanged {
                     engagement,
                     candidate,
@@ -164,6 +169,9 @@ impl Store {
                     return tx::abort(StoreError::NoPlacement(id));
                 }
                 let mut app = get_application(apps, engagement, candidate)?;
+                let mut counted = Tally::default();
+                counted.application(Some(&app), None);
+                counted.placement(Some(&placement), None);
                 let back = app.history.last().and_then(|c| c.from);
                 let Some(back) = back.filter(|_| app.stage == Stage::Placed) else {
                     return tx::abort(StoreError::Invalid(vec![format!(
@@ -174,6 +182,8 @@ impl Store {
                     return tx::abort(illegal.into());
                 }
                 tx::put(apps, &application_key(engagement, candidate), &app)?;
+                counted.application(None, Some(&app));
+                counted.apply(meta)?;
                 let undone = EventKind::PlacementChangeUndone {
                     placement: id,
                     candidate,
@@ -259,11 +269,13 @@ impl Store {
                 let Some(mut placement) = tx::get::<Placement>(placements, &id.to_key())? else {
                     return tx::abort(StoreError::NoPlacement(id));
                 };
+                let before = placement.clone();
                 let kind = match change(&mut placement) {
                     Ok(kind) => kind,
                     Err(refused) => return tx::abort(refused),
                 };
                 tx::put(placements, &id.to_key(), &placement)?;
+                counts::placement(meta, Some(&before), Some(&placement))?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(placement)
             }),
@@ -329,8 +341,10 @@ fn settle_status(
         (status, _) => status,
     };
     if status != engagement.status {
+        let before = engagement.clone();
         engagement.status = status;
         tx::put(engagements, &id.to_key(), &engagement)?;
+        counts::engagement(meta, Some(&before), Some(&engagement))?;
         let kind = EventKind::EngagementUpdated { engagement: id };
         tx::append_event(events, event_index, meta, stamp, kind)?;
     }

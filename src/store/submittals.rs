@@ -71,6 +71,7 @@ impl Store {
                     answers: Vec::new(),
                 };
                 tx::put(submittals, &id.to_key(), &submittal)?;
+                super::counts::submittal(meta, None, Some(&submittal))?;
                 let kind = EventKind::Submitted {
                     submittal: id,
                     engagement: engagement.id,
@@ -166,6 +167,7 @@ impl Store {
                 let Some(mut submittal) = tx::get::<Submittal>(submittals, &id.to_key())? else {
                     return tx::abort(StoreError::NoSubmittal(id));
                 };
+                let before = submittal.clone();
                 let kind = match change(&mut submittal) {
                     Ok(kind) => kind,
                     Err(refused) => return tx::abort(refused),
@@ -182,8 +184,10 @@ impl Store {
                 } else {
                     tx::put(submittals, &id.to_key(), &submittal)?;
                 }
+                let after = (!removed).then_some(submittal);
+                super::counts::submittal(meta, Some(&before), after.as_ref())?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok((!removed).then_some(submittal))
+                Ok(after)
             }),
         )?;
         self.flush()?;

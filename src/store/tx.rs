@@ -89,6 +89,7 @@ pub fn append_event(
     kind: EventKind,
 ) -> TxResult<EventId> {
     let id = EventId(reserve_ids(meta, EVENT_SEQ, 1)?);
+    super::counts::event(meta)?;
     if let Some(candidate) = kind.candidate() {
         event_index.insert(&super::records::candidate_event_key(candidate, id), &[])?;
     }

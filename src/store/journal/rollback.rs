@@ -86,6 +86,9 @@ impl Store {
             file: journal.file.clone(),
             ..RolledBack::default()
         };
+        // Batches bypass the counters: they are rebuilt once all is gone
+        // (by the next open, if this one is cut short).
+        self.mark_counts_stale()?;
         self.undo_through_events(journal, &mut undone)?;
         let (candidate, note) = (floor(s.candidate), floor(s.note));
         remove_where(&self.emails, &[], |_, id| past(id, 0, candidate))?;
@@ -103,6 +106,7 @@ impl Store {
         self.flush()?;
         super::pause_for_tests("rollback");
         remove_from(&self.events, s.event)?;
+        self.rebuild_counts()?;
         Ok(undone)
     }
 
