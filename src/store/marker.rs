@@ -13,8 +13,8 @@
 //! an older layout) says nothing, and the open proceeds as after a crash.
 
 use super::watermark;
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 const CLEAN_MARKER: &str = "hireterm.clean";
@@ -174,28 +174,17 @@ fn collect(root: &Path, rel: &Path, files: &mut Vec<FileState>) -> io::Result<()
             collect(root, &name, files)?;
         } else {
             let len = entry.metadata()?.len();
-            let crc = checksum(&entry.path())?;
+            let crc = super::checksum::of_file(&entry.path())?;
             files.push(FileState { name, len, crc });
         }
     }
     Ok(())
 }
 
-fn checksum(path: &Path) -> io::Result<u32> {
-    let mut file = File::open(path)?;
-    let mut hasher = crc32fast::Hasher::new();
-    let mut buffer = vec![0u8; 1 << 20];
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(hasher.finalize()),
-            n => hasher.update(&buffer[..n]),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
 
     fn folder() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

@@ -31,6 +31,7 @@ mod bulk_agency;
 mod candidates;
 mod check;
 mod check_agency;
+mod checksum;
 mod clients;
 mod close;
 mod compact;
