@@ -59,6 +59,8 @@ fn recount(store: &Store) -> Stats {
 fn agrees(store: &Store, after: &str) {
     let stats = store.stats_on(today(), ENDING_DAYS).unwrap();
     assert_eq!(stats, recount(store), "stats after {after}");
+    let candidates = store.candidates().unwrap().len();
+    assert_eq!(store.candidate_count(), candidates, "count after {after}");
     let mut problems = store.check().unwrap().problems;
     // An erasure's rewrite waits for the close, by design.
     problems.retain(|p| !p.starts_with("erasure: an erasure's rewrite is pending"));

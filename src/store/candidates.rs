@@ -140,8 +140,14 @@ impl Store {
         self.load_all(&self.candidates)
     }
 
+    /// How many candidates there are: one key of the counters (sled's
+    /// own `len` walks the whole tree; this is asked at every start, for
+    /// the loading frame), or that walk while the counters are not built.
     pub fn candidate_count(&self) -> usize {
-        self.candidates.len()
+        match super::counts::read::candidates(&self.meta) {
+            Ok(Some(count)) => count,
+            _ => self.candidates.len(),
+        }
     }
 }
 

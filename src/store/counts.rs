@@ -247,6 +247,16 @@ pub(super) mod read {
         Ok(counters)
     }
 
+    /// How many candidates there are, from their counter alone; `None`
+    /// while the counters are not built (then only a scan can tell).
+    pub fn candidates(meta: &sled::Tree) -> Result<Option<usize>> {
+        if meta.get(BUILT)?.is_none() {
+            return Ok(None);
+        }
+        let stored = meta.get(key(CANDIDATES))?;
+        Ok(Some(read_value(stored.as_deref()) as usize))
+    }
+
     /// One figure: 0 when the counter is not there.
     pub fn figure(counters: &Counters, name: &str) -> usize {
         counters.get(name).copied().unwrap_or(0) as usize
