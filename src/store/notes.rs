@@ -64,45 +64,23 @@ impl Store {
         text: &str,
         stamp: &Stamp,
     ) -> Result<Note> {
-        self.ensure_writable()?;
-        let text = stored_text(text)?;
-        let trees = (
-            &self.notes,
-            &self.candidates,
-            &self.applications,
-            &self.meta,
-            &self.events,
-            &self.event_index,
-        );
-        let note = tx::finish(trees.transaction(
-            |(notes, candidates, apps, meta, events, event_index)| {
-                refuse_misplaced(candidates, apps, candidate, engagement)?;
-                let id = NoteId(tx::reserve_ids(meta, tx::NOTE_SEQ, 1)?);
-                let note = Note {
-                    id,
-                    candidate,
-                    engagement,
-                    at: stamp.at,
-                    author: stamp.actor.clone(),
-                    text: text.clone(),
-                };
-                tx::put(notes, &note_key(candidate, id), &note)?;
-                tx::append_event(
-                    events,
-                    event_index,
-                    meta,
-                    stamp,
-                    EventKind::NoteAdded {
-                        candidate,
-                        engagement,
-                        note: id,
-                    },
-                )?;
-                Ok(note)
-            },
-        ))?;
+        // One note is a batch of one: the same checks, ids and event.
+        let draft = Note {
+            id: NoteId(0),
+            candidate,
+            engagement,
+            at: stamp.at,
+            author: stamp.actor.clone(),
+            text: text.to_string(),
+        };
+        let ids = self.add_notes(std::slice::from_ref(&draft))?;
         self.flush()?;
-        Ok(note)
+        let id = ids.first().copied().unwrap_or(NoteId(0));
+        Ok(Note {
+            id,
+            text: stored_text(text)?,
+            ..draft
+        })
     }
 
     /// Removes a note (an undo), recording that it was removed.
