@@ -114,6 +114,7 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     let records = Records::load(Arc::new(store), Catalog::builtin())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(step_threads())
         .thread_name("hireterm-serve")
         .build()
         .wrap_err("cannot start the server's runtime")?;
@@ -132,6 +133,15 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     close_store(records, &log);
     outcome.map_err(|e| eyre!("{e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Threads that run the sessions' steps (tokio's blocking pool): a few per
+/// core, so that one slow step (a backup, a write on a slow disk) leaves
+/// the others running; bounded by the cores, not by the sessions, which
+/// are tasks waiting on the runtime's workers (one per core).
+fn step_threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    cores * 4
 }
 
 /// Saving a view from any session writes the server's config file

@@ -15,7 +15,6 @@ use super::inbox::{Ending, Inbox};
 use super::limits::clamp_size;
 use super::log::{Log, quoted};
 use super::outbox::{self, Outbox};
-use super::screen::LEAVE;
 use super::session::{self, SessionStart};
 use super::sessions::Sessions;
 use super::tally::Seen;
@@ -245,7 +244,7 @@ impl Connection {
         Ok(())
     }
 
-    /// Starts the output pump and the session's thread.
+    /// Starts the output pump and the session's task.
     fn launch(&mut self, id: ChannelId, start: SessionStart) {
         let (inbox, outbox) = (Arc::clone(&start.inbox), Arc::clone(&start.outbox));
         let Some(channel) = self.our_channel(id) else {
@@ -257,13 +256,7 @@ impl Connection {
         channel.running = Some((Arc::clone(&inbox), Arc::clone(&outbox)));
         tokio::spawn(outbox::pump(Arc::clone(&outbox), inbox, write));
         let (user, (columns, rows)) = (quoted(&start.user), start.size);
-        if let Err(error) = session::spawn(start) {
-            let mut last = LEAVE.to_vec();
-            last.extend_from_slice(b"hireterm: the server cannot start a session now\r\n");
-            outbox.finish(last, 1);
-            self.set_ending(Ending::Failed(format!("cannot start a thread: {error}")));
-            return;
-        }
+        session::spawn(start);
         self.in_session.store(true, Ordering::Relaxed);
         self.shared.log.line(format_args!(
             "session started for {user} from {} ({columns}x{rows})",

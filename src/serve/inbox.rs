@@ -1,11 +1,12 @@
-//! What reaches a session's app thread from the network and the server:
+//! What reaches a session's app from the network and the server:
 //! bytes typed, a new size, a request to repaint, "the records changed",
 //! or the end. Kept as one small state rather than a queue of events, so
 //! that it coalesces by itself (ten resizes are one; a repaint asked twice
 //! is one) and its size is bounded however fast a client sends.
 
-use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
+use std::time::Duration;
+use tokio::sync::Notify;
 
 /// Unread input kept at most; past it, bytes are dropped. Nobody types a
 /// megabyte ahead of the screen; a flood is not worth the memory.
@@ -71,7 +72,9 @@ impl Pending {
 #[derive(Debug, Default)]
 pub struct Inbox {
     pending: Mutex<Pending>,
-    ready: Condvar,
+    /// Woken on every change; a wake with nobody waiting is kept for the
+    /// next wait, so none is lost between a look and a wait.
+    ready: Notify,
 }
 
 impl Inbox {
@@ -123,28 +126,30 @@ impl Inbox {
         self.pending.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Takes what has arrived, empty or not.
+    pub fn take(&self) -> Pending {
+        std::mem::take(&mut *self.lock())
+    }
+
     /// Takes what has arrived, waiting up to `timeout` (forever if `None`)
     /// for something to; empty after a timeout.
-    pub fn wait(&self, timeout: Option<Duration>) -> Pending {
-        let deadline = timeout.map(|t| Instant::now() + t);
-        let mut pending = self.lock();
-        while pending.is_empty() {
-            pending = match deadline {
-                None => self.ready.wait(pending).unwrap_or_else(|p| p.into_inner()),
+    pub async fn next(&self, timeout: Option<Duration>) -> Pending {
+        let deadline = timeout.map(|t| tokio::time::Instant::now() + t);
+        loop {
+            let pending = self.take();
+            if !pending.is_empty() {
+                return pending;
+            }
+            match deadline {
+                None => self.ready.notified().await,
                 Some(deadline) => {
-                    let left = deadline.saturating_duration_since(Instant::now());
-                    if left.is_zero() {
-                        break;
+                    let woken = tokio::time::timeout_at(deadline, self.ready.notified()).await;
+                    if woken.is_err() {
+                        return self.take();
                     }
-                    let (guard, _) = self
-                        .ready
-                        .wait_timeout(pending, left)
-                        .unwrap_or_else(|p| p.into_inner());
-                    guard
                 }
-            };
+            }
         }
-        std::mem::take(&mut *pending)
     }
 }
 
@@ -161,10 +166,27 @@ mod tests {
         assert!(!inbox.bytes(&vec![b'x'; MAX_PENDING_INPUT]));
         inbox.end(Ending::Idle(Duration::from_secs(1)));
         inbox.end(Ending::Shutdown);
-        let pending = inbox.wait(Some(Duration::ZERO));
+        let pending = inbox.take();
         assert_eq!(pending.size, Some((100, 30)));
         assert_eq!(pending.bytes, b"jj");
         assert_eq!(pending.end, Some(Ending::Idle(Duration::from_secs(1))));
-        assert!(inbox.wait(Some(Duration::from_millis(1))).is_empty());
+        assert!(inbox.take().is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_wait_ends_with_what_arrives_or_empty_at_its_timeout() {
+        let inbox = std::sync::Arc::new(Inbox::new());
+        let timeout = Some(Duration::from_millis(25));
+        assert!(inbox.next(timeout).await.is_empty(), "nothing came");
+        let typist = std::sync::Arc::clone(&inbox);
+        let waiting = tokio::spawn(async move { typist.next(None).await });
+        tokio::task::yield_now().await;
+        inbox.bytes(b"j");
+        assert_eq!(waiting.await.unwrap().bytes, b"j");
+        inbox.changed();
+        assert!(
+            inbox.next(None).await.changed,
+            "a wake before the wait is kept"
+        );
     }
 }

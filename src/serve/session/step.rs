@@ -1,28 +1,14 @@
-//! One session's app, on a thread of its own: the same `App` as the local
-//! terminal, fed by the bytes the client types (decoded by [`KeyDecoder`])
-//! and drawn into the session's [`Screen`].
-//!
-//! The loop mirrors `term::run_app` (apply everything that arrived, then
-//! draw once), with two timers the local runner does not need: the lone
-//! ESC (~25 ms) and the idle timeout. With neither due it sleeps until
-//! something arrives, so an idle session costs no CPU.
-//!
-//! Live updates: every session's app draws from one set of records
-//! (`app::records::Records`); a write there wakes every other session with
-//! `Pending::changed` (the server's watcher calls
-//! `Sessions::notify_changed`), and `App::settle` takes the new records in
-//! before the next frame.
+//! One step of a session: what arrived applied to its app, then one
+//! frame drawn. A step never waits for the network: the session's task
+//! (`super`) waits, then runs a step on the blocking pool, so a slow
+//! write or a backup holds up only its own session.
 
-use super::AppSetup;
-use super::inbox::{Ending, Inbox, Pending};
-use super::keys::KeyDecoder;
-use super::log::{Log, quoted};
-use super::outbox::Outbox;
-use super::screen::{LEAVE, Screen};
-use super::sessions::Slot;
+use super::super::inbox::{Ending, Pending};
+use super::super::keys::KeyDecoder;
+use super::super::screen::{MOUSE_ON, Screen};
+use super::SessionStart;
 use crate::app::{App, Input};
-use crate::ui::Theme;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How long a lone ESC waits for the rest of a sequence before it is the
@@ -30,83 +16,61 @@ use std::time::{Duration, Instant};
 /// link, short enough not to be felt.
 pub const ESC_TIMEOUT: Duration = Duration::from_millis(25);
 
-/// Everything a session's thread needs.
-pub struct SessionStart {
-    pub user: String,
-    /// What the session may see and do (its key's line).
-    pub role: crate::domain::access::Role,
-    pub size: (u16, u16),
-    pub theme: Theme,
-    pub idle_timeout: Option<Duration>,
-    pub records: Arc<crate::app::records::Records>,
-    pub setup: Arc<AppSetup>,
-    pub inbox: Arc<Inbox>,
-    pub outbox: Arc<Outbox>,
-    /// Where the ending is recorded for the connection's log line.
-    pub ending: Arc<Mutex<Option<Ending>>>,
-    pub log: Log,
-    pub slot: Slot,
+/// A session between two steps: its app, its screen and what decoding
+/// and timing carry over. Boxed, so that handing it to the pool and back
+/// moves a pointer.
+pub struct Live {
+    pub(super) app: App,
+    pub(super) screen: Screen,
+    decoder: KeyDecoder,
+    pub(super) timers: Timers,
 }
 
-/// Starts the session's thread. However the thread ends (a panic too),
-/// the client gets its screen back, a word, an exit status and a close.
-pub fn spawn(start: SessionStart) -> std::io::Result<()> {
-    std::thread::Builder::new()
-        .name(format!("ssh-session-{}", start.slot.id()))
-        .spawn(move || {
-            let mut farewell = Farewell {
-                outbox: Arc::clone(&start.outbox),
-                ending: Arc::clone(&start.ending),
-                why: Ending::Failed("hireterm stopped unexpectedly".into()),
-            };
-            farewell.why = run(&start);
-            // `start` (the slot, the store) is dropped after the farewell.
-        })
-        .map(|_| ())
-}
-
-/// Sends the last words when dropped, so that a panic also closes cleanly.
-struct Farewell {
-    outbox: Arc<Outbox>,
-    ending: Arc<Mutex<Option<Ending>>>,
-    why: Ending,
-}
-
-impl Drop for Farewell {
-    fn drop(&mut self) {
-        // Recorded first: the close below lets the client hang up, and the
-        // connection's log line reads this when it does.
-        *self.ending.lock().unwrap_or_else(|p| p.into_inner()) = Some(self.why.clone());
-        let mut last = LEAVE.to_vec();
-        last.extend_from_slice(farewell_text(&self.why).as_bytes());
-        let status = u32::from(self.why != Ending::Quit);
-        self.outbox.finish(last, status);
-    }
-}
-
-/// What the user reads after the app's screen is gone. `\r\n`: there is no
-/// tty on our side to turn `\n` into a new line.
-fn farewell_text(why: &Ending) -> String {
-    match why {
-        Ending::Quit | Ending::ClientGone => String::new(),
-        Ending::Idle(after) => format!(
-            "hireterm: no keys for {} s; session closed (your changes are saved).\r\n",
-            after.as_secs()
-        ),
-        Ending::Shutdown => {
-            "hireterm: the server is shutting down; session closed (your changes are saved).\r\n"
-                .into()
+impl Live {
+    /// The session's app, sized to its terminal, with its first frame
+    /// drawn; the words for the user when it cannot be drawn.
+    pub fn open(start: &SessionStart) -> Result<Box<Live>, Ending> {
+        let cannot_draw = |error: std::io::Error| Ending::Failed(format!("cannot draw: {error}"));
+        let mut screen = Screen::open(Arc::clone(&start.outbox), start.size, start.theme)
+            .map_err(cannot_draw)?;
+        let options = start
+            .setup
+            .options(&start.user, &start.role, start.slot.id());
+        if options.policy.terminal.mouse_over_ssh {
+            screen.pass(MOUSE_ON);
         }
-        Ending::KeyRemoved => "hireterm: your key was removed from this server's authorized keys; \
-             session closed (your changes are saved).\r\n"
-            .into(),
-        Ending::TurnedAway(what) => format!("{what}\r\n"),
-        Ending::Failed(what) => format!("hireterm: {what}\r\n"),
+        let mut app = App::with_records(Arc::clone(&start.records), options);
+        app.handle_input(Input::Resize(start.size.0, start.size.1));
+        app.settle();
+        screen.draw(&app).map_err(cannot_draw)?;
+        let timers = Timers {
+            esc_due: None,
+            last_input: Instant::now(),
+            idle: start.idle_timeout,
+        };
+        Ok(Box::new(Live {
+            app,
+            screen,
+            decoder: KeyDecoder::new(),
+            timers,
+        }))
+    }
+
+    /// Applies what arrived and draws; the ending, if this was the end.
+    pub fn step(&mut self, pending: Pending) -> Result<Option<Ending>, Ending> {
+        let Live {
+            app,
+            screen,
+            decoder,
+            timers,
+        } = self;
+        step(pending, app, screen, decoder, timers)
+            .map_err(|error| Ending::Failed(format!("cannot draw: {error}")))
     }
 }
 
 /// The session's timers: a lone ESC's and the idle timeout's.
-struct Timers {
+pub(super) struct Timers {
     esc_due: Option<Instant>,
     last_input: Instant,
     idle: Option<Duration>,
@@ -114,7 +78,7 @@ struct Timers {
 
 impl Timers {
     /// How long the loop may sleep.
-    fn next_wait(&self, now: Instant) -> Option<Duration> {
+    pub(super) fn next_wait(&self, now: Instant) -> Option<Duration> {
         let idle_due = self.idle.map(|idle| self.last_input + idle);
         [self.esc_due, idle_due]
             .into_iter()
@@ -126,49 +90,6 @@ impl Timers {
     fn idle_expired(&self, now: Instant) -> Option<Duration> {
         self.idle
             .filter(|idle| now.duration_since(self.last_input) >= *idle)
-    }
-}
-
-fn run(start: &SessionStart) -> Ending {
-    let mut screen = match Screen::open(Arc::clone(&start.outbox), start.size, start.theme) {
-        Ok(screen) => screen,
-        Err(error) => return Ending::Failed(format!("cannot draw: {error}")),
-    };
-    let options = start
-        .setup
-        .options(&start.user, &start.role, start.slot.id());
-    if options.policy.terminal.mouse_over_ssh {
-        screen.pass(super::screen::MOUSE_ON);
-    }
-    let mut app = App::with_records(Arc::clone(&start.records), options);
-    app.handle_input(Input::Resize(start.size.0, start.size.1));
-    match drive(start, &mut app, &mut screen) {
-        Ok(ending) => ending,
-        Err(error) => Ending::Failed(format!("cannot draw: {error}")),
-    }
-}
-
-/// The loop: wait, apply, draw, until something ends the session.
-fn drive(start: &SessionStart, app: &mut App, screen: &mut Screen) -> std::io::Result<Ending> {
-    let mut decoder = KeyDecoder::new();
-    let mut timers = Timers {
-        esc_due: None,
-        last_input: Instant::now(),
-        idle: start.idle_timeout,
-    };
-    app.settle();
-    screen.draw(app)?;
-    loop {
-        let pending = start.inbox.wait(timers.next_wait(Instant::now()));
-        if pending.repaint {
-            start.log.line(format_args!(
-                "output for {} fell behind: frames dropped, one full redraw sent",
-                quoted(&start.user)
-            ));
-        }
-        if let Some(ending) = step(pending, app, screen, &mut decoder, &mut timers)? {
-            return Ok(ending);
-        }
     }
 }
 
@@ -255,8 +176,10 @@ fn inputs(
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::outbox::Outbox;
     use super::*;
     use crate::app::{Key, KeyCode};
+    use crate::ui::Theme;
 
     fn collected(
         pending: &Pending,
@@ -324,13 +247,6 @@ mod tests {
             timers.next_wait(later),
             Some(Duration::from_secs(60) - ESC_TIMEOUT)
         );
-    }
-
-    #[test]
-    fn only_quitting_ends_with_status_zero_and_no_words() {
-        assert_eq!(farewell_text(&Ending::Quit), "");
-        assert!(farewell_text(&Ending::Idle(Duration::from_secs(2))).contains("no keys for 2 s"));
-        assert!(farewell_text(&Ending::Shutdown).ends_with("\r\n"));
     }
 
     /// `y` in a session: OSC 52 with the email goes to the client through
