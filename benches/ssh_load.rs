@@ -525,8 +525,8 @@ struct Session {
     write: ChannelWriteHalf<Msg>,
 }
 
-/// Connects, logs in, asks for a pty and a shell, and waits for the first
-/// whole frame of the candidates pane.
+/// Connects, logs in, asks for a pty and a shell, waits for the first
+/// frame (My work), then goes to the candidates pane and waits for its.
 async fn open_session(
     port: u16,
     config: Arc<client::Config>,
@@ -556,29 +556,38 @@ async fn open_session(
         .map_err(fail("pty"))?;
     channel.request_shell(false).await.map_err(fail("shell"))?;
     let (mut read, write) = channel.split();
+    // The first screen is My work; `1` goes to the candidates pane.
+    frame_holding(&mut read, b"My work").await?;
+    write.data_bytes(&b"1"[..]).await.map_err(fail("send"))?;
+    frame_holding(&mut read, b"Candidates (").await?;
+    Ok(Session {
+        handle,
+        read,
+        write,
+    })
+}
+
+/// Reads until a whole frame holding `text` has arrived.
+async fn frame_holding(read: &mut ChannelReadHalf, text: &[u8]) -> Result<(), String> {
     let mut seen = Vec::new();
     loop {
         match read.wait().await {
             Some(ChannelMsg::Data { data }) => {
                 seen.extend_from_slice(&data);
-                if seen.ends_with(FRAME_END) && contains(&seen, b"Candidates (") {
-                    break;
+                if seen.ends_with(FRAME_END) && contains(&seen, text) {
+                    return Ok(());
                 }
             }
             Some(ChannelMsg::Eof | ChannelMsg::Close | ChannelMsg::ExitStatus { .. }) | None => {
                 return Err(format!(
-                    "closed before the first frame: {:?}",
+                    "closed before a frame with {:?}: {:?}",
+                    String::from_utf8_lossy(text),
                     String::from_utf8_lossy(&seen)
                 ));
             }
             Some(_) => {}
         }
     }
-    Ok(Session {
-        handle,
-        read,
-        write,
-    })
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -418,6 +418,9 @@ fn placing_asks_for_the_terms_fills_the_engagement_and_undoes() {
             .is_some(),
         "redone"
     );
+    // The bench's rows are worked out only while it shows (every session
+    // would keep most of a large database's candidates in them).
+    assert!(app.views().bench().is_empty());
     // The bench knows when she is free again.
     press(&mut app, "6");
     let bench = app.views().bench();

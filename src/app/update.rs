@@ -62,6 +62,9 @@ impl App {
         if pane == Pane::Activity {
             self.refresh_feeds();
         }
+        if pane == Pane::Bench {
+            self.refresh_bench();
+        }
         self.refresh_reports();
     }
 

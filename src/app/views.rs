@@ -29,11 +29,14 @@ pub struct Views {
 }
 
 impl Views {
-    /// The views of `data` at `now`, for the actor named `actor`.
+    /// The views of `data` at `now`, for the actor named `actor`; the
+    /// bench's rows only while `bench` is on screen: they are most of the
+    /// candidates of a large database, kept by every session (80,000 rows
+    /// of 100,000), and nobody else reads them.
     pub fn compute(
         data: &Data,
         engagement: Option<&Engagement>,
-        (policy, bench, actor): (&Policy, &BenchState, &str),
+        (policy, bench, actor): (&Policy, Option<&BenchState>, &str),
         now: Timestamp,
     ) -> Views {
         let board = match engagement {
@@ -46,7 +49,7 @@ impl Views {
             engagement: engagement.map(|e| e.id),
             home: Home::compute(data, policy, &attention, actor, now),
             attention,
-            bench: bench::rows(data, bench, now.date_naive()),
+            bench: bench.map_or_else(Vec::new, |b| bench::rows(data, b, now.date_naive())),
             computed_at: now,
         }
     }
@@ -86,7 +89,8 @@ impl App {
     pub(super) fn refresh_views(&mut self) {
         let now = self.clock.now();
         self.candidates.today = now.date_naive();
-        let settings = (&self.policy, &self.bench, self.actor.as_str());
+        let bench = (self.pane == Pane::Bench).then_some(&self.bench);
+        let settings = (&self.policy, bench, self.actor.as_str());
         self.views = Views::compute(&self.data, self.engagement(), settings, now);
         let page = self.page_rows();
         let board = self.views.board(&self.data);
@@ -97,6 +101,14 @@ impl App {
         self.bench.cursor.clamp(self.views.bench().len(), page);
         self.rebuild_matrix();
         self.refresh_reports();
+    }
+
+    /// The bench's rows, as the bench comes on screen.
+    pub(super) fn refresh_bench(&mut self) {
+        let today = self.views.computed_at.date_naive();
+        self.views.bench = bench::rows(&self.data, &self.bench, today);
+        let page = self.page_rows();
+        self.bench.cursor.clamp(self.views.bench.len(), page);
     }
 
     /// The views again if time has moved on since they were computed.

@@ -362,7 +362,7 @@ impl Drop for Connection {
         if let Some((inbox, outbox)) = self.channel.as_ref().and_then(|c| c.running.as_ref()) {
             inbox.end(Ending::ClientGone);
             outbox.abandon();
-            // The session's thread records its ending as it stops; if the
+            // The session's task records its ending as it stops; if the
             // client went first, that is what happened.
             self.set_ending(Ending::ClientGone);
         }

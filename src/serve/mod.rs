@@ -11,8 +11,9 @@
 //! - [`key_watch`]: a key taken out of the authorized keys ends its
 //!   sessions; [`disk_watch`]: a store a full disk stopped is reopened
 //!   once there is room, and the log says so;
-//! - [`session`]: one session's app on its own thread, fed by an [`inbox`]
-//!   and drawn into a [`screen`] whose bytes leave through an [`outbox`];
+//! - [`session`]: one session's app, a task whose steps run on a pool
+//!   sized by the cores, fed by an [`inbox`] and drawn into a [`screen`]
+//!   whose bytes leave through an [`outbox`];
 //! - [`sessions`]: the live sessions, their cap, and the one place that
 //!   announces a change to all of them (live updates);
 //! - [`keys`]: raw terminal bytes into the app's input;

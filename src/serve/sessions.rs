@@ -20,7 +20,7 @@ struct Live {
 }
 
 /// A place among the live sessions, given back when dropped (when the
-/// session's thread ends, however it ends).
+/// session's task ends, however it ends).
 pub struct Slot {
     sessions: Arc<Sessions>,
     id: u64,

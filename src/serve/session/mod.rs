@@ -32,7 +32,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use step::Live;
 
-/// Everything a session's thread needs.
+/// Everything a session needs.
 pub struct SessionStart {
     pub user: String,
     /// What the session may see and do (its key's line).
