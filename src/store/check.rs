@@ -4,18 +4,25 @@
 
 use super::Store;
 use super::check_agency::Checked;
+use super::check_sweep::{self as sweep, EventSweep, Known, misplaced};
 use super::counts;
-use super::decoded::{Decoded, scan};
+use super::decoded::{Decoded, each, scan};
 use super::error::Result;
-use super::records::{application_key, describe_key, id_from_key};
+use super::records::{application_key, describe_key};
 use super::tx::{self, read_counter};
-use crate::domain::text::normalize_email;
 use crate::domain::{
-    Application, Candidate, CandidateId, Engagement, EngagementId, EngagementStatus, Event,
-    EventKind, Note, RoleId, Stage,
+    Application, Engagement, EngagementId, EngagementStatus, Event, EventKind, Note, RoleId, Stage,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+/// What `check` keeps of the notes: the highest id, and the notes of
+/// candidates that do not exist.
+#[derive(Default)]
+struct NoteSweep {
+    highest: Option<u64>,
+    orphans: Vec<String>,
+}
 
 /// What `check` found. An empty `problems` means the database is sound.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,40 +72,49 @@ impl Stats {
 
 impl Store {
     pub fn check(&self) -> Result<CheckReport> {
-        let mut problems = Vec::new();
-        let candidates: Decoded<Candidate> = scan(&self.candidates, &mut problems)?;
+        let erased = self.erased_marks()?;
+        let mut candidates = sweep::candidates(&self.candidates, erased.as_ref())?;
+        let mut events = sweep::events(&self.events, erased.as_ref())?;
+        let mut problems = std::mem::take(&mut candidates.undecoded);
         let engagements: Decoded<Engagement> = scan(&self.engagements, &mut problems)?;
         let applications: Decoded<Application> = scan(&self.applications, &mut problems)?;
-        let events: Decoded<Event> = scan(&self.events, &mut problems)?;
-        let notes: Decoded<Note> = scan(&self.notes, &mut problems)?;
-        self.check_event_index(&events, &mut problems)?;
-        check_notes(&candidates, &notes, &mut problems);
+        problems.append(&mut events.undecoded);
+        let notes = self.sweep_notes(&candidates.known, &mut problems)?;
+        self.check_event_index(&mut events.indexed, &mut problems)?;
+        problems.extend(notes.orphans);
+        problems.append(&mut candidates.misplaced);
         check_keys(
-            &candidates,
             &engagements,
             &applications,
-            &events,
+            &mut events.misplaced,
             &mut problems,
         );
-        self.check_emails(&candidates, &mut problems)?;
-        check_applications(&candidates, &engagements, &applications, &mut problems);
-        check_events(&applications, &events, &mut problems);
-        self.check_counters(&candidates, &engagements, &events, &mut problems)?;
-        let highest_note = notes.iter().map(|(_, n)| n.id.0).max();
-        self.check_counter(tx::NOTE_SEQ, highest_note, &mut problems)?;
+        self.check_emails(&candidates.known, &mut problems)?;
+        check_applications(
+            &candidates.known,
+            &engagements,
+            &applications,
+            &mut problems,
+        );
+        check_events(&applications, &events.kept, &mut problems);
+        self.check_counters(&candidates.known, &engagements, &events, &mut problems)?;
+        self.check_counter(tx::NOTE_SEQ, notes.highest, &mut problems)?;
         let checked = Checked {
-            candidates: &candidates,
+            candidates: &candidates.known,
             engagements: &engagements,
             applications: &applications,
-            events: &events,
+            events: &events.kept,
         };
-        let agency = self.check_agency(&checked, &mut problems)?;
-        let tombstones = self.check_tombstones(&candidates, &events, &mut problems)?;
+        let mut tally = std::mem::take(&mut candidates.tally);
+        tally.events(events.count as u64);
+        let agency = self.check_agency(&checked, tally, &mut problems)?;
+        let erased = candidates.erased.into_iter().chain(events.erased);
+        let tombstones = self.check_tombstones(erased, &mut problems)?;
         Ok(CheckReport {
-            candidates: candidates.len(),
+            candidates: candidates.known.len(),
             engagements: engagements.len(),
             applications: applications.len(),
-            events: events.len(),
+            events: events.count,
             clients: agency.clients,
             submittals: agency.submittals,
             placements: agency.placements,
@@ -107,72 +123,19 @@ impl Store {
         })
     }
 
-    fn check_emails(
-        &self,
-        candidates: &Decoded<Candidate>,
-        problems: &mut Vec<String>,
-    ) -> Result<()> {
-        let by_id: HashMap<CandidateId, &Candidate> =
-            candidates.iter().map(|(_, c)| (c.id, c)).collect();
-        let mut indexed = 0;
-        for entry in self.emails.iter() {
-            let (email, id) = entry?;
-            let email = String::from_utf8_lossy(&email);
-            indexed += 1;
-            let Some(id) = id_from_key(&id).map(CandidateId) else {
-                problems.push(format!("email index: {email} holds a malformed id"));
-                continue;
-            };
-            match by_id.get(&id) {
-                None => problems.push(format!(
-                    "email index: {email} points to missing candidate {id}"
-                )),
-                Some(c) if normalize_email(&c.email) != email => problems.push(format!(
-                    "email index: {email} points to {id}, whose email is {}",
-                    c.email
-                )),
-                Some(_) => {}
-            }
-        }
-        if indexed != candidates.len() {
-            problems.push(format!(
-                "email index has {indexed} entries for {} candidates",
-                candidates.len()
-            ));
-        }
-        Ok(())
-    }
-
-    /// The per-candidate event index holds exactly the events that name a
-    /// candidate.
-    fn check_event_index(&self, events: &Decoded<Event>, problems: &mut Vec<String>) -> Result<()> {
-        let mut expected: std::collections::HashSet<[u8; 16]> = events
-            .iter()
-            .filter_map(|(_, e)| {
-                e.kind
-                    .candidate()
-                    .map(|c| super::records::candidate_event_key(c, e.id))
-            })
-            .collect();
-        for entry in self.event_index.iter() {
-            let (key, _) = entry?;
-            let known = <[u8; 16]>::try_from(key.as_ref())
-                .ok()
-                .is_some_and(|k| expected.remove(&k));
-            if !known {
-                problems.push(format!(
-                    "event index: entry {} has no matching event",
-                    describe_key(&key)
+    /// Every note belongs to a candidate that exists: read one at a time.
+    fn sweep_notes(&self, known: &Known, problems: &mut Vec<String>) -> Result<NoteSweep> {
+        let mut sweep = NoteSweep::default();
+        each(self.notes.iter(), problems, |_, note: Note| {
+            sweep.highest = sweep.highest.max(Some(note.id.0));
+            if !known.contains(note.candidate) {
+                sweep.orphans.push(format!(
+                    "note {}: candidate {} is missing",
+                    note.id, note.candidate
                 ));
             }
-        }
-        if !expected.is_empty() {
-            problems.push(format!(
-                "event index: {} events are missing from it",
-                expected.len()
-            ));
-        }
-        Ok(())
+        })?;
+        Ok(sweep)
     }
 
     pub(super) fn check_counter(
@@ -193,26 +156,18 @@ impl Store {
 
     fn check_counters(
         &self,
-        candidates: &Decoded<Candidate>,
+        candidates: &Known,
         engagements: &Decoded<Engagement>,
-        events: &Decoded<Event>,
+        events: &EventSweep,
         problems: &mut Vec<String>,
     ) -> Result<()> {
-        self.check_counter(
-            tx::CANDIDATE_SEQ,
-            candidates.iter().map(|(_, c)| c.id.0).max(),
-            problems,
-        )?;
+        self.check_counter(tx::CANDIDATE_SEQ, candidates.highest(), problems)?;
         self.check_counter(
             tx::ENGAGEMENT_SEQ,
             engagements.iter().map(|(_, e)| e.id.0).max(),
             problems,
         )?;
-        self.check_counter(
-            tx::EVENT_SEQ,
-            events.iter().map(|(_, e)| e.id.0).max(),
-            problems,
-        )
+        self.check_counter(tx::EVENT_SEQ, events.highest, problems)
     }
 
     /// [`Store::stats_on`] today (the system's date, UTC), with the
@@ -261,47 +216,34 @@ impl Store {
     }
 }
 
+/// Every record is stored under its own key, told tree by tree:
+/// candidates (told already), engagements, events (found by their sweep),
+/// applications.
 fn check_keys(
-    candidates: &Decoded<Candidate>,
     engagements: &Decoded<Engagement>,
     applications: &Decoded<Application>,
-    events: &Decoded<Event>,
+    events_misplaced: &mut Vec<String>,
     problems: &mut Vec<String>,
 ) {
-    let mut mismatch = |tree: &str, key: &[u8], expected: &[u8]| {
-        if key != expected {
-            problems.push(format!(
-                "{tree} {}: stored under the key of another record",
-                describe_key(key)
-            ));
+    for (key, e) in engagements {
+        if key.as_slice() != e.id.to_key() {
+            problems.push(misplaced("engagements", key));
         }
-    };
-    candidates
-        .iter()
-        .for_each(|(k, c)| mismatch("candidates", k, &c.id.to_key()));
-    engagements
-        .iter()
-        .for_each(|(k, e)| mismatch("engagements", k, &e.id.to_key()));
-    events
-        .iter()
-        .for_each(|(k, e)| mismatch("events", k, &e.id.to_key()));
+    }
+    problems.append(events_misplaced);
     for (key, app) in applications {
-        mismatch(
-            "applications",
-            key,
-            &application_key(app.engagement, app.candidate),
-        );
+        if key.as_slice() != application_key(app.engagement, app.candidate) {
+            problems.push(misplaced("applications", key));
+        }
     }
 }
 
 fn check_applications(
-    candidates: &Decoded<Candidate>,
+    candidates: &Known,
     engagements: &Decoded<Engagement>,
     applications: &Decoded<Application>,
     problems: &mut Vec<String>,
 ) {
-    let candidate_ids: std::collections::HashSet<CandidateId> =
-        candidates.iter().map(|(_, c)| c.id).collect();
     let engagement_ids: std::collections::HashSet<EngagementId> =
         engagements.iter().map(|(_, e)| e.id).collect();
     for (_, app) in applications {
@@ -309,7 +251,7 @@ fn check_applications(
         if !engagement_ids.contains(&app.engagement) {
             problems.push(format!("{name}: engagement is missing"));
         }
-        if !candidate_ids.contains(&app.candidate) {
+        if !candidates.contains(app.candidate) {
             problems.push(format!("{name}: candidate is missing"));
         }
         if let Some(flaw) = history_flaw(app) {
@@ -346,20 +288,6 @@ pub(super) fn history_flaw(app: &Application) -> Option<String> {
     }
     let last = app.history.last().map_or(first.to, |c| c.to);
     (last != app.stage).then(|| format!("stage is {} but history ends in {last}", app.stage))
-}
-
-/// Every note belongs to a candidate that exists.
-fn check_notes(candidates: &Decoded<Candidate>, notes: &Decoded<Note>, problems: &mut Vec<String>) {
-    let ids: std::collections::HashSet<CandidateId> =
-        candidates.iter().map(|(_, c)| c.id).collect();
-    for (_, note) in notes {
-        if !ids.contains(&note.candidate) {
-            problems.push(format!(
-                "note {}: candidate {} is missing",
-                note.id, note.candidate
-            ));
-        }
-    }
 }
 
 /// Every application's events must retell its history, stage by stage

@@ -22,23 +22,26 @@
 //!   (schema 3), or imported so.
 
 use super::Store;
+use super::check_sweep::Known;
+use super::counts::Tally;
 use super::decoded::{Decoded, scan};
 use super::error::Result;
 use super::records::{application_key, describe_key};
 use super::tx;
 use crate::domain::client::same_name;
 use crate::domain::{
-    Application, Candidate, ChangeKind, Client, ClientId, Engagement, EngagementId, Event,
-    EventKind, Placement, Stage, Submittal, Timestamp,
+    Application, ChangeKind, Client, ClientId, Engagement, EngagementId, Event, EventKind,
+    Placement, Stage, Submittal, Timestamp,
 };
 use std::collections::{HashMap, HashSet};
 
 /// The records `check` has decoded already, which these are checked
 /// against.
 pub(super) struct Checked<'a> {
-    pub candidates: &'a Decoded<Candidate>,
+    pub candidates: &'a Known,
     pub engagements: &'a Decoded<Engagement>,
     pub applications: &'a Decoded<Application>,
+    /// The events other records are checked against (`check_sweep.rs`).
     pub events: &'a Decoded<Event>,
 }
 
@@ -53,6 +56,7 @@ impl Store {
     pub(super) fn check_agency(
         &self,
         checked: &Checked,
+        found: Tally,
         problems: &mut Vec<String>,
     ) -> Result<AgencyCounts> {
         let clients: Decoded<Client> = scan(&self.clients, problems)?;
@@ -68,7 +72,8 @@ impl Store {
             same_key("placements", key, &p.id.to_key(), problems);
         }
         check_clients(&clients, checked.engagements, problems);
-        self.check_counts(checked.tally(&clients, &submittals, &placements), problems)?;
+        let found = tally(found, checked, &clients, &submittals, &placements);
+        self.check_counts(found, problems)?;
         check_submittals(&submittals, &clients, checked, problems);
         check_placements(&placements, checked.applications, problems);
         self.check_assignments(checked.engagements, problems)?;
@@ -94,6 +99,35 @@ impl Store {
             placements: placements.len(),
         })
     }
+}
+
+/// The counters of the records `check` read, added to those `found`
+/// already (candidates' and events').
+fn tally(
+    mut found: Tally,
+    checked: &Checked,
+    clients: &Decoded<Client>,
+    submittals: &Decoded<Submittal>,
+    placements: &Decoded<Placement>,
+) -> Tally {
+    checked
+        .applications
+        .iter()
+        .for_each(|(_, a)| found.application(None, Some(a)));
+    checked
+        .engagements
+        .iter()
+        .for_each(|(_, e)| found.engagement(None, Some(e)));
+    clients
+        .iter()
+        .for_each(|(_, c)| found.client(None, Some(c)));
+    submittals
+        .iter()
+        .for_each(|(_, s)| found.submittal(None, Some(s)));
+    placements
+        .iter()
+        .for_each(|(_, p)| found.placement(None, Some(p)));
+    found
 }
 
 fn same_key(tree: &str, key: &[u8], expected: &[u8], problems: &mut Vec<String>) {
@@ -142,7 +176,6 @@ fn check_submittals(
     let clients: HashMap<ClientId, &Client> = clients.iter().map(|(_, c)| (c.id, c)).collect();
     let engagements: HashMap<EngagementId, &Engagement> =
         checked.engagements.iter().map(|(_, e)| (e.id, e)).collect();
-    let candidates: HashSet<_> = checked.candidates.iter().map(|(_, c)| c.id).collect();
     let cards: HashSet<&[u8]> = checked
         .applications
         .iter()
@@ -177,7 +210,7 @@ fn check_submittals(
     let opened_after = |e: EngagementId, at| opened.get(&e.0).is_some_and(|o| *o > at);
     for (_, s) in submittals {
         let name = format!("submittal {}", s.id);
-        if !candidates.contains(&s.candidate) {
+        if !checked.candidates.contains(s.candidate) {
             problems.push(format!("{name}: candidate {} is missing", s.candidate));
         }
         let Some(engagement) = engagements.get(&s.engagement) else {

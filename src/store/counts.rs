@@ -103,6 +103,13 @@ impl Tally {
         self.swap(before, after, |_| vec![PLACEMENTS.into()]);
     }
 
+    /// Adds another's changes to these (`check` counts in parts).
+    pub fn absorb(&mut self, other: Tally) {
+        for (name, change) in other.0 {
+            *self.0.entry(name).or_default() += change;
+        }
+    }
+
     pub fn events(&mut self, appended: u64) {
         *self.0.entry(EVENTS.into()).or_default() += appended as i64;
     }

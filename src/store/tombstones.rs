@@ -5,13 +5,11 @@
 //! table made elsewhere; nothing else about the person is kept.
 
 use super::Store;
-use super::decoded::Decoded;
 use super::error::Result;
 use crate::domain::erasure::{emails_of, phone_key};
-use crate::domain::{Candidate, Event, Timestamp};
+use crate::domain::{Candidate, Timestamp};
 use sha2::{Digest, Sha256};
 use sled::Tree;
-use std::collections::HashMap;
 use std::fmt;
 
 /// The tree: hash -> the erasure's time (milliseconds, big-endian).
@@ -139,48 +137,5 @@ impl Store {
         }
         tombstones.apply_batch(batch)?;
         self.flush()
-    }
-
-    /// `check`'s part: no stored candidate, and no candidate image kept
-    /// in a merge event, matches a tombstone, and no erasure waits for
-    /// the files to be rewritten. Returns the tombstones.
-    pub(super) fn check_tombstones(
-        &self,
-        candidates: &Decoded<Candidate>,
-        events: &Decoded<Event>,
-        problems: &mut Vec<String>,
-    ) -> Result<usize> {
-        if self.meta.contains_key(REWRITE_PENDING)? {
-            problems.push(PENDING_PROBLEM.to_string());
-        }
-        let tombstones = self.tombstone_tree()?;
-        let count = tombstones.len();
-        let salt = match self.salt()? {
-            Some(salt) if count > 0 => salt,
-            _ => return Ok(count),
-        };
-        let mut stored: HashMap<[u8; 32], String> = HashMap::new();
-        let mut note = |candidate: &Candidate, place: String| {
-            for (by, value) in marks_of(candidate) {
-                stored.insert(digest(&salt, by, &value), format!("{place} ({by})"));
-            }
-        };
-        for (_, candidate) in candidates {
-            note(candidate, format!("candidate {}", candidate.id));
-        }
-        for (_, event) in events {
-            for image in event.kind.candidate_images().into_iter().flatten() {
-                note(image, format!("the merge image in event {}", event.id));
-            }
-        }
-        for entry in tombstones.iter() {
-            let (hash, _) = entry?;
-            if let Some(place) = stored.get(hash.as_ref()) {
-                problems.push(format!(
-                    "erasure: {place} still holds the data of an erased person"
-                ));
-            }
-        }
-        Ok(count)
     }
 }

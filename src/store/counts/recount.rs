@@ -3,9 +3,7 @@
 //! compared with the stored ones by `check`.
 
 use super::{BUILT, Counters, PREFIX, Tally, key, read};
-use crate::domain::{Client, EngagementStatus, Placement, Stage, Submittal};
-use crate::store::check_agency::Checked;
-use crate::store::decoded::Decoded;
+use crate::domain::{EngagementStatus, Stage};
 use crate::store::error::Result;
 use crate::store::records::Record;
 use crate::store::{Store, decode_item};
@@ -129,28 +127,4 @@ fn describe(name: &str) -> String {
         Some(kind) => format!("{kind}s"),
         None => format!("of `{name}`"),
     }
-}
-
-impl Checked<'_> {
-    /// The counters of the records `check` decoded, with the agency's.
-    pub(in crate::store) fn tally(
-        &self,
-        clients: &Decoded<Client>,
-        submittals: &Decoded<Submittal>,
-        placements: &Decoded<Placement>,
-    ) -> Tally {
-        let mut tally = Tally::default();
-        records(self.candidates).for_each(|c| tally.candidate(None, Some(c)));
-        records(self.applications).for_each(|a| tally.application(None, Some(a)));
-        records(self.engagements).for_each(|e| tally.engagement(None, Some(e)));
-        records(clients).for_each(|c| tally.client(None, Some(c)));
-        records(submittals).for_each(|s| tally.submittal(None, Some(s)));
-        records(placements).for_each(|p| tally.placement(None, Some(p)));
-        tally.events(self.events.len() as u64);
-        tally
-    }
-}
-
-fn records<R>(decoded: &Decoded<R>) -> impl Iterator<Item = &R> {
-    decoded.iter().map(|(_, record)| record)
 }
