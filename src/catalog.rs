@@ -43,14 +43,23 @@ struct SkillsFile {
 
 impl Catalog {
     /// The catalog compiled into the binary, parsed once.
+    /// Its ids become the ones every decoded record shares
+    /// ([`crate::domain::catalog_ids`]).
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
+        let catalog: &'static Catalog = BUILTIN.get_or_init(|| {
             // The embedded assets are checked by the test suite; failing here
             // means the binary itself was built from broken assets.
             #[allow(clippy::expect_used)]
             Catalog::from_toml(ROLES_TOML, SKILLS_TOML).expect("embedded catalog is valid")
-        })
+        });
+        crate::domain::catalog_ids::know(|| {
+            let roles = catalog.roles().iter().map(|r| r.id.as_str());
+            roles
+                .chain(catalog.skills().iter().map(|s| s.id.as_str()))
+                .collect()
+        });
+        catalog
     }
 
     /// Parses and validates a catalog; errors name the file and, for syntax

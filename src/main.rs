@@ -10,6 +10,9 @@ fn main() -> ExitCode {
         Err(error) => return refuse_arguments(&error),
     };
     install_hooks();
+    // Loaded before any record is decoded, so that every role and skill
+    // id decoded shares the catalog's text (`domain::catalog_ids`).
+    hireterm::catalog::Catalog::builtin();
     // A long open after a crash says how far it got: on the app's
     // screen when it is waiting for the open, else on stderr.
     hireterm::store::open_wait::report_with(|line| {

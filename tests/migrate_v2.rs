@@ -97,12 +97,12 @@ fn assert_candidate(stored: &Candidate, json: &Value) {
         Some(stored.location.timezone.as_str()),
         text(&json["timezone"])
     );
-    let roles: Vec<&str> = stored.roles.iter().map(|r| r.0.as_str()).collect();
+    let roles: Vec<&str> = stored.roles.iter().map(|r| r.as_str()).collect();
     assert_eq!(roles, strings(&json["roles"]), "{name}");
     let skills: Vec<(&str, u64)> = stored
         .skills
         .iter()
-        .map(|s| (s.skill.0.as_str(), u64::from(s.level.get())))
+        .map(|s| (s.skill.as_str(), u64::from(s.level.get())))
         .collect();
     let exported: Vec<(&str, u64)> = json["skills"]
         .as_object()
@@ -131,7 +131,7 @@ fn assert_candidate(stored: &Candidate, json: &Value) {
 fn assert_engagement(stored: &Engagement, json: &Value) {
     assert_eq!(stored.id, EngagementId(id(&json["id"])));
     assert_eq!(Some(stored.title.as_str()), text(&json["title"]));
-    assert_eq!(Some(stored.role.0.as_str()), text(&json["role"]));
+    assert_eq!(Some(stored.role.as_str()), text(&json["role"]));
     assert_eq!(
         stored.requirements.len(),
         json["requirements"].as_array().unwrap().len()
@@ -141,7 +141,7 @@ fn assert_engagement(stored: &Engagement, json: &Value) {
         .iter()
         .zip(json["requirements"].as_array().unwrap())
     {
-        assert_eq!(Some(r.skill.0.as_str()), text(&j["skill"]));
+        assert_eq!(Some(r.skill.as_str()), text(&j["skill"]));
         assert_eq!(u64::from(r.min_level.get()), id(&j["min_level"]));
         assert_eq!(variant(&r.priority), j["priority"]);
     }

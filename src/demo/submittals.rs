@@ -149,7 +149,7 @@ impl World<'_> {
         let skills: Vec<String> = shown
             .iter()
             .map(|s| {
-                let name = self.catalog.skill(s).map_or(s.0.as_str(), |k| &k.name);
+                let name = self.catalog.skill(s).map_or(s.as_str(), |k| &k.name);
                 format!("{name} {}/5", candidate.level(s).get())
             })
             .collect();

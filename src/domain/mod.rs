@@ -6,6 +6,7 @@ pub mod attention;
 pub mod bench;
 pub mod candidate;
 pub mod candidate_v3;
+pub mod catalog_ids;
 pub mod client;
 pub mod codes;
 pub mod collate;

@@ -1,16 +1,17 @@
 //! Role types: the kinds of back-end developer a client asks for.
 
 use super::skill::{Level, SkillId};
+use super::catalog_ids::IdText;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A role type's stable catalog id, such as `devops`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct RoleId(pub String);
+pub struct RoleId(#[serde(deserialize_with = "super::catalog_ids::deserialize")] pub IdText);
 
 impl RoleId {
     pub fn new(id: impl Into<String>) -> Self {
-        RoleId(id.into())
+        RoleId(super::catalog_ids::text_of(id.into()))
     }
     pub fn as_str(&self) -> &str {
         &self.0

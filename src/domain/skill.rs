@@ -1,15 +1,16 @@
 //! Skills: the taxonomy entries of the catalog, and a level 0-5 held for one.
 
+use super::catalog_ids::IdText;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A skill's stable catalog id, such as `kubernetes` or `postgresql`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct SkillId(pub String);
+pub struct SkillId(#[serde(deserialize_with = "super::catalog_ids::deserialize")] pub IdText);
 
 impl SkillId {
     pub fn new(id: impl Into<String>) -> Self {
-        SkillId(id.into())
+        SkillId(super::catalog_ids::text_of(id.into()))
     }
     pub fn as_str(&self) -> &str {
         &self.0

@@ -162,7 +162,7 @@ fn skill(id: &SkillId, catalog: &Catalog, problems: &mut Problems) -> SkillId {
         Some(skill) => skill.id.clone(),
         None => {
             problems.push(format!("unknown skill `{name}`"));
-            SkillId(name)
+            SkillId::new(name)
         }
     }
 }

@@ -133,7 +133,7 @@ fn roles(c: &Candidate) -> Vec<String> {
 }
 
 fn skill_id(id: &SkillId) -> SkillId {
-    SkillId(clean_line(id.as_str()))
+    SkillId::new(clean_line(id.as_str()))
 }
 
 fn clean_rate(rate: &RateRange) -> RateRange {
@@ -223,7 +223,7 @@ impl From<&Candidate> for CandidateJson {
             skills: SkillMap(
                 c.skills
                     .iter()
-                    .map(|s| (skill_id(&s.skill).0, s.level.get()))
+                    .map(|s| (skill_id(&s.skill).0.into_owned(), s.level.get()))
                     .collect(),
             ),
             rate: c.rate.as_ref().map(rate_text),
@@ -326,7 +326,7 @@ impl EngagementRecord {
             client_id: Some(e.client),
             owner: clean_line(&e.owner),
             title: clean_line(&e.title),
-            role: RoleId(clean_line(e.role.as_str())),
+            role: RoleId::new(clean_line(e.role.as_str())),
             requirements: e
                 .requirements
                 .iter()

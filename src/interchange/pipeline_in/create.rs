@@ -72,7 +72,7 @@ fn role_for(title: &str) -> RoleId {
     terms
         .filter(|(term, _)| title.contains(&format!(" {term} ")))
         .max_by_key(|(term, _)| term.len())
-        .map_or_else(|| RoleId(DEFAULT_ROLE.into()), |(_, id)| id.clone())
+        .map_or_else(|| RoleId::new(DEFAULT_ROLE), |(_, id)| id.clone())
 }
 
 /// One line of the report per engagement to create.
@@ -166,7 +166,7 @@ mod tests {
             ("Java Developer", DEFAULT_ROLE),
             ("API Developer / Integrations", "api_integration"),
         ] {
-            assert_eq!(role_for(title), RoleId(role.into()), "{title}");
+            assert_eq!(role_for(title), RoleId::new(role), "{title}");
         }
     }
 }
