@@ -3,7 +3,7 @@
 use super::DemoArgs;
 use super::output::line;
 use crate::catalog::Catalog;
-use crate::demo::{DemoOptions, generate, write};
+use crate::demo::{DemoOptions, write_streamed};
 use crate::domain::Stamp;
 use crate::store::{BulkReport, Store};
 use chrono::{DurationRound, TimeDelta, Utc};
@@ -47,6 +47,6 @@ pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<BulkR
         seed: args.seed,
         now,
     };
-    let data = generate(&options, Catalog::builtin());
-    Ok(write(store, data, &Stamp::new(now, actor))?)
+    let stamp = Stamp::new(now, actor);
+    Ok(write_streamed(store, &options, Catalog::builtin(), &stamp)?)
 }

@@ -29,17 +29,17 @@ impl World<'_> {
     pub(super) fn shortlist(
         &self,
         engagement: &Engagement,
-        pool: &Pool,
+        pool: &mut Pool,
         size: usize,
         rng: &mut Rng,
     ) -> Vec<Scored> {
         let fx = Fx::default();
-        let scored = look(pool, engagement.opened_at, size, rng)
-            .into_iter()
-            .map(|index| Scored {
-                index,
-                score: match_score(&pool.candidates[index], engagement, &fx),
-            });
+        let looked = self.look(pool, engagement.opened_at, size, rng);
+        let roster = &*pool.roster;
+        let scored = looked.into_iter().map(|index| Scored {
+            index,
+            score: match_score(roster.get(index), engagement, &fx),
+        });
         let (mut fit, mut rest): (Vec<Scored>, Vec<Scored>) =
             scored.partition(|s| s.score.qualified);
         shuffle(&mut fit, rng);
@@ -60,7 +60,7 @@ impl World<'_> {
         let mut keyed: Vec<(u32, Scored)> = picks
             .into_iter()
             .map(|s| {
-                let source = pool.candidates[s.index].source;
+                let source = roster.get(s.index).source;
                 let key = u32::from(s.score.score) + source_yield(source) + rng.below(10) as u32;
                 (key, s)
             })
@@ -70,12 +70,27 @@ impl World<'_> {
     }
 }
 
-/// The candidates worth a look: all of a small pool, else a sample, most
-/// of it of the engagement's role. People on file only after the
-/// engagement opened are left out while there are enough others.
-fn look(pool: &Pool, opened: Timestamp, size: usize, rng: &mut Rng) -> Vec<usize> {
-    let all = pool.candidates.len();
-    let mut indices: Vec<usize> = if all <= LOOK {
+impl World<'_> {
+    /// The candidates worth a look: all of a small pool, else a sample,
+    /// most of it of the engagement's role, made ready in the roster.
+    /// People on file only after the engagement opened are left out while
+    /// there are enough others.
+    fn look(&self, pool: &mut Pool, opened: Timestamp, size: usize, rng: &mut Rng) -> Vec<usize> {
+        let mut indices = sample(pool, rng);
+        pool.roster.fetch(self, &indices);
+        let roster = &*pool.roster;
+        let on_file = |i: &usize| roster.get(*i).created_at <= opened;
+        if indices.iter().filter(|i| on_file(i)).count() >= size * 2 {
+            indices.retain(on_file);
+        }
+        indices
+    }
+}
+
+/// The indices [`World::look`] looks at, sorted.
+fn sample(pool: &Pool, rng: &mut Rng) -> Vec<usize> {
+    let all = pool.roster.len();
+    if all <= LOOK {
         (0..all).collect()
     } else {
         let mut drawn: Vec<usize> = (0..LOOK)
@@ -87,15 +102,7 @@ fn look(pool: &Pool, opened: Timestamp, size: usize, rng: &mut Rng) -> Vec<usize
         drawn.sort_unstable();
         drawn.dedup();
         drawn
-    };
-    let on_file = indices
-        .iter()
-        .filter(|&&i| pool.candidates[i].created_at <= opened)
-        .count();
-    if on_file >= size * 2 {
-        indices.retain(|&i| pool.candidates[i].created_at <= opened);
     }
-    indices
 }
 
 /// How far a source's people tend to go, as a head start in the order

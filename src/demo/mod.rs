@@ -14,7 +14,6 @@ use crate::domain::{
     Stage, Timestamp,
 };
 use crate::domain::{Client, ClientId, Placement, PlacementId, Stamp, Submittal, SubmittalId};
-use crate::store::{BulkReport, Store};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::fmt::Write as _;
 
@@ -29,7 +28,9 @@ mod people;
 mod pipelines;
 mod placements;
 mod rng;
+mod roster;
 mod routes;
+mod stream;
 mod submittals;
 #[cfg(test)]
 mod tests;
@@ -41,12 +42,16 @@ mod tests_consents;
 mod tests_names;
 #[cfg(test)]
 mod tests_placements;
+#[cfg(test)]
+mod tests_stream;
 
 use cultures::CULTURES;
 use data::*;
 use engagements::Pace;
 use pipelines::Pool;
 use rng::*;
+use roster::Roster;
+pub use stream::{write, write_streamed};
 
 /// How much demo data to make, and from which seed and instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,85 +93,50 @@ pub struct DemoData {
     pub placements: Vec<Placement>,
 }
 
-/// Writes generated data to a store, mapping the generator's ids to the
-/// ones the store hands out (they differ when the store is not empty).
-pub fn write(store: &Store, mut data: DemoData, stamp: &Stamp) -> crate::store::Result<BulkReport> {
-    // Generated ids are 1..=n in order, so id k maps to position k - 1.
-    let remap = |id: u64, ids: &[u64]| {
-        ids.get((id as usize).wrapping_sub(1))
-            .copied()
-            .unwrap_or(id)
-    };
-    let client_ids: Vec<u64> = store
-        .add_clients(&data.clients, stamp)?
-        .iter()
-        .map(|c| c.0)
-        .collect();
-    for engagement in &mut data.engagements {
-        engagement.client = ClientId(remap(engagement.client.0, &client_ids));
-    }
-    // Each person was added when their record says, long ago for some:
-    // retention counts from it.
-    let candidate_ids = store.add_candidates_as_created(&data.candidates, &stamp.actor)?;
-    let engagement_ids = store.add_engagements(&data.engagements, stamp)?;
-    let candidates: Vec<u64> = candidate_ids.iter().map(|c| c.0).collect();
-    let engagements: Vec<u64> = engagement_ids.iter().map(|e| e.0).collect();
-    let card = |engagement: &mut EngagementId, candidate: &mut CandidateId| {
-        *engagement = EngagementId(remap(engagement.0, &engagements));
-        *candidate = CandidateId(remap(candidate.0, &candidates));
-    };
-    for app in &mut data.applications {
-        card(&mut app.engagement, &mut app.candidate);
-    }
-    let applications = store.add_applications(&data.applications)?;
-    // Submittal and placement ids are kept as given: shift them past the
-    // store's.
-    let (next_submittal, next_placement) = store.next_ids()?;
-    for s in &mut data.submittals {
-        s.id = SubmittalId(s.id.0 + next_submittal.0 - 1);
-        s.client = ClientId(remap(s.client.0, &client_ids));
-        card(&mut s.engagement, &mut s.candidate);
-    }
-    for p in &mut data.placements {
-        p.id = PlacementId(p.id.0 + next_placement.0 - 1);
-        card(&mut p.engagement, &mut p.candidate);
-    }
-    Ok(BulkReport {
-        clients: client_ids.len(),
-        candidates: candidate_ids.len(),
-        engagements: engagement_ids.len(),
-        applications,
-        submittals: store.add_submittals(&data.submittals)?,
-        placements: store.add_placements(&data.placements)?,
-    })
-}
-
 /// Generates the demo data for `options` from the skills and roles of
-/// `catalog`.
+/// `catalog`, all of it in memory (see [`write_streamed`] for a demo too
+/// large to hold).
 pub fn generate(options: &DemoOptions, catalog: &Catalog) -> DemoData {
     let world = World::new(options, catalog);
     let (candidates, by_role) = world.candidates(options.candidates);
-    let (engagements, roles) = world.engagements(options.engagements);
-    let mut applications = Vec::new();
-    let mut sends = Vec::new();
-    for (index, (engagement, role)) in engagements.iter().zip(roles).enumerate() {
-        let pool = Pool {
-            candidates: &candidates,
-            same_role: &by_role[role],
+    let mut roster = Roster::All(&candidates);
+    let rest = world.around(world.clients(), &mut roster, &by_role, options.engagements);
+    DemoData { candidates, ..rest }
+}
+
+impl World<'_> {
+    /// Everything but the candidates, which `roster` and `by_role` (their
+    /// indices by primary role) stand for: engagements, their pipelines,
+    /// the submittals and the placements.
+    fn around(
+        &self,
+        clients: Vec<Client>,
+        roster: &mut Roster,
+        by_role: &[Vec<usize>],
+        engagements: usize,
+    ) -> DemoData {
+        let (engagements, roles) = self.engagements(engagements);
+        let mut applications = Vec::new();
+        let mut sends = Vec::new();
+        for (index, (engagement, role)) in engagements.iter().zip(roles).enumerate() {
+            let mut pool = Pool {
+                roster: &mut *roster,
+                same_role: &by_role[role],
+            };
+            self.pipeline(index, engagement, &mut pool, &mut applications, &mut sends);
+            roster.trim();
+        }
+        let mut data = DemoData {
+            clients,
+            engagements,
+            applications,
+            ..DemoData::default()
         };
-        world.pipeline(index, engagement, &pool, &mut applications, &mut sends);
+        data.submittals = self.submittals(&data, roster, &sends);
+        data.placements = self.placements(&data, roster);
+        settle_statuses(&mut data, self.now);
+        data
     }
-    let mut data = DemoData {
-        clients: world.clients(),
-        candidates,
-        engagements,
-        applications,
-        ..DemoData::default()
-    };
-    data.submittals = world.submittals(&data, &sends);
-    data.placements = world.placements(&data);
-    settle_statuses(&mut data, world.now);
-    data
 }
 
 /// An open engagement whose placements hold its headcount is filled; a

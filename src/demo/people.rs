@@ -15,8 +15,25 @@ impl World<'_> {
     /// The candidates, and their indices bucketed by primary role: pipelines
     /// prefer the engagement's role, and buckets keep that cheap at a million.
     pub(super) fn candidates(&self, count: usize) -> (Vec<Candidate>, Vec<Vec<usize>>) {
-        let mut by_role = vec![Vec::new(); self.profiles.len()];
-        let candidates = (0..count)
+        let mut by_role = self.no_roles();
+        let candidates = self.candidate_run(0..count, &mut by_role);
+        (candidates, by_role)
+    }
+
+    /// An empty bucket per role, for [`World::candidate_run`] to fill.
+    pub(super) fn no_roles(&self) -> Vec<Vec<usize>> {
+        vec![Vec::new(); self.profiles.len()]
+    }
+
+    /// The candidates at `indices`, each one's index added to the bucket
+    /// of its primary role: a run at a time, so that a million are made
+    /// and written without ever being held together.
+    pub(super) fn candidate_run(
+        &self,
+        indices: std::ops::Range<usize>,
+        by_role: &mut [Vec<usize>],
+    ) -> Vec<Candidate> {
+        indices
             .map(|index| {
                 let (candidate, primary) = self.candidate(index);
                 if let Some(bucket) = primary.and_then(|role| by_role.get_mut(role)) {
@@ -24,8 +41,7 @@ impl World<'_> {
                 }
                 candidate
             })
-            .collect();
-        (candidates, by_role)
+            .collect()
     }
 
     pub(super) fn candidate(&self, index: usize) -> (Candidate, Option<usize>) {

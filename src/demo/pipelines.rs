@@ -5,8 +5,8 @@ use super::*;
 use crate::domain::PromisePolicy;
 
 /// The candidates a pipeline draws from.
-pub(super) struct Pool<'a> {
-    pub(super) candidates: &'a [Candidate],
+pub(super) struct Pool<'a, 'r> {
+    pub(super) roster: &'a mut Roster<'r>,
     /// Indices of the candidates whose primary role is the engagement's.
     pub(super) same_role: &'a [usize],
 }
@@ -41,16 +41,16 @@ impl World<'_> {
         &self,
         index: usize,
         engagement: &Engagement,
-        pool: &Pool,
+        pool: &mut Pool,
         out: &mut Vec<Application>,
         sends: &mut Vec<Sending>,
     ) {
         let mut rng = Rng::new(self.seed, KIND_PIPELINE, index as u64);
         let pace = self.pace(index);
-        let mut size = pipeline_size(pool.candidates.len(), &mut rng);
+        let mut size = pipeline_size(pool.roster.len(), &mut rng);
         if index == 0 {
             // Room for every plan `forced_plan` makes.
-            size = size.max(FORCED.min(pool.candidates.len()));
+            size = size.max(FORCED.min(pool.roster.len()));
         }
         if pace == Pace::Pending {
             size = size.min(rng.range(3, 6) as usize);
@@ -66,7 +66,8 @@ impl World<'_> {
             chosen[slot] = pick.index;
         }
         for (slot, pick) in slots.iter().zip(chosen) {
-            let candidate = &pool.candidates[pick];
+            pool.roster.pick(pick);
+            let candidate = pool.roster.get(pick);
             let app = self.application(engagement, candidate, slot, &mut rng);
             out.push(app);
             sends.push(slot.send);

@@ -49,7 +49,7 @@ impl World<'_> {
     /// A placement for each card at Placed, ids 1..=p in the order they
     /// were made. One ends early: the first in an engagement with a seat
     /// still free, so that ending it leaves no filled engagement short.
-    pub(super) fn placements(&self, data: &DemoData) -> Vec<Placement> {
+    pub(super) fn placements(&self, data: &DemoData, roster: &Roster) -> Vec<Placement> {
         let placed = data
             .applications
             .iter()
@@ -77,7 +77,7 @@ impl World<'_> {
                 }
             };
             let engagement = &data.engagements[app.engagement.0 as usize - 1];
-            let candidate = &data.candidates[app.candidate.0 as usize - 1];
+            let candidate = roster.get(app.candidate.0 as usize - 1);
             let card = (engagement, candidate, app);
             if let Some(placement) = self.placement(card, fate, thin, &mut rng) {
                 out.push(placement);

@@ -25,14 +25,19 @@ struct Window {
 impl World<'_> {
     /// A submittal for each card sent (`sends` runs beside `applications`),
     /// ids 1..=s in the order they were sent.
-    pub(super) fn submittals(&self, data: &DemoData, sends: &[Sending]) -> Vec<Submittal> {
+    pub(super) fn submittals(
+        &self,
+        data: &DemoData,
+        roster: &Roster,
+        sends: &[Sending],
+    ) -> Vec<Submittal> {
         let mut out = Vec::new();
         for (serial, (app, send)) in data.applications.iter().zip(sends).enumerate() {
             if *send == Sending::No {
                 continue;
             }
             let engagement = &data.engagements[app.engagement.0 as usize - 1];
-            let candidate = &data.candidates[app.candidate.0 as usize - 1];
+            let candidate = roster.get(app.candidate.0 as usize - 1);
             let client = &data.clients[engagement.client.0 as usize - 1];
             let mut rng = Rng::new(self.seed, KIND_SUBMITTAL, serial as u64);
             if let Some(window) = window(app, self.now) {

@@ -5,6 +5,7 @@
 use super::tests_agency::{card, default_demo, demo, now};
 use super::*;
 use crate::domain::{ChangeKind, MoneyPolicy, Promise, PromisePolicy};
+use crate::store::Store;
 use std::collections::HashSet;
 
 #[test]
