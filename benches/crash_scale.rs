@@ -36,7 +36,9 @@ fn main() {
     }
     let candidates: usize = std::env::var("HIRETERM_CRASH_CANDIDATES")
         .ok()
-        .map_or(1_000_000, |v| v.trim().parse().expect("a number of candidates"));
+        .map_or(1_000_000, |v| {
+            v.trim().parse().expect("a number of candidates")
+        });
     let cached = cached_database(candidates);
     let scratch = cached.with_file_name("crash-scratch");
     copy_folder(&cached, &scratch);
@@ -50,7 +52,10 @@ fn main() {
     let ratio = crashed.as_secs_f64() / clean.as_secs_f64();
     println!("| {candidates} candidates | |\n|---|---:|");
     println!("| clean open | {:.2} s |", clean.as_secs_f64());
-    println!("| open after SIGKILL during moves | {:.2} s |", crashed.as_secs_f64());
+    println!(
+        "| open after SIGKILL during moves | {:.2} s |",
+        crashed.as_secs_f64()
+    );
     println!("| ratio (goal <= 2x) | {ratio:.1}x |");
     println!("| acknowledged moves, all found | {checked} |");
 }
@@ -177,6 +182,16 @@ fn cached_database(candidates: usize) -> PathBuf {
 
 fn copy_folder(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
-    let status = Command::new("cp").arg("-a").arg(from).arg(to).status().unwrap();
-    assert!(status.success(), "cp -a {} {}", from.display(), to.display());
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "cp -a {} {}",
+        from.display(),
+        to.display()
+    );
 }

@@ -1,7 +1,7 @@
 //! Role types: the kinds of back-end developer a client asks for.
 
-use super::skill::{Level, SkillId};
 use super::catalog_ids::IdText;
+use super::skill::{Level, SkillId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
