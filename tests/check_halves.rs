@@ -6,11 +6,10 @@
 
 mod common;
 
+use common::under::raw_sled;
 use common::*;
 use hireterm::domain::CandidateId;
 use hireterm::store::Store;
-use std::path::Path;
-use std::time::{Duration, Instant};
 
 /// Forty candidates, ids 1 to 40 (`p{id - 1}@example.com`), each with a
 /// phone of its own: the halves split near id 20.
@@ -25,23 +24,6 @@ fn forty(db: &TempDb) -> Store {
         .collect();
     store.add_candidates(&batch, &stamp()).unwrap();
     store
-}
-
-/// sled itself on a closed database, as if its last session had crashed
-/// (so the change made is no damage), retrying while this process's last
-/// handle lets go of its lock.
-fn raw_sled(path: &Path) -> sled::Db {
-    std::fs::remove_file(path.join("hireterm.clean")).unwrap();
-    let started = Instant::now();
-    loop {
-        match sled::open(path) {
-            Ok(db) => return db,
-            Err(_) if started.elapsed() < Duration::from_secs(5) => {
-                std::thread::sleep(Duration::from_millis(20))
-            }
-            Err(e) => panic!("{e}"),
-        }
-    }
 }
 
 fn garble(tree: &sled::Tree, id: u64) {

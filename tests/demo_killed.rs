@@ -8,10 +8,8 @@
 
 mod common;
 
+use common::under::kill_at;
 use common::*;
-use hireterm::store::journal::PAUSE_ENV;
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 
 const DEMO: [&str; 7] = [
     "demo",
@@ -23,35 +21,9 @@ const DEMO: [&str; 7] = [
     "2026-06-01T00:00:00Z",
 ];
 
-/// Runs the demo until it reaches `point`, then kills it with SIGKILL.
-fn kill_at(db: &TempDb, point: &str) {
-    let mut child = hireterm()
-        .arg("--db")
-        .arg(db.path())
-        .args(DEMO)
-        .env(PAUSE_ENV, point)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut said = Vec::new();
-    for line in stderr.lines() {
-        let line = line.unwrap();
-        if line.contains(&format!("paused at {point}")) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            return;
-        }
-        said.push(line);
-    }
-    let status = child.wait().unwrap();
-    panic!("the demo never reached {point} ({status}): {said:?}");
-}
-
 fn killed_then_reopened(point: &str) {
     let db = TempDb::new();
-    kill_at(&db, point);
+    kill_at(&db.path(), point, &DEMO);
     // How much had reached the disk depends on sled's last flush: the
     // notice names what was taken back, whatever it was.
     let out = hireterm_on(&db.path(), &["stats"]);

@@ -9,6 +9,7 @@
 mod common;
 
 use common::agency::add_agency_records;
+use common::under::kill_at;
 use common::*;
 use hireterm::domain::Event;
 use hireterm::interchange::export::export_json;
@@ -29,33 +30,6 @@ fn candidates_csv(dir: &TempDb, first: usize, rows: usize) -> PathBuf {
     let path = dir.dir.path().join(format!("rows-{first}.csv"));
     std::fs::write(&path, text).unwrap();
     path
-}
-
-/// Runs `args` on the database until it reaches `point`, then kills it
-/// with SIGKILL.
-fn kill_at(db: &TempDb, point: &str, args: &[&str]) {
-    let mut child = hireterm()
-        .arg("--db")
-        .arg(db.path())
-        .args(args)
-        .env(PAUSE_ENV, point)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut said = Vec::new();
-    for line in stderr.lines() {
-        let line = line.unwrap();
-        if line.contains(&format!("paused at {point}")) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            return;
-        }
-        said.push(line);
-    }
-    let status = child.wait().unwrap();
-    panic!("{args:?} never reached {point} ({status}): {said:?}");
 }
 
 fn import_args(file: &Path) -> Vec<&str> {
@@ -119,7 +93,7 @@ fn rerun_imports_every_row_once(db: &TempDb, file: &Path) {
 fn killed_into_an_empty_database(point: &str, rolled_back: &[&str]) {
     let db = TempDb::new();
     let file = candidates_csv(&db, 0, ROWS);
-    kill_at(&db, point, &import_args(&file));
+    kill_at(&db.path(), point, &import_args(&file));
     let stats = reopen_says_rolled_back(&db, &["stats"], &file, rolled_back);
     assert!(stats.contains("candidates    0\n"), "{stats}");
     let (export, events) = contents(&db);
@@ -158,8 +132,8 @@ fn killed_after_its_last_chunk_but_before_it_committed_it_leaves_nothing() {
 fn a_rollback_killed_half_way_is_finished_by_the_next_open() {
     let db = TempDb::new();
     let file = candidates_csv(&db, 0, ROWS);
-    kill_at(&db, "import:2", &import_args(&file));
-    kill_at(&db, "rollback", &["stats"]);
+    kill_at(&db.path(), "import:2", &import_args(&file));
+    kill_at(&db.path(), "rollback", &["stats"]);
     let (_, events) = contents(&db);
     assert!(events.is_empty(), "{} events left", events.len());
     assert!(db.open().has_no_records());
@@ -190,7 +164,7 @@ fn a_killed_import_touches_no_one_elses_writes_and_undoes_its_merges() {
     let file = db.dir.path().join("merges.csv");
     std::fs::write(&file, text).unwrap();
     let args = ["import", file.to_str().unwrap(), "--on-duplicate", "merge"];
-    kill_at(&db, "import:4", &args);
+    kill_at(&db.path(), "import:4", &args);
     let after = contents(&db);
     assert!(before.0 == after.0, "the records differ after the rollback");
     assert!(before.1 == after.1, "the events differ after the rollback");
@@ -224,7 +198,7 @@ fn the_rerun_says_what_was_rolled_back_before_it_imports() {
     let file = db.dir.path().join("merge.csv");
     std::fs::write(&file, text).unwrap();
     let args = ["import", file.to_str().unwrap(), "--on-duplicate", "merge"];
-    kill_at(&db, "import:2", &args);
+    kill_at(&db.path(), "import:2", &args);
     // A merge is flushed as it is written (each is its own change).
     let rolled_back = [
         "its 1 merge was rolled back",
@@ -248,7 +222,7 @@ fn a_killed_whole_export_leaves_an_empty_database() {
     export_json(&store, std::fs::File::create(&file).unwrap()).unwrap();
     drop(store);
     let db = TempDb::new();
-    kill_at(&db, "import:3", &import_args(&file));
+    kill_at(&db.path(), "import:3", &import_args(&file));
     let (_, events) = contents(&db);
     assert!(events.is_empty(), "{} events left", events.len());
     assert!(db.open().has_no_records());
@@ -286,7 +260,7 @@ fn a_killed_applications_import_takes_back_only_its_applications() {
     let file = db.dir.path().join("applications.csv");
     std::fs::write(&file, text).unwrap();
     let before = contents(&db);
-    kill_at(&db, "import:1", &import_args(&file));
+    kill_at(&db.path(), "import:1", &import_args(&file));
     let after = contents(&db);
     assert!(before.0 == after.0, "the records differ after the rollback");
     assert!(before.1 == after.1, "the events differ after the rollback");
@@ -324,7 +298,7 @@ fn a_killed_import_takes_back_the_engagements_it_created() {
     let before = contents(&db);
     let mut args = import_args(&file);
     args.push("--create-engagements");
-    kill_at(&db, "import:1", &args);
+    kill_at(&db.path(), "import:1", &args);
     let after = contents(&db);
     assert!(before.0 == after.0, "the records differ after the rollback");
     assert!(before.1 == after.1, "the events differ after the rollback");

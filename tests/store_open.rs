@@ -5,9 +5,9 @@
 mod common;
 
 use common::rng::TestRng;
+use common::under::raw_sled;
 use common::*;
 use hireterm::store::{Store, StoreError};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// A database with enough records to span several sled pages.
@@ -17,23 +17,6 @@ fn filled(db: &TempDb, count: usize) {
         .map(|i| candidate(&format!("Person {i}"), &format!("p{i}@example.com")))
         .collect();
     store.add_candidates(&batch, &stamp()).unwrap();
-}
-
-/// sled itself, retrying while this process's last handle lets go of its
-/// lock. The clean-close marker goes first, as if the last session crashed:
-/// otherwise the change made here would (rightly) count as damage.
-fn raw_sled(path: &Path) -> sled::Db {
-    std::fs::remove_file(path.join("hireterm.clean")).unwrap();
-    let started = Instant::now();
-    loop {
-        match sled::open(path) {
-            Ok(db) => return db,
-            Err(_) if started.elapsed() < Duration::from_secs(5) => {
-                std::thread::sleep(Duration::from_millis(20))
-            }
-            Err(e) => panic!("{e}"),
-        }
-    }
 }
 
 #[test]

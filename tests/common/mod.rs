@@ -7,6 +7,7 @@ pub mod disk;
 pub mod keys;
 pub mod rng;
 pub mod roles;
+pub mod under;
 
 use chrono::{DateTime, TimeZone, Utc};
 use hireterm::domain::*;
