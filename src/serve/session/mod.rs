@@ -4,7 +4,7 @@
 //!
 //! A session is a task, not a thread: it waits on its [`Inbox`] (no CPU
 //! while idle), then hands its app to tokio's blocking pool for one
-//! [`step`] (apply everything that arrived, then draw once, as
+//! step (`step.rs`: apply everything that arrived, then draw once, as
 //! `term::run_app` does) and takes it back. The pool's size is set by the
 //! cores (`cli::serve`), so a thousand sessions share a handful of
 //! threads, while a slow step (a durable write, a backup) still holds up
