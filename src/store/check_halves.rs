@@ -1,6 +1,7 @@
 //! `check` reads each large tree in two halves at once, one on a thread
-//! of its own: reading sled's pages and decoding records is most of its
-//! time, and both run on every core this way.
+//! of its own, and so does the app's load of every candidate: reading
+//! sled's pages and decoding records is most of their time, and both run
+//! on every core this way.
 
 use super::error::Result;
 use sled::{IVec, Tree};

@@ -61,9 +61,6 @@ impl Changed {
     }
 }
 
-/// How many candidates are read between two reports of the loading.
-const REPORT_EVERY: usize = 4096;
-
 impl Data {
     pub fn load(store: &Store) -> Result<Data> {
         Data::load_reporting(store, &mut |_, _| {})
@@ -74,13 +71,8 @@ impl Data {
     /// database's loading screen shows.
     pub fn load_reporting(store: &Store, report: &mut dyn FnMut(usize, usize)) -> Result<Data> {
         let total = store.candidate_count();
-        let mut candidates = Vec::with_capacity(total);
-        for candidate in store.each_candidate() {
-            candidates.push(candidate?);
-            if candidates.len().is_multiple_of(REPORT_EVERY) {
-                report(candidates.len(), total.max(candidates.len()));
-            }
-        }
+        let mut candidates = store.all_candidates(&mut |read| report(read, total.max(read)))?;
+        candidates.shrink_to_fit();
         report(candidates.len(), candidates.len());
         Ok(Data::from_records(
             candidates,
