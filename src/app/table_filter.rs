@@ -4,6 +4,7 @@
 //! skills the table's "Top skills" column shows first.
 
 use crate::catalog::Catalog;
+use crate::domain::text::grouped;
 use crate::domain::{Candidate, Engagement, Priority, RoleId, SkillId, role_fit};
 use crate::filter::{Filter, Test};
 
@@ -118,20 +119,7 @@ pub fn focus_skills(
 
 /// "37 of 3,000": how many a filter lets through, of everyone.
 pub fn count_of(shown: usize, total: usize) -> String {
-    format!("{} of {}", thousands(shown), thousands(total))
-}
-
-/// `3,000`, `100,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!("{} of {}", grouped(shown as i64), grouped(total as i64))
 }
 
 #[cfg(test)]

@@ -173,6 +173,23 @@ pub fn join_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     escaped.join("; ")
 }
 
+/// `1,130`, `100,000`, `-2,500`: a number read at a glance, its
+/// thousands grouped with commas (days, counts, progress).
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

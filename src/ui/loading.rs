@@ -4,6 +4,7 @@
 
 use super::Theme;
 use crate::domain::text::clean_line;
+use crate::domain::text::grouped;
 use ratatui::Frame;
 use ratatui::text::Line;
 
@@ -24,23 +25,10 @@ impl Loading {
         let percent = self.read * 100 / self.of.max(1);
         format!(
             "loading {percent} % ({} of {} candidates)",
-            grouped(self.read),
-            grouped(self.of)
+            grouped(self.read as i64),
+            grouped(self.of as i64)
         )
     }
-}
-
-/// 43000 as 43,000.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The loading frame: the database and how far the loading has come,

@@ -15,6 +15,7 @@ use super::ids::CandidateId;
 use super::pipeline::Application;
 use super::placement::Placement;
 use super::stage::Stage;
+use super::text::grouped;
 use super::time::Timestamp;
 use chrono::NaiveDate;
 
@@ -248,22 +249,6 @@ fn spared_because(person: &Person, today: NaiveDate) -> Option<String> {
     };
     (person.applications.iter().find(unrecorded))
         .map(|a| format!("placed in {} (no placement on record)", a.engagement))
-}
-
-/// `1,130`: days read at a glance.
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]
