@@ -111,7 +111,7 @@ impl Store {
                         ..candidate.clone()
                     };
                     tx::put(candidates, &id.to_key(), &stored)?;
-                    counted.candidate(None, Some(&stored));
+                    counted.change(None, Some(&stored));
                     emails.insert(email.as_bytes(), &id.to_key())?;
                     tx::append_event(
                         events,
@@ -151,7 +151,7 @@ impl Store {
                     ..engagement.clone()
                 };
                 tx::put(stored, &id.to_key(), &engagement)?;
-                counted.engagement(None, Some(&engagement));
+                counted.change(None, Some(&engagement));
                 tx::append_event(
                     events,
                     event_index,
@@ -213,7 +213,7 @@ impl Store {
             let mut counted = Tally::default();
             for app in chunk {
                 tx::put(apps, &application_key(app.engagement, app.candidate), app)?;
-                counted.application(None, Some(app));
+                counted.change(None, Some(app));
                 for change in &app.history {
                     let stamp = Stamp::new(change.at, change.actor.clone());
                     let kind = EventKind::for_change(app.engagement, app.candidate, change);

@@ -42,7 +42,7 @@ impl Store {
                     ..client.clone()
                 };
                 tx::put(stored, &id.to_key(), &client)?;
-                counted.client(None, Some(&client));
+                counted.change(None, Some(&client));
                 let kind = EventKind::ClientAdded { client: id };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 ids.push(id);
@@ -67,7 +67,7 @@ impl Store {
             let mut counted = Tally::default();
             for s in submittals {
                 tx::put(stored, &s.id.to_key(), s)?;
-                counted.submittal(None, Some(s));
+                counted.change(None, Some(s));
                 let sent = EventKind::Submitted {
                     submittal: s.id,
                     engagement: s.engagement,
@@ -116,7 +116,7 @@ impl Store {
             let mut counted = Tally::default();
             for p in placements {
                 tx::put(stored, &p.id.to_key(), p)?;
-                counted.placement(None, Some(p));
+                counted.change(None, Some(p));
                 for change in p.history() {
                     let kind = EventKind::PlacementChanged {
                         placement: p.id,

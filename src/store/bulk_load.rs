@@ -169,7 +169,7 @@ impl Writes {
     fn candidate(&mut self, stored: Candidate, event: EventId, actor: &str) -> Result<()> {
         let id = stored.id;
         self.candidates.push((id.to_key().into(), encode(&stored)?));
-        self.counted.candidate(None, Some(&stored));
+        self.counted.change(None, Some(&stored));
         let index_key = candidate_event_key(id, event);
         self.event_index.push((index_key.into(), Vec::new()));
         let event = Event {

@@ -24,7 +24,7 @@ impl Store {
                 let mut stored = candidate.clone();
                 stored.id = CandidateId(tx::reserve_ids(meta, tx::CANDIDATE_SEQ, 1)?);
                 tx::put(candidates, &stored.id.to_key(), &stored)?;
-                counts::candidate(meta, None, Some(&stored))?;
+                counts::change(meta, None, Some(&stored))?;
                 emails.insert(email.as_bytes(), &stored.id.to_key())?;
                 let kind = EventKind::CandidateAdded {
                     candidate: stored.id,
@@ -58,7 +58,7 @@ impl Store {
                     emails.insert(email.as_bytes(), &id.to_key())?;
                 }
                 tx::put(candidates, &id.to_key(), candidate)?;
-                counts::candidate(meta, Some(&old), Some(candidate))?;
+                counts::change(meta, Some(&old), Some(candidate))?;
                 tx::append_event(
                     events,
                     event_index,
@@ -106,7 +106,7 @@ impl Store {
                         _ => continue,
                     }
                     tx::put(candidates, &id.to_key(), &candidate)?;
-                    counts::candidate(meta, Some(&before), Some(&candidate))?;
+                    counts::change(meta, Some(&before), Some(&candidate))?;
                     tx::append_event(
                         events,
                         event_index,

@@ -113,20 +113,20 @@ fn tally(
     checked
         .applications
         .iter()
-        .for_each(|(_, a)| found.application(None, Some(a)));
+        .for_each(|(_, a)| found.change(None, Some(a)));
     checked
         .engagements
         .iter()
-        .for_each(|(_, e)| found.engagement(None, Some(e)));
+        .for_each(|(_, e)| found.change(None, Some(e)));
     clients
         .iter()
-        .for_each(|(_, c)| found.client(None, Some(c)));
+        .for_each(|(_, c)| found.change(None, Some(c)));
     submittals
         .iter()
-        .for_each(|(_, s)| found.submittal(None, Some(s)));
+        .for_each(|(_, s)| found.change(None, Some(s)));
     placements
         .iter()
-        .for_each(|(_, p)| found.placement(None, Some(p)));
+        .for_each(|(_, p)| found.change(None, Some(p)));
     found
 }
 

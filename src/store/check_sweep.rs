@@ -103,7 +103,7 @@ impl CandidateSweep {
         if key != candidate.id.to_key() {
             self.misplaced.push(misplaced("candidates", key));
         }
-        self.tally.candidate(None, Some(&candidate));
+        self.tally.change(None, Some(&candidate));
         if let Some(marks) = erased {
             let place = || format!("candidate {}", candidate.id);
             marks.note(&candidate, place, &mut self.erased);

@@ -21,7 +21,7 @@ impl Store {
                 ..client.clone()
             };
             tx::put(clients, &id.to_key(), &stored)?;
-            super::counts::client(meta, None, Some(&stored))?;
+            super::counts::change(meta, None, Some(&stored))?;
             let kind = EventKind::ClientAdded { client: id };
             tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(stored)

@@ -54,7 +54,7 @@ impl Store {
                 let before = candidate.clone();
                 candidate.consent = consent.clone();
                 tx::put(candidates, &id.to_key(), &candidate)?;
-                super::counts::candidate(meta, Some(&before), Some(&candidate))?;
+                super::counts::change(meta, Some(&before), Some(&candidate))?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(candidate)
             }),

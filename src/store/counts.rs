@@ -53,54 +53,67 @@ pub(super) type Counters = BTreeMap<String, u64>;
 #[derive(Debug, Default)]
 pub(super) struct Tally(BTreeMap<String, i64>);
 
-impl Tally {
-    fn swap<R>(&mut self, before: Option<&R>, after: Option<&R>, names: fn(&R) -> Vec<String>) {
-        for name in before.map(names).into_iter().flatten() {
-            *self.0.entry(name).or_default() -= 1;
-        }
-        for name in after.map(names).into_iter().flatten() {
-            *self.0.entry(name).or_default() += 1;
-        }
-    }
+/// A record whose presence moves counters: the names of the counters
+/// one such record adds one to.
+pub(super) trait Counted {
+    fn counters(&self) -> Vec<String>;
+}
 
-    pub fn candidate(&mut self, before: Option<&Candidate>, after: Option<&Candidate>) {
-        self.swap(before, after, |c| {
-            let role = c.primary_role().map(|r| format!("role:{r}"));
-            [CANDIDATES.to_string()].into_iter().chain(role).collect()
-        });
+impl Counted for Candidate {
+    fn counters(&self) -> Vec<String> {
+        let role = self.primary_role().map(|r| format!("role:{r}"));
+        [CANDIDATES.to_string()].into_iter().chain(role).collect()
     }
+}
 
-    pub fn application(&mut self, before: Option<&Application>, after: Option<&Application>) {
-        self.swap(before, after, |a| {
-            vec![
-                APPLICATIONS.into(),
-                format!("stage:{}", stage_index(a.stage)),
-            ]
-        });
+impl Counted for Application {
+    fn counters(&self) -> Vec<String> {
+        vec![
+            APPLICATIONS.into(),
+            format!("stage:{}", stage_index(self.stage)),
+        ]
     }
+}
 
-    pub fn engagement(&mut self, before: Option<&Engagement>, after: Option<&Engagement>) {
-        self.swap(before, after, |e| {
-            vec![
-                ENGAGEMENTS.into(),
-                format!("status:{}", status_index(e.status)),
-            ]
-        });
+impl Counted for Engagement {
+    fn counters(&self) -> Vec<String> {
+        vec![
+            ENGAGEMENTS.into(),
+            format!("status:{}", status_index(self.status)),
+        ]
     }
+}
 
-    pub fn client(&mut self, before: Option<&Client>, after: Option<&Client>) {
-        self.swap(before, after, |_| vec![CLIENTS.into()]);
+impl Counted for Client {
+    fn counters(&self) -> Vec<String> {
+        vec![CLIENTS.into()]
     }
+}
 
-    pub fn submittal(&mut self, before: Option<&Submittal>, after: Option<&Submittal>) {
-        self.swap(before, after, |s| match s.awaits_answer() {
+impl Counted for Submittal {
+    fn counters(&self) -> Vec<String> {
+        match self.awaits_answer() {
             true => vec![SUBMITTALS.into()],
             false => vec![SUBMITTALS.into(), ANSWERED.into()],
-        });
+        }
     }
+}
 
-    pub fn placement(&mut self, before: Option<&Placement>, after: Option<&Placement>) {
-        self.swap(before, after, |_| vec![PLACEMENTS.into()]);
+impl Counted for Placement {
+    fn counters(&self) -> Vec<String> {
+        vec![PLACEMENTS.into()]
+    }
+}
+
+impl Tally {
+    /// `before` replaced by `after` (either may be none: an add, a delete).
+    pub fn change<R: Counted>(&mut self, before: Option<&R>, after: Option<&R>) {
+        for name in before.map(R::counters).into_iter().flatten() {
+            *self.0.entry(name).or_default() -= 1;
+        }
+        for name in after.map(R::counters).into_iter().flatten() {
+            *self.0.entry(name).or_default() += 1;
+        }
     }
 
     /// Adds another's changes to these (`check` counts in parts).
@@ -137,68 +150,13 @@ impl Tally {
 
 /// One record's change, applied in its transaction: the one call each
 /// single-record write path makes.
-pub(super) fn candidate(
+pub(super) fn change<R: Counted>(
     meta: &TransactionalTree,
-    before: Option<&Candidate>,
-    after: Option<&Candidate>,
+    before: Option<&R>,
+    after: Option<&R>,
 ) -> TxResult<()> {
     let mut tally = Tally::default();
-    tally.candidate(before, after);
-    tally.apply(meta)
-}
-
-/// As [`candidate`], for an application.
-pub(super) fn application(
-    meta: &TransactionalTree,
-    before: Option<&Application>,
-    after: Option<&Application>,
-) -> TxResult<()> {
-    let mut tally = Tally::default();
-    tally.application(before, after);
-    tally.apply(meta)
-}
-
-/// As [`candidate`], for an engagement.
-pub(super) fn engagement(
-    meta: &TransactionalTree,
-    before: Option<&Engagement>,
-    after: Option<&Engagement>,
-) -> TxResult<()> {
-    let mut tally = Tally::default();
-    tally.engagement(before, after);
-    tally.apply(meta)
-}
-
-/// As [`candidate`], for a client.
-pub(super) fn client(
-    meta: &TransactionalTree,
-    before: Option<&Client>,
-    after: Option<&Client>,
-) -> TxResult<()> {
-    let mut tally = Tally::default();
-    tally.client(before, after);
-    tally.apply(meta)
-}
-
-/// As [`candidate`], for a submittal.
-pub(super) fn submittal(
-    meta: &TransactionalTree,
-    before: Option<&Submittal>,
-    after: Option<&Submittal>,
-) -> TxResult<()> {
-    let mut tally = Tally::default();
-    tally.submittal(before, after);
-    tally.apply(meta)
-}
-
-/// As [`candidate`], for a placement.
-pub(super) fn placement(
-    meta: &TransactionalTree,
-    before: Option<&Placement>,
-    after: Option<&Placement>,
-) -> TxResult<()> {
-    let mut tally = Tally::default();
-    tally.placement(before, after);
+    tally.change(before, after);
     tally.apply(meta)
 }
 

@@ -68,7 +68,7 @@ impl Store {
             trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
                 let before = tx::get::<Candidate>(candidates, &id.to_key())?;
                 candidates.remove(&id.to_key())?;
-                counts::candidate(meta, before.as_ref(), None)?;
+                counts::change(meta, before.as_ref(), None)?;
                 emails.remove(email.as_bytes())?;
                 for note in &notes {
                     note_tree.remove(&note_key(id, note.id))?;
@@ -102,7 +102,7 @@ impl Store {
                 }
                 refuse_taken_email(emails, &email, None)?;
                 tx::put(candidates, &id.to_key(), candidate)?;
-                counts::candidate(meta, None, Some(candidate))?;
+                counts::change(meta, None, Some(candidate))?;
                 emails.insert(email.as_bytes(), &id.to_key())?;
                 for note in &deleted.notes {
                     tx::put(note_tree, &note_key(id, note.id), note)?;
@@ -130,7 +130,7 @@ impl Store {
         }
         let kind = EventKind::EngagementDeleted { engagement: id };
         let mut gone = Tally::default();
-        gone.engagement(Some(&engagement), None);
+        gone.change(Some(&engagement), None);
         self.remove_logged(&self.engagements, &id.to_key(), (kind, gone), stamp)?;
         Ok(engagement)
     }
@@ -140,7 +140,7 @@ impl Store {
         let id = engagement.id;
         let kind = EventKind::EngagementAdded { engagement: id };
         let mut back = Tally::default();
-        back.engagement(None, Some(engagement));
+        back.change(None, Some(engagement));
         self.put_back_logged(
             &self.engagements,
             &id.to_key(),
@@ -171,7 +171,7 @@ impl Store {
         }
         let kind = EventKind::ClientDeleted { client: id };
         let mut gone = Tally::default();
-        gone.client(Some(&client), None);
+        gone.change(Some(&client), None);
         self.remove_logged(&self.clients, &id.to_key(), (kind, gone), stamp)?;
         Ok(client)
     }
@@ -180,7 +180,7 @@ impl Store {
     pub fn restore_client(&self, client: &Client, stamp: &Stamp) -> Result<()> {
         let kind = EventKind::ClientAdded { client: client.id };
         let mut back = Tally::default();
-        back.client(None, Some(client));
+        back.change(None, Some(client));
         self.put_back_logged(
             &self.clients,
             &client.id.to_key(),

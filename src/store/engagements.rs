@@ -18,7 +18,7 @@ impl Store {
                 let mut stored = engagement.clone();
                 stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
                 tx::put(engagements, &stored.id.to_key(), &stored)?;
-                super::counts::engagement(meta, None, Some(&stored))?;
+                super::counts::change(meta, None, Some(&stored))?;
                 let kind = EventKind::EngagementAdded {
                     engagement: stored.id,
                 };
@@ -42,7 +42,7 @@ impl Store {
                     return tx::abort(StoreError::NoEngagement(id));
                 };
                 tx::put(engagements, &id.to_key(), engagement)?;
-                super::counts::engagement(meta, Some(&before), Some(engagement))?;
+                super::counts::change(meta, Some(&before), Some(engagement))?;
                 tx::append_event(
                     events,
                     event_index,

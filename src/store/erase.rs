@@ -117,7 +117,7 @@ impl Store {
         };
         let id = person.id;
         rewrites.put(CANDIDATES, id.to_key().to_vec(), erased)?;
-        rewrites.counted.candidate(Some(person), Some(erased));
+        rewrites.counted.change(Some(person), Some(erased));
         for event in self.events_of(id, usize::MAX)? {
             for image in event.kind.candidate_images().into_iter().flatten() {
                 rewrites.mark(marks_of(image));
@@ -141,9 +141,7 @@ impl Store {
         for mut application in applications.into_iter().filter(|a| a.candidate == id) {
             let before = application.clone();
             erasure::erase_application(&mut application);
-            rewrites
-                .counted
-                .application(Some(&before), Some(&application));
+            rewrites.counted.change(Some(&before), Some(&application));
             let key = application_key(application.engagement, id);
             rewrites.put(APPLICATIONS, key.to_vec(), &application)?;
         }
@@ -151,14 +149,14 @@ impl Store {
         for mut submittal in submittals.into_iter().filter(|s| s.candidate == id) {
             let before = submittal.clone();
             erasure::erase_submittal(&mut submittal);
-            rewrites.counted.submittal(Some(&before), Some(&submittal));
+            rewrites.counted.change(Some(&before), Some(&submittal));
             rewrites.put(SUBMITTALS, submittal.id.to_key().to_vec(), &submittal)?;
         }
         let placements: Vec<Placement> = self.placements()?;
         for mut placement in placements.into_iter().filter(|p| p.candidate == id) {
             let before = placement.clone();
             erasure::erase_placement(&mut placement);
-            rewrites.counted.placement(Some(&before), Some(&placement));
+            rewrites.counted.change(Some(&before), Some(&placement));
             rewrites.put(PLACEMENTS, placement.id.to_key().to_vec(), &placement)?;
         }
         Ok(())

@@ -44,7 +44,7 @@ impl Store {
                         ..candidate.clone()
                     };
                     tx::put(candidates, &id.to_key(), &stored)?;
-                    counted.candidate(None, Some(&stored));
+                    counted.change(None, Some(&stored));
                     emails.insert(email.as_bytes(), &id.to_key())?;
                     let kind = EventKind::CandidateAdded { candidate: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
@@ -83,7 +83,7 @@ impl Store {
                         None => {
                             let client = new_client(meta, name, engagement.opened_at)?;
                             tx::put(clients, &client.id.to_key(), &client)?;
-                            counted.client(None, Some(&client));
+                            counted.change(None, Some(&client));
                             let kind = EventKind::ClientAdded { client: client.id };
                             tx::append_event(events, event_index, meta, stamp, kind)?;
                             known.push(client);
@@ -98,7 +98,7 @@ impl Store {
                         ..engagement.clone()
                     };
                     tx::put(stored, &id.to_key(), &engagement)?;
-                    counted.engagement(None, Some(&engagement));
+                    counted.change(None, Some(&engagement));
                     let kind = EventKind::EngagementAdded { engagement: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
                 }

@@ -48,7 +48,7 @@ impl Store {
                     ..client.clone()
                 };
                 tx::put(clients, &id.to_key(), &client)?;
-                counted.client(None, Some(&client));
+                counted.change(None, Some(&client));
                 let kind = EventKind::ClientAdded { client: id };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
             }
@@ -86,7 +86,7 @@ impl Store {
                         ..engagement.clone()
                     };
                     tx::put(stored, &id.to_key(), &record)?;
-                    counted.engagement(None, Some(&record));
+                    counted.change(None, Some(&record));
                     let kind = EventKind::EngagementAdded { engagement: id };
                     tx::append_event(events, event_index, meta, stamp, kind)?;
                 }

@@ -42,7 +42,7 @@ impl Store {
                     return tx::abort(problem);
                 }
                 tx::put(candidates, &existing.to_key(), &after)?;
-                counts::candidate(meta, Some(&before), Some(&after))?;
+                counts::change(meta, Some(&before), Some(&after))?;
                 let conflicts = conflicts(&before, incoming);
                 let kind = EventKind::CandidateMerged {
                     candidate: existing,
@@ -90,7 +90,7 @@ impl Store {
                     )]));
                 }
                 tx::put(candidates, &id.to_key(), after)?;
-                counts::candidate(meta, Some(&before), Some(after))?;
+                counts::change(meta, Some(&before), Some(after))?;
                 let kind = EventKind::CandidateUpdatedFromFile {
                     candidate: id,
                     before: Box::new(before),
@@ -131,7 +131,7 @@ impl Store {
                     return tx::abort(StoreError::ChangedSinceMerge { candidate, merge });
                 }
                 tx::put(candidates, &candidate.to_key(), &*before)?;
-                counts::candidate(meta, current.as_ref(), Some(&before))?;
+                counts::change(meta, current.as_ref(), Some(&before))?;
                 let kind = EventKind::MergeUndone { candidate, merge };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(*before)

@@ -78,7 +78,7 @@ impl Store {
                     let app =
                         Application::new(engagement, candidate, stage, stamp.at, &stamp.actor);
                     tx::put(apps, &key, &app)?;
-                    counts::application(meta, None, Some(&app))?;
+                    counts::change(meta, None, Some(&app))?;
                     let kind = EventKind::ApplicationOpened {
                         engagement,
                         candidate,
@@ -133,7 +133,7 @@ impl Store {
                     )]));
                 }
                 apps.remove(&key)?;
-                counts::application(meta, Some(&app), None)?;
+                counts::change(meta, Some(&app), None)?;
                 let kind = EventKind::ApplicationRemoved {
                     engagement,
                     candidate,
@@ -260,7 +260,7 @@ impl Store {
                     return tx::abort(refused);
                 }
                 tx::put(apps, &key, &app)?;
-                counts::application(meta, Some(&before), Some(&app))?;
+                counts::change(meta, Some(&before), Some(&app))?;
                 let last = &app.history[app.history.len() - 1];
                 let kind = EventKind::StageChanged {
                     engagement,
@@ -308,7 +308,7 @@ impl Store {
             let before = app.clone();
             app.scorecards.push(scorecard.clone());
             tx::put(apps, &key, &app)?;
-            counts::application(meta, Some(&before), Some(&app))?;
+            counts::change(meta, Some(&before), Some(&app))?;
             let kind = EventKind::ScorecardAdded {
                 engagement,
                 candidate,

@@ -64,7 +64,7 @@ impl Store {
                 let log = (meta, events, event_index);
                 let mut app = get_application(apps, engagement, candidate)?;
                 let (mut counted, from) = (Tally::default(), app.stage);
-                counted.application(Some(&app), None);
+                counted.change(Some(&app), None);
                 if let Err(illegal) = app.move_to(Stage::Placed, stamp.at, &stamp.actor, None) {
                     return tx::abort(illegal.into());
                 }
@@ -80,8 +80,8 @@ impl Store {
                 };
                 tx::put(apps, &key, &app)?;
                 tx::put(placements, &id.to_key(), &placement)?;
-                counted.application(None, Some(&app));
-                counted.placement(None, Some(&placement));
+                counted.change(None, Some(&app));
+                counted.change(None, Some(&placement));
                 counted.apply(meta)?;
                 let moved = EventKind::StageChanged {
                     engagement,
@@ -170,8 +170,8 @@ impl Store {
                 }
                 let mut app = get_application(apps, engagement, candidate)?;
                 let mut counted = Tally::default();
-                counted.application(Some(&app), None);
-                counted.placement(Some(&placement), None);
+                counted.change(Some(&app), None);
+                counted.change(Some(&placement), None);
                 let back = app.history.last().and_then(|c| c.from);
                 let Some(back) = back.filter(|_| app.stage == Stage::Placed) else {
                     return tx::abort(StoreError::Invalid(vec![format!(
@@ -182,7 +182,7 @@ impl Store {
                     return tx::abort(illegal.into());
                 }
                 tx::put(apps, &application_key(engagement, candidate), &app)?;
-                counted.application(None, Some(&app));
+                counted.change(None, Some(&app));
                 counted.apply(meta)?;
                 let undone = EventKind::PlacementChangeUndone {
                     placement: id,
@@ -275,7 +275,7 @@ impl Store {
                     Err(refused) => return tx::abort(refused),
                 };
                 tx::put(placements, &id.to_key(), &placement)?;
-                counts::placement(meta, Some(&before), Some(&placement))?;
+                counts::change(meta, Some(&before), Some(&placement))?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(placement)
             }),
@@ -344,7 +344,7 @@ fn settle_status(
         let before = engagement.clone();
         engagement.status = status;
         tx::put(engagements, &id.to_key(), &engagement)?;
-        counts::engagement(meta, Some(&before), Some(&engagement))?;
+        counts::change(meta, Some(&before), Some(&engagement))?;
         let kind = EventKind::EngagementUpdated { engagement: id };
         tx::append_event(events, event_index, meta, stamp, kind)?;
     }

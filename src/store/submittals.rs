@@ -71,7 +71,7 @@ impl Store {
                     answers: Vec::new(),
                 };
                 tx::put(submittals, &id.to_key(), &submittal)?;
-                super::counts::submittal(meta, None, Some(&submittal))?;
+                super::counts::change(meta, None, Some(&submittal))?;
                 let kind = EventKind::Submitted {
                     submittal: id,
                     engagement: engagement.id,
@@ -185,7 +185,7 @@ impl Store {
                     tx::put(submittals, &id.to_key(), &submittal)?;
                 }
                 let after = (!removed).then_some(submittal);
-                super::counts::submittal(meta, Some(&before), after.as_ref())?;
+                super::counts::change(meta, Some(&before), after.as_ref())?;
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(after)
             }),

@@ -3,7 +3,9 @@
 //! compared with the stored ones by `check`.
 
 use super::{BUILT, Counters, PREFIX, Tally, key, read};
-use crate::domain::{EngagementStatus, Stage};
+use crate::domain::{
+    Application, Candidate, Client, Engagement, EngagementStatus, Placement, Stage, Submittal,
+};
 use crate::store::error::Result;
 use crate::store::records::Record;
 use crate::store::{Store, decode_item};
@@ -46,12 +48,22 @@ impl Store {
     /// memory does not grow with the database.
     fn recount(&self) -> Result<Counters> {
         let mut tally = Tally::default();
-        each(&self.candidates, |c| tally.candidate(None, Some(c)))?;
-        each(&self.applications, |a| tally.application(None, Some(a)))?;
-        each(&self.engagements, |e| tally.engagement(None, Some(e)))?;
-        each(&self.clients, |c| tally.client(None, Some(c)))?;
-        each(&self.submittals, |s| tally.submittal(None, Some(s)))?;
-        each(&self.placements, |p| tally.placement(None, Some(p)))?;
+        each(&self.candidates, |c: &Candidate| {
+            tally.change(None, Some(c))
+        })?;
+        each(&self.applications, |a: &Application| {
+            tally.change(None, Some(a))
+        })?;
+        each(&self.engagements, |e: &Engagement| {
+            tally.change(None, Some(e))
+        })?;
+        each(&self.clients, |c: &Client| tally.change(None, Some(c)))?;
+        each(&self.submittals, |s: &Submittal| {
+            tally.change(None, Some(s))
+        })?;
+        each(&self.placements, |p: &Placement| {
+            tally.change(None, Some(p))
+        })?;
         tally.events(self.events.len() as u64);
         Ok(tally.into_counters())
     }
