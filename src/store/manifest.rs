@@ -9,7 +9,7 @@
 use super::marker;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "hireterm.backup";
@@ -78,9 +78,8 @@ impl Manifest {
                 file.name, file.len, file.crc
             ));
         }
-        body.push_str(&format!("end\t{:08x}\n", crc32fast::hash(body.as_bytes())));
         let path = folder.join(FILE_NAME);
-        fs::write(&path, body)?;
+        fs::write(&path, super::sealed::seal(body))?;
         File::open(path)?.sync_all()
     }
 
@@ -159,12 +158,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn parse(text: &str) -> Option<Manifest> {
-    let body_end = text.trim_end_matches('\n').rfind('\n')? + 1;
-    let (body, end) = text.split_at(body_end);
-    let sum = end.trim_end().strip_prefix("end\t")?;
-    if u32::from_str_radix(sum, 16).ok()? != crc32fast::hash(body.as_bytes()) {
-        return None;
-    }
+    let body = super::sealed::unseal(text)?;
     let mut lines = body.lines();
     (lines.next()? == HEADER).then_some(())?;
     let mut manifest = Manifest {
@@ -213,23 +207,11 @@ fn collect(root: &Path, rel: &Path, files: &mut Vec<FileState>) -> io::Result<()
             files.push(FileState {
                 name: one_line(&name.to_string_lossy()),
                 len: entry.metadata()?.len(),
-                crc: checksum(&entry.path())?,
+                crc: super::checksum::of_file(&entry.path())?,
             });
         }
     }
     Ok(())
-}
-
-fn checksum(path: &Path) -> io::Result<u32> {
-    let mut file = File::open(path)?;
-    let mut hasher = crc32fast::Hasher::new();
-    let mut buffer = vec![0u8; 1 << 20];
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(hasher.finalize()),
-            n => hasher.update(&buffer[..n]),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -114,9 +114,8 @@ pub fn mark_clean(path: &Path, next_event: u64) -> io::Result<()> {
             file.crc
         ));
     }
-    body.push_str(&format!("end\t{:08x}\n", crc32fast::hash(body.as_bytes())));
     let tmp = path.join(CLEAN_MARKER_TMP);
-    fs::write(&tmp, body)?;
+    fs::write(&tmp, super::sealed::seal(body))?;
     fs::rename(tmp, path.join(CLEAN_MARKER))
 }
 
@@ -132,12 +131,7 @@ pub fn unmark_clean(path: &Path) -> io::Result<()> {
 }
 
 fn parse(text: &str) -> Option<(u64, Vec<FileState>)> {
-    let body_end = text.trim_end_matches('\n').rfind('\n')? + 1;
-    let (body, end) = text.split_at(body_end);
-    let sum = end.trim_end().strip_prefix("end\t")?;
-    if u32::from_str_radix(sum, 16).ok()? != crc32fast::hash(body.as_bytes()) {
-        return None;
-    }
+    let body = super::sealed::unseal(text)?;
     let mut lines = body.lines();
     (lines.next()? == HEADER).then_some(())?;
     let next_event = lines.next()?.strip_prefix("events\t")?.parse().ok()?;

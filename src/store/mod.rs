@@ -17,6 +17,7 @@ mod open;
 pub mod open_wait;
 mod records;
 mod scratch;
+mod sealed;
 mod space;
 mod tx;
 mod watermark;
