@@ -23,7 +23,7 @@
 
 use super::Store;
 use super::check_sweep::Known;
-use super::counts::Tally;
+use super::counts::{Counted, Tally};
 use super::decoded::{Decoded, scan};
 use super::error::Result;
 use super::records::{application_key, describe_key};
@@ -110,24 +110,17 @@ fn tally(
     submittals: &Decoded<Submittal>,
     placements: &Decoded<Placement>,
 ) -> Tally {
-    checked
-        .applications
-        .iter()
-        .for_each(|(_, a)| found.change(None, Some(a)));
-    checked
-        .engagements
-        .iter()
-        .for_each(|(_, e)| found.change(None, Some(e)));
-    clients
-        .iter()
-        .for_each(|(_, c)| found.change(None, Some(c)));
-    submittals
-        .iter()
-        .for_each(|(_, s)| found.change(None, Some(s)));
-    placements
-        .iter()
-        .for_each(|(_, p)| found.change(None, Some(p)));
+    count_all(&mut found, checked.applications);
+    count_all(&mut found, checked.engagements);
+    count_all(&mut found, clients);
+    count_all(&mut found, submittals);
+    count_all(&mut found, placements);
     found
+}
+
+/// Every record of `records` counted as present.
+fn count_all<R: Counted>(found: &mut Tally, records: &Decoded<R>) {
+    records.iter().for_each(|(_, r)| found.change(None, Some(r)));
 }
 
 fn same_key(tree: &str, key: &[u8], expected: &[u8], problems: &mut Vec<String>) {
