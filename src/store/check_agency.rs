@@ -120,7 +120,9 @@ fn tally(
 
 /// Every record of `records` counted as present.
 fn count_all<R: Counted>(found: &mut Tally, records: &Decoded<R>) {
-    records.iter().for_each(|(_, r)| found.change(None, Some(r)));
+    records
+        .iter()
+        .for_each(|(_, r)| found.change(None, Some(r)));
 }
 
 fn same_key(tree: &str, key: &[u8], expected: &[u8], problems: &mut Vec<String>) {
