@@ -30,3 +30,27 @@ fn the_screen_says_it_opens_the_database_before_the_open() {
     app.wait_for_text(HOME_PANE);
     app.quit();
 }
+
+/// A database past the size whose candidates are read behind the first
+/// screen (`cli/tui.rs`): My work comes up first, and the table, once
+/// every candidate is read, shows them all without a key pressed after.
+#[test]
+fn a_large_database_shows_my_work_first_and_the_table_once_read() {
+    if !have_tmux() {
+        return;
+    }
+    let db = TempDb::new();
+    let made = hireterm_on(
+        &db.path(),
+        &["demo", "--candidates", "10000", "--seed", "3"],
+    );
+    assert!(made.status.success(), "{:?}", output_text(&made));
+    let app = Session::start_on_database(120, 30, &db.path());
+    app.wait_for_text(HOME_PANE);
+    app.press("1");
+    let table = app.wait_for_text("Candidates (10000)");
+    assert!(!table.contains("needs every candidate"), "{table}");
+    app.quit();
+    let checked = hireterm_on(&db.path(), &["check"]);
+    assert!(checked.status.success(), "{:?}", output_text(&checked));
+}

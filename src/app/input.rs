@@ -187,6 +187,9 @@ pub enum Input {
     Paste(String),
     /// The screen's new size, in columns and rows.
     Resize(u16, u16),
+    /// The records changed by no key of this session (the rest of a
+    /// large database read): nothing to do but draw them.
+    Changed,
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod home;
 pub mod input;
 pub mod keymap;
 pub mod list;
+pub mod loading;
 pub mod matrix;
 mod mouse;
 pub mod overlay;
@@ -355,6 +356,16 @@ impl App {
     }
     pub fn data(&self) -> &Data {
         &self.data
+    }
+    /// Calls `wake` whenever another session's write, or the rest of a
+    /// large database read, changes the records, until the guard drops.
+    pub fn watch_others(&self, wake: impl Fn() + Send + Sync + 'static) -> records::WatchGuard {
+        let own = self.session;
+        self.records.watch(move |origin| {
+            if origin != own {
+                wake();
+            }
+        })
     }
     pub fn pane(&self) -> Pane {
         self.pane

@@ -14,6 +14,7 @@ impl App {
             Input::Key(key) => self.handle_key(key),
             Input::Mouse(mouse) => self.mouse(mouse),
             Input::Paste(text) => self.paste(&text),
+            Input::Changed => {}
         }
     }
 
@@ -64,7 +65,7 @@ impl App {
             self.copy_step = None;
         }
         self.status = Status::default();
-        if self.refused(action) {
+        if self.refused(action) || self.waits_for_candidates(action) {
             return;
         }
         if self.overlay.is_some() {

@@ -71,6 +71,11 @@ impl App {
         }
         self.refresh_views();
         self.restore(&anchors);
+        if !old.is_complete() {
+            // Nobody saw the table of a few: it opens at its top.
+            self.candidates.cursor = Default::default();
+            self.matrix.rows = Default::default();
+        }
         self.refresh_feeds();
     }
 

@@ -5,7 +5,7 @@
 use super::Store;
 use super::error::Result;
 use crate::domain::{Application, Candidate, Engagement, Note};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 impl Store {
     /// Every candidate in id order, decoded as the iterator is advanced.
@@ -18,17 +18,30 @@ impl Store {
     /// more); `progress` is told how many are read so far, every few
     /// thousand, on the calling thread.
     pub fn all_candidates(&self, progress: &mut dyn FnMut(usize)) -> Result<Vec<Candidate>> {
+        let never = AtomicBool::new(false);
+        let all = self.all_candidates_unless(progress, &never)?;
+        Ok(all.unwrap_or_default())
+    }
+
+    /// [`Store::all_candidates`], given up (`None`) as soon as `stop` is
+    /// set: the app's background read of a large database, which a quit
+    /// must not wait for.
+    pub fn all_candidates_unless(
+        &self,
+        progress: &mut dyn FnMut(usize),
+        stop: &AtomicBool,
+    ) -> Result<Option<Vec<Candidate>>> {
         let tree = &self.candidates;
         let middle = super::check_halves::middle_key(tree)?;
         let read = AtomicUsize::new(0);
         std::thread::scope(|scope| {
-            let lower = scope.spawn(|| decoded(tree.range(..middle), &read, &mut |_| {}));
-            let upper = decoded(tree.range(middle..), &read, progress);
+            let lower = scope.spawn(|| decoded(tree.range(..middle), (&read, stop), &mut |_| {}));
+            let upper = decoded(tree.range(middle..), (&read, stop), progress);
             let mut lower = lower
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             lower.extend(upper?);
-            Ok(lower)
+            Ok((!stop.load(Ordering::Relaxed)).then_some(lower))
         })
     }
 
@@ -55,14 +68,18 @@ impl Store {
 }
 
 /// The candidates of `entries`, counted in `read` (shared by both
-/// halves) and told to `progress` every [`PROGRESS_EVERY`].
+/// halves) and told to `progress` every [`PROGRESS_EVERY`]; cut short
+/// when `stop` is set.
 fn decoded(
     entries: sled::Iter,
-    read: &AtomicUsize,
+    (read, stop): (&AtomicUsize, &AtomicBool),
     progress: &mut dyn FnMut(usize),
 ) -> Result<Vec<Candidate>> {
     let mut out = Vec::new();
     for item in entries {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
         out.push(super::decode_item(item)?);
         let so_far = read.fetch_add(1, Ordering::Relaxed) + 1;
         if out.len().is_multiple_of(PROGRESS_EVERY) {

@@ -125,6 +125,12 @@ fn run_in(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> std::
         let _ = tx.send(Input::Resize(size.width, size.height));
     }
     let slot = InputSlot::new(tx);
+    // The rest of a large database, read behind the first screen, is
+    // drawn as soon as it is there (and its progress on the way).
+    let woken = slot.clone();
+    let _watch = app.watch_others(move || {
+        woken.send(Input::Changed);
+    });
     // The terminal gone or a stop asked for: the loop below ends as on `q`.
     stop::close_on_signals(slot.clone())?;
     let editor = crate::editor::ExternalEditor::from_env();

@@ -111,7 +111,12 @@ fn spans_width(spans: &[Span]) -> usize {
 pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let status = app.status();
     let width = usize::from(area.width);
-    let line = if status.text.is_empty() {
+    let loading = app
+        .load_state()
+        .map(|state| crate::app::loading::waiting_text(&state));
+    let line = if let (true, Some(text)) = (status.text.is_empty(), loading) {
+        Line::styled(fit(&safe(&text), width).into_owned(), theme.dim())
+    } else if status.text.is_empty() {
         Line::styled(fit(&hints(app, width), width).into_owned(), theme.dim())
     } else {
         let style = if status.is_error {

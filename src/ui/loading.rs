@@ -37,6 +37,39 @@ pub fn render(frame: &mut Frame, database: &str, loading: Loading, theme: &Theme
     render_lines(frame, &["hireterm", database, &loading.text()], theme);
 }
 
+/// A pane while the candidates are still read behind the first screen:
+/// the pane itself if it does not need them all, else how far the read
+/// has come.
+pub fn render_waiting(
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    app: &crate::app::App,
+    state: &crate::app::records::LoadState,
+    theme: &Theme,
+) {
+    if !app.pane_waits_for_candidates() {
+        return super::render_pane(frame, area, app, theme);
+    }
+    use crate::app::Action;
+    let waiting = crate::app::loading::waiting_text(state);
+    let key = |action| {
+        let keys = app.keymap().keys_for(app.context(), action);
+        keys.first()
+            .map_or(String::new(), |key| format!(" ({key})"))
+    };
+    let works = format!(
+        "My work{}, the pipeline{} and a person's detail work now",
+        key(Action::ShowHome),
+        key(Action::ShowPipeline)
+    );
+    let lines = [
+        Line::styled("This pane needs every candidate", theme.title()),
+        Line::raw(clean_line(&waiting)),
+        Line::raw(clean_line(&works)),
+    ];
+    super::too_small::centered(frame, area, lines.into());
+}
+
 /// Lines in the middle of the screen, the first as a title, each
 /// cleaned of control characters (a path, an open's progress line).
 pub fn render_lines(frame: &mut Frame, lines: &[&str], theme: &Theme) {

@@ -107,9 +107,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(state) = app.load_state() {
+        return loading::render_waiting(frame, area, app, &state, theme);
+    }
     if app.data().candidates().is_empty() {
         return first_run::render(frame, area, app, theme);
     }
+    render_pane(frame, area, app, theme);
+}
+
+fn render_pane(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.pane() {
         Pane::Home => home::render(frame, area, app, theme),
         Pane::Candidates => match app.candidates().detail {

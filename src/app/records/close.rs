@@ -33,6 +33,7 @@ impl Records {
     /// Closes the database once nothing else holds the records, rewriting
     /// it first if an erasure asked for it.
     pub fn close(self: Arc<Self>) -> Result<Closed, BackupError> {
+        self.stop_loading();
         let records = match Arc::try_unwrap(self) {
             Ok(records) => records,
             Err(records) => {

@@ -8,13 +8,14 @@
 //! session drawing from it has moved to the new one.
 
 mod edits;
+mod partial;
 
 use super::agency::Agency;
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, Note, Stage, Timestamp,
 };
 use crate::store::{Result, Store};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -39,6 +40,12 @@ pub struct Data {
     notes: Arc<HashMap<CandidateId, Vec<Note>>>,
     /// Clients, submittals and placements.
     agency: Agency,
+    /// `None` once every candidate is read. Before (a large database's
+    /// first screen, `partial.rs`), only the candidates the pipelines,
+    /// submittals and placements name are here, and this holds the ids
+    /// of those written since, whose versions here are newer than what
+    /// the background read may have seen.
+    partial: Option<Arc<BTreeSet<CandidateId>>>,
 }
 
 /// Which parts of the records differ between two snapshots.
@@ -104,6 +111,7 @@ impl Data {
             pipelines.values().flatten().map(moved).collect();
         let mut data = Data {
             agency,
+            partial: None,
             notes: Arc::new(notes),
             latest: Arc::new(vec![None; candidates.len()]),
             name_rank: Arc::default(),
@@ -180,6 +188,7 @@ impl Data {
     /// id order and the name ranks; true when it is new. (Indices into
     /// the candidates may shift: a caller holding some rebuilds them.)
     pub fn upsert_candidate(&mut self, candidate: Candidate) -> bool {
+        self.touch(candidate.id);
         let candidates = Arc::make_mut(&mut self.candidates);
         let (inserted, renamed) = match candidates.binary_search_by_key(&candidate.id, |c| c.id) {
             Ok(index) => {

@@ -16,6 +16,7 @@ mod close;
 pub mod data;
 pub mod guard;
 mod live;
+mod loading;
 mod redact;
 mod redact_all;
 pub mod reports;
@@ -35,6 +36,7 @@ pub use close::Closed;
 use data::Data;
 use live::LiveStore;
 pub use live::Recovery;
+pub use loading::LoadState;
 pub use search::OwnIndex;
 use search::SearchState;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -65,6 +67,9 @@ pub struct Records {
     last_backup: Mutex<Option<std::time::Instant>>,
     /// The redacted copy every viewer session draws (`access.rs`).
     viewers: viewers::ViewerCopy,
+    /// The background read of a large database's candidates
+    /// (`loading.rs`), idle when they were read before the first frame.
+    loader: loading::Loader,
 }
 
 /// The least time between two backups taken from the app.
@@ -101,7 +106,14 @@ impl Records {
         catalog: &'static Catalog,
         report: &mut dyn FnMut(usize, usize),
     ) -> Result<Arc<Records>> {
-        let data = Arc::new(Data::load_reporting(&store, report)?);
+        let data = Data::load_reporting(&store, report)?;
+        Ok(Arc::new(Records::with_data(store, catalog, data)))
+    }
+
+    /// Records drawn from `data`, the search index started if every
+    /// candidate is there.
+    fn with_data(store: Arc<Store>, catalog: &'static Catalog, data: Data) -> Records {
+        let data = Arc::new(data);
         let records = Records {
             store: LiveStore::new(store),
             catalog,
@@ -111,9 +123,12 @@ impl Records {
             watchers: Mutex::new(Vec::new()),
             last_backup: Mutex::new(None),
             viewers: Default::default(),
+            loader: Default::default(),
         };
-        lock(&records.search).start(0, &data, catalog);
-        Ok(Arc::new(records))
+        if data.is_complete() {
+            lock(&records.search).start(0, &data, catalog);
+        }
+        records
     }
 
     /// The store, for reading (the event log, a record as stored). A
@@ -234,6 +249,9 @@ impl Records {
     /// The index over the latest records, waiting for a build under way:
     /// a search must find the candidate that was just added.
     pub fn search_index(&self) -> Option<Arc<SearchIndex>> {
+        if !self.snapshot().1.is_complete() {
+            return None;
+        }
         lock(&self.search).latest(|| self.snapshot(), self.catalog)
     }
 }

@@ -23,6 +23,11 @@ pub struct SearchState {
 impl SearchState {
     /// Starts a build from `data` (version `version`).
     pub fn start(&mut self, version: u64, data: &Data, catalog: &'static Catalog) {
+        // An index of some candidates would find too few: the first is
+        // built once all are read (`loading.rs`).
+        if !data.is_complete() {
+            return;
+        }
         self.building = spawn_build(version, data, catalog);
     }
 

@@ -11,6 +11,7 @@ impl Data {
     /// Indices into the candidates after theirs shift down by one: a
     /// caller holding some rebuilds them (`App::adopt` does).
     pub fn remove_candidate(&mut self, id: CandidateId) {
+        self.touch(id);
         if let Some(index) = self.index_of(id) {
             Arc::make_mut(&mut self.candidates).remove(index);
             Arc::make_mut(&mut self.latest).remove(index);
