@@ -111,7 +111,9 @@ pub fn serve(store: Store, args: &ServeArgs) -> Result<ExitCode> {
     // The records hold the only handle on the store (after a full disk
     // they reopen it, which needs every handle back); this one is kept to
     // close it at the end.
-    let records = Records::load(Arc::new(store), Catalog::builtin())?;
+    // A large database's sessions start before every candidate is read.
+    let no_report = &mut |_, _| {};
+    let records = Records::load_for_screens(Arc::new(store), Catalog::builtin(), no_report)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(step_threads())

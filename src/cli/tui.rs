@@ -147,26 +147,16 @@ fn run(screen: LocalScreen, store: Store, actor: String, created: bool) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// Above this many candidates the first screen does not wait for them
-/// all: reading 10,000 takes about 30 ms, 100,000 about 300 ms.
-const READ_BEHIND_FROM: usize = 10_000;
-
-/// Reads the records with the loading frame on the screen; a large
-/// database's candidates, but for those its pipelines name, on a thread
-/// behind the first screen (`app/records/loading.rs`).
+/// Reads the records with the loading frame on the screen (a large
+/// database's candidates but those its pipelines name are read behind
+/// the first screen: `app/records/loading.rs`).
 fn load_showing(screen: &mut LocalScreen, store: Store) -> Result<Arc<Records>> {
     let database = store.path().display().to_string();
-    let store = Arc::new(store);
-    if store.candidate_count() >= READ_BEHIND_FROM {
-        screen.loading(&database, Loading { read: 0, of: 0 });
-        let records = Records::load_first(store, Catalog::builtin())?;
-        records.read_the_rest()?;
-        return Ok(records);
-    }
     let mut report = |read, of| screen.loading(&database, Loading { read, of });
-    Ok(Records::load_reporting(
-        store,
-        Catalog::builtin(),
+    let catalog = Catalog::builtin();
+    Ok(Records::load_for_screens(
+        Arc::new(store),
+        catalog,
         &mut report,
     )?)
 }
