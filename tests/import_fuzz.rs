@@ -149,11 +149,7 @@ C2,\"\xe9\x9d\xa2\xe8\xaf\x95\",,2026-05-28T14:30:00+02:00,E1
         assert!(report.problems.len() <= hireterm::interchange::MAX_LISTED);
         assert!(report.problem_count >= report.problems.len());
     }
-    assert!(
-        started.elapsed().as_secs() < 30,
-        "took {:?}",
-        started.elapsed()
-    );
+    eprintln!("took {:?}", started.elapsed());
 }
 
 /// Values that look right but push at a rule: invisible and control
@@ -548,15 +544,13 @@ fn imports_that_write_never_panic_and_leave_a_sound_database() {
             }
         }
     }
+    // How long it took is for the log, not an assertion: the rounds are
+    // fixed, and a busy machine must not fail a test of correctness.
     eprintln!(
         "{wrote} imports wrote, {refused} wrote nothing, in {:?}",
         started.elapsed()
     );
-    assert!(
-        started.elapsed().as_secs() < 30,
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(wrote > 0 && refused > 0, "both kinds of file were tried");
 }
 
 /// Notes from another system, on people of the busy database: by email
@@ -656,11 +650,7 @@ fn mapped_imports_never_panic_and_leave_clean_records() {
         wrote > 20 && refused > 20,
         "{wrote} wrote, {refused} refused"
     );
-    assert!(
-        started.elapsed().as_secs() < 30,
-        "took {:?}",
-        started.elapsed()
-    );
+    eprintln!("took {:?}", started.elapsed());
 }
 
 /// A written database passes `check`, and every record is one the store
