@@ -4,6 +4,10 @@
 //! columns joined, "City, Country" split, the date in another form, the
 //! id kept as an external id), which must stay within 1.2x of the first.
 //!
+//! Beside them, the store's own bulk insert of the same records
+//! (`Store::add_candidates`, no file): issue 19 asks an import to stay
+//! within 2x of it, in the same run.
+//!
 //! Run: `cargo bench --bench import`. Set `HIRETERM_BENCH_CANDIDATES` to
 //! change the 100,000 default. Peak memory: `benches/import-memory.sh`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -110,13 +114,14 @@ fn bench_import(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let own = dir.path().join("candidates.csv");
     let foreign = dir.path().join("foreign.csv");
-    {
+    let records = {
         let source = Store::open(dir.path().join("source")).unwrap();
         fill(&source, n, 0);
         let out = std::fs::File::create(&own).unwrap();
         assert_eq!(export::export_csv_candidates(&source, out).unwrap(), n);
         assert_eq!(write_foreign(&source, &foreign), n);
-    }
+        source.all_candidates(&mut |_| {}).unwrap()
+    };
     let layout = Layout::parse("bench.toml", MAP).unwrap();
     let mapped = ImportOptions {
         columns: ColumnOptions {
@@ -148,6 +153,18 @@ fn bench_import(c: &mut Criterion) {
             )
         });
     }
+    group.bench_function(format!("bulk_insert_{n}_same_records"), |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |target| {
+                let store = Store::open(target.path().join("db")).unwrap();
+                store.add_candidates(&records, &stamp()).unwrap();
+                drop(store);
+                target
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 
