@@ -59,6 +59,7 @@ mod notes_bulk;
 mod pause;
 mod pipeline;
 mod placements;
+pub mod postgres;
 mod restore;
 mod staging;
 mod submittals;

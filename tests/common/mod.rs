@@ -5,6 +5,7 @@
 pub mod agency;
 pub mod disk;
 pub mod keys;
+pub mod postgres;
 pub mod rng;
 pub mod roles;
 pub mod under;
