@@ -1,13 +1,15 @@
 //! How long opening a database may take, and what it says while it
 //! takes long.
 //!
-//! After a crash the whole folder is read (on a copy, then for real), so
-//! the time grows with the database: a fixed deadline would call a
-//! healthy database damaged once it grew past what the deadline reads.
-//! The allowance is a fixed part (sled's own start, a spinning open of a
-//! damaged file) plus the folder's size at a rate far below any disk's.
-//! While it waits, the open says how far it has read, from the bytes this
-//! process has read so far (`/proc/self/io`).
+//! sled's start grows with the database (it reads its page table whole,
+//! and after a crash replays what was written since), and after a crash
+//! it starts twice (on a copy, then for real): a fixed deadline would
+//! call a healthy database damaged once it grew past what the deadline
+//! allows. The allowance is a fixed part (sled's own start, a spinning
+//! open of a damaged file) plus the time to read the whole folder at a
+//! rate far below any disk's, far more than an open reads. While it
+//! waits, the open says how long it has taken and how much it has read,
+//! from the bytes this process has read so far (`/proc/self/io`).
 
 use super::space;
 use std::path::Path;
@@ -76,11 +78,11 @@ fn report(line: &str) {
     }
 }
 
-/// "opening …/db after an unclean close: 12s, 430.0 MB read of a 1.1 GB
-/// folder (it is read twice)".
+/// "opening …/db after an unclean close: 12s, 430.0 MB read (the folder
+/// holds 1.1 GB)".
 fn progress_line(path: &Path, elapsed: Duration, read: u64, total: u64) -> String {
     format!(
-        "opening {} after an unclean close: {}s, {} read of a {} folder (it is read twice)",
+        "opening {} after an unclean close: {}s, {} read (the folder holds {})",
         path.display(),
         elapsed.as_secs(),
         space::human(read),
@@ -144,7 +146,7 @@ mod tests {
         );
         assert_eq!(
             line,
-            "opening /d/db after an unclean close: 12s, 430.0 MB read of a 1.1 GB folder (it is read twice)"
+            "opening /d/db after an unclean close: 12s, 430.0 MB read (the folder holds 1.1 GB)"
         );
     }
 }

@@ -7,8 +7,8 @@
 //! nobody else is using it).
 
 use super::error::{Result, StoreError};
-use super::marker;
 use super::space;
+use super::sparse_copy::{self, SparseCopy};
 use std::fs;
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
@@ -33,14 +33,12 @@ impl Scratch {
         Ok(Scratch { path })
     }
 
-    /// Copies the database's own files (not the marker, not strays, not
-    /// sled's unfinished snapshots) into `name` under the scratch folder.
-    pub fn copy_database(&self, database: &Path, name: &str) -> Result<PathBuf> {
+    /// Copies what sled's recovery of `database` reads into `name` under
+    /// the scratch folder (see `sparse_copy.rs`).
+    pub fn copy_for_recovery(&self, database: &Path, name: &str) -> Result<SparseCopy> {
         let target = self.path.join(name);
-        let needed = space::folder_size(database);
-        copy_files(database, &target, Path::new(""))
-            .map_err(|source| error_at(&self.path, source, needed))?;
-        Ok(target)
+        SparseCopy::make(database, &target)
+            .map_err(|source| error_at(&self.path, source, sparse_copy::bytes_needed(database)))
     }
 }
 
@@ -74,26 +72,6 @@ fn error_at(path: &Path, source: io::Error, needed: u64) -> StoreError {
     }
 }
 
-fn copy_files(from_root: &Path, to_root: &Path, rel: &Path) -> io::Result<()> {
-    fs::DirBuilder::new()
-        .mode(0o700)
-        .recursive(true)
-        .create(to_root.join(rel))?;
-    for entry in fs::read_dir(from_root.join(rel))? {
-        let entry = entry?;
-        let name = rel.join(entry.file_name());
-        if !marker::is_database_file(&name) {
-            continue;
-        }
-        if entry.file_type()?.is_dir() {
-            copy_files(from_root, to_root, &name)?;
-        } else {
-            fs::copy(entry.path(), to_root.join(&name))?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,9 +86,9 @@ mod tests {
         let path = db.path().join(NAME);
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
-        let copy = scratch.copy_database(db.path(), "copy").unwrap();
-        assert_eq!(fs::read(copy.join("db")).unwrap(), b"records");
-        assert!(!copy.join("notes.txt").exists());
+        let copy = scratch.copy_for_recovery(db.path(), "copy").unwrap();
+        assert_eq!(fs::read(copy.path().join("db")).unwrap(), b"records");
+        assert!(!copy.path().join("notes.txt").exists());
         drop(scratch);
         assert!(!path.exists());
     }
