@@ -3,7 +3,8 @@
 //! The input thread must not read the keys meant for the editor, so it
 //! stands aside behind an [`InputGate`] while the editor runs.
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::{event, execute, terminal};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -89,7 +90,7 @@ impl ExternalEditor {
 
     /// Suspends the screen, runs the editor on a scratch file, restores
     /// the screen, and returns what was written (`None` if it failed).
-    pub fn edit(&self, screen: &mut DefaultTerminal) -> Option<String> {
+    pub fn edit<B: Backend>(&self, screen: &mut Terminal<B>) -> Option<String> {
         let file = tempfile::Builder::new()
             .prefix("hireterm-note-")
             .suffix(".md")

@@ -15,11 +15,13 @@ use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{
     self, Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use sized::{FollowsResize, SizedBackend};
 use std::io::Write;
 use std::sync::mpsc::Receiver;
 use stop::InputSlot;
 
 pub mod local;
+pub mod sized;
 mod stop;
 
 /// A backend that can hand the terminal bytes of the app's own (OSC 52
@@ -32,6 +34,12 @@ impl<W: Write> Passthrough for CrosstermBackend<W> {
     fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         self.write_all(bytes)?;
         Write::flush(self)
+    }
+}
+
+impl<B: Passthrough> Passthrough for SizedBackend<B> {
+    fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.inner_mut().pass(bytes)
     }
 }
 
@@ -65,7 +73,7 @@ impl Drop for MouseOn {
 /// Draws, then waits for input: no input, no work, no CPU. Input that
 /// arrived meanwhile is applied before the next draw, so keys typed ahead
 /// cost one frame, not one each.
-pub fn run_app<B: Backend + Passthrough>(
+pub fn run_app<B: Backend + Passthrough + FollowsResize>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
@@ -76,7 +84,7 @@ pub fn run_app<B: Backend + Passthrough>(
 
 /// [`run_app`], with a way to hand the terminal to an external editor when
 /// the app asks for one (a note in `$EDITOR`); `edit` returns the text.
-pub fn run_app_with_editor<B: Backend + Passthrough>(
+pub fn run_app_with_editor<B: Backend + Passthrough + FollowsResize>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
@@ -86,11 +94,11 @@ pub fn run_app_with_editor<B: Backend + Passthrough>(
     app.settle();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     while let Ok(first) = input.recv() {
-        app.handle_input(first);
+        take_input(terminal, app, first);
         while !app.should_quit()
             && let Ok(next) = input.try_recv()
         {
-            app.handle_input(next);
+            take_input(terminal, app, next);
         }
         if app.should_quit() {
             break;
@@ -108,6 +116,15 @@ pub fn run_app_with_editor<B: Backend + Passthrough>(
         }
     }
     Ok(())
+}
+
+/// Hands `input` to the app; a resize goes to the backend too, so that
+/// the next frame is drawn at the new size.
+fn take_input<B: Backend + FollowsResize>(terminal: &mut Terminal<B>, app: &mut App, input: Input) {
+    if let Input::Resize(width, height) = input {
+        terminal.backend_mut().resized(width, height);
+    }
+    app.handle_input(input);
 }
 
 /// Reads terminal events into the channel. Without an external editor it

@@ -5,13 +5,16 @@
 //! database so shows something within moments of the start instead of a
 //! blank terminal for seconds.
 
+use super::sized::SizedBackend;
 use super::stop::{self, InputSlot};
 use super::{MouseOn, read_input, run_app, run_app_with_editor};
 use crate::app::{App, Input};
 use crate::ui::Theme;
 use crate::ui::loading::{self, Loading};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::{event, execute};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::{event, execute, terminal};
+use std::io::Stdout;
 use std::sync::mpsc;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -25,9 +28,13 @@ const LOADING_FRAMES_APART: Duration = Duration::from_millis(100);
 /// while `Store::open` waits) draws on it through [`show_opening`].
 static OPENING: Mutex<Option<(LocalScreen, String)>> = Mutex::new(None);
 
+/// The local terminal: stdout, its size known rather than asked for on
+/// every frame (`sized.rs`).
+pub type LocalTerminal = Terminal<SizedBackend<CrosstermBackend<Stdout>>>;
+
 pub struct LocalScreen {
     /// `None` once restored.
-    terminal: Option<DefaultTerminal>,
+    terminal: Option<LocalTerminal>,
     theme: Theme,
     last_loading: Option<Instant>,
 }
@@ -36,7 +43,7 @@ impl LocalScreen {
     /// Takes the terminal (installing a panic hook that restores it
     /// before the report).
     pub fn start() -> std::io::Result<LocalScreen> {
-        let terminal = ratatui::try_init()?;
+        let terminal = take_terminal()?;
         let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
         Ok(LocalScreen {
             terminal: Some(terminal),
@@ -58,6 +65,8 @@ impl LocalScreen {
             return;
         };
         let theme = &self.theme;
+        // Nothing reads the terminal's events yet: a resize is seen here.
+        terminal.backend_mut().ask_size();
         // A frame that cannot be drawn only loses the news.
         let _ = terminal.draw(|frame| loading::render(frame, database, progress, theme));
         self.last_loading = Some(Instant::now());
@@ -77,6 +86,7 @@ impl LocalScreen {
     fn draw_lines(&mut self, lines: &[&str]) {
         if let Some(terminal) = self.terminal.as_mut() {
             let theme = &self.theme;
+            terminal.backend_mut().ask_size();
             let _ = terminal.draw(|frame| loading::render_lines(frame, lines, theme));
         }
     }
@@ -118,9 +128,26 @@ impl Drop for LocalScreen {
     }
 }
 
-fn run_in(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
+/// What `ratatui::try_init` does, with the size-keeping backend: raw mode,
+/// the alternate screen, and a panic hook that gives the terminal back
+/// before the report.
+fn take_terminal() -> std::io::Result<LocalTerminal> {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        report(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    let backend = CrosstermBackend::new(std::io::stdout());
+    let size = backend.size()?;
+    Terminal::new(SizedBackend::new(backend, size))
+}
+
+fn run_in(terminal: &mut LocalTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
     let _mouse = app.policy().terminal.mouse.then(MouseOn::start);
     let (tx, rx) = mpsc::channel();
+    terminal.backend_mut().ask_size();
     if let Ok(size) = terminal.size() {
         let _ = tx.send(Input::Resize(size.width, size.height));
     }
@@ -147,12 +174,17 @@ fn run_in(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> std::
             slot.close();
         })?;
     match &editor {
-        Some(editor) => run_app_with_editor(terminal, app, theme, &rx, |t| editor.edit(t)),
+        Some(editor) => run_app_with_editor(terminal, app, theme, &rx, |t| {
+            let text = editor.edit(t);
+            // A resize while the editor had the terminal was not read.
+            t.backend_mut().ask_size();
+            text
+        }),
         None => run_app(terminal, app, theme, &rx),
     }
 }
 
-fn restore(terminal: DefaultTerminal) -> std::io::Result<()> {
+fn restore(terminal: LocalTerminal) -> std::io::Result<()> {
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     if let Err(gone) = ratatui::try_restore() {
         // The terminal has gone (a hang-up). Dropping the terminal would
