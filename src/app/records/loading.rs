@@ -54,7 +54,7 @@ pub enum LoadState {
 impl Records {
     /// The records for screens (the local app, `serve`'s sessions): all
     /// of them read first, `report` told how far, for a database under
-    /// [`READ_BEHIND_FROM`] candidates; else the first screen's, the rest
+    /// `READ_BEHIND_FROM` (10,000) candidates; else the first screen's, the rest
     /// read on a thread.
     pub fn load_for_screens(
         store: Arc<Store>,

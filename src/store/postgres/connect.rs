@@ -3,6 +3,7 @@
 //! way it can fail said in words a manager can act on.
 
 use super::address::shown;
+use super::error::PgError;
 use postgres::Client;
 use postgres::error::SqlState;
 use std::str::FromStr;
@@ -11,39 +12,6 @@ use std::time::Duration;
 /// How long a connection may take when the address does not say
 /// (`connect_timeout=` in it does).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Why a PostgreSQL database could not be used, in words.
-#[derive(Debug, thiserror::Error)]
-pub enum PgError {
-    #[error("`{address}` is not a database address hireterm can read: {detail}")]
-    BadAddress { address: String, detail: String },
-    #[error("cannot reach PostgreSQL at {address}: {detail}")]
-    Unreachable { address: String, detail: String },
-    #[error("PostgreSQL at {address} refused the password of `{user}`")]
-    WrongPassword { address: String, user: String },
-    #[error("PostgreSQL at {address} does not let `{user}` in: {detail}")]
-    NotAllowed {
-        address: String,
-        user: String,
-        detail: String,
-    },
-    #[error(
-        "PostgreSQL at {address} has no database `{database}`: create it \
-         (`createdb {database}`) or correct the address"
-    )]
-    NoDatabase { address: String, database: String },
-    #[error(
-        "the database at {address} has hireterm's schema {found}, newer than \
-         this hireterm knows ({known}): upgrade hireterm before using it"
-    )]
-    SchemaNewer {
-        address: String,
-        found: i32,
-        known: i32,
-    },
-    #[error("PostgreSQL at {address}: {detail}")]
-    Other { address: String, detail: String },
-}
 
 /// Connects to the database at `address` and brings its schema up to
 /// date (`schema.rs`).

@@ -4,7 +4,7 @@
 //!
 //! Built so far: telling an address from a folder ([`address`]),
 //! connecting with TLS when the server asks for it and errors in words
-//! ([`connect`]), and the versioned schema applied on connect
+//! ([`mod@connect`]), and the versioned schema applied on connect
 //! ([`schema`], history in `migrations/`). The store's reads and writes
 //! on it are not written yet: nothing in the app uses this module.
 //!
@@ -16,6 +16,8 @@
 
 pub mod address;
 pub mod connect;
+pub mod error;
 pub mod schema;
 
-pub use connect::{PgError, connect};
+pub use connect::connect;
+pub use error::PgError;

@@ -6,7 +6,7 @@
 //! newer than this build knows is refused before anything is read.
 
 use super::address::shown;
-use super::connect::PgError;
+use super::error::PgError;
 use postgres::Client;
 
 /// Every version, in order: the committed history of the schema.
