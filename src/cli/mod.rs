@@ -174,9 +174,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unmerge { event }) => {
             with_store(&path, |store| add::unmerge(store, *event, &stamp(&cli)))
         }
-        Some(Command::Stats(args)) => {
-            with_store(&path, |store| stats::stats(store, args, &context(&cli)))
-        }
+        Some(Command::Stats(args)) => match stats::quick(&path, args, &context(&cli)) {
+            Some(printed) => printed,
+            None => with_store(&path, |store| stats::stats(store, args, &context(&cli))),
+        },
         Some(Command::Agency(command)) => {
             with_store(&path, |store| agency::run(store, command, &context(&cli)))
         }

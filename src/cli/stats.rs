@@ -7,6 +7,7 @@ use crate::store::{Stats, Store};
 use clap::Args;
 use color_eyre::eyre::Result;
 use serde_json::{Map, Value, json};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Args)]
@@ -33,15 +34,28 @@ pub fn summary(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `stats` without opening the database, from the figures its last clean
+/// close left (see `store/stats_file.rs`); `None` when they cannot be
+/// trusted, and the caller opens it for [`stats`].
+pub fn quick(path: &Path, args: &StatsArgs, ctx: &Ctx) -> Option<Result<ExitCode>> {
+    let days = ctx.policy.ending_days;
+    let stats = crate::store::quick_stats(path, ctx.today(), days)?;
+    Some(print(path, &stats, args, days))
+}
+
 pub fn stats(store: &Store, args: &StatsArgs, ctx: &Ctx) -> Result<ExitCode> {
     let days = ctx.policy.ending_days;
     let stats = store.stats_on(ctx.today(), days)?;
+    print(store.path(), &stats, args, days)
+}
+
+fn print(path: &Path, stats: &Stats, args: &StatsArgs, days: i64) -> Result<ExitCode> {
     if args.json {
-        line(serde_json::to_string(&stats_json(store, &stats, days))?);
+        line(serde_json::to_string(&stats_json(path, stats, days))?);
         return Ok(ExitCode::SUCCESS);
     }
     let catalog = Catalog::builtin();
-    line(format!("database      {}", store.path().display()));
+    line(format!("database      {}", path.display()));
     line(format!("candidates    {}", stats.candidates));
     line(format!("engagements   {}", stats.engagements));
     line(format!("applications  {}", stats.applications));
@@ -74,7 +88,7 @@ pub fn stats(store: &Store, args: &StatsArgs, ctx: &Ctx) -> Result<ExitCode> {
 
 /// Every figure `stats` prints, under the same names; the counts by
 /// stage, role and status keyed by what the text calls them.
-fn stats_json(store: &Store, stats: &Stats, ending_days: i64) -> Value {
+fn stats_json(path: &Path, stats: &Stats, ending_days: i64) -> Value {
     let catalog = Catalog::builtin();
     let counts = |pairs: Vec<(String, usize)>| -> Map<String, Value> {
         pairs.into_iter().map(|(k, n)| (k, json!(n))).collect()
@@ -92,7 +106,7 @@ fn stats_json(store: &Store, stats: &Stats, ending_days: i64) -> Value {
         .iter()
         .map(|(s, n)| (s.label().to_string(), *n));
     json!({
-        "database": store.path().display().to_string(),
+        "database": path.display().to_string(),
         "candidates": stats.candidates,
         "engagements": stats.engagements,
         "applications": stats.applications,

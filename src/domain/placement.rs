@@ -88,6 +88,16 @@ pub struct Placement {
 #[error("{0}")]
 pub struct PlacementRefused(pub String);
 
+/// Whether terms from `start` to `end` (none: open-ended) run on `day`.
+pub fn runs_on(start: NaiveDate, end: Option<NaiveDate>, day: NaiveDate) -> bool {
+    start <= day && end.is_none_or(|end| day <= end)
+}
+
+/// Whether an `end` falls between `day` and `days` days after it.
+pub fn ends_within(end: Option<NaiveDate>, day: NaiveDate, days: i64) -> bool {
+    end.is_some_and(|end| end >= day && (end - day).num_days() <= days)
+}
+
 impl Placement {
     pub fn new(
         id: PlacementId,
@@ -163,8 +173,7 @@ impl Placement {
 
     /// Whether it runs on `day` (started, not yet ended).
     pub fn is_active(&self, day: NaiveDate) -> bool {
-        let terms = self.terms();
-        terms.start <= day && terms.end.is_none_or(|end| day <= end)
+        runs_on(self.terms().start, self.terms().end, day)
     }
 
     /// Whether it has not ended by `day` (it runs, or starts later): what
@@ -175,8 +184,7 @@ impl Placement {
 
     /// Whether it ends between `day` and `days` days after it.
     pub fn ends_within(&self, day: NaiveDate, days: i64) -> bool {
-        self.ends_on()
-            .is_some_and(|end| end >= day && (end - day).num_days() <= days)
+        ends_within(self.ends_on(), day, days)
     }
 
     /// A new end date at the same rates.

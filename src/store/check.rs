@@ -1,19 +1,14 @@
 //! `check`: decode everything and cross-examine records, indexes and the
-//! event log (the agency's records in `check_agency.rs`). `stats`: counts
-//! for a quick look.
+//! event log (the agency's records in `check_agency.rs`).
 
 use super::Store;
 use super::check_agency::Checked;
 use super::check_sweep::{self as sweep, EventSweep, Known, misplaced};
-use super::counts;
 use super::decoded::{Decoded, each, scan};
 use super::error::Result;
 use super::records::{application_key, describe_key};
 use super::tx::{self, read_counter};
-use crate::domain::{
-    Application, Engagement, EngagementId, EngagementStatus, Event, EventKind, Note, RoleId, Stage,
-};
-use chrono::NaiveDate;
+use crate::domain::{Application, Engagement, EngagementId, Event, EventKind, Note, Stage};
 use std::collections::HashMap;
 
 /// What `check` keeps of the notes: the highest id, and the notes of
@@ -38,36 +33,6 @@ pub struct CheckReport {
     /// checked against what is stored.
     pub tombstones: usize,
     pub problems: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stats {
-    pub candidates: usize,
-    pub engagements: usize,
-    pub applications: usize,
-    pub events: usize,
-    /// Applications by current stage, in pipeline order.
-    pub by_stage: Vec<(Stage, usize)>,
-    /// Candidates by primary role type, most first.
-    pub by_role: Vec<(RoleId, usize)>,
-    pub by_status: Vec<(EngagementStatus, usize)>,
-    pub clients: usize,
-    pub submittals: usize,
-    /// Submittals the client has answered for good (interview requested
-    /// or rejected); the rest await an answer (none yet, or on hold).
-    pub submittals_answered: usize,
-    pub placements: usize,
-    /// Placements running on the day the stats are for.
-    pub placements_active: usize,
-    /// Placements whose end falls within the days asked of that day.
-    pub placements_ending: usize,
-}
-
-impl Stats {
-    /// Submittals still awaiting the client's answer.
-    pub fn submittals_waiting(&self) -> usize {
-        self.submittals - self.submittals_answered
-    }
 }
 
 impl Store {
@@ -168,51 +133,6 @@ impl Store {
             problems,
         )?;
         self.check_counter(tx::EVENT_SEQ, events.highest, problems)
-    }
-
-    /// [`Store::stats_on`] today (the system's date, UTC), with the
-    /// default window for placements ending soon.
-    pub fn stats(&self) -> Result<Stats> {
-        let days = crate::domain::Policy::default().ending_days;
-        self.stats_on(chrono::Utc::now().date_naive(), days)
-    }
-
-    /// Counts for a quick look, read from the counters (`counts.rs`);
-    /// placements active as of `today`, and ending within `ending_days`
-    /// of it.
-    pub fn stats_on(&self, today: NaiveDate, ending_days: i64) -> Result<Stats> {
-        let counters = counts::read::stored(&self.meta)?;
-        let [
-            candidates,
-            engagements,
-            applications,
-            events,
-            clients,
-            submittals,
-            answered,
-            placed,
-        ] = counts::read::totals(&counters);
-        // Which placements run, or end soon, depends on the day: they are
-        // few, so they are read.
-        let placements = self.placements()?;
-        Ok(Stats {
-            candidates,
-            engagements,
-            applications,
-            events,
-            by_stage: counts::read::by_stage(&counters),
-            by_role: counts::read::by_role(&counters),
-            by_status: counts::read::by_status(&counters),
-            clients,
-            submittals,
-            submittals_answered: answered,
-            placements: placed,
-            placements_active: placements.iter().filter(|p| p.is_active(today)).count(),
-            placements_ending: placements
-                .iter()
-                .filter(|p| p.ends_within(today, ending_days))
-                .count(),
-        })
     }
 }
 

@@ -70,6 +70,24 @@ pub fn closing_state(path: &Path) -> io::Result<Closing> {
     })
 }
 
+/// The next event id the marker records, if there is a readable marker
+/// and every file it lists has its recorded length, and no other database
+/// file is there; checksums are not read. For readers that do not open
+/// the database (a quick `stats`): what they read was written by the same
+/// clean close, and damage is the next open's to find.
+pub fn clean_by_length(path: &Path) -> Option<u64> {
+    let text = fs::read_to_string(path.join(CLEAN_MARKER)).ok()?;
+    let (next_event, recorded) = parse(&text)?;
+    let mut names = Vec::new();
+    collect_names(path, Path::new(""), &mut names).ok()?;
+    let same = names.len() == recorded.len()
+        && recorded.iter().all(|then| {
+            names.contains(&then.name)
+                && fs::metadata(path.join(&then.name)).is_ok_and(|m| m.len() == then.len)
+        });
+    same.then_some(next_event)
+}
+
 /// The first difference between what was recorded and what is there.
 fn difference(recorded: &[FileState], current: &[FileState]) -> Option<String> {
     for then in recorded {
@@ -158,6 +176,19 @@ fn scan(root: &Path) -> io::Result<Vec<FileState>> {
 }
 
 fn collect(root: &Path, rel: &Path, files: &mut Vec<FileState>) -> io::Result<()> {
+    let mut names = Vec::new();
+    collect_names(root, rel, &mut names)?;
+    for name in names {
+        let full = root.join(&name);
+        let len = fs::metadata(&full)?.len();
+        let crc = super::checksum::of_file(&full)?;
+        files.push(FileState { name, len, crc });
+    }
+    Ok(())
+}
+
+/// The database files under `root.join(rel)`, relative to `root`.
+fn collect_names(root: &Path, rel: &Path, names: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let name = rel.join(entry.file_name());
@@ -165,11 +196,9 @@ fn collect(root: &Path, rel: &Path, files: &mut Vec<FileState>) -> io::Result<()
             continue;
         }
         if entry.file_type()?.is_dir() {
-            collect(root, &name, files)?;
+            collect_names(root, &name, names)?;
         } else {
-            let len = entry.metadata()?.len();
-            let crc = super::checksum::of_file(&entry.path())?;
-            files.push(FileState { name, len, crc });
+            names.push(name);
         }
     }
     Ok(())

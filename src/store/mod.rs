@@ -67,6 +67,8 @@ mod placements;
 pub mod postgres;
 mod restore;
 mod staging;
+mod stats;
+mod stats_file;
 mod submittals;
 mod tombstones;
 
@@ -74,7 +76,7 @@ pub use backup::CopiedBackup;
 pub use backup_error::BackupError;
 pub use bulk::BulkReport;
 pub use bulk_load::BulkLoad;
-pub use check::{CheckReport, Stats};
+pub use check::CheckReport;
 pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked, sled_stopped};
 pub use delete::DeletedCandidate;
 pub use error::{Result, StoreError};
@@ -87,6 +89,8 @@ pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
 pub use restore::{Restored, restore};
 pub use sled_open::OPENER_THREAD;
 pub use space::free_bytes;
+pub use stats::Stats;
+pub use stats_file::quick_stats;
 pub use submittals::SubmittalDraft;
 pub use tombstones::ErasedMatch;
 
@@ -133,6 +137,8 @@ struct CleanClose {
     path: PathBuf,
     /// The next event id, known once the last flush succeeded.
     flushed_at: Option<u64>,
+    /// The figures of `stats` at that flush, left beside the marker.
+    figures: Option<stats::Figures>,
     /// Taken out by [`Store::reopen`], which keeps holding it.
     lock: Option<lock::PathLock>,
     /// The folder opened (device, inode): if something moved it away and
@@ -151,7 +157,13 @@ impl Drop for CleanClose {
             return;
         }
         if let Some(next_event) = self.flushed_at {
-            // Best effort: without the marker the next open is only slower.
+            // Best effort: without the figures `stats` opens the database,
+            // and without the marker the next open is only slower.
+            if let Some(figures) = self.figures.take()
+                && stats_file::write(&self.path, next_event, figures).is_err()
+            {
+                let _ = stats_file::remove(&self.path);
+            }
             let _ = marker::mark_clean(&self.path, next_event);
         }
     }
@@ -161,6 +173,7 @@ impl Drop for Store {
     fn drop(&mut self) {
         if self.flush().is_ok() {
             self.closer.flushed_at = self.next_event_id().ok();
+            self.closer.figures = self.figures().ok();
         }
     }
 }
@@ -220,6 +233,7 @@ impl Store {
             closer: CleanClose {
                 path: path.clone(),
                 flushed_at: None,
+                figures: None,
                 lock: Some(lock),
                 folder: folder_identity(&path),
             },
