@@ -9,7 +9,7 @@
 //! counters) on a copy into a folder; PostgreSQL's columns beside each
 //! record (`rows.rs`) on a copy into PostgreSQL.
 //!
-//! A copy is a source read [`Table`] by table into a sink ([`pump`]):
+//! A copy is a source read [`Table`] by table into a sink (`pump`):
 //! the sink only makes its target visible once the last record is in (one
 //! transaction on PostgreSQL, a staged folder renamed into place for
 //! sled), and refuses a target that already holds records.

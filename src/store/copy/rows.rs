@@ -25,97 +25,106 @@ pub fn insert_sql(table: Table) -> &'static str {
     match table {
         Table::Meta => "INSERT INTO meta (key, value) VALUES ($1, $2)",
         Table::Clients => "INSERT INTO clients (id, name, record) VALUES ($1, $2, $3)",
-        Table::Candidates => {
-            "INSERT INTO candidates (id, name, email, record) VALUES ($1, $2, $3, $4)"
-        }
-        Table::Engagements => {
-            "INSERT INTO engagements (id, client, status, record) VALUES ($1, $2, $3, $4)"
-        }
-        Table::Applications => {
-            "INSERT INTO applications (engagement, candidate, stage, record) \
-             VALUES ($1, $2, $3, $4)"
-        }
+        Table::Candidates => CANDIDATES,
+        Table::Engagements => ENGAGEMENTS,
+        Table::Applications => APPLICATIONS,
         Table::Notes => "INSERT INTO notes (id, candidate, record) VALUES ($1, $2, $3)",
-        Table::Submittals => {
-            "INSERT INTO submittals (id, engagement, candidate, record) VALUES ($1, $2, $3, $4)"
-        }
-        Table::Placements => {
-            "INSERT INTO placements (id, engagement, candidate, record) VALUES ($1, $2, $3, $4)"
-        }
+        Table::Submittals => SUBMITTALS,
+        Table::Placements => PLACEMENTS,
         Table::Assignments => "INSERT INTO assignments (engagement, record) VALUES ($1, $2)",
-        // Times go as milliseconds since the epoch (as sled keeps them),
-        // which needs no date type in the client.
-        Table::Events => {
-            "INSERT INTO events (id, at, kind, candidate, record) VALUES \
-             ($1, 'epoch'::timestamptz + $2::bigint * interval '1 millisecond', $3, $4, $5)"
-        }
-        Table::Tombstones => {
-            "INSERT INTO tombstones (hash, erased_at, record) VALUES \
-             ($1, 'epoch'::timestamptz + $2::bigint * interval '1 millisecond', $3)"
-        }
+        Table::Events => EVENTS,
+        Table::Tombstones => TOMBSTONES,
     }
 }
 
+const CANDIDATES: &str = "INSERT INTO candidates (id, name, email, record) VALUES ($1, $2, $3, $4)";
+const ENGAGEMENTS: &str =
+    "INSERT INTO engagements (id, client, status, record) VALUES ($1, $2, $3, $4)";
+const APPLICATIONS: &str =
+    "INSERT INTO applications (engagement, candidate, stage, record) VALUES ($1, $2, $3, $4)";
+const SUBMITTALS: &str =
+    "INSERT INTO submittals (id, engagement, candidate, record) VALUES ($1, $2, $3, $4)";
+const PLACEMENTS: &str =
+    "INSERT INTO placements (id, engagement, candidate, record) VALUES ($1, $2, $3, $4)";
+// Times go as milliseconds since the epoch (as sled keeps them), which
+// needs no date type in the client.
+const EVENTS: &str = "INSERT INTO events (id, at, kind, candidate, record) VALUES \
+     ($1, 'epoch'::timestamptz + $2::bigint * interval '1 millisecond', $3, $4, $5)";
+const TOMBSTONES: &str = "INSERT INTO tombstones (hash, erased_at, record) VALUES \
+     ($1, 'epoch'::timestamptz + $2::bigint * interval '1 millisecond', $3)";
+
 /// The row of the entry `key` -> `value` of `table`.
 pub fn params(table: Table, key: &[u8], value: &[u8]) -> Result<Params> {
-    let bytes = value.to_vec();
-    Ok(match table {
-        Table::Meta => vec![Box::new(meta_key(key)?), Box::new(bytes)],
-        Table::Clients => {
-            let c: Client = record(key, value, |c: &Client| c.id.to_key().to_vec())?;
-            vec![id(c.id.0), Box::new(c.name), Box::new(bytes)]
-        }
-        Table::Candidates => {
-            let c: Candidate = record(key, value, |c: &Candidate| c.id.to_key().to_vec())?;
-            let email = normalize_email(&c.email);
-            vec![
-                id(c.id.0),
-                Box::new(c.name),
-                Box::new(email),
-                Box::new(bytes),
-            ]
-        }
-        Table::Engagements => {
-            let e: Engagement = record(key, value, |e: &Engagement| e.id.to_key().to_vec())?;
-            let status = names::status(e.status);
-            vec![
-                id(e.id.0),
-                id(e.client.0),
-                Box::new(status),
-                Box::new(bytes),
-            ]
-        }
-        Table::Applications => application(key, value)?,
-        Table::Notes => {
-            let n: Note = record(key, value, |n: &Note| note_key(n.candidate, n.id).to_vec())?;
-            vec![id(n.id.0), id(n.candidate.0), Box::new(bytes)]
-        }
-        Table::Submittals => {
-            let s: Submittal = record(key, value, |s: &Submittal| s.id.to_key().to_vec())?;
-            vec![
-                id(s.id.0),
-                id(s.engagement.0),
-                id(s.candidate.0),
-                Box::new(bytes),
-            ]
-        }
-        Table::Placements => {
-            let p: Placement = record(key, value, |p: &Placement| p.id.to_key().to_vec())?;
-            vec![
-                id(p.id.0),
-                id(p.engagement.0),
-                id(p.candidate.0),
-                Box::new(bytes),
-            ]
-        }
-        Table::Assignments => {
-            let a: Assignment =
-                record(key, value, |a: &Assignment| a.engagement.to_key().to_vec())?;
-            vec![id(a.engagement.0), Box::new(bytes)]
-        }
-        Table::Events => event(key, value)?,
-        Table::Tombstones => tombstone(key, value)?,
-    })
+    match table {
+        Table::Meta => Ok(vec![Box::new(meta_key(key)?), Box::new(value.to_vec())]),
+        Table::Clients => client(key, value),
+        Table::Candidates => candidate(key, value),
+        Table::Engagements => engagement(key, value),
+        Table::Applications => application(key, value),
+        Table::Notes => note(key, value),
+        Table::Submittals => submittal(key, value),
+        Table::Placements => placement(key, value),
+        Table::Assignments => assignment(key, value),
+        Table::Events => event(key, value),
+        Table::Tombstones => tombstone(key, value),
+    }
+}
+
+fn client(key: &[u8], value: &[u8]) -> Result<Params> {
+    let c: Client = record(key, value, |c: &Client| c.id.to_key().to_vec())?;
+    Ok(vec![id(c.id.0), Box::new(c.name), bytes(value)])
+}
+
+fn candidate(key: &[u8], value: &[u8]) -> Result<Params> {
+    let c: Candidate = record(key, value, |c: &Candidate| c.id.to_key().to_vec())?;
+    let email = normalize_email(&c.email);
+    Ok(vec![
+        id(c.id.0),
+        Box::new(c.name),
+        Box::new(email),
+        bytes(value),
+    ])
+}
+
+fn engagement(key: &[u8], value: &[u8]) -> Result<Params> {
+    let e: Engagement = record(key, value, |e: &Engagement| e.id.to_key().to_vec())?;
+    let status = names::status(e.status);
+    Ok(vec![
+        id(e.id.0),
+        id(e.client.0),
+        Box::new(status),
+        bytes(value),
+    ])
+}
+
+fn note(key: &[u8], value: &[u8]) -> Result<Params> {
+    let n: Note = record(key, value, |n: &Note| note_key(n.candidate, n.id).to_vec())?;
+    Ok(vec![id(n.id.0), id(n.candidate.0), bytes(value)])
+}
+
+fn submittal(key: &[u8], value: &[u8]) -> Result<Params> {
+    let s: Submittal = record(key, value, |s: &Submittal| s.id.to_key().to_vec())?;
+    Ok(vec![
+        id(s.id.0),
+        id(s.engagement.0),
+        id(s.candidate.0),
+        bytes(value),
+    ])
+}
+
+fn placement(key: &[u8], value: &[u8]) -> Result<Params> {
+    let p: Placement = record(key, value, |p: &Placement| p.id.to_key().to_vec())?;
+    Ok(vec![
+        id(p.id.0),
+        id(p.engagement.0),
+        id(p.candidate.0),
+        bytes(value),
+    ])
+}
+
+fn assignment(key: &[u8], value: &[u8]) -> Result<Params> {
+    let a: Assignment = record(key, value, |a: &Assignment| a.engagement.to_key().to_vec())?;
+    Ok(vec![id(a.engagement.0), bytes(value)])
 }
 
 fn application(key: &[u8], value: &[u8]) -> Result<Params> {
@@ -127,7 +136,7 @@ fn application(key: &[u8], value: &[u8]) -> Result<Params> {
         id(a.engagement.0),
         id(a.candidate.0),
         Box::new(stage),
-        Box::new(value.to_vec()),
+        bytes(value),
     ])
 }
 
@@ -139,7 +148,7 @@ fn event(key: &[u8], value: &[u8]) -> Result<Params> {
         Box::new(e.at.timestamp_millis()),
         Box::new(names::event_kind(&e.kind)),
         Box::new(candidate),
-        Box::new(value.to_vec()),
+        bytes(value),
     ])
 }
 
@@ -153,11 +162,7 @@ fn tombstone(key: &[u8], value: &[u8]) -> Result<Params> {
     if key.len() != 32 {
         return Err(CopyError::entry(name, key, "its hash is not 32 bytes"));
     }
-    Ok(vec![
-        Box::new(key.to_vec()),
-        Box::new(millis),
-        Box::new(value.to_vec()),
-    ])
+    Ok(vec![Box::new(key.to_vec()), Box::new(millis), bytes(value)])
 }
 
 /// `meta`'s keys are text in PostgreSQL. Every key hireterm writes is
@@ -181,6 +186,11 @@ fn record<R: Record>(key: &[u8], value: &[u8], key_of: impl Fn(&R) -> Vec<u8>) -
             "it is kept under another key than its record's",
         )),
     }
+}
+
+/// The record's bytes, unchanged.
+fn bytes(value: &[u8]) -> Box<dyn ToSql + Sync> {
+    Box::new(value.to_vec())
 }
 
 fn id(n: u64) -> Box<dyn ToSql + Sync> {
