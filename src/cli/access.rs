@@ -32,7 +32,8 @@ fn act_of(command: &Command) -> Option<Act> {
         Command::Add(_) | Command::Unmerge { .. } | Command::Import(_) | Command::Demo(_) => {
             Act::Edit
         }
-        Command::Backup(_) | Command::Check => Act::Backup,
+        // A copy holds every record, as a backup does.
+        Command::Backup(_) | Command::Copy(_) | Command::Check => Act::Backup,
         Command::Restore(_) => Act::Restore,
         Command::Move(_) | Command::Reject(_) => Act::Move,
         Command::Note(_) => Act::Note,

@@ -26,6 +26,7 @@ pub fn may_create(command: Option<&Command>) -> bool {
         | Command::Serve(_) => true,
         Command::Agency(agency) => agency_may_create(agency),
         Command::Backup(_)
+        | Command::Copy(_)
         | Command::Unmerge { .. }
         | Command::Move(_)
         | Command::Reject(_)

@@ -1,13 +1,13 @@
 //! `hireterm demo`: fill a database with generated data.
 
-use super::DemoArgs;
 use super::output::line;
+use super::{Cli, DemoArgs};
 use crate::catalog::Catalog;
 use crate::demo::{DemoOptions, write_streamed};
 use crate::domain::Stamp;
 use crate::store::{BulkReport, Store};
 use chrono::{DurationRound, TimeDelta, Utc};
-use color_eyre::eyre::{Result, bail};
+use color_eyre::eyre::{Result, WrapErr, bail};
 use std::process::ExitCode;
 
 pub fn fill(store: &Store, args: &DemoArgs, actor: &str) -> Result<ExitCode> {
@@ -49,4 +49,27 @@ pub fn fill_quietly(store: &Store, args: &DemoArgs, actor: &str) -> Result<BulkR
     };
     let stamp = Stamp::new(now, actor);
     Ok(write_streamed(store, &options, Catalog::builtin(), &stamp)?)
+}
+
+/// `--demo`: a throwaway database, filled with the default demo data.
+pub fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
+    let scratch = tempfile::Builder::new()
+        .prefix("hireterm-demo-")
+        .tempdir()
+        .wrap_err("cannot create a temporary folder for the demo database")?;
+    let code = {
+        let store = Store::open(scratch.path().join("db"))?;
+        let args = DemoArgs {
+            candidates: 500,
+            engagements: 12,
+            seed: 42,
+            now: None,
+        };
+        fill_quietly(&store, &args, &super::actor(cli))?;
+        super::tui::open(store, super::actor(cli), false)?
+    };
+    scratch
+        .close()
+        .wrap_err("cannot remove the demo database")?;
+    Ok(code)
 }

@@ -20,6 +20,7 @@ mod config_terminal;
 mod consent;
 mod context;
 mod copies;
+mod copy;
 mod database;
 mod delete;
 mod demo;
@@ -52,7 +53,7 @@ mod views_save;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, eyre};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -87,6 +88,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a backup (refuses one with records unless --force).
     Restore(backup::RestoreArgs),
+    /// Copy every record, with its id and history, into a new database (folder or postgres://).
+    Copy(copy::CopyArgs),
     /// Take back a merge of a duplicate, by its event id (V123).
     Unmerge {
         /// The merge's event, as `add --merge` or `import` printed it.
@@ -156,7 +159,7 @@ pub struct DemoArgs {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.demo {
-        return run_on_demo(&cli);
+        return demo::run_on_demo(&cli);
     }
     if let Some(command) = &cli.command {
         access::gate(command)?;
@@ -164,6 +167,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),
         Some(Command::Man) => return shell::man(),
+        Some(Command::Copy(args)) => return copy::run(args),
         _ => {}
     }
     let path = database_path(cli.db.as_deref())?;
@@ -224,7 +228,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             serve::serve(store, args)
         }
-        Some(Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
+        Some(Command::Completions(_) | Command::Man | Command::Copy(_)) => Ok(ExitCode::SUCCESS),
         Some(Command::Demo(args)) => {
             with_store(&path, |store| demo::fill(store, args, &actor(&cli)))
         }
@@ -250,29 +254,6 @@ fn with_existing_store(
 ) -> Result<ExitCode> {
     database::refuse_missing(path)?;
     with_store(path, act)
-}
-
-/// `--demo`: a throwaway database, filled with the default demo data.
-fn run_on_demo(cli: &Cli) -> Result<ExitCode> {
-    let scratch = tempfile::Builder::new()
-        .prefix("hireterm-demo-")
-        .tempdir()
-        .wrap_err("cannot create a temporary folder for the demo database")?;
-    let code = {
-        let store = Store::open(scratch.path().join("db"))?;
-        let args = DemoArgs {
-            candidates: 500,
-            engagements: 12,
-            seed: 42,
-            now: None,
-        };
-        demo::fill_quietly(&store, &args, &actor(cli))?;
-        tui::open(store, actor(cli), false)?
-    };
-    scratch
-        .close()
-        .wrap_err("cannot remove the demo database")?;
-    Ok(code)
 }
 
 /// `--db`, else `HIRETERM_DB` (both through clap), else the data directory.

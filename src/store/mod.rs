@@ -47,6 +47,7 @@ mod clients;
 mod close;
 mod compact;
 mod consent;
+pub mod copy;
 mod counts;
 mod database_copy;
 mod decoded;

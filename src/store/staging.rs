@@ -1,9 +1,10 @@
 //! A folder written beside its final place under a name that says it is
 //! unfinished (`.NAME.partial-PID` for a backup, `.NAME.restoring-PID` for
-//! a restore), and renamed into place only once it is whole: a killed or
-//! failed process leaves nothing at the final name. Made owner-only (it
-//! holds personal data), removed if dropped before it is placed, and one
-//! left by a process that no longer runs is removed by the next try.
+//! a restore, `.NAME.copying-PID` for a copy), and renamed into place
+//! only once it is whole: a killed or failed process leaves nothing at
+//! the final name. Made owner-only (it holds personal data), removed if
+//! dropped before it is placed, and one left by a process that no longer
+//! runs is removed by the next try.
 
 use super::durable::sync_folder;
 use std::ffi::OsString;
@@ -17,6 +18,8 @@ pub const PARTIAL: &str = "partial";
 pub const RESTORING: &str = "restoring";
 /// The rewritten copy an erasure swaps in (see `compact`).
 pub const COMPACTING: &str = "compacting";
+/// A database `hireterm copy` is writing (see `copy`).
+pub const COPYING: &str = "copying";
 
 pub struct Staged {
     path: PathBuf,
@@ -90,7 +93,7 @@ impl Drop for Staged {
 pub fn is_staged_name(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
-        && [PARTIAL, RESTORING, COMPACTING]
+        && [PARTIAL, RESTORING, COMPACTING, COPYING]
             .iter()
             .any(|kind| name.contains(&format!(".{kind}-")))
 }

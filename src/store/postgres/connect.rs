@@ -16,6 +16,14 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connects to the database at `address` and brings its schema up to
 /// date (`schema.rs`).
 pub fn connect(address: &str) -> Result<Client, PgError> {
+    let mut client = connect_only(address)?;
+    super::schema::migrate(&mut client, address)?;
+    Ok(client)
+}
+
+/// Connects without touching the schema: for a database only read (the
+/// source of `hireterm copy`), which must not get tables it lacked.
+pub fn connect_only(address: &str) -> Result<Client, PgError> {
     let mut config = postgres::Config::from_str(address).map_err(|e| PgError::BadAddress {
         address: shown(address),
         detail: e.to_string(),
@@ -25,11 +33,9 @@ pub fn connect(address: &str) -> Result<Client, PgError> {
     }
     let user = config.get_user().unwrap_or_default().to_string();
     let database = config.get_dbname().unwrap_or(&user).to_string();
-    let mut client = config
+    config
         .connect(tls(address)?)
-        .map_err(|error| classify(address, (&user, &database), &error))?;
-    super::schema::migrate(&mut client, address)?;
-    Ok(client)
+        .map_err(|error| classify(address, (&user, &database), &error))
 }
 
 /// TLS through rustls, trusting the system's root certificates; used

@@ -10,8 +10,14 @@ use super::error::PgError;
 use postgres::Client;
 
 /// Every version, in order: the committed history of the schema.
-const MIGRATIONS: &[(i32, &str, &str)] =
-    &[(1, "records", include_str!("migrations/0001_records.sql"))];
+const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (1, "records", include_str!("migrations/0001_records.sql")),
+    (
+        2,
+        "tombstones",
+        include_str!("migrations/0002_tombstones.sql"),
+    ),
+];
 
 /// The newest schema this build knows.
 pub const KNOWN: i32 = MIGRATIONS.len() as i32;
