@@ -2,7 +2,8 @@
 //! records appear all at once at its commit or not at all (the links
 //! between them are checked at that commit). The tables are locked
 //! against other writers first, so a database found empty stays empty
-//! until the copy is in.
+//! until the copy is in. Rows go [`BATCH`] to a statement: one round
+//! trip each was most of a copy's time.
 
 use super::error::CopyError;
 use super::rows::{self, Params};
@@ -12,11 +13,19 @@ use crate::store::postgres::address::shown;
 use postgres::types::ToSql;
 use postgres::{Client, Statement, Transaction};
 
+/// Rows sent in one statement (at most five parameters a row, well under
+/// PostgreSQL's 65,535 parameters a statement).
+const BATCH: usize = 500;
+
 pub struct PgSink<'a> {
     tx: Transaction<'a>,
     address: String,
-    /// The insert of the table being copied, prepared once for it.
+    /// The insert of [`BATCH`] rows of the table being copied, prepared
+    /// once for it.
     insert: Option<(Table, Statement)>,
+    /// Rows of `table` not sent yet.
+    pending: Vec<Params>,
+    table: Option<Table>,
 }
 
 impl<'a> PgSink<'a> {
@@ -38,22 +47,76 @@ impl<'a> PgSink<'a> {
             tx,
             address: address.to_string(),
             insert: None,
+            pending: Vec::with_capacity(BATCH),
+            table: None,
         })
     }
 
-    fn statement(&mut self, table: Table) -> Result<Statement> {
+    /// The insert of `rows` rows of `table`: prepared once per table for a
+    /// whole batch, and for the last, shorter one.
+    fn statement(&mut self, table: Table, rows: usize) -> Result<Statement> {
+        let failed = |e: postgres::Error| CopyError::sql(&self.address, "could not be written", &e);
         match &self.insert {
-            Some((prepared, statement)) if *prepared == table => Ok(statement.clone()),
+            Some((prepared, statement)) if *prepared == table && rows == BATCH => {
+                Ok(statement.clone())
+            }
             _ => {
-                let statement = self
-                    .tx
-                    .prepare(rows::insert_sql(table))
-                    .map_err(|e| CopyError::sql(&self.address, "could not be written", &e))?;
-                self.insert = Some((table, statement.clone()));
+                let sql = batch_sql(rows::insert_sql(table), rows);
+                let statement = self.tx.prepare(&sql).map_err(failed)?;
+                if rows == BATCH {
+                    self.insert = Some((table, statement.clone()));
+                }
                 Ok(statement)
             }
         }
     }
+
+    /// Sends the rows not sent yet.
+    fn flush(&mut self) -> Result<()> {
+        let Some(table) = self.table else {
+            return Ok(());
+        };
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let statement = self.statement(table, self.pending.len())?;
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            self.pending.iter().flatten().map(|p| p.as_ref()).collect();
+        self.tx
+            .execute(&statement, &refs)
+            .map_err(|e| CopyError::sql(&self.address, "refused a record", &e))?;
+        self.pending.clear();
+        Ok(())
+    }
+}
+
+/// The single-row insert `single` (`INSERT ... VALUES (<tuple>)`) made to
+/// insert `rows` rows: the tuple repeated, its `$n` numbered on.
+fn batch_sql(single: &str, rows: usize) -> String {
+    let Some((head, tuple)) = single.split_once(" VALUES ") else {
+        return single.to_string();
+    };
+    let width = tuple.matches('$').count();
+    let tuples: Vec<String> = (0..rows).map(|r| renumber(tuple, r * width)).collect();
+    format!("{head} VALUES {}", tuples.join(", "))
+}
+
+/// `tuple` with every parameter `$n` as `$(n + offset)`.
+fn renumber(tuple: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(tuple.len() + 8);
+    let mut rest = tuple;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let n: usize = rest[..digits].parse().unwrap_or(0);
+        out.push_str(&(n + offset).to_string());
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first table that holds a row, if any does.
@@ -71,19 +134,36 @@ fn first_with_rows(
 
 impl Sink for PgSink<'_> {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
-        let statement = self.statement(table)?;
-        let params: Params = rows::params(table, key, value)?;
-        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
-        self.tx
-            .execute(&statement, &refs)
-            .map_err(|e| CopyError::sql(&self.address, "refused a record", &e))?;
+        if self.table != Some(table) {
+            self.flush()?;
+            self.table = Some(table);
+        }
+        self.pending.push(rows::params(table, key, value)?);
+        if self.pending.len() == BATCH {
+            self.flush()?;
+        }
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<()> {
+    fn finish(mut self: Box<Self>) -> Result<()> {
+        self.flush()?;
         let address = self.address;
         self.tx
             .commit()
             .map_err(|e| CopyError::sql(&address, "refused the records at commit", &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_numbers_every_parameter_on() {
+        let single = "INSERT INTO t (a, at) VALUES ($1, 'epoch' + $2::bigint)";
+        assert_eq!(
+            batch_sql(single, 2),
+            "INSERT INTO t (a, at) VALUES ($1, 'epoch' + $2::bigint), ($3, 'epoch' + $4::bigint)"
+        );
     }
 }
