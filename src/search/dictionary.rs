@@ -46,6 +46,9 @@ pub type Posting = (u32, u8);
 pub struct Dictionary {
     pub terms: Vec<Term>,
     pub postings: Vec<Vec<Posting>>,
+    /// Per list, its highest posting bonus: what the list can be worth at
+    /// most, for the search's early stop.
+    pub max_bonus: Vec<u8>,
 }
 
 /// Words of a candidate's custom fields indexed at most: a free-text
@@ -230,9 +233,13 @@ impl Builder {
     fn finish(mut self) -> Dictionary {
         self.postings.iter_mut().for_each(Vec::shrink_to_fit);
         self.terms.shrink_to_fit();
+        let max_bonus = (self.postings.iter())
+            .map(|list| list.iter().map(|p| p.1).max().unwrap_or(0))
+            .collect();
         Dictionary {
             terms: self.terms,
             postings: self.postings,
+            max_bonus,
         }
     }
 }

@@ -9,6 +9,8 @@
 //! fuzzy-matcher, then walks the postings of the terms that matched, so its
 //! cost follows the matches, not the size of the text.
 
+mod candidates;
+mod cut;
 mod dictionary;
 mod rank;
 mod reasons;
@@ -24,8 +26,14 @@ use dictionary::Dictionary;
 pub struct SearchIndex {
     dictionary: Dictionary,
     candidates: Vec<CandidateEntry>,
+    /// Each candidate's place in name order, for ties: apart from the
+    /// entries, as a keystroke may read it for tens of thousands of tied
+    /// candidates, and four bytes a candidate stay in cache.
+    ranks: Vec<u32>,
     engagements: Vec<EngagementEntry>,
     catalog: &'static Catalog,
+    /// Per-candidate arrays a keystroke works in, kept between keystrokes.
+    scratch: std::sync::Mutex<candidates::Scratch>,
 }
 
 /// What a candidate hit shows.
@@ -33,8 +41,6 @@ struct CandidateEntry {
     id: crate::domain::CandidateId,
     name: String,
     folded_name: String,
-    /// Place in name order, for ties.
-    rank: u32,
     detail: String,
 }
 
@@ -65,23 +71,23 @@ impl SearchIndex {
         let ranks = crate::domain::candidate::rank_by_name(candidates);
         let entries = candidates
             .iter()
-            .zip(ranks)
-            .map(|(c, rank)| CandidateEntry {
+            .map(|c| CandidateEntry {
                 id: c.id,
                 name: c.name.clone(),
                 folded_name: crate::domain::text::fold(&c.name),
-                rank,
                 detail: candidate_detail(c, catalog),
             })
             .collect();
         SearchIndex {
             dictionary: Dictionary::build(candidates, catalog),
             candidates: entries,
+            ranks,
             engagements: engagements
                 .iter()
                 .map(|e| engagement_entry(e, client_name(e), catalog))
                 .collect(),
             catalog,
+            scratch: candidates::scratch(),
         }
     }
 }

@@ -5,8 +5,8 @@
 //! terms; an exact term earns a bonus, catalog entries (roles, skills) earn
 //! one too, so that "devops" puts the DevOps role before the people.
 
+use super::SearchIndex;
 use super::dictionary::{Dictionary, Field, query_words};
-use super::{CandidateEntry, SearchIndex};
 use crate::domain::text::fold;
 use crate::domain::{CandidateId, EngagementId, RoleId, SkillId};
 use fuzzy_matcher::FuzzyMatcher;
@@ -84,13 +84,31 @@ pub(super) fn score(matcher: &SkimMatcherV2, term: &str, word: &str) -> Option<i
 
 /// The cheap test before the matcher: every char of `word` in `term`, in
 /// order.
-fn is_subsequence(word: &str, term: &str) -> bool {
+pub(super) fn is_subsequence(word: &str, term: &str) -> bool {
+    if word.is_ascii() {
+        // An ASCII byte of UTF-8 is always a whole character, so bytes
+        // give the same answer without decoding the term.
+        let mut rest = term.as_bytes();
+        return word
+            .bytes()
+            .all(|w| match rest.iter().position(|&t| t == w) {
+                Some(at) => {
+                    rest = &rest[at + 1..];
+                    true
+                }
+                None => false,
+            });
+    }
     let mut rest = term.chars();
     word.chars().all(|w| rest.any(|t| t == w))
 }
 
 /// Positions in `label` matched by any of the words.
-fn positions(matcher: &SkimMatcherV2, folded_label: &str, words: &[String]) -> Vec<usize> {
+pub(super) fn positions(
+    matcher: &SkimMatcherV2,
+    folded_label: &str,
+    words: &[String],
+) -> Vec<usize> {
     let mut all: Vec<usize> = words
         .iter()
         .filter_map(|w| matcher.fuzzy_indices(folded_label, w).map(|(_, p)| p))
@@ -221,53 +239,6 @@ impl SearchIndex {
             })
             .collect()
     }
-
-    /// Candidates matching every word, through the dictionary: each word is
-    /// scored against the distinct terms, then the postings of the terms it
-    /// matched carry the score to the candidates.
-    fn candidate_hits(&self, matcher: &SkimMatcherV2, words: &[String], limit: usize) -> Vec<Hit> {
-        let n = self.candidates.len();
-        let mut total = vec![0i64; n];
-        let mut matched = vec![0u8; n];
-        let mut best = vec![0i64; n];
-        let mut touched: Vec<u32> = Vec::new();
-        for (round, word) in words.iter().enumerate() {
-            touched.clear();
-            for (term_score, field, list) in matching_terms(&self.dictionary, matcher, word) {
-                for &(index, bonus) in &self.dictionary.postings[list] {
-                    let value = term_score + field.bonus() + i64::from(bonus) * 2;
-                    let slot = &mut best[index as usize];
-                    if *slot == 0 {
-                        touched.push(index);
-                    }
-                    *slot = (*slot).max(value);
-                }
-            }
-            for &index in &touched {
-                let i = index as usize;
-                if usize::from(matched[i]) == round {
-                    matched[i] += 1;
-                    total[i] += best[i];
-                }
-                best[i] = 0;
-            }
-        }
-        let every = words.len().min(255) as u8;
-        let mut found: Vec<(i64, u32, u32)> = (0..n)
-            .filter(|&i| matched[i] == every)
-            .map(|i| (total[i], self.candidates[i].rank, i as u32))
-            .collect();
-        let order = |a: &(i64, u32, u32), b: &(i64, u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if found.len() > limit && limit > 0 {
-            found.select_nth_unstable_by(limit - 1, order);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by(order);
-        found
-            .into_iter()
-            .map(|(score, _, i)| candidate_hit(&self.candidates[i as usize], score, matcher, words))
-            .collect()
-    }
 }
 
 impl SearchIndex {
@@ -305,22 +276,6 @@ fn catalog_terms(id: &str, name: &str, aliases: &[String]) -> Vec<String> {
         .chain(aliases.iter().map(String::as_str))
         .map(fold)
         .collect()
-}
-
-fn candidate_hit(
-    entry: &CandidateEntry,
-    score: i64,
-    matcher: &SkimMatcherV2,
-    words: &[String],
-) -> Hit {
-    Hit {
-        target: Target::Candidate(entry.id),
-        score,
-        label: entry.name.clone(),
-        positions: positions(matcher, &entry.folded_name, words),
-        detail: entry.detail.clone(),
-        matched: Vec::new(),
-    }
 }
 
 fn engagement_hit(e: &super::EngagementEntry, score: i64, positions: Vec<usize>) -> Hit {
