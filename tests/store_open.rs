@@ -76,13 +76,14 @@ fn the_lock_is_refused_in_process_too() {
     ));
 }
 
-/// Runs `hireterm stats` on a damaged folder: it must fail with a clear
-/// message and leave every file as it was.
+/// Runs `hireterm check` on a damaged folder: it must fail with a clear
+/// message and leave every file as it was. (`stats` would not do: it
+/// reads the figures the last clean close left, without an open.)
 fn assert_refused_untouched(db: &TempDb) {
     let before = snapshot_files(&db.path());
     let out = hireterm()
         .env(hireterm::store::DEADLINE_ENV, "3")
-        .args(["stats", "--db"])
+        .args(["check", "--db"])
         .arg(db.path())
         .output()
         .unwrap();
