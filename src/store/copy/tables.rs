@@ -57,3 +57,22 @@ impl Table {
 /// sled trees that are not tables but are rebuilt from them, and sled's
 /// own default tree (which hireterm never writes).
 pub const DERIVED_TREES: [&str; 3] = ["emails", "events_by_candidate", "__sled__default"];
+
+impl Table {
+    /// The sled tree of this table in `store`.
+    pub fn tree_in(self, store: &crate::store::Store) -> crate::store::Result<sled::Tree> {
+        Ok(match self {
+            Table::Meta => store.meta.clone(),
+            Table::Clients => store.clients.clone(),
+            Table::Candidates => store.candidates.clone(),
+            Table::Engagements => store.engagements.clone(),
+            Table::Applications => store.applications.clone(),
+            Table::Notes => store.notes.clone(),
+            Table::Submittals => store.submittals.clone(),
+            Table::Placements => store.placements.clone(),
+            Table::Assignments => store.assignments.clone(),
+            Table::Events => store.events.clone(),
+            Table::Tombstones => store.tombstone_tree()?,
+        })
+    }
+}

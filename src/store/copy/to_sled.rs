@@ -103,20 +103,7 @@ impl<'a> SledSink<'a> {
     }
 
     fn tree(&self, table: Table) -> Result<Tree> {
-        let store = self.store;
-        Ok(match table {
-            Table::Meta => store.meta.clone(),
-            Table::Clients => store.clients.clone(),
-            Table::Candidates => store.candidates.clone(),
-            Table::Engagements => store.engagements.clone(),
-            Table::Applications => store.applications.clone(),
-            Table::Notes => store.notes.clone(),
-            Table::Submittals => store.submittals.clone(),
-            Table::Placements => store.placements.clone(),
-            Table::Assignments => store.assignments.clone(),
-            Table::Events => store.events.clone(),
-            Table::Tombstones => store.tombstone_tree()?,
-        })
+        Ok(table.tree_in(self.store)?)
     }
 
     /// Applies the entries not yet written.
