@@ -76,22 +76,15 @@ fn an_open_a_crash_a_resized_file_or_a_stale_file_sends_stats_to_an_open() {
 }
 
 fn stats_output(path: &Path, json: bool) -> String {
-    let mut args = vec!["stats"];
-    if json {
-        args.push("--json");
-    }
-    let out = hireterm()
-        .args(&args)
-        .arg("--db")
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args: &[&str] = if json {
+        &["stats", "--json"]
+    } else {
+        &["stats"]
+    };
+    let out = hireterm_on(path, args);
+    let (text, err) = output_text(&out);
+    assert!(out.status.success(), "{err}");
+    text
 }
 
 /// The marker file's identity: an open removes it and a close writes a

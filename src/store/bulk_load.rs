@@ -18,7 +18,7 @@
 //! outside any transaction. The command line holds the folder's lock, and
 //! the demo is its only writer.
 
-mod emails;
+pub(super) mod emails;
 
 use super::Store;
 use super::bulk::at_row;

@@ -7,7 +7,8 @@
 //! (one buffer of bytes, an offset each: about 50 bytes a candidate),
 //! they are sorted once and written as sled writes ids, leaf after leaf,
 //! one insert at a time (see `insert_all`);
-//! the sort finds an email loaded twice.
+//! the sort finds an email loaded twice. `hireterm copy` into a folder
+//! writes its email index the same way (`copy/to_sled.rs`).
 
 use super::super::bulk::at_row;
 use super::super::error::{Result, StoreError};
@@ -16,7 +17,7 @@ use sled::Tree;
 
 /// The loaded candidates' normalised emails, in load order.
 #[derive(Default)]
-pub(super) struct Emails {
+pub(in crate::store) struct Emails {
     bytes: Vec<u8>,
     /// Where each email ends in `bytes`.
     ends: Vec<usize>,
@@ -24,7 +25,7 @@ pub(super) struct Emails {
 }
 
 impl Emails {
-    pub(super) fn push(&mut self, email: &str, id: CandidateId) {
+    pub(in crate::store) fn push(&mut self, email: &str, id: CandidateId) {
         self.bytes.extend_from_slice(email.as_bytes());
         self.ends.push(self.bytes.len());
         self.ids.push(id);
@@ -38,7 +39,7 @@ impl Emails {
     /// Writes the index in key order, a batch at a time; refuses, naming
     /// the later one in load order, an email loaded twice (before
     /// writing any entry).
-    pub(super) fn write(self, emails: &Tree) -> Result<()> {
+    pub(in crate::store) fn write(self, emails: &Tree) -> Result<()> {
         let mut order: Vec<usize> = (0..self.ids.len()).collect();
         order.sort_unstable_by(|&a, &b| self.email(a).cmp(self.email(b)).then(a.cmp(&b)));
         for pair in order.windows(2) {

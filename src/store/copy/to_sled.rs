@@ -11,6 +11,7 @@ use super::tables::Table;
 use super::{Copied, Result, Sink};
 use crate::domain::Candidate;
 use crate::domain::text::normalize_email;
+use crate::store::bulk_load::emails::Emails;
 use crate::store::records::decode;
 use crate::store::staging::{self, Staged};
 use crate::store::{Store, counts, open};
@@ -92,6 +93,8 @@ struct SledSink<'a> {
     store: &'a Store,
     /// The table being written and its entries not yet applied.
     pending: Option<(Table, Batch, usize)>,
+    /// The candidates' emails as they pass, for the email index.
+    emails: Emails,
 }
 
 impl<'a> SledSink<'a> {
@@ -99,6 +102,7 @@ impl<'a> SledSink<'a> {
         SledSink {
             store,
             pending: None,
+            emails: Emails::default(),
         }
     }
 
@@ -114,23 +118,14 @@ impl<'a> SledSink<'a> {
         Ok(())
     }
 
-    /// The email index, as adding each candidate writes it: the
-    /// normalised email -> the candidate's id.
-    fn index_emails(&self) -> Result<()> {
-        let mut batch = Batch::default();
-        let mut seen = std::collections::HashSet::new();
-        for entry in self.store.candidates.iter() {
-            let (key, value) = entry.map_err(sled_error)?;
-            let candidate: Candidate =
-                decode(&value).map_err(|e| CopyError::entry("candidates", &key, e.to_string()))?;
-            let email = normalize_email(&candidate.email);
-            if !seen.insert(email.clone()) {
-                let detail = format!("its email {email} belongs to another candidate too");
-                return Err(CopyError::entry("candidates", &key, detail));
-            }
-            batch.insert(email.as_bytes(), &candidate.id.to_key());
-        }
-        self.store.emails.apply_batch(batch).map_err(sled_error)
+    /// Keeps a candidate's normalised email for the email index, which
+    /// is written once at the end, sorted, as a bulk load writes it.
+    fn note_email(&mut self, key: &[u8], value: &[u8]) -> Result<()> {
+        let candidate: Candidate =
+            decode(value).map_err(|e| CopyError::entry("candidates", key, e.to_string()))?;
+        let email = normalize_email(&candidate.email);
+        self.emails.push(&email, candidate.id);
+        Ok(())
     }
 }
 
@@ -145,12 +140,15 @@ impl Sink for SledSink<'_> {
             .get_or_insert_with(|| (table, Batch::default(), 0));
         batch.insert(key, value);
         *count += 1;
+        if table == Table::Candidates {
+            self.note_email(key, value)?;
+        }
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> Result<()> {
         self.apply()?;
-        self.index_emails()?;
+        std::mem::take(&mut self.emails).write(&self.store.emails)?;
         for flag in BUILT_FLAGS {
             self.store.meta.remove(flag).map_err(sled_error)?;
         }
