@@ -91,9 +91,20 @@ pub fn run_app_with_editor<B: Backend + Passthrough + FollowsResize>(
     input: &Receiver<Input>,
     mut edit: impl FnMut(&mut Terminal<B>) -> Option<String>,
 ) -> Result<(), B::Error> {
-    app.settle();
-    terminal.draw(|frame| ui::render(frame, app, theme))?;
-    while let Ok(first) = input.recv() {
+    loop {
+        // Settling may end the app too (the open behind the first screen
+        // failed: `app/records/opening.rs`).
+        app.settle();
+        if app.should_quit() {
+            break;
+        }
+        terminal.draw(|frame| ui::render(frame, app, theme))?;
+        let out = app.take_terminal_output();
+        if !out.is_empty() {
+            // A terminal that cannot take it is no reason to stop.
+            let _ = terminal.backend_mut().pass(&out);
+        }
+        let Ok(first) = input.recv() else { break };
         take_input(terminal, app, first);
         while !app.should_quit()
             && let Ok(next) = input.try_recv()
@@ -106,13 +117,6 @@ pub fn run_app_with_editor<B: Backend + Passthrough + FollowsResize>(
         if let Some(target) = app.take_external_edit() {
             let text = edit(terminal);
             app.finish_external_edit(target, text);
-        }
-        app.settle();
-        terminal.draw(|frame| ui::render(frame, app, theme))?;
-        let out = app.take_terminal_output();
-        if !out.is_empty() {
-            // A terminal that cannot take it is no reason to stop.
-            let _ = terminal.backend_mut().pass(&out);
         }
     }
     Ok(())

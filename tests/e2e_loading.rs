@@ -54,3 +54,70 @@ fn a_large_database_shows_my_work_first_and_the_table_once_read() {
     let checked = hireterm_on(&db.path(), &["check"]);
     assert!(checked.status.success(), "{:?}", output_text(&checked));
 }
+
+/// A large database closed cleanly: My work is drawn from what the close
+/// left beside it while the open (held at its pause point) has not begun
+/// to check the files; the table says it waits for the open, then comes.
+#[test]
+fn my_work_comes_up_before_the_open_of_a_large_database() {
+    if !have_tmux() {
+        return;
+    }
+    let db = large_demo();
+    let resume = tempfile::tempdir().unwrap();
+    let resume = resume.path().join("resume");
+    let app = Session::start_paused_until(120, 30, &db.path(), "open", &resume);
+    let screen = app.wait_for_text(HOME_PANE);
+    assert!(
+        status_line(&screen).contains("opening the database"),
+        "{screen}"
+    );
+    app.press("1");
+    app.wait_for_text("opening the database: every file is checked");
+    std::fs::write(&resume, "").unwrap();
+    app.wait_for_text("Candidates (10000)");
+    app.quit();
+    let checked = hireterm_on(&db.path(), &["check"]);
+    assert!(checked.status.success(), "{:?}", output_text(&checked));
+}
+
+/// The same with the database damaged since its close (a file's bytes
+/// changed, not its length): My work comes up, then the open refuses
+/// the folder, the app ends with why, and nothing in the folder changed.
+#[test]
+fn a_damaged_large_database_shows_my_work_then_ends_saying_why() {
+    if !have_tmux() {
+        return;
+    }
+    let db = large_demo();
+    let path = db.path().join("db");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 64]
+        .iter_mut()
+        .for_each(|b| *b ^= 0xff);
+    std::fs::write(&path, &bytes).unwrap();
+    let files = snapshot_files(&db.path());
+    let resume = tempfile::tempdir().unwrap();
+    let resume = resume.path().join("resume");
+    let app = Session::start_paused_until(120, 30, &db.path(), "open", &resume);
+    app.wait_for_text(HOME_PANE);
+    std::fs::write(&resume, "").unwrap();
+    let screen = app.wait_for_text("HIRETERM-EXITED-1");
+    assert!(screen.contains("is damaged and was not opened"), "{screen}");
+    assert!(screen.contains("HIRETERM-TTY-cooked"), "{screen}");
+    assert_eq!(snapshot_files(&db.path()), files);
+}
+
+/// 10,000 demo candidates (where the first screen stops waiting for
+/// them all), closed cleanly by `demo`.
+fn large_demo() -> TempDb {
+    let db = TempDb::new();
+    let made = hireterm_on(
+        &db.path(),
+        &["demo", "--candidates", "10000", "--seed", "3"],
+    );
+    assert!(made.status.success(), "{:?}", output_text(&made));
+    assert!(db.path().join("hireterm.first").exists());
+    db
+}

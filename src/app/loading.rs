@@ -60,6 +60,7 @@ pub fn waiting_text(state: &LoadState) -> String {
             grouped(*of as i64)
         ),
         LoadState::Failed(why) => format!("the candidates could not all be read: {why}"),
+        LoadState::Opening => "opening the database: every file is checked".to_string(),
     }
 }
 

@@ -27,6 +27,11 @@ impl App {
     /// refreshes views that time has made stale, and runs the search for
     /// the palette's latest query, if it changed.
     pub fn settle(&mut self) {
+        // The database behind the first screen could not be opened: the
+        // app ends and its runner reports why (`cli/tui.rs`).
+        if self.records.open_failure().is_some() {
+            self.quit = true;
+        }
         if !self.sync() {
             self.refresh_stale_views();
         }

@@ -3,12 +3,13 @@
 //! saved views), which `hireterm serve` shares.
 
 use super::stats;
+use crate::app::records::READ_BEHIND_FROM;
 use crate::app::records::Records;
 use crate::app::{App, AppOptions, Keymap, Status};
 use crate::catalog::Catalog;
 use crate::domain::{Policy, SystemClock};
 use crate::filter::View;
-use crate::store::Store;
+use crate::store::{FirstRecords, Locked, Store};
 use crate::term::local::LocalScreen;
 use crate::ui::loading::Loading;
 use color_eyre::eyre::Result;
@@ -90,15 +91,48 @@ pub fn open(store: Store, actor: String, created: bool) -> Result<ExitCode> {
 
 /// [`open`] on the database at `path`, with the screen up before the
 /// database opens: a large one takes seconds to open (every file is
-/// checked), and the screen says so meanwhile (`term/local.rs`).
+/// checked), and the screen says so meanwhile (`term/local.rs`); or, if
+/// its last clean close left its first screen's records beside it, that
+/// screen is drawn at once and the open runs behind it.
 pub fn open_at(path: &Path, actor: String, created: bool) -> Result<ExitCode> {
     if !on_a_terminal() {
         return open(Store::open(path)?, actor, created);
     }
     let screen = LocalScreen::start()?;
+    let locked = Store::lock(path)?;
+    let first = locked.first_screen();
+    if let Some(first) = first.filter(|f| f.candidate_count >= READ_BEHIND_FROM) {
+        return run_behind(screen, locked, first, actor);
+    }
     let database = path.display().to_string();
-    let (screen, opened) = screen.opening(&database, || Store::open(path));
+    let (screen, opened) = screen.opening(&database, || locked.open());
     run(screen, opened?, actor, created)
+}
+
+/// The app on `first` while `locked` opens on a thread; the open's error,
+/// if it fails, once the terminal is back.
+fn run_behind(
+    screen: LocalScreen,
+    locked: Locked,
+    first: FirstRecords,
+    actor: String,
+) -> Result<ExitCode> {
+    let records = Records::opening(locked.path(), Catalog::builtin(), first);
+    let opening = Arc::clone(&records);
+    let opener = std::thread::Builder::new()
+        .name("hireterm-opener".into())
+        .spawn(move || opening.attach(locked.open()))?;
+    let mut app = app_on(Arc::clone(&records), actor, None);
+    let ran = screen.run(&mut app);
+    drop(app);
+    // A quit while the open runs waits for it: the close that follows
+    // marks the database clean again.
+    let opened = opener.join();
+    opened.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let closed = super::close::close_records(records);
+    ran?;
+    closed?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn on_a_terminal() -> bool {
@@ -108,6 +142,22 @@ fn on_a_terminal() -> bool {
 /// The app in `screen` until it quits; the store closed after it.
 fn run(screen: LocalScreen, store: Store, actor: String, created: bool) -> Result<ExitCode> {
     let created = created.then(|| super::database::created_notice(store.path()));
+    let mut screen = screen;
+    let records = load_showing(&mut screen, store)?;
+    let mut app = app_on(Arc::clone(&records), actor, created);
+    let ran = screen.run(&mut app);
+    // The app's handle goes first: the close needs the only one, to
+    // rewrite the database if an erasure in the app asked for it.
+    drop(app);
+    let closed = super::close::close_records(records);
+    ran?;
+    closed?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The local app on `records`, with the settings of the config directory;
+/// `created`: the notice of a database made just now.
+fn app_on(records: Arc<Records>, actor: String, created: Option<String>) -> App {
     let mut settings = app_settings();
     if let Some(text) = created {
         // A problem with the config files is the more urgent news.
@@ -133,18 +183,9 @@ fn run(screen: LocalScreen, store: Store, actor: String, created: bool) -> Resul
         views: settings.views,
         save_view: Some(Arc::new(super::views_save::save_view)),
     };
-    let mut screen = screen;
-    let records = load_showing(&mut screen, store)?;
-    let mut app = App::with_records(Arc::clone(&records), options);
+    let mut app = App::with_records(records, options);
     app.allow_local_files();
-    let ran = screen.run(&mut app);
-    // The app's handle goes first: the close needs the only one, to
-    // rewrite the database if an erasure in the app asked for it.
-    drop(app);
-    let closed = super::close::close_records(records);
-    ran?;
-    closed?;
-    Ok(ExitCode::SUCCESS)
+    app
 }
 
 /// Reads the records with the loading frame on the screen (a large

@@ -11,6 +11,7 @@ mod durable;
 mod error;
 mod flusher;
 mod lock;
+mod locked;
 mod marker;
 pub mod migrate;
 mod open;
@@ -55,6 +56,8 @@ mod delete;
 mod engagements;
 mod erase;
 mod export;
+mod first;
+mod first_file;
 mod import;
 mod import_agency;
 pub mod journal;
@@ -81,10 +84,12 @@ pub use check::CheckReport;
 pub use close::{SLED_STOPPED, closing, is_sled_panic, sled_panicked, sled_stopped};
 pub use delete::DeletedCandidate;
 pub use error::{Result, StoreError};
+pub use first::FirstRecords;
 pub use import::application_problem;
+pub use locked::Locked;
 pub use merge::Merged;
 pub use open::{DEADLINE_ENV, is_database};
-pub use pause::PAUSE_ENV;
+pub use pause::{PAUSE_ENV, RESUME_ENV};
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};
 pub use restore::{Restored, restore};
@@ -140,6 +145,8 @@ struct CleanClose {
     flushed_at: Option<u64>,
     /// The figures of `stats` at that flush, left beside the marker.
     figures: Option<stats::Figures>,
+    /// The first screen's records at that flush, left beside it too.
+    first: Option<first::RawFirst>,
     /// Taken out by [`Store::reopen`], which keeps holding it.
     lock: Option<lock::PathLock>,
     /// The folder opened (device, inode): if something moved it away and
@@ -165,6 +172,11 @@ impl Drop for CleanClose {
             {
                 let _ = stats_file::remove(&self.path);
             }
+            if let Some(first) = self.first.take()
+                && first_file::write(&self.path, next_event, first).is_err()
+            {
+                let _ = first_file::remove(&self.path);
+            }
             let _ = marker::mark_clean(&self.path, next_event);
         }
     }
@@ -175,6 +187,9 @@ impl Drop for Store {
         if self.flush().is_ok() {
             self.closer.flushed_at = self.next_event_id().ok();
             self.closer.figures = self.figures().ok();
+            self.closer.first = (self.candidate_count() >= first_file::WRITTEN_FROM)
+                .then(|| self.first_raw().ok())
+                .flatten();
         }
     }
 }
@@ -182,12 +197,7 @@ impl Drop for Store {
 impl Store {
     /// Opens (or creates) the database at `path`, migrating older records.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        close::opening(&path);
-        let lock = open::lock_path(&path)?;
-        pause::point("open");
-        open::prepare_dir(&path)?;
-        Store::open_locked(path, lock, open::Trust::Verify)
+        Store::lock(path)?.open()
     }
 
     /// Closes sled and opens it again, keeping the lock: after a full disk,
@@ -235,6 +245,7 @@ impl Store {
                 path: path.clone(),
                 flushed_at: None,
                 figures: None,
+                first: None,
                 lock: Some(lock),
                 folder: folder_identity(&path),
             },

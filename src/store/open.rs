@@ -122,6 +122,7 @@ pub fn open_sled(path: &Path, base: Duration, trust: Trust) -> Result<sled::Db> 
     remove_unfinished_snapshots(path).map_err(io)?;
     marker::unmark_clean(path).map_err(io)?;
     super::stats_file::remove(path).map_err(io)?;
+    super::first_file::remove(path).map_err(io)?;
     let (db, next_event) = open_with_deadline(path, deadline)?;
     check_acknowledged(path, next_event)?;
     Ok(db)

@@ -106,6 +106,24 @@ impl Session {
         Session::launch(width, height, None, None, &args, &pause)
     }
 
+    /// [`Session::start_paused_at`], the pause ended by creating `resume`
+    /// rather than by a line typed (the app may be on the screen then).
+    pub fn start_paused_until(
+        width: u16,
+        height: u16,
+        db: &Path,
+        point: &str,
+        resume: &Path,
+    ) -> Session {
+        let args = format!("--db {}", shell_quote(db.as_os_str()));
+        let resume = resume.to_str().expect("a UTF-8 path");
+        let pause = [
+            (hireterm::store::PAUSE_ENV, point),
+            (hireterm::store::RESUME_ENV, resume),
+        ];
+        Session::launch(width, height, None, None, &args, &pause)
+    }
+
     /// `hireterm <args>` in the terminal, then its exit status.
     fn launch(
         width: u16,

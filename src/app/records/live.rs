@@ -11,7 +11,7 @@
 use crate::store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 /// Room a disk must have again before a stopped store is reopened.
 const ROOM_TO_REOPEN: u64 = 16 << 20;
@@ -22,6 +22,11 @@ pub struct LiveStore {
     /// `None` only if a reopen failed after the old handle was closed.
     slot: RwLock<Option<Arc<Store>>>,
     stopped: AtomicBool,
+    /// The database is still being opened behind the first screen
+    /// (`opening.rs`): until it is, there is no store to read or write.
+    opening: AtomicBool,
+    /// Why that open failed, once it has.
+    open_failure: Mutex<Option<String>>,
     path: PathBuf,
 }
 
@@ -42,7 +47,49 @@ impl LiveStore {
             path: store.path().to_path_buf(),
             slot: RwLock::new(Some(store)),
             stopped: AtomicBool::new(false),
+            opening: AtomicBool::new(false),
+            open_failure: Mutex::new(None),
         }
+    }
+
+    /// The store of the database at `path`, still being opened: every
+    /// read and write is refused, saying so, until [`LiveStore::attach`].
+    pub fn opening(path: &Path) -> LiveStore {
+        LiveStore {
+            path: path.to_path_buf(),
+            slot: RwLock::new(None),
+            stopped: AtomicBool::new(false),
+            opening: AtomicBool::new(true),
+            open_failure: Mutex::new(None),
+        }
+    }
+
+    /// The store the open behind the first screen has opened.
+    pub fn attach(&self, store: Arc<Store>) {
+        *self.slot.write().unwrap_or_else(PoisonError::into_inner) = Some(store);
+        self.opening.store(false, Ordering::Release);
+    }
+
+    /// The open behind the first screen failed: the store never comes.
+    pub fn fail_open(&self, why: String) {
+        *self
+            .open_failure
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(why);
+    }
+
+    pub fn open_failure(&self) -> Option<String> {
+        (self
+            .open_failure
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner))
+        .clone()
+    }
+
+    /// True until the open behind the first screen has given its store
+    /// (for ever, if it failed).
+    pub fn is_opening(&self) -> bool {
+        self.opening.load(Ordering::Acquire)
     }
 
     pub fn path(&self) -> &Path {
@@ -121,11 +168,15 @@ impl LiveStore {
     }
 
     fn unavailable(&self) -> StoreError {
+        let why = match self.is_opening() {
+            true => {
+                "the database is still being opened (every file is checked); try again in a moment"
+            }
+            false => "the database is being reopened after a full disk; try again in a moment",
+        };
         StoreError::Io {
             path: self.path.clone(),
-            source: std::io::Error::other(
-                "the database is being reopened after a full disk; try again in a moment",
-            ),
+            source: std::io::Error::other(why),
         }
     }
 }

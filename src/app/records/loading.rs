@@ -49,6 +49,16 @@ pub enum LoadState {
     },
     /// It stopped on an error (in words): the rest cannot be shown.
     Failed(String),
+    /// Not begun: the database is still being opened behind the first
+    /// screen (`opening.rs`).
+    Opening,
+}
+
+impl Loader {
+    /// How many candidates the read will find, for its progress.
+    pub(super) fn expect(&self, of: usize) {
+        self.progress.of.store(of, Ordering::Relaxed);
+    }
 }
 
 impl Records {
@@ -75,8 +85,8 @@ impl Records {
     pub fn load_first(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
         let data = Data::load_first(&store)?;
         let of = store.candidate_count();
-        let records = Records::with_data(store, catalog, data);
-        records.loader.progress.of.store(of, Ordering::Relaxed);
+        let records = Records::with_data(super::live::LiveStore::new(store), catalog, data);
+        records.loader.expect(of);
         Ok(Arc::new(records))
     }
 
@@ -114,6 +124,9 @@ impl Records {
     pub fn load_state(&self) -> Option<LoadState> {
         if self.snapshot().1.is_complete() {
             return None;
+        }
+        if self.is_opening() {
+            return Some(LoadState::Opening);
         }
         let progress = &self.loader.progress;
         if let Some(failure) = lock(&progress.failed).clone() {
@@ -155,7 +168,7 @@ impl Records {
         self.wake_all();
     }
 
-    fn wake_all(&self) {
+    pub(super) fn wake_all(&self) {
         for (_, wake) in lock(&self.watchers).iter() {
             wake(LOADER);
         }

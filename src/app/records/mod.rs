@@ -17,6 +17,7 @@ pub mod data;
 pub mod guard;
 mod live;
 mod loading;
+mod opening;
 mod redact;
 mod redact_all;
 pub mod reports;
@@ -36,7 +37,7 @@ pub use close::Closed;
 use data::Data;
 use live::LiveStore;
 pub use live::Recovery;
-pub use loading::LoadState;
+pub use loading::{LoadState, READ_BEHIND_FROM};
 pub use search::OwnIndex;
 use search::SearchState;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -107,15 +108,19 @@ impl Records {
         report: &mut dyn FnMut(usize, usize),
     ) -> Result<Arc<Records>> {
         let data = Data::load_reporting(&store, report)?;
-        Ok(Arc::new(Records::with_data(store, catalog, data)))
+        Ok(Arc::new(Records::with_data(
+            LiveStore::new(store),
+            catalog,
+            data,
+        )))
     }
 
     /// Records drawn from `data`, the search index started if every
     /// candidate is there.
-    fn with_data(store: Arc<Store>, catalog: &'static Catalog, data: Data) -> Records {
+    fn with_data(store: LiveStore, catalog: &'static Catalog, data: Data) -> Records {
         let data = Arc::new(data);
         let records = Records {
-            store: LiveStore::new(store),
+            store,
             catalog,
             search: Mutex::new(SearchState::default()),
             current: Mutex::new((0, Arc::clone(&data))),

@@ -7,36 +7,36 @@
 //! bench, the reports) says how far the read has come (`app/loading.rs`).
 
 use super::Data;
-use crate::app::records::agency::Agency;
+use crate::app::records::agency::{Agency, AgencyParts};
 use crate::domain::{Candidate, CandidateId};
-use crate::store::{Result, Store};
-use std::collections::BTreeSet;
+use crate::store::{FirstRecords, Result, Store};
 use std::sync::Arc;
 
 impl Data {
     /// The first snapshot of a large database: everything but the
     /// candidates no record names, which are read by point lookups.
     pub fn load_first(store: &Store) -> Result<Data> {
-        let engagements = store.engagements()?;
-        let applications = store.applications()?;
-        let agency = Agency::load(store)?;
-        let named: BTreeSet<CandidateId> = (applications.iter().map(|a| a.candidate))
-            .chain(agency.submittals().iter().map(|s| s.candidate))
-            .chain(agency.placements().iter().map(|p| p.candidate))
-            .collect();
-        let mut candidates = Vec::with_capacity(named.len());
-        for id in named {
-            candidates.extend(store.candidate(id)?);
-        }
+        Ok(Data::from_first(store.first_records()?))
+    }
+
+    /// [`Data::load_first`] from records read elsewhere (what the last
+    /// clean close left beside the database: `store/first_file.rs`).
+    pub fn from_first(first: FirstRecords) -> Data {
+        let agency = Agency::from_parts(AgencyParts {
+            clients: Arc::new(first.clients),
+            submittals: Arc::new(first.submittals),
+            placements: Arc::new(first.placements),
+            assignments: Arc::new(first.assignments),
+        });
         let mut data = Data::from_records(
-            candidates,
-            engagements,
-            applications,
-            store.notes()?,
+            first.candidates,
+            first.engagements,
+            first.applications,
+            first.notes,
             agency,
         );
         data.partial = Some(Arc::default());
-        Ok(data)
+        data
     }
 
     /// Whether every candidate is here (see `partial`).
