@@ -87,7 +87,7 @@ impl SearchIndex {
                 .map(|e| engagement_entry(e, client_name(e), catalog))
                 .collect(),
             catalog,
-            scratch: candidates::scratch(),
+            scratch: candidates::scratch(candidates.len()),
         }
     }
 }
