@@ -20,6 +20,7 @@ use std::io::Write;
 use std::sync::mpsc::Receiver;
 use stop::InputSlot;
 
+mod frame_out;
 pub mod local;
 pub mod sized;
 mod stop;

@@ -27,6 +27,7 @@ pub mod context;
 pub mod filtering;
 mod finding;
 pub mod form;
+pub mod frame_memo;
 pub mod home;
 pub mod input;
 pub mod keymap;
@@ -208,6 +209,8 @@ pub struct App {
     size: (u16, u16),
     /// What the last frame drew where (for the mouse and the detail's end).
     screen: screen_map::ScreenMap,
+    /// What drawing keeps between frames (`ui/memo.rs`).
+    frame_memo: frame_memo::FrameMemo,
     /// Bytes for the terminal itself (OSC 52), sent with the next frame.
     terminal_out: Vec<u8>,
     /// The last `y`: whose, and which of their details it copied.
@@ -275,6 +278,7 @@ impl App {
             status: options.notice.unwrap_or_default(),
             size: (80, 24),
             screen: Default::default(),
+            frame_memo: Default::default(),
             terminal_out: Vec::new(),
             copy_step: None,
             command_history: Vec::new(),
@@ -357,6 +361,11 @@ impl App {
     pub fn data(&self) -> &Data {
         &self.data
     }
+    /// The snapshot itself: drawing tells by its identity whether the
+    /// records changed since the last frame (a snapshot never changes).
+    pub fn data_shared(&self) -> &Arc<Data> {
+        &self.data
+    }
     /// Calls `wake` whenever another session's write, or the rest of a
     /// large database read, changes the records, until the guard drops.
     pub fn watch_others(&self, wake: impl Fn() + Send + Sync + 'static) -> records::WatchGuard {
@@ -424,6 +433,10 @@ impl App {
     /// Where drawing records what it put where (see `screen_map.rs`).
     pub fn screen_map(&self) -> &screen_map::ScreenMap {
         &self.screen
+    }
+    /// What drawing keeps between frames (see `frame_memo.rs`).
+    pub fn frame_memo(&self) -> &frame_memo::FrameMemo {
+        &self.frame_memo
     }
     /// The store, for reading; see [`Records::store`]. It holds every
     /// record, so a session whose role does not see everything is refused

@@ -5,6 +5,7 @@
 //! database so shows something within moments of the start instead of a
 //! blank terminal for seconds.
 
+use super::frame_out::FrameOut;
 use super::sized::SizedBackend;
 use super::stop::{self, InputSlot};
 use super::{MouseOn, read_input, run_app, run_app_with_editor};
@@ -14,7 +15,6 @@ use crate::ui::loading::{self, Loading};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::{event, execute, terminal};
-use std::io::Stdout;
 use std::sync::mpsc;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -29,8 +29,8 @@ const LOADING_FRAMES_APART: Duration = Duration::from_millis(100);
 static OPENING: Mutex<Option<(LocalScreen, String)>> = Mutex::new(None);
 
 /// The local terminal: stdout, its size known rather than asked for on
-/// every frame (`sized.rs`).
-pub type LocalTerminal = Terminal<SizedBackend<CrosstermBackend<Stdout>>>;
+/// every frame (`sized.rs`), each frame written whole (`frame_out.rs`).
+pub type LocalTerminal = Terminal<SizedBackend<CrosstermBackend<FrameOut>>>;
 
 pub struct LocalScreen {
     /// `None` once restored.
@@ -139,7 +139,7 @@ fn take_terminal() -> std::io::Result<LocalTerminal> {
     }));
     terminal::enable_raw_mode()?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
-    let backend = CrosstermBackend::new(std::io::stdout());
+    let backend = CrosstermBackend::new(FrameOut::new());
     let size = backend.size()?;
     Terminal::new(SizedBackend::new(backend, size))
 }

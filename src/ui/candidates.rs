@@ -3,7 +3,8 @@
 //! 100,000 candidates cost no more per frame than fifty.
 
 use super::candidate_cells::Cells;
-use super::{Theme, fit, put, safe};
+use super::memo::{self, RowsKey, TableRows};
+use super::{KeptText, Theme, fit, put, safe};
 use crate::app::App;
 use crate::app::candidates::Column;
 use crate::app::list::visible_offset;
@@ -33,9 +34,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let state = app.candidates();
     let order = state.order_shown();
     let title = fit(&title(app), usize::from(area.width.saturating_sub(2))).into_owned();
-    let block = Block::bordered().title(Line::styled(title, theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = Block::bordered().inner(area);
+    // The box is the same from frame to frame but for its title: kept.
+    let style = theme.title();
+    memo::with(app, |memo| {
+        let key = (area, title.clone(), style);
+        memo.table_box
+            .draw(frame.buffer_mut(), area, key, |buffer| {
+                let block = Block::bordered().title(Line::styled(title, style));
+                ratatui::widgets::Widget::render(block, area, buffer);
+            });
+    });
 
     let skills_first = state
         .filter
@@ -60,33 +69,83 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         x += width + 1;
     }
-    let shown: Vec<Column> = columns.iter().map(|(c, _)| *c).collect();
-    let cells = Cells::new(app, rows, &shown);
-    for (row, &index) in rows.iter().enumerate() {
-        let y = inner.y + 1 + row as u16;
+    let window = Window {
+        inner,
+        offset,
+        rows,
+        columns: &columns,
+    };
+    memo::with(app, |memo| {
+        draw_rows(frame, app, theme, &window, &mut memo.rows)
+    });
+}
+
+/// The rows on screen, and where they go.
+struct Window<'a> {
+    inner: Rect,
+    /// The first row's place in the whole table.
+    offset: usize,
+    rows: &'a [u32],
+    columns: &'a [(Column, u16)],
+}
+
+/// Writes each row's cells, as kept from the last frame where the rows
+/// are the same (`memo.rs`): a cursor move builds no text.
+fn draw_rows(frame: &mut Frame, app: &App, theme: &Theme, window: &Window, kept: &mut TableRows) {
+    let state = app.candidates();
+    let focus = focus_skills(state.filter.as_ref(), app.engagement());
+    let today = app.clock().now().date_naive();
+    let mut key = RowsKey::new(app.data_shared(), focus, today);
+    key.columns = window.columns.to_vec();
+    kept.start(key);
+    let shown: Vec<Column> = window.columns.iter().map(|(c, _)| *c).collect();
+    let mut cells = None;
+    for (row, &index) in window.rows.iter().enumerate() {
+        let y = window.inner.y + 1 + row as u16;
+        let at = window.offset + row;
         let spot = Spot::Row {
             list: List::Candidates,
-            index: offset + row,
+            index: at,
         };
-        super::mark_row(app, inner, y, spot);
+        super::mark_row(app, window.inner, y, spot);
+        let marked = app
+            .marks()
+            .contains(&app.data().candidates()[index as usize].id);
+        let texts = kept.row((index, marked), || {
+            let cells = cells.get_or_insert_with(|| Cells::new(app, window.rows, &shown));
+            row_texts(app, cells, window.columns, index, marked)
+        });
         let buffer = frame.buffer_mut();
-        if offset + row == state.cursor.selected {
-            buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
+        if at == state.cursor.selected {
+            let line = Rect::new(window.inner.x, y, window.inner.width, 1);
+            buffer.set_style(line, theme.selected());
         }
-        let candidate = &app.data().candidates()[index as usize];
-        let stage = app.data().current_stage(index as usize);
-        let marked = app.marks().contains(&candidate.id);
-        let mut x = inner.x;
-        for (column, width) in &columns {
-            let mut text = cells.text(*column, candidate, stage);
-            if marked && *column == Column::Name {
-                text = Cow::Owned(format!("● {text}"));
-            }
-            let width = usize::from(*width);
-            put(buffer, x, y, &fit(&text, width), width, Style::new());
-            x += width as u16 + 1;
+        let mut x = window.inner.x;
+        for ((_, width), text) in window.columns.iter().zip(texts) {
+            text.put(buffer, x, y, usize::from(*width), Style::new());
+            x += width + 1;
         }
     }
+}
+
+/// A row's cells' text, each cut to its column.
+fn row_texts(
+    app: &App,
+    cells: &Cells,
+    columns: &[(Column, u16)],
+    index: u32,
+    marked: bool,
+) -> Vec<KeptText> {
+    let candidate = &app.data().candidates()[index as usize];
+    let stage = app.data().current_stage(index as usize);
+    let cut = |(column, width): &(Column, u16)| {
+        let mut text = cells.text(*column, candidate, stage);
+        if marked && *column == Column::Name {
+            text = Cow::Owned(format!("● {text}"));
+        }
+        KeptText::new(fit(&text, usize::from(*width)).into_owned())
+    };
+    columns.iter().map(cut).collect()
 }
 
 /// ` Candidates (37 of 3,000) · role:devops rate<=80 · sorted by name ▲ `:

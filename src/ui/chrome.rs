@@ -14,6 +14,22 @@ use unicode_width::UnicodeWidthStr;
 /// tab always shows. A tab's number is its key: `0` for My work, then `1`
 /// to `6`.
 pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let key = super::memo::TabsKey::of(app, area, theme);
+    super::memo::with(app, |memo| {
+        let marks = &mut memo.tab_marks;
+        memo.tabs.draw(frame.buffer_mut(), area, key, |buffer| {
+            let line = tab_line(app, area, theme, marks);
+            ratatui::widgets::Widget::render(line, area, buffer);
+        });
+        for (at, pane) in marks.iter() {
+            super::mark(app, *at, crate::app::screen_map::Spot::Tab(*pane));
+        }
+    });
+}
+
+/// The tabs line: the tabs (where each is into `marks`), the filter,
+/// the engagement.
+fn tab_line(app: &App, area: Rect, theme: &Theme, marks: &mut Vec<(Rect, Pane)>) -> Line<'static> {
     // A filter matters more than the engagement and the tabs' long names:
     // it shows first, whole if the short names make room for it, and the
     // engagement gets what room is left.
@@ -21,7 +37,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|filter| format!("   filter: {} · esc clears", safe(&filter.text)));
     let wanted = filter.as_deref().map_or(0, UnicodeWidthStr::width);
     let mut spans = tab_row(app, theme, usize::from(area.width), wanted);
-    mark_tabs(app, area, &spans);
+    *marks = tab_marks(area, &spans);
     let mut room = usize::from(area.width).saturating_sub(spans_width(&spans));
     if let Some(text) = filter {
         let shown = fit(&text, room).into_owned();
@@ -39,23 +55,24 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         spans.push(Span::styled(fit(&text, room).into_owned(), theme.dim()));
     }
-    frame.render_widget(Line::from(spans), area);
+    Line::from(spans)
 }
 
-/// Records where each tab is, for the mouse: a tab's label starts with
-/// its number, its place in `Pane::ALL`.
-fn mark_tabs(app: &App, area: Rect, spans: &[Span]) {
+/// Where each tab is, for the mouse: a tab's label starts with its
+/// number, its place in `Pane::ALL`.
+fn tab_marks(area: Rect, spans: &[Span]) -> Vec<(Rect, Pane)> {
+    let mut marks = Vec::new();
     let mut x = area.x;
     for span in spans {
         let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
         let number = span.content.split_whitespace().next();
         let pane = number.and_then(|n| n.parse::<usize>().ok());
         if let Some(pane) = pane.and_then(|n| Pane::ALL.get(n)) {
-            let at = Rect::new(x, area.y, width, 1).intersection(area);
-            super::mark(app, at, crate::app::screen_map::Spot::Tab(*pane));
+            marks.push((Rect::new(x, area.y, width, 1).intersection(area), *pane));
         }
         x = x.saturating_add(width);
     }
+    marks
 }
 
 /// How much of each tab's name shows.
@@ -117,7 +134,8 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = if let (true, Some(text)) = (status.text.is_empty(), loading) {
         Line::styled(fit(&safe(&text), width).into_owned(), theme.dim())
     } else if status.text.is_empty() {
-        Line::styled(fit(&hints(app, width), width).into_owned(), theme.dim())
+        let text = super::memo::hints(app, width, || fit(&hints(app, width), width).into_owned());
+        Line::styled(text, theme.dim())
     } else {
         let style = if status.is_error {
             theme.error()

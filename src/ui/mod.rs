@@ -26,6 +26,7 @@ mod form;
 mod help;
 mod home;
 pub mod loading;
+mod memo;
 mod note;
 mod palette;
 mod picker;
@@ -184,6 +185,10 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
 /// Greek and Cyrillic letters, dashes, quotes, `·`, `…`, `●`; but not the
 /// soft hyphen nor any combining mark. Most stored text is.
 fn one_column_each(text: &str) -> bool {
+    // Printable ASCII, most text, is told by its bytes alone.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return true;
+    }
     text.chars().all(|c| {
         matches!(c,
             ' '..='~'
@@ -204,7 +209,20 @@ fn one_column_each(text: &str) -> bool {
 /// hundred cells of text a frame, and in a server every frame of every
 /// session counts.
 pub fn put(buffer: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
-    if !one_column_each(text) {
+    put_known(buffer, (x, y), text, one_column_each(text), width, style);
+}
+
+/// [`put`], told whether `text` is [`one_column_each`] (as worked out
+/// when the text was kept from an earlier frame).
+fn put_known(
+    buffer: &mut Buffer,
+    (x, y): (u16, u16),
+    text: &str,
+    simple: bool,
+    width: usize,
+    style: Style,
+) {
+    if !simple {
         buffer.set_stringn(x, y, text, width, style);
         return;
     }
@@ -220,6 +238,25 @@ pub fn put(buffer: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style:
         .zip(text.chars())
     {
         cell.set_char(c).set_style(style);
+    }
+}
+
+/// Text kept for later frames, with whether it is [`one_column_each`]
+/// (worked out once, not on every frame).
+pub struct KeptText {
+    text: String,
+    simple: bool,
+}
+
+impl KeptText {
+    pub fn new(text: String) -> KeptText {
+        let simple = one_column_each(&text);
+        KeptText { text, simple }
+    }
+
+    /// [`put`]s the text.
+    pub fn put(&self, buffer: &mut Buffer, x: u16, y: u16, width: usize, style: Style) {
+        put_known(buffer, (x, y), &self.text, self.simple, width, style);
     }
 }
 
