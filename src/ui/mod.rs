@@ -241,7 +241,7 @@ fn put_known(
     }
 }
 
-/// Text kept for later frames, with whether it is [`one_column_each`]
+/// Text kept for later frames, with whether it is `one_column_each`
 /// (worked out once, not on every frame).
 pub struct KeptText {
     text: String,
