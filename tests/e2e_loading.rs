@@ -90,13 +90,7 @@ fn a_damaged_large_database_shows_my_work_then_ends_saying_why() {
         return;
     }
     let db = large_demo();
-    let path = db.path().join("db");
-    let mut bytes = std::fs::read(&path).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle..middle + 64]
-        .iter_mut()
-        .for_each(|b| *b ^= 0xff);
-    std::fs::write(&path, &bytes).unwrap();
+    damage_middle(&db.path());
     let files = snapshot_files(&db.path());
     let resume = tempfile::tempdir().unwrap();
     let resume = resume.path().join("resume");

@@ -164,13 +164,7 @@ fn an_open_that_fails_ends_the_app_and_changes_nothing() {
     let db = closed_demo(LARGE);
     // Damage the middle of the database file, keeping its length: the
     // first screen is read (lengths match), the open's checksums refuse.
-    let path = db.path().join("db");
-    let mut bytes = std::fs::read(&path).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle..middle + 64]
-        .iter_mut()
-        .for_each(|b| *b ^= 0xff);
-    std::fs::write(&path, &bytes).unwrap();
+    damage_middle(&db.path());
     let files = snapshot_files(&db.path());
 
     let locked = Store::lock(db.path()).unwrap();

@@ -58,13 +58,7 @@ pub(super) fn write(path: &Path, next_event: u64, raw: RawFirst) -> io::Result<(
 
 /// The database is about to change: the first screen no longer shows it.
 pub(super) fn remove(path: &Path) -> io::Result<()> {
-    for name in [FILE_NAME, FILE_TMP] {
-        match fs::remove_file(path.join(name)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-    }
-    Ok(())
+    marker::remove_beside(path, &[FILE_NAME, FILE_TMP])
 }
 
 /// The first screen's records as the last clean close left them, if

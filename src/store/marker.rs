@@ -139,7 +139,14 @@ pub fn mark_clean(path: &Path, next_event: u64) -> io::Result<()> {
 
 /// The database is about to change: the marker no longer describes it.
 pub fn unmark_clean(path: &Path) -> io::Result<()> {
-    for name in [CLEAN_MARKER, CLEAN_MARKER_TMP] {
+    remove_beside(path, &[CLEAN_MARKER, CLEAN_MARKER_TMP])
+}
+
+/// Removes the files `names` under `path` that are there: the marker and
+/// what is tied to it (`stats_file.rs`, `first_file.rs`), when the
+/// database is about to change.
+pub(super) fn remove_beside(path: &Path, names: &[&str]) -> io::Result<()> {
+    for name in names {
         match fs::remove_file(path.join(name)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}

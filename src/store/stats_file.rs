@@ -42,13 +42,7 @@ pub(super) fn write(path: &Path, next_event: u64, figures: Figures) -> io::Resul
 
 /// The database is about to change: the figures no longer describe it.
 pub(super) fn remove(path: &Path) -> io::Result<()> {
-    for name in [FILE_NAME, FILE_TMP] {
-        match fs::remove_file(path.join(name)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-    }
-    Ok(())
+    marker::remove_beside(path, &[FILE_NAME, FILE_TMP])
 }
 
 /// The stats of the database at `path` as its last clean close left it,

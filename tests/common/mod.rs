@@ -504,3 +504,15 @@ pub fn osc52(text: &str) -> Vec<u8> {
     out.push(7);
     out
 }
+
+/// Flips 64 bytes in the middle of the database's `db` file, keeping its
+/// length: damage only a checksum of the bytes finds.
+pub fn damage_middle(db: &Path) {
+    let path = db.join("db");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 64]
+        .iter_mut()
+        .for_each(|b| *b ^= 0xff);
+    std::fs::write(&path, &bytes).unwrap();
+}
