@@ -122,17 +122,12 @@ fn run_behind(
     let opener = std::thread::Builder::new()
         .name("hireterm-opener".into())
         .spawn(move || opening.attach(locked.open()))?;
-    let mut app = app_on(Arc::clone(&records), actor, None);
-    let ran = screen.run(&mut app);
-    drop(app);
+    let ran = run_app(screen, app_on(Arc::clone(&records), actor, None));
     // A quit while the open runs waits for it: the close that follows
     // marks the database clean again.
     let opened = opener.join();
     opened.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-    let closed = super::close::close_records(records);
-    ran?;
-    closed?;
-    Ok(ExitCode::SUCCESS)
+    closed_after(records, ran)
 }
 
 fn on_a_terminal() -> bool {
@@ -144,11 +139,19 @@ fn run(screen: LocalScreen, store: Store, actor: String, created: bool) -> Resul
     let created = created.then(|| super::database::created_notice(store.path()));
     let mut screen = screen;
     let records = load_showing(&mut screen, store)?;
-    let mut app = app_on(Arc::clone(&records), actor, created);
-    let ran = screen.run(&mut app);
-    // The app's handle goes first: the close needs the only one, to
-    // rewrite the database if an erasure in the app asked for it.
-    drop(app);
+    let ran = run_app(screen, app_on(Arc::clone(&records), actor, created));
+    closed_after(records, ran)
+}
+
+/// Runs `app` in `screen` until it quits. The app (and its handle on the
+/// records) is dropped on return: the close needs the only handle, to
+/// rewrite the database if an erasure in the app asked for it.
+fn run_app(screen: LocalScreen, mut app: App) -> std::io::Result<()> {
+    screen.run(&mut app)
+}
+
+/// Closes the records once the app has run; the app's error first.
+fn closed_after(records: Arc<Records>, ran: std::io::Result<()>) -> Result<ExitCode> {
     let closed = super::close::close_records(records);
     ran?;
     closed?;

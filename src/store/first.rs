@@ -48,36 +48,71 @@ pub struct FirstRecords {
 impl Store {
     /// The first screen's records, read from the trees.
     pub fn first_records(&self) -> Result<FirstRecords> {
-        self.first_raw()?.decode()
+        // No limit, so never `None`.
+        self.first_raw(usize::MAX)?.unwrap_or_default().decode()
     }
 
-    /// The first screen's entries as stored.
-    pub(super) fn first_raw(&self) -> Result<RawFirst> {
-        let all = |tree: &sled::Tree| -> Result<Vec<Entry>> {
-            let entries = tree
-                .iter()
-                .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())));
-            Ok(entries.collect::<sled::Result<_>>()?)
-        };
+    /// The first screen's entries as stored, or `None` as soon as they
+    /// take more than `most` bytes: a clean close does not read a
+    /// million notes to find them too many to leave.
+    pub(super) fn first_raw(&self, most: usize) -> Result<Option<RawFirst>> {
+        match self.first_raw_within(&mut most.clone()) {
+            Ok(raw) => Ok(Some(raw)),
+            Err(Stop::TooLarge) => Ok(None),
+            Err(Stop::Failed(error)) => Err(error),
+        }
+    }
+
+    fn first_raw_within(&self, left: &mut usize) -> std::result::Result<RawFirst, Stop> {
+        let mut take = |tree: &sled::Tree| entries_within(tree.iter(), left);
         let mut raw = RawFirst {
             candidate_count: self.candidate_count() as u64,
-            engagements: all(&self.engagements)?,
-            applications: all(&self.applications)?,
-            notes: all(&self.notes)?,
-            clients: all(&self.clients)?,
-            submittals: all(&self.submittals)?,
-            placements: all(&self.placements)?,
-            assignments: all(&self.assignments)?,
+            engagements: take(&self.engagements)?,
+            applications: take(&self.applications)?,
+            notes: take(&self.notes)?,
+            clients: take(&self.clients)?,
+            submittals: take(&self.submittals)?,
+            placements: take(&self.placements)?,
+            assignments: take(&self.assignments)?,
             candidates: Vec::new(),
         };
+        let mut named = Vec::new();
         for id in raw.named_candidates()? {
             let key = id.to_key();
             if let Some(value) = self.candidates.get(key)? {
-                raw.candidates.push((key.to_vec(), value.to_vec()));
+                named.push(Ok((sled::IVec::from(&key[..]), value)));
             }
         }
+        raw.candidates = entries_within(named.into_iter(), left)?;
         Ok(raw)
     }
+}
+
+/// Why the first screen's entries were not all read.
+enum Stop {
+    TooLarge,
+    Failed(super::StoreError),
+}
+
+impl<E: Into<super::StoreError>> From<E> for Stop {
+    fn from(error: E) -> Stop {
+        Stop::Failed(error.into())
+    }
+}
+
+/// Every entry `entries` yields, unless together they take more than
+/// `left` bytes; `left` is lowered by what they take.
+fn entries_within(
+    entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    left: &mut usize,
+) -> std::result::Result<Vec<Entry>, Stop> {
+    let mut kept = Vec::new();
+    for entry in entries {
+        let (key, value) = entry?;
+        *left = (left.checked_sub(key.len() + value.len())).ok_or(Stop::TooLarge)?;
+        kept.push((key.to_vec(), value.to_vec()));
+    }
+    Ok(kept)
 }
 
 impl RawFirst {
@@ -107,25 +142,6 @@ impl RawFirst {
             assignments: decode_all(&self.assignments)?,
         })
     }
-
-    /// The bytes the entries take (what a clean close weighs before
-    /// leaving them beside the database).
-    pub(super) fn bytes(&self) -> usize {
-        [
-            &self.candidates,
-            &self.engagements,
-            &self.applications,
-            &self.notes,
-            &self.clients,
-            &self.submittals,
-            &self.placements,
-            &self.assignments,
-        ]
-        .iter()
-        .flat_map(|entries| entries.iter())
-        .map(|(key, value)| key.len() + value.len())
-        .sum()
-    }
 }
 
 fn decode_all<R: Record>(entries: &[Entry]) -> Result<Vec<R>> {
@@ -133,4 +149,26 @@ fn decode_all<R: Record>(entries: &[Entry]) -> Result<Vec<R>> {
         .iter()
         .map(|(key, value)| decode_entry(key, value))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_past_the_limit_stop_the_read() {
+        let db = sled::Config::new().temporary(true).open().unwrap();
+        for i in 0u8..3 {
+            db.insert([i], vec![i; 9]).unwrap();
+        }
+        let mut left = 25;
+        assert!(matches!(
+            entries_within(db.iter(), &mut left),
+            Err(Stop::TooLarge)
+        ));
+        let mut left = 100;
+        let all = entries_within(db.iter(), &mut left).ok().unwrap();
+        assert_eq!(all.len(), 3);
+        assert_eq!(left, 70);
+    }
 }

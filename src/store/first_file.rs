@@ -39,13 +39,10 @@ struct Stored {
     raw: RawFirst,
 }
 
-/// Leaves `raw` for the next open of a database whose next event id is
-/// `next_event` (write, then rename; the last four bytes are the CRC of
-/// the rest), or removes an older one if `raw` is too large.
+/// Leaves `raw` (read within [`MOST_BYTES`]) for the next open of a
+/// database whose next event id is `next_event` (write, then rename; the
+/// last four bytes are the CRC of the rest).
 pub(super) fn write(path: &Path, next_event: u64, raw: RawFirst) -> io::Result<()> {
-    if raw.bytes() > MOST_BYTES {
-        return remove(path);
-    }
     let stored = Stored { next_event, raw };
     let body = bincode::serde::encode_to_vec(&stored, config()).map_err(io::Error::other)?;
     let mut bytes = HEADER.to_vec();

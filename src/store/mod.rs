@@ -188,7 +188,7 @@ impl Drop for Store {
             self.closer.flushed_at = self.next_event_id().ok();
             self.closer.figures = self.figures().ok();
             self.closer.first = (self.candidate_count() >= first_file::WRITTEN_FROM)
-                .then(|| self.first_raw().ok())
+                .then(|| self.first_raw(first_file::MOST_BYTES).ok().flatten())
                 .flatten();
         }
     }
