@@ -12,6 +12,7 @@ use common::candidate_count;
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use hireterm::app::attention::Item;
 use hireterm::app::home::Home;
 use hireterm::app::views::Views;
 use hireterm::app::{App, AppOptions, Input, Key, Keymap};
@@ -73,14 +74,27 @@ fn sorting(c: &mut Criterion) {
     group.bench_function(format!("cursor_move_{n}"), |b| {
         b.iter(|| app.handle_input(Input::Key(Key::char('j'))))
     });
-    // What every change of the records costs each session: the board, the
-    // attention list, My work (as one of the demo's recruiters) and the
-    // bench (the worst case: the bench on screen; elsewhere its rows are
-    // not worked out), again; and My work alone.
+    // What every change of the records costs each session: the board, My
+    // work (as one of the demo's recruiters) and the bench (the worst
+    // case: the bench on screen; elsewhere its rows are not worked out),
+    // again; and My work alone. The attention list is made once per
+    // change for all the sessions sharing the records (`attention_once`).
     let owner = app.data().engagements()[0].owner.clone();
+    group.bench_function(format!("attention_once_{n}"), |b| {
+        b.iter(|| hireterm::app::attention::items(app.data(), app.policy(), now))
+    });
+    let attention: Arc<[Item]> =
+        hireterm::app::attention::items(app.data(), app.policy(), now).into();
     group.bench_function(format!("views_per_change_{n}"), |b| {
         let settings = (app.policy(), Some(app.bench()), owner.as_str());
-        b.iter(|| Views::compute(app.data(), app.engagement(), settings, now))
+        b.iter(|| {
+            Views::compute(
+                app.data(),
+                app.engagement(),
+                settings,
+                (Arc::clone(&attention), now),
+            )
+        })
     });
     group.bench_function(format!("my_work_{n}"), |b| {
         let attention = app.views().attention();

@@ -44,6 +44,7 @@ pub mod reports;
 mod route;
 mod saved;
 pub mod screen_map;
+pub mod shared_attention;
 mod sort_keys;
 mod sync;
 pub mod table_filter;

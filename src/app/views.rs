@@ -5,13 +5,14 @@
 //! engagement, a minute gone by for the time in stage), not per key or
 //! per frame.
 
-use super::attention::{self, Item};
+use super::attention::Item;
 use super::bench::{self, BenchRow, BenchState};
 use super::home::Home;
 use super::pipeline::{self, Card, Slot};
 use super::records::data::Data;
 use super::{App, Pane};
 use crate::domain::{Engagement, EngagementId, Policy, Timestamp};
+use std::sync::Arc;
 
 /// How long a view stays fresh with no change: time in stage is counted
 /// in days, so a minute is plenty.
@@ -22,14 +23,15 @@ pub struct Views {
     /// The board of `engagement`, by position in the records.
     board: Vec<Vec<Slot>>,
     engagement: Option<EngagementId>,
-    attention: Vec<Item>,
+    attention: Arc<[Item]>,
     home: Home,
     bench: Vec<BenchRow>,
     computed_at: Timestamp,
 }
 
 impl Views {
-    /// The views of `data` at `now`, for the actor named `actor`; the
+    /// The views of `data` at `now`, for the actor named `actor`, with
+    /// the attention list worked out for `data` (shared by sessions); the
     /// bench's rows only while `bench` is on screen: they are most of the
     /// candidates of a large database, kept by every session (80,000 rows
     /// of 100,000), and nobody else reads them.
@@ -37,13 +39,12 @@ impl Views {
         data: &Data,
         engagement: Option<&Engagement>,
         (policy, bench, actor): (&Policy, Option<&BenchState>, &str),
-        now: Timestamp,
+        (attention, now): (Arc<[Item]>, Timestamp),
     ) -> Views {
         let board = match engagement {
             Some(e) => pipeline::slots(data, e, &policy.money, now),
             None => Vec::new(),
         };
-        let attention = attention::items(data, policy, now);
         Views {
             board,
             engagement: engagement.map(|e| e.id),
@@ -91,7 +92,9 @@ impl App {
         self.candidates.today = now.date_naive();
         let bench = (self.pane == Pane::Bench).then_some(&self.bench);
         let settings = (&self.policy, bench, self.actor.as_str());
-        self.views = Views::compute(&self.data, self.engagement(), settings, now);
+        let attention = self.records.attention(&self.data, &self.policy, now);
+        let at = (attention, now);
+        self.views = Views::compute(&self.data, self.engagement(), settings, at);
         let page = self.page_rows();
         let board = self.views.board(&self.data);
         self.pipeline.clamp(&board, page);

@@ -30,7 +30,10 @@ mod writes_consent;
 pub mod writes_delete;
 pub mod writes_import;
 
+use super::attention::Item;
+use super::shared_attention::SharedAttention;
 use crate::catalog::Catalog;
+use crate::domain::{Policy, Timestamp};
 use crate::search::SearchIndex;
 use crate::store::{Result, Store};
 pub use close::Closed;
@@ -71,6 +74,8 @@ pub struct Records {
     /// The background read of a large database's candidates
     /// (`loading.rs`), idle when they were read before the first frame.
     loader: loading::Loader,
+    /// The attention list every session drawing the same snapshot shares.
+    attention: SharedAttention,
 }
 
 /// The least time between two backups taken from the app.
@@ -129,6 +134,7 @@ impl Records {
             last_backup: Mutex::new(None),
             viewers: Default::default(),
             loader: Default::default(),
+            attention: Default::default(),
         };
         if data.is_complete() {
             lock(&records.search).start(0, &data, catalog);
@@ -165,6 +171,12 @@ impl Records {
     pub fn snapshot(&self) -> Snapshot {
         let current = lock(&self.current);
         (current.0, Arc::clone(&current.1))
+    }
+
+    /// The attention list of `data` (a snapshot of these records) under
+    /// `policy` at `now`, made once for every session that needs it.
+    pub fn attention(&self, data: &Arc<Data>, policy: &Policy, now: Timestamp) -> Arc<[Item]> {
+        self.attention.items(data, policy, now)
     }
 
     pub fn version(&self) -> u64 {
