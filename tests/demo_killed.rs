@@ -37,7 +37,7 @@ fn killed_then_reopened(point: &str) {
     assert!(stdout.contains("candidates    0\n"), "{stdout}");
     {
         let store = db.open();
-        assert!(store.has_no_records());
+        assert!(store.has_no_records().unwrap());
         assert!(store.events().unwrap().is_empty());
         assert_eq!(store.check().unwrap().problems, Vec::<String>::new());
     }

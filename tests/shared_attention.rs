@@ -64,9 +64,11 @@ fn a_session_under_another_policy_gets_a_list_of_its_own() {
     let store = demo_store(&db, 600, 1);
     let shared = Records::load(Arc::clone(&store), Catalog::builtin()).unwrap();
     let ana = session(&shared, Policy::default());
-    let mut quiet = Policy::default();
-    quiet.answer_days = 0;
-    quiet.ending_days = 0;
+    let mut quiet = Policy {
+        answer_days: 0,
+        ending_days: 0,
+        ..Policy::default()
+    };
     quiet.retention.consent_warning_days = 0;
     let bo = session(&shared, quiet);
     assert!(!same_list(&ana, &bo));

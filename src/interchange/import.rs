@@ -99,7 +99,7 @@ pub fn import(
         return super::notes_in::import(store, path, options, stamp).map_err(ImportError::from);
     }
     let catalog = Catalog::builtin();
-    let keep_ids = store.has_no_records();
+    let keep_ids = store.has_no_records().map_err(ImportError::from)?;
     let mut checker = Checker::new(catalog, stamp.at, options.on_duplicate);
     checker.allow_erased = options.allow_erased;
     if !keep_ids {

@@ -8,7 +8,7 @@ use super::tx;
 use crate::domain::scope::{Assignment, same_name};
 use crate::domain::text::clean_line;
 use crate::domain::{EngagementId, EventKind, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 /// Longest interviewer name (as a key's user name).
 const MAX_NAME: usize = 64;
@@ -34,8 +34,8 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        let stored = tx::finish(trees.transaction(
-            |(assignments, engagements, meta, events, event_index)| {
+        let stored =
+            trees.transaction(|(assignments, engagements, meta, events, event_index)| {
                 if engagements.get(engagement.to_key())?.is_none() {
                     return tx::abort(StoreError::NoEngagement(engagement));
                 }
@@ -49,7 +49,7 @@ impl Store {
                     Err(problem) => return tx::abort(StoreError::Invalid(vec![problem])),
                 };
                 match changed.interviewers.is_empty() {
-                    true => assignments.remove(&engagement.to_key()).map(|_| ())?,
+                    true => assignments.remove(engagement.to_key()).map(|_| ())?,
                     false => tx::put(assignments, &engagement.to_key(), &changed)?,
                 }
                 let kind = EventKind::InterviewerAssigned {
@@ -59,8 +59,7 @@ impl Store {
                 };
                 tx::append_event(events, event_index, meta, stamp, kind)?;
                 Ok(changed)
-            },
-        ))?;
+            })?;
         self.flush()?;
         Ok(stored)
     }

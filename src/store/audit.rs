@@ -7,7 +7,7 @@ use super::Store;
 use super::error::Result;
 use super::tx;
 use crate::domain::{CandidateId, Event, EventKind, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 /// How far back a filtered read of the log looks at most: a session that
 /// sees little of it must not read the whole log on every change.
@@ -35,10 +35,10 @@ impl Store {
     fn append(&self, stamp: &Stamp, kind: EventKind) -> Result<()> {
         self.ensure_writable()?;
         let trees = (&self.meta, &self.events, &self.event_index);
-        tx::finish(trees.transaction(|(meta, events, event_index)| {
+        trees.transaction(|(meta, events, event_index)| {
             tx::append_event(events, event_index, meta, stamp, kind.clone())?;
             Ok(())
-        }))?;
+        })?;
         self.flush()
     }
 

@@ -12,7 +12,7 @@ use crate::domain::text::normalize_email;
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, EventKind, Stamp,
 };
-use sled::Transactional;
+use crate::store::kv::Transactional;
 use std::collections::HashSet;
 
 /// Records per transaction: large enough to amortise the commit, small
@@ -98,34 +98,32 @@ impl Store {
     ) -> Result<Vec<CandidateId>> {
         self.ensure_writable()?;
         let trees = self.candidate_trees();
-        tx::finish(
-            trees.transaction(|(candidates, emails, meta, events, event_index)| {
-                let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
-                let (mut ids, mut counted) = (Vec::with_capacity(chunk.len()), Tally::default());
-                for (offset, candidate) in chunk.iter().enumerate() {
-                    let id = CandidateId(first + offset as u64);
-                    let email = normalize_email(&candidate.email);
-                    super::candidates::refuse_taken_email(emails, &email, None)?;
-                    let stored = Candidate {
-                        id,
-                        ..candidate.clone()
-                    };
-                    tx::put(candidates, &id.to_key(), &stored)?;
-                    counted.change(None, Some(&stored));
-                    emails.insert(email.as_bytes(), &id.to_key())?;
-                    tx::append_event(
-                        events,
-                        event_index,
-                        meta,
-                        &stamp_of(candidate),
-                        EventKind::CandidateAdded { candidate: id },
-                    )?;
-                    ids.push(id);
-                }
-                counted.apply(meta)?;
-                Ok(ids)
-            }),
-        )
+        trees.transaction(|(candidates, emails, meta, events, event_index)| {
+            let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, chunk.len() as u64)?;
+            let (mut ids, mut counted) = (Vec::with_capacity(chunk.len()), Tally::default());
+            for (offset, candidate) in chunk.iter().enumerate() {
+                let id = CandidateId(first + offset as u64);
+                let email = normalize_email(&candidate.email);
+                super::candidates::refuse_taken_email(emails, &email, None)?;
+                let stored = Candidate {
+                    id,
+                    ..candidate.clone()
+                };
+                tx::put(candidates, &id.to_key(), &stored)?;
+                counted.change(None, Some(&stored));
+                emails.insert(email.as_bytes(), &id.to_key())?;
+                tx::append_event(
+                    events,
+                    event_index,
+                    meta,
+                    &stamp_of(candidate),
+                    EventKind::CandidateAdded { candidate: id },
+                )?;
+                ids.push(id);
+            }
+            counted.apply(meta)?;
+            Ok(ids)
+        })
     }
 
     /// Adds engagements under fresh ids, returned in input order.
@@ -141,7 +139,7 @@ impl Store {
                 .map_err(|e| at_row(index, e))?;
         }
         let trees = self.with_log(&self.engagements);
-        let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+        let ids = trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, engagements.len() as u64)?;
             let (mut ids, mut counted) = (Vec::with_capacity(engagements.len()), Tally::default());
             for (offset, engagement) in engagements.iter().enumerate() {
@@ -163,7 +161,7 @@ impl Store {
             }
             counted.apply(meta)?;
             Ok(ids)
-        }))?;
+        })?;
         self.flush()?;
         Ok(ids)
     }
@@ -209,7 +207,7 @@ impl Store {
     fn write_application_chunk(&self, chunk: &[Application]) -> Result<()> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.applications);
-        tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+        trees.transaction(|(apps, meta, events, event_index)| {
             let mut counted = Tally::default();
             for app in chunk {
                 tx::put(apps, &application_key(app.engagement, app.candidate), app)?;
@@ -221,7 +219,7 @@ impl Store {
                 }
             }
             counted.apply(meta)
-        }))
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use crate::domain::ids::MAX_ID;
 use crate::domain::{
     Client, ClientId, EventKind, Placement, PlacementId, Stamp, Submittal, SubmittalId,
 };
-use sled::Transactional;
+use crate::store::kv::{Transactional, TxTree};
 use std::collections::HashSet;
 
 impl Store {
@@ -32,7 +32,7 @@ impl Store {
             }
         }
         let trees = self.with_log(&self.clients);
-        let ids = tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+        let ids = trees.transaction(|(stored, meta, events, event_index)| {
             let first = tx::reserve_ids(meta, tx::CLIENT_SEQ, clients.len() as u64)?;
             let (mut ids, mut counted) = (Vec::with_capacity(clients.len()), Tally::default());
             for (offset, client) in clients.iter().enumerate() {
@@ -49,7 +49,7 @@ impl Store {
             }
             counted.apply(meta)?;
             Ok(ids)
-        }))?;
+        })?;
         self.flush()?;
         Ok(ids)
     }
@@ -63,7 +63,7 @@ impl Store {
                 .map_err(|e| super::bulk::at_row(index, e))?;
         }
         let trees = self.with_log(&self.submittals);
-        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+        trees.transaction(|(stored, meta, events, event_index)| {
             let mut counted = Tally::default();
             for s in submittals {
                 tx::put(stored, &s.id.to_key(), s)?;
@@ -98,7 +98,7 @@ impl Store {
             counted.apply(meta)?;
             let top = submittals.iter().map(|s| s.id.0).max().unwrap_or(0);
             raise_counter(meta, tx::SUBMITTAL_SEQ, top)
-        }))?;
+        })?;
         self.flush()?;
         Ok(submittals.len())
     }
@@ -112,7 +112,7 @@ impl Store {
                 .map_err(|e| super::bulk::at_row(index, e))?;
         }
         let trees = self.with_log(&self.placements);
-        tx::finish(trees.transaction(|(stored, meta, events, event_index)| {
+        trees.transaction(|(stored, meta, events, event_index)| {
             let mut counted = Tally::default();
             for p in placements {
                 tx::put(stored, &p.id.to_key(), p)?;
@@ -136,7 +136,7 @@ impl Store {
             counted.apply(meta)?;
             let top = placements.iter().map(|p| p.id.0).max().unwrap_or(0);
             raise_counter(meta, tx::PLACEMENT_SEQ, top)
-        }))?;
+        })?;
         self.flush()?;
         Ok(placements.len())
     }
@@ -201,11 +201,7 @@ impl Store {
 }
 
 /// Moves a counter past `top`, never back.
-fn raise_counter(
-    meta: &sled::transaction::TransactionalTree,
-    key: &[u8],
-    top: u64,
-) -> tx::TxResult<()> {
+fn raise_counter(meta: &TxTree, key: &[u8], top: u64) -> tx::TxResult<()> {
     let next = tx::read_counter(meta.get(key)?.as_deref());
     if top >= next {
         meta.insert(key, &(top + 1).to_be_bytes())?;

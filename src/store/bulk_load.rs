@@ -26,6 +26,7 @@ use super::candidates::validate;
 use super::counts::Tally;
 use super::error::{Result, StoreError};
 use super::journal::RolledBack;
+use super::kv::Transactional;
 use super::records::{self, candidate_event_key};
 use super::tx;
 use crate::domain::text::normalize_email;
@@ -54,7 +55,7 @@ impl Store {
         Ok(BulkLoad {
             store: self,
             done: false,
-            fresh: self.emails.is_empty(),
+            fresh: self.emails.is_empty()?,
             emails: Emails::default(),
             loaded: 0,
         })
@@ -118,11 +119,11 @@ impl BulkLoad<'_> {
     /// Reserves a chunk's candidate ids and its events' ids, one each:
     /// (first candidate id, first event id).
     fn reserve(&self, count: u64) -> Result<(u64, u64)> {
-        tx::finish(self.store.meta.transaction(|meta| {
+        self.store.meta.transaction(|meta| {
             let first = tx::reserve_ids(meta, tx::CANDIDATE_SEQ, count)?;
             let first_event = tx::reserve_ids(meta, tx::EVENT_SEQ, count)?;
             Ok((first, first_event))
-        }))
+        })
     }
 
     /// Indexes the loaded candidates' emails (refusing the load if one
@@ -201,16 +202,16 @@ impl Writes {
             records.and(log)
         })?;
         self.counted.events(self.appended);
-        tx::finish(store.meta.transaction(|meta| self.counted.apply(meta)))
+        store.meta.transaction(|meta| self.counted.apply(meta))
     }
 }
 
-/// Inserts one at a time, not in a `sled::Batch`: a batch takes sled's
+/// Inserts one at a time, not in a `crate::store::kv::Batch`: a batch takes sled's
 /// lock for transactions, so two trees cannot be written at once, and
 /// holds one epoch for all its entries, so the copies of nodes that each
 /// insert leaves are freed only once it ends (a batch of ten thousand
 /// candidates held a few hundred megabytes).
-fn insert_all(tree: &sled::Tree, entries: Entries) -> Result<()> {
+fn insert_all(tree: &crate::store::kv::Tree, entries: Entries) -> Result<()> {
     for (key, value) in entries {
         tree.insert(key, value)?;
     }

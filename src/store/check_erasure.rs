@@ -43,7 +43,7 @@ impl Store {
     pub(super) fn erased_marks(&self) -> Result<Option<ErasedMarks>> {
         let tombstones = self.tombstone_tree()?;
         let salt = match self.meta.get(SALT_KEY)? {
-            Some(salt) if !tombstones.is_empty() => salt,
+            Some(salt) if !tombstones.is_empty()? => salt,
             _ => return Ok(None),
         };
         let digests = tombstones
@@ -66,7 +66,7 @@ impl Store {
             problems.push(PENDING_PROBLEM.to_string());
         }
         let tombstones = self.tombstone_tree()?;
-        let count = tombstones.len();
+        let count = tombstones.len()?;
         let stored: HashMap<[u8; 32], String> = hits.into_iter().collect();
         if stored.is_empty() {
             return Ok(count);

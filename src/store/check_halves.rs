@@ -4,13 +4,14 @@
 //! on every core this way.
 
 use super::error::Result;
-use sled::{IVec, Tree};
+use crate::store::kv::Tree;
+use sled::IVec;
 
 /// What `sweep` makes of the lower and of the upper half of `tree`'s
 /// keys, in key order: the two halves together hold every record once.
 pub(super) fn in_halves<T: Send>(
     tree: &Tree,
-    sweep: impl Fn(sled::Iter) -> Result<T> + Sync,
+    sweep: impl Fn(crate::store::kv::Iter) -> Result<T> + Sync,
 ) -> Result<[T; 2]> {
     in_halves_at(tree, middle_key(tree)?, |entries, _| sweep(entries))
 }
@@ -20,7 +21,7 @@ pub(super) fn in_halves<T: Send>(
 pub(super) fn in_halves_at<T: Send>(
     tree: &Tree,
     middle: [u8; 8],
-    sweep: impl Fn(sled::Iter, bool) -> Result<T> + Sync,
+    sweep: impl Fn(crate::store::kv::Iter, bool) -> Result<T> + Sync,
 ) -> Result<[T; 2]> {
     std::thread::scope(|scope| {
         let lower = scope.spawn(|| sweep(tree.range(..middle), false));

@@ -90,7 +90,7 @@ fn email_problem(known: &Known, email: &str, id: &[u8]) -> Option<String> {
 /// One half of the event index against the keys expected in it: its
 /// entries no event calls for, and (as `count`) how many expected keys it
 /// lacks.
-fn walk_event_index(entries: sled::Iter, expected: &[[u8; 16]]) -> Result<Half> {
+fn walk_event_index(entries: crate::store::kv::Iter, expected: &[[u8; 16]]) -> Result<Half> {
     let mut waiting = expected.iter().peekable();
     let mut half = Half {
         count: 0,

@@ -11,7 +11,7 @@ use super::decoded::{Decoded, each};
 use super::error::Result;
 use super::records::{candidate_event_key, describe_key};
 use crate::domain::{Candidate, CandidateId, Event, EventKind};
-use sled::Tree;
+use crate::store::kv::Tree;
 
 /// The candidates that decoded, as the cross-checks need them: id and
 /// email, by id (a doubled id keeps its order of reading).

@@ -5,7 +5,7 @@ use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::client::same_name;
 use crate::domain::{Client, ClientId, EventKind, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 impl Store {
     /// Stores a new client under a fresh id (the given `id` is ignored).
@@ -14,7 +14,7 @@ impl Store {
         self.ensure_writable()?;
         self.check_client(&client, None)?;
         let trees = self.with_log(&self.clients);
-        let stored = tx::finish(trees.transaction(|(clients, meta, events, event_index)| {
+        let stored = trees.transaction(|(clients, meta, events, event_index)| {
             let id = ClientId(tx::reserve_ids(meta, tx::CLIENT_SEQ, 1)?);
             let stored = Client {
                 id,
@@ -25,7 +25,7 @@ impl Store {
             let kind = EventKind::ClientAdded { client: id };
             tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(stored)
-        }))?;
+        })?;
         self.flush()?;
         Ok(stored)
     }
@@ -35,7 +35,7 @@ impl Store {
         self.check_client(client, Some(client.id))?;
         let id = client.id;
         let trees = self.with_log(&self.clients);
-        tx::finish(trees.transaction(|(clients, meta, events, event_index)| {
+        trees.transaction(|(clients, meta, events, event_index)| {
             if clients.get(id.to_key())?.is_none() {
                 return tx::abort(StoreError::NoClient(id));
             }
@@ -45,7 +45,7 @@ impl Store {
             let kind = EventKind::ClientUpdated { client: id };
             tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(())
-        }))?;
+        })?;
         self.flush()
     }
 

@@ -31,7 +31,7 @@ impl Store {
     /// Whether an erasure's rewrite is still to be done (see the module's
     /// header).
     pub fn compaction_pending(&self) -> super::Result<bool> {
-        Ok(self.meta.contains_key(REWRITE_PENDING)?)
+        self.meta.contains_key(REWRITE_PENDING)
     }
 
     /// Closes the database, rewriting it first if an erasure asked for it;

@@ -6,7 +6,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::{Candidate, CandidateId, Consent, Event, EventKind, Stamp, Timestamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 use std::collections::HashMap;
 
 impl Store {
@@ -33,32 +33,30 @@ impl Store {
             return Err(StoreError::Invalid(problems));
         }
         let trees = self.with_log(&self.candidates);
-        let stored = tx::finish(
-            trees.transaction(|(candidates, meta, events, event_index)| {
-                let Some(mut candidate) = tx::get::<Candidate>(candidates, &id.to_key())? else {
-                    return tx::abort(StoreError::NoCandidate(id));
-                };
-                let kind = match &consent {
-                    Some(consent) => EventKind::ConsentRecorded {
-                        candidate: id,
-                        consent: consent.clone(),
-                    },
-                    None if candidate.consent.is_none() => {
-                        return tx::abort(invalid(format!("{id} has no consent on record")));
-                    }
-                    None => EventKind::ConsentWithdrawn { candidate: id },
-                };
-                if crate::domain::erasure::is_erased(&candidate) {
-                    return tx::abort(invalid(format!("{id} is erased")));
+        let stored = trees.transaction(|(candidates, meta, events, event_index)| {
+            let Some(mut candidate) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                return tx::abort(StoreError::NoCandidate(id));
+            };
+            let kind = match &consent {
+                Some(consent) => EventKind::ConsentRecorded {
+                    candidate: id,
+                    consent: consent.clone(),
+                },
+                None if candidate.consent.is_none() => {
+                    return tx::abort(invalid(format!("{id} has no consent on record")));
                 }
-                let before = candidate.clone();
-                candidate.consent = consent.clone();
-                tx::put(candidates, &id.to_key(), &candidate)?;
-                super::counts::change(meta, Some(&before), Some(&candidate))?;
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(candidate)
-            }),
-        )?;
+                None => EventKind::ConsentWithdrawn { candidate: id },
+            };
+            if crate::domain::erasure::is_erased(&candidate) {
+                return tx::abort(invalid(format!("{id} is erased")));
+            }
+            let before = candidate.clone();
+            candidate.consent = consent.clone();
+            tx::put(candidates, &id.to_key(), &candidate)?;
+            super::counts::change(meta, Some(&before), Some(&candidate))?;
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(candidate)
+        })?;
         self.flush()?;
         Ok(stored)
     }

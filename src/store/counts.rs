@@ -18,19 +18,19 @@
 //! Nobody may forget: `check` recounts from the records and reports every
 //! counter that differs (`counts/recount.rs`).
 
-use super::error::{Result, StoreError};
+use super::error::Result;
 use crate::domain::{
     Application, Candidate, Client, Engagement, EngagementStatus, Placement, RoleId, Stage,
     Submittal,
 };
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use crate::store::kv::{TxError, TxTree};
 use std::collections::BTreeMap;
 
 mod recount;
 
 /// `tx::TxResult`, spelled out: `tx` calls in here, so this may not
 /// import it back.
-type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
+type TxResult<T> = std::result::Result<T, TxError>;
 
 /// Every counter key starts so.
 const PREFIX: &[u8] = b"count:";
@@ -129,7 +129,7 @@ impl Tally {
 
     /// Writes the changes inside the caller's transaction. A counter that
     /// would go below zero stops at zero: `check` tells of it.
-    pub fn apply(&self, meta: &TransactionalTree) -> TxResult<()> {
+    pub fn apply(&self, meta: &TxTree) -> TxResult<()> {
         for (name, &change) in self.0.iter().filter(|(_, change)| **change != 0) {
             let key = key(name);
             let now = read_value(meta.get(&key)?.as_deref()) as i64;
@@ -151,7 +151,7 @@ impl Tally {
 /// One record's change, applied in its transaction: the one call each
 /// single-record write path makes.
 pub(super) fn change<R: Counted>(
-    meta: &TransactionalTree,
+    meta: &TxTree,
     before: Option<&R>,
     after: Option<&R>,
 ) -> TxResult<()> {
@@ -162,7 +162,7 @@ pub(super) fn change<R: Counted>(
 
 /// One event appended: `tx::append_event` calls this, so every event
 /// is counted where it is written.
-pub(super) fn event(meta: &TransactionalTree) -> TxResult<()> {
+pub(super) fn event(meta: &TxTree) -> TxResult<()> {
     let key = key(EVENTS);
     let now = read_value(meta.get(&key)?.as_deref());
     meta.insert(key, &(now + 1).to_be_bytes())?;
@@ -202,7 +202,7 @@ pub(super) mod read {
     use super::*;
 
     /// Every counter stored.
-    pub fn stored(meta: &sled::Tree) -> Result<Counters> {
+    pub fn stored(meta: &crate::store::kv::Tree) -> Result<Counters> {
         let mut counters = Counters::new();
         for entry in meta.scan_prefix(PREFIX) {
             let (key, value) = entry?;
@@ -214,7 +214,7 @@ pub(super) mod read {
 
     /// How many candidates there are, from their counter alone; `None`
     /// while the counters are not built (then only a scan can tell).
-    pub fn candidates(meta: &sled::Tree) -> Result<Option<usize>> {
+    pub fn candidates(meta: &crate::store::kv::Tree) -> Result<Option<usize>> {
         if meta.get(BUILT)?.is_none() {
             return Ok(None);
         }

@@ -5,7 +5,8 @@
 
 use super::error::Result;
 use super::records::{Record, decode, describe_key};
-use sled::{IVec, Tree};
+use crate::store::kv::Tree;
+use sled::IVec;
 
 /// Records of one tree that decoded, keyed by their raw key.
 pub(super) type Decoded<R> = Vec<(Vec<u8>, R)>;
@@ -22,7 +23,7 @@ pub(super) fn scan<R: Record>(tree: &Tree, problems: &mut Vec<String>) -> Result
 /// Hands each record of `entries` that decodes to `visit` with its key,
 /// one at a time, noting each that does not decode instead of stopping.
 pub(super) fn each<R: Record>(
-    entries: impl Iterator<Item = sled::Result<(IVec, IVec)>>,
+    entries: impl Iterator<Item = Result<(IVec, IVec)>>,
     problems: &mut Vec<String>,
     mut visit: impl FnMut(&[u8], R),
 ) -> Result<()> {

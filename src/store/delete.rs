@@ -19,7 +19,7 @@ use crate::domain::{
     Candidate, CandidateId, Client, ClientId, Engagement, EngagementId, EventKind, Note, NoteId,
     Stamp,
 };
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 /// A candidate deleted, with the notes that went with them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,19 +64,17 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
-                let before = tx::get::<Candidate>(candidates, &id.to_key())?;
-                candidates.remove(&id.to_key())?;
-                counts::change(meta, before.as_ref(), None)?;
-                emails.remove(email.as_bytes())?;
-                for note in &notes {
-                    note_tree.remove(&note_key(id, note.id))?;
-                }
-                let kind = EventKind::CandidateDeleted { candidate: id };
-                tx::append_event(events, index, meta, stamp, kind)
-            }),
-        )?;
+        trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
+            let before = tx::get::<Candidate>(candidates, &id.to_key())?;
+            candidates.remove(id.to_key())?;
+            counts::change(meta, before.as_ref(), None)?;
+            emails.remove(email.as_bytes())?;
+            for note in &notes {
+                note_tree.remove(note_key(id, note.id))?;
+            }
+            let kind = EventKind::CandidateDeleted { candidate: id };
+            tx::append_event(events, index, meta, stamp, kind)
+        })?;
         self.flush()?;
         Ok(DeletedCandidate { candidate, notes })
     }
@@ -95,22 +93,20 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
-                if candidates.get(id.to_key())?.is_some() {
-                    return tx::abort(refused(format!("{id} is already there")));
-                }
-                refuse_taken_email(emails, &email, None)?;
-                tx::put(candidates, &id.to_key(), candidate)?;
-                counts::change(meta, None, Some(candidate))?;
-                emails.insert(email.as_bytes(), &id.to_key())?;
-                for note in &deleted.notes {
-                    tx::put(note_tree, &note_key(id, note.id), note)?;
-                }
-                let kind = EventKind::CandidateAdded { candidate: id };
-                tx::append_event(events, index, meta, stamp, kind)
-            }),
-        )?;
+        trees.transaction(|(candidates, emails, note_tree, meta, events, index)| {
+            if candidates.get(id.to_key())?.is_some() {
+                return tx::abort(refused(format!("{id} is already there")));
+            }
+            refuse_taken_email(emails, &email, None)?;
+            tx::put(candidates, &id.to_key(), candidate)?;
+            counts::change(meta, None, Some(candidate))?;
+            emails.insert(email.as_bytes(), &id.to_key())?;
+            for note in &deleted.notes {
+                tx::put(note_tree, &note_key(id, note.id), note)?;
+            }
+            let kind = EventKind::CandidateAdded { candidate: id };
+            tx::append_event(events, index, meta, stamp, kind)
+        })?;
         self.flush()
     }
 
@@ -217,23 +213,23 @@ impl Store {
 
     fn remove_logged(
         &self,
-        tree: &sled::Tree,
+        tree: &crate::store::kv::Tree,
         key: &[u8],
         (kind, counted): Logged,
         stamp: &Stamp,
     ) -> Result<()> {
         let trees = self.with_log(tree);
-        tx::finish(trees.transaction(|(records, meta, events, index)| {
+        trees.transaction(|(records, meta, events, index)| {
             records.remove(key)?;
             counted.apply(meta)?;
             tx::append_event(events, index, meta, stamp, kind.clone())
-        }))?;
+        })?;
         self.flush()
     }
 
     fn put_back_logged<R: super::Record>(
         &self,
-        tree: &sled::Tree,
+        tree: &crate::store::kv::Tree,
         key: &[u8],
         record: &R,
         (kind, counted): Logged,
@@ -241,14 +237,14 @@ impl Store {
     ) -> Result<()> {
         self.ensure_writable()?;
         let trees = self.with_log(tree);
-        tx::finish(trees.transaction(|(records, meta, events, index)| {
+        trees.transaction(|(records, meta, events, index)| {
             if records.get(key)?.is_some() {
                 return tx::abort(refused("it is already there".into()));
             }
             tx::put(records, key, record)?;
             counted.apply(meta)?;
             tx::append_event(events, index, meta, stamp, kind.clone())
-        }))?;
+        })?;
         self.flush()
     }
 }

@@ -4,7 +4,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::tx;
 use crate::domain::{Engagement, EngagementId, EventKind, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 impl Store {
     /// Stores a new engagement under a fresh id (the given `id` is ignored).
@@ -13,19 +13,17 @@ impl Store {
         validate(&engagement)?;
         self.require_client(&engagement)?;
         let trees = self.with_log(&self.engagements);
-        let stored = tx::finish(
-            trees.transaction(|(engagements, meta, events, event_index)| {
-                let mut stored = engagement.clone();
-                stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
-                tx::put(engagements, &stored.id.to_key(), &stored)?;
-                super::counts::change(meta, None, Some(&stored))?;
-                let kind = EventKind::EngagementAdded {
-                    engagement: stored.id,
-                };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(stored)
-            }),
-        )?;
+        let stored = trees.transaction(|(engagements, meta, events, event_index)| {
+            let mut stored = engagement.clone();
+            stored.id = EngagementId(tx::reserve_ids(meta, tx::ENGAGEMENT_SEQ, 1)?);
+            tx::put(engagements, &stored.id.to_key(), &stored)?;
+            super::counts::change(meta, None, Some(&stored))?;
+            let kind = EventKind::EngagementAdded {
+                engagement: stored.id,
+            };
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(stored)
+        })?;
         self.flush()?;
         Ok(stored)
     }
@@ -36,23 +34,21 @@ impl Store {
         self.require_client(engagement)?;
         let id = engagement.id;
         let trees = self.with_log(&self.engagements);
-        tx::finish(
-            trees.transaction(|(engagements, meta, events, event_index)| {
-                let Some(before) = tx::get::<Engagement>(engagements, &id.to_key())? else {
-                    return tx::abort(StoreError::NoEngagement(id));
-                };
-                tx::put(engagements, &id.to_key(), engagement)?;
-                super::counts::change(meta, Some(&before), Some(engagement))?;
-                tx::append_event(
-                    events,
-                    event_index,
-                    meta,
-                    stamp,
-                    EventKind::EngagementUpdated { engagement: id },
-                )?;
-                Ok(())
-            }),
-        )?;
+        trees.transaction(|(engagements, meta, events, event_index)| {
+            let Some(before) = tx::get::<Engagement>(engagements, &id.to_key())? else {
+                return tx::abort(StoreError::NoEngagement(id));
+            };
+            tx::put(engagements, &id.to_key(), engagement)?;
+            super::counts::change(meta, Some(&before), Some(engagement))?;
+            tx::append_event(
+                events,
+                event_index,
+                meta,
+                stamp,
+                EventKind::EngagementUpdated { engagement: id },
+            )?;
+            Ok(())
+        })?;
         self.flush()
     }
 

@@ -18,7 +18,8 @@ use crate::domain::erasure::{self, erased_image, is_erased};
 use crate::domain::{
     Application, Candidate, CandidateId, Event, EventId, EventKind, Placement, Stamp, Submittal,
 };
-use sled::{IVec, Transactional, Tree};
+use crate::store::kv::{Transactional, Tree};
+use sled::IVec;
 
 /// The rewritten values, worked out before the transaction (whose closure
 /// may run more than once and must only write).
@@ -76,7 +77,7 @@ impl Store {
             &tombstones,
         ];
         let old_email = crate::domain::text::normalize_email(&person.email);
-        let event = tx::finish(trees[..].transaction(|t| {
+        let event = trees[..].transaction(|t| {
             for (tree, key, value) in &rewrites.puts {
                 t[*tree].insert(key.as_slice(), value.as_slice())?;
             }
@@ -95,14 +96,14 @@ impl Store {
             t[META].insert(tombstones::REWRITE_PENDING, &[1u8])?;
             let at = stamp.at.timestamp_millis().to_be_bytes();
             for (by, value) in &rewrites.marks {
-                t[TOMBSTONES].insert(&digest(&salt, by, value), &at)?;
+                t[TOMBSTONES].insert(digest(&salt, by, value), &at)?;
             }
             let kind = EventKind::CandidateErased {
                 candidate: id,
                 reason: reason.clone(),
             };
             tx::append_event(&t[EVENTS], &t[EVENT_INDEX], &t[META], stamp, kind)
-        }))?;
+        })?;
         self.flush()?;
         Ok(event)
     }

@@ -40,6 +40,9 @@ pub enum StoreError {
     },
     #[error("the storage engine failed: {}", sled_words(.0))]
     Sled(sled::Error),
+    /// PostgreSQL could not be reached or refused a statement.
+    #[error("{0}")]
+    Postgres(#[from] super::postgres::PgError),
     #[error("stored {tree} record {key} is unreadable: {error}")]
     Corrupt {
         tree: &'static str,

@@ -62,8 +62,8 @@ impl Store {
 
     /// True when the database holds no candidates and no engagements (and
     /// so no applications or notes either).
-    pub fn is_empty(&self) -> bool {
-        self.candidates.is_empty() && self.engagements.is_empty()
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.candidates.is_empty()? && self.engagements.is_empty()?)
     }
 }
 
@@ -71,7 +71,7 @@ impl Store {
 /// halves) and told to `progress` every [`PROGRESS_EVERY`]; cut short
 /// when `stop` is set.
 fn decoded(
-    entries: sled::Iter,
+    entries: crate::store::kv::Iter,
     (read, stop): (&AtomicUsize, &AtomicBool),
     progress: &mut dyn FnMut(usize),
 ) -> Result<Vec<Candidate>> {

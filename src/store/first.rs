@@ -64,7 +64,7 @@ impl Store {
     }
 
     fn first_raw_within(&self, left: &mut usize) -> std::result::Result<RawFirst, Stop> {
-        let mut take = |tree: &sled::Tree| entries_within(tree.iter(), left);
+        let mut take = |tree: &crate::store::kv::Tree| entries_within(tree.iter(), left);
         let mut raw = RawFirst {
             candidate_count: self.candidate_count() as u64,
             engagements: take(&self.engagements)?,
@@ -103,7 +103,7 @@ impl<E: Into<super::StoreError>> From<E> for Stop {
 /// Every entry `entries` yields, unless together they take more than
 /// `left` bytes; `left` is lowered by what they take.
 fn entries_within(
-    entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    entries: impl Iterator<Item = Result<(sled::IVec, sled::IVec)>>,
     left: &mut usize,
 ) -> std::result::Result<Vec<Entry>, Stop> {
     let mut kept = Vec::new();
@@ -158,16 +158,17 @@ mod tests {
     #[test]
     fn entries_past_the_limit_stop_the_read() {
         let db = sled::Config::new().temporary(true).open().unwrap();
+        let tree = crate::store::kv::Tree::open(&db, "t").unwrap();
         for i in 0u8..3 {
-            db.insert([i], vec![i; 9]).unwrap();
+            tree.insert([i], vec![i; 9]).unwrap();
         }
         let mut left = 25;
         assert!(matches!(
-            entries_within(db.iter(), &mut left),
+            entries_within(tree.iter(), &mut left),
             Err(Stop::TooLarge)
         ));
         let mut left = 100;
-        let all = entries_within(db.iter(), &mut left).ok().unwrap();
+        let all = entries_within(tree.iter(), &mut left).ok().unwrap();
         assert_eq!(all.len(), 3);
         assert_eq!(left, 70);
     }

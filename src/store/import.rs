@@ -14,8 +14,8 @@ use crate::domain::client::same_name;
 use crate::domain::ids::MAX_ID;
 use crate::domain::text::normalize_email;
 use crate::domain::{Application, Candidate, CandidateId, Engagement, EventKind, Note, Stamp};
-use sled::Transactional;
-use sled::transaction::TransactionalTree;
+use crate::store::kv::Transactional;
+use crate::store::kv::TxTree;
 
 impl Store {
     /// Adds one chunk of candidates in one transaction. A candidate whose
@@ -33,26 +33,24 @@ impl Store {
             refuse_huge_id(candidate.id.0)?;
         }
         let trees = self.candidate_trees();
-        tx::finish(
-            trees.transaction(|(candidates, emails, meta, events, event_index)| {
-                let (ids, mut counted) = (chunk_ids(candidates, meta, chunk)?, Tally::default());
-                for (candidate, &id) in chunk.iter().zip(&ids) {
-                    let email = normalize_email(&candidate.email);
-                    refuse_taken_email(emails, &email, None)?;
-                    let stored = Candidate {
-                        id,
-                        ..candidate.clone()
-                    };
-                    tx::put(candidates, &id.to_key(), &stored)?;
-                    counted.change(None, Some(&stored));
-                    emails.insert(email.as_bytes(), &id.to_key())?;
-                    let kind = EventKind::CandidateAdded { candidate: id };
-                    tx::append_event(events, event_index, meta, stamp, kind)?;
-                }
-                counted.apply(meta)?;
-                Ok(ids)
-            }),
-        )
+        trees.transaction(|(candidates, emails, meta, events, event_index)| {
+            let (ids, mut counted) = (chunk_ids(candidates, meta, chunk)?, Tally::default());
+            for (candidate, &id) in chunk.iter().zip(&ids) {
+                let email = normalize_email(&candidate.email);
+                refuse_taken_email(emails, &email, None)?;
+                let stored = Candidate {
+                    id,
+                    ..candidate.clone()
+                };
+                tx::put(candidates, &id.to_key(), &stored)?;
+                counted.change(None, Some(&stored));
+                emails.insert(email.as_bytes(), &id.to_key())?;
+                let kind = EventKind::CandidateAdded { candidate: id };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+            }
+            counted.apply(meta)?;
+            Ok(ids)
+        })
     }
 
     /// Adds engagements under the ids they carry. Not flushed.
@@ -74,37 +72,35 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(stored, clients, meta, events, event_index)| {
-                let (mut known, mut counted) = (on_file.clone(), Tally::default());
-                for (engagement, name) in chunk {
-                    let client = match known.iter().find(|c| same_name(&c.name, name)) {
-                        Some(client) => client.id,
-                        None => {
-                            let client = new_client(meta, name, engagement.opened_at)?;
-                            tx::put(clients, &client.id.to_key(), &client)?;
-                            counted.change(None, Some(&client));
-                            let kind = EventKind::ClientAdded { client: client.id };
-                            tx::append_event(events, event_index, meta, stamp, kind)?;
-                            known.push(client);
-                            known[known.len() - 1].id
-                        }
-                    };
-                    let id = engagement.id;
-                    let taken = stored.get(id.to_key())?.is_some();
-                    keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
-                    let engagement = Engagement {
-                        client,
-                        ..engagement.clone()
-                    };
-                    tx::put(stored, &id.to_key(), &engagement)?;
-                    counted.change(None, Some(&engagement));
-                    let kind = EventKind::EngagementAdded { engagement: id };
-                    tx::append_event(events, event_index, meta, stamp, kind)?;
-                }
-                counted.apply(meta)
-            }),
-        )
+        trees.transaction(|(stored, clients, meta, events, event_index)| {
+            let (mut known, mut counted) = (on_file.clone(), Tally::default());
+            for (engagement, name) in chunk {
+                let client = match known.iter().find(|c| same_name(&c.name, name)) {
+                    Some(client) => client.id,
+                    None => {
+                        let client = new_client(meta, name, engagement.opened_at)?;
+                        tx::put(clients, &client.id.to_key(), &client)?;
+                        counted.change(None, Some(&client));
+                        let kind = EventKind::ClientAdded { client: client.id };
+                        tx::append_event(events, event_index, meta, stamp, kind)?;
+                        known.push(client);
+                        known[known.len() - 1].id
+                    }
+                };
+                let id = engagement.id;
+                let taken = stored.get(id.to_key())?.is_some();
+                keep_id(meta, tx::ENGAGEMENT_SEQ, id.0, taken)?;
+                let engagement = Engagement {
+                    client,
+                    ..engagement.clone()
+                };
+                tx::put(stored, &id.to_key(), &engagement)?;
+                counted.change(None, Some(&engagement));
+                let kind = EventKind::EngagementAdded { engagement: id };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+            }
+            counted.apply(meta)
+        })
     }
 
     /// Adds notes under the ids they carry, each with its event stamped
@@ -122,27 +118,25 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(notes, candidates, meta, events, event_index)| {
-                for note in chunk {
-                    // An export's erased people come back erased, their
-                    // notes with them: only a missing candidate is refused.
-                    super::notes::require_candidate(candidates, note.candidate)?;
-                    let key = super::notes::note_key(note.candidate, note.id);
-                    let taken = notes.get(key)?.is_some();
-                    keep_id(meta, tx::NOTE_SEQ, note.id.0, taken)?;
-                    tx::put(notes, &key, note)?;
-                    let stamp = Stamp::new(note.at, note.author.clone());
-                    let kind = EventKind::NoteAdded {
-                        candidate: note.candidate,
-                        engagement: note.engagement,
-                        note: note.id,
-                    };
-                    tx::append_event(events, event_index, meta, &stamp, kind)?;
-                }
-                Ok(())
-            }),
-        )
+        trees.transaction(|(notes, candidates, meta, events, event_index)| {
+            for note in chunk {
+                // An export's erased people come back erased, their
+                // notes with them: only a missing candidate is refused.
+                super::notes::require_candidate(candidates, note.candidate)?;
+                let key = super::notes::note_key(note.candidate, note.id);
+                let taken = notes.get(key)?.is_some();
+                keep_id(meta, tx::NOTE_SEQ, note.id.0, taken)?;
+                tx::put(notes, &key, note)?;
+                let stamp = Stamp::new(note.at, note.author.clone());
+                let kind = EventKind::NoteAdded {
+                    candidate: note.candidate,
+                    engagement: note.engagement,
+                    note: note.id,
+                };
+                tx::append_event(events, event_index, meta, &stamp, kind)?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -150,8 +144,8 @@ impl Store {
 /// if taken), and fresh ones past the counter and every kept id for the
 /// rest. The counter is read and moved once per chunk, not per record.
 fn chunk_ids(
-    candidates: &TransactionalTree,
-    meta: &TransactionalTree,
+    candidates: &TxTree,
+    meta: &TxTree,
     chunk: &[Candidate],
 ) -> tx::TxResult<Vec<CandidateId>> {
     let counter = tx::read_counter(meta.get(tx::CANDIDATE_SEQ)?.as_deref());
@@ -195,12 +189,7 @@ pub fn application_problem(app: &Application) -> Option<String> {
 
 /// A kept id (refused when `taken`), or a fresh one when `id` is 0; the
 /// counter under `seq` ends past it either way.
-pub(super) fn keep_id(
-    meta: &TransactionalTree,
-    seq: &[u8],
-    id: u64,
-    taken: bool,
-) -> tx::TxResult<u64> {
+pub(super) fn keep_id(meta: &TxTree, seq: &[u8], id: u64, taken: bool) -> tx::TxResult<u64> {
     if id == 0 {
         return tx::reserve_ids(meta, seq, 1);
     }
@@ -239,7 +228,7 @@ pub(super) fn refuse_huge_id(id: u64) -> Result<()> {
 /// A client of this name, with a fresh id (an empty name is the firm's
 /// own openings).
 fn new_client(
-    meta: &sled::transaction::TransactionalTree,
+    meta: &TxTree,
     name: &str,
     at: crate::domain::Timestamp,
 ) -> tx::TxResult<crate::domain::Client> {

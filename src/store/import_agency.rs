@@ -12,7 +12,7 @@ use super::import::{keep_id, refuse_huge_id};
 use super::tx;
 use crate::domain::text::{clean_line, fold};
 use crate::domain::{Client, Engagement, EventKind, Placement, Stamp, Submittal};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 use std::collections::HashSet;
 
 impl Store {
@@ -37,7 +37,7 @@ impl Store {
             refuse_huge_id(client.id.0)?;
         }
         let trees = self.with_log(&self.clients);
-        tx::finish(trees.transaction(|(clients, meta, events, event_index)| {
+        trees.transaction(|(clients, meta, events, event_index)| {
             let mut counted = Tally::default();
             for client in chunk {
                 let taken = clients.get(client.id.to_key())?.is_some();
@@ -53,7 +53,7 @@ impl Store {
                 tx::append_event(events, event_index, meta, stamp, kind)?;
             }
             counted.apply(meta)
-        }))
+        })
     }
 
     /// Adds engagements under the ids they carry, each for the client its
@@ -71,38 +71,36 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(stored, clients, meta, events, event_index)| {
-                let mut counted = Tally::default();
-                for engagement in chunk {
-                    if clients.get(engagement.client.to_key())?.is_none() {
-                        return tx::abort(StoreError::NoClient(engagement.client));
-                    }
-                    let taken = stored.get(engagement.id.to_key())?.is_some();
-                    let id = keep_id(meta, tx::ENGAGEMENT_SEQ, engagement.id.0, taken)?;
-                    let id = crate::domain::EngagementId(id);
-                    let record = Engagement {
-                        id,
-                        ..engagement.clone()
-                    };
-                    tx::put(stored, &id.to_key(), &record)?;
-                    counted.change(None, Some(&record));
-                    let kind = EventKind::EngagementAdded { engagement: id };
-                    tx::append_event(events, event_index, meta, stamp, kind)?;
+        trees.transaction(|(stored, clients, meta, events, event_index)| {
+            let mut counted = Tally::default();
+            for engagement in chunk {
+                if clients.get(engagement.client.to_key())?.is_none() {
+                    return tx::abort(StoreError::NoClient(engagement.client));
                 }
-                counted.apply(meta)
-            }),
-        )
+                let taken = stored.get(engagement.id.to_key())?.is_some();
+                let id = keep_id(meta, tx::ENGAGEMENT_SEQ, engagement.id.0, taken)?;
+                let id = crate::domain::EngagementId(id);
+                let record = Engagement {
+                    id,
+                    ..engagement.clone()
+                };
+                tx::put(stored, &id.to_key(), &record)?;
+                counted.change(None, Some(&record));
+                let kind = EventKind::EngagementAdded { engagement: id };
+                tx::append_event(events, event_index, meta, stamp, kind)?;
+            }
+            counted.apply(meta)
+        })
     }
 
     /// True when the database holds no record of any kind: what a full
     /// export, which keeps its ids, needs to go into.
-    pub fn has_no_records(&self) -> bool {
-        self.is_empty()
-            && self.notes.is_empty()
-            && self.clients.is_empty()
-            && self.submittals.is_empty()
-            && self.placements.is_empty()
+    pub fn has_no_records(&self) -> Result<bool> {
+        Ok(self.is_empty()?
+            && self.notes.is_empty()?
+            && self.clients.is_empty()?
+            && self.submittals.is_empty()?
+            && self.placements.is_empty()?)
     }
 
     /// Every client in id order, decoded as the iterator is advanced.
@@ -150,7 +148,7 @@ mod tests {
         assert_eq!(ids, [4, 9]);
         let next = store.add_client(client(0, "Initech"), &stamp).unwrap();
         assert_eq!(next.id, ClientId(10));
-        assert!(!store.has_no_records());
+        assert!(!store.has_no_records().unwrap());
 
         let refused = |chunk: &[Client]| store.import_clients(chunk, &stamp).is_err();
         assert!(refused(&[client(4, "Umbrella")]), "a taken id");

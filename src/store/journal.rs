@@ -102,7 +102,7 @@ impl Store {
         }
         let journal = Journal {
             file: file.to_string(),
-            was_empty: self.has_no_records(),
+            was_empty: self.has_no_records()?,
             starts: self.starts()?,
         };
         let bytes = codec::encode_payload(&journal).map_err(StoreError::Encode)?;

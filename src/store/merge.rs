@@ -7,7 +7,7 @@ use super::tx;
 use crate::domain::duplicate::{conflicts, merge};
 use crate::domain::text::normalize_email;
 use crate::domain::{Candidate, CandidateId, EventId, EventKind, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 /// A merge as stored: the record after it, the event to undo it by, and
 /// the offered values the stored record kept its own over (see
@@ -31,33 +31,31 @@ impl Store {
     ) -> Result<Merged> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.candidates);
-        let merged = tx::finish(
-            trees.transaction(|(candidates, meta, events, event_index)| {
-                let Some(before) = tx::get::<Candidate>(candidates, &existing.to_key())? else {
-                    return tx::abort(StoreError::NoCandidate(existing));
-                };
-                super::candidates::refuse_erased(&before)?;
-                let after = merge(&before, incoming);
-                if let Err(problem) = super::candidates::validate(&after) {
-                    return tx::abort(problem);
-                }
-                tx::put(candidates, &existing.to_key(), &after)?;
-                counts::change(meta, Some(&before), Some(&after))?;
-                let conflicts = conflicts(&before, incoming);
-                let kind = EventKind::CandidateMerged {
-                    candidate: existing,
-                    before: Box::new(before),
-                    after: Box::new(after.clone()),
-                    incoming: Box::new(incoming.clone()),
-                };
-                let event = tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(Merged {
-                    candidate: after,
-                    event,
-                    conflicts,
-                })
-            }),
-        )?;
+        let merged = trees.transaction(|(candidates, meta, events, event_index)| {
+            let Some(before) = tx::get::<Candidate>(candidates, &existing.to_key())? else {
+                return tx::abort(StoreError::NoCandidate(existing));
+            };
+            super::candidates::refuse_erased(&before)?;
+            let after = merge(&before, incoming);
+            if let Err(problem) = super::candidates::validate(&after) {
+                return tx::abort(problem);
+            }
+            tx::put(candidates, &existing.to_key(), &after)?;
+            counts::change(meta, Some(&before), Some(&after))?;
+            let conflicts = conflicts(&before, incoming);
+            let kind = EventKind::CandidateMerged {
+                candidate: existing,
+                before: Box::new(before),
+                after: Box::new(after.clone()),
+                incoming: Box::new(incoming.clone()),
+            };
+            let event = tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(Merged {
+                candidate: after,
+                event,
+                conflicts,
+            })
+        })?;
         self.flush()?;
         Ok(merged)
     }
@@ -78,65 +76,61 @@ impl Store {
         super::candidates::validate(after)?;
         let id = after.id;
         let trees = self.with_log(&self.candidates);
-        tx::finish(
-            trees.transaction(|(candidates, meta, events, event_index)| {
-                let Some(before) = tx::get::<Candidate>(candidates, &id.to_key())? else {
-                    return tx::abort(StoreError::NoCandidate(id));
-                };
-                super::candidates::refuse_erased(&before)?;
-                if normalize_email(&before.email) != normalize_email(&after.email) {
-                    return tx::abort(StoreError::Invalid(vec![format!(
-                        "an update of {id} from a file must keep its email"
-                    )]));
-                }
-                tx::put(candidates, &id.to_key(), after)?;
-                counts::change(meta, Some(&before), Some(after))?;
-                let kind = EventKind::CandidateUpdatedFromFile {
-                    candidate: id,
-                    before: Box::new(before),
-                    after: Box::new(after.clone()),
-                    incoming: Box::new(incoming.clone()),
-                };
-                tx::append_event(events, event_index, meta, stamp, kind)
-            }),
-        )
+        trees.transaction(|(candidates, meta, events, event_index)| {
+            let Some(before) = tx::get::<Candidate>(candidates, &id.to_key())? else {
+                return tx::abort(StoreError::NoCandidate(id));
+            };
+            super::candidates::refuse_erased(&before)?;
+            if normalize_email(&before.email) != normalize_email(&after.email) {
+                return tx::abort(StoreError::Invalid(vec![format!(
+                    "an update of {id} from a file must keep its email"
+                )]));
+            }
+            tx::put(candidates, &id.to_key(), after)?;
+            counts::change(meta, Some(&before), Some(after))?;
+            let kind = EventKind::CandidateUpdatedFromFile {
+                candidate: id,
+                before: Box::new(before),
+                after: Box::new(after.clone()),
+                incoming: Box::new(incoming.clone()),
+            };
+            tx::append_event(events, event_index, meta, stamp, kind)
+        })
     }
 
     /// Restores the record a merge changed, if it has not changed since.
     pub fn undo_merge(&self, merge: EventId, stamp: &Stamp) -> Result<Candidate> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.candidates);
-        let restored = tx::finish(
-            trees.transaction(|(candidates, meta, events, event_index)| {
-                let Some(event) = tx::get::<crate::domain::Event>(events, &merge.to_key())? else {
-                    return tx::abort(StoreError::NotAMerge(merge));
-                };
-                let (EventKind::CandidateMerged {
-                    candidate,
-                    before,
-                    after,
-                    ..
-                }
-                | EventKind::CandidateUpdatedFromFile {
-                    candidate,
-                    before,
-                    after,
-                    ..
-                }) = event.kind
-                else {
-                    return tx::abort(StoreError::NotAMerge(merge));
-                };
-                let current = tx::get::<Candidate>(candidates, &candidate.to_key())?;
-                if current.as_ref() != Some(&*after) {
-                    return tx::abort(StoreError::ChangedSinceMerge { candidate, merge });
-                }
-                tx::put(candidates, &candidate.to_key(), &*before)?;
-                counts::change(meta, current.as_ref(), Some(&before))?;
-                let kind = EventKind::MergeUndone { candidate, merge };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(*before)
-            }),
-        )?;
+        let restored = trees.transaction(|(candidates, meta, events, event_index)| {
+            let Some(event) = tx::get::<crate::domain::Event>(events, &merge.to_key())? else {
+                return tx::abort(StoreError::NotAMerge(merge));
+            };
+            let (EventKind::CandidateMerged {
+                candidate,
+                before,
+                after,
+                ..
+            }
+            | EventKind::CandidateUpdatedFromFile {
+                candidate,
+                before,
+                after,
+                ..
+            }) = event.kind
+            else {
+                return tx::abort(StoreError::NotAMerge(merge));
+            };
+            let current = tx::get::<Candidate>(candidates, &candidate.to_key())?;
+            if current.as_ref() != Some(&*after) {
+                return tx::abort(StoreError::ChangedSinceMerge { candidate, merge });
+            }
+            tx::put(candidates, &candidate.to_key(), &*before)?;
+            counts::change(meta, current.as_ref(), Some(&before))?;
+            let kind = EventKind::MergeUndone { candidate, merge };
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(*before)
+        })?;
         self.flush()?;
         Ok(restored)
     }

@@ -10,6 +10,7 @@ pub mod codec;
 mod durable;
 mod error;
 mod flusher;
+mod kv;
 mod lock;
 mod locked;
 mod marker;
@@ -100,7 +101,7 @@ pub use stats_file::quick_stats;
 pub use submittals::SubmittalDraft;
 pub use tombstones::ErasedMatch;
 
-use sled::Tree;
+use crate::store::kv::Tree;
 use std::path::{Path, PathBuf};
 
 /// Where the schema version lives in the `meta` tree.
@@ -222,7 +223,7 @@ impl Store {
         let last_handle = close::LastHandle::new(open::open_sled(&path, open::deadline(), trust)?);
         let db = last_handle.share();
         let io = |source| StoreError::io_at(&path, source);
-        let tree = |name: &str| db.open_tree(name);
+        let tree = |name: &str| Tree::open(&db, name);
         let store = Store {
             candidates: tree("candidates")?,
             engagements: tree("engagements")?,
@@ -390,7 +391,7 @@ impl Store {
         if self.meta.get(BUILT)?.is_some() {
             return Ok(());
         }
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::store::kv::Batch::default();
         for event in self.events()? {
             if let Some(candidate) = event.kind.candidate() {
                 batch.insert(&records::candidate_event_key(candidate, event.id), &[]);
@@ -430,7 +431,7 @@ impl Store {
     /// [`migrate::engagements_from_v2`]), and the client counter moves past
     /// them. Engagements already at v3 (an interrupted migration that
     /// wrote them) are only rewritten.
-    fn migrate_engagements(&self) -> Result<(sled::Batch, sled::Batch)> {
+    fn migrate_engagements(&self) -> Result<(crate::store::kv::Batch, crate::store::kv::Batch)> {
         let mut old = Vec::new();
         let mut current = Vec::new();
         for entry in self.engagements.iter() {
@@ -449,7 +450,7 @@ impl Store {
         let first = tx::read_counter(self.meta.get(tx::CLIENT_SEQ)?.as_deref());
         let (clients, mut engagements) = migrate::engagements_from_v2(old, &existing, first);
         engagements.extend(current);
-        let mut client_batch = sled::Batch::default();
+        let mut client_batch = crate::store::kv::Batch::default();
         for client in &clients {
             client_batch.insert(
                 &client.id.to_key(),
@@ -458,7 +459,7 @@ impl Store {
         }
         let next = first + clients.len() as u64;
         self.meta.insert(tx::CLIENT_SEQ, &next.to_be_bytes())?;
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::store::kv::Batch::default();
         for engagement in &engagements {
             batch.insert(
                 &engagement.id.to_key(),
@@ -468,8 +469,8 @@ impl Store {
         Ok((client_batch, batch))
     }
 
-    fn rewrite_batch<R: Record>(&self, tree: &Tree) -> Result<sled::Batch> {
-        let mut batch = sled::Batch::default();
+    fn rewrite_batch<R: Record>(&self, tree: &Tree) -> Result<crate::store::kv::Batch> {
+        let mut batch = crate::store::kv::Batch::default();
         for entry in tree.iter() {
             let (key, bytes) = entry?;
             let record: R = decode(&bytes).map_err(|error| corrupt::<R>(&key, error))?;
@@ -519,7 +520,7 @@ fn decode_entry<R: Record>(key: &[u8], bytes: &[u8]) -> Result<R> {
 }
 
 /// [`decode_entry`] for an entry straight from a sled iterator.
-fn decode_item<R: Record>(item: sled::Result<(sled::IVec, sled::IVec)>) -> Result<R> {
+fn decode_item<R: Record>(item: Result<(sled::IVec, sled::IVec)>) -> Result<R> {
     let (key, bytes) = item?;
     decode_entry(&key, &bytes)
 }

@@ -6,8 +6,8 @@ use super::records::application_key;
 use super::tx::{self, TxResult};
 use crate::domain::note::note_text;
 use crate::domain::{Candidate, CandidateId, EngagementId, EventKind, Note, NoteId, Stamp};
-use sled::Transactional;
-use sled::transaction::TransactionalTree;
+use crate::store::kv::Transactional;
+use crate::store::kv::TxTree;
 
 /// The text a note is stored with (see [`note_text`]), or why it
 /// cannot be stored.
@@ -17,7 +17,7 @@ pub(super) fn stored_text(raw: &str) -> Result<String> {
 
 /// The candidate a note is written on, refused when they are not there.
 pub(super) fn require_candidate(
-    candidates: &TransactionalTree,
+    candidates: &TxTree,
     candidate: CandidateId,
 ) -> TxResult<Candidate> {
     match tx::get::<Candidate>(candidates, &candidate.to_key())? {
@@ -29,8 +29,8 @@ pub(super) fn require_candidate(
 /// Refuses a new note on a candidate who is not there or was erased, or
 /// on an application (`engagement`) that is not there.
 pub(super) fn refuse_misplaced(
-    candidates: &TransactionalTree,
-    apps: &TransactionalTree,
+    candidates: &TxTree,
+    apps: &TxTree,
     candidate: CandidateId,
     engagement: Option<EngagementId>,
 ) -> TxResult<()> {
@@ -88,8 +88,8 @@ impl Store {
         self.ensure_writable()?;
         let key = note_key(candidate, note);
         let trees = self.with_log(&self.notes);
-        tx::finish(trees.transaction(|(notes, meta, events, event_index)| {
-            if notes.remove(&key)?.is_none() {
+        trees.transaction(|(notes, meta, events, event_index)| {
+            if notes.remove(key)?.is_none() {
                 return tx::abort(StoreError::Invalid(vec![format!(
                     "note {note} is not there"
                 )]));
@@ -102,7 +102,7 @@ impl Store {
                 EventKind::NoteRemoved { candidate, note },
             )?;
             Ok(())
-        }))?;
+        })?;
         self.flush()
     }
 

@@ -7,7 +7,7 @@ use super::error::Result;
 use super::notes::{note_key, refuse_misplaced, stored_text};
 use super::tx;
 use crate::domain::{EventKind, Note, NoteId, Stamp};
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 impl Store {
     /// Adds `notes` under fresh ids (the ids they carry are ignored),
@@ -32,31 +32,29 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        tx::finish(
-            trees.transaction(|(stored, candidates, apps, meta, events, event_index)| {
-                let first = tx::reserve_ids(meta, tx::NOTE_SEQ, notes.len() as u64)?;
-                let mut ids = Vec::with_capacity(notes.len());
-                for (offset, (note, text)) in notes.iter().zip(&texts).enumerate() {
-                    refuse_misplaced(candidates, apps, note.candidate, note.engagement)?;
-                    let id = NoteId(first + offset as u64);
-                    let note = Note {
-                        id,
-                        text: text.clone(),
-                        ..note.clone()
-                    };
-                    tx::put(stored, &note_key(note.candidate, id), &note)?;
-                    let kind = EventKind::NoteAdded {
-                        candidate: note.candidate,
-                        engagement: note.engagement,
-                        note: id,
-                    };
-                    let stamp = Stamp::new(note.at, note.author.clone());
-                    tx::append_event(events, event_index, meta, &stamp, kind)?;
-                    ids.push(id);
-                }
-                Ok(ids)
-            }),
-        )
+        trees.transaction(|(stored, candidates, apps, meta, events, event_index)| {
+            let first = tx::reserve_ids(meta, tx::NOTE_SEQ, notes.len() as u64)?;
+            let mut ids = Vec::with_capacity(notes.len());
+            for (offset, (note, text)) in notes.iter().zip(&texts).enumerate() {
+                refuse_misplaced(candidates, apps, note.candidate, note.engagement)?;
+                let id = NoteId(first + offset as u64);
+                let note = Note {
+                    id,
+                    text: text.clone(),
+                    ..note.clone()
+                };
+                tx::put(stored, &note_key(note.candidate, id), &note)?;
+                let kind = EventKind::NoteAdded {
+                    candidate: note.candidate,
+                    engagement: note.engagement,
+                    note: id,
+                };
+                let stamp = Stamp::new(note.at, note.author.clone());
+                tx::append_event(events, event_index, meta, &stamp, kind)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
     }
 }
 

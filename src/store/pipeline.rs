@@ -9,7 +9,7 @@ use super::tx;
 use crate::domain::{
     Application, Candidate, CandidateId, Engagement, EngagementId, Event, EventKind, Stage, Stamp,
 };
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 impl Store {
     /// Puts candidates into an engagement's pipeline at Sourced, all of
@@ -57,8 +57,8 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        let opened = tx::finish(trees.transaction(
-            |(apps, people, engagements, meta, events, event_index)| {
+        let opened =
+            trees.transaction(|(apps, people, engagements, meta, events, event_index)| {
                 if tx::get::<Engagement>(engagements, &engagement.to_key())?.is_none() {
                     return tx::abort(StoreError::NoEngagement(engagement));
                 }
@@ -88,8 +88,7 @@ impl Store {
                     opened.push(app);
                 }
                 Ok(opened)
-            },
-        ))?;
+            })?;
         self.flush()?;
         Ok(opened)
     }
@@ -117,7 +116,7 @@ impl Store {
             )]));
         }
         let trees = self.with_log(&self.applications);
-        tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+        trees.transaction(|(apps, meta, events, event_index)| {
             for &candidate in candidates {
                 let key = application_key(engagement, candidate);
                 let Some(app) = tx::get::<Application>(apps, &key)? else {
@@ -132,7 +131,7 @@ impl Store {
                         app.stage
                     )]));
                 }
-                apps.remove(&key)?;
+                apps.remove(key)?;
                 counts::change(meta, Some(&app), None)?;
                 let kind = EventKind::ApplicationRemoved {
                     engagement,
@@ -141,7 +140,7 @@ impl Store {
                 tx::append_event(events, event_index, meta, stamp, kind)?;
             }
             Ok(())
-        }))?;
+        })?;
         self.flush()
     }
 
@@ -244,7 +243,7 @@ impl Store {
     ) -> Result<Vec<Application>> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.applications);
-        let changed = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+        let changed = trees.transaction(|(apps, meta, events, event_index)| {
             let mut changed = Vec::with_capacity(items.len());
             for item in items {
                 let candidate = item.candidate();
@@ -273,7 +272,7 @@ impl Store {
                 changed.push(app);
             }
             Ok(changed)
-        }))?;
+        })?;
         self.flush()?;
         Ok(changed)
     }
@@ -294,7 +293,7 @@ impl Store {
         }
         let key = application_key(engagement, candidate);
         let trees = self.with_log(&self.applications);
-        let scored = tx::finish(trees.transaction(|(apps, meta, events, event_index)| {
+        let scored = trees.transaction(|(apps, meta, events, event_index)| {
             let Some(mut app) = tx::get::<Application>(apps, &key)? else {
                 return tx::abort(StoreError::NoApplication {
                     engagement,
@@ -316,7 +315,7 @@ impl Store {
             };
             tx::append_event(events, event_index, meta, stamp, kind)?;
             Ok(app)
-        }))?;
+        })?;
         self.flush()?;
         Ok(scored)
     }

@@ -12,9 +12,9 @@ use crate::domain::{
     Application, CandidateId, ChangeKind, Engagement, EngagementId, EngagementStatus, EventKind,
     Placement, PlacementId, Stage, Stamp, Terms,
 };
+use crate::store::kv::Transactional;
+use crate::store::kv::TxTree;
 use chrono::NaiveDate;
-use sled::Transactional;
-use sled::transaction::TransactionalTree;
 
 /// A change to a placement's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ impl Store {
         let seats = self.seats_taken(engagement, stamp, None)?;
         let key = application_key(engagement, candidate);
         let trees = self.placement_trees();
-        let placed = tx::finish(trees.transaction(
+        let placed = trees.transaction(
             |(placements, apps, engagements, meta, events, event_index)| {
                 let log = (meta, events, event_index);
                 let mut app = get_application(apps, engagement, candidate)?;
@@ -105,7 +105,7 @@ impl Store {
                     engagement,
                 })
             },
-        ))?;
+        )?;
         self.flush()?;
         Ok(placed)
     }
@@ -163,9 +163,9 @@ impl Store {
         let (engagement, candidate) = (placement.engagement, placement.candidate);
         let seats = self.seats_taken(engagement, stamp, Some(id))?;
         let trees = self.placement_trees();
-        let unplaced = tx::finish(trees.transaction(
+        let unplaced = trees.transaction(
             |(placements, apps, engagements, meta, events, event_index)| {
-                if placements.remove(&id.to_key())?.is_none() {
+                if placements.remove(id.to_key())?.is_none() {
                     return tx::abort(StoreError::NoPlacement(id));
                 }
                 let mut app = get_application(apps, engagement, candidate)?;
@@ -210,7 +210,7 @@ impl Store {
                     engagement,
                 })
             },
-        ))?;
+        )?;
         self.flush()?;
         Ok(unplaced)
     }
@@ -264,22 +264,20 @@ impl Store {
     ) -> Result<Placement> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.placements);
-        let changed = tx::finish(
-            trees.transaction(|(placements, meta, events, event_index)| {
-                let Some(mut placement) = tx::get::<Placement>(placements, &id.to_key())? else {
-                    return tx::abort(StoreError::NoPlacement(id));
-                };
-                let before = placement.clone();
-                let kind = match change(&mut placement) {
-                    Ok(kind) => kind,
-                    Err(refused) => return tx::abort(refused),
-                };
-                tx::put(placements, &id.to_key(), &placement)?;
-                counts::change(meta, Some(&before), Some(&placement))?;
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(placement)
-            }),
-        )?;
+        let changed = trees.transaction(|(placements, meta, events, event_index)| {
+            let Some(mut placement) = tx::get::<Placement>(placements, &id.to_key())? else {
+                return tx::abort(StoreError::NoPlacement(id));
+            };
+            let before = placement.clone();
+            let kind = match change(&mut placement) {
+                Ok(kind) => kind,
+                Err(refused) => return tx::abort(refused),
+            };
+            tx::put(placements, &id.to_key(), &placement)?;
+            counts::change(meta, Some(&before), Some(&placement))?;
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(placement)
+        })?;
         self.flush()?;
         Ok(changed)
     }
@@ -289,12 +287,12 @@ impl Store {
     fn placement_trees(
         &self,
     ) -> (
-        &sled::Tree,
-        &sled::Tree,
-        &sled::Tree,
-        &sled::Tree,
-        &sled::Tree,
-        &sled::Tree,
+        &crate::store::kv::Tree,
+        &crate::store::kv::Tree,
+        &crate::store::kv::Tree,
+        &crate::store::kv::Tree,
+        &crate::store::kv::Tree,
+        &crate::store::kv::Tree,
     ) {
         (
             &self.placements,
@@ -308,7 +306,7 @@ impl Store {
 }
 
 fn get_application(
-    apps: &TransactionalTree,
+    apps: &TxTree,
     engagement: EngagementId,
     candidate: CandidateId,
 ) -> tx::TxResult<Application> {
@@ -325,8 +323,8 @@ fn get_application(
 /// filled one below it is open again. Written with its event when it
 /// changes; the engagement as it stands either way.
 fn settle_status(
-    engagements: &TransactionalTree,
-    (meta, events, event_index): (&TransactionalTree, &TransactionalTree, &TransactionalTree),
+    engagements: &TxTree,
+    (meta, events, event_index): (&TxTree, &TxTree, &TxTree),
     id: EngagementId,
     seats: usize,
     stamp: &Stamp,

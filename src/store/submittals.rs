@@ -11,7 +11,7 @@ use crate::domain::{
     Answer, AnswerKind, Application, CandidateId, Client, Engagement, EngagementId, EventKind,
     HourlyRate, Stamp, Submittal, SubmittalId,
 };
-use sled::Transactional;
+use crate::store::kv::Transactional;
 
 /// What a submittal is made of before it is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,47 +40,45 @@ impl Store {
             &self.events,
             &self.event_index,
         );
-        let stored = tx::finish(trees.transaction(
-            |(submittals, apps, meta, events, event_index)| {
-                match tx::get::<Application>(apps, &key)? {
-                    Some(app) if !app.stage.is_exit() => {}
-                    Some(app) => {
-                        return tx::abort(StoreError::Invalid(vec![format!(
-                            "{} left {} at {}: re-open it before submitting",
-                            draft.candidate, draft.engagement, app.stage
-                        )]));
-                    }
-                    None => {
-                        return tx::abort(StoreError::NoApplication {
-                            engagement: draft.engagement,
-                            candidate: draft.candidate,
-                        });
-                    }
+        let stored = trees.transaction(|(submittals, apps, meta, events, event_index)| {
+            match tx::get::<Application>(apps, &key)? {
+                Some(app) if !app.stage.is_exit() => {}
+                Some(app) => {
+                    return tx::abort(StoreError::Invalid(vec![format!(
+                        "{} left {} at {}: re-open it before submitting",
+                        draft.candidate, draft.engagement, app.stage
+                    )]));
                 }
-                let id = SubmittalId(tx::reserve_ids(meta, tx::SUBMITTAL_SEQ, 1)?);
-                let submittal = Submittal {
-                    id,
-                    engagement: engagement.id,
-                    candidate: draft.candidate,
-                    client: client.id,
-                    to: draft.to.clone(),
-                    at: stamp.at,
-                    by: stamp.actor.clone(),
-                    bill_rate: draft.bill_rate.clone(),
-                    profile: draft.profile.clone(),
-                    answers: Vec::new(),
-                };
-                tx::put(submittals, &id.to_key(), &submittal)?;
-                super::counts::change(meta, None, Some(&submittal))?;
-                let kind = EventKind::Submitted {
-                    submittal: id,
-                    engagement: engagement.id,
-                    candidate: draft.candidate,
-                };
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(submittal)
-            },
-        ))?;
+                None => {
+                    return tx::abort(StoreError::NoApplication {
+                        engagement: draft.engagement,
+                        candidate: draft.candidate,
+                    });
+                }
+            }
+            let id = SubmittalId(tx::reserve_ids(meta, tx::SUBMITTAL_SEQ, 1)?);
+            let submittal = Submittal {
+                id,
+                engagement: engagement.id,
+                candidate: draft.candidate,
+                client: client.id,
+                to: draft.to.clone(),
+                at: stamp.at,
+                by: stamp.actor.clone(),
+                bill_rate: draft.bill_rate.clone(),
+                profile: draft.profile.clone(),
+                answers: Vec::new(),
+            };
+            tx::put(submittals, &id.to_key(), &submittal)?;
+            super::counts::change(meta, None, Some(&submittal))?;
+            let kind = EventKind::Submitted {
+                submittal: id,
+                engagement: engagement.id,
+                candidate: draft.candidate,
+            };
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(submittal)
+        })?;
         self.flush()?;
         Ok(stored)
     }
@@ -162,34 +160,32 @@ impl Store {
     ) -> Result<Option<Submittal>> {
         self.ensure_writable()?;
         let trees = self.with_log(&self.submittals);
-        let changed = tx::finish(
-            trees.transaction(|(submittals, meta, events, event_index)| {
-                let Some(mut submittal) = tx::get::<Submittal>(submittals, &id.to_key())? else {
-                    return tx::abort(StoreError::NoSubmittal(id));
-                };
-                let before = submittal.clone();
-                let kind = match change(&mut submittal) {
-                    Ok(kind) => kind,
-                    Err(refused) => return tx::abort(refused),
-                };
-                let removed = matches!(
-                    kind,
-                    EventKind::SubmittalRetracted {
-                        answer_only: false,
-                        ..
-                    }
-                );
-                if removed {
-                    submittals.remove(&id.to_key())?;
-                } else {
-                    tx::put(submittals, &id.to_key(), &submittal)?;
+        let changed = trees.transaction(|(submittals, meta, events, event_index)| {
+            let Some(mut submittal) = tx::get::<Submittal>(submittals, &id.to_key())? else {
+                return tx::abort(StoreError::NoSubmittal(id));
+            };
+            let before = submittal.clone();
+            let kind = match change(&mut submittal) {
+                Ok(kind) => kind,
+                Err(refused) => return tx::abort(refused),
+            };
+            let removed = matches!(
+                kind,
+                EventKind::SubmittalRetracted {
+                    answer_only: false,
+                    ..
                 }
-                let after = (!removed).then_some(submittal);
-                super::counts::change(meta, Some(&before), after.as_ref())?;
-                tx::append_event(events, event_index, meta, stamp, kind)?;
-                Ok(after)
-            }),
-        )?;
+            );
+            if removed {
+                submittals.remove(id.to_key())?;
+            } else {
+                tx::put(submittals, &id.to_key(), &submittal)?;
+            }
+            let after = (!removed).then_some(submittal);
+            super::counts::change(meta, Some(&before), after.as_ref())?;
+            tx::append_event(events, event_index, meta, stamp, kind)?;
+            Ok(after)
+        })?;
         self.flush()?;
         Ok(changed)
     }

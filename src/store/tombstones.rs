@@ -8,8 +8,8 @@ use super::Store;
 use super::error::Result;
 use crate::domain::erasure::{emails_of, phone_key};
 use crate::domain::{Candidate, Timestamp};
+use crate::store::kv::Tree;
 use sha2::{Digest, Sha256};
-use sled::Tree;
 use std::fmt;
 
 /// The tree: hash -> the erasure's time (milliseconds, big-endian).
@@ -81,11 +81,11 @@ fn read_time(bytes: &[u8]) -> Option<Timestamp> {
 
 impl Store {
     pub(super) fn tombstone_tree(&self) -> Result<Tree> {
-        Ok(self.db.open_tree(TREE)?)
+        Tree::open(&self.db, TREE)
     }
 
     fn salt(&self) -> Result<Option<sled::IVec>> {
-        Ok(self.meta.get(SALT_KEY)?)
+        self.meta.get(SALT_KEY)
     }
 
     /// The erased person `candidate` matches, if any (by email first).
@@ -123,10 +123,10 @@ impl Store {
         self.ensure_writable()?;
         let tombstones = self.tombstone_tree()?;
         let salt = match self.salt()? {
-            Some(salt) if !tombstones.is_empty() => salt,
+            Some(salt) if !tombstones.is_empty()? => salt,
             _ => return Ok(()),
         };
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::store::kv::Batch::default();
         for candidate in self.each_candidate() {
             for (by, value) in marks_of(&candidate?) {
                 let key = digest(&salt, by, &value);

@@ -1,27 +1,17 @@
-//! Helpers for sled transactions. A transaction's closure may run more than
-//! once, so everything in it is a pure function of what it reads.
+//! Helpers for the store's transactions ([`Transactional`](super::kv::Transactional)). A
+//! transaction's closure may run more than once, so everything in it is a
+//! pure function of what it reads.
 
-use super::error::{Result, StoreError};
+use super::error::StoreError;
+use super::kv::TxTree;
 use super::records::{self, Record};
 use crate::domain::ids::MAX_ID;
 use crate::domain::{Event, EventId, EventKind, Stamp};
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, TransactionResult, TransactionalTree,
-};
 
-pub type TxError = ConflictableTransactionError<StoreError>;
-pub type TxResult<T> = std::result::Result<T, TxError>;
+pub use super::kv::{TxError, TxResult};
 
 pub fn abort<T>(error: StoreError) -> TxResult<T> {
-    Err(ConflictableTransactionError::Abort(error))
-}
-
-/// Turns a transaction's outcome into the store's result type.
-pub fn finish<T>(result: TransactionResult<T, StoreError>) -> Result<T> {
-    result.map_err(|error| match error {
-        TransactionError::Abort(error) => error,
-        TransactionError::Storage(error) => StoreError::from(error),
-    })
+    Err(TxError::Abort(error))
 }
 
 /// Counter keys in the `meta` tree.
@@ -36,7 +26,7 @@ pub const PLACEMENT_SEQ: &[u8] = b"seq:placement";
 /// Reserves `count` consecutive ids and returns the first. Ids start at 1
 /// and end at [`MAX_ID`]: a counter that would hand out an id past it
 /// refuses instead (nothing wraps, nothing overflows).
-pub fn reserve_ids(meta: &TransactionalTree, key: &[u8], count: u64) -> TxResult<u64> {
+pub fn reserve_ids(meta: &TxTree, key: &[u8], count: u64) -> TxResult<u64> {
     let next = read_counter(meta.get(key)?.as_deref());
     let after = next.checked_add(count).filter(|&after| after <= MAX_ID + 1);
     let Some(after) = after else {
@@ -60,14 +50,13 @@ pub fn read_counter(stored: Option<&[u8]>) -> u64 {
     stored.and_then(records::id_from_key).unwrap_or(1)
 }
 
-pub fn put<R: Record>(tree: &TransactionalTree, key: &[u8], record: &R) -> TxResult<()> {
-    let bytes = records::encode(record)
-        .map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
+pub fn put<R: Record>(tree: &TxTree, key: &[u8], record: &R) -> TxResult<()> {
+    let bytes = records::encode(record).map_err(|e| TxError::Abort(StoreError::Encode(e)))?;
     tree.insert(key, bytes)?;
     Ok(())
 }
 
-pub fn get<R: Record>(tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<R>> {
+pub fn get<R: Record>(tree: &TxTree, key: &[u8]) -> TxResult<Option<R>> {
     match tree.get(key)? {
         None => Ok(None),
         Some(bytes) => records::decode(&bytes).map(Some).or_else(|error| {
@@ -82,16 +71,16 @@ pub fn get<R: Record>(tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<R
 
 /// Appends one event to the log inside the caller's transaction.
 pub fn append_event(
-    events: &TransactionalTree,
-    event_index: &TransactionalTree,
-    meta: &TransactionalTree,
+    events: &TxTree,
+    event_index: &TxTree,
+    meta: &TxTree,
     stamp: &Stamp,
     kind: EventKind,
 ) -> TxResult<EventId> {
     let id = EventId(reserve_ids(meta, EVENT_SEQ, 1)?);
     super::counts::event(meta)?;
     if let Some(candidate) = kind.candidate() {
-        event_index.insert(&super::records::candidate_event_key(candidate, id), &[])?;
+        event_index.insert(super::records::candidate_event_key(candidate, id), &[])?;
     }
     let event = Event {
         id,

@@ -13,7 +13,7 @@
 use super::super::bulk::at_row;
 use super::super::error::{Result, StoreError};
 use crate::domain::CandidateId;
-use sled::Tree;
+use crate::store::kv::Tree;
 
 /// The loaded candidates' normalised emails, in load order.
 #[derive(Default)]

@@ -5,8 +5,8 @@
 use super::error::CopyError;
 use super::tables::{DERIVED_TREES, Table};
 use super::{Put, Result, Source};
+use crate::store::kv::Tree;
 use crate::store::{Store, open, tombstones};
-use sled::Tree;
 use std::path::Path;
 
 /// The database at `path`, which must exist: opening a missing one would
@@ -49,7 +49,7 @@ impl<'a> SledSource<'a> {
 impl Source for SledSource<'_> {
     fn each(&mut self, table: Table, put: &mut Put) -> Result<()> {
         for entry in self.tree(table)?.iter() {
-            let (key, value) = entry.map_err(sled_error)?;
+            let (key, value) = entry?;
             if !is_pending_mark(table, &key) {
                 put(&key, &value)?;
             }

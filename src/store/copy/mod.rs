@@ -18,8 +18,8 @@ mod error;
 mod from_postgres;
 mod from_sled;
 mod names;
-mod rows;
-mod tables;
+pub(in crate::store) mod rows;
+pub(in crate::store) mod tables;
 mod to_postgres;
 mod to_sled;
 

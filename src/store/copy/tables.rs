@@ -60,7 +60,10 @@ pub const DERIVED_TREES: [&str; 3] = ["emails", "events_by_candidate", "__sled__
 
 impl Table {
     /// The sled tree of this table in `store`.
-    pub fn tree_in(self, store: &crate::store::Store) -> crate::store::Result<sled::Tree> {
+    pub fn tree_in(
+        self,
+        store: &crate::store::Store,
+    ) -> crate::store::Result<crate::store::kv::Tree> {
         Ok(match self {
             Table::Meta => store.meta.clone(),
             Table::Clients => store.clients.clone(),

@@ -12,10 +12,10 @@ use super::{Copied, Result, Sink};
 use crate::domain::Candidate;
 use crate::domain::text::normalize_email;
 use crate::store::bulk_load::emails::Emails;
+use crate::store::kv::{Batch, Tree};
 use crate::store::records::decode;
 use crate::store::staging::{self, Staged};
 use crate::store::{Store, counts, open};
-use sled::{Batch, Tree};
 use std::path::Path;
 
 /// Entries written to sled at once.
@@ -40,7 +40,7 @@ pub fn copy_into(
     };
     let staged = Staged::beside(target, staging::COPYING).map_err(io)?;
     let store = Store::open(staged.path())?;
-    store.meta.clear().map_err(sled_error)?;
+    store.meta.clear()?;
     let copied = fill(Box::new(SledSink::new(&store)))?;
     store.close()?;
     verify(staged.path())?;
@@ -113,7 +113,7 @@ impl<'a> SledSink<'a> {
     /// Applies the entries not yet written.
     fn apply(&mut self) -> Result<()> {
         if let Some((table, batch, _)) = self.pending.take() {
-            self.tree(table)?.apply_batch(batch).map_err(sled_error)?;
+            self.tree(table)?.apply_batch(batch)?;
         }
         Ok(())
     }
@@ -150,12 +150,8 @@ impl Sink for SledSink<'_> {
         self.apply()?;
         std::mem::take(&mut self.emails).write(&self.store.emails)?;
         for flag in BUILT_FLAGS {
-            self.store.meta.remove(flag).map_err(sled_error)?;
+            self.store.meta.remove(flag)?;
         }
         Ok(self.store.flush()?)
     }
-}
-
-fn sled_error(error: sled::Error) -> CopyError {
-    CopyError::Store(error.into())
 }

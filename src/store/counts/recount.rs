@@ -33,7 +33,7 @@ impl Store {
     /// batch, and marks them built. Not flushed.
     pub(in crate::store) fn rebuild_counts(&self) -> Result<()> {
         let counters = self.recount()?;
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::store::kv::Batch::default();
         for entry in self.meta.scan_prefix(PREFIX) {
             batch.remove(entry?.0);
         }
@@ -41,7 +41,7 @@ impl Store {
             batch.insert(key(&name), &value.to_be_bytes());
         }
         batch.insert(BUILT, &[1]);
-        Ok(self.meta.apply_batch(batch)?)
+        self.meta.apply_batch(batch)
     }
 
     /// Every counter, from the records: one record decoded at a time, so
@@ -64,7 +64,7 @@ impl Store {
         each(&self.placements, |p: &Placement| {
             tally.change(None, Some(p))
         })?;
-        tally.events(self.events.len() as u64);
+        tally.events(self.events.len()? as u64);
         Ok(tally.into_counters())
     }
 
@@ -110,12 +110,12 @@ impl Store {
             Some(("n", "event")) => (&self.events, "n:event"),
             _ => return Ok(true),
         };
-        Ok(tree.len() == read::figure(found, total))
+        Ok(tree.len()? == read::figure(found, total))
     }
 }
 
 /// Decodes every record of a tree in turn.
-fn each<R: Record>(tree: &sled::Tree, mut count: impl FnMut(&R)) -> Result<()> {
+fn each<R: Record>(tree: &crate::store::kv::Tree, mut count: impl FnMut(&R)) -> Result<()> {
     for item in tree.iter() {
         count(&decode_item::<R>(item)?);
     }

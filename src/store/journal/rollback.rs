@@ -12,8 +12,8 @@ use super::Journal;
 use crate::domain::{Event, EventKind};
 use crate::store::Store;
 use crate::store::error::{Result, StoreError};
+use crate::store::kv::Tree;
 use crate::store::records::{self, application_key, id_from_key};
-use sled::Tree;
 
 /// Entries removed per batch: a rollback of a million records never
 /// holds more than this many keys.
@@ -117,8 +117,8 @@ impl Store {
     fn undo_through_events(&self, journal: &Journal, undone: &mut RolledBack) -> Result<()> {
         self.ensure_writable()?;
         let s = &journal.starts;
-        let mut restored = sled::Batch::default();
-        let mut opened = sled::Batch::default();
+        let mut restored = crate::store::kv::Batch::default();
+        let mut opened = crate::store::kv::Batch::default();
         let mut pending = 0;
         for item in self.events.range(s.event.to_be_bytes()..).rev() {
             let (_, bytes) = item?;
@@ -179,7 +179,7 @@ fn remove_from(tree: &Tree, start: u64) -> Result<usize> {
 /// Removes the entries of `tree` from key `start` on that `doomed` picks,
 /// a batch at a time; how many.
 fn remove_where(tree: &Tree, start: &[u8], doomed: impl Fn(&[u8], &[u8]) -> bool) -> Result<usize> {
-    let mut batch = sled::Batch::default();
+    let mut batch = crate::store::kv::Batch::default();
     let (mut pending, mut removed) = (0, 0);
     for item in tree.range(start..) {
         let (key, value) = item?;

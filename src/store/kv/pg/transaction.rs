@@ -1,0 +1,129 @@
+//! A transaction on PostgreSQL over several trees, run again from the
+//! start when PostgreSQL finds it conflicted with another's.
+
+use super::ops::{self, OpError, OpResult};
+use super::{Pg, PgTree, Shape};
+use crate::store::error::StoreError;
+use crate::store::kv::{TxError, TxResult};
+use postgres::error::SqlState;
+use postgres::{IsolationLevel, Transaction};
+use sled::IVec;
+use std::cell::RefCell;
+
+/// What a tree inside a transaction does with the transaction.
+trait Session {
+    fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>>;
+    fn insert(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Option<IVec>>;
+    fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>>;
+}
+
+impl Session for RefCell<Transaction<'_>> {
+    fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
+        ops::get(&mut *self.borrow_mut(), shape, key)
+    }
+    fn insert(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Option<IVec>> {
+        ops::insert(&mut *self.borrow_mut(), shape, key, value)
+    }
+    fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
+        ops::remove(&mut *self.borrow_mut(), shape, key)
+    }
+}
+
+/// One tree inside a PostgreSQL transaction.
+#[derive(Clone, Copy)]
+pub struct PgTxTree<'t> {
+    session: &'t dyn Session,
+    shape: Shape,
+    pg: &'t Pg,
+}
+
+impl PgTxTree<'_> {
+    pub fn get(&self, key: &[u8]) -> TxResult<Option<IVec>> {
+        self.session
+            .get(&self.shape, key)
+            .map_err(|e| self.error(e))
+    }
+
+    pub fn insert(&self, key: &[u8], value: &[u8]) -> TxResult<Option<IVec>> {
+        let shape = &self.shape;
+        self.session
+            .insert(shape, key, value)
+            .map_err(|e| self.error(e))
+    }
+
+    pub fn remove(&self, key: &[u8]) -> TxResult<Option<IVec>> {
+        self.session
+            .remove(&self.shape, key)
+            .map_err(|e| self.error(e))
+    }
+
+    fn error(&self, error: OpError) -> TxError {
+        match error {
+            OpError::Sql(error) if conflicted(&error) => TxError::Conflict,
+            error => TxError::Storage(self.pg.op_failed(error)),
+        }
+    }
+}
+
+/// Whether PostgreSQL gave the transaction up for another's sake: it
+/// would succeed if run again.
+fn conflicted(error: &postgres::Error) -> bool {
+    let code = error.code();
+    code == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+        || code == Some(&SqlState::T_R_DEADLOCK_DETECTED)
+}
+
+/// Runs `change` over `trees` (all on one database) in one serializable
+/// transaction and commits, again from the start after a conflict.
+pub fn run<R>(
+    trees: &[&PgTree],
+    change: impl Fn(&[PgTxTree<'_>]) -> TxResult<R>,
+) -> Result<R, StoreError> {
+    let Some(pg) = trees.first().map(|tree| &*tree.pg) else {
+        return change(&[]).map_err(given_up);
+    };
+    let mut client = pg.lock();
+    loop {
+        let tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::Serializable)
+            .start()
+            .map_err(|e| pg.failed(&e))?;
+        let session = RefCell::new(tx);
+        let outcome = {
+            let views: Vec<PgTxTree> = trees
+                .iter()
+                .map(|tree| PgTxTree {
+                    session: &session,
+                    shape: tree.shape,
+                    pg,
+                })
+                .collect();
+            change(&views)
+        };
+        // A transaction not committed is rolled back as it is dropped.
+        let tx = session.into_inner();
+        let value = match outcome {
+            Ok(value) => value,
+            Err(TxError::Conflict) => continue,
+            Err(error) => return Err(given_up(error)),
+        };
+        match tx.commit() {
+            Ok(()) => return Ok(value),
+            Err(error) if conflicted(&error) => continue,
+            Err(error) => return Err(pg.failed(&error)),
+        }
+    }
+}
+
+/// The error a transaction given up ends with (a conflict is run again,
+/// never given up, except by a transaction over no tree at all).
+fn given_up(error: TxError) -> StoreError {
+    match error {
+        TxError::Abort(error) | TxError::Storage(error) => error,
+        TxError::Conflict => StoreError::Postgres(crate::store::postgres::PgError::Other {
+            address: String::new(),
+            detail: "a transaction over no tree conflicted".into(),
+        }),
+    }
+}
