@@ -5,6 +5,7 @@
 mod common;
 
 use chrono::{NaiveDate, TimeDelta};
+use common::engines::each_engine;
 use common::*;
 use hireterm::domain::*;
 use hireterm::store::{Store, SubmittalDraft};
@@ -56,41 +57,42 @@ fn problems(store: &Store) -> Vec<String> {
 
 #[test]
 fn the_demo_checks_clean_and_stats_count_its_agency_records() {
-    let db = TempDb::new();
-    let store = demo_store(&db, 300, 8);
-    let report = store.check().unwrap();
-    assert_eq!(report.problems, Vec::<String>::new());
-    let submittals = store.submittals().unwrap();
-    let placements = store.placements().unwrap();
-    assert_eq!(
-        (report.clients, report.submittals, report.placements),
-        (
-            store.clients().unwrap().len(),
-            submittals.len(),
-            placements.len()
-        )
-    );
-    let today = now().date_naive();
-    let stats = store.stats_on(today, 30).unwrap();
-    assert_eq!(stats.clients, report.clients);
-    assert_eq!(stats.submittals, submittals.len());
-    let waiting = submittals.iter().filter(|s| s.awaits_answer()).count();
-    assert_eq!(stats.submittals_waiting(), waiting);
-    assert!(waiting > 0 && stats.submittals_answered > 0);
-    assert_eq!(stats.placements, placements.len());
-    let active = placements.iter().filter(|p| p.is_active(today)).count();
-    let ending = placements
-        .iter()
-        .filter(|p| p.ends_within(today, 30))
-        .count();
-    assert_eq!(
-        (stats.placements_active, stats.placements_ending),
-        (active, ending)
-    );
-    assert!(ending > 0);
-    // A year later, nothing of it is ending soon.
-    let later = store.stats_on(today + TimeDelta::days(400), 30).unwrap();
-    assert_eq!(later.placements_ending, 0);
+    for db in each_engine() {
+        let store = demo_store(&db, 300, 8);
+        let report = store.check().unwrap();
+        assert_eq!(report.problems, Vec::<String>::new());
+        let submittals = store.submittals().unwrap();
+        let placements = store.placements().unwrap();
+        assert_eq!(
+            (report.clients, report.submittals, report.placements),
+            (
+                store.clients().unwrap().len(),
+                submittals.len(),
+                placements.len()
+            )
+        );
+        let today = now().date_naive();
+        let stats = store.stats_on(today, 30).unwrap();
+        assert_eq!(stats.clients, report.clients);
+        assert_eq!(stats.submittals, submittals.len());
+        let waiting = submittals.iter().filter(|s| s.awaits_answer()).count();
+        assert_eq!(stats.submittals_waiting(), waiting);
+        assert!(waiting > 0 && stats.submittals_answered > 0);
+        assert_eq!(stats.placements, placements.len());
+        let active = placements.iter().filter(|p| p.is_active(today)).count();
+        let ending = placements
+            .iter()
+            .filter(|p| p.ends_within(today, 30))
+            .count();
+        assert_eq!(
+            (stats.placements_active, stats.placements_ending),
+            (active, ending)
+        );
+        assert!(ending > 0);
+        // A year later, nothing of it is ending soon.
+        let later = store.stats_on(today + TimeDelta::days(400), 30).unwrap();
+        assert_eq!(later.placements_ending, 0);
+    }
 }
 
 #[test]
@@ -139,58 +141,60 @@ fn submittals_must_go_to_the_engagement_s_client_and_its_contacts() {
 
 #[test]
 fn a_submittal_keeps_what_was_true_when_it_was_sent() {
-    let db = TempDb::new();
-    let store = db.open();
-    let (job, people) = board(&store);
-    let draft = SubmittalDraft {
-        engagement: job.id,
-        candidate: people[0],
-        to: vec!["nora@northwind.example".into()],
-        bill_rate: None,
-        profile: "Person 0\nGo 4/5".into(),
-    };
-    store.submit(draft, &stamp()).unwrap();
-    // Nora leaves the client, and the engagement moves to another one.
-    let mut client = store.client(job.client).unwrap().unwrap();
-    client.contacts = vec![Contact::parse("Ola Berg <ola@northwind.example>").unwrap()];
-    let later = Stamp::new(now() + TimeDelta::hours(1), "tester");
-    store.update_client(&client, &later).unwrap();
-    let other = Client {
-        id: ClientId(0),
-        name: "Globex".into(),
-        contacts: Vec::new(),
-        notes: String::new(),
-        created_at: now(),
-    };
-    let other = store.add_client(other, &later).unwrap();
-    let moved = Engagement {
-        client: other.id,
-        ..store.engagement(job.id).unwrap().unwrap()
-    };
-    store.update_engagement(&moved, &later).unwrap();
-    assert_eq!(problems(&store), Vec::<String>::new());
+    for db in each_engine() {
+        let store = db.open();
+        let (job, people) = board(&store);
+        let draft = SubmittalDraft {
+            engagement: job.id,
+            candidate: people[0],
+            to: vec!["nora@northwind.example".into()],
+            bill_rate: None,
+            profile: "Person 0\nGo 4/5".into(),
+        };
+        store.submit(draft, &stamp()).unwrap();
+        // Nora leaves the client, and the engagement moves to another one.
+        let mut client = store.client(job.client).unwrap().unwrap();
+        client.contacts = vec![Contact::parse("Ola Berg <ola@northwind.example>").unwrap()];
+        let later = Stamp::new(now() + TimeDelta::hours(1), "tester");
+        store.update_client(&client, &later).unwrap();
+        let other = Client {
+            id: ClientId(0),
+            name: "Globex".into(),
+            contacts: Vec::new(),
+            notes: String::new(),
+            created_at: now(),
+        };
+        let other = store.add_client(other, &later).unwrap();
+        let moved = Engagement {
+            client: other.id,
+            ..store.engagement(job.id).unwrap().unwrap()
+        };
+        store.update_engagement(&moved, &later).unwrap();
+        assert_eq!(problems(&store), Vec::<String>::new());
+    }
 }
 
 #[test]
 fn a_client_added_after_a_submittal_may_no_longer_list_whom_it_went_to() {
     // As an import writes them: the client anew, as it is now, and the
     // submittals with the times they were sent, before that.
-    let db = TempDb::new();
-    let store = db.open();
-    let (job, people) = board(&store);
-    let mut earlier = sent(&job, people[0], "former@northwind.example");
-    earlier.id = SubmittalId(1);
-    earlier.at = now() - TimeDelta::days(20);
-    // Sent after the client was added: its contacts then are its
-    // contacts now, and a stranger is still a problem.
-    let mut after = sent(&job, people[1], "eve@elsewhere.example");
-    after.id = SubmittalId(2);
-    after.at = now() + TimeDelta::hours(1);
-    store.add_submittals(&[earlier, after]).unwrap();
-    assert_eq!(
-        problems(&store),
-        ["submittal S2: eve@elsewhere.example is not a contact of CL1"]
-    );
+    for db in each_engine() {
+        let store = db.open();
+        let (job, people) = board(&store);
+        let mut earlier = sent(&job, people[0], "former@northwind.example");
+        earlier.id = SubmittalId(1);
+        earlier.at = now() - TimeDelta::days(20);
+        // Sent after the client was added: its contacts then are its
+        // contacts now, and a stranger is still a problem.
+        let mut after = sent(&job, people[1], "eve@elsewhere.example");
+        after.id = SubmittalId(2);
+        after.at = now() + TimeDelta::hours(1);
+        store.add_submittals(&[earlier, after]).unwrap();
+        assert_eq!(
+            problems(&store),
+            ["submittal S2: eve@elsewhere.example is not a contact of CL1"]
+        );
+    }
 }
 
 #[test]
@@ -244,64 +248,65 @@ fn a_submitted_card_stays_and_a_submittal_without_its_card_is_reported() {
 
 #[test]
 fn placements_sit_on_placed_cards_unless_ended_early() {
-    let db = TempDb::new();
-    let store = db.open();
-    let (job, people) = board(&store);
-    for candidate in &people {
-        for to in [Stage::Screening, Stage::TechnicalInterview] {
-            store
-                .move_stage(job.id, *candidate, to, None, &stamp())
-                .unwrap();
+    for db in each_engine() {
+        let store = db.open();
+        let (job, people) = board(&store);
+        for candidate in &people {
+            for to in [Stage::Screening, Stage::TechnicalInterview] {
+                store
+                    .move_stage(job.id, *candidate, to, None, &stamp())
+                    .unwrap();
+            }
         }
-    }
-    store
-        .place(job.id, people[0], terms(day(6, 1), None), &stamp())
-        .unwrap();
-    // A card placed before placements were recorded has none: fine.
-    let earlier = candidate("Placed Before", "before@example.com");
-    let earlier = store.add_candidate(earlier, &stamp()).unwrap();
-    let at = now() - TimeDelta::days(30);
-    let mut old = Application::new(job.id, earlier.id, Stage::Sourced, at, "tester");
-    old.move_to(Stage::Placed, at + TimeDelta::days(9), "tester", None)
-        .unwrap();
-    store.add_applications(&[old]).unwrap();
-    assert_eq!(problems(&store), Vec::<String>::new());
+        store
+            .place(job.id, people[0], terms(day(6, 1), None), &stamp())
+            .unwrap();
+        // A card placed before placements were recorded has none: fine.
+        let earlier = candidate("Placed Before", "before@example.com");
+        let earlier = store.add_candidate(earlier, &stamp()).unwrap();
+        let at = now() - TimeDelta::days(30);
+        let mut old = Application::new(job.id, earlier.id, Stage::Sourced, at, "tester");
+        old.move_to(Stage::Placed, at + TimeDelta::days(9), "tester", None)
+            .unwrap();
+        store.add_applications(&[old]).unwrap();
+        assert_eq!(problems(&store), Vec::<String>::new());
 
-    // Straight into the tree, as a foreign writer might: a placement on a
-    // card at Technical interview, one that ended early there (fine), a
-    // second running one on the placed card, one going back in time.
-    let on_screen = Placement::new(
-        PlacementId(2),
-        (job.id, people[2]),
-        terms(day(6, 1), Some(day(9, 30))),
-        (now(), "tester"),
-    )
-    .unwrap();
-    let mut ended = on_screen.clone();
-    ended.id = PlacementId(3);
-    let reason = "project cancelled";
-    let later = now() + TimeDelta::days(2);
-    ended
-        .end_early(day(6, 3), reason, (later, "tester"))
+        // Straight into the tree, as a foreign writer might: a placement on a
+        // card at Technical interview, one that ended early there (fine), a
+        // second running one on the placed card, one going back in time.
+        let on_screen = Placement::new(
+            PlacementId(2),
+            (job.id, people[2]),
+            terms(day(6, 1), Some(day(9, 30))),
+            (now(), "tester"),
+        )
         .unwrap();
-    let mut twice = on_screen.clone();
-    twice.id = PlacementId(4);
-    twice.candidate = people[0];
-    let mut backwards = ended.clone();
-    backwards.id = PlacementId(5);
-    backwards.changes[0].at = now() - TimeDelta::days(1);
-    store
-        .add_placements(&[on_screen, ended, twice, backwards])
-        .unwrap();
-    assert_eq!(
-        problems(&store),
-        [
-            "placement P2: the card is at Technical interview, not Placed, and the placement has \
+        let mut ended = on_screen.clone();
+        ended.id = PlacementId(3);
+        let reason = "project cancelled";
+        let later = now() + TimeDelta::days(2);
+        ended
+            .end_early(day(6, 3), reason, (later, "tester"))
+            .unwrap();
+        let mut twice = on_screen.clone();
+        twice.id = PlacementId(4);
+        twice.candidate = people[0];
+        let mut backwards = ended.clone();
+        backwards.id = PlacementId(5);
+        backwards.changes[0].at = now() - TimeDelta::days(1);
+        store
+            .add_placements(&[on_screen, ended, twice, backwards])
+            .unwrap();
+        assert_eq!(
+            problems(&store),
+            [
+                "placement P2: the card is at Technical interview, not Placed, and the placement has \
              not ended early",
-            "placement P4: P1 is placed on the same card and has not ended early either",
-            "placement P5: its changes go back in time",
-        ]
-    );
+                "placement P4: P1 is placed on the same card and has not ended early either",
+                "placement P5: its changes go back in time",
+            ]
+        );
+    }
 }
 
 #[test]

@@ -94,8 +94,9 @@ impl Store {
         folder: &Path,
     ) -> Result<(TreeCounts, u64), StoreError> {
         let mut trees = TreeCounts::new();
-        for name in self.db.tree_names() {
-            let source = self.db.open_tree(&name)?;
+        let db = self.sled_db("a backup")?;
+        for name in db.tree_names() {
+            let source = db.open_tree(&name)?;
             let destination = copy.open_tree(&name).map_err(|e| written(folder, e))?;
             let mut batch = sled::Batch::default();
             let mut count = 0u64;
@@ -138,9 +139,10 @@ impl Store {
     /// Entries per tree, as [`Store::backup_to`] counts them.
     pub(super) fn tree_counts(&self) -> Result<TreeCounts, StoreError> {
         let mut trees = TreeCounts::new();
-        for name in self.db.tree_names() {
+        let db = self.sled_db("counting a backup's entries")?;
+        for name in db.tree_names() {
             let mut count = 0u64;
-            for entry in self.db.open_tree(&name)?.iter() {
+            for entry in db.open_tree(&name)?.iter() {
                 let (key, _) = entry?;
                 count += u64::from(!super::counts::is_counter(&name, &key));
             }

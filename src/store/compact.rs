@@ -59,7 +59,7 @@ impl Store {
         let (copied, next_event) = self.copy_into(staged.path())?;
         seal(staged.path(), next_event).map_err(|e| io_at(&path, e))?;
         verify_copy(staged.path(), &copied)?;
-        let lock = match self.closer.lock.take() {
+        let lock = match self.engine.closer().and_then(|closer| closer.lock.take()) {
             Some(lock) => lock,
             None => open::lock_path(&path)?,
         };

@@ -40,6 +40,10 @@ pub enum StoreError {
     },
     #[error("the storage engine failed: {}", sled_words(.0))]
     Sled(sled::Error),
+    /// Something only a database folder (sled) can do, asked of one on
+    /// PostgreSQL.
+    #[error("{what} works on a database folder; {address} is on PostgreSQL")]
+    NeedsFolder { what: &'static str, address: String },
     /// PostgreSQL could not be reached or refused a statement.
     #[error("{0}")]
     Postgres(#[from] super::postgres::PgError),

@@ -8,6 +8,7 @@
 
 pub mod codec;
 mod durable;
+mod engine;
 mod error;
 mod flusher;
 mod kv;
@@ -16,6 +17,7 @@ mod locked;
 mod marker;
 pub mod migrate;
 mod open;
+mod open_postgres;
 pub mod open_wait;
 mod records;
 mod scratch;
@@ -107,12 +109,9 @@ use std::path::{Path, PathBuf};
 /// Where the schema version lives in the `meta` tree.
 const SCHEMA_KEY: &[u8] = b"schema";
 
-/// An open database. Dropping it flushes, closes sled and records a clean
-/// close.
+/// An open database, on sled (a folder) or PostgreSQL (`engine.rs`).
+/// Dropping one on sled flushes, closes sled and records a clean close.
 pub struct Store {
-    /// Declared first, so it is let go first (see `flusher.rs`).
-    flusher: flusher::Flusher,
-    db: sled::Db,
     candidates: Tree,
     engagements: Tree,
     applications: Tree,
@@ -129,18 +128,15 @@ pub struct Store {
     placements: Tree,
     /// Engagement id -> the interviewers assigned to it.
     assignments: Tree,
-    /// Declared after every other sled handle, so sled closes inside it
-    /// (see `close.rs`).
-    _last_handle: close::LastHandle,
-    watermark: watermark::Watermark,
-    durable: durable::Durable,
+    /// The folder, or the PostgreSQL address as shown (no password).
     path: PathBuf,
-    /// Declared last: fields drop in order, so this runs once sled is closed.
-    closer: CleanClose,
+    /// Declared last: fields drop in order, so the trees' handles are let
+    /// go before sled closes (inside it, see `engine.rs`).
+    engine: engine::Engine,
 }
 
 /// Marks the folder clean and releases its lock, after sled has let go.
-struct CleanClose {
+pub(super) struct CleanClose {
     path: PathBuf,
     /// The next event id, known once the last flush succeeded.
     flushed_at: Option<u64>,
@@ -185,20 +181,32 @@ impl Drop for CleanClose {
 
 impl Drop for Store {
     fn drop(&mut self) {
-        if self.flush().is_ok() {
-            self.closer.flushed_at = self.next_event_id().ok();
-            self.closer.figures = self.figures().ok();
-            self.closer.first = (self.candidate_count() >= first_file::WRITTEN_FROM)
+        if self.engine.is_sled() && self.flush().is_ok() {
+            let flushed_at = self.next_event_id().ok();
+            let figures = self.figures().ok();
+            let first = (self.candidate_count() >= first_file::WRITTEN_FROM)
                 .then(|| self.first_raw(first_file::MOST_BYTES).ok().flatten())
                 .flatten();
+            if let Some(closer) = self.engine.closer() {
+                (closer.flushed_at, closer.figures, closer.first) = (flushed_at, figures, first);
+            }
         }
     }
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, migrating older records.
+    /// Opens (or creates) the database at `path`, migrating older records:
+    /// a folder, or a PostgreSQL database given by its `postgres://`
+    /// address.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Store::lock(path)?.open()
+        let path = path.as_ref();
+        match path
+            .to_str()
+            .filter(|text| postgres::address::is_postgres(text))
+        {
+            Some(address) => Store::open_postgres(address),
+            None => Store::lock(path)?.open(),
+        }
     }
 
     /// Closes sled and opens it again, keeping the lock: after a full disk,
@@ -207,7 +215,7 @@ impl Store {
     /// write failed; the watermark is still checked.
     pub fn reopen(mut self) -> Result<Store> {
         let path = self.path.clone();
-        let lock = self.closer.lock.take();
+        let lock = self.engine.closer().and_then(|closer| closer.lock.take());
         // A disk still failing may make sled panic here; the open below
         // then says what is wrong.
         self.drop_quietly();
@@ -223,8 +231,35 @@ impl Store {
         let last_handle = close::LastHandle::new(open::open_sled(&path, open::deadline(), trust)?);
         let db = last_handle.share();
         let io = |source| StoreError::io_at(&path, source);
-        let tree = |name: &str| Tree::open(&db, name);
-        let store = Store {
+        let sled = engine::SledParts {
+            watermark: watermark::Watermark::open(&path).map_err(io)?,
+            durable: durable::Durable::open(&path).map_err(io)?,
+            flusher: flusher::Flusher::start(db.clone()).map_err(io)?,
+            db: db.clone(),
+            _last_handle: last_handle,
+            closer: CleanClose {
+                path: path.clone(),
+                flushed_at: None,
+                figures: None,
+                first: None,
+                lock: Some(lock),
+                folder: folder_identity(&path),
+            },
+        };
+        let engine = engine::Engine::Sled(Box::new(sled));
+        let store = Store::on_trees(|name| Tree::open(&db, name), path, engine)?;
+        drop(db);
+        store.settle()?;
+        Ok(store)
+    }
+
+    /// The store over the trees `tree` opens by name, on `engine`.
+    fn on_trees(
+        tree: impl Fn(&str) -> Result<Tree>,
+        path: PathBuf,
+        engine: engine::Engine,
+    ) -> Result<Store> {
+        Ok(Store {
             candidates: tree("candidates")?,
             engagements: tree("engagements")?,
             applications: tree("applications")?,
@@ -237,26 +272,19 @@ impl Store {
             submittals: tree("submittals")?,
             placements: tree("placements")?,
             assignments: tree("assignments")?,
-            watermark: watermark::Watermark::open(&path).map_err(io)?,
-            durable: durable::Durable::open(&path).map_err(io)?,
-            flusher: flusher::Flusher::start(db.clone()).map_err(io)?,
-            db,
-            _last_handle: last_handle,
-            closer: CleanClose {
-                path: path.clone(),
-                flushed_at: None,
-                figures: None,
-                first: None,
-                lock: Some(lock),
-                folder: folder_identity(&path),
-            },
             path,
-        };
-        store.settle_schema()?;
-        store.settle_event_index()?;
-        store.settle_import()?;
-        store.settle_counts()?;
-        Ok(store)
+            engine,
+        })
+    }
+
+    /// What every open does once the trees are there: the schema brought
+    /// up to date, indexes and counters built, an interrupted import
+    /// taken back.
+    fn settle(&self) -> Result<()> {
+        self.settle_schema()?;
+        self.settle_event_index()?;
+        self.settle_import()?;
+        self.settle_counts()
     }
 
     /// A records tree with the trees every change's event goes into, in
@@ -292,17 +320,21 @@ impl Store {
     }
 
     /// Makes every write so far durable (surviving a power cut, see
-    /// the `durable` module), then raises the watermark.
+    /// the `durable` module), then raises the watermark. On PostgreSQL
+    /// there is nothing to do: a write is acknowledged once committed.
     pub fn flush(&self) -> Result<()> {
-        self.flusher.flush().map_err(|failed| match failed {
+        let Some(sled) = self.engine.sled() else {
+            return Ok(());
+        };
+        sled.flusher.flush().map_err(|failed| match failed {
             flusher::Failed::Sled(e) => StoreError::from(e).at(&self.path),
             flusher::Failed::Stuck(waited) => self.stopped(waited, "may not be"),
         })?;
-        self.durable
+        sled.durable
             .sync()
             .map_err(|source| self.io_error(source, "db"))?;
         let next_event = self.next_event_id()?;
-        self.watermark
+        sled.watermark
             .raise(next_event)
             .map_err(|source| self.io_error(source, watermark::FILE_NAME))
     }
@@ -313,16 +345,22 @@ impl Store {
     /// take it for writing) would wait for ever; and once a writer waits,
     /// so would every read.
     fn ensure_writable(&self) -> Result<()> {
-        match self.flusher.is_stuck() {
-            true => Err(self.stopped(self.flusher.deadline(), "was not")),
-            false => Ok(()),
+        match self.engine.sled() {
+            Some(sled) if sled.flusher.is_stuck() => {
+                Err(self.stopped(sled.flusher.deadline(), "was not"))
+            }
+            _ => Ok(()),
         }
     }
 
     /// The error once sled is given up on; `this_one` says what became
     /// of the change at hand.
     fn stopped(&self, waited: std::time::Duration, this_one: &str) -> StoreError {
-        if self.flusher.met_full_disk() {
+        if self
+            .engine
+            .sled()
+            .is_some_and(|sled| sled.flusher.met_full_disk())
+        {
             return self.io_error(std::io::ErrorKind::StorageFull.into(), "db");
         }
         StoreError::Io {

@@ -154,7 +154,7 @@ fn refuse_records(target: &Path, lock: PathLock) -> Result<PathLock> {
     let mut store =
         Store::open_locked(target.to_path_buf(), lock, open::Trust::Verify).map_err(unreadable)?;
     let counts = store.tree_counts();
-    let lock = store.closer.lock.take();
+    let lock = store.engine.closer().and_then(|closer| closer.lock.take());
     store.close().map_err(unreadable)?;
     let counts = counts.map_err(unreadable)?;
     let records: u64 = RECORD_TREES.iter().filter_map(|t| counts.get(*t)).sum();

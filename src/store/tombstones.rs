@@ -81,7 +81,10 @@ fn read_time(bytes: &[u8]) -> Option<Timestamp> {
 
 impl Store {
     pub(super) fn tombstone_tree(&self) -> Result<Tree> {
-        Tree::open(&self.db, TREE)
+        match self.postgres() {
+            Some(pg) => Tree::on_postgres(pg, TREE),
+            None => Tree::open(self.sled_db("erasure")?, TREE),
+        }
     }
 
     fn salt(&self) -> Result<Option<sled::IVec>> {

@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod disk;
+pub mod engines;
 pub mod keys;
 pub mod postgres;
 pub mod rng;
@@ -194,7 +195,11 @@ pub fn snapshot_files(path: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// A store filled with the demo generator's data (seed 42) around `now()`.
-pub fn demo_store(db: &TempDb, candidates: usize, engagements: usize) -> std::sync::Arc<Store> {
+pub fn demo_store(
+    db: &impl engines::Opens,
+    candidates: usize,
+    engagements: usize,
+) -> std::sync::Arc<Store> {
     let store = db.open();
     let options = hireterm::demo::DemoOptions {
         candidates,

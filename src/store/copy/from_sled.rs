@@ -26,11 +26,12 @@ impl<'a> SledSource<'a> {
     /// Refuses a database with a tree this build does not know (one a
     /// newer hireterm wrote): its records would be left behind.
     pub fn new(store: &'a Store) -> Result<SledSource<'a>> {
-        for name in store.db.tree_names() {
+        let db = store.sled_db("copying from a folder")?;
+        for name in db.tree_names() {
             let name = String::from_utf8_lossy(&name).into_owned();
             let known = Table::ALL.iter().any(|t| t.name() == name)
                 || DERIVED_TREES.contains(&name.as_str());
-            if !known && !store.db.open_tree(&name).map_err(sled_error)?.is_empty() {
+            if !known && !db.open_tree(&name).map_err(sled_error)?.is_empty() {
                 return Err(CopyError::entry(
                     "database",
                     name.as_bytes(),

@@ -20,6 +20,7 @@ mod tx_tree;
 
 pub use batch::Batch;
 pub use iter::Iter;
+pub use pg::Pg;
 pub use transaction::Transactional;
 pub use tree::Tree;
 pub use tx_tree::{TxError, TxResult, TxTree};

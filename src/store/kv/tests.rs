@@ -150,6 +150,11 @@ fn writes_read_back_and_text_keys_keep_byte_order_across_pages() {
         let upper: Vec<Vec<u8>> = sorted.iter().filter(|k| k[0] == b'K').cloned().collect();
         assert_eq!(keys(meta.scan_prefix("K")), upper, "{}", engine.name);
         assert_eq!(meta.len().unwrap(), 1200);
+        // A bound may hold a NUL, which no text key can (PostgreSQL's text
+        // cannot hold one): it still bounds the range.
+        let from_nul: Vec<Vec<u8>> = keys(meta.range(&b"k\0"[..]..&b"k0002"[..]));
+        assert_eq!(from_nul, [b"k0000".to_vec()], "{}", engine.name);
+        assert_eq!(meta.get(b"k\0").unwrap(), None);
         assert_eq!(meta.first().unwrap().unwrap().0.to_vec(), sorted[0]);
         assert_eq!(meta.last().unwrap().unwrap().0.to_vec(), sorted[1199]);
     });

@@ -9,9 +9,11 @@ use sled::IVec;
 pub type Param = Box<dyn ToSql + Sync>;
 
 /// The parameters of the key `key` exactly; `None` when no row can have
-/// it (the wrong length for ids, text that is not UTF-8).
+/// it (the wrong length for ids; text that is not UTF-8, or holds a NUL,
+/// which PostgreSQL's text cannot).
 pub fn exact(shape: &Shape, key: &[u8]) -> Option<Vec<Param>> {
     match shape.key {
+        Key::Text(_) if key.contains(&0) => None,
         Key::Text(_) => Some(vec![Box::new(std::str::from_utf8(key).ok()?.to_string())]),
         Key::Bytes(_) => Some(vec![Box::new(key.to_vec())]),
         Key::Ids(columns) if key.len() == columns.len() * 8 => Some(ids(key)),
@@ -19,14 +21,13 @@ pub fn exact(shape: &Shape, key: &[u8]) -> Option<Vec<Param>> {
     }
 }
 
-/// The parameters of a range's bound: ids padded with zero bytes to
-/// their full width (a shorter key sorts just where its padding does,
-/// among keys of full width) and an id past the largest stored one held
-/// at it.
+/// The parameters of a range's bound: text as its bytes (a bound may
+/// hold what text cannot, a NUL); ids padded with zero bytes to their
+/// full width (a shorter key sorts just where its padding does, among
+/// keys of full width) and an id past the largest stored one held at it.
 pub fn bound(shape: &Shape, key: &[u8]) -> Vec<Param> {
     match shape.key {
-        Key::Text(_) => vec![Box::new(String::from_utf8_lossy(key).into_owned())],
-        Key::Bytes(_) => vec![Box::new(key.to_vec())],
+        Key::Text(_) | Key::Bytes(_) => vec![Box::new(key.to_vec())],
         Key::Ids(columns) => {
             let mut full = key.to_vec();
             full.resize(columns.len() * 8, 0);
@@ -44,11 +45,21 @@ fn ids(key: &[u8]) -> Vec<Param> {
         .collect()
 }
 
-/// The key, as compared: `(engagement, candidate)`, `key COLLATE "C"`.
+/// The key, as compared: `(engagement, candidate)`; text as its UTF-8
+/// bytes, which order as sled's keys do.
 fn compared(shape: &Shape) -> String {
     match shape.key {
-        Key::Text(column) => format!("{column} COLLATE \"C\""),
+        Key::Text(column) => format!("convert_to({column}, 'UTF8')"),
         Key::Bytes(column) => column.to_string(),
+        Key::Ids(columns) => format!("({})", columns.join(", ")),
+    }
+}
+
+/// The key, as looked up exactly (by the columns themselves, so that
+/// their indexes serve).
+fn matched(shape: &Shape) -> String {
+    match shape.key {
+        Key::Text(column) | Key::Bytes(column) => column.to_string(),
         Key::Ids(columns) => format!("({})", columns.join(", ")),
     }
 }
@@ -68,7 +79,7 @@ pub fn get(shape: &Shape) -> String {
         shape.value,
         shape.table,
         shape.filter,
-        compared(shape),
+        matched(shape),
         placeholders(shape, 1)
     )
 }
@@ -78,7 +89,7 @@ pub fn delete(shape: &Shape) -> String {
     format!(
         "DELETE FROM {} WHERE {} = {} RETURNING {}",
         shape.table,
-        compared(shape),
+        matched(shape),
         placeholders(shape, 1),
         shape.value
     )
@@ -118,7 +129,7 @@ pub fn page(shape: &Shape, low: Option<bool>, high: Option<bool>, direction: Dir
         Direction::Down => " DESC",
     };
     let columns: Vec<String> = match shape.key {
-        Key::Text(column) => vec![format!("{column} COLLATE \"C\"{order}")],
+        Key::Text(column) => vec![format!("convert_to({column}, 'UTF8'){order}")],
         Key::Bytes(column) => vec![format!("{column}{order}")],
         Key::Ids(columns) => columns.iter().map(|c| format!("{c}{order}")).collect(),
     };

@@ -1,0 +1,30 @@
+//! Opening a store on PostgreSQL: a `postgres://` address where a folder
+//! would be (`--db`, `HIRETERM_DB`), for a firm that runs several
+//! `hireterm serve` instances on one set of records (issue 20).
+//!
+//! Everything above the store works as on a folder: the same trees
+//! (`kv/pg`), the same transactions and rules, the schema brought up to
+//! date on connect. What works on a folder's files (backups by copying
+//! them, `compact`, the clean-close marker and what it leaves beside
+//! itself) says it needs a folder.
+
+use super::Store;
+use super::engine::Engine;
+use super::error::Result;
+use super::kv::{Pg, Tree};
+use super::postgres::address::shown;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+impl Store {
+    /// Opens the hireterm database at the PostgreSQL `address`, giving
+    /// an empty one hireterm's schema.
+    pub fn open_postgres(address: &str) -> Result<Store> {
+        let pg = Arc::new(Pg::connect(address)?);
+        let path = PathBuf::from(shown(address));
+        let tree = |name: &str| Tree::on_postgres(&pg, name);
+        let store = Store::on_trees(tree, path, Engine::Pg(Arc::clone(&pg)))?;
+        store.settle()?;
+        Ok(store)
+    }
+}
