@@ -14,24 +14,6 @@ use ssh::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// Moves the first card of the first non-empty column one stage on; the
-/// counts after the move.
-fn move_a_card(tmux: &Tmux, name: &str) -> Vec<usize> {
-    tmux.type_text(name, "2");
-    let board = tmux.wait_for(name, "the board", |s| board_counts(s).is_some());
-    let counts = board_counts(&board).unwrap();
-    let from = (0..STAGES.len() - 1).find(|&c| counts[c] > 0).unwrap();
-    tmux.type_text(name, &format!("{}>", "l".repeat(from)));
-    let moved = format!("{} → {}", STAGES[from], STAGES[from + 1]);
-    let mut expected = counts.clone();
-    expected[from] -= 1;
-    expected[from + 1] += 1;
-    tmux.wait_for(name, &format!("{moved} and counts {expected:?}"), |s| {
-        status_line(s).contains(&moved) && board_counts(s).as_ref() == Some(&expected)
-    });
-    expected
-}
-
 #[test]
 fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     if !have_tools() {

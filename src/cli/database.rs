@@ -85,7 +85,7 @@ pub fn refuse_missing(path: &Path) -> Result<()> {
         bail!(
             "no database at {}: check --db (or HIRETERM_DB). `hireterm demo`, `hireterm add`, \
              `hireterm import` or the app (`hireterm`) create one",
-            path.display()
+            crate::store::shown(path)
         );
     }
     Ok(())
@@ -95,6 +95,6 @@ pub fn refuse_missing(path: &Path) -> Result<()> {
 pub fn created_notice(path: &Path) -> String {
     format!(
         "created a new database at {} (no database was there)",
-        path.display()
+        crate::store::shown(path)
     )
 }

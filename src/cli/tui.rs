@@ -99,6 +99,13 @@ pub fn open_at(path: &Path, actor: String, created: bool) -> Result<ExitCode> {
         return open(Store::open(path)?, actor, created);
     }
     let screen = LocalScreen::start()?;
+    if crate::store::is_address(path) {
+        // A database on PostgreSQL has no folder to lock, and no first
+        // screen left beside it.
+        let database = crate::store::shown(path);
+        let (screen, opened) = screen.opening(&database, || Store::open(path));
+        return run(screen, opened?, actor, created);
+    }
     let locked = Store::lock(path)?;
     let first = locked.first_screen();
     if let Some(first) = first.filter(|f| f.candidate_count >= READ_BEHIND_FROM) {

@@ -91,7 +91,7 @@ pub use first::FirstRecords;
 pub use import::application_problem;
 pub use locked::Locked;
 pub use merge::Merged;
-pub use open::{DEADLINE_ENV, is_database};
+pub use open::{DEADLINE_ENV, is_address, is_database, shown};
 pub use pause::{PAUSE_ENV, RESUME_ENV};
 pub use placements::{Placed, PlacementEdit, Unplaced};
 pub use records::{Record, SCHEMA_VERSION, application_key, decode, encode};

@@ -103,7 +103,24 @@ fn not_a_database(path: &Path, detail: &str) -> StoreError {
 /// Whether `path` is a database folder already: one that holds sled's
 /// files (a missing or empty folder is not, and opening one creates it).
 pub fn is_database(path: &Path) -> bool {
-    path.is_dir() && holds_sled_files(path)
+    // A PostgreSQL database is made by its administrator, never by
+    // hireterm: the open tells one missing or out of reach in words.
+    is_address(path) || (path.is_dir() && holds_sled_files(path))
+}
+
+/// Whether `path` is a PostgreSQL address rather than a folder.
+pub fn is_address(path: &Path) -> bool {
+    path.to_str()
+        .is_some_and(super::postgres::address::is_postgres)
+}
+
+/// `path` as it may be shown: a folder as it is, a PostgreSQL address
+/// without its password.
+pub fn shown(path: &Path) -> String {
+    match path.to_str().filter(|_| is_address(path)) {
+        Some(address) => super::postgres::address::shown(address),
+        None => path.display().to_string(),
+    }
 }
 
 fn holds_sled_files(path: &Path) -> bool {

@@ -13,6 +13,7 @@ use super::engine::Engine;
 use super::error::Result;
 use super::kv::{Pg, Tree};
 use super::postgres::address::shown;
+use super::postgres::listen::Listener;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,5 +27,16 @@ impl Store {
         let store = Store::on_trees(tree, path, Engine::Pg(Arc::clone(&pg)))?;
         store.settle()?;
         Ok(store)
+    }
+
+    /// On PostgreSQL, hears the writes of other instances on the same
+    /// database: `changed` runs (on a thread of its own) after each burst
+    /// of them and after a lost connection comes back. `None` on a
+    /// folder, which no other process can write.
+    pub fn listen_others(
+        &self,
+        changed: impl Fn() + Send + 'static,
+    ) -> Option<std::io::Result<Listener>> {
+        self.postgres().map(|pg| pg.listen_others(changed))
     }
 }

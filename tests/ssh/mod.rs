@@ -78,14 +78,29 @@ impl Server {
         configure: impl FnOnce(&Path, &mut Command),
     ) -> Server {
         let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        fill_demo(dir.path(), db.as_os_str());
+        Server::launch(bin, dir, db.as_os_str(), extra, configure)
+    }
+
+    /// A server on the database at `db` (a PostgreSQL address, say), as
+    /// it is: a second instance on the same records.
+    pub fn start_on(db: &str) -> Server {
+        let bin = Path::new(env!("CARGO_BIN_EXE_hireterm"));
+        let dir = tempfile::tempdir().unwrap();
+        Server::launch(bin, dir, std::ffi::OsStr::new(db), &[], |_, _| {})
+    }
+
+    /// Keys for ana, bob and eve (only ana's and bob's authorized), then
+    /// `hireterm serve` on `db` with `extra`, waited for until it listens.
+    fn launch(
+        bin: &Path,
+        dir: tempfile::TempDir,
+        db: &std::ffi::OsStr,
+        extra: &[&str],
+        configure: impl FnOnce(&Path, &mut Command),
+    ) -> Server {
         let path = dir.path();
-        let demo = hireterm(path)
-            .args(["demo", "--candidates", "60", "--engagements", "3"])
-            .args(["--seed", "7", "--db"])
-            .arg(path.join("db"))
-            .output()
-            .unwrap();
-        assert!(demo.status.success(), "demo: {demo:?}");
         let mut authorized = String::new();
         for (name, comment) in [("ana", "ana@laptop"), ("bob", "bob@desk"), ("eve", "eve")] {
             keygen(path, name, comment);
@@ -100,7 +115,7 @@ impl Server {
         let child = command
             .arg("serve")
             .arg("--db")
-            .arg(path.join("db"))
+            .arg(db)
             .args(["--listen", "127.0.0.1:0", "--authorized-keys"])
             .arg(path.join("authorized_keys"))
             .arg("--host-key")
@@ -187,6 +202,12 @@ impl Server {
             "ssh {} -t 127.0.0.1; echo SSH-EXITED-$?; sleep 60",
             args.join(" ")
         )
+    }
+
+    /// SIGKILL, as a machine's crash would end it, then waits for it.
+    pub fn kill(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
     }
 
     /// SIGTERM, then the exit status (within the wait).
@@ -385,4 +406,34 @@ pub fn status_line(screen: &str) -> &str {
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
+}
+
+/// The demo's small agency (60 candidates, 3 engagements, seed 7) written
+/// into the database at `db`, a folder or an address.
+pub fn fill_demo(dir: &Path, db: &std::ffi::OsStr) {
+    let demo = hireterm(dir)
+        .args(["demo", "--candidates", "60", "--engagements", "3"])
+        .args(["--seed", "7", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "demo: {demo:?}");
+}
+
+/// Moves the first card of the first non-empty column one stage on; the
+/// counts after the move.
+pub fn move_a_card(tmux: &Tmux, name: &str) -> Vec<usize> {
+    tmux.type_text(name, "2");
+    let board = tmux.wait_for(name, "the board", |s| board_counts(s).is_some());
+    let counts = board_counts(&board).unwrap();
+    let from = (0..STAGES.len() - 1).find(|&c| counts[c] > 0).unwrap();
+    tmux.type_text(name, &format!("{}>", "l".repeat(from)));
+    let moved = format!("{} → {}", STAGES[from], STAGES[from + 1]);
+    let mut expected = counts.clone();
+    expected[from] -= 1;
+    expected[from + 1] += 1;
+    tmux.wait_for(name, &format!("{moved} and counts {expected:?}"), |s| {
+        status_line(s).contains(&moved) && board_counts(s).as_ref() == Some(&expected)
+    });
+    expected
 }

@@ -87,7 +87,9 @@ impl Records {
         let of = store.candidate_count();
         let records = Records::with_data(super::live::LiveStore::new(store), catalog, data);
         records.loader.expect(of);
-        Ok(Arc::new(records))
+        let records = Arc::new(records);
+        records.hear_others();
+        Ok(records)
     }
 
     /// Starts reading every candidate on a thread of its own; nothing to

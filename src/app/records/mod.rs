@@ -14,6 +14,7 @@ pub mod access;
 pub mod agency;
 mod close;
 pub mod data;
+mod foreign;
 pub mod guard;
 mod live;
 mod loading;
@@ -76,6 +77,8 @@ pub struct Records {
     loader: loading::Loader,
     /// The attention list every session drawing the same snapshot shares.
     attention: SharedAttention,
+    /// Hears other instances' writes on a shared database (`foreign.rs`).
+    foreign: Mutex<Option<crate::store::postgres::listen::Listener>>,
 }
 
 /// The least time between two backups taken from the app.
@@ -113,11 +116,9 @@ impl Records {
         report: &mut dyn FnMut(usize, usize),
     ) -> Result<Arc<Records>> {
         let data = Data::load_reporting(&store, report)?;
-        Ok(Arc::new(Records::with_data(
-            LiveStore::new(store),
-            catalog,
-            data,
-        )))
+        let records = Arc::new(Records::with_data(LiveStore::new(store), catalog, data));
+        records.hear_others();
+        Ok(records)
     }
 
     /// Records drawn from `data`, the search index started if every
@@ -135,6 +136,7 @@ impl Records {
             viewers: Default::default(),
             loader: Default::default(),
             attention: Default::default(),
+            foreign: Mutex::new(None),
         };
         if data.is_complete() {
             lock(&records.search).start(0, &data, catalog);

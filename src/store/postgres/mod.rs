@@ -17,6 +17,7 @@
 pub mod address;
 pub mod connect;
 pub mod error;
+pub mod listen;
 pub mod schema;
 
 pub use connect::connect;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "tombstones",
         include_str!("migrations/0002_tombstones.sql"),
     ),
+    (3, "notify", include_str!("migrations/0003_notify.sql")),
 ];
 
 /// The newest schema this build knows.

@@ -13,15 +13,34 @@ use ::postgres as postgres_client;
 pub struct Pg {
     client: Mutex<Client>,
     address: String,
+    /// The server's process for this connection: the events it
+    /// commits are this store's own (see `postgres/listen.rs`).
+    backend: i32,
 }
 
 impl Pg {
     /// Connects to `address` and brings its schema up to date.
     pub fn connect(address: &str) -> Result<Pg, StoreError> {
-        Ok(Pg {
-            client: Mutex::new(postgres::connect(address)?),
+        let mut client = postgres::connect(address)?;
+        let row = client.query_one("SELECT pg_backend_pid()", &[]);
+        let pg = |backend| Pg {
+            client: Mutex::new(client),
             address: address.to_string(),
-        })
+            backend,
+        };
+        match row.and_then(|row| row.try_get(0)) {
+            Ok(backend) => Ok(pg(backend)),
+            Err(error) => Err(pg(0).failed(&error)),
+        }
+    }
+
+    /// Listens for the events other connections commit (another
+    /// instance's writes); `changed` runs after each burst of them.
+    pub fn listen_others(
+        &self,
+        changed: impl Fn() + Send + 'static,
+    ) -> std::io::Result<postgres::listen::Listener> {
+        postgres::listen::Listener::start(self.address.clone(), self.backend, changed)
     }
 
     pub fn lock(&self) -> MutexGuard<'_, Client> {
