@@ -134,7 +134,7 @@ impl Tally {
             let key = key(name);
             let now = read_value(meta.get(&key)?.as_deref()) as i64;
             match u64::try_from(now + change).unwrap_or(0) {
-                0 => meta.remove(key)?,
+                0 => drop(meta.remove(key)?),
                 value => meta.insert(key, &value.to_be_bytes())?,
             };
         }

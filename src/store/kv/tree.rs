@@ -150,7 +150,7 @@ impl Tree {
                 for (key, value) in &batch.writes {
                     match value {
                         Some(value) => tree.insert(key, value.clone())?,
-                        None => tree.remove(key)?,
+                        None => drop(tree.remove(key)?),
                     };
                 }
                 Ok(())
@@ -170,10 +170,15 @@ impl Tree {
 /// Runs one statement on the tree's connection.
 fn on_pg<T>(
     tree: &PgTree,
-    op: impl FnOnce(&mut postgres::Client, &Shape) -> pg::ops::OpResult<T>,
+    op: impl FnOnce(&mut pg::ops::On<postgres::Client>, &Shape) -> pg::ops::OpResult<T>,
 ) -> Result<T> {
-    let mut client = tree.pg.lock();
-    op(&mut client, &tree.shape).map_err(|e| tree.pg.op_failed(e))
+    let mut conn = tree.pg.lock();
+    let conn = &mut *conn;
+    let mut on = pg::ops::On {
+        client: &mut conn.client,
+        statements: &mut conn.statements,
+    };
+    op(&mut on, &tree.shape).map_err(|e| tree.pg.op_failed(e))
 }
 
 fn bound(bound: Bound<Vec<u8>>) -> pg::ops::Bound {

@@ -43,9 +43,11 @@ impl TxTree<'_> {
         }
     }
 
-    pub fn insert(&self, key: impl AsRef<[u8]>, value: impl Into<IVec>) -> TxResult<Option<IVec>> {
+    /// Sets `key` to `value` (the old value is not read: on PostgreSQL
+    /// that would be a round trip more).
+    pub fn insert(&self, key: impl AsRef<[u8]>, value: impl Into<IVec>) -> TxResult<()> {
         match self {
-            TxTree::Sled(tree) => Ok(tree.insert(key.as_ref(), value)?),
+            TxTree::Sled(tree) => Ok(tree.insert(key.as_ref(), value).map(drop)?),
             TxTree::Pg(tree) => tree.insert(key.as_ref(), &value.into()),
         }
     }

@@ -3,15 +3,45 @@
 
 use crate::store::error::StoreError;
 use crate::store::postgres::{self, PgError, address::shown};
-use postgres_client::Client;
+use postgres_client::{Client, GenericClient, Statement};
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use ::postgres as postgres_client;
 
+/// The connection, and the statements prepared on it.
+pub struct Conn {
+    pub client: Client,
+    pub statements: Statements,
+}
+
+/// Statements prepared once per connection and kept: each is then one
+/// round trip, not two (prepare, then run). A prepared statement belongs
+/// to the connection, not a transaction, so one made inside a
+/// transaction outlives it.
+#[derive(Default)]
+pub struct Statements(HashMap<String, Statement>);
+
+impl Statements {
+    /// `sql` prepared on `client`'s connection.
+    pub fn get(
+        &mut self,
+        client: &mut impl GenericClient,
+        sql: &str,
+    ) -> Result<Statement, postgres_client::Error> {
+        if let Some(statement) = self.0.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = client.prepare(sql)?;
+        self.0.insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+}
+
 /// A connection to one database, shared by the trees of one store: one
 /// statement (or transaction) at a time.
 pub struct Pg {
-    client: Mutex<Client>,
+    conn: Mutex<Conn>,
     address: String,
     /// The server's process for this connection: the events it
     /// commits are this store's own (see `postgres/listen.rs`).
@@ -24,7 +54,10 @@ impl Pg {
         let mut client = postgres::connect(address)?;
         let row = client.query_one("SELECT pg_backend_pid()", &[]);
         let pg = |backend| Pg {
-            client: Mutex::new(client),
+            conn: Mutex::new(Conn {
+                client,
+                statements: Statements::default(),
+            }),
             address: address.to_string(),
             backend,
         };
@@ -43,8 +76,8 @@ impl Pg {
         postgres::listen::Listener::start(self.address.clone(), self.backend, changed)
     }
 
-    pub fn lock(&self) -> MutexGuard<'_, Client> {
-        self.client.lock().unwrap_or_else(PoisonError::into_inner)
+    pub fn lock(&self) -> MutexGuard<'_, Conn> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// `error`, from a statement on this database, in the store's words.

@@ -44,9 +44,14 @@ impl PgIter {
             return Ok(false);
         }
         let page = {
-            let mut client = self.tree.pg.lock();
+            let mut conn = self.tree.pg.lock();
+            let conn = &mut *conn;
+            let mut on = ops::On {
+                client: &mut conn.client,
+                statements: &mut conn.statements,
+            };
             let bounds = (&self.low, &self.high);
-            ops::page(&mut *client, &self.tree.shape, bounds, direction, PAGE)
+            ops::page(&mut on, &self.tree.shape, bounds, direction, PAGE)
                 .map_err(|e| self.tree.pg.op_failed(e))?
         };
         self.drained = (page.len() as i64) < PAGE;

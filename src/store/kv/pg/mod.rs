@@ -8,7 +8,7 @@
 //! `hireterm serve` writing one database see the same rules as two
 //! sessions of one.
 
-mod conn;
+pub mod conn;
 mod iter;
 pub mod ops;
 mod shape;

@@ -1,11 +1,12 @@
 //! One tree's reads and writes, on a connection or inside a transaction
-//! alike.
+//! alike, each statement prepared once per connection ([`Statements`]).
 
+use super::conn::Statements;
 use super::shape::Shape;
 use super::sql::{self, Direction, Param};
 use crate::store::copy::{rows, tables::Table};
-use postgres::GenericClient;
 use postgres::types::ToSql;
+use postgres::{GenericClient, Row};
 use sled::IVec;
 
 /// What a statement failed with, or a value that cannot be a row.
@@ -24,38 +25,54 @@ impl From<postgres::Error> for OpError {
 
 pub type OpResult<T> = Result<T, OpError>;
 
-fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
-    params
-        .iter()
-        .map(|p| p.as_ref() as &(dyn ToSql + Sync))
-        .collect()
+/// A connection (or a transaction on one) and its prepared statements.
+pub struct On<'a, C: GenericClient> {
+    pub client: &'a mut C,
+    pub statements: &'a mut Statements,
 }
 
-pub fn get(client: &mut impl GenericClient, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
+impl<C: GenericClient> On<'_, C> {
+    fn rows(&mut self, sql: &str, params: &[Param]) -> OpResult<Vec<Row>> {
+        let statement = self.statements.get(self.client, sql)?;
+        let params: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
+        Ok(self.client.query(&statement, &params)?)
+    }
+
+    /// The first column of the one row `sql` gives, as bytes, if any.
+    fn bytes(&mut self, sql: &str, params: &[Param]) -> OpResult<Option<IVec>> {
+        let rows = self.rows(sql, params)?;
+        let first = rows.first().map(|row| row.try_get::<_, Vec<u8>>(0));
+        Ok(first.transpose()?.map(IVec::from))
+    }
+}
+
+pub fn get(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
     let Some(params) = sql::exact(shape, key) else {
         return Ok(None);
     };
-    let row = client.query_opt(&sql::get(shape), &refs(&params))?;
-    Ok(row
-        .map(|row| row.try_get::<_, Vec<u8>>(0))
-        .transpose()?
-        .map(IVec::from))
+    on.bytes(&sql::get(shape), &params)
 }
 
-/// Sets `key` to `value`; the value it had. An index tree's entries
-/// follow from its table's rows, so writing one changes nothing.
+/// Sets `key` to `value` (one statement: the old value is not read). An
+/// index tree's entries follow from its table's rows, so writing one
+/// changes nothing.
+pub fn put(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
+    let Some(upsert) = shape.upsert else {
+        return Ok(());
+    };
+    on.rows(upsert, &row(shape, key, value)?)?;
+    Ok(())
+}
+
+/// Sets `key` to `value`; the value it had.
 pub fn insert(
-    client: &mut impl GenericClient,
+    on: &mut On<impl GenericClient>,
     shape: &Shape,
     key: &[u8],
     value: &[u8],
 ) -> OpResult<Option<IVec>> {
-    let old = get(client, shape, key)?;
-    let Some(upsert) = shape.upsert else {
-        return Ok(old);
-    };
-    let params = row(shape, key, value)?;
-    client.execute(upsert, &refs(&params))?;
+    let old = get(on, shape, key)?;
+    put(on, shape, key, value)?;
     Ok(old)
 }
 
@@ -68,22 +85,14 @@ fn row(shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Vec<Param>> {
 }
 
 /// Takes `key` away; the value it had.
-pub fn remove(
-    client: &mut impl GenericClient,
-    shape: &Shape,
-    key: &[u8],
-) -> OpResult<Option<IVec>> {
+pub fn remove(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
     if shape.upsert.is_none() {
-        return get(client, shape, key);
+        return get(on, shape, key);
     }
     let Some(params) = sql::exact(shape, key) else {
         return Ok(None);
     };
-    let row = client.query_opt(&sql::delete(shape), &refs(&params))?;
-    Ok(row
-        .map(|row| row.try_get::<_, Vec<u8>>(0))
-        .transpose()?
-        .map(IVec::from))
+    on.bytes(&sql::delete(shape), &params)
 }
 
 /// A bound of a range: the key, and whether it is itself in the range.
@@ -91,41 +100,36 @@ pub type Bound = Option<(Vec<u8>, bool)>;
 
 /// Up to `limit` entries between `low` and `high`, in `direction`.
 pub fn page(
-    client: &mut impl GenericClient,
+    on: &mut On<impl GenericClient>,
     shape: &Shape,
     (low, high): (&Bound, &Bound),
     direction: Direction,
     limit: i64,
 ) -> OpResult<Vec<(IVec, IVec)>> {
-    let statement = sql::page(
-        shape,
-        low.as_ref().map(|b| b.1),
-        high.as_ref().map(|b| b.1),
-        direction,
-    );
+    let bounds = (low.as_ref().map(|b| b.1), high.as_ref().map(|b| b.1));
+    let statement = sql::page(shape, bounds.0, bounds.1, direction);
     let mut params: Vec<Param> = Vec::new();
     for (key, _) in [low, high].into_iter().flatten() {
         params.extend(sql::bound(shape, key));
     }
     params.push(Box::new(limit));
-    let rows = client.query(&statement, &refs(&params))?;
+    let rows = on.rows(&statement, &params)?;
     let entries = rows.iter().map(|row| sql::entry(shape, row));
     Ok(entries.collect::<Result<_, _>>()?)
 }
 
 /// How many entries the tree has.
-pub fn count(client: &mut impl GenericClient, shape: &Shape) -> OpResult<i64> {
-    let statement = format!(
-        "SELECT count(*) FROM {} WHERE {}",
-        shape.table, shape.filter
-    );
-    Ok(client.query_one(&statement, &[])?.try_get(0)?)
+pub fn count(on: &mut On<impl GenericClient>, shape: &Shape) -> OpResult<i64> {
+    let statement = format!("SELECT count(*) FROM {} WHERE {}", shape.table, shape.filter);
+    let rows = on.rows(&statement, &[])?;
+    let first = rows.first().map(|row| row.try_get(0));
+    Ok(first.transpose()?.unwrap_or(0))
 }
 
 /// Takes every entry away (an index tree's follow its table's).
-pub fn clear(client: &mut impl GenericClient, shape: &Shape) -> OpResult<()> {
+pub fn clear(on: &mut On<impl GenericClient>, shape: &Shape) -> OpResult<()> {
     if shape.upsert.is_some() {
-        client.execute(&format!("DELETE FROM {}", shape.table), &[])?;
+        on.rows(&format!("DELETE FROM {}", shape.table), &[])?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! start when PostgreSQL finds it conflicted with another's.
 
 use super::ops::{self, OpError, OpResult};
+use super::conn::Statements;
 use super::{Pg, PgTree, Shape};
 use crate::store::error::StoreError;
 use crate::store::kv::{TxError, TxResult};
@@ -13,19 +14,29 @@ use std::cell::RefCell;
 /// What a tree inside a transaction does with the transaction.
 trait Session {
     fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>>;
-    fn insert(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Option<IVec>>;
+    fn put(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()>;
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>>;
 }
 
-impl Session for RefCell<Transaction<'_>> {
+/// A transaction and its connection's prepared statements.
+type Open<'c> = RefCell<(Transaction<'c>, &'c mut Statements)>;
+
+/// Runs `op` on the transaction of `open`.
+fn on<T>(open: &Open<'_>, op: impl FnOnce(&mut ops::On<Transaction<'_>>) -> T) -> T {
+    let mut open = open.borrow_mut();
+    let (client, statements) = &mut *open;
+    op(&mut ops::On { client, statements })
+}
+
+impl Session for Open<'_> {
     fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
-        ops::get(&mut *self.borrow_mut(), shape, key)
+        on(self, |c| ops::get(c, shape, key))
     }
-    fn insert(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Option<IVec>> {
-        ops::insert(&mut *self.borrow_mut(), shape, key, value)
+    fn put(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
+        on(self, |c| ops::put(c, shape, key, value))
     }
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
-        ops::remove(&mut *self.borrow_mut(), shape, key)
+        on(self, |c| ops::remove(c, shape, key))
     }
 }
 
@@ -44,10 +55,10 @@ impl PgTxTree<'_> {
             .map_err(|e| self.error(e))
     }
 
-    pub fn insert(&self, key: &[u8], value: &[u8]) -> TxResult<Option<IVec>> {
+    pub fn insert(&self, key: &[u8], value: &[u8]) -> TxResult<()> {
         let shape = &self.shape;
         self.session
-            .insert(shape, key, value)
+            .put(shape, key, value)
             .map_err(|e| self.error(e))
     }
 
@@ -82,14 +93,16 @@ pub fn run<R>(
     let Some(pg) = trees.first().map(|tree| &*tree.pg) else {
         return change(&[]).map_err(given_up);
     };
-    let mut client = pg.lock();
+    let mut conn = pg.lock();
+    let conn = &mut *conn;
     loop {
-        let tx = client
+        let tx = conn
+            .client
             .build_transaction()
             .isolation_level(IsolationLevel::Serializable)
             .start()
             .map_err(|e| pg.failed(&e))?;
-        let session = RefCell::new(tx);
+        let session: Open = RefCell::new((tx, &mut conn.statements));
         let outcome = {
             let views: Vec<PgTxTree> = trees
                 .iter()
@@ -102,7 +115,7 @@ pub fn run<R>(
             change(&views)
         };
         // A transaction not committed is rolled back as it is dropped.
-        let tx = session.into_inner();
+        let (tx, _) = session.into_inner();
         let value = match outcome {
             Ok(value) => value,
             Err(TxError::Conflict) => continue,
