@@ -502,7 +502,10 @@ impl Servers {
     fn start(bin: &Path, cached: &Path, settings: &Settings) -> Servers {
         let Some(server) = &settings.postgres else {
             let one = ServerProcess::start(bin, cached, None);
-            return Servers { all: vec![one], _database: None };
+            return Servers {
+                all: vec![one],
+                _database: None,
+            };
         };
         let database = PgDatabase::new(server);
         let copied = Command::new(bin)
@@ -517,7 +520,10 @@ impl Servers {
         let all = (0..settings.instances)
             .map(|_| ServerProcess::start(bin, cached, Some(&database.address)))
             .collect();
-        Servers { all, _database: Some(database) }
+        Servers {
+            all,
+            _database: Some(database),
+        }
     }
 
     fn describe(&self) -> String {
@@ -553,7 +559,11 @@ impl Servers {
     }
 
     fn log(&self) -> String {
-        self.all.iter().map(ServerProcess::log).collect::<Vec<_>>().join("\n")
+        self.all
+            .iter()
+            .map(ServerProcess::log)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn settle(&self) {
@@ -574,19 +584,32 @@ struct PgDatabase {
 
 impl PgDatabase {
     fn new(server: &str) -> PgDatabase {
-        let name = format!("hireterm_load_{}_{}", std::process::id(), rand::random::<u32>());
+        let name = format!(
+            "hireterm_load_{}_{}",
+            std::process::id(),
+            rand::random::<u32>()
+        );
         let mut admin = postgres::Client::connect(server, postgres::NoTls).unwrap();
-        admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
         let at = server.rfind('/').unwrap();
         let address = format!("{}/{name}", &server[..at]);
-        PgDatabase { server: server.to_string(), name, address }
+        PgDatabase {
+            server: server.to_string(),
+            name,
+            address,
+        }
     }
 }
 
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut admin) = postgres::Client::connect(&self.server, postgres::NoTls) {
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
@@ -1071,7 +1094,10 @@ fn report(settings: &Settings, bin: &Path, results: &[LevelResult]) -> String {
          one key every {} ms (j x{RUN}, k x{RUN}). {cores} cores: {cpu}.\n",
         bin.display(),
         match settings.postgres {
-            Some(_) => format!("{} instance(s) on one PostgreSQL database", settings.instances),
+            Some(_) => format!(
+                "{} instance(s) on one PostgreSQL database",
+                settings.instances
+            ),
             None => "one instance on a database folder".to_string(),
         },
         settings.candidates,

@@ -1,10 +1,10 @@
 //! The connection a store's trees share, and its errors in the store's
 //! words.
 
+use super::statements::Statements;
 use crate::store::error::StoreError;
 use crate::store::postgres::{self, PgError, address::shown};
-use postgres_client::{Client, GenericClient, Statement};
-use std::collections::HashMap;
+use postgres_client::Client;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use ::postgres as postgres_client;
@@ -13,29 +13,6 @@ use ::postgres as postgres_client;
 pub struct Conn {
     pub client: Client,
     pub statements: Statements,
-}
-
-/// Statements prepared once per connection and kept: each is then one
-/// round trip, not two (prepare, then run). A prepared statement belongs
-/// to the connection, not a transaction, so one made inside a
-/// transaction outlives it.
-#[derive(Default)]
-pub struct Statements(HashMap<String, Statement>);
-
-impl Statements {
-    /// `sql` prepared on `client`'s connection.
-    pub fn get(
-        &mut self,
-        client: &mut impl GenericClient,
-        sql: &str,
-    ) -> Result<Statement, postgres_client::Error> {
-        if let Some(statement) = self.0.get(sql) {
-            return Ok(statement.clone());
-        }
-        let statement = client.prepare(sql)?;
-        self.0.insert(sql.to_string(), statement.clone());
-        Ok(statement)
-    }
 }
 
 /// A connection to one database, shared by the trees of one store: one

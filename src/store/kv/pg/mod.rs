@@ -13,6 +13,7 @@ mod iter;
 pub mod ops;
 mod shape;
 mod sql;
+mod statements;
 mod transaction;
 
 pub use conn::Pg;

@@ -1,9 +1,9 @@
 //! One tree's reads and writes, on a connection or inside a transaction
 //! alike, each statement prepared once per connection ([`Statements`]).
 
-use super::conn::Statements;
 use super::shape::Shape;
 use super::sql::{self, Direction, Param};
+use super::statements::Statements;
 use crate::store::copy::{rows, tables::Table};
 use postgres::types::ToSql;
 use postgres::{GenericClient, Row};
@@ -56,7 +56,12 @@ pub fn get(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8]) -> OpResu
 /// Sets `key` to `value` (one statement: the old value is not read). An
 /// index tree's entries follow from its table's rows, so writing one
 /// changes nothing.
-pub fn put(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
+pub fn put(
+    on: &mut On<impl GenericClient>,
+    shape: &Shape,
+    key: &[u8],
+    value: &[u8],
+) -> OpResult<()> {
     let Some(upsert) = shape.upsert else {
         return Ok(());
     };
@@ -85,7 +90,11 @@ fn row(shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<Vec<Param>> {
 }
 
 /// Takes `key` away; the value it had.
-pub fn remove(on: &mut On<impl GenericClient>, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
+pub fn remove(
+    on: &mut On<impl GenericClient>,
+    shape: &Shape,
+    key: &[u8],
+) -> OpResult<Option<IVec>> {
     if shape.upsert.is_none() {
         return get(on, shape, key);
     }
@@ -120,7 +129,10 @@ pub fn page(
 
 /// How many entries the tree has.
 pub fn count(on: &mut On<impl GenericClient>, shape: &Shape) -> OpResult<i64> {
-    let statement = format!("SELECT count(*) FROM {} WHERE {}", shape.table, shape.filter);
+    let statement = format!(
+        "SELECT count(*) FROM {} WHERE {}",
+        shape.table, shape.filter
+    );
     let rows = on.rows(&statement, &[])?;
     let first = rows.first().map(|row| row.try_get(0));
     Ok(first.transpose()?.unwrap_or(0))

@@ -2,7 +2,7 @@
 //! start when PostgreSQL finds it conflicted with another's.
 
 use super::ops::{self, OpError, OpResult};
-use super::conn::Statements;
+use super::statements::Statements;
 use super::{Pg, PgTree, Shape};
 use crate::store::error::StoreError;
 use crate::store::kv::{TxError, TxResult};
