@@ -78,3 +78,41 @@ fn a_store_in_a_folder_has_nobody_else_to_hear() {
     let store = db.open();
     assert!(store.listen_others(|| {}).is_none());
 }
+
+/// The server cuts the store's own connection (a restart, a failover):
+/// the next write connects again and is acknowledged, and nothing
+/// written before is lost.
+#[test]
+fn a_store_whose_connection_was_cut_connects_again_for_its_next_write() {
+    let Some(db) = PgDb::new() else {
+        return;
+    };
+    let store = Store::open(&db.address).unwrap();
+    let ana = store
+        .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
+        .unwrap();
+    let cut = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+               WHERE datname = $1 AND pid <> pg_backend_pid()";
+    let server = common::postgres::server().unwrap();
+    assert!(admin(&server).execute(cut, &[&db.name]).unwrap() >= 1);
+    // The client learns of the cut when its connection's socket closes.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let bo = loop {
+        match store.add_candidate(candidate("Bo", "bo@example.com"), &stamp()) {
+            Ok(bo) => break bo,
+            Err(error) if Instant::now() < deadline => {
+                eprintln!("not yet: {error}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(error) => panic!("never connected again: {error}"),
+        }
+    };
+    let names: Vec<String> = store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Ana", "Bo"]);
+    assert_eq!((ana.id.0, bo.id.0), (1, 2));
+}

@@ -8,7 +8,7 @@ use super::connect::connect_only;
 use postgres::Client;
 use postgres::fallible_iterator::FallibleIterator;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -31,14 +31,14 @@ impl Listener {
     /// after every reconnection.
     pub fn start(
         address: String,
-        own: i32,
+        own: Arc<AtomicI32>,
         changed: impl Fn() + Send + 'static,
     ) -> std::io::Result<Listener> {
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("hireterm-listener".into())
-            .spawn(move || listen(&address, own, &stopping, &changed))?;
+            .spawn(move || listen(&address, &own, &stopping, &changed))?;
         Ok(Listener {
             stop,
             thread: Some(thread),
@@ -59,7 +59,7 @@ impl Drop for Listener {
     }
 }
 
-fn listen(address: &str, own: i32, stop: &AtomicBool, changed: &dyn Fn()) {
+fn listen(address: &str, own: &AtomicI32, stop: &AtomicBool, changed: &dyn Fn()) {
     let mut connected_before = false;
     while !stop.load(Ordering::Relaxed) {
         let Some(mut client) = connect_only(address)
@@ -80,7 +80,7 @@ fn listen(address: &str, own: i32, stop: &AtomicBool, changed: &dyn Fn()) {
 
 /// Tells `changed` of each burst of others' events until the connection
 /// fails or `stop` is set.
-fn hear(client: &mut Client, own: i32, stop: &AtomicBool, changed: &dyn Fn()) {
+fn hear(client: &mut Client, own: &AtomicI32, stop: &AtomicBool, changed: &dyn Fn()) {
     while !stop.load(Ordering::Relaxed) {
         let heard = {
             let mut notifications = client.notifications();
@@ -90,6 +90,7 @@ fn hear(client: &mut Client, own: i32, stop: &AtomicBool, changed: &dyn Fn()) {
                 Ok(None) => None,
                 Ok(Some(first)) => {
                     // What else has arrived already is the same burst.
+                    let own = own.load(Ordering::Relaxed);
                     let mut others = first.process_id() != own;
                     let mut rest = notifications.iter();
                     while let Ok(Some(note)) = rest.next() {

@@ -5,7 +5,8 @@ use super::statements::Statements;
 use crate::store::error::StoreError;
 use crate::store::postgres::{self, PgError, address::shown};
 use postgres_client::Client;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use ::postgres as postgres_client;
 
@@ -21,27 +22,23 @@ pub struct Pg {
     conn: Mutex<Conn>,
     address: String,
     /// The server's process for this connection: the events it
-    /// commits are this store's own (see `postgres/listen.rs`).
-    backend: i32,
+    /// commits are this store's own (see `postgres/listen.rs`). Shared
+    /// with the listener, since a new connection has a new one.
+    backend: Arc<AtomicI32>,
 }
 
 impl Pg {
     /// Connects to `address` and brings its schema up to date.
     pub fn connect(address: &str) -> Result<Pg, StoreError> {
-        let mut client = postgres::connect(address)?;
-        let row = client.query_one("SELECT pg_backend_pid()", &[]);
-        let pg = |backend| Pg {
+        let (client, backend) = open(address)?;
+        Ok(Pg {
             conn: Mutex::new(Conn {
                 client,
                 statements: Statements::default(),
             }),
             address: address.to_string(),
-            backend,
-        };
-        match row.and_then(|row| row.try_get(0)) {
-            Ok(backend) => Ok(pg(backend)),
-            Err(error) => Err(pg(0).failed(&error)),
-        }
+            backend: Arc::new(AtomicI32::new(backend)),
+        })
     }
 
     /// Listens for the events other connections commit (another
@@ -50,11 +47,26 @@ impl Pg {
         &self,
         changed: impl Fn() + Send + 'static,
     ) -> std::io::Result<postgres::listen::Listener> {
-        postgres::listen::Listener::start(self.address.clone(), self.backend, changed)
+        let own = Arc::clone(&self.backend);
+        postgres::listen::Listener::start(self.address.clone(), own, changed)
     }
 
+    /// The connection, connected again first if the server closed it (a
+    /// restart, a failover): the statement about to run then goes to
+    /// the new one. One that cannot be made yet leaves the closed one,
+    /// whose error the statement then gives.
     pub fn lock(&self) -> MutexGuard<'_, Conn> {
-        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        if conn.client.is_closed()
+            && let Ok((client, backend)) = open(&self.address)
+        {
+            *conn = Conn {
+                client,
+                statements: Statements::default(),
+            };
+            self.backend.store(backend, Ordering::Relaxed);
+        }
+        conn
     }
 
     /// `error`, from a statement on this database, in the store's words.
@@ -83,5 +95,21 @@ impl Pg {
                 detail,
             }),
         }
+    }
+}
+
+/// A connection to `address` (the schema brought up to date) and its
+/// server process.
+fn open(address: &str) -> Result<(Client, i32), StoreError> {
+    let mut client = postgres::connect(address)?;
+    let backend = client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .and_then(|row| row.try_get(0));
+    match backend {
+        Ok(backend) => Ok((client, backend)),
+        Err(error) => Err(StoreError::Postgres(PgError::Other {
+            address: shown(address),
+            detail: error.to_string(),
+        })),
     }
 }
