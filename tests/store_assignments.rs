@@ -20,6 +20,7 @@ fn problem(error: StoreError) -> String {
 #[test]
 fn interviewers_are_assigned_and_taken_off_each_with_its_event() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let e = store_engagement(&store, engagement("Platform")).id;
         assert!(store.assignment(e).unwrap().interviewers.is_empty());
@@ -60,6 +61,7 @@ fn interviewers_are_assigned_and_taken_off_each_with_its_event() {
 #[test]
 fn mistakes_are_refused_in_words_and_write_nothing() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let e = store_engagement(&store, engagement("Platform")).id;
         store.assign_interviewer(e, "bob", false, &stamp()).unwrap();

@@ -58,6 +58,7 @@ fn problems(store: &Store) -> Vec<String> {
 #[test]
 fn the_demo_checks_clean_and_stats_count_its_agency_records() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = demo_store(&db, 300, 8);
         let report = store.check().unwrap();
         assert_eq!(report.problems, Vec::<String>::new());
@@ -142,6 +143,7 @@ fn submittals_must_go_to_the_engagement_s_client_and_its_contacts() {
 #[test]
 fn a_submittal_keeps_what_was_true_when_it_was_sent() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let (job, people) = board(&store);
         let draft = SubmittalDraft {
@@ -179,6 +181,7 @@ fn a_client_added_after_a_submittal_may_no_longer_list_whom_it_went_to() {
     // As an import writes them: the client anew, as it is now, and the
     // submittals with the times they were sent, before that.
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let (job, people) = board(&store);
         let mut earlier = sent(&job, people[0], "former@northwind.example");
@@ -249,6 +252,7 @@ fn a_submitted_card_stays_and_a_submittal_without_its_card_is_reported() {
 #[test]
 fn placements_sit_on_placed_cards_unless_ended_early() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let (job, people) = board(&store);
         for candidate in &people {

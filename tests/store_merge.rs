@@ -11,6 +11,7 @@ use hireterm::store::StoreError;
 #[test]
 fn a_merge_fills_the_record_logs_both_images_and_undoes() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let mut ana = candidate("Ana Lima", "ana@x.io");
         ana.skills = vec![SkillLevel::new("go", Level::new(2).unwrap())];
@@ -46,6 +47,7 @@ fn a_merge_fills_the_record_logs_both_images_and_undoes() {
 #[test]
 fn a_merge_is_not_undone_over_a_later_change() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let ana = store
             .add_candidate(candidate("Ana Lima", "ana@x.io"), &stamp())
@@ -69,6 +71,7 @@ fn a_merge_is_not_undone_over_a_later_change() {
 #[test]
 fn only_merge_events_can_be_undone_as_merges() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         store
             .add_candidate(candidate("Ana Lima", "ana@x.io"), &stamp())
@@ -82,6 +85,7 @@ fn only_merge_events_can_be_undone_as_merges() {
 #[test]
 fn values_the_record_keeps_over_the_offered_ones_are_reported_and_logged() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let mut ana = candidate("Ana Lima", "ana@x.io");
         ana.phone = Some("+351 912 345 678".into());

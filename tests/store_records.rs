@@ -12,6 +12,7 @@ use hireterm::store::StoreError;
 #[test]
 fn candidates_round_trip_and_survive_a_reopen() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let stored = {
             let store = db.open();
             let a = store
@@ -36,6 +37,7 @@ fn candidates_round_trip_and_survive_a_reopen() {
 #[test]
 fn engagements_round_trip_and_update() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let mut e = store_engagement(&store, engagement("2 DevOps developers"));
         assert_eq!(e.id, EngagementId(1));
@@ -50,6 +52,7 @@ fn engagements_round_trip_and_update() {
 #[test]
 fn a_second_candidate_with_the_same_email_is_refused() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         store
             .add_candidate(candidate("Ana Silva", "Ana@Example.com"), &stamp())
@@ -87,6 +90,7 @@ fn a_second_candidate_with_the_same_email_is_refused() {
 #[test]
 fn changing_an_email_moves_the_index_entry() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let mut ana = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -118,6 +122,7 @@ fn changing_an_email_moves_the_index_entry() {
 #[test]
 fn invalid_candidates_are_refused_with_every_problem() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let mut bad = candidate("", "not-an-email");
         bad.rate = Some(RateRange::usd(90, 60));
@@ -136,6 +141,7 @@ fn invalid_candidates_are_refused_with_every_problem() {
 #[test]
 fn a_stage_change_writes_the_application_and_its_event_together() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let c = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -174,6 +180,7 @@ fn a_stage_change_writes_the_application_and_its_event_together() {
 #[test]
 fn an_illegal_move_writes_nothing() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let c = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -198,6 +205,7 @@ fn an_illegal_move_writes_nothing() {
 #[test]
 fn rejection_keeps_its_reason_and_history() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let c = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -219,6 +227,7 @@ fn rejection_keeps_its_reason_and_history() {
 #[test]
 fn applications_need_existing_records_and_are_unique() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let c = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -251,6 +260,7 @@ fn applications_need_existing_records_and_are_unique() {
 #[test]
 fn bulk_candidates_are_all_or_nothing() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
@@ -286,6 +296,7 @@ fn bulk_candidates_are_all_or_nothing() {
 #[test]
 fn bulk_applications_keep_backdated_histories_as_events() {
     for db in each_engine() {
+        eprintln!("on {}", db.engine());
         let store = db.open();
         let c = store
             .add_candidate(candidate("Ana", "ana@example.com"), &stamp())
