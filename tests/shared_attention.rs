@@ -4,28 +4,16 @@
 
 mod common;
 
-use common::{TempDb, demo_store, now, press};
+use common::{TempDb, app_under, demo_store, press};
+use hireterm::app::App;
 use hireterm::app::records::Records;
-use hireterm::app::{App, AppOptions, Input, Keymap};
 use hireterm::catalog::Catalog;
-use hireterm::domain::{FixedClock, Policy};
+use hireterm::domain::Policy;
+use hireterm::domain::access::Role;
 use std::sync::Arc;
 
 fn session(records: &Arc<Records>, policy: Policy) -> App {
-    let options = AppOptions {
-        session: 1,
-        actor: "ana".into(),
-        clock: Arc::new(FixedClock(now())),
-        keymap: Keymap::defaults(),
-        policy,
-        notice: None,
-        views: hireterm::filter::default_views(),
-        save_view: None,
-        role: hireterm::domain::access::Role::Admin,
-    };
-    let mut app = App::with_records(Arc::clone(records), options);
-    app.handle_input(Input::Resize(120, 40));
-    app
+    app_under(Arc::clone(records), "ana", Role::Admin, policy, (120, 40))
 }
 
 fn same_list(a: &App, b: &App) -> bool {

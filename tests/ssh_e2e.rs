@@ -8,10 +8,8 @@
 
 mod ssh;
 
-use hireterm::domain::EventKind;
 use hireterm::store::Store;
 use ssh::*;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 #[test]
@@ -84,7 +82,7 @@ fn two_sessions_a_move_ctrl_c_quit_and_sigterm() {
     );
     assert!(Store::closed_cleanly(server.path("db")), "{log}");
     assert_eq!(
-        moves_by(&server.path("db"), "ana"),
+        moves_by(server.path("db"), "ana"),
         1,
         "saved, under her name"
     );
@@ -148,16 +146,6 @@ fn my_work_is_each_users_own() {
     tmux.wait_for("bob", "the team's work, hers among it, live", |s| {
         s.contains("Ana's own platform") && s.contains("owner ana")
     });
-}
-
-/// Stage moves in the event log made by `actor`.
-fn moves_by(db: &Path, actor: &str) -> usize {
-    let store = Store::open(db).unwrap();
-    let events = store.recent_events(100).unwrap();
-    events
-        .iter()
-        .filter(|e| e.actor == actor && matches!(e.kind, EventKind::StageChanged { .. }))
-        .count()
 }
 
 #[test]

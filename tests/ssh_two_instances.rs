@@ -7,19 +7,7 @@
 mod common;
 mod ssh;
 
-use hireterm::domain::EventKind;
-use hireterm::store::Store;
 use ssh::*;
-
-/// The stage moves in the database, by actor.
-fn moves_by(address: &str, actor: &str) -> usize {
-    let store = Store::open(address).unwrap();
-    let events = store.recent_events(10_000).unwrap();
-    events
-        .iter()
-        .filter(|e| e.actor == actor && matches!(e.kind, EventKind::StageChanged { .. }))
-        .count()
-}
 
 #[test]
 fn a_move_in_one_instance_shows_in_the_other_and_outlives_a_killed_one() {

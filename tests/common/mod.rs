@@ -257,11 +257,22 @@ pub fn app_on_records(
     width: u16,
     height: u16,
 ) -> hireterm::app::App {
+    app_under(records, actor, role, Default::default(), (width, height))
+}
+
+/// [`app_on_records`] under `policy` (the rules of config.toml).
+pub fn app_under(
+    records: std::sync::Arc<hireterm::app::records::Records>,
+    actor: &str,
+    role: hireterm::domain::access::Role,
+    policy: hireterm::domain::Policy,
+    (width, height): (u16, u16),
+) -> hireterm::app::App {
     let options = hireterm::app::AppOptions {
         actor: actor.into(),
         clock: std::sync::Arc::new(FixedClock(now())),
         keymap: hireterm::app::Keymap::defaults(),
-        policy: Default::default(),
+        policy,
         notice: None,
         session: 0,
         views: hireterm::filter::default_views(),

@@ -437,3 +437,14 @@ pub fn move_a_card(tmux: &Tmux, name: &str) -> Vec<usize> {
     });
     expected
 }
+
+/// The stage moves made by `actor` in the event log of the database at
+/// `db` (a folder or a PostgreSQL address).
+pub fn moves_by(db: impl AsRef<Path>, actor: &str) -> usize {
+    let store = hireterm::store::Store::open(db).unwrap();
+    let events = store.recent_events(10_000).unwrap();
+    let moved = |e: &&hireterm::domain::Event| {
+        e.actor == actor && matches!(e.kind, hireterm::domain::EventKind::StageChanged { .. })
+    };
+    events.iter().filter(moved).count()
+}

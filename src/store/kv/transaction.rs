@@ -3,8 +3,6 @@
 use super::pg::{self, PgTree};
 use super::{Tree, TxError, TxResult, TxTree};
 use crate::store::error::Result;
-use crate::store::error::StoreError;
-use crate::store::postgres::PgError;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 /// Trees that can take part in one transaction together: a tuple of
@@ -50,12 +48,7 @@ fn all_on_pg<'a>(trees: &[&'a Tree]) -> Result<Vec<&'a PgTree>> {
         .iter()
         .map(|tree| tree.pg())
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| {
-            StoreError::Postgres(PgError::Other {
-                address: String::new(),
-                detail: "one transaction over trees of two engines".into(),
-            })
-        })
+        .ok_or_else(|| pg::unexpected("one transaction over trees of two engines"))
 }
 
 macro_rules! tuple_transactional {

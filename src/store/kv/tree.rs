@@ -3,7 +3,7 @@
 use super::iter::{self, Iter};
 use super::pg::{self, Pg, PgIter, PgTree, Shape};
 use super::{Batch, TxTree};
-use crate::store::error::{Result, StoreError};
+use crate::store::error::Result;
 use sled::IVec;
 use std::ops::{Bound, RangeBounds};
 use std::sync::Arc;
@@ -26,12 +26,8 @@ impl Tree {
 
     /// The tree named `name` on the PostgreSQL database `pg`.
     pub fn on_postgres(pg: &Arc<Pg>, name: &str) -> Result<Tree> {
-        let shape = Shape::of(name).ok_or_else(|| {
-            StoreError::Postgres(crate::store::postgres::PgError::Other {
-                address: String::new(),
-                detail: format!("hireterm keeps no tree `{name}` on PostgreSQL"),
-            })
-        })?;
+        let missing = || pg.op_failed(pg::ops::OpError::Value(format!("no tree `{name}` here")));
+        let shape = Shape::of(name).ok_or_else(missing)?;
         let pg = Arc::clone(pg);
         Ok(Tree(Engine::Pg(PgTree { pg, shape })))
     }

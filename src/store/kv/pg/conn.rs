@@ -98,6 +98,15 @@ impl Pg {
     }
 }
 
+/// A use of the trees the store never makes (a tree it does not keep, a
+/// transaction over two engines), should one come: said, not panicked.
+pub fn unexpected(detail: impl Into<String>) -> StoreError {
+    StoreError::Postgres(PgError::Other {
+        address: String::new(),
+        detail: detail.into(),
+    })
+}
+
 /// A connection to `address` (the schema brought up to date) and its
 /// server process.
 fn open(address: &str) -> Result<(Client, i32), StoreError> {

@@ -16,7 +16,7 @@ mod sql;
 mod statements;
 mod transaction;
 
-pub use conn::Pg;
+pub use conn::{Pg, unexpected};
 pub use iter::PgIter;
 pub use shape::Shape;
 pub use transaction::{PgTxTree, run};

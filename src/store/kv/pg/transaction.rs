@@ -134,9 +134,6 @@ pub fn run<R>(
 fn given_up(error: TxError) -> StoreError {
     match error {
         TxError::Abort(error) | TxError::Storage(error) => error,
-        TxError::Conflict => StoreError::Postgres(crate::store::postgres::PgError::Other {
-            address: String::new(),
-            detail: "a transaction over no tree conflicted".into(),
-        }),
+        TxError::Conflict => super::unexpected("a transaction over no tree conflicted"),
     }
 }
