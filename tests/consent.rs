@@ -3,11 +3,14 @@
 //! in the app, `c` in the detail records and withdraws it through the
 //! records' guard (refused to a viewer and an interviewer, by key and
 //! below the screen), the detail says it, and Attention lists a consent
-//! ending within the month.
+//! ending within the month. The app's tests run on sled and on
+//! PostgreSQL (`common/engines.rs`); the command's stays on a folder, as
+//! it runs the binary and compares the folder's files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use common::engines::{EngineDb, each_engine};
 use common::roles::{World, select_card};
 use common::*;
 use hireterm::app::App;
@@ -40,6 +43,8 @@ fn run_as(db: &TempDb, config: &std::path::Path, role: &str, args: &[&str]) -> (
     (out.status.success(), format!("{stdout}{stderr}"))
 }
 
+// On sled only: it runs the binary on a folder and compares the folder's
+// files to see that a refused command wrote nothing.
 #[test]
 fn the_command_records_and_withdraws_consent_and_refuses_who_may_not_edit() {
     let db = TempDb::new();
@@ -137,7 +142,7 @@ fn the_command_records_and_withdraws_consent_and_refuses_who_may_not_edit() {
 }
 
 /// The detail of the first card of the world's board.
-fn open_card(world: &World, app: &mut App) -> CandidateId {
+fn open_card(world: &World<EngineDb>, app: &mut App) -> CandidateId {
     let card = world.store.pipeline(world.engagement).unwrap()[0].candidate;
     select_card(app, card);
     press(app, "enter");
@@ -150,11 +155,22 @@ fn screen(app: &App) -> String {
     screen_text(&draw(app, width, height))
 }
 
+/// Runs `test` on a world of its own on each engine.
+fn on_each_engine(test: impl Fn(&World<EngineDb>)) {
+    for db in each_engine() {
+        eprintln!("on {}", db.engine());
+        test(&World::on(db));
+    }
+}
+
 #[test]
 fn c_in_the_detail_records_and_withdraws_and_the_detail_says_so() {
-    let world = World::new();
+    on_each_engine(records_and_withdraws_in_the_detail);
+}
+
+fn records_and_withdraws_in_the_detail(world: &World<EngineDb>) {
     let mut app = world.app(&Role::Recruiter);
-    let card = open_card(&world, &mut app);
+    let card = open_card(world, &mut app);
     press(&mut app, "c");
     type_text(&mut app, "sign-up form");
     press(&mut app, "enter");
@@ -186,10 +202,13 @@ fn c_in_the_detail_records_and_withdraws_and_the_detail_says_so() {
 
 #[test]
 fn a_viewer_and_an_interviewer_are_refused_by_key_and_below_the_screen() {
-    let world = World::new();
+    on_each_engine(viewer_and_interviewer_refused);
+}
+
+fn viewer_and_interviewer_refused(world: &World<EngineDb>) {
     for role in [Role::Viewer, Role::Interviewer] {
         let mut app = world.app(&role);
-        let card = open_card(&world, &mut app);
+        let card = open_card(world, &mut app);
         let events = world.events();
         press(&mut app, "c");
         assert!(app.overlay().is_none(), "{role}: no prompt");
@@ -212,7 +231,7 @@ fn a_viewer_and_an_interviewer_are_refused_by_key_and_below_the_screen() {
 }
 
 /// A consent ending in 12 days on the first card's person.
-fn ending_soon(world: &World) -> CandidateId {
+fn ending_soon(world: &World<EngineDb>) -> CandidateId {
     let card = world.store.pipeline(world.engagement).unwrap()[0].candidate;
     let consent = Consent::for_days(day("2024-06-13"), 730, "phone call");
     assert_eq!(consent.until, day("2026-06-13"));
@@ -225,8 +244,11 @@ fn ending_soon(world: &World) -> CandidateId {
 
 #[test]
 fn attention_lists_a_consent_ending_within_the_month_and_enter_opens_the_person() {
-    let world = World::new();
-    let card = ending_soon(&world);
+    on_each_engine(attention_lists_an_ending_consent);
+}
+
+fn attention_lists_an_ending_consent(world: &World<EngineDb>) {
+    let card = ending_soon(world);
     let mut app = world.app(&Role::Recruiter);
     let name = world.store.candidate(card).unwrap().unwrap().name;
     let list = app.views().attention();
@@ -254,8 +276,11 @@ fn attention_lists_a_consent_ending_within_the_month_and_enter_opens_the_person(
 
 #[test]
 fn the_detail_with_a_consent_and_the_prompt_snapshots() {
-    let world = World::new();
-    ending_soon(&world);
+    on_each_engine(detail_and_prompt_snapshots);
+}
+
+fn detail_and_prompt_snapshots(world: &World<EngineDb>) {
+    ending_soon(world);
     let mut app = app_on_records(
         std::sync::Arc::clone(&world.records),
         "ana",
@@ -264,7 +289,7 @@ fn the_detail_with_a_consent_and_the_prompt_snapshots() {
         24,
     );
     common::roles::show_engagement(&mut app, world.engagement);
-    open_card(&world, &mut app);
+    open_card(world, &mut app);
     insta::assert_snapshot!("detail_consent_80x24", draw(&app, 80, 24).backend());
     press(&mut app, "c");
     type_text(&mut app, "email of 1 June");

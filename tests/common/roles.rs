@@ -2,7 +2,8 @@
 //! submittal still waiting for the client's answer, an interviewer (bob)
 //! assigned to it, and a session of any role over the shared records.
 
-use super::{app_on_records, demo_store, draw, press, screen_text, stamp};
+use super::engines::Opens;
+use super::{TempDb, app_on_records, demo_store, draw, press, screen_text, stamp};
 use hireterm::app::App;
 use hireterm::app::records::Records;
 use hireterm::catalog::Catalog;
@@ -14,8 +15,9 @@ use std::sync::Arc;
 pub const WIDTH: u16 = 160;
 pub const HEIGHT: u16 = 50;
 
-pub struct World {
-    pub db: super::TempDb,
+/// The world on a folder, or (`World::on`) on either engine.
+pub struct World<D = TempDb> {
+    pub db: D,
     pub store: Arc<Store>,
     pub records: Arc<Records>,
     /// The guest's and bob's engagement.
@@ -28,7 +30,13 @@ pub struct World {
 
 impl World {
     pub fn new() -> World {
-        let db = super::TempDb::new();
+        World::on(TempDb::new())
+    }
+}
+
+impl<D: Opens> World<D> {
+    /// The world in `db`, a fresh database on any engine.
+    pub fn on(db: D) -> World<D> {
         let store = demo_store(&db, 120, 6);
         let submittals = store.submittals().unwrap();
         let waiting = submittals
