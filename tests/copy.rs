@@ -7,30 +7,14 @@
 
 mod common;
 
-use common::agency::add_agency_records;
+use common::agency::filled_agency;
 use common::postgres::{PgDb, admin};
-use common::{TempDb, demo_store, hireterm, hireterm_on, output_text, snapshot_files, stamp};
+use common::{TempDb, hireterm, hireterm_on, output_text, snapshot_files, stamp};
 use hireterm::domain::{CandidateId, Note, NoteId};
 use hireterm::store::Store;
 use hireterm::store::copy::{CopyError, Table, copy};
 use hireterm::store::postgres::address::shown;
 use std::path::Path;
-
-/// A demo database with the agency's records, a note, and an erased
-/// person (whose tombstones must travel too); closed.
-fn filled(db: &TempDb) {
-    let store = demo_store(db, 150, 6);
-    add_agency_records(&store);
-    let first = store.candidates().unwrap()[0].id;
-    store
-        .add_note(first, None, "Prefers remote, \"no\" travel; 三", &stamp())
-        .unwrap();
-    let last = store.candidates().unwrap().last().unwrap().id;
-    store
-        .erase_candidate(last, "request R-1", &stamp())
-        .unwrap();
-    drop(store);
-}
 
 fn path_text(path: &Path) -> &str {
     path.to_str().unwrap()
@@ -63,7 +47,7 @@ fn all_rows(address: &str) -> i64 {
 fn a_round_trip_through_postgres_exports_the_same_bytes() {
     let Some(pg) = PgDb::new() else { return };
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     let back = db.dir.path().join("back");
     let out = run_copy(path_text(&db.path()), &pg.address);
     assert!(out.status.success(), "{:?}", output_text(&out));
@@ -107,7 +91,7 @@ fn same_history(original: &Path, copied: &Path) {
 fn postgres_holds_as_many_rows_as_the_store_has_records() {
     let Some(pg) = PgDb::new() else { return };
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     let copied = copy(path_text(&db.path()), &pg.address).unwrap();
     let report = db.open().check().unwrap();
     let expected = [
@@ -141,7 +125,7 @@ fn state(address: &str) -> (i64, String) {
 fn a_postgres_database_with_records_is_refused_and_left_as_it_was() {
     let Some(pg) = PgDb::new() else { return };
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     copy(path_text(&db.path()), &pg.address).unwrap();
     let before = state(&pg.address);
     let out = run_copy(path_text(&db.path()), &pg.address);
@@ -154,8 +138,8 @@ fn a_postgres_database_with_records_is_refused_and_left_as_it_was() {
 #[test]
 fn a_folder_with_a_database_is_refused_and_left_as_it_was() {
     let (db, other) = (TempDb::new(), TempDb::new());
-    filled(&db);
-    filled(&other);
+    filled_agency(&db);
+    filled_agency(&other);
     let files = snapshot_files(&db.path());
     let refused = copy(path_text(&other.path()), path_text(&db.path())).unwrap_err();
     assert!(
@@ -173,7 +157,7 @@ fn a_folder_with_a_database_is_refused_and_left_as_it_was() {
 fn a_copy_failing_at_commit_leaves_postgres_without_a_record() {
     let Some(pg) = PgDb::new() else { return };
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     // A note of nobody: every row goes in, then the commit's check of
     // the links between records refuses the lot.
     let orphan = Note {
@@ -196,7 +180,7 @@ fn a_copy_failing_at_commit_leaves_postgres_without_a_record() {
 fn a_copy_failing_into_a_folder_leaves_nothing_there() {
     let Some(pg) = PgDb::new() else { return };
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     copy(path_text(&db.path()), &pg.address).unwrap();
     admin(&pg.address)
         .batch_execute("UPDATE candidates SET record = '\\x4854ff'::bytea WHERE id = (SELECT max(id) FROM candidates)")
@@ -221,7 +205,7 @@ fn a_missing_folder_or_server_is_told_in_words() {
     let (_, err) = output_text(&out);
     assert!(err.contains("there is no hireterm database at"), "{err}");
     assert!(!missing.exists() && !to.exists());
-    filled(&dir);
+    filled_agency(&dir);
     let out = run_copy(path_text(&dir.path()), "postgres://nobody@127.0.0.1:1/none");
     let (_, err) = output_text(&out);
     assert!(err.contains("cannot reach PostgreSQL"), "{err}");
@@ -242,7 +226,7 @@ fn a_postgres_database_without_hireterm_is_refused_and_not_changed() {
 #[test]
 fn a_folder_copies_into_another_folder() {
     let db = TempDb::new();
-    filled(&db);
+    filled_agency(&db);
     let target = db.dir.path().join("copy");
     std::fs::create_dir(&target).unwrap();
     let copied = copy(path_text(&db.path()), path_text(&target)).unwrap();

@@ -171,9 +171,6 @@ fn the_dry_run_lists_what_the_selector_selects_spares_whom_it_must_and_writes_no
     );
 }
 
-// PostgreSQL: besides running the binary and reading the folder's files,
-// this fails there: the erasure's rewrite (`Store::compact`, compact.rs)
-// works on a folder only, so the run exits 1 and the mark stays pending.
 #[test]
 fn applying_erases_exactly_those_and_keeps_the_counts() {
     let s = setup(RULES);

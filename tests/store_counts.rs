@@ -65,9 +65,7 @@ fn agrees(store: &Store, after: &str) {
     let candidates = store.candidates().unwrap().len();
     assert_eq!(store.candidate_count(), candidates, "count after {after}");
     let mut problems = store.check().unwrap().problems;
-    // An erasure's rewrite waits for the close, by design. (On PostgreSQL
-    // the close cannot make it: compaction works on a folder only, so the
-    // mark stays; see compact.rs.)
+    // An erasure's rewrite waits for the close, by design.
     problems.retain(|p| !p.starts_with("erasure: an erasure's rewrite is pending"));
     assert_eq!(problems, Vec::<String>::new(), "check after {after}");
 }

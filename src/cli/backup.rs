@@ -17,8 +17,9 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// A folder written by `hireterm backup` (only read, never changed).
     pub path: PathBuf,
-    /// Replace a database that already holds records (it is kept beside,
-    /// renamed, never deleted).
+    /// Replace a database that already holds records (a folder is kept
+    /// beside, renamed; on PostgreSQL the records are kept in a schema of
+    /// their own; never deleted).
     #[arg(long)]
     pub force: bool,
 }
@@ -41,9 +42,14 @@ pub fn restore(target: &Path, args: &RestoreArgs) -> Result<ExitCode> {
     if let Some(aside) = &restored.aside {
         line(format!("kept the previous database at {}", aside.display()));
     }
+    if let Some(schema) = &restored.set_aside {
+        line(format!(
+            "kept the previous records in the schema {schema} of the same database"
+        ));
+    }
     line(format!(
         "restored {} from {} (taken {} from {})",
-        target.display(),
+        crate::store::shown(target),
         args.path.display(),
         restored.taken,
         restored.source

@@ -29,11 +29,11 @@ const BATCH_ENTRIES: u64 = 10_000;
 /// A backup whose copy is written but not yet checked or named: see
 /// [`Store::start_backup`].
 pub struct CopiedBackup {
-    staged: Staged,
-    place: Place,
-    source: PathBuf,
-    trees: TreeCounts,
-    next_event: u64,
+    pub(super) staged: Staged,
+    pub(super) place: Place,
+    pub(super) source: PathBuf,
+    pub(super) trees: TreeCounts,
+    pub(super) next_event: u64,
 }
 
 impl Store {
@@ -50,6 +50,9 @@ impl Store {
     /// app does); [`CopiedBackup::finish`] then needs nothing from here.
     pub fn start_backup(&self, target: &Path) -> Result<CopiedBackup> {
         refuse_busy(target)?;
+        if let Some(pg) = self.postgres() {
+            return self.start_backup_postgres(pg, target);
+        }
         let place = Place::new(target, space::folder_size(&self.path));
         let staged = Staged::beside(target, staging::PARTIAL).map_err(|e| place.io(e))?;
         self.flush()?;
@@ -248,14 +251,14 @@ fn judge_copy(copy: &Store, folder: &Path, copied: &TreeCounts) -> Result<()> {
 
 /// Where a backup goes, for errors: a full disk is the target's disk, and
 /// an error met in the unfinished folder is told against the target.
-struct Place {
+pub(super) struct Place {
     target: PathBuf,
     /// Roughly the room the copy takes.
     needed: u64,
 }
 
 impl Place {
-    fn new(target: &Path, needed: u64) -> Place {
+    pub(super) fn new(target: &Path, needed: u64) -> Place {
         Place {
             target: target.to_path_buf(),
             needed: needed.max(space::WRITE_HEADROOM),
@@ -269,7 +272,7 @@ impl Place {
         })
     }
 
-    fn io(&self, source: std::io::Error) -> BackupError {
+    pub(super) fn io(&self, source: std::io::Error) -> BackupError {
         if space::is_disk_full(&source) {
             return self.disk_full();
         }
@@ -279,7 +282,7 @@ impl Place {
         })
     }
 
-    fn store(&self, error: StoreError) -> BackupError {
+    pub(super) fn store(&self, error: StoreError) -> BackupError {
         match error {
             error if error.is_disk_full() => self.disk_full(),
             StoreError::Io { path, source } if in_unfinished(&path) => self.io(source),

@@ -9,6 +9,10 @@ use std::path::PathBuf;
 pub enum BackupError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A copy between engines (a backup of PostgreSQL, a restore into
+    /// it) that did not happen; its words say nothing was copied.
+    #[error(transparent)]
+    NotCopied(#[from] super::copy::CopyError),
     #[error(
         "cannot write a backup into {path}: it already holds files; \
          a backup goes into a new or empty folder"
@@ -41,6 +45,11 @@ pub enum BackupError {
          (it will be kept beside it, renamed)"
     )]
     HoldsRecords { path: PathBuf, records: usize },
+    #[error(
+        "the PostgreSQL database at {address} holds {what}; pass --force to replace them \
+         (they will be kept in a schema of their own, named hireterm_replaced_ and the time)"
+    )]
+    HoldsRecordsThere { address: String, what: String },
     #[error("{error}. Nothing was restored: the database at {path} is as it was")]
     NotRestored { path: PathBuf, error: StoreError },
     #[error(

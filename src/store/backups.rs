@@ -7,11 +7,42 @@ use super::staging;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The folder holding the backups of the database at `database`.
+/// The folder holding the backups of the database at `database`: beside
+/// a folder; for a PostgreSQL address (which has no folder), in this
+/// user's data directory, under a name made of the server and database.
 pub fn folder_for(database: &Path) -> PathBuf {
+    if super::is_address(database) {
+        return data_dir().join("backups").join(address_folder(database));
+    }
     let mut name = database.as_os_str().to_owned();
     name.push(".backups");
     PathBuf::from(name)
+}
+
+/// Where hireterm keeps its own files (the default database's folder).
+fn data_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "hireterm")
+        .map_or_else(std::env::temp_dir, |dirs| dirs.data_dir().to_path_buf())
+}
+
+/// `postgres://user:***@host:port/name?options` as `host-port-name`: the
+/// user and password left out, anything a file name should not hold as
+/// `-`.
+fn address_folder(address: &Path) -> String {
+    let shown = super::shown(address);
+    let rest = shown
+        .split_once("://")
+        .map_or(shown.as_str(), |(_, rest)| rest);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let rest = rest.split('?').next().unwrap_or(rest);
+    rest.chars()
+        .map(
+            |c| match c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+                true => c,
+                false => '-',
+            },
+        )
+        .collect()
 }
 
 /// The app's name for a backup taken at `time`: names sort as times do.
@@ -109,6 +140,21 @@ fn is_app_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_has_its_backups_under_the_server_and_database() {
+        let address = Path::new("postgres://ana:secret@db.example.com:5433/agency?sslmode=require");
+        let folder = folder_for(address);
+        assert!(
+            folder.ends_with("backups/db.example.com-5433-agency"),
+            "{folder:?}"
+        );
+        assert!(!folder.to_string_lossy().contains("secret"));
+        assert_eq!(
+            folder_for(Path::new("/data/db")),
+            Path::new("/data/db.backups")
+        );
+    }
 
     #[test]
     fn app_names_are_times() {

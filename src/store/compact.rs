@@ -53,6 +53,10 @@ impl Store {
     /// one's place; returns the store opened on it. On any failure before
     /// the swap, the database is left as it was (and is reopened).
     pub fn compact(mut self) -> Result<Store> {
+        if let Some(pg) = self.postgres() {
+            self.compact_postgres(&std::sync::Arc::clone(pg))?;
+            return Ok(self);
+        }
         let path = self.path.clone();
         let staged = Staged::beside(&path, staging::COMPACTING).map_err(|e| io_at(&path, e))?;
         self.flush()?;

@@ -4,9 +4,10 @@
 //!
 //! Everything above the store works as on a folder: the same trees
 //! (`kv/pg`), the same transactions and rules, the schema brought up to
-//! date on connect. What works on a folder's files (backups by copying
-//! them, `compact`, the clean-close marker and what it leaves beside
-//! itself) says it needs a folder.
+//! date on connect. Backups, restores and an erasure's rewrite take
+//! their own path here (`backup_postgres.rs`, `restore_postgres.rs`,
+//! `compact_postgres.rs`); what only a folder has (the clean-close
+//! marker and what it leaves beside itself) says it needs a folder.
 
 use super::Store;
 use super::engine::Engine;

@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 pub struct Restored {
     /// Where the replaced database was kept, if there was one.
     pub aside: Option<PathBuf>,
+    /// On PostgreSQL, the schema the replaced records were set aside in.
+    pub set_aside: Option<String>,
     /// The backup's manifest: where and when it was taken.
     pub source: String,
     pub taken: String,
@@ -45,6 +47,9 @@ const RECORD_TREES: [&str; 7] = [
 /// database with records is only replaced with `force`. Whatever fails,
 /// the database is left as it was (or the error says where it is).
 pub fn restore(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
+    if super::is_address(target) {
+        return super::restore_postgres::restore_postgres(backup, target, force);
+    }
     restore_locked(backup, target, force).map_err(|error| match error {
         BackupError::Store(error) => BackupError::NotRestored {
             path: target.to_path_buf(),
@@ -71,6 +76,7 @@ fn restore_locked(backup: &Path, target: &Path, force: bool) -> Result<Restored>
     drop(lock);
     Ok(Restored {
         aside,
+        set_aside: None,
         source: manifest.source,
         taken: manifest.taken,
     })
@@ -78,7 +84,7 @@ fn restore_locked(backup: &Path, target: &Path, force: bool) -> Result<Restored>
 
 /// The backup's manifest, once its name, its manifest and the checksums
 /// of its files say it is finished and whole.
-fn finished_backup(backup: &Path) -> Result<Manifest> {
+pub(super) fn finished_backup(backup: &Path) -> Result<Manifest> {
     let unfinished = |detail: &str| BackupError::Unfinished {
         path: backup.to_path_buf(),
         detail: detail.into(),
@@ -170,7 +176,7 @@ fn refuse_records(target: &Path, lock: PathLock) -> Result<PathLock> {
 
 /// The copy beside the target must be the backup, byte for byte, and
 /// open as a sound database holding what the manifest lists.
-fn check_copy(backup: &Path, copy: &Path, manifest: &Manifest) -> Result<()> {
+pub(super) fn check_copy(backup: &Path, copy: &Path, manifest: &Manifest) -> Result<()> {
     if let Some(difference) = manifest.files_differ(copy).map_err(|e| io_at(copy, e))? {
         return Err(damaged(
             backup,
@@ -285,7 +291,7 @@ pub(super) fn io_at(path: &Path, source: std::io::Error) -> BackupError {
 /// A copy that fails writing is told against the target (a full disk
 /// with the room the copy needs), one that fails reading against the
 /// backup.
-fn copy_error(backup: &Path, target: &Path, error: CopyError) -> BackupError {
+pub(super) fn copy_error(backup: &Path, target: &Path, error: CopyError) -> BackupError {
     match error {
         CopyError::Writing(source) if space::is_disk_full(&source) => StoreError::DiskFull {
             path: target.to_path_buf(),

@@ -160,3 +160,19 @@ pub fn add_agency_records(store: &Store) -> AgencyRecords {
         placements: vec![extended, ended],
     }
 }
+
+/// A demo database with the agency's records, a note, and an erased
+/// person (whose tombstones must travel too); closed.
+pub fn filled_agency(db: &super::TempDb) {
+    let store = super::demo_store(db, 150, 6);
+    add_agency_records(&store);
+    let first = store.candidates().unwrap()[0].id;
+    store
+        .add_note(first, None, "Prefers remote, \"no\" travel; 三", &stamp())
+        .unwrap();
+    let last = store.candidates().unwrap().last().unwrap().id;
+    store
+        .erase_candidate(last, "request R-1", &stamp())
+        .unwrap();
+    drop(store);
+}

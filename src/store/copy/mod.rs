@@ -18,16 +18,18 @@ mod error;
 mod from_postgres;
 mod from_sled;
 mod names;
+mod room;
 pub(in crate::store) mod rows;
 pub(in crate::store) mod tables;
 mod to_postgres;
 mod to_sled;
 
 pub use error::CopyError;
+pub use room::OnRecords;
 pub use tables::Table;
 
 use super::postgres::address::is_postgres;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The outcome of a copy, or why nothing was copied.
 pub type Result<T, E = CopyError> = std::result::Result<T, E>;
@@ -102,11 +104,43 @@ fn into(source: &mut dyn Source, to: &Place) -> Result<Copied> {
     match to {
         Place::Folder(path) => to_sled::copy_into(path, |sink| pump(source, sink)),
         Place::Postgres(address) => {
-            let mut client = super::postgres::connect(address)?;
-            let sink = to_postgres::PgSink::begin(&mut client, address)?;
-            pump(source, Box::new(sink))
+            into_postgres(source, address, OnRecords::Refuse).map(|(copied, _)| copied)
         }
     }
+}
+
+/// Copies the database in `folder` into the PostgreSQL one at `address`,
+/// whose records are dealt with as `on_records` says; with the schema
+/// they were set aside in, if they were.
+pub fn folder_into_postgres(
+    folder: &Path,
+    address: &str,
+    on_records: OnRecords,
+) -> Result<(Copied, Option<String>)> {
+    let store = from_sled::open(folder)?;
+    let mut source = from_sled::SledSource::new(&store)?;
+    let copied = into_postgres(&mut source, address, on_records);
+    store.close()?;
+    copied
+}
+
+/// Copies the PostgreSQL database at `address`, read in one snapshot,
+/// into `folder` (missing or empty): a backup's copy.
+pub fn postgres_into_folder(address: &str, folder: &Path) -> Result<Copied> {
+    let mut client = from_postgres::connect(address)?;
+    let mut source = from_postgres::PgSource::begin(&mut client, address)?;
+    to_sled::copy_into(folder, |sink| pump(&mut source, sink))
+}
+
+fn into_postgres(
+    source: &mut dyn Source,
+    address: &str,
+    on_records: OnRecords,
+) -> Result<(Copied, Option<String>)> {
+    let mut client = super::postgres::connect(address)?;
+    let sink = to_postgres::PgSink::begin(&mut client, address, on_records)?;
+    let set_aside = sink.set_aside().map(str::to_string);
+    Ok((pump(source, Box::new(sink))?, set_aside))
 }
 
 /// Every table of `source` into `sink`, then the sink finished.

@@ -1,15 +1,14 @@
 //! Writing a copy into PostgreSQL: every row in one transaction, so the
 //! records appear all at once at its commit or not at all (the links
-//! between them are checked at that commit). The tables are locked
-//! against other writers first, so a database found empty stays empty
-//! until the copy is in. Rows go [`BATCH`] to a statement: one round
-//! trip each was most of a copy's time.
+//! between them are checked at that commit). What the database held
+//! before is dealt with first (`room.rs`). Rows go [`BATCH`] to a
+//! statement: one round trip each was most of a copy's time.
 
 use super::error::CopyError;
+use super::room::{self, OnRecords};
 use super::rows::{self, Params};
 use super::tables::Table;
 use super::{Result, Sink};
-use crate::store::postgres::address::shown;
 use postgres::types::ToSql;
 use postgres::{Client, Statement, Transaction};
 
@@ -26,30 +25,33 @@ pub struct PgSink<'a> {
     /// Rows of `table` not sent yet.
     pending: Vec<Params>,
     table: Option<Table>,
+    set_aside: Option<String>,
 }
 
 impl<'a> PgSink<'a> {
-    /// Starts the copy's transaction on a database that holds no records.
-    pub fn begin(client: &'a mut Client, address: &str) -> Result<PgSink<'a>> {
+    /// Starts the copy's transaction, with room made for the copy
+    /// (`room.rs`): records already there are refused or set aside.
+    pub fn begin(
+        client: &'a mut Client,
+        address: &str,
+        on_records: OnRecords,
+    ) -> Result<PgSink<'a>> {
         let failed = |e: postgres::Error| CopyError::sql(address, "could not be written", &e);
         let mut tx = client.transaction().map_err(failed)?;
-        let all: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
-        tx.batch_execute(&format!("LOCK TABLE {} IN EXCLUSIVE MODE", all.join(", ")))
-            .map_err(failed)?;
-        if let Some(table) = first_with_rows(&mut tx).map_err(failed)? {
-            return Err(CopyError::TargetNotEmpty {
-                target: shown(address),
-                what: format!("records (its table `{table}` has rows)"),
-                kind: "database",
-            });
-        }
+        let set_aside = room::make_room(&mut tx, address, on_records)?;
         Ok(PgSink {
             tx,
             address: address.to_string(),
             insert: None,
             pending: Vec::with_capacity(BATCH),
             table: None,
+            set_aside,
         })
+    }
+
+    /// The schema the records found in the database were set aside in.
+    pub fn set_aside(&self) -> Option<&str> {
+        self.set_aside.as_deref()
     }
 
     /// The insert of `rows` rows of `table`: prepared once per table for a
@@ -117,19 +119,6 @@ fn renumber(tuple: &str, offset: usize) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The first table that holds a row, if any does.
-fn first_with_rows(
-    tx: &mut Transaction,
-) -> std::result::Result<Option<&'static str>, postgres::Error> {
-    for table in Table::ALL {
-        let sql = format!("SELECT EXISTS (SELECT 1 FROM {})", table.name());
-        if tx.query_one(&sql, &[])?.get::<_, bool>(0) {
-            return Ok(Some(table.name()));
-        }
-    }
-    Ok(None)
 }
 
 impl Sink for PgSink<'_> {

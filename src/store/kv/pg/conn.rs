@@ -41,6 +41,12 @@ impl Pg {
         })
     }
 
+    /// The address this store connects to, password and all: for a
+    /// second connection of its own (a backup's snapshot).
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
     /// Listens for the events other connections commit (another
     /// instance's writes); `changed` runs after each burst of them.
     pub fn listen_others(
