@@ -3,8 +3,11 @@
 //! tests that must hold on both.
 
 use super::TempDb;
-use super::postgres::PgDb;
+use super::postgres::{self, PgDb};
 use hireterm::store::Store;
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Output;
 
 /// A database of the test's own on one engine, gone with it.
 pub enum EngineDb {
@@ -29,6 +32,61 @@ impl EngineDb {
             EngineDb::Postgres(db) => Store::open(&db.address).unwrap(),
         }
     }
+
+    /// Writes `bytes` to a file `name` beside the database (in the test's
+    /// own folder for PostgreSQL); its path.
+    pub fn write_file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        match self {
+            EngineDb::Sled(db) => db.write_file(name, bytes),
+            EngineDb::Postgres(db) => {
+                let path = db.files.path().join(name);
+                std::fs::write(&path, bytes).unwrap();
+                path
+            }
+        }
+    }
+
+    /// Everything the database holds, as (where, bytes), sorted: a
+    /// folder's files, or every row of every table. Equal before and after
+    /// a command that must write nothing.
+    pub fn held(&self) -> Vec<(String, Vec<u8>)> {
+        match self {
+            EngineDb::Sled(db) => (super::snapshot_files(&db.path()).into_iter())
+                .map(|(path, bytes)| (path.display().to_string(), bytes))
+                .collect(),
+            EngineDb::Postgres(db) => postgres::rows(&db.address),
+        }
+    }
+}
+
+/// Where the binary finds a database: what `--db` takes.
+pub trait Address {
+    fn address(&self) -> OsString;
+}
+
+impl Address for TempDb {
+    fn address(&self) -> OsString {
+        self.path().into_os_string()
+    }
+}
+
+impl Address for EngineDb {
+    /// The folder's path or the `postgres://` address.
+    fn address(&self) -> OsString {
+        match self {
+            EngineDb::Sled(db) => db.address(),
+            EngineDb::Postgres(db) => db.address.clone().into(),
+        }
+    }
+}
+
+/// Runs the binary on the database `db` (either engine) and returns what
+/// it did: [`super::hireterm_on`] for any address.
+pub fn hireterm_at(db: &impl Address, args: &[&str]) -> Output {
+    (super::hireterm().arg("--db").arg(db.address()))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// What a test opens its store from: a folder or either engine.
@@ -54,4 +112,13 @@ pub fn each_engine() -> Vec<EngineDb> {
     let mut all = vec![EngineDb::Sled(TempDb::new())];
     all.extend(PgDb::new().map(EngineDb::Postgres));
     all
+}
+
+/// Runs `test` on a fresh database on each engine, saying which on
+/// stderr so that a failure names it.
+pub fn on_each_engine(test: impl Fn(&EngineDb)) {
+    for db in each_engine() {
+        eprintln!("on {}", db.engine());
+        test(&db);
+    }
 }

@@ -67,10 +67,14 @@ impl TempDb {
 
 /// Runs `hireterm --as importer import FILE EXTRA...` on the database:
 /// whether it succeeded, and its stdout and stderr.
-pub fn import_as_importer(db: &TempDb, file: &Path, extra: &[&str]) -> (bool, String, String) {
+pub fn import_as_importer(
+    db: &impl engines::Address,
+    file: &Path,
+    extra: &[&str],
+) -> (bool, String, String) {
     let mut args = vec!["--as", "importer", "import", file.to_str().unwrap()];
     args.extend_from_slice(extra);
-    let out = hireterm_on(&db.path(), &args);
+    let out = engines::hireterm_at(db, &args);
     let (stdout, stderr) = output_text(&out);
     (out.status.success(), stdout, stderr)
 }
