@@ -2,7 +2,7 @@
 //! candidate went through, folded into one application per candidate and
 //! job with that history, and the jobs created as engagements where none
 //! has their title (`--create-engagements`). Real processes, real
-//! databases.
+//! databases, each test on sled and on PostgreSQL (`common/engines.rs`).
 //!
 //! The file follows the columns of Greenhouse's application stage
 //! history as its reports export it (job name, candidate, stage name,
@@ -14,18 +14,19 @@
 mod common;
 
 use chrono::{TimeZone, Utc};
+use common::engines::{EngineDb, on_each_engine};
 use common::*;
 use hireterm::domain::{Candidate, EventKind, Stage};
 use hireterm::store::Store;
 use std::path::PathBuf;
 
 /// A demo database and three of its candidates.
-fn three(db: &TempDb) -> Vec<Candidate> {
+fn three(db: &EngineDb) -> Vec<Candidate> {
     let store = demo_store(db, 12, 5);
     store.candidates().unwrap().into_iter().take(3).collect()
 }
 
-fn history_file(db: &TempDb, people: &[Candidate]) -> PathBuf {
+fn history_file(db: &EngineDb, people: &[Candidate]) -> PathBuf {
     let (a, b) = (&people[0].email, &people[1].email);
     let text = format!(
         "Job,Client,Candidate Email,Stage,Entered Stage,Moved By\n\
@@ -47,11 +48,14 @@ fn engagement_titled(store: &Store, title: &str) -> hireterm::domain::Engagement
 
 #[test]
 fn a_stage_history_becomes_one_application_per_candidate_and_job() {
-    let db = TempDb::new();
-    let people = three(&db);
-    let file = history_file(&db, &people);
+    on_each_engine(a_stage_history_becomes_one_application_per_candidate_and_job_on);
+}
+
+fn a_stage_history_becomes_one_application_per_candidate_and_job_on(db: &EngineDb) {
+    let people = three(db);
+    let file = history_file(db, &people);
     let before = db.open().engagements().unwrap().len();
-    let (ok, stdout, _) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, _) = import_as_importer(db, &file, &["--from", "greenhouse"]);
     assert!(!ok, "unknown jobs are problems without the flag");
     assert!(
         stdout.contains(
@@ -60,8 +64,7 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
         "{stdout}"
     );
     let args = ["--from", "greenhouse", "--create-engagements"];
-    let (ok, stdout, stderr) =
-        import_as_importer(&db, &file, &[&args[..], &["--dry-run"]].concat());
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &[&args[..], &["--dry-run"]].concat());
     assert!(ok, "{stdout}{stderr}");
     for expected in [
         "creates engagement `Senior Backend Architect` for client Acme Logistics \
@@ -77,7 +80,7 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
     }
     assert_eq!(db.open().engagements().unwrap().len(), before, "dry run");
 
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains(
@@ -144,11 +147,14 @@ fn a_stage_history_becomes_one_application_per_candidate_and_job() {
 
 #[test]
 fn a_second_import_of_the_same_history_writes_nothing() {
-    let db = TempDb::new();
-    let people = three(&db);
-    let file = history_file(&db, &people);
+    on_each_engine(a_second_import_of_the_same_history_writes_nothing_on);
+}
+
+fn a_second_import_of_the_same_history_writes_nothing_on(db: &EngineDb) {
+    let people = three(db);
+    let file = history_file(db, &people);
     let args = ["--from", "greenhouse", "--create-engagements"];
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     let (engagements, events) = {
         let store = db.open();
@@ -159,7 +165,7 @@ fn a_second_import_of_the_same_history_writes_nothing() {
     };
     // The jobs exist now, by title: nothing is created again, and every
     // candidate is already in those pipelines.
-    let (ok, stdout, _) = import_as_importer(&db, &file, &args);
+    let (ok, stdout, _) = import_as_importer(db, &file, &args);
     assert!(!ok);
     assert!(
         stdout.contains("is already in the pipeline of E"),
@@ -173,8 +179,11 @@ fn a_second_import_of_the_same_history_writes_nothing() {
 
 #[test]
 fn a_history_with_a_refused_move_is_left_out_whole() {
-    let db = TempDb::new();
-    let people = three(&db);
+    on_each_engine(a_history_with_a_refused_move_is_left_out_whole_on);
+}
+
+fn a_history_with_a_refused_move_is_left_out_whole_on(db: &EngineDb) {
+    let people = three(db);
     let (a, c) = (&people[0].email, &people[2].email);
     let text = format!(
         "job,candidate,stage,date\n\
@@ -184,7 +193,7 @@ fn a_history_with_a_refused_move_is_left_out_whole() {
     );
     let file = db.write_file("history.csv", &text);
     let args = ["--create-engagements", "--skip-invalid"];
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &args);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &args);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("moves from Offer to Sourced on 2026-04-03"),

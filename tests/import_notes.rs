@@ -1,6 +1,7 @@
 //! `hireterm import` of notes from another system: a CSV with a row per
 //! note (candidate, text, author, time), into a database that holds the
-//! candidates. Run as a real process on real databases.
+//! candidates. Run as a real process on real databases, each test on
+//! sled and on PostgreSQL (`common/engines.rs`).
 //!
 //! The Greenhouse file (`tests/fixtures/layouts/greenhouse-notes.csv`)
 //! follows the notes of a candidate's activity feed as the Harvest API
@@ -16,6 +17,7 @@
 mod common;
 
 use chrono::{DateTime, Utc};
+use common::engines::{EngineDb, hireterm_at, on_each_engine};
 use common::*;
 use hireterm::domain::{Candidate, EngagementId, EventKind, Note};
 use hireterm::store::Store;
@@ -28,7 +30,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// A database holding Greenhouse's three candidates (José, 王芳, Bob).
-fn greenhouse_people(db: &TempDb) -> [Candidate; 3] {
+fn greenhouse_people(db: &EngineDb) -> [Candidate; 3] {
     let (ok, stdout, stderr) = import_as_importer(db, &fixture("greenhouse.csv"), &[]);
     assert!(ok, "{stdout}{stderr}");
     let store = db.open();
@@ -60,12 +62,15 @@ fn notes_of(store: &Store, candidate: &Candidate) -> Vec<(DateTime<Utc>, String,
 
 #[test]
 fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() {
-    let db = TempDb::new();
-    let [jose, wang, bob] = greenhouse_people(&db);
+    on_each_engine(a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time_on);
+}
+
+fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time_on(db: &EngineDb) {
+    let [jose, wang, bob] = greenhouse_people(db);
     let file = fixture("greenhouse-notes.csv");
     let before = counts(&db.open());
     // Visibility has nowhere to go: the user says to leave it out.
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--from", "greenhouse"]);
     assert!(!ok, "{stdout}");
     assert!(
         stdout.contains("line 1: column 5 (`Visibility`) is not a note field")
@@ -75,7 +80,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     let from = ["--from", "greenhouse", "--drop", "Visibility"];
     let dry_run = [&from[..], &["--dry-run"]].concat();
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &dry_run);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &dry_run);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("dry run: 4 of 4 notes would be added, 0 already there"),
@@ -83,7 +88,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     );
     assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
 
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &from);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &from);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("4 notes added, 0 already there (0 skipped as invalid)"),
@@ -137,7 +142,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     let imported = counts(&store);
     assert_eq!(imported, (before.0 + 4, before.1 + 4));
     drop(store);
-    let audit = hireterm_on(&db.path(), &["audit", "--candidate", &wang.id.to_string()]);
+    let audit = hireterm_at(db, &["audit", "--candidate", &wang.id.to_string()]);
     let (stdout, _) = output_text(&audit);
     assert!(
         stdout
@@ -147,7 +152,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
     );
 
     // The same file again adds nothing.
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &from);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &from);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("0 notes added, 4 already there (0 skipped as invalid)"),
@@ -160,7 +165,7 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
         "more.csv",
         "Candidate ID,Body,Created At\n1,Hello,2026-03-06\n",
     );
-    let (ok, stdout, _) = import_as_importer(&db, &unknown, &["--from", "greenhouse"]);
+    let (ok, stdout, _) = import_as_importer(db, &unknown, &["--from", "greenhouse"]);
     assert!(!ok);
     assert!(
         stdout.contains("line 2, column 1 (Candidate ID): no candidate has the greenhouse id 1"),
@@ -171,8 +176,11 @@ fn a_greenhouse_notes_export_lands_on_each_candidate_with_its_author_and_time() 
 
 #[test]
 fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
-    let db = TempDb::new();
-    let [jose, wang, bob] = greenhouse_people(&db);
+    on_each_engine(an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest_on);
+}
+
+fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest_on(db: &EngineDb) {
+    let [jose, wang, bob] = greenhouse_people(db);
     let store = db.open();
     store
         .erase_candidate(bob.id, "asked to be forgotten", &stamp())
@@ -192,7 +200,7 @@ fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
     );
     let file = db.write_file("notes.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &[]);
     assert!(!ok, "{stdout}");
     for expected in [
         "line 3, column 1 (Email): no candidate has the email nobody@example.com".to_string(),
@@ -210,7 +218,7 @@ fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
     assert!(stderr.contains("4 of 7 rows have problems"), "{stderr}");
     assert_eq!(counts(&db.open()), before, "nothing was written");
 
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("line 9: the same note as line 2"),
@@ -237,8 +245,11 @@ fn an_unknown_candidate_refuses_the_file_and_skip_invalid_imports_the_rest() {
 
 #[test]
 fn notes_about_an_application_need_it_and_the_format_can_be_named() {
-    let db = TempDb::new();
-    let store = demo_store(&db, 20, 2);
+    on_each_engine(notes_about_an_application_need_it_and_the_format_can_be_named_on);
+}
+
+fn notes_about_an_application_need_it_and_the_format_can_be_named_on(db: &EngineDb) {
+    let store = demo_store(db, 20, 2);
     let e1 = EngagementId(1);
     let title = store.engagement(e1).unwrap().unwrap().title;
     let inside = store.pipeline(e1).unwrap()[0].candidate;
@@ -254,10 +265,10 @@ fn notes_about_an_application_need_it_and_the_format_can_be_named() {
          {outside},Not on that board,ana,2026-05-02,E1\n"
     );
     let file = db.write_file("old-ats-notes.txt", &text);
-    let (ok, _, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, _, stderr) = import_as_importer(db, &file, &[]);
     assert!(!ok);
     assert!(stderr.contains("cannot tell the format"), "{stderr}");
-    let (ok, stdout, _) = import_as_importer(&db, &file, &["--format", "notes"]);
+    let (ok, stdout, _) = import_as_importer(db, &file, &["--format", "notes"]);
     assert!(!ok);
     assert!(
         stdout.contains(&format!(
@@ -266,7 +277,7 @@ fn notes_about_an_application_need_it_and_the_format_can_be_named() {
         "{stdout}"
     );
     let (ok, stdout, stderr) =
-        import_as_importer(&db, &file, &["--format", "notes", "--skip-invalid"]);
+        import_as_importer(db, &file, &["--format", "notes", "--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("2 notes added"), "{stdout}");
     let store = db.open();

@@ -1,11 +1,13 @@
 //! `hireterm import` of applications from another system: a CSV of
 //! engagement, candidate, stage and date, into a database that holds the
-//! engagements and candidates. Run as a real process on real databases.
+//! engagements and candidates. Run as a real process on real databases,
+//! each test on sled and on PostgreSQL (`common/engines.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
 use chrono::{TimeZone, Utc};
+use common::engines::{EngineDb, on_each_engine};
 use common::*;
 use hireterm::domain::{Candidate, EngagementId, EventKind, Stage, StageChange};
 use hireterm::store::Store;
@@ -14,7 +16,7 @@ use std::path::Path;
 const E1: EngagementId = EngagementId(1);
 
 /// A demo database, and candidates who are not in E1's pipeline.
-fn demo_with_outsiders(db: &TempDb) -> (Vec<Candidate>, String) {
+fn demo_with_outsiders(db: &EngineDb) -> (Vec<Candidate>, String) {
     let store = demo_store(db, 30, 3);
     let outside: Vec<Candidate> = store
         .candidates()
@@ -37,8 +39,11 @@ fn counts(store: &Store) -> (usize, usize) {
 
 #[test]
 fn applications_enter_their_stage_on_their_date_by_their_actor() {
-    let db = TempDb::new();
-    let (outside, title) = demo_with_outsiders(&db);
+    on_each_engine(applications_enter_their_stage_on_their_date_by_their_actor_on);
+}
+
+fn applications_enter_their_stage_on_their_date_by_their_actor_on(db: &EngineDb) {
+    let (outside, title) = demo_with_outsiders(db);
     let (a, b, c) = (&outside[0], &outside[1], &outside[2]);
     // Headers in other cases, engagements by id and by title, candidates
     // by email and by id, stages by name, shortcut and any case.
@@ -53,7 +58,7 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
     );
     let file = db.write_file("pipeline.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, _) = import_as_importer(&db, &file, &["--dry-run"]);
+    let (ok, stdout, _) = import_as_importer(db, &file, &["--dry-run"]);
     assert!(ok, "{stdout}");
     assert!(
         stdout.contains("dry run: would import 3 applications from 3 rows"),
@@ -61,7 +66,7 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
     );
     assert_eq!(counts(&db.open()), before, "a dry run writes nothing");
 
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &[]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("imported 3 applications"), "{stdout}");
     let store = db.open();
@@ -105,17 +110,20 @@ fn applications_enter_their_stage_on_their_date_by_their_actor() {
 
 #[test]
 fn the_format_can_be_named_and_is_told_by_the_header_alone() {
-    let db = TempDb::new();
-    let (outside, _) = demo_with_outsiders(&db);
+    on_each_engine(the_format_can_be_named_and_is_told_by_the_header_alone_on);
+}
+
+fn the_format_can_be_named_and_is_told_by_the_header_alone_on(db: &EngineDb) {
+    let (outside, _) = demo_with_outsiders(db);
     let text = format!(
         "candidate,engagement,date,stage\n{},E1,2026-05-02,offer\n",
         outside[0].email
     );
     let file = db.write_file("from-the-old-ats.txt", &text);
-    let (ok, _, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, _, stderr) = import_as_importer(db, &file, &[]);
     assert!(!ok);
     assert!(stderr.contains("cannot tell the format"), "{stderr}");
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--format", "applications"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--format", "applications"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(stdout.contains("imported 1 applications"), "{stdout}");
     let app = db.open().application(E1, outside[0].id).unwrap().unwrap();
@@ -124,8 +132,11 @@ fn the_format_can_be_named_and_is_told_by_the_header_alone() {
 
 #[test]
 fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
-    let db = TempDb::new();
-    let (outside, _) = demo_with_outsiders(&db);
+    on_each_engine(unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file_on);
+}
+
+fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file_on(db: &EngineDb) {
+    let (outside, _) = demo_with_outsiders(db);
     let store = db.open();
     let inside = store.pipeline(E1).unwrap()[0].clone();
     drop(store);
@@ -145,7 +156,7 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
     );
     let file = db.write_file("pipeline.csv", &text);
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &[]);
     assert!(!ok, "{stdout}");
     for expected in [
         "line 3, column 2 (candidate): no candidate has the email nobody@example.com".to_string(),
@@ -174,7 +185,7 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     assert_eq!(counts(&db.open()), before, "nothing was written");
 
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--skip-invalid"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
         stdout.contains("imported 1 applications from 1 rows (7 skipped as invalid)"),
@@ -191,14 +202,17 @@ fn unknown_candidates_bad_stages_and_duplicates_refuse_the_whole_file() {
 
 #[test]
 fn a_header_that_cannot_be_used_reads_no_row() {
-    let db = TempDb::new();
-    demo_with_outsiders(&db);
+    on_each_engine(a_header_that_cannot_be_used_reads_no_row_on);
+}
+
+fn a_header_that_cannot_be_used_reads_no_row_on(db: &EngineDb) {
+    demo_with_outsiders(db);
     let file = db.write_file(
         "pipeline.csv",
         "engagement,candidate,stage,salary\nE1,C1,screening,90\n",
     );
     let before = counts(&db.open());
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--skip-invalid"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--skip-invalid"]);
     assert!(!ok);
     assert!(
         stdout.contains("column 4 (`salary`) is not an application field")
@@ -215,8 +229,11 @@ fn a_header_that_cannot_be_used_reads_no_row() {
 /// is still refused with ours.
 #[test]
 fn other_systems_stage_names_are_read_through_the_layouts_tables() {
-    let db = TempDb::new();
-    let (outside, _) = demo_with_outsiders(&db);
+    on_each_engine(other_systems_stage_names_are_read_through_the_layouts_tables_on);
+}
+
+fn other_systems_stage_names_are_read_through_the_layouts_tables_on(db: &EngineDb) {
+    let (outside, _) = demo_with_outsiders(db);
     let text = format!(
         "engagement,candidate,stage,date\n\
          E1,{},Phone Screen,2026-05-20\n\
@@ -224,7 +241,7 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
         outside[0].email, outside[1].email
     );
     let file = db.write_file("pipeline.csv", &text);
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &[]);
     assert!(ok, "{stdout}{stderr}");
     let store = db.open();
     let stage = |c: &Candidate| store.application(E1, c.id).unwrap().unwrap().stage;
@@ -237,13 +254,13 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
         outside[2].email
     );
     let file = db.write_file("greenhouse-stages.csv", &text);
-    let (ok, stdout, _) = import_as_importer(&db, &file, &[]);
+    let (ok, stdout, _) = import_as_importer(db, &file, &[]);
     assert!(!ok);
     assert!(
         stdout.contains("`Preliminary Phone Screen` is not a stage"),
         "{stdout}"
     );
-    let (ok, stdout, stderr) = import_as_importer(&db, &file, &["--from", "greenhouse"]);
+    let (ok, stdout, stderr) = import_as_importer(db, &file, &["--from", "greenhouse"]);
     assert!(ok, "{stdout}{stderr}");
     let app = db.open().application(E1, outside[2].id).unwrap().unwrap();
     assert_eq!(app.stage, Stage::Screening);
@@ -253,11 +270,14 @@ fn other_systems_stage_names_are_read_through_the_layouts_tables() {
 /// with `--from`, those a first import kept (`greenhouse:48213`) find them.
 #[test]
 fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
-    let db = TempDb::new();
-    drop(demo_with_outsiders(&db));
+    on_each_engine(with_a_layout_candidates_are_found_by_the_other_systems_ids_on);
+}
+
+fn with_a_layout_candidates_are_found_by_the_other_systems_ids_on(db: &EngineDb) {
+    drop(demo_with_outsiders(db));
     let people =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/greenhouse.csv");
-    let (ok, stdout, stderr) = import_as_importer(&db, &people, &[]);
+    let (ok, stdout, stderr) = import_as_importer(db, &people, &[]);
     assert!(ok, "{stdout}{stderr}");
     let file = db.write_file(
         "greenhouse-applications.csv",
@@ -265,7 +285,7 @@ fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
          E1,48213,Application Review,2026-05-20\n\
          E1,48214,Face to Face,2026-05-21\n",
     );
-    let (ok, stdout, _) = import_as_importer(&db, &file, &["--format", "applications"]);
+    let (ok, stdout, _) = import_as_importer(db, &file, &["--format", "applications"]);
     // Without the layout a bare number could be ours (C48213): one that
     // Greenhouse gave a stored person is refused, naming the way out,
     // rather than put on whoever C48213 may be.
@@ -278,7 +298,7 @@ fn with_a_layout_candidates_are_found_by_the_other_systems_ids() {
         "{stdout}"
     );
     let (ok, stdout, stderr) = import_as_importer(
-        &db,
+        db,
         &file,
         &["--format", "applications", "--from", "greenhouse"],
     );
