@@ -5,11 +5,13 @@
 //! passes with no remnant, the funnel counts the same, and a second run
 //! finds no one. A role other than admin is refused; a bad config stops
 //! it; no rule selects no one; the README's example rules find the demo's
-//! old records.
+//! old records. Each test runs on sled and on PostgreSQL
+//! (`common/engines.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use common::engines::{Address, EngineDb, each_engine};
 use common::*;
 use hireterm::domain::erasure::is_erased;
 use hireterm::domain::retention::{Person, RetentionRules, counts_as_activity, select};
@@ -24,19 +26,22 @@ const RULES: &str =
     "[retention]\nerase_after_inactive_days = 300\nerase_after_rejected_days = 365\n";
 
 struct Setup {
-    db: TempDb,
+    db: EngineDb,
     config: tempfile::TempDir,
 }
 
-fn setup(config: &str) -> Setup {
-    let db = TempDb::new();
-    drop(demo_store(&db, 300, 8));
-    let setup = Setup {
-        db,
-        config: tempfile::tempdir().unwrap(),
-    };
-    setup.configure(config);
-    setup
+/// Runs `test` on a demo database on each engine, under `config`.
+fn on_each_engine(config: &str, test: impl Fn(&Setup)) {
+    for db in each_engine() {
+        eprintln!("on {}", db.engine());
+        drop(demo_store(&db, 300, 8));
+        let setup = Setup {
+            db,
+            config: tempfile::tempdir().unwrap(),
+        };
+        setup.configure(config);
+        test(&setup);
+    }
 }
 
 impl Setup {
@@ -48,7 +53,7 @@ impl Setup {
         let out = hireterm()
             .env("HIRETERM_CONFIG_DIR", self.config.path())
             .arg("--db")
-            .arg(self.db.path())
+            .arg(self.db.address())
             .args(args)
             .output()
             .unwrap();
@@ -72,7 +77,7 @@ fn ids(rows: &Value) -> BTreeSet<String> {
 
 /// What the selector makes of the database, read in this process.
 fn selector_on(
-    db: &TempDb,
+    db: &EngineDb,
     rules: &RetentionRules,
     today: &str,
 ) -> (BTreeSet<String>, BTreeSet<String>) {
@@ -108,7 +113,15 @@ fn rules() -> RetentionRules {
 
 #[test]
 fn the_dry_run_lists_what_the_selector_selects_spares_whom_it_must_and_writes_nothing() {
-    let s = setup(RULES);
+    on_each_engine(
+        RULES,
+        the_dry_run_lists_what_the_selector_selects_spares_whom_it_must_and_writes_nothing_on,
+    );
+}
+
+fn the_dry_run_lists_what_the_selector_selects_spares_whom_it_must_and_writes_nothing_on(
+    s: &Setup,
+) {
     let export = || s.run(&["export", "--format", "json"]).1;
     let before = export();
     let events = s.db.open().events().unwrap().len();
@@ -173,7 +186,10 @@ fn the_dry_run_lists_what_the_selector_selects_spares_whom_it_must_and_writes_no
 
 #[test]
 fn applying_erases_exactly_those_and_keeps_the_counts() {
-    let s = setup(RULES);
+    on_each_engine(RULES, applying_erases_exactly_those_and_keeps_the_counts_on);
+}
+
+fn applying_erases_exactly_those_and_keeps_the_counts_on(s: &Setup) {
     let funnel = || s.run(&["report", "funnel", "--json"]).1;
     let counts = funnel();
     let dry = s.json(&["retention", "--dry-run", "--now", LATER, "--json"]);
@@ -219,12 +235,17 @@ fn applying_erases_exactly_those_and_keeps_the_counts() {
         "{reasons:?}"
     );
     drop(store);
+    // Every byte of the folder's files; on PostgreSQL every row of every
+    // table (what a dead row keeps until it is vacuumed, no query sees).
+    let held = s.db.held();
     for name in names {
-        let files = snapshot_files(&s.db.path());
-        let left = files
-            .iter()
-            .any(|(_, bytes)| bytes.windows(name.len()).any(|w| w == name.as_bytes()));
-        assert!(!left, "{name} is still in the database's files");
+        let left = (held.iter())
+            .find(|(_, bytes)| bytes.windows(name.len()).any(|w| w == name.as_bytes()));
+        assert!(
+            left.is_none(),
+            "{name} is still in {:?}",
+            left.map(|l| &l.0)
+        );
     }
     let again = s.json(&["retention", "--dry-run", "--now", LATER, "--json"]);
     assert_eq!(again["selected"].as_array().unwrap().len(), 0);
@@ -233,8 +254,14 @@ fn applying_erases_exactly_those_and_keeps_the_counts() {
 
 #[test]
 fn only_an_admin_may_run_it_and_a_mistake_in_the_rules_stops_it() {
-    let s = setup(&format!("[access]\nrole = \"recruiter\"\n{RULES}"));
-    let before = snapshot_files(&s.db.path());
+    on_each_engine(
+        &format!("[access]\nrole = \"recruiter\"\n{RULES}"),
+        only_an_admin_may_run_it_and_a_mistake_in_the_rules_stops_it_on,
+    );
+}
+
+fn only_an_admin_may_run_it_and_a_mistake_in_the_rules_stops_it_on(s: &Setup) {
+    let before = s.db.held();
     let (ok, _, said) = s.run(&["retention", "--now", LATER]);
     assert!(
         !ok && said.contains("A recruiter may not erase a person's data"),
@@ -242,7 +269,7 @@ fn only_an_admin_may_run_it_and_a_mistake_in_the_rules_stops_it() {
     );
     let (ok, _, said) = s.run(&["retention", "--dry-run"]);
     assert!(!ok && said.contains("may not erase"), "{said}");
-    assert_eq!(snapshot_files(&s.db.path()), before, "nothing changed");
+    assert_eq!(s.db.held(), before, "nothing changed");
     s.configure("[retention]\nerase_after_inactive_days = 0\n");
     let (ok, _, said) = s.run(&["retention", "--now", LATER]);
     assert!(!ok, "{said}");
@@ -260,8 +287,13 @@ fn only_an_admin_may_run_it_and_a_mistake_in_the_rules_stops_it() {
 
 #[test]
 fn the_readme_rules_find_the_demos_old_records_on_its_own_day() {
-    let s =
-        setup("[retention]\nerase_after_inactive_days = 1095\nerase_after_rejected_days = 365\n");
+    on_each_engine(
+        "[retention]\nerase_after_inactive_days = 1095\nerase_after_rejected_days = 365\n",
+        the_readme_rules_find_the_demos_old_records_on_its_own_day_on,
+    );
+}
+
+fn the_readme_rules_find_the_demos_old_records_on_its_own_day_on(s: &Setup) {
     let dry = s.json(&[
         "retention",
         "--dry-run",
