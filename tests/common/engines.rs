@@ -6,7 +6,7 @@ use super::TempDb;
 use super::postgres::{self, PgDb};
 use hireterm::store::Store;
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// A database of the test's own on one engine, gone with it.
@@ -121,4 +121,25 @@ pub fn on_each_engine(test: impl Fn(&EngineDb)) {
         eprintln!("on {}", db.engine());
         test(&db);
     }
+}
+
+/// Runs `hireterm import FILE EXTRA...` on `db`: whether it succeeded,
+/// and its stdout and stderr.
+pub fn import_at(db: &impl Address, file: &Path, extra: &[&str]) -> (bool, String, String) {
+    let mut args = vec!["import", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = hireterm_at(db, &args);
+    let (stdout, stderr) = super::output_text(&out);
+    (out.status.success(), stdout, stderr)
+}
+
+/// Nothing was written: no candidate, no event.
+pub fn assert_untouched(db: &impl Opens) {
+    let store = db.open();
+    assert_eq!(store.candidate_count(), 0, "candidates were written");
+    assert_eq!(
+        store.recent_events(1).unwrap().len(),
+        0,
+        "events were written"
+    );
 }
