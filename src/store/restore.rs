@@ -43,13 +43,11 @@ const RECORD_TREES: [&str; 7] = [
     "placements",
 ];
 
-/// Replaces the database at `target` with the backup at `backup`. A
-/// database with records is only replaced with `force`. Whatever fails,
-/// the database is left as it was (or the error says where it is).
-pub fn restore(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
-    if super::is_address(target) {
-        return super::restore_postgres::restore_postgres(backup, target, force);
-    }
+/// Replaces the database in the folder `target` with the backup at
+/// `backup`. A database with records is only replaced with `force`.
+/// Whatever fails, the database is left as it was (or the error says
+/// where it is).
+pub(super) fn restore_folder(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
     restore_locked(backup, target, force).map_err(|error| match error {
         BackupError::Store(error) => BackupError::NotRestored {
             path: target.to_path_buf(),

@@ -1,7 +1,9 @@
-//! `restore` into a database on PostgreSQL. The backup is checked as for
-//! a folder (finished, its files' checksums, a copy of it that opens,
-//! passes `check` and holds what the manifest lists), the copy made in
-//! this machine's temporary folder so that the backup is only read.
+//! `restore`, on whichever engine the target is: a folder's restore is
+//! `restore.rs`; this one is into a database on PostgreSQL. The backup
+//! is checked as for a folder (finished, its files' checksums, a copy of
+//! it that opens, passes `check` and holds what the manifest lists), the
+//! copy made in this machine's temporary folder so that the backup is
+//! only read.
 //! Then the copy's records go into PostgreSQL in one transaction
 //! (`copy/to_postgres.rs`): at its commit the database is the backup, or
 //! on any failure it is as it was.
@@ -15,12 +17,22 @@ use super::backup_error::{BackupError, Result};
 use super::copy::{self, CopyError, OnRecords};
 use super::restore::{Restored, check_copy, copy_error, finished_backup, io_at};
 use super::staging::{self, Staged};
-use super::{database_copy, pause, shown};
+use super::{database_copy, is_address, pause, shown};
 use std::path::{Path, PathBuf};
+
+/// Replaces the database at `target` (a folder or a PostgreSQL address)
+/// with the backup at `backup`; records there are only replaced with
+/// `force`, and kept.
+pub fn restore(backup: &Path, target: &Path, force: bool) -> Result<Restored> {
+    match is_address(target) {
+        true => restore_postgres(backup, target, force),
+        false => super::restore::restore_folder(backup, target, force),
+    }
+}
 
 /// Replaces the records of the PostgreSQL database at `address` with the
 /// backup at `backup`.
-pub(super) fn restore_postgres(backup: &Path, address: &Path, force: bool) -> Result<Restored> {
+fn restore_postgres(backup: &Path, address: &Path, force: bool) -> Result<Restored> {
     let target = PathBuf::from(shown(address));
     let manifest = finished_backup(backup)?;
     let work = std::env::temp_dir().join("hireterm-restore");
