@@ -5,6 +5,11 @@
 //! `.ci/run` starts), in a database of the bench's own, dropped after.
 //! Without either variable only sled is measured, and that is said.
 //!
+//! On PostgreSQL alone, a move made by one instance is timed until
+//! another instance's records hold it (`heard_move`), beside reading
+//! every record again, which is what that catch-up did before it read
+//! only what the move touched (`catch_up_full`).
+//!
 //! Run: `cargo bench --bench engines`. `HIRETERM_BENCH_CANDIDATES`
 //! changes the 100,000 loaded (the moves run on 2,000). Goals: a durable
 //! move on PostgreSQL under 2 ms median; the load within 2x sled's.
@@ -14,12 +19,14 @@ mod common;
 
 use common::{candidate_count, demo_options, stamp};
 use criterion::{Criterion, criterion_group, criterion_main};
+use hireterm::app::records::Records;
+use hireterm::app::records::data::Data;
 use hireterm::catalog::Catalog;
 use hireterm::demo::generate;
 use hireterm::domain::{Application, CandidateId, Engagement, EngagementId, Stage};
 use hireterm::store::Store;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A database of the bench's own on the PostgreSQL server, if one is
 /// named; dropped with it.
@@ -134,5 +141,52 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, durable_stage_change, load);
+/// Another instance's move, from its commit until this instance's
+/// records hold it; and what a full read of them costs.
+fn heard_move(c: &mut Criterion) {
+    let Some(db) = PgDatabase::new("heard") else {
+        return;
+    };
+    let n = candidate_count();
+    let writer = Store::open(&db.address).unwrap();
+    let data = generate(&demo_options(n, 0), Catalog::builtin());
+    writer.add_candidates(&data.candidates, &stamp()).unwrap();
+    let (job, ids) = pipeline(&writer);
+    let reader_store = std::sync::Arc::new(Store::open(&db.address).unwrap());
+    let reader = Records::load(std::sync::Arc::clone(&reader_store), Catalog::builtin()).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let mut group = c.benchmark_group("engines");
+    group.sample_size(20);
+    let mut turn = 0usize;
+    group.bench_function(format!("heard_move_{n}/postgres"), |b| {
+        b.iter_custom(|iterations| {
+            let mut took = Duration::ZERO;
+            for _ in 0..iterations {
+                let to = match turn.is_multiple_of(2) {
+                    true => Stage::TechnicalInterview,
+                    false => Stage::Screening,
+                };
+                let candidate = ids[turn / 2 % ids.len()];
+                turn += 1;
+                let (seen, _) = reader.snapshot();
+                let started = Instant::now();
+                writer
+                    .move_stage(job, candidate, to, None, &stamp())
+                    .unwrap();
+                while reader.snapshot().0 == seen {
+                    std::hint::spin_loop();
+                }
+                took += started.elapsed();
+            }
+            took
+        })
+    });
+    group.sample_size(10);
+    group.bench_function(format!("catch_up_full_{n}/postgres"), |b| {
+        b.iter(|| black_box(Data::load(&reader_store).unwrap().candidates().len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, durable_stage_change, load, heard_move);
 criterion_main!(benches);

@@ -60,6 +60,7 @@ mod decoded;
 mod delete;
 mod engagements;
 mod erase;
+mod event_log;
 mod export;
 mod first;
 mod first_file;

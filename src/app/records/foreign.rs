@@ -1,27 +1,37 @@
 //! Writes made by another `hireterm serve` instance on the same
 //! PostgreSQL database: heard through the store (`Store::listen_others`),
-//! they reach this instance's sessions as a new snapshot, read again
-//! from the store, and a wake like the background read's.
-//!
-//! Reading every record again is the simple, certainly-complete catch
-//! up: nothing another instance wrote can be missed, whatever its kind,
-//! and a burst of events is one read. It costs a full read per burst,
-//! which a large database will want narrowed to the records the events
-//! name.
+//! they reach this instance's sessions as a new snapshot, and a wake like
+//! the background read's. The records they touched are read again
+//! (`catch_up.rs`); the first time, and whenever the log did not merely
+//! grow, every record is.
 
-use super::data::Data;
+use super::catch_up::caught_up;
 use super::{Records, lock};
+use crate::domain::Event;
+use crate::store::postgres::listen::Listener;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Weak};
+use std::sync::{Arc, Mutex, Weak};
+
+/// What an instance keeps to hear the others.
+#[derive(Default)]
+pub(super) struct Foreign {
+    listener: Mutex<Option<Listener>>,
+    /// The last event of the log whose effects the snapshot holds, as
+    /// read then; `None` before the first catch-up, which reads all.
+    heard: Mutex<Option<Event>>,
+}
 
 impl Records {
     /// Starts hearing other instances' writes, where there can be any (a
     /// store on PostgreSQL); a listener that cannot start is said on
     /// stderr and leaves this instance working on its own writes.
-    pub(super) fn hear_others(self: &Arc<Self>) {
+    /// `newest` is the log's last event read before the records were:
+    /// their catch-up starts after it.
+    pub(super) fn hear_others(self: &Arc<Self>, newest: Option<Event>) {
         let Ok(store) = self.store() else {
             return;
         };
+        *lock(&self.foreign.heard) = newest;
         let records: Weak<Records> = Arc::downgrade(self);
         let heard = store.listen_others(move || {
             if let Some(records) = records.upgrade() {
@@ -30,24 +40,26 @@ impl Records {
         });
         match heard {
             None => {}
-            Some(Ok(listener)) => *lock(&self.foreign) = Some(listener),
+            Some(Ok(listener)) => *lock(&self.foreign.listener) = Some(listener),
             Some(Err(error)) => {
                 eprintln!("hireterm: other instances' writes will not show: {error}")
             }
         }
     }
 
-    /// Reads the records again and publishes them. A write of this
-    /// instance's own made meanwhile makes it read again, so that the
-    /// snapshot published always holds it.
+    /// Brings the records up to the store's log and publishes them. A
+    /// write of this instance's own made meanwhile makes it catch up
+    /// again, so that the snapshot published always holds it.
     fn catch_up(&self) {
         let Ok(store) = self.store() else {
             return;
         };
         loop {
-            let (version, _) = self.snapshot();
+            let (version, data) = self.snapshot();
+            let heard = lock(&self.foreign.heard).clone();
+            let caught = caught_up(&store, &data, heard.as_ref());
             // Unreadable now: the next burst (or reconnection) tries again.
-            let Ok(data) = Data::load(&store) else {
+            let Ok((data, heard)) = caught else {
                 return;
             };
             let mut current = lock(&self.current);
@@ -56,6 +68,7 @@ impl Records {
             }
             let data = Arc::new(data);
             *current = (version + 1, Arc::clone(&data));
+            *lock(&self.foreign.heard) = heard;
             self.version.store(version + 1, Ordering::Release);
             drop(current);
             lock(&self.search).wanted((version + 1, data), self.catalog);

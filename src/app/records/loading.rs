@@ -83,12 +83,13 @@ impl Records {
     /// engagement, pipeline and agency record, and the candidates they
     /// name; [`Records::read_the_rest`] reads the others.
     pub fn load_first(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
+        let newest = store.recent_events(1)?.pop();
         let data = Data::load_first(&store)?;
         let of = store.candidate_count();
         let records = Records::with_data(super::live::LiveStore::new(store), catalog, data);
         records.loader.expect(of);
         let records = Arc::new(records);
-        records.hear_others();
+        records.hear_others(newest);
         Ok(records)
     }
 

@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod agency;
+mod catch_up;
 mod close;
 pub mod data;
 mod foreign;
@@ -78,7 +79,7 @@ pub struct Records {
     /// The attention list every session drawing the same snapshot shares.
     attention: SharedAttention,
     /// Hears other instances' writes on a shared database (`foreign.rs`).
-    foreign: Mutex<Option<crate::store::postgres::listen::Listener>>,
+    foreign: foreign::Foreign,
 }
 
 /// The least time between two backups taken from the app.
@@ -115,9 +116,12 @@ impl Records {
         catalog: &'static Catalog,
         report: &mut dyn FnMut(usize, usize),
     ) -> Result<Arc<Records>> {
+        // Read first: whatever another instance writes meanwhile comes
+        // after it, and is caught up with (`foreign.rs`).
+        let newest = store.recent_events(1)?.pop();
         let data = Data::load_reporting(&store, report)?;
         let records = Arc::new(Records::with_data(LiveStore::new(store), catalog, data));
-        records.hear_others();
+        records.hear_others(newest);
         Ok(records)
     }
 
@@ -136,7 +140,7 @@ impl Records {
             viewers: Default::default(),
             loader: Default::default(),
             attention: Default::default(),
-            foreign: Mutex::new(None),
+            foreign: Default::default(),
         };
         if data.is_complete() {
             lock(&records.search).start(0, &data, catalog);
