@@ -87,6 +87,11 @@ fn pipeline(store: &Store) -> (EngagementId, Vec<CandidateId>) {
     let data = generate(&demo_options(2000, 0), Catalog::builtin());
     let ids = store.add_candidates(&data.candidates, &stamp()).unwrap();
     store.add_clients(&data.clients, &stamp()).unwrap();
+    (engagement_of(store, &ids), ids)
+}
+
+/// An engagement with every one of `ids` at Screening; its id.
+fn engagement_of(store: &Store, ids: &[CandidateId]) -> EngagementId {
     let mut job = generate(&demo_options(10, 1), Catalog::builtin())
         .engagements
         .remove(0);
@@ -97,7 +102,7 @@ fn pipeline(store: &Store) -> (EngagementId, Vec<CandidateId>) {
         .map(|id| Application::new(job.id, *id, Stage::Screening, stamp().at, "bench"))
         .collect();
     store.add_applications(&apps).unwrap();
-    (job.id, ids)
+    job.id
 }
 
 fn durable_stage_change(c: &mut Criterion) {
@@ -150,8 +155,10 @@ fn heard_move(c: &mut Criterion) {
     let n = candidate_count();
     let writer = Store::open(&db.address).unwrap();
     let data = generate(&demo_options(n, 0), Catalog::builtin());
-    writer.add_candidates(&data.candidates, &stamp()).unwrap();
-    let (job, ids) = pipeline(&writer);
+    writer.add_clients(&data.clients, &stamp()).unwrap();
+    let all = writer.add_candidates(&data.candidates, &stamp()).unwrap();
+    let ids = all[..2000.min(all.len())].to_vec();
+    let job = engagement_of(&writer, &ids);
     let reader_store = std::sync::Arc::new(Store::open(&db.address).unwrap());
     let reader = Records::load(std::sync::Arc::clone(&reader_store), Catalog::builtin()).unwrap();
     std::thread::sleep(Duration::from_millis(500));

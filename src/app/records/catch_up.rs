@@ -138,25 +138,39 @@ impl Touched {
     }
 
     /// Reads every touched record from `store` into `data`: as stored
-    /// now, or taken out where the store no longer has it.
+    /// now, or taken out where the store no longer has it. A record read
+    /// the same as held is left as it is: taking one in copies the list
+    /// it is in (every candidate, every note) for the new snapshot, which
+    /// a move must not pay for its candidate.
     fn read_into(&self, store: &Store, data: &mut Data) -> Result<()> {
         for &id in &self.engagements {
             match store.engagement(id)? {
-                Some(engagement) => _ = data.upsert_engagement(engagement),
+                Some(engagement) if data.engagement(id) != Some(&engagement) => {
+                    data.upsert_engagement(engagement);
+                }
+                Some(_) => {}
                 None => data.remove_engagement(id),
             }
         }
         for &id in self.candidates.union(&self.whole) {
             match store.candidate(id)? {
-                Some(candidate) => _ = data.upsert_candidate(candidate),
+                Some(candidate) if data.candidate(id) != Some(&candidate) => {
+                    data.upsert_candidate(candidate);
+                }
+                Some(_) => {}
                 None => data.remove_candidate(id),
             }
-            data.put_notes(id, store.notes_of(id)?);
+            let notes = store.notes_of(id)?;
+            if data.notes_of(id) != notes.as_slice() {
+                data.put_notes(id, notes);
+            }
         }
         for (engagement, candidate) in self.cards(data) {
+            let held = (data.pipeline(engagement).iter()).find(|app| app.candidate == candidate);
             match store.application(engagement, candidate)? {
-                Some(app) => data.put_application(app),
-                None => data.remove_application(engagement, candidate),
+                Some(app) if held != Some(&app) => data.put_application(app),
+                None if held.is_some() => data.remove_application(engagement, candidate),
+                _ => {}
             }
         }
         if self.agency {
