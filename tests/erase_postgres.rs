@@ -97,6 +97,19 @@ fn the_command_erases_and_rewrites_in_one_run() {
         text.contains("rewrote the database so that no earlier version remains"),
         "{text}"
     );
+    // What it cannot reach is named, and where its own backups would be.
+    assert!(
+        text.contains("on PostgreSQL, the write-ahead log"),
+        "{text}"
+    );
+    assert!(
+        text.contains("no backups hireterm took of this database"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&pg.address),
+        "the password is never shown: {text}"
+    );
     let files = files_holding(&table_files(&pg.address), NAME);
     assert_eq!(files, Vec::<String>::new());
 }
