@@ -9,6 +9,7 @@ use super::room::{self, OnRecords};
 use super::rows::{self, Params};
 use super::tables::Table;
 use super::{Result, Sink};
+use crate::store::kv::pg::batched::batch_sql;
 use postgres::types::ToSql;
 use postgres::{Client, Statement, Transaction};
 
@@ -92,35 +93,6 @@ impl<'a> PgSink<'a> {
     }
 }
 
-/// The single-row insert `single` (`INSERT ... VALUES (<tuple>)`) made to
-/// insert `rows` rows: the tuple repeated, its `$n` numbered on.
-fn batch_sql(single: &str, rows: usize) -> String {
-    let Some((head, tuple)) = single.split_once(" VALUES ") else {
-        return single.to_string();
-    };
-    let width = tuple.matches('$').count();
-    let tuples: Vec<String> = (0..rows).map(|r| renumber(tuple, r * width)).collect();
-    format!("{head} VALUES {}", tuples.join(", "))
-}
-
-/// `tuple` with every parameter `$n` as `$(n + offset)`.
-fn renumber(tuple: &str, offset: usize) -> String {
-    let mut out = String::with_capacity(tuple.len() + 8);
-    let mut rest = tuple;
-    while let Some(at) = rest.find('$') {
-        out.push_str(&rest[..=at]);
-        rest = &rest[at + 1..];
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let n: usize = rest[..digits].parse().unwrap_or(0);
-        out.push_str(&(n + offset).to_string());
-        rest = &rest[digits..];
-    }
-    out.push_str(rest);
-    out
-}
-
 impl Sink for PgSink<'_> {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<()> {
         if self.table != Some(table) {
@@ -140,19 +112,5 @@ impl Sink for PgSink<'_> {
         self.tx
             .commit()
             .map_err(|e| CopyError::sql(&address, "refused the records at commit", &e))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_batch_numbers_every_parameter_on() {
-        let single = "INSERT INTO t (a, at) VALUES ($1, 'epoch' + $2::bigint)";
-        assert_eq!(
-            batch_sql(single, 2),
-            "INSERT INTO t (a, at) VALUES ($1, 'epoch' + $2::bigint), ($3, 'epoch' + $4::bigint)"
-        );
     }
 }

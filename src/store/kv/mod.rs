@@ -13,7 +13,7 @@
 
 mod batch;
 mod iter;
-mod pg;
+pub(in crate::store) mod pg;
 mod transaction;
 mod tree;
 mod tx_tree;
@@ -27,3 +27,5 @@ pub use tx_tree::{TxError, TxResult, TxTree};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_held;

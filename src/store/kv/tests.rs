@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Trees by name on one engine, and what keeps the engine alive.
-struct Engine {
-    name: &'static str,
-    open: Box<dyn Fn(&str) -> Tree>,
+pub(super) struct Engine {
+    pub name: &'static str,
+    pub open: Box<dyn Fn(&str) -> Tree>,
     _keep: Box<dyn std::any::Any>,
 }
 
@@ -75,7 +75,7 @@ fn pg_address() -> Option<(PgDb, String)> {
     Some((PgDb { server, name }, address))
 }
 
-fn pg_engine() -> Option<(Engine, String)> {
+pub(super) fn pg_engine() -> Option<(Engine, String)> {
     let (db, address) = pg_address()?;
     let pg = Arc::new(Pg::connect(&address).unwrap());
     let engine = Engine {
@@ -87,14 +87,14 @@ fn pg_engine() -> Option<(Engine, String)> {
 }
 
 /// Runs `test` on each engine there is.
-fn on_both(test: impl Fn(&Engine)) {
+pub(super) fn on_both(test: impl Fn(&Engine)) {
     test(&sled_engine());
     if let Some((engine, _)) = pg_engine() {
         test(&engine);
     }
 }
 
-fn event(id: u64, candidate: u64) -> Vec<u8> {
+pub(super) fn event(id: u64, candidate: u64) -> Vec<u8> {
     let kind = EventKind::CandidateAdded {
         candidate: CandidateId(candidate),
     };

@@ -8,9 +8,11 @@
 //! `hireterm serve` writing one database see the same rules as two
 //! sessions of one.
 
+pub mod batched;
 pub mod conn;
 mod iter;
 pub mod ops;
+mod pending;
 mod shape;
 mod sql;
 mod statements;

@@ -69,6 +69,34 @@ pub fn put(
     Ok(())
 }
 
+/// Sets each key to its value in order, many rows a statement
+/// (`batched.rs`): in statements of 128 rows, then 16, then one each, so
+/// that a connection prepares at most three statements per tree for it.
+pub fn put_many(
+    on: &mut On<impl GenericClient>,
+    shape: &Shape,
+    entries: &[(Vec<u8>, Vec<u8>)],
+) -> OpResult<()> {
+    let Some(upsert) = shape.upsert else {
+        return Ok(());
+    };
+    let mut rest = entries;
+    while !rest.is_empty() {
+        let rows = [128, 16, 1]
+            .into_iter()
+            .find(|n| *n <= rest.len())
+            .unwrap_or(1);
+        let (now, later) = rest.split_at(rows);
+        let mut params = Vec::with_capacity(rows * 5);
+        for (key, value) in now {
+            params.extend(row(shape, key, value)?);
+        }
+        on.rows(&super::batched::batch_sql(upsert, rows), &params)?;
+        rest = later;
+    }
+    Ok(())
+}
+
 /// Sets `key` to `value`; the value it had.
 pub fn insert(
     on: &mut On<impl GenericClient>,

@@ -2,6 +2,7 @@
 //! start when PostgreSQL finds it conflicted with another's.
 
 use super::ops::{self, OpError, OpResult};
+use super::pending::Pending;
 use super::statements::Statements;
 use super::{Pg, PgTree, Shape};
 use crate::store::error::StoreError;
@@ -18,22 +19,55 @@ trait Session {
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>>;
 }
 
-/// A transaction and its connection's prepared statements.
-type Open<'c> = RefCell<(Transaction<'c>, &'c mut Statements)>;
-
-/// Runs `op` on the transaction of `open`.
-fn on<T>(open: &Open<'_>, op: impl FnOnce(&mut ops::On<Transaction<'_>>) -> T) -> T {
-    let mut open = open.borrow_mut();
-    let (client, statements) = &mut *open;
-    op(&mut ops::On { client, statements })
+/// A transaction, its connection's prepared statements, and its writes
+/// not sent yet (`pending.rs`).
+struct Open<'c> {
+    tx: Transaction<'c>,
+    statements: &'c mut Statements,
+    pending: Pending,
 }
 
-impl Session for Open<'_> {
+type Shared<'c> = RefCell<Open<'c>>;
+
+/// Runs `op` on the transaction of `open`, its held writes sent first.
+fn on<T>(
+    open: &Shared<'_>,
+    op: impl FnOnce(&mut ops::On<Transaction<'_>>) -> OpResult<T>,
+) -> OpResult<T> {
+    let mut open = open.borrow_mut();
+    let Open {
+        tx,
+        statements,
+        pending,
+    } = &mut *open;
+    let mut on = ops::On {
+        client: tx,
+        statements,
+    };
+    pending.send(&mut on)?;
+    op(&mut on)
+}
+
+impl Session for Shared<'_> {
     fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
         on(self, |c| ops::get(c, shape, key))
     }
     fn put(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
-        on(self, |c| ops::put(c, shape, key, value))
+        let mut open = self.borrow_mut();
+        let Open {
+            tx,
+            statements,
+            pending,
+        } = &mut *open;
+        pending.put(
+            &mut ops::On {
+                client: tx,
+                statements,
+            },
+            shape,
+            key,
+            value,
+        )
     }
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
         on(self, |c| ops::remove(c, shape, key))
@@ -102,7 +136,11 @@ pub fn run<R>(
             .isolation_level(IsolationLevel::Serializable)
             .start()
             .map_err(|e| pg.failed(&e))?;
-        let session: Open = RefCell::new((tx, &mut conn.statements));
+        let session: Shared = RefCell::new(Open {
+            tx,
+            statements: &mut conn.statements,
+            pending: Pending::default(),
+        });
         let outcome = {
             let views: Vec<PgTxTree> = trees
                 .iter()
@@ -112,10 +150,16 @@ pub fn run<R>(
                     pg,
                 })
                 .collect();
-            change(&views)
+            // What is held goes before the commit, and can fail as any
+            // write: a conflict, run again; anything else, given up.
+            change(&views).and_then(|value| {
+                on(&session, |_| Ok(()))
+                    .map(|()| value)
+                    .map_err(|e| views[0].error(e))
+            })
         };
         // A transaction not committed is rolled back as it is dropped.
-        let (tx, _) = session.into_inner();
+        let Open { tx, .. } = session.into_inner();
         let value = match outcome {
             Ok(value) => value,
             Err(TxError::Conflict) => continue,
