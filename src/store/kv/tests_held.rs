@@ -53,3 +53,28 @@ fn a_held_write_refused_at_the_commit_takes_every_other_with_it() {
     assert!(refused.is_err());
     assert_eq!(events.len().unwrap(), 0);
 }
+
+/// An index tree read inside the transaction sees the rows held for the
+/// table it reads (on sled, the index entries written beside them).
+#[test]
+fn an_index_read_in_the_transaction_sees_its_table_s_held_rows() {
+    use crate::domain::{CandidateId, EventId};
+    use crate::store::records::candidate_event_key;
+    on_both(|engine| {
+        let events = (engine.open)("events");
+        let index = (engine.open)("events_by_candidate");
+        let seen = (&events, &index)
+            .transaction(|(events, index)| {
+                for id in 1..=40u64 {
+                    events.insert(EventId(id).to_key(), event(id, 7))?;
+                    let key = candidate_event_key(CandidateId(7), EventId(id));
+                    index.insert(key, Vec::new())?;
+                }
+                let last = candidate_event_key(CandidateId(7), EventId(40));
+                Ok::<_, TxError>(index.get(last)?.is_some())
+            })
+            .unwrap();
+        assert!(seen, "{}", engine.name);
+        assert_eq!(events.len().unwrap(), 40, "{}", engine.name);
+    });
+}

@@ -29,9 +29,11 @@ struct Open<'c> {
 
 type Shared<'c> = RefCell<Open<'c>>;
 
-/// Runs `op` on the transaction of `open`, its held writes sent first.
+/// Runs `op` on the transaction of `open`, the writes held for `table`
+/// (every one, for `None`) sent first.
 fn on<T>(
     open: &Shared<'_>,
+    table: Option<&str>,
     op: impl FnOnce(&mut ops::On<Transaction<'_>>) -> OpResult<T>,
 ) -> OpResult<T> {
     let mut open = open.borrow_mut();
@@ -44,13 +46,19 @@ fn on<T>(
         client: tx,
         statements,
     };
-    pending.send(&mut on)?;
+    match table {
+        Some(table) => pending.send_table(&mut on, table)?,
+        None => pending.send(&mut on)?,
+    }
     op(&mut on)
 }
 
 impl Session for Shared<'_> {
     fn get(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
-        on(self, |c| ops::get(c, shape, key))
+        if let Some(value) = self.borrow().pending.held(shape, key) {
+            return Ok(Some(IVec::from(value)));
+        }
+        on(self, Some(shape.table), |c| ops::get(c, shape, key))
     }
     fn put(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
         let mut open = self.borrow_mut();
@@ -59,18 +67,14 @@ impl Session for Shared<'_> {
             statements,
             pending,
         } = &mut *open;
-        pending.put(
-            &mut ops::On {
-                client: tx,
-                statements,
-            },
-            shape,
-            key,
-            value,
-        )
+        let mut on = ops::On {
+            client: tx,
+            statements,
+        };
+        pending.put(&mut on, shape, key, value)
     }
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
-        on(self, |c| ops::remove(c, shape, key))
+        on(self, Some(shape.table), |c| ops::remove(c, shape, key))
     }
 }
 
@@ -153,7 +157,7 @@ pub fn run<R>(
             // What is held goes before the commit, and can fail as any
             // write: a conflict, run again; anything else, given up.
             change(&views).and_then(|value| {
-                on(&session, |_| Ok(()))
+                on(&session, None, |_| Ok(()))
                     .map(|()| value)
                     .map_err(|e| views[0].error(e))
             })
