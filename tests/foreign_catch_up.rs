@@ -81,8 +81,8 @@ fn each_write_is_read_narrowly_and_a_replaced_log_whole() {
     let engine = EngineDb::Postgres(pg);
     let writer = demo_store(&engine, 60, 3);
     let reader = Records::load(Arc::new(engine.open()), Catalog::builtin()).unwrap();
-    // The listener's connection is made on its own thread.
-    std::thread::sleep(Duration::from_millis(300));
+    // No wait for the listener's connection (made on its own thread):
+    // a write committed before it listens is caught up when it starts.
     let (_, before) = reader.snapshot();
 
     let someone = writer.candidates().unwrap()[5].id;

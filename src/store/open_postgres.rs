@@ -32,8 +32,9 @@ impl Store {
 
     /// On PostgreSQL, hears the writes of other instances on the same
     /// database: `changed` runs (on a thread of its own) after each burst
-    /// of them and after a lost connection comes back. `None` on a
-    /// folder, which no other process can write.
+    /// of them, and each time the listening starts (the first time, and
+    /// when a lost connection comes back). `None` on a folder, which no
+    /// other process can write.
     pub fn listen_others(
         &self,
         changed: impl Fn() + Send + 'static,

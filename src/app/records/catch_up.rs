@@ -23,24 +23,28 @@ const MOST_EVENTS: usize = 500;
 
 /// `data` brought up to the store's log, and the last event it now
 /// holds the effects of: the events after `heard` taken in one by one
-/// when they can be, else everything read again.
+/// when they can be, else everything read again; `None` when the log
+/// holds nothing after `heard`.
 pub(super) fn caught_up(
     store: &Store,
     data: &Data,
     heard: Option<&Event>,
-) -> Result<(Data, Option<Event>)> {
+) -> Result<Option<(Data, Option<Event>)>> {
     if let Some(last) = heard
         && store.event(last.id)?.as_ref() == Some(last)
     {
         let events = store.events_after(last.id, MOST_EVENTS + 1)?;
+        if events.is_empty() {
+            return Ok(None);
+        }
         if events.len() <= MOST_EVENTS {
             let mut data = data.clone();
             Touched::by(&events).read_into(store, &mut data)?;
             let newest = events.last().unwrap_or(last);
-            return Ok((data, Some(newest.clone())));
+            return Ok(Some((data, Some(newest.clone()))));
         }
     }
-    everything(store)
+    everything(store).map(Some)
 }
 
 /// Every record read again; the newest event is read first, so that

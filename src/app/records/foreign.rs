@@ -58,8 +58,10 @@ impl Records {
             let (version, data) = self.snapshot();
             let heard = lock(&self.foreign.heard).clone();
             let caught = caught_up(&store, &data, heard.as_ref());
-            // Unreadable now: the next burst (or reconnection) tries again.
-            let Ok((data, heard)) = caught else {
+            // Unreadable now: the next burst (or reconnection) tries
+            // again. Nothing new (the listening has just started): no
+            // snapshot to publish, nobody to wake.
+            let Ok(Some((data, heard))) = caught else {
                 return;
             };
             let mut current = lock(&self.current);

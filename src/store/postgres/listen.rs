@@ -1,8 +1,9 @@
 //! Hearing the writes of other hireterm instances on the same database:
 //! a connection of its own, listening on `hireterm_events` (every
 //! event's commit notifies it, schema 3), that tells its owner once per
-//! burst of others' events, and again after each reconnection, since
-//! events committed while it was away were not heard.
+//! burst of others' events, and each time it starts listening (the first
+//! time and after each reconnection), since events committed before were
+//! not heard.
 
 use super::connect::connect_only;
 use postgres::Client;
@@ -28,7 +29,7 @@ impl Listener {
     /// Listens at `address`. `changed` runs on the listener's thread after
     /// events committed by any connection but the one whose backend is
     /// `own` (the store's, whose writes its owner knows already), and
-    /// after every reconnection.
+    /// each time it starts listening, the first time included.
     pub fn start(
         address: String,
         own: Arc<AtomicI32>,
@@ -60,7 +61,6 @@ impl Drop for Listener {
 }
 
 fn listen(address: &str, own: &AtomicI32, stop: &AtomicBool, changed: &dyn Fn()) {
-    let mut connected_before = false;
     while !stop.load(Ordering::Relaxed) {
         let Some(mut client) = connect_only(address)
             .ok()
@@ -70,10 +70,9 @@ fn listen(address: &str, own: &AtomicI32, stop: &AtomicBool, changed: &dyn Fn())
             std::thread::sleep(RETRY);
             continue;
         };
-        if connected_before {
-            changed();
-        }
-        connected_before = true;
+        // Listening from now: what was committed before, since the
+        // owner last read (its load, or before a cut), was not heard.
+        changed();
         hear(&mut client, own, stop, changed);
     }
 }

@@ -48,7 +48,8 @@ impl Pg {
     }
 
     /// Listens for the events other connections commit (another
-    /// instance's writes); `changed` runs after each burst of them.
+    /// instance's writes); `changed` runs after each burst of them,
+    /// and each time the listening starts.
     pub fn listen_others(
         &self,
         changed: impl Fn() + Send + 'static,
