@@ -12,16 +12,13 @@
 
 use super::Store;
 use super::backup_error::{BackupError, Result};
+use super::backup_place::{Place, TreeCounts};
 use super::error::StoreError;
 use super::flusher::{Failed, Flusher};
 use super::manifest::{self, Manifest};
 use super::staging::{self, Staged};
 use super::{close, marker, pause, space, tx, watermark};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Entries per tree, by tree name.
-pub type TreeCounts = BTreeMap<String, u64>;
 
 /// Entries copied per batch: bounds the memory a large tree takes.
 const BATCH_ENTRIES: u64 = 10_000;
@@ -29,11 +26,11 @@ const BATCH_ENTRIES: u64 = 10_000;
 /// A backup whose copy is written but not yet checked or named: see
 /// [`Store::start_backup`].
 pub struct CopiedBackup {
-    pub(super) staged: Staged,
-    pub(super) place: Place,
-    pub(super) source: PathBuf,
-    pub(super) trees: TreeCounts,
-    pub(super) next_event: u64,
+    staged: Staged,
+    place: Place,
+    source: PathBuf,
+    trees: TreeCounts,
+    next_event: u64,
 }
 
 impl Store {
@@ -50,13 +47,19 @@ impl Store {
     /// app does); [`CopiedBackup::finish`] then needs nothing from here.
     pub fn start_backup(&self, target: &Path) -> Result<CopiedBackup> {
         refuse_busy(target)?;
-        if let Some(pg) = self.postgres() {
-            return self.start_backup_postgres(pg, target);
-        }
-        let place = Place::new(target, space::folder_size(&self.path));
+        let needed = match self.postgres() {
+            Some(_) => 0,
+            None => space::folder_size(&self.path),
+        };
+        let place = Place::new(target, needed);
         let staged = Staged::beside(target, staging::PARTIAL).map_err(|e| place.io(e))?;
-        self.flush()?;
-        let (trees, next_event) = self.copy_into(staged.path()).map_err(|e| place.store(e))?;
+        let (trees, next_event) = match self.postgres() {
+            Some(pg) => super::backup_postgres::copy_postgres(pg, staged.path(), &place)?,
+            None => {
+                self.flush()?;
+                self.copy_into(staged.path()).map_err(|e| place.store(e))?
+            }
+        };
         pause::point("backup-copied");
         Ok(CopiedBackup {
             staged,
@@ -172,7 +175,7 @@ impl CopiedBackup {
             .and_then(|manifest| manifest.write(staged.path()))
             .map_err(|e| place.io(e))?;
         pause::point("backup-checked");
-        staged.place(&place.target).map_err(|e| place.io(e))
+        staged.place(place.target()).map_err(|e| place.io(e))
     }
 }
 
@@ -247,64 +250,4 @@ fn judge_copy(copy: &Store, folder: &Path, copied: &TreeCounts) -> Result<()> {
         Some(difference) => Err(differs(format!("in the copy, {difference}"))),
         None => Ok(()),
     }
-}
-
-/// Where a backup goes, for errors: a full disk is the target's disk, and
-/// an error met in the unfinished folder is told against the target.
-pub(super) struct Place {
-    target: PathBuf,
-    /// Roughly the room the copy takes.
-    needed: u64,
-}
-
-impl Place {
-    pub(super) fn new(target: &Path, needed: u64) -> Place {
-        Place {
-            target: target.to_path_buf(),
-            needed: needed.max(space::WRITE_HEADROOM),
-        }
-    }
-
-    fn disk_full(&self) -> BackupError {
-        BackupError::Store(StoreError::DiskFull {
-            path: self.target.clone(),
-            needed: self.needed,
-        })
-    }
-
-    pub(super) fn io(&self, source: std::io::Error) -> BackupError {
-        if space::is_disk_full(&source) {
-            return self.disk_full();
-        }
-        BackupError::Store(StoreError::Io {
-            path: self.target.clone(),
-            source,
-        })
-    }
-
-    pub(super) fn store(&self, error: StoreError) -> BackupError {
-        match error {
-            error if error.is_disk_full() => self.disk_full(),
-            StoreError::Io { path, source } if in_unfinished(&path) => self.io(source),
-            error => BackupError::Store(error),
-        }
-    }
-
-    fn backup(&self, error: BackupError) -> BackupError {
-        match error {
-            BackupError::Store(error) => self.store(error),
-            BackupError::CopyDiffers { detail, .. } => BackupError::CopyDiffers {
-                path: self.target.clone(),
-                detail,
-            },
-            other => other,
-        }
-    }
-}
-
-/// True for a path in a folder named as unfinished: the name means
-/// nothing to the person who asked for the backup.
-fn in_unfinished(path: &Path) -> bool {
-    path.components()
-        .any(|part| staging::is_staged_name(part.as_os_str()))
 }

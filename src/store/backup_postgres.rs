@@ -11,37 +11,25 @@
 //! backup, writes its manifest and gives it its name.
 
 use super::Store;
-use super::backup::{CopiedBackup, Place, TreeCounts};
 use super::backup_error::{BackupError, Result};
+use super::backup_place::{Place, TreeCounts};
 use super::copy::{self, Copied, CopyError, Table};
 use super::error::StoreError;
 use super::kv::Pg;
-use super::staging::{self, Staged};
-use super::{pause, tx};
+use super::tx;
 use std::path::Path;
 
-impl Store {
-    /// [`Store::start_backup`] on PostgreSQL.
-    pub(super) fn start_backup_postgres(&self, pg: &Pg, target: &Path) -> Result<CopiedBackup> {
-        let place = Place::new(target, 0);
-        let staged = Staged::beside(target, staging::PARTIAL).map_err(|e| place.io(e))?;
-        let copied = copy::postgres_into_folder(pg.address(), staged.path())
-            .map_err(|e| not_copied(&place, e))?;
-        let (trees, next_event) = counted(staged.path()).map_err(|e| place.store(e))?;
-        if let Some(detail) = short_of(&copied, &trees) {
-            return Err(BackupError::CopyDiffers {
-                path: target.to_path_buf(),
-                detail,
-            });
-        }
-        pause::point("backup-copied");
-        Ok(CopiedBackup {
-            staged,
-            place,
-            source: self.path.clone(),
-            trees,
-            next_event,
-        })
+/// Copies the PostgreSQL database `pg` into the backup's staged `folder`
+/// and counts the copy against what was read: what it holds, tree by
+/// tree, and its next event id ([`Store::start_backup`]'s part on
+/// PostgreSQL).
+pub(super) fn copy_postgres(pg: &Pg, folder: &Path, place: &Place) -> Result<(TreeCounts, u64)> {
+    let copied =
+        copy::postgres_into_folder(pg.address(), folder).map_err(|e| not_copied(place, e))?;
+    let (trees, next_event) = counted(folder).map_err(|e| place.store(e))?;
+    match short_of(&copied, &trees) {
+        Some(detail) => Err(place.differs(detail)),
+        None => Ok((trees, next_event)),
     }
 }
 

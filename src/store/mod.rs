@@ -35,6 +35,7 @@ mod assignments;
 mod audit;
 mod backup;
 mod backup_error;
+mod backup_place;
 mod backup_postgres;
 pub mod backups;
 mod bulk;

@@ -30,6 +30,12 @@ impl Store {
         Ok(store)
     }
 
+    /// Whether other processes can write this database (PostgreSQL),
+    /// and so [`Store::listen_others`] has something to hear.
+    pub fn hears_others(&self) -> bool {
+        self.postgres().is_some()
+    }
+
     /// On PostgreSQL, hears the writes of other instances on the same
     /// database: `changed` runs (on a thread of its own) after each burst
     /// of them, and each time the listening starts (the first time, and

@@ -1,8 +1,8 @@
 //! Catching up with another instance's writes by reading only what they
 //! touched: the events after the last one this instance has taken in
 //! name the records to read again. Reading every record again (what a
-//! first catch-up, a long burst or a replaced log does) costs about
-//! 0.6 s at 100,000 candidates; this costs a few reads per event.
+//! long burst, a replaced log or an empty one at the load does) costs
+//! about 0.4 s at 100,000 candidates; this costs a few reads per event.
 //!
 //! It relies on the log growing in commit order: every write takes its
 //! event's id from one counter row in the same serializable transaction
@@ -49,9 +49,19 @@ pub(super) fn caught_up(
 
 /// Every record read again; the newest event is read first, so that
 /// whatever is written meanwhile comes after it and is read next time.
-pub(super) fn everything(store: &Store) -> Result<(Data, Option<Event>)> {
+fn everything(store: &Store) -> Result<(Data, Option<Event>)> {
     let newest = store.recent_events(1)?.pop();
     Ok((Data::load(store)?, newest))
+}
+
+/// Where a catch-up starts: the log's last event, read before the
+/// records are, where another process can write the database (nothing
+/// to read on a folder).
+pub(super) fn starting_point(store: &Store) -> Result<Option<Event>> {
+    match store.hears_others() {
+        true => Ok(store.recent_events(1)?.pop()),
+        false => Ok(None),
+    }
 }
 
 /// The records a run of events touched.

@@ -6,10 +6,10 @@
 //! grow, every record is.
 
 use super::catch_up::caught_up;
+use super::publish::LOADER;
 use super::{Records, lock};
 use crate::domain::Event;
 use crate::store::postgres::listen::Listener;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, Weak};
 
 /// What an instance keeps to hear the others.
@@ -17,7 +17,8 @@ use std::sync::{Arc, Mutex, Weak};
 pub(super) struct Foreign {
     listener: Mutex<Option<Listener>>,
     /// The last event of the log whose effects the snapshot holds, as
-    /// read then; `None` before the first catch-up, which reads all.
+    /// read then (`catch_up::starting_point` at the load); `None` when
+    /// the log was empty, and the first catch-up reads everything.
     heard: Mutex<Option<Event>>,
 }
 
@@ -57,25 +58,18 @@ impl Records {
         loop {
             let (version, data) = self.snapshot();
             let heard = lock(&self.foreign.heard).clone();
-            let caught = caught_up(&store, &data, heard.as_ref());
             // Unreadable now: the next burst (or reconnection) tries
             // again. Nothing new (the listening has just started): no
             // snapshot to publish, nobody to wake.
-            let Ok(Some((data, heard))) = caught else {
+            let Ok(Some((data, heard))) = caught_up(&store, &data, heard.as_ref()) else {
                 return;
             };
-            let mut current = lock(&self.current);
-            if current.0 != version {
-                continue;
+            // Only this thread catches up, so `heard` follows what it
+            // published.
+            if self.publish_over(version, data, LOADER).is_ok() {
+                *lock(&self.foreign.heard) = heard;
+                return;
             }
-            let data = Arc::new(data);
-            *current = (version + 1, Arc::clone(&data));
-            *lock(&self.foreign.heard) = heard;
-            self.version.store(version + 1, Ordering::Release);
-            drop(current);
-            lock(&self.search).wanted((version + 1, data), self.catalog);
-            self.wake_all();
-            return;
         }
     }
 }

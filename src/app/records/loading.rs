@@ -6,7 +6,8 @@
 //! (a quit does not wait for it).
 
 use super::data::Data;
-use super::{Origin, Records, lock};
+use super::publish::LOADER;
+use super::{Records, lock};
 use crate::catalog::Catalog;
 use crate::domain::Candidate;
 use crate::store::{Result, Store};
@@ -18,9 +19,6 @@ use std::time::{Duration, Instant};
 /// From this many candidates on, screens do not wait for them all:
 /// reading 10,000 takes about 30 ms, 100,000 about 300 ms.
 pub const READ_BEHIND_FROM: usize = 10_000;
-
-/// Not a session: a wake from the loader reaches every session.
-const LOADER: Origin = Origin::MAX;
 
 /// How often the screens are woken to show the read's progress.
 const WAKE_EVERY: Duration = Duration::from_millis(100);
@@ -83,7 +81,7 @@ impl Records {
     /// engagement, pipeline and agency record, and the candidates they
     /// name; [`Records::read_the_rest`] reads the others.
     pub fn load_first(store: Arc<Store>, catalog: &'static Catalog) -> Result<Arc<Records>> {
-        let newest = store.recent_events(1)?.pop();
+        let newest = super::catch_up::starting_point(&store)?;
         let data = Data::load_first(&store)?;
         let of = store.candidate_count();
         let records = Records::with_data(super::live::LiveStore::new(store), catalog, data);
@@ -153,22 +151,16 @@ impl Records {
     /// lock, so a write meanwhile does not wait for it; if one was made,
     /// the join is done again from the newer snapshot.
     fn publish_all(&self, mut all: Vec<Candidate>) {
-        let published = loop {
+        loop {
             let (version, partial) = self.snapshot();
             if partial.is_complete() {
                 return;
             }
-            let full = partial.completed(all);
-            let mut current = lock(&self.current);
-            if current.0 == version {
-                *current = (version + 1, Arc::new(full));
-                self.version.store(version + 1, Ordering::Release);
-                break (current.0, Arc::clone(&current.1));
+            match self.publish_over(version, partial.completed(all), LOADER) {
+                Ok(()) => return,
+                Err(full) => all = full.into_candidates(),
             }
-            all = full.into_candidates();
-        };
-        lock(&self.search).wanted(published, self.catalog);
-        self.wake_all();
+        }
     }
 
     pub(super) fn wake_all(&self) {

@@ -20,6 +20,7 @@ pub mod guard;
 mod live;
 mod loading;
 mod opening;
+mod publish;
 mod redact;
 mod redact_all;
 pub mod reports;
@@ -116,9 +117,7 @@ impl Records {
         catalog: &'static Catalog,
         report: &mut dyn FnMut(usize, usize),
     ) -> Result<Arc<Records>> {
-        // Read first: whatever another instance writes meanwhile comes
-        // after it, and is caught up with (`foreign.rs`).
-        let newest = store.recent_events(1)?.pop();
+        let newest = catch_up::starting_point(&store)?;
         let data = Data::load_reporting(&store, report)?;
         let records = Arc::new(Records::with_data(LiveStore::new(store), catalog, data));
         records.hear_others(newest);
@@ -217,14 +216,7 @@ impl Records {
             self.version.store(current.0, Ordering::Release);
             (done, (current.0, Arc::clone(&current.1)), changed)
         };
-        if changed.candidates || changed.engagements || changed.clients {
-            lock(&self.search).wanted(self.snapshot(), self.catalog);
-        }
-        if changed.any() {
-            for (_, wake) in lock(&self.watchers).iter() {
-                wake(origin);
-            }
-        }
+        self.announce(published.clone(), changed, origin);
         Ok((done, published))
     }
 

@@ -169,12 +169,7 @@ fn on_pg<T>(
     op: impl FnOnce(&mut pg::ops::On<postgres::Client>, &Shape) -> pg::ops::OpResult<T>,
 ) -> Result<T> {
     let mut conn = tree.pg.lock();
-    let conn = &mut *conn;
-    let mut on = pg::ops::On {
-        client: &mut conn.client,
-        statements: &mut conn.statements,
-    };
-    op(&mut on, &tree.shape).map_err(|e| tree.pg.op_failed(e))
+    op(&mut conn.on(), &tree.shape).map_err(|e| tree.pg.op_failed(e))
 }
 
 fn bound(bound: Bound<Vec<u8>>) -> pg::ops::Bound {

@@ -16,6 +16,16 @@ pub struct Conn {
     pub statements: Statements,
 }
 
+impl Conn {
+    /// The connection as the tree operations take it.
+    pub fn on(&mut self) -> super::ops::On<'_, Client> {
+        super::ops::On {
+            client: &mut self.client,
+            statements: &mut self.statements,
+        }
+    }
+}
+
 /// A connection to one database, shared by the trees of one store: one
 /// statement (or transaction) at a time.
 pub struct Pg {

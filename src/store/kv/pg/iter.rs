@@ -45,13 +45,8 @@ impl PgIter {
         }
         let page = {
             let mut conn = self.tree.pg.lock();
-            let conn = &mut *conn;
-            let mut on = ops::On {
-                client: &mut conn.client,
-                statements: &mut conn.statements,
-            };
             let bounds = (&self.low, &self.high);
-            ops::page(&mut on, &self.tree.shape, bounds, direction, PAGE)
+            ops::page(&mut conn.on(), &self.tree.shape, bounds, direction, PAGE)
                 .map_err(|e| self.tree.pg.op_failed(e))?
         };
         self.drained = (page.len() as i64) < PAGE;

@@ -29,6 +29,17 @@ struct Open<'c> {
 
 type Shared<'c> = RefCell<Open<'c>>;
 
+impl<'c> Open<'c> {
+    /// The transaction to run statements on, and the writes it holds.
+    fn parts(&mut self) -> (ops::On<'_, Transaction<'c>>, &mut Pending) {
+        let on = ops::On {
+            client: &mut self.tx,
+            statements: &mut *self.statements,
+        };
+        (on, &mut self.pending)
+    }
+}
+
 /// Runs `op` on the transaction of `open`, the writes held for `table`
 /// (every one, for `None`) sent first.
 fn on<T>(
@@ -37,15 +48,7 @@ fn on<T>(
     op: impl FnOnce(&mut ops::On<Transaction<'_>>) -> OpResult<T>,
 ) -> OpResult<T> {
     let mut open = open.borrow_mut();
-    let Open {
-        tx,
-        statements,
-        pending,
-    } = &mut *open;
-    let mut on = ops::On {
-        client: tx,
-        statements,
-    };
+    let (mut on, pending) = open.parts();
     match table {
         Some(table) => pending.send_table(&mut on, table)?,
         None => pending.send(&mut on)?,
@@ -62,15 +65,7 @@ impl Session for Shared<'_> {
     }
     fn put(&self, shape: &Shape, key: &[u8], value: &[u8]) -> OpResult<()> {
         let mut open = self.borrow_mut();
-        let Open {
-            tx,
-            statements,
-            pending,
-        } = &mut *open;
-        let mut on = ops::On {
-            client: tx,
-            statements,
-        };
+        let (mut on, pending) = open.parts();
         pending.put(&mut on, shape, key, value)
     }
     fn remove(&self, shape: &Shape, key: &[u8]) -> OpResult<Option<IVec>> {
