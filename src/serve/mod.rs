@@ -17,8 +17,8 @@
 //! - [`sessions`]: the live sessions, their cap, and the one place that
 //!   announces a change to all of them (live updates);
 //! - [`keys`]: raw terminal bytes into the app's input;
-//! - [`host_key`], [`limits`], [`log`], and [`malloc`]: glibc told to
-//!   give freed memory back.
+//! - [`host_key`], [`limits`], [`log`], and [`malloc`]: the allocator
+//!   told to give freed memory back.
 
 pub mod auth;
 pub mod connection;
