@@ -148,7 +148,7 @@ pub struct Header {
     /// Per position: the column, or `None` for a custom field's.
     pub columns: Vec<Option<Column>>,
     /// Per position: the header as written (cleaned), for messages.
-    pub names: Vec<std::rc::Rc<str>>,
+    pub names: Vec<std::sync::Arc<str>>,
 }
 
 /// Why a header row cannot be used; nothing is read past it.

@@ -11,7 +11,7 @@ pub struct Place {
     pub line: u64,
     pub column: u64,
     /// Shared: every row of a CSV file names the same headers.
-    pub name: std::rc::Rc<str>,
+    pub name: std::sync::Arc<str>,
 }
 
 /// A field's value: text (every CSV cell; JSON strings and numbers) or a
@@ -32,7 +32,7 @@ pub struct Field {
 /// A column kept as a custom field: its name, where it was, its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomCell {
-    pub name: std::rc::Rc<str>,
+    pub name: std::sync::Arc<str>,
     pub place: Place,
     pub value: String,
 }

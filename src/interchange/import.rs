@@ -9,7 +9,7 @@ use super::journal::{self, Stopped};
 use super::plan::{Checker, Existing, Plan};
 use super::report::{ColumnOptions, ImportOptions, ImportReport, OnDuplicate, Written};
 use super::write::Writer;
-use super::{ImportSource, Sink, read_source};
+use super::{ImportSource, Sink, pipelined};
 use crate::catalog::Catalog;
 use crate::domain::duplicate::DuplicateIndex;
 use crate::domain::{EventId, Stamp};
@@ -110,7 +110,7 @@ pub fn import(
             external,
         });
     }
-    run(source, &options.columns, &mut checker);
+    pipelined::read_into(source, &options.columns, (catalog, stamp.at), &mut checker);
     // What only the checking needed (the file's keys, the database's
     // index) goes before the writing begins.
     let (plan, mut report) = checker.into_outcome();
@@ -126,7 +126,7 @@ pub fn import(
     journal::begin(store, &file)?;
     let mut writer = Writer::new(store, catalog, stamp, &plan);
     writer.keep_ids = keep_ids;
-    run(source, &options.columns, &mut writer);
+    pipelined::read_into(source, &options.columns, (catalog, stamp.at), &mut writer);
     writer.finish();
     let written = journal::settle(store, &file, writer.written, writer.error)?;
     report.written = Some(written);
@@ -155,15 +155,6 @@ fn name_merge_events(report: &mut ImportReport, plan: &Plan, events: &[EventId])
             *notice =
                 format!("{prefix}: merged as event {event}; undo with hireterm unmerge {event}");
         }
-    }
-}
-
-/// Reads the source into `sink`; a problem that stops the reading is noted
-/// as the report's `stopped` (for the checker) or ignored (the writer
-/// then finds its plan unfinished, which writes nothing more).
-fn run(source: &ImportSource, columns: &ColumnOptions, sink: &mut dyn Sink) {
-    if let Err(problem) = read_source(source, columns, sink) {
-        sink.stop(problem);
     }
 }
 

@@ -14,7 +14,7 @@ use super::mapping::{Mapping, Slot};
 use super::target::NamePart;
 use crate::domain::Source;
 use crate::domain::text::{fold, is_plausible_email, normalize_email};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A row being built.
 pub struct Building<'m> {
@@ -57,7 +57,7 @@ impl<'m> Building<'m> {
                 let item = format!("{system}:{}", text.trim());
                 self.field(Column::ExternalIds, place, Raw::List(vec![item]));
             }
-            Slot::Custom(name) => self.custom(Rc::clone(name), place, text),
+            Slot::Custom(name) => self.custom(Arc::clone(name), place, text),
             Slot::External(_) | Slot::Drop => {}
         }
     }
@@ -71,7 +71,7 @@ impl<'m> Building<'m> {
         if self.row.get(Column::Name).is_some() {
             // The file gives the whole name too: the parts are kept.
             for (place, text) in parts.into_iter().flatten() {
-                self.custom(Rc::clone(&place.name), place, text);
+                self.custom(Arc::clone(&place.name), place, text);
             }
             return self.row;
         }
@@ -79,7 +79,7 @@ impl<'m> Building<'m> {
         let given = match (preferred, first) {
             (Some(preferred), Some(first)) => {
                 if fold(&preferred.1.to_lowercase()) != fold(&first.1.to_lowercase()) {
-                    self.custom(Rc::clone(&first.0.name), first.0, first.1);
+                    self.custom(Arc::clone(&first.0.name), first.0, first.1);
                 }
                 Some(preferred)
             }
@@ -125,14 +125,14 @@ impl<'m> Building<'m> {
         let repeated = self.lenient && !column_takes_many(column);
         if let Some(earlier) = self.row.get(column).filter(|_| repeated) {
             if earlier.value != Raw::Text(text.clone()) {
-                self.custom(Rc::clone(&place.name), place, text);
+                self.custom(Arc::clone(&place.name), place, text);
             }
             return;
         }
         self.field(column, place, Raw::Text(text));
     }
 
-    fn custom(&mut self, name: Rc<str>, place: Place, value: String) {
+    fn custom(&mut self, name: Arc<str>, place: Place, value: String) {
         if !value.trim().is_empty() {
             let cell = CustomCell { name, place, value };
             self.row.custom.push(cell);
@@ -146,7 +146,7 @@ impl<'m> Building<'m> {
         }
         match slot {
             None => *slot = Some((place, text)),
-            Some(_) => self.custom(Rc::clone(&place.name), place, text),
+            Some(_) => self.custom(Arc::clone(&place.name), place, text),
         }
     }
 
@@ -202,7 +202,7 @@ impl<'m> Building<'m> {
                 }
                 self.plain(Column::Country, place, country);
             }
-            Split::Whole(whole) => self.custom(Rc::clone(&place.name), place, whole),
+            Split::Whole(whole) => self.custom(Arc::clone(&place.name), place, whole),
         }
     }
 
@@ -220,7 +220,7 @@ impl<'m> Building<'m> {
         let (source, keep) = known.unwrap_or((Source::Other, true));
         self.plain(Column::Source, place.clone(), source.label().to_string());
         if keep {
-            self.custom(Rc::clone(&place.name), place, text.to_string());
+            self.custom(Arc::clone(&place.name), place, text.to_string());
         }
     }
 

@@ -19,7 +19,7 @@ use super::summary::{Chosen, ColumnUse, Mapped};
 pub use super::taken::Taken;
 use super::target::{NamePart, Target};
 use crate::domain::text::clean_line;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// What one column becomes, decided once per file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +41,8 @@ pub enum Slot {
     /// and kept as a custom field.
     Source,
     /// An id in this system.
-    External(Rc<str>),
-    Custom(Rc<str>),
+    External(Arc<str>),
+    Custom(Arc<str>),
     Drop,
 }
 
@@ -51,11 +51,11 @@ pub enum Slot {
 pub struct Mapping {
     pub slots: Vec<Slot>,
     /// The headers as written (cleaned), for places.
-    pub names: Vec<Rc<str>>,
+    pub names: Vec<Arc<str>>,
     /// The layout, for value maps; none for hireterm's own columns.
     pub layout: Option<&'static Layout>,
     /// A layout given with `--map`, owned here.
-    pub given: Option<Rc<Layout>>,
+    pub given: Option<Arc<Layout>>,
     pub summary: Mapped,
 }
 
@@ -72,7 +72,7 @@ impl Mapping {
         let mut mapping = Mapping::lenient(layout, given, chosen);
         let mut taken = Taken::default();
         for (position, header) in headers.iter().enumerate() {
-            let name: Rc<str> = clean_line(header).into();
+            let name: Arc<str> = clean_line(header).into();
             let (slot, target, note) = mapping.resolve(header, &options.drop, &mut taken, position);
             mapping.summary.columns.push(ColumnUse {
                 header: name.to_string(),
@@ -89,7 +89,7 @@ impl Mapping {
 
     /// A mapping with a layout and no columns yet (JSON adds them as
     /// paths turn up).
-    pub fn lenient(layout: &'static Layout, given: Option<Rc<Layout>>, chosen: Chosen) -> Mapping {
+    pub fn lenient(layout: &'static Layout, given: Option<Arc<Layout>>, chosen: Chosen) -> Mapping {
         let shown = given.as_deref().unwrap_or(layout);
         Mapping {
             slots: Vec::new(),
@@ -263,10 +263,10 @@ pub fn pick(
     headers: &[String],
     options: &ColumnOptions,
     kind: FileKind,
-) -> (&'static Layout, Option<Rc<Layout>>, Chosen) {
+) -> (&'static Layout, Option<Arc<Layout>>, Chosen) {
     if let Some((layout, chosen)) = &options.layout {
         let generic = layouts::spreadsheet(kind);
-        let given = Rc::new(layout.clone());
+        let given = Arc::new(layout.clone());
         return (generic, Some(given), chosen.clone());
     }
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();

@@ -48,6 +48,7 @@ mod names;
 mod note_lookup;
 pub mod notes_in;
 pub mod pipeline_in;
+mod pipelined;
 mod plan;
 pub mod profile;
 pub mod records;
@@ -133,6 +134,12 @@ pub trait Sink {
     /// mapped; once a JSON file is read).
     fn mapped(&mut self, _mapping: &summary::Mapped) {}
     fn candidate(&mut self, row: Row);
+    /// A candidate's row with what [`row::candidate`] made of it, worked
+    /// out ahead on the reading thread (see `pipelined`). A sink that
+    /// converts rows itself takes it; any other handles the row as ever.
+    fn converted(&mut self, row: Row, _candidate: Converted) {
+        self.candidate(row);
+    }
     fn client(&mut self, line: u64, record: ClientRecord);
     fn engagement(&mut self, line: u64, record: EngagementRecord);
     fn application(&mut self, line: u64, record: ApplicationRecord);
@@ -144,6 +151,9 @@ pub trait Sink {
     /// A problem that ended the reading.
     fn stop(&mut self, problem: Problem);
 }
+
+/// A candidate read from a row, or the row's problems ([`row::candidate`]).
+pub type Converted = Result<crate::domain::Candidate, Vec<Problem>>;
 
 /// Reads the whole source into `sink`. `Err` ends the reading early.
 /// (Applications and notes from another system have readers of their

@@ -18,7 +18,7 @@ use super::external::{self, ExternalIndex};
 use super::fields::{Problem, Row};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{ImportReport, MAX_LISTED, OnDuplicate};
-use super::{Sink, row};
+use super::{Converted, Sink, row};
 use crate::catalog::Catalog;
 use crate::domain::client::same_name;
 use crate::domain::duplicate::{self, Duplicate, DuplicateIndex};
@@ -548,9 +548,14 @@ impl Sink for Checker<'_> {
     }
 
     fn candidate(&mut self, row: Row) {
+        let converted = row::candidate(&row, self.catalog, self.now);
+        self.converted(row, converted);
+    }
+
+    fn converted(&mut self, row: Row, converted: Converted) {
         self.report.rows += 1;
         let line = row.line;
-        let checked = row::candidate(&row, self.catalog, self.now)
+        let checked = converted
             .and_then(|mut c| self.step(&mut c, &row).map(|s| (c, s)).map_err(|p| vec![p]));
         match checked {
             Ok((candidate, step)) => {

@@ -7,12 +7,12 @@ use super::journal::Chunks;
 use super::plan::{Plan, Step};
 use super::records::{ApplicationRecord, EngagementRecord, NoteRecord};
 use super::report::{MAX_LISTED, Written};
-use super::{Sink, convert, external, row};
+use super::{Converted, Sink, convert, external, row};
 use crate::catalog::Catalog;
 use crate::domain::ids::MAX_ID;
 use crate::domain::{
     Application, Candidate, CandidateId, Client, Engagement, EventId, Note, Placement, Stamp,
-    Submittal,
+    Submittal, Timestamp,
 };
 use crate::store::{Store, StoreError};
 
@@ -97,6 +97,29 @@ impl<'a> Writer<'a> {
     /// order of [`CANDIDATES`] to [`NOTES`]): a record may only be
     /// written once those it refers to are. Nothing more is written after
     /// a failure.
+    /// A candidate's row, written as the plan says: `convert` makes the
+    /// candidate of it, and only for a row the plan writes.
+    fn take_candidate(
+        &mut self,
+        row: Row,
+        convert: impl FnOnce(&Row, &Catalog, Timestamp) -> Converted,
+    ) {
+        let index = self.seen[CANDIDATES];
+        self.seen[CANDIDATES] += 1;
+        let step = self.plan.candidates.get(index).copied();
+        if self.error.is_some() || matches!(step, None | Some(Step::Leave)) {
+            return;
+        }
+        let Ok(candidate) = convert(&row, self.catalog, self.stamp.at) else {
+            return self.changed(row.line);
+        };
+        match step {
+            Some(Step::Merge(existing)) => self.merge(existing, &candidate),
+            Some(Step::Update(known)) => self.update(known, &candidate, &row),
+            _ => self.add(candidate),
+        }
+    }
+
     fn flush_up_to(&mut self, kinds: usize) {
         if self.error.is_some() {
             return;
@@ -234,20 +257,11 @@ fn next_id(id: u64) -> Option<u64> {
 
 impl Sink for Writer<'_> {
     fn candidate(&mut self, row: Row) {
-        let index = self.seen[CANDIDATES];
-        self.seen[CANDIDATES] += 1;
-        let step = self.plan.candidates.get(index).copied();
-        if self.error.is_some() || matches!(step, None | Some(Step::Leave)) {
-            return;
-        }
-        let Ok(candidate) = row::candidate(&row, self.catalog, self.stamp.at) else {
-            return self.changed(row.line);
-        };
-        match step {
-            Some(Step::Merge(existing)) => self.merge(existing, &candidate),
-            Some(Step::Update(known)) => self.update(known, &candidate, &row),
-            _ => self.add(candidate),
-        }
+        self.take_candidate(row, row::candidate);
+    }
+
+    fn converted(&mut self, row: Row, converted: Converted) {
+        self.take_candidate(row, |_, _, _| converted);
     }
 
     fn client(&mut self, line: u64, record: ClientRecord) {

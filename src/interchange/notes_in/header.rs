@@ -6,7 +6,7 @@ use crate::interchange::columns::fold_header;
 use crate::interchange::csv_in::Record;
 use crate::interchange::fields::Problem;
 use crate::interchange::layouts;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One column of a notes file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub(super) struct Header {
     /// Per position: the column, or `None` for one `--drop` leaves out.
     pub(super) columns: Vec<Option<Col>>,
     /// The headers as written (cleaned), for messages.
-    pub(super) names: Vec<Rc<str>>,
+    pub(super) names: Vec<Arc<str>>,
 }
 
 impl Header {

@@ -12,7 +12,7 @@ use crate::interchange::format::MAX_ROW_BYTES;
 use crate::interchange::note_lookup::Lookup;
 use crate::interchange::pipeline_in::entered_at;
 use std::io::Read;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// What the rows are read with: the names' lookup, the import's stamp
 /// (its time bounds the notes' times, its actor is the default author),
@@ -120,7 +120,7 @@ fn cells(header: &Header, record: Record, reading: &Reading) -> (Cells, Vec<Prob
             let place = Place {
                 line: field_line,
                 column: index as u64 + 1,
-                name: Rc::clone(name),
+                name: Arc::clone(name),
             };
             problems.push(Problem::at(&place, message));
         }

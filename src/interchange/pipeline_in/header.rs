@@ -4,7 +4,7 @@ use super::super::columns::fold_header;
 use super::super::csv_in::Record;
 use super::super::fields::Problem;
 use crate::domain::text::clean_line;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One column of an applications file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl Col {
 pub(super) struct Header {
     pub(super) columns: Vec<Option<Col>>,
     /// The headers as written (cleaned), for messages.
-    pub(super) names: Vec<Rc<str>>,
+    pub(super) names: Vec<Arc<str>>,
 }
 
 impl Header {

@@ -12,7 +12,7 @@ use crate::domain::text::clean_line;
 use crate::domain::{CandidateId, Stage, Stamp, Timestamp};
 use chrono::TimeDelta;
 use std::io::Read;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One row: a candidate entering a stage of an engagement's pipeline.
 #[derive(Debug, Clone)]
@@ -120,7 +120,7 @@ fn entry(
             let place = Place {
                 line: field_line,
                 column: index as u64 + 1,
-                name: Rc::clone(name),
+                name: Arc::clone(name),
             };
             problems.push(Problem::at(&place, message));
         }
