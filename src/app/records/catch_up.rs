@@ -88,21 +88,14 @@ impl Touched {
         touched
     }
 
+    /// Notes what one event touched. Every kind is named, so that a new
+    /// one does not compile until it says what a catch-up reads for it.
     fn take(&mut self, kind: &EventKind) {
         use EventKind as K;
         self.candidates.extend(kind.candidate());
+        self.applications.extend(kind.application());
         match kind {
-            K::ApplicationOpened {
-                engagement,
-                candidate,
-                ..
-            }
-            | K::StageChanged {
-                engagement,
-                candidate,
-                ..
-            }
-            | K::ScorecardAdded {
+            K::ScorecardAdded {
                 engagement,
                 candidate,
                 ..
@@ -147,7 +140,19 @@ impl Touched {
                 self.whole.insert(*candidate);
                 self.agency = true;
             }
-            _ => {}
+            // Their candidate (with its notes), named above, or the
+            // application, is all they touch; an export touches nothing.
+            K::ApplicationOpened { .. }
+            | K::StageChanged { .. }
+            | K::CandidateAdded { .. }
+            | K::CandidateUpdated { .. }
+            | K::CandidateUpdatedFromFile { .. }
+            | K::NoteAdded { .. }
+            | K::NoteRemoved { .. }
+            | K::CandidateViewed { .. }
+            | K::ConsentRecorded { .. }
+            | K::ConsentWithdrawn { .. }
+            | K::RecordsExported { .. } => {}
         }
     }
 

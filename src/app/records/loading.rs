@@ -163,10 +163,9 @@ impl Records {
         }
     }
 
+    /// Wakes every screen, as the loader.
     pub(super) fn wake_all(&self) {
-        for (_, wake) in lock(&self.watchers).iter() {
-            wake(LOADER);
-        }
+        self.wake(LOADER);
     }
 }
 

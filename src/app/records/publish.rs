@@ -43,9 +43,14 @@ impl Records {
             lock(&self.search).wanted(published, self.catalog);
         }
         if changed.any() {
-            for (_, wake) in lock(&self.watchers).iter() {
-                wake(origin);
-            }
+            self.wake(origin);
+        }
+    }
+
+    /// Wakes every screen, telling it who changed the records.
+    pub(super) fn wake(&self, origin: Origin) {
+        for (_, wake) in lock(&self.watchers).iter() {
+            wake(origin);
         }
     }
 }
